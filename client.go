@@ -1,0 +1,427 @@
+package twiliochat
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// Version is the version of this module, sent in the User-Agent header.
+const Version = "0.1.0"
+
+// DefaultBaseURL is where requests go unless WithBaseURL, WithEdge or
+// WithRegion says otherwise.
+const DefaultBaseURL = "https://chat.twilio.com"
+
+// MaxResponseBytes is the most of a response body the client reads. A larger
+// body fails the call with an error wrapping ErrResponseTooLarge.
+const MaxResponseBytes = 2 << 20
+
+// maxErrorExcerpt is how much of a non-JSON error body goes into
+// APIError.Message.
+const maxErrorExcerpt = 256
+
+// defaultTimeout bounds each request of the default HTTP client.
+const defaultTimeout = 30 * time.Second
+
+// Client calls the Twilio Chat v2 API. Create one with NewClient or
+// NewClientFromEnv and share it: it is safe for concurrent use, keeps no
+// per-request state and reuses connections.
+//
+// Formatting a Client with fmt (any verb) prints its account SID and base
+// URL, never its credentials.
+type Client struct {
+	// Services calls the Chat Services resource.
+	Services *ServicesService
+
+	accountSID string
+	authHeader string // "Basic …", built once from the credentials
+	baseURL    *url.URL
+	base       string // baseURL without a trailing slash
+	userAgent  string
+	httpClient *http.Client
+}
+
+// Option configures a Client in NewClient and NewClientFromEnv.
+type Option func(*config) error
+
+// config collects the options before NewClient checks them together.
+type config struct {
+	baseURL    string
+	edge       string
+	region     string
+	keySID     string
+	keySecret  string
+	httpClient *http.Client
+	userAgent  string
+}
+
+// WithHTTPClient makes the Client send its requests through hc, for its
+// transport, timeouts and proxies. The Client uses a copy of hc that does not
+// follow redirects, so a 3xx answer is returned as an *APIError and the
+// credentials never go to another host.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *config) error {
+		if hc == nil {
+			return errors.New("twiliochat: WithHTTPClient: nil *http.Client")
+		}
+		c.httpClient = hc
+		return nil
+	}
+}
+
+// WithBaseURL sends requests to base instead of https://chat.twilio.com, for
+// a proxy or a fake such as package twiliochattest. base must be an absolute
+// http or https URL without credentials, query or fragment; it may have a
+// path prefix. It cannot be combined with WithEdge or WithRegion.
+func WithBaseURL(base string) Option {
+	return func(c *config) error {
+		c.baseURL = base
+		return nil
+	}
+}
+
+// WithEdge sends requests through a Twilio edge location, such as "dublin":
+// the host becomes chat.{edge}.{region}.twilio.com, with region "us1" unless
+// WithRegion sets another.
+func WithEdge(edge string) Option {
+	return func(c *config) error {
+		c.edge = edge
+		return nil
+	}
+}
+
+// WithRegion sends requests to a Twilio processing region, such as "ie1":
+// the host becomes chat.{edge}.{region}.twilio.com, or chat.{region}.twilio.com
+// without an edge.
+func WithRegion(region string) Option {
+	return func(c *config) error {
+		c.region = region
+		return nil
+	}
+}
+
+// WithAPIKey authenticates with an API key (SK followed by 32 hex digits) and
+// its secret instead of the account's auth token. Requests still address the
+// account given to NewClient, whose auth token may then be empty.
+func WithAPIKey(keySID, secret string) Option {
+	return func(c *config) error {
+		if !isSID(apiKeySIDPrefix, keySID) {
+			return errors.New("twiliochat: WithAPIKey: key SID is not SK followed by 32 hex digits")
+		}
+		if secret == "" {
+			return errors.New("twiliochat: WithAPIKey: empty secret")
+		}
+		c.keySID, c.keySecret = keySID, secret
+		return nil
+	}
+}
+
+// WithUserAgent appends product to the User-Agent header the Client sends,
+// after its own "twiliochat/{version} ({GOOS} {GOARCH}) go/{go version}".
+func WithUserAgent(product string) Option {
+	return func(c *config) error {
+		if strings.ContainsAny(product, "\r\n") {
+			return errors.New("twiliochat: WithUserAgent: line break in user agent")
+		}
+		c.userAgent = product
+		return nil
+	}
+}
+
+// NewClient returns a Client for the account accountSID (AC followed by 32
+// hex digits) that authenticates with authToken, or with the API key of
+// WithAPIKey. It returns an error, and no Client, when a credential is
+// missing or malformed or an option is invalid.
+func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
+	var cfg config
+	for _, opt := range opts {
+		if err := opt(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	if err := ValidateAccountSID(accountSID); err != nil {
+		return nil, fmt.Errorf("twiliochat: NewClient: %w", err)
+	}
+	username, password := accountSID, authToken
+	if cfg.keySID != "" {
+		username, password = cfg.keySID, cfg.keySecret
+	} else if authToken == "" {
+		return nil, errors.New("twiliochat: NewClient: empty auth token")
+	}
+	base, err := cfg.base()
+	if err != nil {
+		return nil, err
+	}
+	c := &Client{
+		accountSID: accountSID,
+		authHeader: "Basic " + base64.StdEncoding.EncodeToString([]byte(username+":"+password)),
+		baseURL:    base,
+		base:       strings.TrimSuffix(base.String(), "/"),
+		userAgent:  userAgent(cfg.userAgent),
+		httpClient: cfg.client(),
+	}
+	c.Services = &ServicesService{client: c}
+	return c, nil
+}
+
+// NewClientFromEnv returns a Client configured from the environment:
+// TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and
+// TWILIO_API_SECRET for an API key, and TWILIO_EDGE and TWILIO_REGION. opts
+// are applied after the environment's settings.
+func NewClientFromEnv(opts ...Option) (*Client, error) {
+	var envOpts []Option
+	key, secret := os.Getenv("TWILIO_API_KEY"), os.Getenv("TWILIO_API_SECRET")
+	if key != "" || secret != "" {
+		envOpts = append(envOpts, WithAPIKey(key, secret))
+	}
+	if edge := os.Getenv("TWILIO_EDGE"); edge != "" {
+		envOpts = append(envOpts, WithEdge(edge))
+	}
+	if region := os.Getenv("TWILIO_REGION"); region != "" {
+		envOpts = append(envOpts, WithRegion(region))
+	}
+	return NewClient(os.Getenv("TWILIO_ACCOUNT_SID"), os.Getenv("TWILIO_AUTH_TOKEN"), append(envOpts, opts...)...)
+}
+
+// base resolves the base URL from WithBaseURL, WithEdge and WithRegion.
+func (cfg *config) base() (*url.URL, error) {
+	if cfg.edge != "" || cfg.region != "" {
+		if cfg.baseURL != "" {
+			return nil, errors.New("twiliochat: WithBaseURL cannot be combined with WithEdge or WithRegion")
+		}
+		region := cfg.region
+		if region == "" {
+			region = "us1"
+		}
+		host := "chat."
+		for _, label := range []string{cfg.edge, region} {
+			if label == "" {
+				continue
+			}
+			if !isHostLabel(label) {
+				return nil, fmt.Errorf("twiliochat: edge or region %s is not a host name label", quoteShort(label))
+			}
+			host += label + "."
+		}
+		return &url.URL{Scheme: "https", Host: host + "twilio.com"}, nil
+	}
+	if cfg.baseURL == "" {
+		return url.Parse(DefaultBaseURL)
+	}
+	u, err := url.Parse(cfg.baseURL)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("twiliochat: WithBaseURL: %w", err)
+	case u.Scheme != "http" && u.Scheme != "https", u.Host == "":
+		return nil, fmt.Errorf("twiliochat: WithBaseURL: %s is not an absolute http or https URL", quoteShort(cfg.baseURL))
+	case u.User != nil:
+		return nil, errors.New("twiliochat: WithBaseURL: the URL must not carry credentials")
+	case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
+		return nil, errors.New("twiliochat: WithBaseURL: the URL must not have a query or fragment")
+	}
+	return u, nil
+}
+
+// isHostLabel reports whether s can stand as one label of a host name.
+func isHostLabel(s string) bool {
+	if len(s) > 63 || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// client returns the HTTP client the Client sends with: a copy of the one
+// from WithHTTPClient, or one of its own, never following redirects.
+func (cfg *config) client() *http.Client {
+	var hc http.Client
+	if cfg.httpClient != nil {
+		hc = *cfg.httpClient
+	} else {
+		transport := http.DefaultTransport.(*http.Transport).Clone()
+		transport.MaxIdleConns = 100
+		transport.MaxIdleConnsPerHost = 100
+		hc = http.Client{Transport: transport, Timeout: defaultTimeout}
+	}
+	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &hc
+}
+
+// userAgent is the User-Agent header, with extra appended when not empty.
+func userAgent(extra string) string {
+	ua := "twiliochat/" + Version + " (" + runtime.GOOS + " " + runtime.GOARCH + ") go/" + strings.TrimPrefix(runtime.Version(), "go")
+	if extra != "" {
+		ua += " " + extra
+	}
+	return ua
+}
+
+// String describes the Client by its account and base URL, without
+// credentials.
+func (c Client) String() string {
+	return "twiliochat.Client{AccountSID: " + c.accountSID + ", BaseURL: " + c.base + ", Credentials: [redacted]}"
+}
+
+// Format prints the Client as String does, for every verb, so that no fmt
+// call can print its credentials.
+func (c Client) Format(f fmt.State, _ rune) {
+	io.WriteString(f, c.String())
+}
+
+// request is one call of the API: what to send and where the answer goes.
+type request struct {
+	method string
+	// target is an escaped path under the base URL, with its query if any
+	// ("/v2/Services?PageSize=50"), or an absolute URL on the base URL's
+	// scheme and host, such as a list page's next_page_url.
+	target string
+	// form is sent as the request body when not nil.
+	form url.Values
+	// out receives the decoded JSON of a 2xx answer; nil discards the body.
+	out any
+}
+
+// do sends r and decodes the answer into r.out. A non-2xx answer returns an
+// *APIError, a body that is not the expected JSON a *DecodeError.
+func (c *Client) do(ctx context.Context, r *request) error {
+	target, err := c.resolve(r.target)
+	if err != nil {
+		return err
+	}
+	var body io.Reader
+	if r.form != nil {
+		body = strings.NewReader(r.form.Encode())
+	}
+	req, err := http.NewRequestWithContext(ctx, r.method, target, body)
+	if err != nil {
+		return fmt.Errorf("twiliochat: %w", err)
+	}
+	req.Header.Set("Authorization", c.authHeader)
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.userAgent)
+	if r.form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	resp, err := c.httpClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("twiliochat: %s %s: %w", r.method, target, err)
+	}
+	defer closeBody(resp.Body)
+	if err := checkResponse(resp); err != nil {
+		return err
+	}
+	return decodeBody(resp, r.out)
+}
+
+// resolve turns a request target into an absolute URL. It refuses an
+// absolute URL whose scheme or host is not the base URL's, so that the
+// credentials are only ever sent to the configured host.
+func (c *Client) resolve(target string) (string, error) {
+	if strings.HasPrefix(target, "/") {
+		return c.base + target, nil
+	}
+	u, err := url.Parse(target)
+	if err != nil || u.Scheme != c.baseURL.Scheme || u.Host != c.baseURL.Host || u.User != nil {
+		return "", fmt.Errorf("twiliochat: refusing to send credentials to %s: not on %s://%s", quoteShort(target), c.baseURL.Scheme, c.baseURL.Host)
+	}
+	return target, nil
+}
+
+// decodeBody decodes the JSON body of a 2xx response into out, reading at
+// most MaxResponseBytes. A nil out leaves the body to closeBody.
+func decodeBody(resp *http.Response, out any) error {
+	if out == nil {
+		return nil
+	}
+	if err := json.NewDecoder(&cappedReader{r: resp.Body, n: MaxResponseBytes}).Decode(out); err != nil {
+		return &DecodeError{Status: resp.StatusCode, RequestID: resp.Header.Get("Twilio-Request-Id"), Err: err}
+	}
+	return nil
+}
+
+// closeBody drains what is left of a body, up to the read cap, and closes it
+// so the connection can be reused.
+func closeBody(body io.ReadCloser) {
+	_, _ = io.CopyN(io.Discard, body, MaxResponseBytes)
+	_ = body.Close()
+}
+
+// twilioError is the JSON error body Twilio sends.
+type twilioError struct {
+	Code     int            `json:"code"`
+	Message  string         `json:"message"`
+	MoreInfo string         `json:"more_info"`
+	Details  map[string]any `json:"details"`
+}
+
+// checkResponse returns nil for a 2xx response and an *APIError for any
+// other, read from Twilio's JSON error body when there is one.
+func checkResponse(resp *http.Response) error {
+	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+		return nil
+	}
+	apiErr := &APIError{Status: resp.StatusCode, RequestID: resp.Header.Get("Twilio-Request-Id")}
+	body, err := io.ReadAll(&cappedReader{r: resp.Body, n: MaxResponseBytes})
+	var te twilioError
+	if json.Unmarshal(body, &te) == nil && (te.Code != 0 || te.Message != "") {
+		apiErr.Code, apiErr.Message, apiErr.MoreInfo, apiErr.Details = te.Code, te.Message, te.MoreInfo, te.Details
+		return apiErr
+	}
+	apiErr.Message = excerpt(body)
+	if err != nil && apiErr.Message == "" {
+		apiErr.Message = err.Error()
+	}
+	if loc := resp.Header.Get("Location"); loc != "" && resp.StatusCode >= 300 && resp.StatusCode <= 399 {
+		apiErr.Message = strings.TrimSpace("redirect to " + excerpt([]byte(loc)) + " not followed " + apiErr.Message)
+	}
+	return apiErr
+}
+
+// excerpt returns the start of a non-JSON body as one printable line.
+func excerpt(body []byte) string {
+	s := strings.Join(strings.Fields(strings.ToValidUTF8(string(body), "")), " ")
+	if len(s) > maxErrorExcerpt {
+		s = strings.ToValidUTF8(s[:maxErrorExcerpt], "") + "…"
+	}
+	return s
+}
+
+// cappedReader reads at most n bytes of r and fails with ErrResponseTooLarge
+// when r holds more.
+type cappedReader struct {
+	r io.Reader
+	n int64
+}
+
+// Read implements io.Reader.
+func (c *cappedReader) Read(p []byte) (int, error) {
+	if c.n <= 0 {
+		// Tell a body that ends exactly at the cap from a larger one.
+		var one [1]byte
+		if n, _ := c.r.Read(one[:]); n > 0 {
+			return 0, ErrResponseTooLarge
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > c.n {
+		p = p[:c.n]
+	}
+	n, err := c.r.Read(p)
+	c.n -= int64(n)
+	return n, err
+}

@@ -1,0 +1,56 @@
+// Package twiliochat is a typed client for the Twilio Programmable Chat v2
+// Services API.
+//
+// # Create a client
+//
+// A Client holds the account's credentials and one *http.Client, and is safe
+// for concurrent use. Create it once and share it:
+//
+//	client, err := twiliochat.NewClient(accountSID, authToken)
+//	// or: twiliochat.NewClientFromEnv() reads TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, …
+//
+// Options set an API key (WithAPIKey), an edge and region (WithEdge,
+// WithRegion), another host (WithBaseURL), the *http.Client (WithHTTPClient)
+// and a User-Agent suffix (WithUserAgent). NewClient returns an error, not a
+// panic, for a missing or malformed credential or option.
+//
+// # Update a service
+//
+// Params are structs of pointers: nil leaves a value unchanged, a set pointer
+// is sent even when it holds false, 0 or "". Ptr makes the pointers. Nested
+// structs become Twilio's dotted form keys (Notifications.NewMessage.Enabled,
+// Limits.ChannelMembers, Media.CompatibilityMessage):
+//
+//	svc, err := client.Services.Update(ctx, "IS…", &twiliochat.UpdateServiceParams{
+//		FriendlyName: twiliochat.Ptr("support"),
+//		Notifications: &twiliochat.NotificationsParams{
+//			NewMessage: &twiliochat.NewMessageNotificationParams{Enabled: twiliochat.Ptr(true)},
+//		},
+//		Limits: &twiliochat.LimitsParams{ChannelMembers: twiliochat.Ptr(500)},
+//	})
+//
+// The answer is a fully typed *Service, with dates as time.Time.
+//
+// # Handle errors
+//
+// Bad input is caught before any request is sent and returned as a
+// *ValidationError naming the form key; several bad keys are joined with
+// errors.Join. Every non-2xx answer, redirects included, is an *APIError with
+// Twilio's code, message and request ID, even when the body is an HTML page.
+// A success answer whose body is not the expected JSON is a *DecodeError.
+// Use errors.As, or helpers such as IsNotFound:
+//
+//	var apiErr *twiliochat.APIError
+//	if errors.As(err, &apiErr) && apiErr.Code == 20404 { … }
+//
+// A canceled or expired context stops the request, and the error satisfies
+// errors.Is(err, context.Canceled) or errors.Is(err, context.DeadlineExceeded).
+// No error, and no fmt output of a Client, contains the auth token or API
+// secret.
+//
+// # Test your code
+//
+// Depend on the ServicesAPI interface to substitute your own fake, mock HTTP
+// with httpmock through WithHTTPClient, or run your code end to end against
+// the in-memory fake server of package twiliochattest with WithBaseURL.
+package twiliochat

@@ -1,0 +1,109 @@
+package twiliochat
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// APIError is returned for every response whose HTTP status is not 2xx,
+// including redirects. Status, RequestID and Message are always set; Code,
+// MoreInfo and Details are set when Twilio sent a JSON error body.
+type APIError struct {
+	// Status is the HTTP status code of the response.
+	Status int
+	// Code is Twilio's error code (for example 20404), or 0 when the body
+	// carried none.
+	Code int
+	// Message is Twilio's message, or a short excerpt of a body that was not
+	// a Twilio JSON error (an HTML page from a proxy, say).
+	Message string
+	// MoreInfo is the link to Twilio's page for Code.
+	MoreInfo string
+	// Details holds the optional "details" object of the error body.
+	Details map[string]any
+	// RequestID is the Twilio-Request-Id response header.
+	RequestID string
+}
+
+// Error reports the status, Twilio's code and message, and the request ID.
+func (e *APIError) Error() string {
+	var b strings.Builder
+	b.WriteString("twiliochat: ")
+	b.WriteString(strconv.Itoa(e.Status))
+	if text := http.StatusText(e.Status); text != "" {
+		b.WriteByte(' ')
+		b.WriteString(text)
+	}
+	if e.Code != 0 {
+		b.WriteString(": code ")
+		b.WriteString(strconv.Itoa(e.Code))
+	}
+	if e.Message != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Message)
+	}
+	if e.RequestID != "" {
+		b.WriteString(" (request ")
+		b.WriteString(e.RequestID)
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// IsNotFound reports whether err is, or wraps, an *APIError for a resource
+// that does not exist (HTTP 404 or Twilio code 20404).
+func IsNotFound(err error) bool {
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && (apiErr.Status == http.StatusNotFound || apiErr.Code == 20404)
+}
+
+// ValidationError reports a parameter that was rejected before any request
+// was sent. When several parameters are bad, the returned error joins one
+// ValidationError for each (see errors.Join); errors.As finds the first.
+type ValidationError struct {
+	// Field is the name of the parameter as Twilio spells it: a path
+	// parameter ("Sid") or a form key ("Limits.UserChannels").
+	Field string
+	// Reason says what is wrong with the value.
+	Reason string
+}
+
+// Error reports the field and the reason.
+func (e *ValidationError) Error() string {
+	return "twiliochat: invalid " + e.Field + ": " + e.Reason
+}
+
+// invalid returns a *ValidationError for field with a formatted reason.
+func invalid(field, format string, args ...any) error {
+	return &ValidationError{Field: field, Reason: fmt.Sprintf(format, args...)}
+}
+
+// DecodeError is returned when a response has a success status but its body
+// cannot be read or is not the JSON the operation expects.
+type DecodeError struct {
+	// Status is the HTTP status code of the response.
+	Status int
+	// RequestID is the Twilio-Request-Id response header.
+	RequestID string
+	// Err is the underlying read or JSON error.
+	Err error
+}
+
+// Error reports the status, the request ID and the cause.
+func (e *DecodeError) Error() string {
+	msg := "twiliochat: decode " + strconv.Itoa(e.Status) + " response"
+	if e.RequestID != "" {
+		msg += " (request " + e.RequestID + ")"
+	}
+	return msg + ": " + e.Err.Error()
+}
+
+// Unwrap returns the underlying cause.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// ErrResponseTooLarge is the cause of the error returned when a response body
+// is larger than the client reads (see MaxResponseBytes).
+var ErrResponseTooLarge = errors.New("twiliochat: response body too large")

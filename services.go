@@ -1,0 +1,138 @@
+package twiliochat
+
+import (
+	"context"
+	"time"
+)
+
+// ServicesAPI is the set of operations on Chat Services. *ServicesService
+// implements it; downstream code can depend on ServicesAPI and substitute a
+// fake in its own unit tests.
+type ServicesAPI interface {
+	// Update changes the Service sid and returns it as Twilio stored it.
+	Update(ctx context.Context, sid string, params *UpdateServiceParams) (*Service, error)
+}
+
+var _ ServicesAPI = (*ServicesService)(nil)
+
+// ServicesService calls the Chat v2 Services resource (/v2/Services). Use it
+// through Client.Services; it is safe for concurrent use.
+type ServicesService struct {
+	client *Client
+}
+
+// Service is a Chat v2 Service resource: the top-level scope of every Chat
+// resource. Fields that Twilio sends as JSON null decode to their zero value;
+// fields Twilio adds later are ignored.
+type Service struct {
+	// SID is the Service's unique ID (IS followed by 32 hex digits).
+	SID string `json:"sid"`
+	// AccountSID is the Account that created the Service.
+	AccountSID string `json:"account_sid"`
+	// FriendlyName is the name given to the Service.
+	FriendlyName string `json:"friendly_name"`
+	// DateCreated is when the Service was created.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is when the Service was last updated.
+	DateUpdated time.Time `json:"date_updated"`
+	// DefaultServiceRoleSID is the service role given to users added to the
+	// Service.
+	DefaultServiceRoleSID string `json:"default_service_role_sid"`
+	// DefaultChannelRoleSID is the channel role given to users added to a
+	// channel.
+	DefaultChannelRoleSID string `json:"default_channel_role_sid"`
+	// DefaultChannelCreatorRoleSID is the channel role given to the creator
+	// of a channel.
+	DefaultChannelCreatorRoleSID string `json:"default_channel_creator_role_sid"`
+	// ReadStatusEnabled reports whether the Message Consumption Horizon
+	// feature is on.
+	ReadStatusEnabled bool `json:"read_status_enabled"`
+	// ReachabilityEnabled reports whether the Reachability Indicator is on.
+	ReachabilityEnabled bool `json:"reachability_enabled"`
+	// TypingIndicatorTimeout is how many seconds clients wait after a
+	// started-typing event before they assume the user stopped typing.
+	TypingIndicatorTimeout int `json:"typing_indicator_timeout"`
+	// ConsumptionReportInterval is deprecated by Twilio: the interval in
+	// seconds between consumption report batches.
+	ConsumptionReportInterval int `json:"consumption_report_interval"`
+	// Limits holds the member and channel limits of the Service.
+	Limits ServiceLimits `json:"limits"`
+	// PreWebhookURL is the URL called before an event takes effect.
+	PreWebhookURL string `json:"pre_webhook_url"`
+	// PostWebhookURL is the URL called after an event took effect.
+	PostWebhookURL string `json:"post_webhook_url"`
+	// WebhookMethod is the HTTP method of webhook calls: GET or POST.
+	WebhookMethod string `json:"webhook_method"`
+	// WebhookFilters lists the webhook events that are enabled.
+	WebhookFilters []string `json:"webhook_filters"`
+	// PreWebhookRetryCount is how often a failed pre-event webhook is retried.
+	PreWebhookRetryCount int `json:"pre_webhook_retry_count"`
+	// PostWebhookRetryCount is how often a failed post-event webhook is
+	// retried.
+	PostWebhookRetryCount int `json:"post_webhook_retry_count"`
+	// Notifications is the push notification configuration.
+	Notifications ServiceNotifications `json:"notifications"`
+	// Media describes the media messages the Service supports.
+	Media ServiceMedia `json:"media"`
+	// URL is the absolute URL of the Service resource.
+	URL string `json:"url"`
+	// Links holds the URLs of related resources, keyed by name
+	// ("channels", "users", "roles", "bindings").
+	Links map[string]string `json:"links"`
+}
+
+// ServiceLimits holds the limits of a Service.
+type ServiceLimits struct {
+	// ChannelMembers is the most Members a Channel can have.
+	ChannelMembers int `json:"channel_members"`
+	// UserChannels is the most Channels a User can be a Member of.
+	UserChannels int `json:"user_channels"`
+}
+
+// ServiceNotifications is the push notification configuration of a Service.
+type ServiceNotifications struct {
+	// LogEnabled reports whether notifications are logged.
+	LogEnabled bool `json:"log_enabled"`
+	// NewMessage configures the notification for a new message.
+	NewMessage NewMessageNotification `json:"new_message"`
+	// AddedToChannel configures the notification for a member added to a
+	// channel.
+	AddedToChannel Notification `json:"added_to_channel"`
+	// RemovedFromChannel configures the notification for a user removed from
+	// a channel.
+	RemovedFromChannel Notification `json:"removed_from_channel"`
+	// InvitedToChannel configures the notification for a user invited to a
+	// channel.
+	InvitedToChannel Notification `json:"invited_to_channel"`
+}
+
+// Notification configures the push notification for one kind of event.
+type Notification struct {
+	// Enabled reports whether the notification is sent.
+	Enabled bool `json:"enabled"`
+	// Template is the text of the notification.
+	Template string `json:"template"`
+	// Sound is the name of the sound the notification plays.
+	Sound string `json:"sound"`
+}
+
+// NewMessageNotification configures the push notification for a new message.
+type NewMessageNotification struct {
+	// Enabled reports whether the notification is sent.
+	Enabled bool `json:"enabled"`
+	// Template is the text of the notification.
+	Template string `json:"template"`
+	// Sound is the name of the sound the notification plays.
+	Sound string `json:"sound"`
+	// BadgeCountEnabled reports whether the new-message badge is on.
+	BadgeCountEnabled bool `json:"badge_count_enabled"`
+}
+
+// ServiceMedia describes the media messages a Service supports.
+type ServiceMedia struct {
+	// SizeLimitMB is the size of the largest media file, in megabytes.
+	SizeLimitMB int `json:"size_limit_mb"`
+	// CompatibilityMessage is the text sent for a media message without
+	// text.
+	CompatibilityMessage string `json:"compatibility_message"`
+}
