@@ -1,0 +1,351 @@
+package twiliochat
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const testKeySID = "SK0123456789abcdef0123456789abcdef"
+
+// TestNewClientRejects checks every credential and option error.
+func TestNewClientRejects(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		account string
+		token   string
+		opts    []Option
+		want    string
+	}{
+		{"empty account", "", testToken, nil, "AccountSid"},
+		{"bad account prefix", testServiceSID, testToken, nil, "AccountSid"},
+		{"short account", testAccountSID[:20], testToken, nil, "AccountSid"},
+		{"empty token", testAccountSID, "", nil, "empty auth token"},
+		{"bad key sid", testAccountSID, testToken, []Option{WithAPIKey("SK123", "secret")}, "key SID"},
+		{"empty key secret", testAccountSID, testToken, []Option{WithAPIKey(testKeySID, "")}, "empty secret"},
+		{"nil http client", testAccountSID, testToken, []Option{WithHTTPClient(nil)}, "nil *http.Client"},
+		{"relative base", testAccountSID, testToken, []Option{WithBaseURL("/v2")}, "not an absolute http or https URL"},
+		{"base without scheme", testAccountSID, testToken, []Option{WithBaseURL("chat.twilio.com")}, "not an absolute http or https URL"},
+		{"ftp base", testAccountSID, testToken, []Option{WithBaseURL("ftp://chat.twilio.com")}, "not an absolute http or https URL"},
+		{"base with credentials", testAccountSID, testToken, []Option{WithBaseURL("https://u:p@chat.twilio.com")}, "credentials"},
+		{"base with query", testAccountSID, testToken, []Option{WithBaseURL("https://chat.twilio.com/?x=1")}, "query"},
+		{"unparsable base", testAccountSID, testToken, []Option{WithBaseURL("http://[::1")}, "WithBaseURL"},
+		{"base and edge", testAccountSID, testToken, []Option{WithBaseURL("https://example.com"), WithEdge("dublin")}, "cannot be combined"},
+		{"edge with dot", testAccountSID, testToken, []Option{WithEdge("evil.com/")}, "not a host name label"},
+		{"region upper case", testAccountSID, testToken, []Option{WithRegion("IE1")}, "not a host name label"},
+		{"user agent newline", testAccountSID, testToken, []Option{WithUserAgent("x\r\nX-Evil: 1")}, "line break"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c, err := NewClient(tt.account, tt.token, tt.opts...)
+			require.Error(t, err)
+			assert.Nil(t, c)
+			assert.Contains(t, err.Error(), tt.want)
+			assert.NotContains(t, err.Error(), testToken)
+		})
+	}
+}
+
+// TestNewClientBaseURL checks where requests go for each option.
+func TestNewClientBaseURL(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		opts []Option
+		want string
+	}{
+		{"default", nil, "https://chat.twilio.com"},
+		{"base url", []Option{WithBaseURL("http://127.0.0.1:8080")}, "http://127.0.0.1:8080"},
+		{"base url with prefix", []Option{WithBaseURL("https://proxy.example.com/twilio/")}, "https://proxy.example.com/twilio"},
+		{"edge only", []Option{WithEdge("dublin")}, "https://chat.dublin.us1.twilio.com"},
+		{"edge and region", []Option{WithEdge("dublin"), WithRegion("ie1")}, "https://chat.dublin.ie1.twilio.com"},
+		{"region only", []Option{WithRegion("au1")}, "https://chat.au1.twilio.com"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c, err := NewClient(testAccountSID, testToken, tt.opts...)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, c.base)
+		})
+	}
+}
+
+// TestNewClientFromEnv checks the variables NewClientFromEnv reads.
+func TestNewClientFromEnv(t *testing.T) {
+	t.Setenv("TWILIO_ACCOUNT_SID", testAccountSID)
+	t.Setenv("TWILIO_AUTH_TOKEN", "")
+	t.Setenv("TWILIO_API_KEY", testKeySID)
+	t.Setenv("TWILIO_API_SECRET", "key-secret")
+	t.Setenv("TWILIO_EDGE", "sydney")
+	t.Setenv("TWILIO_REGION", "au1")
+	c, err := NewClientFromEnv(WithUserAgent("env-test"))
+	require.NoError(t, err)
+	assert.Equal(t, "https://chat.sydney.au1.twilio.com", c.base)
+	assert.Equal(t, testAccountSID, c.accountSID)
+	req := &http.Request{Header: http.Header{"Authorization": {c.authHeader}}}
+	user, pass, ok := req.BasicAuth()
+	require.True(t, ok)
+	assert.Equal(t, testKeySID, user)
+	assert.Equal(t, "key-secret", pass)
+	assert.True(t, strings.HasSuffix(c.userAgent, " env-test"))
+
+	t.Setenv("TWILIO_API_SECRET", "")
+	_, err = NewClientFromEnv()
+	require.Error(t, err, "an API key without its secret is an error, not a silent fallback")
+
+	t.Setenv("TWILIO_API_KEY", "")
+	t.Setenv("TWILIO_ACCOUNT_SID", "")
+	_, err = NewClientFromEnv()
+	require.Error(t, err)
+}
+
+// TestAPIKeyAuth checks that an API key authenticates while requests stay
+// addressed to the account.
+func TestAPIKeyAuth(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, serveFile(t, http.StatusOK, "testdata/service.json"))
+	c, err := NewClient(testAccountSID, "", WithBaseURL(rec.srv.URL), WithAPIKey(testKeySID, "key-secret"))
+	require.NoError(t, err)
+	_, err = c.Services.Update(context.Background(), testServiceSID, nil)
+	require.NoError(t, err)
+	reqs := rec.requests()
+	require.Len(t, reqs, 1)
+	user, pass, ok := (&http.Request{Header: reqs[0].Header}).BasicAuth()
+	require.True(t, ok)
+	assert.Equal(t, testKeySID, user)
+	assert.Equal(t, "key-secret", pass)
+}
+
+// TestErrorShapes checks the *APIError built from each kind of failure body.
+func TestErrorShapes(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("x", 5000)
+	tests := []struct {
+		name        string
+		status      int
+		contentType string
+		header      map[string]string
+		body        string
+		want        APIError
+		notFound    bool
+	}{
+		{
+			name: "json 404", status: 404, contentType: "application/json",
+			body:     `{"code":20404,"message":"The requested resource /v2/Services/IS… was not found","more_info":"https://www.twilio.com/docs/errors/20404","status":404}`,
+			want:     APIError{Status: 404, Code: 20404, Message: "The requested resource /v2/Services/IS… was not found", MoreInfo: "https://www.twilio.com/docs/errors/20404", RequestID: "RQ1"},
+			notFound: true,
+		},
+		{
+			name: "json 400 with details", status: 400, contentType: "application/json",
+			body: `{"code":20001,"message":"Invalid parameter","more_info":"https://www.twilio.com/docs/errors/20001","status":400,"details":{"param":"WebhookMethod"}}`,
+			want: APIError{Status: 400, Code: 20001, Message: "Invalid parameter", MoreInfo: "https://www.twilio.com/docs/errors/20001", Details: map[string]any{"param": "WebhookMethod"}, RequestID: "RQ1"},
+		},
+		{
+			name: "json 401", status: 401, contentType: "application/json",
+			body: `{"code":20003,"message":"Authenticate","more_info":"https://www.twilio.com/docs/errors/20003","status":401}`,
+			want: APIError{Status: 401, Code: 20003, Message: "Authenticate", MoreInfo: "https://www.twilio.com/docs/errors/20003", RequestID: "RQ1"},
+		},
+		{
+			name: "html 502", status: 502, contentType: "text/html",
+			body: "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>nginx</body></html>",
+			want: APIError{Status: 502, Message: "<html> <head><title>502 Bad Gateway</title></head> <body>nginx</body></html>", RequestID: "RQ1"},
+		},
+		{
+			name: "empty 500", status: 500,
+			want: APIError{Status: 500, RequestID: "RQ1"},
+		},
+		{
+			name: "plain 404 without code", status: 404, contentType: "text/plain", body: "not here",
+			want: APIError{Status: 404, Message: "not here", RequestID: "RQ1"}, notFound: true,
+		},
+		{
+			name: "long text is cut", status: 503, contentType: "text/plain", body: long,
+			want: APIError{Status: 503, Message: long[:maxErrorExcerpt] + "…", RequestID: "RQ1"},
+		},
+		{
+			name: "redirect", status: 301, header: map[string]string{"Location": "https://elsewhere.example.com/v2/Services"},
+			want: APIError{Status: 301, Message: "redirect to https://elsewhere.example.com/v2/Services not followed", RequestID: "RQ1"},
+		},
+		{
+			name: "304", status: 304,
+			want: APIError{Status: 304, RequestID: "RQ1"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			rec := newRecorder(t, func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set("Twilio-Request-Id", "RQ1")
+				if tt.contentType != "" {
+					w.Header().Set("Content-Type", tt.contentType)
+				}
+				for k, v := range tt.header {
+					w.Header().Set(k, v)
+				}
+				w.WriteHeader(tt.status)
+				_, _ = w.Write([]byte(tt.body))
+			})
+			svc, err := rec.client(t).Services.Update(context.Background(), testServiceSID, nil)
+			assert.Nil(t, svc)
+			var apiErr *APIError
+			require.ErrorAs(t, err, &apiErr)
+			assert.Equal(t, tt.want, *apiErr)
+			assert.Equal(t, tt.notFound, IsNotFound(err))
+			assert.Equal(t, tt.notFound, IsNotFound(fmt.Errorf("wrapped: %w", err)))
+			assert.Len(t, rec.requests(), 1, "3xx is not followed")
+		})
+	}
+}
+
+// TestAPIErrorString checks the message users read in logs.
+func TestAPIErrorString(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		err  APIError
+		want string
+	}{
+		{APIError{Status: 404, Code: 20404, Message: "not found", RequestID: "RQ9"}, "twiliochat: 404 Not Found: code 20404: not found (request RQ9)"},
+		{APIError{Status: 500}, "twiliochat: 500 Internal Server Error"},
+		{APIError{Status: 599, Message: "odd"}, "twiliochat: 599: odd"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.err.Error())
+	}
+	assert.False(t, IsNotFound(errors.New("404")))
+	assert.False(t, IsNotFound(nil))
+	assert.True(t, IsNotFound(&APIError{Status: 400, Code: 20404}))
+}
+
+// TestDecodeErrors checks the *DecodeError for success answers that are not
+// the expected JSON, and the read cap.
+func TestDecodeErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		body   string
+		target error
+	}{
+		{"html", "<html>maintenance</html>", nil},
+		{"truncated", `{"sid":"IS`, nil},
+		{"empty", "", nil},
+		{"too large", `{"friendly_name":"` + strings.Repeat("a", MaxResponseBytes) + `"}`, ErrResponseTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			rec := newRecorder(t, func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set("Twilio-Request-Id", "RQ2")
+				_, _ = w.Write([]byte(tt.body))
+			})
+			svc, err := rec.client(t).Services.Update(context.Background(), testServiceSID, nil)
+			assert.Nil(t, svc)
+			var decErr *DecodeError
+			require.ErrorAs(t, err, &decErr)
+			assert.Equal(t, http.StatusOK, decErr.Status)
+			assert.Equal(t, "RQ2", decErr.RequestID)
+			if tt.target != nil {
+				assert.ErrorIs(t, err, tt.target)
+			}
+		})
+	}
+}
+
+// TestContextEndsRequest checks that a canceled or expired context stops
+// the call with an error that errors.Is recognises.
+func TestContextEndsRequest(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-release:
+		}
+	})
+	t.Cleanup(func() { close(release) })
+	c := rec.client(t)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := c.Services.Update(ctx, testServiceSID, nil)
+	require.ErrorIs(t, err, context.Canceled)
+
+	ctx, cancel = context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, err = c.Services.Update(ctx, testServiceSID, nil)
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+}
+
+// TestCredentialsNeverPrinted formats a Client, and the errors of failing
+// calls, with every verb and looks for the token and secret.
+func TestCredentialsNeverPrinted(t *testing.T) {
+	t.Parallel()
+	const secret = "api-secret-5d1e-never-print-me"
+	rec := newRecorder(t, func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(http.StatusUnauthorized)
+		_, _ = w.Write([]byte(`{"code":20003,"message":"Authenticate","status":401}`))
+	})
+	withToken := rec.client(t)
+	withKey, err := NewClient(testAccountSID, testToken, WithBaseURL(rec.srv.URL), WithAPIKey(testKeySID, secret))
+	require.NoError(t, err)
+	unreachable, err := NewClient(testAccountSID, testToken, WithBaseURL("http://127.0.0.1:1"))
+	require.NoError(t, err)
+
+	var outputs []string
+	for _, c := range []*Client{withToken, withKey, unreachable} {
+		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"} {
+			outputs = append(outputs, fmt.Sprintf(verb, c), fmt.Sprintf(verb, *c))
+		}
+		_, err := c.Services.Update(context.Background(), testServiceSID, nil)
+		require.Error(t, err)
+		outputs = append(outputs, err.Error(), fmt.Sprintf("%+v", err), fmt.Sprintf("%#v", err))
+	}
+	for _, out := range outputs {
+		assert.Contains(t, out+testAccountSID, testAccountSID)
+		for _, leak := range []string{testToken, secret, withToken.authHeader, withKey.authHeader, strings.TrimPrefix(withKey.authHeader, "Basic ")} {
+			assert.NotContains(t, out, leak)
+		}
+	}
+	assert.Contains(t, withToken.String(), testAccountSID)
+}
+
+// TestCallerHTTPClientNotChanged checks that WithHTTPClient uses a copy that
+// does not follow redirects, leaving the caller's client as it was.
+func TestCallerHTTPClientNotChanged(t *testing.T) {
+	t.Parallel()
+	other := newRecorder(t, serveFile(t, http.StatusOK, "testdata/service.json"))
+	rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, other.srv.URL+r.URL.Path, http.StatusTemporaryRedirect)
+	})
+	hc := &http.Client{Timeout: 5 * time.Second}
+	c := rec.client(t, WithHTTPClient(hc))
+	_, err := c.Services.Update(context.Background(), testServiceSID, nil)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, http.StatusTemporaryRedirect, apiErr.Status)
+	assert.Empty(t, other.requests(), "credentials must not follow a redirect")
+	assert.Nil(t, hc.CheckRedirect, "the caller's client is not modified")
+	assert.Equal(t, 5*time.Second, c.httpClient.Timeout)
+}
+
+// TestDefaultHTTPClient checks the client a Client makes for itself.
+func TestDefaultHTTPClient(t *testing.T) {
+	t.Parallel()
+	c, err := NewClient(testAccountSID, testToken)
+	require.NoError(t, err)
+	assert.NotSame(t, http.DefaultClient, c.httpClient)
+	assert.Equal(t, defaultTimeout, c.httpClient.Timeout)
+	transport, ok := c.httpClient.Transport.(*http.Transport)
+	require.True(t, ok)
+	assert.NotSame(t, http.DefaultTransport, transport)
+	assert.GreaterOrEqual(t, transport.MaxIdleConnsPerHost, 32)
+}

@@ -1,0 +1,88 @@
+package twiliochat
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// Credentials the tests use. testToken must never show up in any output.
+const (
+	testAccountSID = "AC0123456789abcdef0123456789abcdef"
+	testToken      = "tok-3f9c1d7e-never-print-me"
+	testServiceSID = "IS0123456789abcdef0123456789abcdef"
+	testRoleSID    = "RL0123456789abcdef0123456789abcdef"
+)
+
+// seenRequest is what the test server saw of one request.
+type seenRequest struct {
+	Method string
+	Path   string // escaped path as sent
+	Query  url.Values
+	Header http.Header
+	Body   string
+}
+
+// recorder is an httptest server that records every request and answers
+// with a handler chosen by the test.
+type recorder struct {
+	mu   sync.Mutex
+	reqs []seenRequest
+	srv  *httptest.Server
+}
+
+// newRecorder starts a server that records requests and then calls answer.
+func newRecorder(t *testing.T, answer http.HandlerFunc) *recorder {
+	t.Helper()
+	rec := &recorder{}
+	rec.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		rec.mu.Lock()
+		rec.reqs = append(rec.reqs, seenRequest{
+			Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.Query(),
+			Header: r.Header.Clone(), Body: string(body),
+		})
+		rec.mu.Unlock()
+		answer(w, r)
+	}))
+	t.Cleanup(rec.srv.Close)
+	return rec
+}
+
+// requests returns a copy of what the server has seen so far.
+func (rec *recorder) requests() []seenRequest {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	return append([]seenRequest(nil), rec.reqs...)
+}
+
+// client returns a Client for the recorder's server.
+func (rec *recorder) client(t *testing.T, opts ...Option) *Client {
+	t.Helper()
+	c, err := NewClient(testAccountSID, testToken, append([]Option{WithBaseURL(rec.srv.URL)}, opts...)...)
+	require.NoError(t, err)
+	return c
+}
+
+// serveFile answers with status and the contents of a testdata file.
+func serveFile(t *testing.T, status int, name string) http.HandlerFunc {
+	t.Helper()
+	body, err := os.ReadFile(name)
+	require.NoError(t, err)
+	return func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Twilio-Request-Id", "RQ0123456789abcdef0123456789abcdef")
+		w.WriteHeader(status)
+		_, _ = w.Write(body)
+	}
+}
