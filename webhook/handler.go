@@ -1,0 +1,335 @@
+package webhook
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+)
+
+// Decision is a pre-event function's answer to Twilio: allow the action,
+// reject it, or (for onMessageSend and onMessageUpdate) allow it with changes
+// to the message. The zero Decision allows.
+type Decision struct {
+	reject  bool
+	changes *MessageChanges
+}
+
+// MessageChanges lists the message fields to change before Twilio commits an
+// onMessageSend or onMessageUpdate action. Nil fields are left as they are.
+type MessageChanges struct {
+	// Body replaces the message text.
+	Body *string `json:"body,omitempty"`
+	// Attributes replaces the message attributes; it must be valid JSON.
+	Attributes json.RawMessage `json:"-"`
+	// Author replaces the message author's identity.
+	Author *string `json:"author,omitempty"`
+}
+
+// Allow returns the Decision that lets the action go ahead unchanged (200 OK
+// with an empty body).
+func Allow() Decision { return Decision{} }
+
+// Reject returns the Decision that stops the action. The Handler answers
+// 403 Forbidden; Twilio rejects the action on any answer outside 2xx.
+func Reject() Decision { return Decision{reject: true} }
+
+// Modify returns the Decision that lets the message go ahead with changes.
+// The Handler answers 200 OK with a JSON body such as
+// {"body":"…","attributes":"{…}","author":"…"}, the attributes sent as a
+// JSON string the way Twilio stores them. Twilio applies changes only for
+// onMessageSend and onMessageUpdate; for other events Modify acts as Allow.
+func Modify(changes MessageChanges) Decision { return Decision{changes: &changes} }
+
+// Rejected reports whether d rejects the action.
+func (d Decision) Rejected() bool { return d.reject }
+
+// Changes returns the message changes d carries, or nil.
+func (d Decision) Changes() *MessageChanges { return d.changes }
+
+// MarshalJSON encodes the changes with Attributes as a JSON string, the form
+// Twilio expects. Invalid Attributes JSON is an error.
+func (c MessageChanges) MarshalJSON() ([]byte, error) {
+	type plain MessageChanges
+	out := struct {
+		plain
+		Attributes *string `json:"attributes,omitempty"`
+	}{plain: plain(c)}
+	if c.Attributes != nil {
+		if !json.Valid(c.Attributes) {
+			return nil, errors.New("webhook: MessageChanges.Attributes is not valid JSON")
+		}
+		s := string(c.Attributes)
+		out.Attributes = &s
+	}
+	return json.Marshal(out)
+}
+
+type (
+	preFunc  func(context.Context, Payload) (Decision, error)
+	postFunc func(context.Context, Payload) error
+)
+
+// Handler is an http.Handler for a Chat Service's pre- and post-event
+// webhook URL. It verifies the X-Twilio-Signature, decodes the event and
+// calls the function registered for its type:
+//
+//   - 405 Method Not Allowed for methods other than GET and POST;
+//   - 401 Unauthorized when the signature is missing or wrong (nothing is
+//     called), 413 when the body is too large, 400 when the event cannot be
+//     decoded;
+//   - for pre-events, 200 (allow, possibly with a JSON body of changes) or
+//     403 (reject) as the function's Decision says;
+//   - for post-events, 200;
+//   - 200 for event types with no registered function;
+//   - 500 with a generic body when the function returns an error or panics.
+//
+// Register functions before the Handler serves requests; registering later
+// is safe but races with requests in flight.
+type Handler struct {
+	token string
+	cfg   *config
+
+	mu    sync.RWMutex
+	pre   map[string]preFunc
+	post  map[string]postFunc
+	other func(context.Context, *Event) error
+}
+
+// NewHandler returns a Handler that accepts requests signed with authToken
+// (and with any token added by WithSecondaryToken). It returns ErrMissingToken
+// for an empty token and ErrBadOption for an unusable option.
+func NewHandler(authToken string, opts ...Option) (*Handler, error) {
+	if authToken == "" {
+		return nil, ErrMissingToken
+	}
+	cfg, err := newConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Handler{
+		token: authToken,
+		cfg:   cfg,
+		pre:   map[string]preFunc{},
+		post:  map[string]postFunc{},
+	}, nil
+}
+
+func onPre[E any](h *Handler, eventType string, fn func(context.Context, *E) (Decision, error)) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.pre[eventType] = func(ctx context.Context, p Payload) (Decision, error) {
+		return fn(ctx, any(p).(*E))
+	}
+}
+
+func onPost[E any](h *Handler, eventType string, fn func(context.Context, *E) error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.post[eventType] = func(ctx context.Context, p Payload) error {
+		return fn(ctx, any(p).(*E))
+	}
+}
+
+// OnMessageSend registers fn for onMessageSend and onMediaMessageSend.
+func (h *Handler) OnMessageSend(fn func(context.Context, *MessageSendEvent) (Decision, error)) {
+	onPre(h, EventMessageSend, fn)
+	onPre(h, EventMediaMessageSend, fn)
+}
+
+// OnMessageSent registers fn for onMessageSent and onMediaMessageSent.
+func (h *Handler) OnMessageSent(fn func(context.Context, *MessageSentEvent) error) {
+	onPost(h, EventMessageSent, fn)
+	onPost(h, EventMediaMessageSent, fn)
+}
+
+// OnMessageUpdate registers fn for onMessageUpdate.
+func (h *Handler) OnMessageUpdate(fn func(context.Context, *MessageUpdateEvent) (Decision, error)) {
+	onPre(h, EventMessageUpdate, fn)
+}
+
+// OnMessageUpdated registers fn for onMessageUpdated.
+func (h *Handler) OnMessageUpdated(fn func(context.Context, *MessageUpdatedEvent) error) {
+	onPost(h, EventMessageUpdated, fn)
+}
+
+// OnMessageRemove registers fn for onMessageRemove.
+func (h *Handler) OnMessageRemove(fn func(context.Context, *MessageRemoveEvent) (Decision, error)) {
+	onPre(h, EventMessageRemove, fn)
+}
+
+// OnMessageRemoved registers fn for onMessageRemoved.
+func (h *Handler) OnMessageRemoved(fn func(context.Context, *MessageRemovedEvent) error) {
+	onPost(h, EventMessageRemoved, fn)
+}
+
+// OnChannelAdd registers fn for onChannelAdd.
+func (h *Handler) OnChannelAdd(fn func(context.Context, *ChannelAddEvent) (Decision, error)) {
+	onPre(h, EventChannelAdd, fn)
+}
+
+// OnChannelAdded registers fn for onChannelAdded.
+func (h *Handler) OnChannelAdded(fn func(context.Context, *ChannelAddedEvent) error) {
+	onPost(h, EventChannelAdded, fn)
+}
+
+// OnChannelUpdate registers fn for onChannelUpdate.
+func (h *Handler) OnChannelUpdate(fn func(context.Context, *ChannelUpdateEvent) (Decision, error)) {
+	onPre(h, EventChannelUpdate, fn)
+}
+
+// OnChannelUpdated registers fn for onChannelUpdated.
+func (h *Handler) OnChannelUpdated(fn func(context.Context, *ChannelUpdatedEvent) error) {
+	onPost(h, EventChannelUpdated, fn)
+}
+
+// OnChannelDestroy registers fn for onChannelDestroy.
+func (h *Handler) OnChannelDestroy(fn func(context.Context, *ChannelDestroyEvent) (Decision, error)) {
+	onPre(h, EventChannelDestroy, fn)
+}
+
+// OnChannelDestroyed registers fn for onChannelDestroyed.
+func (h *Handler) OnChannelDestroyed(fn func(context.Context, *ChannelDestroyedEvent) error) {
+	onPost(h, EventChannelDestroyed, fn)
+}
+
+// OnMemberAdd registers fn for onMemberAdd.
+func (h *Handler) OnMemberAdd(fn func(context.Context, *MemberAddEvent) (Decision, error)) {
+	onPre(h, EventMemberAdd, fn)
+}
+
+// OnMemberAdded registers fn for onMemberAdded.
+func (h *Handler) OnMemberAdded(fn func(context.Context, *MemberAddedEvent) error) {
+	onPost(h, EventMemberAdded, fn)
+}
+
+// OnMemberUpdate registers fn for onMemberUpdate.
+func (h *Handler) OnMemberUpdate(fn func(context.Context, *MemberUpdateEvent) (Decision, error)) {
+	onPre(h, EventMemberUpdate, fn)
+}
+
+// OnMemberUpdated registers fn for onMemberUpdated.
+func (h *Handler) OnMemberUpdated(fn func(context.Context, *MemberUpdatedEvent) error) {
+	onPost(h, EventMemberUpdated, fn)
+}
+
+// OnMemberRemove registers fn for onMemberRemove.
+func (h *Handler) OnMemberRemove(fn func(context.Context, *MemberRemoveEvent) (Decision, error)) {
+	onPre(h, EventMemberRemove, fn)
+}
+
+// OnMemberRemoved registers fn for onMemberRemoved.
+func (h *Handler) OnMemberRemoved(fn func(context.Context, *MemberRemovedEvent) error) {
+	onPost(h, EventMemberRemoved, fn)
+}
+
+// OnUserUpdate registers fn for onUserUpdate.
+func (h *Handler) OnUserUpdate(fn func(context.Context, *UserUpdateEvent) (Decision, error)) {
+	onPre(h, EventUserUpdate, fn)
+}
+
+// OnUserUpdated registers fn for onUserUpdated.
+func (h *Handler) OnUserUpdated(fn func(context.Context, *UserUpdatedEvent) error) {
+	onPost(h, EventUserUpdated, fn)
+}
+
+// OnOther registers fn for event types this package does not decode. The
+// Handler answers 200 when fn returns nil.
+func (h *Handler) OnOther(fn func(context.Context, *Event) error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.other = fn
+}
+
+// ServeHTTP verifies, decodes and dispatches one webhook request; see Handler
+// for the answers it gives.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	params, err := h.cfg.verify(h.token, r)
+	switch {
+	case errors.Is(err, ErrMethodNotAllowed):
+		w.Header().Set("Allow", "GET, POST")
+		h.plain(w, http.StatusMethodNotAllowed, "method not allowed")
+		return
+	case errors.Is(err, ErrBodyTooLarge):
+		h.plain(w, http.StatusRequestEntityTooLarge, "request body too large")
+		return
+	case err != nil:
+		h.log(r.Context(), "twilio webhook: signature rejected", err)
+		h.plain(w, http.StatusUnauthorized, "invalid signature")
+		return
+	}
+	payload, err := Parse(params)
+	if err != nil {
+		h.log(r.Context(), "twilio webhook: cannot decode event", err)
+		h.plain(w, http.StatusBadRequest, "cannot decode event")
+		return
+	}
+
+	ctx, cancel := context.WithTimeout(r.Context(), h.cfg.timeout)
+	defer cancel()
+	decision, err := h.dispatch(ctx, payload)
+	if err != nil {
+		h.log(ctx, "twilio webhook: handler failed", err, slog.String("event_type", payload.Common().EventType))
+		h.plain(w, http.StatusInternalServerError, "internal error")
+		return
+	}
+	switch {
+	case decision.reject:
+		h.plain(w, http.StatusForbidden, "rejected")
+	case decision.changes != nil:
+		body, err := json.Marshal(decision.changes)
+		if err != nil {
+			h.log(ctx, "twilio webhook: cannot encode message changes", err)
+			h.plain(w, http.StatusInternalServerError, "internal error")
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusOK)
+		w.Write(body)
+	default:
+		w.WriteHeader(http.StatusOK)
+	}
+}
+
+// dispatch calls the function registered for the payload's event type and
+// turns a panic into an error.
+func (h *Handler) dispatch(ctx context.Context, p Payload) (d Decision, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("webhook: panic in handler: %v", v)
+		}
+	}()
+	eventType := p.Common().EventType
+	h.mu.RLock()
+	pre, post, other := h.pre[eventType], h.post[eventType], h.other
+	h.mu.RUnlock()
+	switch {
+	case pre != nil:
+		return pre(ctx, p)
+	case post != nil:
+		return Decision{}, post(ctx, p)
+	case other != nil:
+		if e, ok := p.(*Event); ok {
+			return Decision{}, other(ctx, e)
+		}
+	}
+	return Decision{}, nil
+}
+
+func (h *Handler) plain(w http.ResponseWriter, status int, msg string) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	fmt.Fprintln(w, msg)
+}
+
+func (h *Handler) log(ctx context.Context, msg string, err error, attrs ...slog.Attr) {
+	if h.cfg.logger == nil {
+		return
+	}
+	attrs = append(attrs, slog.String("error", err.Error()))
+	h.cfg.logger.LogAttrs(ctx, slog.LevelError, msg, attrs...)
+}

@@ -1,0 +1,262 @@
+package webhook
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Errors returned by Verify, VerifyRequest and NewHandler. Test for them with
+// errors.Is. None of them ever contains an auth token.
+var (
+	// ErrMissingToken means no auth token, or an empty one, was given.
+	ErrMissingToken = errors.New("webhook: auth token is empty")
+	// ErrMissingSignature means the request has no X-Twilio-Signature header.
+	ErrMissingSignature = errors.New("webhook: missing " + SignatureHeader + " header")
+	// ErrInvalidSignature means the signature does not match the request for
+	// any of the auth tokens and URL forms tried.
+	ErrInvalidSignature = errors.New("webhook: invalid " + SignatureHeader + " signature")
+	// ErrBodyTooLarge means the request body is larger than the limit set
+	// with WithMaxBodyBytes (1 MiB by default).
+	ErrBodyTooLarge = errors.New("webhook: request body too large")
+	// ErrMethodNotAllowed means the request method is neither GET nor POST,
+	// the only methods Twilio uses for webhooks.
+	ErrMethodNotAllowed = errors.New("webhook: method not allowed")
+	// ErrBadOption means an Option was given an unusable value.
+	ErrBadOption = errors.New("webhook: bad option")
+)
+
+// DefaultMaxBodyBytes is the largest request body Verify reads unless
+// WithMaxBodyBytes says otherwise.
+const DefaultMaxBodyBytes = 1 << 20
+
+// DefaultTimeout is how long a Handler lets a registered function run before
+// its context is cancelled, unless WithTimeout says otherwise. Twilio waits a
+// few seconds for a pre-event answer before it gives up.
+const DefaultTimeout = 5 * time.Second
+
+// Option configures Verify and NewHandler. Options that only make sense for a
+// Handler (WithTimeout, WithLogger) are ignored by Verify.
+type Option func(*config) error
+
+type config struct {
+	secondary []string
+	publicURL *url.URL
+	urlFunc   func(*http.Request) string
+	maxBody   int64
+	timeout   time.Duration
+	logger    *slog.Logger
+}
+
+func newConfig(opts []Option) (*config, error) {
+	c := &config{maxBody: DefaultMaxBodyBytes, timeout: DefaultTimeout}
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(c); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// WithSecondaryToken adds an auth token that is also accepted, for rotating
+// credentials: Twilio signs with the account's primary auth token, so during
+// a rotation accept both the old and the new one. It may be given more than
+// once. An empty token is an ErrBadOption error.
+func WithSecondaryToken(authToken string) Option {
+	return func(c *config) error {
+		if authToken == "" {
+			return fmt.Errorf("%w: secondary token is empty", ErrBadOption)
+		}
+		c.secondary = append(c.secondary, authToken)
+		return nil
+	}
+}
+
+// WithPublicURL sets the public base URL Twilio calls, such as
+// "https://example.com" or "https://example.com/api", for servers behind a
+// proxy or load balancer where r.Host and the scheme differ from what Twilio
+// signed. The URL checked is the base followed by the request URI as the
+// server received it (path and query). The base must be an absolute http or
+// https URL without query or fragment, or WithPublicURL is an ErrBadOption
+// error.
+func WithPublicURL(base string) Option {
+	return func(c *config) error {
+		u, err := url.Parse(strings.TrimSuffix(base, "/"))
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+			u.RawQuery != "" || u.Fragment != "" {
+			return fmt.Errorf("%w: public URL %q must be an absolute http(s) URL without query", ErrBadOption, base)
+		}
+		c.publicURL = u
+		return nil
+	}
+}
+
+// WithURLFunc sets a function that returns the full URL (with query) Twilio
+// called for r. It takes precedence over WithPublicURL. A nil fn is an
+// ErrBadOption error.
+func WithURLFunc(fn func(r *http.Request) string) Option {
+	return func(c *config) error {
+		if fn == nil {
+			return fmt.Errorf("%w: URL func is nil", ErrBadOption)
+		}
+		c.urlFunc = fn
+		return nil
+	}
+}
+
+// WithMaxBodyBytes sets the largest request body that is read; a larger one
+// fails with ErrBodyTooLarge. n must be positive.
+func WithMaxBodyBytes(n int64) Option {
+	return func(c *config) error {
+		if n <= 0 {
+			return fmt.Errorf("%w: max body bytes must be positive", ErrBadOption)
+		}
+		c.maxBody = n
+		return nil
+	}
+}
+
+// WithTimeout sets the deadline a Handler puts on the context passed to the
+// registered functions (DefaultTimeout if not set). d must be positive.
+func WithTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		if d <= 0 {
+			return fmt.Errorf("%w: timeout must be positive", ErrBadOption)
+		}
+		c.timeout = d
+		return nil
+	}
+}
+
+// WithLogger makes a Handler log rejected signatures, undecodable requests,
+// errors returned by the registered functions and recovered panics. Without
+// it the Handler logs nothing.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) error {
+		c.logger = l
+		return nil
+	}
+}
+
+// Verify checks that r carries a valid X-Twilio-Signature for authToken (or
+// for a token added with WithSecondaryToken). For POST it signs the URL and
+// the form-encoded body parameters; for GET, the URL with its query alone.
+// The body is read at most once, up to the WithMaxBodyBytes limit, and r.Body
+// is replaced so the next handler can read it again.
+//
+// Verify returns nil when the signature is valid and otherwise an error
+// matching ErrMissingToken, ErrMissingSignature, ErrInvalidSignature,
+// ErrBodyTooLarge, ErrMethodNotAllowed or ErrBadOption under errors.Is.
+func Verify(authToken string, r *http.Request, opts ...Option) error {
+	_, err := VerifyRequest(authToken, r, opts...)
+	return err
+}
+
+// VerifyRequest is Verify that also returns the webhook parameters: the form
+// body for POST, the query for GET. Pass them to Parse to decode the event.
+func VerifyRequest(authToken string, r *http.Request, opts ...Option) (url.Values, error) {
+	c, err := newConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	return c.verify(authToken, r)
+}
+
+func (c *config) verify(authToken string, r *http.Request) (url.Values, error) {
+	if authToken == "" {
+		return nil, ErrMissingToken
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodPost {
+		return nil, ErrMethodNotAllowed
+	}
+	signature := r.Header.Get(SignatureHeader)
+	if signature == "" {
+		return nil, ErrMissingSignature
+	}
+	params, signed, err := c.params(r)
+	if err != nil {
+		return nil, err
+	}
+	fullURL := c.fullURL(r)
+	for _, token := range append([]string{authToken}, c.secondary...) {
+		if ValidSignature(token, fullURL, signed, signature) {
+			return params, nil
+		}
+	}
+	return nil, ErrInvalidSignature
+}
+
+// params returns the webhook parameters and the ones covered by the
+// signature (none for GET, whose parameters are in the signed URL).
+func (c *config) params(r *http.Request) (params, signed url.Values, err error) {
+	if r.Method == http.MethodGet {
+		return r.URL.Query(), nil, nil
+	}
+	body, err := c.readBody(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !isForm(r.Header.Get("Content-Type")) {
+		return url.Values{}, nil, nil
+	}
+	form, err := url.ParseQuery(string(body))
+	if err != nil {
+		return nil, nil, fmt.Errorf("webhook: decode form body: %w", err)
+	}
+	return form, form, nil
+}
+
+// readBody reads the body once, capped at maxBody, and puts an identical
+// reader back on r.
+func (c *config) readBody(r *http.Request) ([]byte, error) {
+	if r.Body == nil || r.Body == http.NoBody {
+		return nil, nil
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, c.maxBody+1))
+	r.Body.Close()
+	if err != nil {
+		return nil, fmt.Errorf("webhook: read body: %w", err)
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	if int64(len(body)) > c.maxBody {
+		return nil, ErrBodyTooLarge
+	}
+	return body, nil
+}
+
+func isForm(contentType string) bool {
+	if contentType == "" {
+		return true // Twilio always sets it; be lenient with hand-made requests.
+	}
+	mediaType, _, err := mime.ParseMediaType(contentType)
+	return err == nil && mediaType == "application/x-www-form-urlencoded"
+}
+
+// fullURL returns the URL Twilio is assumed to have signed for r.
+func (c *config) fullURL(r *http.Request) string {
+	if c.urlFunc != nil {
+		return c.urlFunc(r)
+	}
+	requestURI := r.RequestURI // as received, before any http.StripPrefix
+	if requestURI == "" {
+		requestURI = r.URL.RequestURI()
+	}
+	if c.publicURL != nil {
+		return c.publicURL.String() + requestURI
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + requestURI
+}
