@@ -247,10 +247,7 @@ func (c *config) fullURL(r *http.Request) string {
 	if c.urlFunc != nil {
 		return c.urlFunc(r)
 	}
-	requestURI := r.RequestURI // as received, before any http.StripPrefix
-	if requestURI == "" {
-		requestURI = r.URL.RequestURI()
-	}
+	requestURI := receivedURI(r)
 	if c.publicURL != nil {
 		return c.publicURL.String() + requestURI
 	}
@@ -259,4 +256,16 @@ func (c *config) fullURL(r *http.Request) string {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host + requestURI
+}
+
+// receivedURI returns the path and query as the server received them, before
+// any http.StripPrefix rewrote r.URL.
+func receivedURI(r *http.Request) string {
+	if strings.HasPrefix(r.RequestURI, "/") {
+		return r.RequestURI
+	}
+	if u, err := url.ParseRequestURI(r.RequestURI); err == nil && u.IsAbs() {
+		return u.RequestURI() // absolute-form request line
+	}
+	return r.URL.RequestURI()
 }
