@@ -1,0 +1,355 @@
+package webhook
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const hookURL = "https://chat.example.com/twilio/chat"
+
+func newTestHandler(t *testing.T, opts ...Option) *Handler {
+	t.Helper()
+	h, err := NewHandler(testToken, opts...)
+	require.NoError(t, err)
+	return h
+}
+
+func serve(h http.Handler, r *http.Request) *httptest.ResponseRecorder {
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w
+}
+
+func TestHandlerPreEventDecisions(t *testing.T) {
+	t.Parallel()
+	form := loadForm(t, EventMessageSend)
+	tests := []struct {
+		name        string
+		decision    Decision
+		wantStatus  int
+		wantType    string
+		wantBody    string
+		wantJSON    string
+		wantRejects bool
+	}{
+		{name: "allow", decision: Allow(), wantStatus: http.StatusOK},
+		{name: "zero decision allows", decision: Decision{}, wantStatus: http.StatusOK},
+		{name: "reject", decision: Reject(), wantStatus: http.StatusForbidden, wantType: "text/plain; charset=utf-8", wantBody: "rejected\n"},
+		{
+			name: "modify body, attributes and author",
+			decision: Modify(MessageChanges{
+				Body: ptr("[redacted]"), Attributes: json.RawMessage(`{"moderated":true}`), Author: ptr("system"),
+			}),
+			wantStatus: http.StatusOK, wantType: "application/json",
+			wantJSON: `{"body":"[redacted]","attributes":"{\"moderated\":true}","author":"system"}`,
+		},
+		{
+			name: "modify body only", decision: Modify(MessageChanges{Body: ptr("")}),
+			wantStatus: http.StatusOK, wantType: "application/json", wantJSON: `{"body":""}`,
+		},
+		{
+			name: "modify with invalid attributes", decision: Modify(MessageChanges{Attributes: json.RawMessage(`{`)}),
+			wantStatus: http.StatusInternalServerError, wantType: "text/plain; charset=utf-8", wantBody: "internal error\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			h := newTestHandler(t)
+			var got *MessageSendEvent
+			h.OnMessageSend(func(ctx context.Context, e *MessageSendEvent) (Decision, error) {
+				got = e
+				return tt.decision, nil
+			})
+			w := serve(h, signedPost(t, testToken, hookURL, "", form))
+			require.Equal(t, tt.wantStatus, w.Code)
+			require.NotNil(t, got)
+			assert.Equal(t, tChannel, got.ChannelSID)
+			assert.Equal(t, tt.wantType, w.Header().Get("Content-Type"))
+			if tt.wantJSON != "" {
+				assert.JSONEq(t, tt.wantJSON, w.Body.String())
+			} else {
+				assert.Equal(t, tt.wantBody, w.Body.String())
+			}
+		})
+	}
+}
+
+func TestHandlerFailures(t *testing.T) {
+	t.Parallel()
+	form := loadForm(t, EventMessageSend)
+	tests := []struct {
+		name       string
+		req        func(t *testing.T) *http.Request
+		fn         func(context.Context, *MessageSendEvent) (Decision, error)
+		opts       []Option
+		wantStatus int
+		wantBody   string
+		wantCalled bool
+		wantLog    string
+	}{
+		{
+			name:       "bad signature",
+			req:        func(t *testing.T) *http.Request { return signedPost(t, "wrong", hookURL, "", form) },
+			wantStatus: http.StatusUnauthorized, wantBody: "invalid signature\n", wantLog: "invalid",
+		},
+		{
+			name: "missing signature",
+			req: func(t *testing.T) *http.Request {
+				r := signedPost(t, testToken, hookURL, "", form)
+				r.Header.Del(SignatureHeader)
+				return r
+			},
+			wantStatus: http.StatusUnauthorized, wantBody: "invalid signature\n", wantLog: "missing",
+		},
+		{
+			name: "method not allowed",
+			req: func(t *testing.T) *http.Request {
+				r := signedPost(t, testToken, hookURL, "", form)
+				r.Method = http.MethodDelete
+				return r
+			},
+			wantStatus: http.StatusMethodNotAllowed, wantBody: "method not allowed\n",
+		},
+		{
+			name:       "body too large",
+			opts:       []Option{WithMaxBodyBytes(64)},
+			req:        func(t *testing.T) *http.Request { return signedPost(t, testToken, hookURL, "", form) },
+			wantStatus: http.StatusRequestEntityTooLarge, wantBody: "request body too large\n",
+		},
+		{
+			name: "undecodable event",
+			req: func(t *testing.T) *http.Request {
+				bad := loadForm(t, EventMessageSend)
+				bad.Set("DateCreated", "not a date")
+				return signedPost(t, testToken, hookURL, "", bad)
+			},
+			wantStatus: http.StatusBadRequest, wantBody: "cannot decode event\n", wantLog: "DateCreated",
+		},
+		{
+			name: "handler error",
+			req:  func(t *testing.T) *http.Request { return signedPost(t, testToken, hookURL, "", form) },
+			fn: func(context.Context, *MessageSendEvent) (Decision, error) {
+				return Allow(), errors.New("database password is hunter2")
+			},
+			wantStatus: http.StatusInternalServerError, wantBody: "internal error\n", wantCalled: true, wantLog: "hunter2",
+		},
+		{
+			name: "handler panic",
+			req:  func(t *testing.T) *http.Request { return signedPost(t, testToken, hookURL, "", form) },
+			fn: func(context.Context, *MessageSendEvent) (Decision, error) {
+				panic("secret detail in panic")
+			},
+			wantStatus: http.StatusInternalServerError, wantBody: "internal error\n", wantCalled: true, wantLog: "secret detail in panic",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var logs bytes.Buffer
+			opts := append([]Option{WithLogger(slog.New(slog.NewTextHandler(&logs, nil)))}, tt.opts...)
+			h := newTestHandler(t, opts...)
+			var called atomic.Bool
+			h.OnMessageSend(func(ctx context.Context, e *MessageSendEvent) (Decision, error) {
+				called.Store(true)
+				if tt.fn != nil {
+					return tt.fn(ctx, e)
+				}
+				return Allow(), nil
+			})
+			w := serve(h, tt.req(t))
+			assert.Equal(t, tt.wantStatus, w.Code)
+			assert.Equal(t, tt.wantBody, w.Body.String())
+			assert.Equal(t, "text/plain; charset=utf-8", w.Header().Get("Content-Type"))
+			assert.Equal(t, tt.wantCalled, called.Load())
+			assert.Contains(t, logs.String(), tt.wantLog)
+			assert.NotContains(t, logs.String(), testToken)
+			if tt.wantStatus == http.StatusMethodNotAllowed {
+				assert.Equal(t, "GET, POST", w.Header().Get("Allow"))
+			}
+		})
+	}
+}
+
+func TestHandlerDispatchesEveryEventType(t *testing.T) {
+	t.Parallel()
+	h := newTestHandler(t)
+	var calls atomic.Int32
+	pre := func(ctx context.Context, p Payload) (Decision, error) {
+		calls.Add(1)
+		return Reject(), nil // distinguishes a called pre hook from the default 200
+	}
+	post := func(ctx context.Context, p Payload) error { calls.Add(1); return nil }
+	h.OnMessageSend(func(c context.Context, e *MessageSendEvent) (Decision, error) { return pre(c, e) })
+	h.OnMessageUpdate(func(c context.Context, e *MessageUpdateEvent) (Decision, error) { return pre(c, e) })
+	h.OnMessageRemove(func(c context.Context, e *MessageRemoveEvent) (Decision, error) { return pre(c, e) })
+	h.OnChannelAdd(func(c context.Context, e *ChannelAddEvent) (Decision, error) { return pre(c, e) })
+	h.OnChannelUpdate(func(c context.Context, e *ChannelUpdateEvent) (Decision, error) { return pre(c, e) })
+	h.OnChannelDestroy(func(c context.Context, e *ChannelDestroyEvent) (Decision, error) { return pre(c, e) })
+	h.OnMemberAdd(func(c context.Context, e *MemberAddEvent) (Decision, error) { return pre(c, e) })
+	h.OnMemberUpdate(func(c context.Context, e *MemberUpdateEvent) (Decision, error) { return pre(c, e) })
+	h.OnMemberRemove(func(c context.Context, e *MemberRemoveEvent) (Decision, error) { return pre(c, e) })
+	h.OnUserUpdate(func(c context.Context, e *UserUpdateEvent) (Decision, error) { return pre(c, e) })
+	h.OnMessageSent(func(c context.Context, e *MessageSentEvent) error { return post(c, e) })
+	h.OnMessageUpdated(func(c context.Context, e *MessageUpdatedEvent) error { return post(c, e) })
+	h.OnMessageRemoved(func(c context.Context, e *MessageRemovedEvent) error { return post(c, e) })
+	h.OnChannelAdded(func(c context.Context, e *ChannelAddedEvent) error { return post(c, e) })
+	h.OnChannelUpdated(func(c context.Context, e *ChannelUpdatedEvent) error { return post(c, e) })
+	h.OnChannelDestroyed(func(c context.Context, e *ChannelDestroyedEvent) error { return post(c, e) })
+	h.OnMemberAdded(func(c context.Context, e *MemberAddedEvent) error { return post(c, e) })
+	h.OnMemberUpdated(func(c context.Context, e *MemberUpdatedEvent) error { return post(c, e) })
+	h.OnMemberRemoved(func(c context.Context, e *MemberRemovedEvent) error { return post(c, e) })
+	h.OnUserUpdated(func(c context.Context, e *UserUpdatedEvent) error { return post(c, e) })
+	h.OnOther(func(c context.Context, e *Event) error { return post(c, e) })
+
+	names := []string{"unknownEvent"}
+	for eventType := range decoders {
+		names = append(names, eventType)
+	}
+	for _, name := range names {
+		form := loadForm(t, name)
+		before := calls.Load()
+		w := serve(h, signedPost(t, testToken, hookURL, "", form))
+		assert.Equal(t, before+1, calls.Load(), "%s: hook not called", name)
+		want := http.StatusOK
+		if _, ok := h.pre[name]; ok {
+			want = http.StatusForbidden
+		}
+		assert.Equal(t, want, w.Code, name)
+	}
+}
+
+func TestHandlerDefaults(t *testing.T) {
+	t.Parallel()
+	h := newTestHandler(t)
+	for _, name := range []string{EventMessageSend, EventMessageSent, EventMemberRemove, "unknownEvent"} {
+		w := serve(h, signedPost(t, testToken, hookURL, "", loadForm(t, name)))
+		assert.Equal(t, http.StatusOK, w.Code, "%s: unregistered events are allowed", name)
+		assert.Empty(t, w.Body.String())
+	}
+}
+
+func TestHandlerPostEvent(t *testing.T) {
+	t.Parallel()
+	h := newTestHandler(t)
+	var got *MessageSentEvent
+	h.OnMessageSent(func(ctx context.Context, e *MessageSentEvent) error {
+		got = e
+		return nil
+	})
+	w := serve(h, signedPost(t, testToken, hookURL, "", loadForm(t, EventMessageSent)))
+	assert.Equal(t, http.StatusOK, w.Code)
+	assert.Empty(t, w.Body.String())
+	require.NotNil(t, got)
+	assert.Equal(t, 42, got.Index)
+	assert.Equal(t, 1, got.RetryCount)
+}
+
+func TestHandlerContextDeadline(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		opts []Option
+		want time.Duration
+	}{
+		{"default", nil, DefaultTimeout},
+		{"configured", []Option{WithTimeout(1500 * time.Millisecond)}, 1500 * time.Millisecond},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			h := newTestHandler(t, tt.opts...)
+			var deadline time.Time
+			var ok bool
+			h.OnMessageSend(func(ctx context.Context, e *MessageSendEvent) (Decision, error) {
+				deadline, ok = ctx.Deadline()
+				return Allow(), nil
+			})
+			start := time.Now()
+			serve(h, signedPost(t, testToken, hookURL, "", loadForm(t, EventMessageSend)))
+			require.True(t, ok, "context has a deadline")
+			assert.WithinDuration(t, start.Add(tt.want), deadline, tt.want/2)
+			assert.False(t, deadline.After(time.Now().Add(tt.want)))
+		})
+	}
+}
+
+func TestHandlerGETWebhook(t *testing.T) {
+	t.Parallel()
+	h := newTestHandler(t)
+	var got *MemberAddedEvent
+	h.OnMemberAdded(func(ctx context.Context, e *MemberAddedEvent) error {
+		got = e
+		return nil
+	})
+	u := hookURL + "?" + loadForm(t, EventMemberAdded).Encode()
+	r := httptest.NewRequest(http.MethodGet, u, nil)
+	r.Header.Set(SignatureHeader, Sign(testToken, u, nil))
+	w := serve(h, r)
+	assert.Equal(t, http.StatusOK, w.Code)
+	require.NotNil(t, got)
+	assert.Equal(t, "carol", got.Identity)
+}
+
+func TestHandlerOverHTTP(t *testing.T) {
+	t.Parallel()
+	h := newTestHandler(t)
+	h.OnMessageSend(func(ctx context.Context, e *MessageSendEvent) (Decision, error) {
+		if strings.Contains(e.Body, "world") {
+			return Modify(MessageChanges{Body: ptr(strings.ReplaceAll(e.Body, "world", "*****"))}), nil
+		}
+		return Allow(), nil
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/twilio/chat", h)
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+
+	form := loadForm(t, EventMessageSend)
+	target := srv.URL + "/twilio/chat"
+	req, err := http.NewRequest(http.MethodPost, target, strings.NewReader(form.Encode()))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set(SignatureHeader, Sign(testToken, target, form))
+	resp, err := srv.Client().Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.JSONEq(t, `{"body":"Hello, ***** & friends = 100%"}`, string(body))
+}
+
+func TestNewHandlerEmptyToken(t *testing.T) {
+	t.Parallel()
+	h, err := NewHandler("")
+	assert.Nil(t, h)
+	assert.ErrorIs(t, err, ErrMissingToken)
+}
+
+func TestDecisionAccessors(t *testing.T) {
+	t.Parallel()
+	assert.False(t, Allow().Rejected())
+	assert.Nil(t, Allow().Changes())
+	assert.True(t, Reject().Rejected())
+	d := Modify(MessageChanges{Author: ptr("bot")})
+	assert.False(t, d.Rejected())
+	require.NotNil(t, d.Changes())
+	assert.Equal(t, "bot", *d.Changes().Author)
+}
+
+
+func ptr[T any](v T) *T { return &v }
