@@ -351,5 +351,4 @@ func TestDecisionAccessors(t *testing.T) {
 	assert.Equal(t, "bot", *d.Changes().Author)
 }
 
-
 func ptr[T any](v T) *T { return &v }
