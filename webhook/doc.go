@@ -1,0 +1,96 @@
+// Package webhook receives Twilio Programmable Chat webhooks: it checks the
+// X-Twilio-Signature of each request, decodes the pre- and post-event
+// parameters into typed events, and serves them as an http.Handler that calls
+// your functions and answers Twilio for you. It uses only the standard
+// library.
+//
+// # Configure the service
+//
+// Point the Chat Service at your server with the core SDK, choosing the
+// events you want with WebhookFilters:
+//
+//	_, err := client.Services.Update(ctx, "IS…", &twiliochat.UpdateServiceParams{
+//		PreWebhookURL:  twiliochat.Ptr("https://example.com/twilio/chat"),
+//		PostWebhookURL: twiliochat.Ptr("https://example.com/twilio/chat"),
+//		WebhookMethod:  twiliochat.Ptr("POST"),
+//		WebhookFilters: []string{"onMessageSend", "onMessageSent"},
+//	})
+//
+// Pre-events (onMessageSend, onChannelAdd, …) arrive before the action and
+// can stop it; post-events (onMessageSent, onChannelAdded, …) arrive after.
+// Both may share one URL.
+//
+// # Serve the webhook
+//
+//	h, err := webhook.NewHandler(os.Getenv("TWILIO_AUTH_TOKEN"))
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	h.OnMessageSend(func(ctx context.Context, e *webhook.MessageSendEvent) (webhook.Decision, error) {
+//		if strings.Contains(e.Body, "spam") {
+//			return webhook.Reject(), nil // 403: Twilio drops the message
+//		}
+//		return webhook.Allow(), nil // 200
+//	})
+//	h.OnMessageSent(func(ctx context.Context, e *webhook.MessageSentEvent) error {
+//		return archive(ctx, e) // 200, or 500 on error
+//	})
+//	http.Handle("/twilio/chat", h)
+//
+// A pre-event function answers with Allow, Reject, or Modify, which lets an
+// onMessageSend or onMessageUpdate go ahead with a changed body, attributes
+// or author. Events without a registered function are answered 200, so they
+// are allowed. A function that returns an error or panics gets a 500 with a
+// generic body; details go only to the logger set with WithLogger. Twilio
+// waits only a few seconds for a pre-event answer, so each function gets a
+// context with a deadline (DefaultTimeout, or WithTimeout).
+//
+// The Handler answers 401 to a request whose signature is missing or wrong,
+// without calling anything, and 405 to methods other than GET and POST.
+// Both WebhookMethod values work: with POST the parameters are the form
+// body, with GET they are the query.
+//
+// # Signatures
+//
+// Twilio signs each request with HMAC-SHA1, keyed with the account's auth
+// token, over the full URL it called followed by the POST parameters sorted
+// by key, each as key+value; a GET is signed over its URL and query alone.
+// Verify checks this for an *http.Request, ValidSignature for a URL and
+// parameters you already have, and Sign computes a signature for tests.
+// Like Twilio's own libraries they accept the URL with or without the
+// default port (":443", ":80").
+//
+// Verify rebuilds the URL from the request (scheme from r.TLS, r.Host, and
+// the request URI as received). Behind a proxy or load balancer that is not
+// the URL Twilio called: set it with WithPublicURL("https://example.com"),
+// or compute it per request with WithURLFunc. To rotate the auth token,
+// accept the old and the new one with WithSecondaryToken. Verify reads the
+// body once, up to 1 MiB (WithMaxBodyBytes), and puts it back so later
+// handlers can read it.
+//
+// Errors are sentinel values for errors.Is: ErrMissingToken,
+// ErrMissingSignature, ErrInvalidSignature, ErrBodyTooLarge,
+// ErrMethodNotAllowed, ErrBadOption. No error ever includes an auth token.
+//
+// # Events
+//
+// Parse turns the parameters into a Payload: a typed event such as
+// *MessageSendEvent or *MemberAddedEvent, or a plain *Event for an event type
+// this package does not know. Every typed event embeds Event, with the fields
+// all Chat webhooks carry (EventType, AccountSID, InstanceSID,
+// ClientIdentity, RetryCount, …) and every raw parameter in Event.Params.
+// Dates decode to time.Time, indexes to int and attributes to
+// json.RawMessage; a malformed value gives a *FieldError naming the
+// parameter.
+//
+// # Testing your handlers
+//
+// Build requests with httptest and sign them with Sign, using any token you
+// gave NewHandler:
+//
+//	form := url.Values{"EventType": {"onMessageSend"}, "Body": {"hello"}}
+//	r := httptest.NewRequest("POST", "https://example.com/twilio/chat", strings.NewReader(form.Encode()))
+//	r.Header.Set(webhook.SignatureHeader, webhook.Sign("test-token", "https://example.com/twilio/chat", form))
+//	w := httptest.NewRecorder()
+//	h.ServeHTTP(w, r)
+package webhook
