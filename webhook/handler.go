@@ -257,13 +257,13 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.plain(w, http.StatusRequestEntityTooLarge, "request body too large")
 		return
 	case err != nil:
-		h.log(r.Context(), "twilio webhook: signature rejected", err)
+		h.log(r.Context(), slog.LevelWarn, "twilio webhook: signature rejected", err)
 		h.plain(w, http.StatusUnauthorized, "invalid signature")
 		return
 	}
 	payload, err := Parse(params)
 	if err != nil {
-		h.log(r.Context(), "twilio webhook: cannot decode event", err)
+		h.log(r.Context(), slog.LevelWarn, "twilio webhook: cannot decode event", err)
 		h.plain(w, http.StatusBadRequest, "cannot decode event")
 		return
 	}
@@ -272,7 +272,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	decision, err := h.dispatch(ctx, payload)
 	if err != nil {
-		h.log(ctx, "twilio webhook: handler failed", err, slog.String("event_type", payload.Common().EventType))
+		h.log(ctx, slog.LevelError, "twilio webhook: handler failed", err, slog.String("event_type", payload.Common().EventType))
 		h.plain(w, http.StatusInternalServerError, "internal error")
 		return
 	}
@@ -282,7 +282,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case decision.changes != nil:
 		body, err := json.Marshal(decision.changes)
 		if err != nil {
-			h.log(ctx, "twilio webhook: cannot encode message changes", err)
+			h.log(ctx, slog.LevelError, "twilio webhook: cannot encode message changes", err)
 			h.plain(w, http.StatusInternalServerError, "internal error")
 			return
 		}
@@ -326,10 +326,10 @@ func (h *Handler) plain(w http.ResponseWriter, status int, msg string) {
 	fmt.Fprintln(w, msg)
 }
 
-func (h *Handler) log(ctx context.Context, msg string, err error, attrs ...slog.Attr) {
+func (h *Handler) log(ctx context.Context, level slog.Level, msg string, err error, attrs ...slog.Attr) {
 	if h.cfg.logger == nil {
 		return
 	}
 	attrs = append(attrs, slog.String("error", err.Error()))
-	h.cfg.logger.LogAttrs(ctx, slog.LevelError, msg, attrs...)
+	h.cfg.logger.LogAttrs(ctx, level, msg, attrs...)
 }
