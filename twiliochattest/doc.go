@@ -1,0 +1,108 @@
+// Package twiliochattest is an in-memory fake of the Twilio Programmable
+// Chat v2 Services and Roles REST APIs, served by an httptest.Server.
+//
+// Test your code against it instead of mocking HTTP by hand: start a Server,
+// point your client (ours, twilio-go, or plain net/http) at Server.URL with
+// Server.AccountSID and Server.AuthToken as credentials, and check what your
+// code did through the responses and Server.Requests. The package speaks
+// only HTTP and JSON and does not import the twiliochat SDK, so it also
+// catches client bugs in the wire format.
+//
+//	func TestRenameSupport(t *testing.T) {
+//		srv := twiliochattest.NewServer()
+//		defer srv.Close()
+//		sid := srv.SeedService("support")
+//
+//		client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(),
+//			twiliochat.WithBaseURL(srv.URL()))
+//		// ... call the code under test, then inspect srv.Requests() ...
+//	}
+//
+// # What it serves
+//
+//	GET, POST          /v2/Services
+//	GET, POST, DELETE  /v2/Services/{Sid}
+//	GET, POST          /v2/Services/{ServiceSid}/Roles
+//	GET, POST, DELETE  /v2/Services/{ServiceSid}/Roles/{Sid}
+//
+// Bodies are application/x-www-form-urlencoded, as Twilio expects; a
+// non-empty body with another Content-Type is refused with 400. Responses
+// use the JSON keys of the spec's chat.v2.service and chat.v2.service.role
+// schemas. Successes answer 200, Create 201 and Delete 204 with no body.
+//
+// # Twilio's rules it enforces
+//
+//   - Basic auth on every request: the account SID and auth token
+//     (WithCredentials), or an API key SID ("SK...") and secret (WithAPIKey).
+//     Anything else answers 401 with code 20003 "Authenticate".
+//   - Errors are JSON {"code", "message", "more_info", "status"} with
+//     Content-Type application/json. Every response, errors included,
+//     carries a Twilio-Request-Id header ("RQ" + 32 hex digits).
+//   - An unknown path answers 404 (code 20404), a known path with another
+//     method 405 (code 20004). A SID that does not match its pattern
+//     (^IS[0-9a-fA-F]{32}$, ^RL[0-9a-fA-F]{32}$) answers 404 like an unknown
+//     one.
+//   - Create Service requires FriendlyName and accepts no other key. The new
+//     service has the defaults the spec describes: read_status_enabled true,
+//     reachability_enabled false, typing_indicator_timeout 5,
+//     consumption_report_interval 10, limits {channel_members 250,
+//     user_channels 100}, null webhook URLs, webhook_method "POST",
+//     webhook_filters [], retry counts 0, notifications with every enabled
+//     flag false, media {size_limit_mb 150, compatibility_message null}, and
+//     absolute url and links on the fake's host.
+//   - Update Service accepts exactly the spec's 31 form keys and merges only
+//     the keys sent (dotted keys into the nested objects; repeated
+//     WebhookFilters keys replace the list, and WebhookFilters= clears it).
+//     It rejects, with 400 and code 20001 naming the key, and without
+//     changing anything: an unknown key, a scalar key given twice, a boolean
+//     other than true/false, an integer that does not parse or is negative,
+//     Limits.* above 1000, a WebhookMethod other than GET/POST, a webhook URL
+//     that is not an absolute http(s) URL (an empty one clears it to null),
+//     and a default role SID that is malformed, not in the service, or of
+//     the wrong type (service roles are deployment roles, channel roles are
+//     channel roles). Notification template and sound keys appear in the
+//     JSON once set, as in the spec's Update example.
+//   - Create Role requires FriendlyName (at most 64 characters), Type
+//     (channel or deployment) and at least one Permission; Update Role
+//     requires Permission and replaces all permissions. Permission values
+//     are not checked against Twilio's list. Deleting one of a service's
+//     three default roles answers 400; deleting a service deletes its roles.
+//   - Lists take PageSize (1 to 100, default 50), Page (0 or more) and
+//     PageToken, list in creation order, and answer
+//     {"services" or "roles": [...], "meta": {...}} with first, next and
+//     previous page URLs absolute on the fake's host (next is null on the
+//     last page, previous on the first). A PageToken is "PT" followed by the
+//     offset of the page's first item; clients should follow
+//     next_page_url rather than build one. Unknown query keys are ignored,
+//     as Twilio does.
+//
+// # Default roles
+//
+// Each new service gets Twilio's four default roles: "service admin" and
+// "service user" (deployment), "channel admin" and "channel user"
+// (channel). default_service_role_sid is the service user,
+// default_channel_role_sid the channel user and
+// default_channel_creator_role_sid the channel admin. Their permissions
+// follow Twilio's "Roles and Permissions" guide for service admin
+// (addMember, createChannel, deleteAnyMessage, destroyChannel,
+// editAnyMessage, editAnyMessageAttributes, editAnyUserInfo,
+// editChannelAttributes, editChannelName, inviteMember, joinChannel,
+// removeMember) and service user (createChannel, editOwnUserInfo,
+// joinChannel), and the spec's Role example for channel user (sendMessage,
+// leaveChannel, editOwnMessage, deleteOwnMessage). For channel admin only
+// part of the documented list could be confirmed, so the fake gives it that
+// documented subset: addMember, deleteAnyMessage, destroyChannel. Update
+// the roles (over HTTP) if a test needs more.
+//
+// # Deterministic output and fault injection
+//
+// WithClock fixes date_created and date_updated, and WithSeed makes SIDs
+// and request ids repeatable, for golden files and Example output.
+// SeedService and SeedRole create resources without a request. FailNext
+// makes the next requests answer with a Failure (status, body, Retry-After,
+// headers), and FailWith installs a hook for failing a share of requests,
+// for retry and fault-injection tests. Requests lists every request received
+// (method, path, query, decoded form and headers), rejected ones included.
+//
+// A Server is safe for concurrent use.
+package twiliochattest

@@ -1,0 +1,104 @@
+package twiliochattest
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+const (
+	defaultPageSize = 50
+	maxPageSize     = 100
+	pageTokenPrefix = "PT"
+)
+
+// listMeta is the "meta" object of a list page.
+type listMeta struct {
+	FirstPageURL    string  `json:"first_page_url"`
+	Key             string  `json:"key"`
+	NextPageURL     *string `json:"next_page_url"`
+	Page            int     `json:"page"`
+	PageSize        int     `json:"page_size"`
+	PreviousPageURL *string `json:"previous_page_url"`
+	URL             string  `json:"url"`
+}
+
+// pageRequest is a validated PageSize/Page/PageToken query.
+type pageRequest struct {
+	size, page, offset int
+	token              string
+}
+
+// parsePage validates the paging query. PageToken, when given, is the one the
+// fake put in a next/previous URL ("PT" + the offset of the page's first
+// item) and wins over Page for choosing the items. It returns a message
+// naming the bad parameter, or "".
+func parsePage(q url.Values) (pageRequest, string) {
+	p := pageRequest{size: defaultPageSize}
+	if v, ok := q["PageSize"]; ok {
+		n, err := strconv.Atoi(v[0])
+		if err != nil || n < 1 || n > maxPageSize {
+			return p, "Invalid PageSize " + strconv.Quote(v[0]) + ": must be an integer from 1 to 100"
+		}
+		p.size = n
+	}
+	if v, ok := q["Page"]; ok {
+		n, err := strconv.Atoi(v[0])
+		if err != nil || n < 0 {
+			return p, "Invalid Page " + strconv.Quote(v[0]) + ": must be an integer of 0 or more"
+		}
+		p.page = n
+	}
+	p.offset = p.page * p.size
+	if v, ok := q["PageToken"]; ok {
+		n, err := strconv.Atoi(strings.TrimPrefix(v[0], pageTokenPrefix))
+		if !strings.HasPrefix(v[0], pageTokenPrefix) || err != nil || n < 0 {
+			return p, "Invalid PageToken " + strconv.Quote(v[0])
+		}
+		p.token = v[0]
+		p.offset = n
+	}
+	return p, ""
+}
+
+// pageURL is an absolute list URL on the fake's host.
+func pageURL(base string, size, page int, token string) string {
+	u := base + "?PageSize=" + strconv.Itoa(size) + "&Page=" + strconv.Itoa(page)
+	if token != "" {
+		u += "&PageToken=" + url.QueryEscape(token)
+	}
+	return u
+}
+
+// writePage answers a list request with the page of items that r's query
+// selects, under key, with meta URLs built on listURL.
+func writePage[T any](w http.ResponseWriter, r *http.Request, listURL, key string, items []T) {
+	p, msg := parsePage(r.URL.Query())
+	if msg != "" {
+		errInvalid(w, "%s", msg)
+		return
+	}
+	start := min(p.offset, len(items))
+	end := min(start+p.size, len(items))
+	meta := listMeta{
+		FirstPageURL: pageURL(listURL, p.size, 0, ""),
+		Key:          key,
+		Page:         p.page,
+		PageSize:     p.size,
+		URL:          pageURL(listURL, p.size, p.page, p.token),
+	}
+	if end < len(items) {
+		next := pageURL(listURL, p.size, p.page+1, pageTokenPrefix+strconv.Itoa(end))
+		meta.NextPageURL = &next
+	}
+	if p.page > 0 && p.offset > 0 {
+		prev := pageURL(listURL, p.size, p.page-1, pageTokenPrefix+strconv.Itoa(max(p.offset-p.size, 0)))
+		meta.PreviousPageURL = &prev
+	}
+	page := items[start:end]
+	if page == nil {
+		page = []T{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{key: page, "meta": meta})
+}

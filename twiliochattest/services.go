@@ -1,0 +1,412 @@
+package twiliochattest
+
+import (
+	"maps"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"time"
+)
+
+// Defaults of a new service, from the spec's descriptions.
+const (
+	defaultTypingIndicatorTimeout    = 5
+	defaultConsumptionReportInterval = 10
+	defaultChannelMembers            = 250
+	defaultUserChannels              = 100
+	defaultMediaSizeLimitMB          = 150
+	maxLimit                         = 1000
+)
+
+// service is the chat.v2.service JSON resource. Pointer and slice fields are
+// replaced, never modified in place, so a shallow copy is a safe snapshot.
+type service struct {
+	SID                          string               `json:"sid"`
+	AccountSID                   string               `json:"account_sid"`
+	FriendlyName                 string               `json:"friendly_name"`
+	DateCreated                  string               `json:"date_created"`
+	DateUpdated                  string               `json:"date_updated"`
+	DefaultServiceRoleSID        string               `json:"default_service_role_sid"`
+	DefaultChannelRoleSID        string               `json:"default_channel_role_sid"`
+	DefaultChannelCreatorRoleSID string               `json:"default_channel_creator_role_sid"`
+	ReadStatusEnabled            bool                 `json:"read_status_enabled"`
+	ReachabilityEnabled          bool                 `json:"reachability_enabled"`
+	TypingIndicatorTimeout       int                  `json:"typing_indicator_timeout"`
+	ConsumptionReportInterval    int                  `json:"consumption_report_interval"`
+	Limits                       serviceLimits        `json:"limits"`
+	PreWebhookURL                *string              `json:"pre_webhook_url"`
+	PostWebhookURL               *string              `json:"post_webhook_url"`
+	WebhookMethod                string               `json:"webhook_method"`
+	WebhookFilters               []string             `json:"webhook_filters"`
+	PreWebhookRetryCount         int                  `json:"pre_webhook_retry_count"`
+	PostWebhookRetryCount        int                  `json:"post_webhook_retry_count"`
+	Notifications                serviceNotifications `json:"notifications"`
+	Media                        serviceMedia         `json:"media"`
+	URL                          string               `json:"url"`
+	Links                        serviceLinks         `json:"links"`
+}
+
+// serviceLimits is the service's "limits" object.
+type serviceLimits struct {
+	ChannelMembers int `json:"channel_members"`
+	UserChannels   int `json:"user_channels"`
+}
+
+// serviceNotifications is the service's "notifications" object. template and
+// sound appear once set, as in the spec's Update example.
+type serviceNotifications struct {
+	LogEnabled         bool                `json:"log_enabled"`
+	NewMessage         newMessageNotice    `json:"new_message"`
+	AddedToChannel     channelNotification `json:"added_to_channel"`
+	InvitedToChannel   channelNotification `json:"invited_to_channel"`
+	RemovedFromChannel channelNotification `json:"removed_from_channel"`
+}
+
+// newMessageNotice is notifications.new_message.
+type newMessageNotice struct {
+	Enabled           bool    `json:"enabled"`
+	Template          *string `json:"template,omitempty"`
+	Sound             *string `json:"sound,omitempty"`
+	BadgeCountEnabled bool    `json:"badge_count_enabled"`
+}
+
+// channelNotification is notifications.added_to_channel,
+// invited_to_channel and removed_from_channel.
+type channelNotification struct {
+	Enabled  bool    `json:"enabled"`
+	Template *string `json:"template,omitempty"`
+	Sound    *string `json:"sound,omitempty"`
+}
+
+// serviceMedia is the service's "media" object.
+type serviceMedia struct {
+	SizeLimitMB          int     `json:"size_limit_mb"`
+	CompatibilityMessage *string `json:"compatibility_message"`
+}
+
+// serviceLinks is the service's "links" object.
+type serviceLinks struct {
+	Channels string `json:"channels"`
+	Users    string `json:"users"`
+	Roles    string `json:"roles"`
+	Bindings string `json:"bindings"`
+}
+
+// serviceEntry is a stored service and the roles that belong to it.
+type serviceEntry struct {
+	svc       service
+	roles     map[string]*role
+	roleOrder []string // role SIDs in creation order
+}
+
+// timestamp is the current time as Twilio writes it.
+func (s *Server) timestamp() string {
+	return s.now().UTC().Truncate(time.Second).Format(time.RFC3339)
+}
+
+// SeedService creates a service named friendlyName with the defaults and
+// default roles that a Create request would give it, and returns its SID.
+// It makes no HTTP request and is not recorded by Requests.
+func (s *Server) SeedService(friendlyName string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.addService(friendlyName).svc.SID
+}
+
+// addService stores a new service with Twilio's defaults and its four
+// default roles. The caller holds s.mu.
+func (s *Server) addService(friendlyName string) *serviceEntry {
+	now := s.timestamp()
+	sid := s.ids.next("IS")
+	u := s.baseURL + "/v2/Services/" + sid
+	e := &serviceEntry{
+		svc: service{
+			SID:                       sid,
+			AccountSID:                s.account,
+			FriendlyName:              friendlyName,
+			DateCreated:               now,
+			DateUpdated:               now,
+			ReadStatusEnabled:         true,
+			TypingIndicatorTimeout:    defaultTypingIndicatorTimeout,
+			ConsumptionReportInterval: defaultConsumptionReportInterval,
+			Limits:                    serviceLimits{ChannelMembers: defaultChannelMembers, UserChannels: defaultUserChannels},
+			WebhookMethod:             http.MethodPost,
+			WebhookFilters:            []string{},
+			Media:                     serviceMedia{SizeLimitMB: defaultMediaSizeLimitMB},
+			URL:                       u,
+			Links: serviceLinks{
+				Channels: u + "/Channels",
+				Users:    u + "/Users",
+				Roles:    u + "/Roles",
+				Bindings: u + "/Bindings",
+			},
+		},
+		roles: map[string]*role{},
+	}
+	s.services[sid] = e
+	s.order = append(s.order, sid)
+	for _, d := range defaultRoles {
+		r := s.addRole(e, d.name, d.roleType, d.permissions)
+		switch d.name {
+		case "service user":
+			e.svc.DefaultServiceRoleSID = r.SID
+		case "channel user":
+			e.svc.DefaultChannelRoleSID = r.SID
+		case "channel admin":
+			e.svc.DefaultChannelCreatorRoleSID = r.SID
+		}
+	}
+	return e
+}
+
+// findService returns the service sid, or nil when sid is malformed or
+// unknown. The caller holds s.mu.
+func (s *Server) findService(sid string) *serviceEntry {
+	if !serviceSIDPattern.MatchString(sid) {
+		return nil
+	}
+	return s.services[sid]
+}
+
+func (s *Server) listServices(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	items := make([]service, 0, len(s.order))
+	for _, sid := range s.order {
+		items = append(items, s.services[sid].svc)
+	}
+	s.mu.Unlock()
+	writePage(w, r, s.baseURL+"/v2/Services", "services", items)
+}
+
+func (s *Server) createService(w http.ResponseWriter, form url.Values) {
+	s.withLock(w, func() reply {
+		if k := unknownKey(form, map[string]bool{"FriendlyName": true}); k != "" {
+			return replyInvalid("Unknown parameter %s", k)
+		}
+		name, msg := single(form, "FriendlyName")
+		if msg != "" {
+			return replyInvalid("%s", msg)
+		}
+		if name == "" {
+			return replyInvalid("Missing required parameter FriendlyName in the post body")
+		}
+		return replyJSON(http.StatusCreated, s.addService(name).svc)
+	})
+}
+
+func (s *Server) fetchService(w http.ResponseWriter, r *http.Request, sid string) {
+	s.withLock(w, func() reply {
+		e := s.findService(sid)
+		if e == nil {
+			return replyNotFound(r.URL.Path)
+		}
+		return replyJSON(http.StatusOK, e.svc)
+	})
+}
+
+func (s *Server) deleteService(w http.ResponseWriter, r *http.Request, sid string) {
+	s.withLock(w, func() reply {
+		if s.findService(sid) == nil {
+			return replyNotFound(r.URL.Path)
+		}
+		delete(s.services, sid)
+		s.order = slices.DeleteFunc(s.order, func(x string) bool { return x == sid })
+		return replyNoContent()
+	})
+}
+
+// updateService validates every key first and applies all or nothing.
+func (s *Server) updateService(w http.ResponseWriter, r *http.Request, sid string, form url.Values) {
+	s.withLock(w, func() reply {
+		e := s.findService(sid)
+		if e == nil {
+			return replyNotFound(r.URL.Path)
+		}
+		if k := unknownKey(form, updateKeys); k != "" {
+			return replyInvalid("Unknown parameter %s", k)
+		}
+		next := e.svc
+		for _, key := range slices.Sorted(maps.Keys(form)) {
+			if key == "WebhookFilters" {
+				next.WebhookFilters = nonEmpty(form[key])
+				continue
+			}
+			v, msg := single(form, key)
+			if msg != "" {
+				return replyInvalid("%s", msg)
+			}
+			if why := serviceUpdaters[key](e, &next, v); why != "" {
+				return replyInvalid("Invalid parameter %s: %s", key, why)
+			}
+		}
+		next.DateUpdated = s.timestamp()
+		e.svc = next
+		return replyJSON(http.StatusOK, next)
+	})
+}
+
+// single returns the only value of key in form, or a message when it is
+// given more than once.
+func single(form url.Values, key string) (string, string) {
+	vs := form[key]
+	switch len(vs) {
+	case 0:
+		return "", ""
+	case 1:
+		return vs[0], ""
+	default:
+		return "", "Parameter " + key + " must be given at most once"
+	}
+}
+
+// nonEmpty returns vs without empty strings, never nil: sending
+// WebhookFilters= clears the list.
+func nonEmpty(vs []string) []string {
+	out := []string{}
+	for _, v := range vs {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// updater checks one Update Service value and sets it on next. It returns
+// why the value is invalid, or "".
+type updater func(e *serviceEntry, next *service, v string) string
+
+// updateKeys is the set of form keys Update Service accepts.
+var updateKeys = func() map[string]bool {
+	m := map[string]bool{"WebhookFilters": true}
+	for k := range serviceUpdaters {
+		m[k] = true
+	}
+	return m
+}()
+
+// serviceUpdaters holds the 30 scalar keys of Update Service (the 31st,
+// WebhookFilters, is a list).
+var serviceUpdaters = map[string]updater{
+	"FriendlyName": func(_ *serviceEntry, n *service, v string) string { n.FriendlyName = v; return "" },
+	"DefaultServiceRoleSid": roleField(roleTypeDeployment,
+		func(n *service) *string { return &n.DefaultServiceRoleSID }),
+	"DefaultChannelRoleSid": roleField(roleTypeChannel,
+		func(n *service) *string { return &n.DefaultChannelRoleSID }),
+	"DefaultChannelCreatorRoleSid": roleField(roleTypeChannel,
+		func(n *service) *string { return &n.DefaultChannelCreatorRoleSID }),
+	"ReadStatusEnabled":         boolField(func(n *service) *bool { return &n.ReadStatusEnabled }),
+	"ReachabilityEnabled":       boolField(func(n *service) *bool { return &n.ReachabilityEnabled }),
+	"TypingIndicatorTimeout":    intField(noMax, func(n *service) *int { return &n.TypingIndicatorTimeout }),
+	"ConsumptionReportInterval": intField(noMax, func(n *service) *int { return &n.ConsumptionReportInterval }),
+	"PreWebhookRetryCount":      intField(noMax, func(n *service) *int { return &n.PreWebhookRetryCount }),
+	"PostWebhookRetryCount":     intField(noMax, func(n *service) *int { return &n.PostWebhookRetryCount }),
+	"Limits.ChannelMembers":     intField(maxLimit, func(n *service) *int { return &n.Limits.ChannelMembers }),
+	"Limits.UserChannels":       intField(maxLimit, func(n *service) *int { return &n.Limits.UserChannels }),
+	"PreWebhookUrl":             urlField(func(n *service) **string { return &n.PreWebhookURL }),
+	"PostWebhookUrl":            urlField(func(n *service) **string { return &n.PostWebhookURL }),
+	"WebhookMethod": func(_ *serviceEntry, n *service, v string) string {
+		if v != http.MethodGet && v != http.MethodPost {
+			return "must be GET or POST"
+		}
+		n.WebhookMethod = v
+		return ""
+	},
+	"Media.CompatibilityMessage": stringField(func(n *service) **string { return &n.Media.CompatibilityMessage }),
+	"Notifications.LogEnabled":   boolField(func(n *service) *bool { return &n.Notifications.LogEnabled }),
+
+	"Notifications.NewMessage.Enabled":           boolField(func(n *service) *bool { return &n.Notifications.NewMessage.Enabled }),
+	"Notifications.NewMessage.Template":          stringField(func(n *service) **string { return &n.Notifications.NewMessage.Template }),
+	"Notifications.NewMessage.Sound":             stringField(func(n *service) **string { return &n.Notifications.NewMessage.Sound }),
+	"Notifications.NewMessage.BadgeCountEnabled": boolField(func(n *service) *bool { return &n.Notifications.NewMessage.BadgeCountEnabled }),
+
+	"Notifications.AddedToChannel.Enabled":  boolField(func(n *service) *bool { return &n.Notifications.AddedToChannel.Enabled }),
+	"Notifications.AddedToChannel.Template": stringField(func(n *service) **string { return &n.Notifications.AddedToChannel.Template }),
+	"Notifications.AddedToChannel.Sound":    stringField(func(n *service) **string { return &n.Notifications.AddedToChannel.Sound }),
+
+	"Notifications.RemovedFromChannel.Enabled":  boolField(func(n *service) *bool { return &n.Notifications.RemovedFromChannel.Enabled }),
+	"Notifications.RemovedFromChannel.Template": stringField(func(n *service) **string { return &n.Notifications.RemovedFromChannel.Template }),
+	"Notifications.RemovedFromChannel.Sound":    stringField(func(n *service) **string { return &n.Notifications.RemovedFromChannel.Sound }),
+
+	"Notifications.InvitedToChannel.Enabled":  boolField(func(n *service) *bool { return &n.Notifications.InvitedToChannel.Enabled }),
+	"Notifications.InvitedToChannel.Template": stringField(func(n *service) **string { return &n.Notifications.InvitedToChannel.Template }),
+	"Notifications.InvitedToChannel.Sound":    stringField(func(n *service) **string { return &n.Notifications.InvitedToChannel.Sound }),
+}
+
+// boolField accepts exactly "true" or "false".
+func boolField(field func(*service) *bool) updater {
+	return func(_ *serviceEntry, n *service, v string) string {
+		switch v {
+		case "true":
+			*field(n) = true
+		case "false":
+			*field(n) = false
+		default:
+			return "must be true or false, got " + strconv.Quote(v)
+		}
+		return ""
+	}
+}
+
+// noMax is the intField limit that means "no upper bound".
+const noMax = -1
+
+// intField accepts a decimal integer of 0 or more, and at most limit unless
+// limit is noMax.
+func intField(limit int, field func(*service) *int) updater {
+	return func(_ *serviceEntry, n *service, v string) string {
+		i, err := strconv.Atoi(v)
+		switch {
+		case err != nil:
+			return "must be an integer, got " + strconv.Quote(v)
+		case i < 0:
+			return "must not be negative, got " + v
+		case limit != noMax && i > limit:
+			return "must be at most " + strconv.Itoa(limit) + ", got " + v
+		}
+		*field(n) = i
+		return ""
+	}
+}
+
+// stringField stores any string, the empty one included.
+func stringField(field func(*service) **string) updater {
+	return func(_ *serviceEntry, n *service, v string) string {
+		*field(n) = &v
+		return ""
+	}
+}
+
+// urlField accepts an absolute http or https URL; "" clears it to null.
+func urlField(field func(*service) **string) updater {
+	return func(_ *serviceEntry, n *service, v string) string {
+		if v == "" {
+			*field(n) = nil
+			return ""
+		}
+		u, err := url.Parse(v)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return "must be an absolute http or https URL, got " + strconv.Quote(v)
+		}
+		*field(n) = &v
+		return ""
+	}
+}
+
+// roleField accepts the SID of a role of roleType in the same service.
+func roleField(roleType string, field func(*service) *string) updater {
+	return func(e *serviceEntry, n *service, v string) string {
+		if !roleSIDPattern.MatchString(v) {
+			return "must match ^RL[0-9a-fA-F]{32}$, got " + strconv.Quote(v)
+		}
+		r := e.roles[v]
+		if r == nil {
+			return "role " + v + " does not exist in service " + e.svc.SID
+		}
+		if r.Type != roleType {
+			return "role " + v + " is a " + r.Type + " role, want a " + roleType + " role"
+		}
+		*field(n) = v
+		return ""
+	}
+}
