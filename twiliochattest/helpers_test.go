@@ -77,6 +77,13 @@ func call(t *testing.T, srv *twiliochattest.Server, method, path string, form ur
 // no Authorization header.
 func callAs(t *testing.T, srv *twiliochattest.Server, user, pass, method, path string, form url.Values) response {
 	t.Helper()
+	r, err := send(srv, user, pass, method, path, form)
+	require.NoError(t, err)
+	return r
+}
+
+// send is callAs without a *testing.T, for use off the test goroutine.
+func send(srv *twiliochattest.Server, user, pass, method, path string, form url.Values) (response, error) {
 	target := path
 	if !strings.HasPrefix(path, "http") {
 		target = srv.URL() + path
@@ -86,7 +93,9 @@ func callAs(t *testing.T, srv *twiliochattest.Server, user, pass, method, path s
 		body = strings.NewReader(form.Encode())
 	}
 	req, err := http.NewRequest(method, target, body)
-	require.NoError(t, err)
+	if err != nil {
+		return response{}, err
+	}
 	if form != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
@@ -94,17 +103,24 @@ func callAs(t *testing.T, srv *twiliochattest.Server, user, pass, method, path s
 		req.SetBasicAuth(user, pass)
 	}
 	resp, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	return readResponse(t, resp)
+	if err != nil {
+		return response{}, err
+	}
+	return readAll(resp)
 }
 
 // readResponse reads and closes resp.
 func readResponse(t *testing.T, resp *http.Response) response {
 	t.Helper()
+	r, err := readAll(resp)
+	require.NoError(t, err)
+	return r
+}
+
+func readAll(resp *http.Response) (response, error) {
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	return response{Status: resp.StatusCode, Header: resp.Header, Body: b}
+	return response{Status: resp.StatusCode, Header: resp.Header, Body: b}, err
 }
 
 // assertTwilioError checks a Twilio-shaped JSON error and returns its message.
