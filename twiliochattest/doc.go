@@ -13,9 +13,13 @@
 //		defer srv.Close()
 //		sid := srv.SeedService("support")
 //
-//		client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(),
-//			twiliochat.WithBaseURL(srv.URL()))
-//		// ... call the code under test, then inspect srv.Requests() ...
+//		// Build the client under test with srv.URL() as its base URL and
+//		// srv.AccountSID(), srv.AuthToken() as credentials, run the code
+//		// under test, then check the answers and srv.Requests().
+//		rename(t, srv.URL(), srv.AccountSID(), srv.AuthToken(), sid, "help desk")
+//		if got := srv.Requests(); got[0].Form.Get("FriendlyName") != "help desk" {
+//			t.Errorf("sent %v", got[0].Form)
+//		}
 //	}
 //
 // # What it serves

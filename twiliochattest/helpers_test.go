@@ -172,3 +172,14 @@ func rolesByName(t *testing.T, srv *twiliochattest.Server, serviceSID string) ma
 	}
 	return out
 }
+
+// assertRejected sends method path form, checks it answers 400 (20001) with
+// a message containing wantInMsg, and checks that GET watch answers the same
+// before and after: a rejected request changes nothing.
+func assertRejected(t *testing.T, srv *twiliochattest.Server, method, path string, f url.Values, wantInMsg, watch string) {
+	t.Helper()
+	before := call(t, srv, http.MethodGet, watch, nil).JSON(t)
+	msg := assertTwilioError(t, call(t, srv, method, path, f), http.StatusBadRequest, 20001)
+	assert.Contains(t, msg, wantInMsg)
+	assert.Equal(t, before, call(t, srv, http.MethodGet, watch, nil).JSON(t), "a rejected request changes nothing")
+}

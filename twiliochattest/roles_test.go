@@ -133,10 +133,7 @@ func TestRoleRejections(t *testing.T) {
 			if tt.form == nil {
 				method = http.MethodDelete
 			}
-			before := call(t, srv, http.MethodGet, rolesURL, nil).JSON(t)
-			msg := assertTwilioError(t, call(t, srv, method, tt.path, tt.form), http.StatusBadRequest, 20001)
-			assert.Contains(t, msg, tt.wantInMsg)
-			assert.Equal(t, before, call(t, srv, http.MethodGet, rolesURL, nil).JSON(t), "a rejected request changes nothing")
+			assertRejected(t, srv, method, tt.path, tt.form, tt.wantInMsg, rolesURL)
 		})
 	}
 
