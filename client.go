@@ -150,7 +150,7 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 		}
 	}
 	if err := ValidateAccountSID(accountSID); err != nil {
-		return nil, fmt.Errorf("twiliochat: NewClient: %w", err)
+		return nil, err
 	}
 	username, password := accountSID, authToken
 	if cfg.keySID != "" {

@@ -1,0 +1,83 @@
+package twiliochat_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/e3f0929f/twiliochat"
+	"github.com/e3f0929f/twiliochat/twiliochattest"
+)
+
+// fixedClock makes the fake's dates, and so the examples' output, stable.
+func fixedClock() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }
+
+// Update changes only the keys that are set; nested params become dotted
+// form keys. This example runs against the in-memory fake.
+func ExampleServicesService_Update() {
+	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1), twiliochattest.WithClock(fixedClock))
+	defer srv.Close()
+	sid := srv.SeedService("demo")
+
+	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL()))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	svc, err := client.Services.Update(context.Background(), sid, &twiliochat.UpdateServiceParams{
+		FriendlyName:        twiliochat.Ptr("support"),
+		ReachabilityEnabled: twiliochat.Ptr(true),
+		Notifications: &twiliochat.NotificationsParams{
+			NewMessage: &twiliochat.NewMessageNotificationParams{
+				Enabled:  twiliochat.Ptr(true),
+				Template: twiliochat.Ptr("${USER}: ${MESSAGE}"),
+			},
+		},
+		Limits: &twiliochat.LimitsParams{ChannelMembers: twiliochat.Ptr(500)},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(svc.FriendlyName, svc.ReachabilityEnabled, svc.ReadStatusEnabled)
+	fmt.Println(svc.Notifications.NewMessage.Enabled, svc.Notifications.NewMessage.Template)
+	fmt.Println(svc.Limits.ChannelMembers, svc.Limits.UserChannels)
+	fmt.Println(svc.DateUpdated.Format(time.RFC3339))
+	fmt.Println(srv.Requests()[0].Form.Encode())
+	// Output:
+	// support true true
+	// true ${USER}: ${MESSAGE}
+	// 500 100
+	// 2026-01-02T03:04:05Z
+	// FriendlyName=support&Limits.ChannelMembers=500&Notifications.NewMessage.Enabled=true&Notifications.NewMessage.Template=%24%7BUSER%7D%3A+%24%7BMESSAGE%7D&ReachabilityEnabled=true
+}
+
+// NewClient returns an error, never a panic, for bad credentials or options.
+func ExampleNewClient() {
+	_, err := twiliochat.NewClient("AC123", "token")
+	fmt.Println(err)
+	_, err = twiliochat.NewClient("AC0123456789abcdef0123456789abcdef", "token", twiliochat.WithBaseURL("ftp://example.com"))
+	fmt.Println(err)
+	client, err := twiliochat.NewClient("AC0123456789abcdef0123456789abcdef", "token", twiliochat.WithEdge("dublin"), twiliochat.WithRegion("ie1"))
+	fmt.Println(client, err)
+	// Output:
+	// twiliochat: invalid AccountSid: "AC123" is not AC followed by 32 hex digits
+	// twiliochat: WithBaseURL: "ftp://example.com" is not an absolute http or https URL
+	// twiliochat.Client{AccountSID: AC0123456789abcdef0123456789abcdef, BaseURL: https://chat.dublin.ie1.twilio.com, Credentials: [redacted]} <nil>
+}
+
+// IsNotFound tells a missing service from other failures.
+func ExampleIsNotFound() {
+	srv := twiliochattest.NewServer()
+	defer srv.Close()
+	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL()))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_, err = client.Services.Update(context.Background(), "IS00000000000000000000000000000000", nil)
+	var apiErr *twiliochat.APIError
+	fmt.Println(twiliochat.IsNotFound(err), errors.As(err, &apiErr) && apiErr.Code == 20404)
+	// Output: true true
+}
