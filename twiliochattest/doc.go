@@ -13,10 +13,14 @@
 //		defer srv.Close()
 //		sid := srv.SeedService("support")
 //
-//		// Build the client under test with srv.URL() as its base URL and
-//		// srv.AccountSID(), srv.AuthToken() as credentials, run the code
-//		// under test, then check the answers and srv.Requests().
-//		rename(t, srv.URL(), srv.AccountSID(), srv.AuthToken(), sid, "help desk")
+//		client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(),
+//			twiliochat.WithBaseURL(srv.URL()))
+//		if err != nil {
+//			t.Fatal(err)
+//		}
+//		if err := renameSupport(ctx, client.Services, sid, "help desk"); err != nil {
+//			t.Fatal(err)
+//		}
 //		if got := srv.Requests(); got[0].Form.Get("FriendlyName") != "help desk" {
 //			t.Errorf("sent %v", got[0].Form)
 //		}
