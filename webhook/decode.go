@@ -176,99 +176,98 @@ func (d *fieldReader) media() *Media {
 	}
 }
 
-func (d *fieldReader) messageSent(e Event) *MessageSentEvent {
-	return &MessageSentEvent{
-		Event:       e,
-		MessageSID:  d.str("MessageSid"),
-		Index:       d.int("Index"),
+// message, channel and member decode the field groups the events of one
+// resource share; the event decoders below add what is particular to each.
+func (d *fieldReader) message() MessageFields {
+	return MessageFields{
 		ChannelSID:  d.str("ChannelSid"),
 		Body:        d.str("Body"),
 		Attributes:  d.json("Attributes"),
 		From:        d.str("From"),
 		DateCreated: d.time("DateCreated"),
-		Media:       d.media(),
 	}
 }
 
-func (d *fieldReader) messageSend(e Event) *MessageSendEvent {
-	return &MessageSendEvent{
-		Event:       e,
-		ChannelSID:  d.str("ChannelSid"),
-		Body:        d.str("Body"),
-		Attributes:  d.json("Attributes"),
-		From:        d.str("From"),
-		DateCreated: d.time("DateCreated"),
-		Media:       d.media(),
-	}
-}
-
-func (d *fieldReader) messageUpdate(e Event) *MessageUpdateEvent {
-	return &MessageUpdateEvent{
-		Event:       e,
-		MessageSID:  d.str("MessageSid"),
-		Index:       d.int("Index"),
-		ChannelSID:  d.str("ChannelSid"),
-		Body:        d.str("Body"),
-		Attributes:  d.json("Attributes"),
-		From:        d.str("From"),
-		ModifiedBy:  d.str("ModifiedBy"),
-		DateCreated: d.time("DateCreated"),
-		DateUpdated: d.time("DateUpdated"),
-	}
-}
-
-func (d *fieldReader) messageRemove(e Event) *MessageRemoveEvent {
-	return &MessageRemoveEvent{
-		Event:       e,
-		MessageSID:  d.str("MessageSid"),
-		Index:       d.int("Index"),
-		ChannelSID:  d.str("ChannelSid"),
-		Body:        d.str("Body"),
-		Attributes:  d.json("Attributes"),
-		From:        d.str("From"),
-		RemovedBy:   d.str("RemovedBy"),
-		DateCreated: d.time("DateCreated"),
-		DateUpdated: d.time("DateUpdated"),
-	}
-}
-
-func (d *fieldReader) channelAdded(e Event) *ChannelAddedEvent {
-	return &ChannelAddedEvent{
-		Event:        e,
-		ChannelSID:   d.str("ChannelSid"),
+func (d *fieldReader) channel() ChannelFields {
+	return ChannelFields{
 		ChannelType:  d.str("ChannelType"),
 		FriendlyName: d.str("FriendlyName"),
 		UniqueName:   d.str("UniqueName"),
 		Attributes:   d.json("Attributes"),
 		CreatedBy:    d.str("CreatedBy"),
-		DateCreated:  d.time("DateCreated"),
+	}
+}
+
+func (d *fieldReader) member() MemberFields {
+	return MemberFields{
+		ChannelSID: d.str("ChannelSid"),
+		Identity:   d.str("Identity"),
+		RoleSID:    d.str("RoleSid"),
+	}
+}
+
+func (d *fieldReader) messageSend(e Event) *MessageSendEvent {
+	return &MessageSendEvent{Event: e, MessageFields: d.message(), Media: d.media()}
+}
+
+func (d *fieldReader) messageSent(e Event) *MessageSentEvent {
+	return &MessageSentEvent{
+		Event:         e,
+		MessageSID:    d.str("MessageSid"),
+		Index:         d.int("Index"),
+		MessageFields: d.message(),
+		Media:         d.media(),
+	}
+}
+
+func (d *fieldReader) messageUpdate(e Event) *MessageUpdateEvent {
+	return &MessageUpdateEvent{
+		Event:         e,
+		MessageSID:    d.str("MessageSid"),
+		Index:         d.int("Index"),
+		MessageFields: d.message(),
+		ModifiedBy:    d.str("ModifiedBy"),
+		DateUpdated:   d.time("DateUpdated"),
+	}
+}
+
+func (d *fieldReader) messageRemove(e Event) *MessageRemoveEvent {
+	return &MessageRemoveEvent{
+		Event:         e,
+		MessageSID:    d.str("MessageSid"),
+		Index:         d.int("Index"),
+		MessageFields: d.message(),
+		RemovedBy:     d.str("RemovedBy"),
+		DateUpdated:   d.time("DateUpdated"),
+	}
+}
+
+func (d *fieldReader) channelAdded(e Event) *ChannelAddedEvent {
+	return &ChannelAddedEvent{
+		Event:         e,
+		ChannelSID:    d.str("ChannelSid"),
+		ChannelFields: d.channel(),
+		DateCreated:   d.time("DateCreated"),
 	}
 }
 
 func (d *fieldReader) channelUpdate(e Event) *ChannelUpdateEvent {
-	added := d.channelAdded(e)
 	return &ChannelUpdateEvent{
-		Event:        e,
-		ChannelSID:   added.ChannelSID,
-		ChannelType:  added.ChannelType,
-		FriendlyName: added.FriendlyName,
-		UniqueName:   added.UniqueName,
-		Attributes:   added.Attributes,
-		CreatedBy:    added.CreatedBy,
-		DateCreated:  added.DateCreated,
-		DateUpdated:  d.time("DateUpdated"),
+		Event:         e,
+		ChannelSID:    d.str("ChannelSid"),
+		ChannelFields: d.channel(),
+		DateCreated:   d.time("DateCreated"),
+		DateUpdated:   d.time("DateUpdated"),
 	}
 }
 
 func (d *fieldReader) memberAdded(e Event) *MemberAddedEvent {
 	return &MemberAddedEvent{
-		Event:       e,
-		MemberSID:   d.str("MemberSid"),
-		ChannelSID:  d.str("ChannelSid"),
-		Identity:    d.str("Identity"),
-		RoleSID:     d.str("RoleSid"),
-		Reason:      d.str("Reason"),
-		DateCreated: d.time("DateCreated"),
+		Event:        e,
+		MemberSID:    d.str("MemberSid"),
+		MemberFields: d.member(),
+		Reason:       d.str("Reason"),
+		DateCreated:  d.time("DateCreated"),
 	}
 }
 
@@ -276,9 +275,7 @@ func (d *fieldReader) memberUpdate(e Event) *MemberUpdateEvent {
 	return &MemberUpdateEvent{
 		Event:                    e,
 		MemberSID:                d.str("MemberSid"),
-		ChannelSID:               d.str("ChannelSid"),
-		Identity:                 d.str("Identity"),
-		RoleSID:                  d.str("RoleSid"),
+		MemberFields:             d.member(),
 		LastConsumedMessageIndex: d.intPtr("LastConsumedMessageIndex"),
 		DateCreated:              d.time("DateCreated"),
 		DateUpdated:              d.time("DateUpdated"),
@@ -316,10 +313,7 @@ var decoders = map[string]func(*fieldReader, Event) Payload{
 		return &MessageRemovedEvent{MessageRemoveEvent: *d.messageRemove(e), DateRemoved: d.time("DateRemoved")}
 	},
 	EventChannelAdd: func(d *fieldReader, e Event) Payload {
-		return &ChannelAddEvent{
-			Event: e, ChannelType: d.str("ChannelType"), FriendlyName: d.str("FriendlyName"),
-			UniqueName: d.str("UniqueName"), Attributes: d.json("Attributes"), CreatedBy: d.str("CreatedBy"),
-		}
+		return &ChannelAddEvent{Event: e, ChannelFields: d.channel()}
 	},
 	EventChannelAdded:  func(d *fieldReader, e Event) Payload { return d.channelAdded(e) },
 	EventChannelUpdate: func(d *fieldReader, e Event) Payload { return d.channelUpdate(e) },
@@ -333,9 +327,7 @@ var decoders = map[string]func(*fieldReader, Event) Payload{
 		return (*ChannelDestroyedEvent)(d.channelUpdate(e))
 	},
 	EventMemberAdd: func(d *fieldReader, e Event) Payload {
-		return &MemberAddEvent{
-			Event: e, ChannelSID: d.str("ChannelSid"), Identity: d.str("Identity"), RoleSID: d.str("RoleSid"),
-		}
+		return &MemberAddEvent{Event: e, MemberFields: d.member()}
 	},
 	EventMemberAdded:  func(d *fieldReader, e Event) Payload { return d.memberAdded(e) },
 	EventMemberUpdate: func(d *fieldReader, e Event) Payload { return d.memberUpdate(e) },

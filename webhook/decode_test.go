@@ -65,37 +65,38 @@ func boolp(b bool) *bool { return &b }
 func TestParseTestdata(t *testing.T) {
 	t.Parallel()
 	media := &Media{SID: tMedia, Filename: "cat.png", ContentType: "image/png", Size: 20480}
+	msg := MessageFields{
+		ChannelSID: tChannel, Body: tBody, Attributes: json.RawMessage(tMsgAttrs), From: "alice", DateCreated: tCreated,
+	}
+	channel := ChannelFields{
+		ChannelType: "private", FriendlyName: "Support room", UniqueName: "support",
+		Attributes: json.RawMessage(tChAttrs), CreatedBy: "alice",
+	}
+	member := MemberFields{ChannelSID: tChannel, Identity: "carol", RoleSID: tRole}
 	msgUpdate := func(e Event) *MessageUpdateEvent {
 		return &MessageUpdateEvent{
-			Event: e, MessageSID: tMessage, Index: 42, ChannelSID: tChannel, Body: tBody,
-			Attributes: json.RawMessage(tMsgAttrs), From: "alice", ModifiedBy: "bob",
-			DateCreated: tCreated, DateUpdated: tUpdated,
+			Event: e, MessageSID: tMessage, Index: 42, MessageFields: msg, ModifiedBy: "bob", DateUpdated: tUpdated,
 		}
 	}
 	msgRemove := func(e Event) *MessageRemoveEvent {
 		return &MessageRemoveEvent{
-			Event: e, MessageSID: tMessage, Index: 42, ChannelSID: tChannel, Body: tBody,
-			Attributes: json.RawMessage(tMsgAttrs), From: "alice", RemovedBy: "bob",
-			DateCreated: tCreated, DateUpdated: tUpdated,
+			Event: e, MessageSID: tMessage, Index: 42, MessageFields: msg, RemovedBy: "bob", DateUpdated: tUpdated,
 		}
 	}
 	chUpdate := func(e Event) *ChannelUpdateEvent {
 		return &ChannelUpdateEvent{
-			Event: e, ChannelSID: tChannel, ChannelType: "private", FriendlyName: "Support room",
-			UniqueName: "support", Attributes: json.RawMessage(tChAttrs), CreatedBy: "alice",
-			DateCreated: tCreated, DateUpdated: tUpdated,
+			Event: e, ChannelSID: tChannel, ChannelFields: channel, DateCreated: tCreated, DateUpdated: tUpdated,
 		}
 	}
 	memUpdate := func(e Event) *MemberUpdateEvent {
 		return &MemberUpdateEvent{
-			Event: e, MemberSID: tMember, ChannelSID: tChannel, Identity: "carol", RoleSID: tRole,
+			Event: e, MemberSID: tMember, MemberFields: member,
 			LastConsumedMessageIndex: intp(41), DateCreated: tCreated, DateUpdated: tUpdated,
 		}
 	}
 	memAdded := func(e Event, reason string) *MemberAddedEvent {
 		return &MemberAddedEvent{
-			Event: e, MemberSID: tMember, ChannelSID: tChannel, Identity: "carol", RoleSID: tRole,
-			Reason: reason, DateCreated: tCreated,
+			Event: e, MemberSID: tMember, MemberFields: member, Reason: reason, DateCreated: tCreated,
 		}
 	}
 	userUpdate := func(e Event) *UserUpdateEvent {
@@ -111,27 +112,17 @@ func TestParseTestdata(t *testing.T) {
 		want func(form url.Values) Payload
 	}{
 		{EventMessageSend, func(f url.Values) Payload {
-			return &MessageSendEvent{
-				Event: preEvent(EventMessageSend, f), ChannelSID: tChannel, Body: tBody,
-				Attributes: json.RawMessage(tMsgAttrs), From: "alice", DateCreated: tCreated,
-			}
+			return &MessageSendEvent{Event: preEvent(EventMessageSend, f), MessageFields: msg}
 		}},
 		{EventMediaMessageSend, func(f url.Values) Payload {
-			return &MessageSendEvent{
-				Event: preEvent(EventMediaMessageSend, f), ChannelSID: tChannel, Body: tBody,
-				Attributes: json.RawMessage(tMsgAttrs), From: "alice", DateCreated: tCreated, Media: media,
-			}
+			return &MessageSendEvent{Event: preEvent(EventMediaMessageSend, f), MessageFields: msg, Media: media}
 		}},
 		{EventMessageSent, func(f url.Values) Payload {
-			return &MessageSentEvent{
-				Event: postEvent(EventMessageSent, f), MessageSID: tMessage, Index: 42, ChannelSID: tChannel,
-				Body: tBody, Attributes: json.RawMessage(tMsgAttrs), From: "alice", DateCreated: tCreated,
-			}
+			return &MessageSentEvent{Event: postEvent(EventMessageSent, f), MessageSID: tMessage, Index: 42, MessageFields: msg}
 		}},
 		{EventMediaMessageSent, func(f url.Values) Payload {
 			return &MessageSentEvent{
-				Event: postEvent(EventMediaMessageSent, f), MessageSID: tMessage, Index: 43, ChannelSID: tChannel,
-				Body: tBody, Attributes: json.RawMessage(tMsgAttrs), From: "alice", DateCreated: tCreated, Media: media,
+				Event: postEvent(EventMediaMessageSent, f), MessageSID: tMessage, Index: 43, MessageFields: msg, Media: media,
 			}
 		}},
 		{EventMessageUpdate, func(f url.Values) Payload { return msgUpdate(preEvent(EventMessageUpdate, f)) }},
@@ -143,16 +134,11 @@ func TestParseTestdata(t *testing.T) {
 			return &MessageRemovedEvent{MessageRemoveEvent: *msgRemove(postEvent(EventMessageRemoved, f)), DateRemoved: tRemoved}
 		}},
 		{EventChannelAdd, func(f url.Values) Payload {
-			return &ChannelAddEvent{
-				Event: preEvent(EventChannelAdd, f), ChannelType: "private", FriendlyName: "Support room",
-				UniqueName: "support", Attributes: json.RawMessage(tChAttrs), CreatedBy: "alice",
-			}
+			return &ChannelAddEvent{Event: preEvent(EventChannelAdd, f), ChannelFields: channel}
 		}},
 		{EventChannelAdded, func(f url.Values) Payload {
 			return &ChannelAddedEvent{
-				Event: postEvent(EventChannelAdded, f), ChannelSID: tChannel, ChannelType: "private",
-				FriendlyName: "Support room", UniqueName: "support", Attributes: json.RawMessage(tChAttrs),
-				CreatedBy: "alice", DateCreated: tCreated,
+				Event: postEvent(EventChannelAdded, f), ChannelSID: tChannel, ChannelFields: channel, DateCreated: tCreated,
 			}
 		}},
 		{EventChannelUpdate, func(f url.Values) Payload { return chUpdate(preEvent(EventChannelUpdate, f)) }},
@@ -166,7 +152,7 @@ func TestParseTestdata(t *testing.T) {
 			return (*ChannelDestroyedEvent)(chUpdate(postEvent(EventChannelDestroyed, f)))
 		}},
 		{EventMemberAdd, func(f url.Values) Payload {
-			return &MemberAddEvent{Event: preEvent(EventMemberAdd, f), ChannelSID: tChannel, Identity: "carol", RoleSID: tRole}
+			return &MemberAddEvent{Event: preEvent(EventMemberAdd, f), MemberFields: member}
 		}},
 		{EventMemberAdded, func(f url.Values) Payload { return memAdded(postEvent(EventMemberAdded, f), "JOINED") }},
 		{EventMemberUpdate, func(f url.Values) Payload { return memUpdate(preEvent(EventMemberUpdate, f)) }},

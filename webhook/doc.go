@@ -79,6 +79,9 @@
 // this package does not know. Every typed event embeds Event, with the fields
 // all Chat webhooks carry (EventType, AccountSID, InstanceSID,
 // ClientIdentity, RetryCount, …) and every raw parameter in Event.Params.
+// The events of one resource also embed its shared fields (MessageFields,
+// ChannelFields, MemberFields), so e.Body or e.ChannelSID reads the same on
+// every message event.
 // Dates decode to time.Time, indexes to int and attributes to
 // json.RawMessage; a malformed value gives a *FieldError naming the
 // parameter.

@@ -79,11 +79,10 @@ type Media struct {
 	Size int64
 }
 
-// MessageSendEvent is the onMessageSend (and onMediaMessageSend) pre-event:
-// a user is about to send a message. Answer with Allow, Reject or Modify.
-type MessageSendEvent struct {
-	Event
-	// ChannelSID is the channel the message is sent to.
+// MessageFields are the parameters every message event carries. The message
+// events embed it, so its fields read as e.Body, e.ChannelSID and so on.
+type MessageFields struct {
+	// ChannelSID is the channel of the message.
 	ChannelSID string
 	// Body is the text of the message.
 	Body string
@@ -93,6 +92,13 @@ type MessageSendEvent struct {
 	From string
 	// DateCreated is when the message was created; zero when not sent.
 	DateCreated time.Time
+}
+
+// MessageSendEvent is the onMessageSend (and onMediaMessageSend) pre-event:
+// a user is about to send a message. Answer with Allow, Reject or Modify.
+type MessageSendEvent struct {
+	Event
+	MessageFields
 	// Media is the attached file, nil for a text message.
 	Media *Media
 }
@@ -105,16 +111,7 @@ type MessageSentEvent struct {
 	MessageSID string
 	// Index is the message's position in the channel.
 	Index int
-	// ChannelSID is the channel the message was sent to.
-	ChannelSID string
-	// Body is the text of the message.
-	Body string
-	// Attributes is the message's JSON attributes; nil when not sent.
-	Attributes json.RawMessage
-	// From is the identity of the author.
-	From string
-	// DateCreated is when the message was created.
-	DateCreated time.Time
+	MessageFields
 	// Media is the attached file, nil for a text message.
 	Media *Media
 }
@@ -127,18 +124,9 @@ type MessageUpdateEvent struct {
 	MessageSID string
 	// Index is the message's position in the channel.
 	Index int
-	// ChannelSID is the channel of the message.
-	ChannelSID string
-	// Body is the text of the message.
-	Body string
-	// Attributes is the message's JSON attributes; nil when not sent.
-	Attributes json.RawMessage
-	// From is the identity of the author.
-	From string
+	MessageFields
 	// ModifiedBy is the identity of the user changing the message.
 	ModifiedBy string
-	// DateCreated is when the message was created.
-	DateCreated time.Time
 	// DateUpdated is when the message was last changed.
 	DateUpdated time.Time
 }
@@ -155,18 +143,9 @@ type MessageRemoveEvent struct {
 	MessageSID string
 	// Index is the message's position in the channel.
 	Index int
-	// ChannelSID is the channel of the message.
-	ChannelSID string
-	// Body is the text of the message.
-	Body string
-	// Attributes is the message's JSON attributes; nil when not sent.
-	Attributes json.RawMessage
-	// From is the identity of the author.
-	From string
+	MessageFields
 	// RemovedBy is the identity of the user removing the message.
 	RemovedBy string
-	// DateCreated is when the message was created.
-	DateCreated time.Time
 	// DateUpdated is when the message was last changed.
 	DateUpdated time.Time
 }
@@ -179,10 +158,10 @@ type MessageRemovedEvent struct {
 	DateRemoved time.Time
 }
 
-// ChannelAddEvent is the onChannelAdd pre-event: a user is about to create a
-// channel. Answer with Allow or Reject.
-type ChannelAddEvent struct {
-	Event
+// ChannelFields are the parameters every channel event carries. The channel
+// events embed it, so its fields read as e.FriendlyName, e.Attributes and so
+// on.
+type ChannelFields struct {
 	// ChannelType is "public" or "private".
 	ChannelType string
 	// FriendlyName is the channel's display name.
@@ -191,8 +170,16 @@ type ChannelAddEvent struct {
 	UniqueName string
 	// Attributes is the channel's JSON attributes; nil when not sent.
 	Attributes json.RawMessage
-	// CreatedBy is the identity of the user creating the channel.
+	// CreatedBy is the identity of the user who created, or is creating,
+	// the channel.
 	CreatedBy string
+}
+
+// ChannelAddEvent is the onChannelAdd pre-event: a user is about to create a
+// channel. Answer with Allow or Reject.
+type ChannelAddEvent struct {
+	Event
+	ChannelFields
 }
 
 // ChannelAddedEvent is the onChannelAdded post-event: a channel was created.
@@ -200,16 +187,7 @@ type ChannelAddedEvent struct {
 	Event
 	// ChannelSID identifies the channel.
 	ChannelSID string
-	// ChannelType is "public" or "private".
-	ChannelType string
-	// FriendlyName is the channel's display name.
-	FriendlyName string
-	// UniqueName is the channel's unique name, if any.
-	UniqueName string
-	// Attributes is the channel's JSON attributes; nil when not sent.
-	Attributes json.RawMessage
-	// CreatedBy is the identity of the user who created the channel.
-	CreatedBy string
+	ChannelFields
 	// DateCreated is when the channel was created.
 	DateCreated time.Time
 }
@@ -220,16 +198,7 @@ type ChannelUpdateEvent struct {
 	Event
 	// ChannelSID identifies the channel.
 	ChannelSID string
-	// ChannelType is "public" or "private".
-	ChannelType string
-	// FriendlyName is the channel's display name.
-	FriendlyName string
-	// UniqueName is the channel's unique name, if any.
-	UniqueName string
-	// Attributes is the channel's JSON attributes; nil when not sent.
-	Attributes json.RawMessage
-	// CreatedBy is the identity of the user who created the channel.
-	CreatedBy string
+	ChannelFields
 	// DateCreated is when the channel was created.
 	DateCreated time.Time
 	// DateUpdated is when the channel was last changed.
@@ -249,16 +218,23 @@ type ChannelDestroyEvent ChannelUpdateEvent
 // deleted. Its fields are those of ChannelUpdateEvent.
 type ChannelDestroyedEvent ChannelUpdateEvent
 
+// MemberFields are the parameters every member event carries. The member
+// events embed it, so its fields read as e.Identity, e.ChannelSID and so on.
+type MemberFields struct {
+	// ChannelSID is the channel of the membership.
+	ChannelSID string
+	// Identity is the identity of the member, or of the user becoming one.
+	Identity string
+	// RoleSID is the member's role; for onMemberAdd, the role the member
+	// gets, when sent.
+	RoleSID string
+}
+
 // MemberAddEvent is the onMemberAdd pre-event: a user is about to join, or be
 // added to, a channel. Answer with Allow or Reject.
 type MemberAddEvent struct {
 	Event
-	// ChannelSID is the channel being joined.
-	ChannelSID string
-	// Identity is the identity of the user becoming a member.
-	Identity string
-	// RoleSID is the role the member gets, when sent.
-	RoleSID string
+	MemberFields
 }
 
 // MemberAddedEvent is the onMemberAdded post-event: a user joined a channel.
@@ -266,12 +242,7 @@ type MemberAddedEvent struct {
 	Event
 	// MemberSID identifies the membership.
 	MemberSID string
-	// ChannelSID is the channel joined.
-	ChannelSID string
-	// Identity is the identity of the member.
-	Identity string
-	// RoleSID is the member's role.
-	RoleSID string
+	MemberFields
 	// Reason tells how the member came to be added, as Twilio reports it.
 	Reason string
 	// DateCreated is when the membership was created.
@@ -284,12 +255,7 @@ type MemberUpdateEvent struct {
 	Event
 	// MemberSID identifies the membership.
 	MemberSID string
-	// ChannelSID is the channel of the membership.
-	ChannelSID string
-	// Identity is the identity of the member.
-	Identity string
-	// RoleSID is the member's role.
-	RoleSID string
+	MemberFields
 	// LastConsumedMessageIndex is the index of the last message the member
 	// has read; nil when not sent.
 	LastConsumedMessageIndex *int
