@@ -68,10 +68,9 @@ func (c MessageChanges) MarshalJSON() ([]byte, error) {
 	return json.Marshal(out)
 }
 
-type (
-	preFunc  func(context.Context, Payload) (Decision, error)
-	postFunc func(context.Context, Payload) error
-)
+// hookFunc is a function registered for an event type. A post-event
+// function is stored adapted by post, answering with the zero Decision.
+type hookFunc func(context.Context, Payload) (Decision, error)
 
 // Handler is an http.Handler for a Chat Service's pre- and post-event
 // webhook URL. It verifies the X-Twilio-Signature, decodes the event and
@@ -94,8 +93,7 @@ type Handler struct {
 	cfg   *config
 
 	mu    sync.RWMutex
-	pre   map[string]preFunc
-	post  map[string]postFunc
+	hooks map[string]hookFunc
 	other func(context.Context, *Event) error
 }
 
@@ -113,127 +111,126 @@ func NewHandler(authToken string, opts ...Option) (*Handler, error) {
 	return &Handler{
 		token: authToken,
 		cfg:   cfg,
-		pre:   map[string]preFunc{},
-		post:  map[string]postFunc{},
+		hooks: map[string]hookFunc{},
 	}, nil
 }
 
-func onPre[E any](h *Handler, eventType string, fn func(context.Context, *E) (Decision, error)) {
+// register makes fn the function for each of eventTypes. Parse decodes
+// those event types to E, so the assertion cannot fail.
+func register[E Payload](h *Handler, fn func(context.Context, E) (Decision, error), eventTypes ...string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.pre[eventType] = func(ctx context.Context, p Payload) (Decision, error) {
-		return fn(ctx, any(p).(*E))
+	for _, eventType := range eventTypes {
+		h.hooks[eventType] = func(ctx context.Context, p Payload) (Decision, error) {
+			return fn(ctx, p.(E))
+		}
 	}
 }
 
-func onPost[E any](h *Handler, eventType string, fn func(context.Context, *E) error) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	h.post[eventType] = func(ctx context.Context, p Payload) error {
-		return fn(ctx, any(p).(*E))
-	}
+// post adapts a post-event function to register: Twilio only needs a 200,
+// so it answers with the zero Decision.
+func post[E Payload](fn func(context.Context, E) error) func(context.Context, E) (Decision, error) {
+	return func(ctx context.Context, e E) (Decision, error) { return Decision{}, fn(ctx, e) }
 }
 
 // OnMessageSend registers fn for onMessageSend and onMediaMessageSend.
 func (h *Handler) OnMessageSend(fn func(context.Context, *MessageSendEvent) (Decision, error)) {
-	onPre(h, EventMessageSend, fn)
-	onPre(h, EventMediaMessageSend, fn)
+	register(h, fn, EventMessageSend, EventMediaMessageSend)
 }
 
 // OnMessageSent registers fn for onMessageSent and onMediaMessageSent.
 func (h *Handler) OnMessageSent(fn func(context.Context, *MessageSentEvent) error) {
-	onPost(h, EventMessageSent, fn)
-	onPost(h, EventMediaMessageSent, fn)
+	register(h, post(fn), EventMessageSent, EventMediaMessageSent)
 }
 
 // OnMessageUpdate registers fn for onMessageUpdate.
 func (h *Handler) OnMessageUpdate(fn func(context.Context, *MessageUpdateEvent) (Decision, error)) {
-	onPre(h, EventMessageUpdate, fn)
+	register(h, fn, EventMessageUpdate)
 }
 
 // OnMessageUpdated registers fn for onMessageUpdated.
 func (h *Handler) OnMessageUpdated(fn func(context.Context, *MessageUpdatedEvent) error) {
-	onPost(h, EventMessageUpdated, fn)
+	register(h, post(fn), EventMessageUpdated)
 }
 
 // OnMessageRemove registers fn for onMessageRemove.
 func (h *Handler) OnMessageRemove(fn func(context.Context, *MessageRemoveEvent) (Decision, error)) {
-	onPre(h, EventMessageRemove, fn)
+	register(h, fn, EventMessageRemove)
 }
 
 // OnMessageRemoved registers fn for onMessageRemoved.
 func (h *Handler) OnMessageRemoved(fn func(context.Context, *MessageRemovedEvent) error) {
-	onPost(h, EventMessageRemoved, fn)
+	register(h, post(fn), EventMessageRemoved)
 }
 
 // OnChannelAdd registers fn for onChannelAdd.
 func (h *Handler) OnChannelAdd(fn func(context.Context, *ChannelAddEvent) (Decision, error)) {
-	onPre(h, EventChannelAdd, fn)
+	register(h, fn, EventChannelAdd)
 }
 
 // OnChannelAdded registers fn for onChannelAdded.
 func (h *Handler) OnChannelAdded(fn func(context.Context, *ChannelAddedEvent) error) {
-	onPost(h, EventChannelAdded, fn)
+	register(h, post(fn), EventChannelAdded)
 }
 
 // OnChannelUpdate registers fn for onChannelUpdate.
 func (h *Handler) OnChannelUpdate(fn func(context.Context, *ChannelUpdateEvent) (Decision, error)) {
-	onPre(h, EventChannelUpdate, fn)
+	register(h, fn, EventChannelUpdate)
 }
 
 // OnChannelUpdated registers fn for onChannelUpdated.
 func (h *Handler) OnChannelUpdated(fn func(context.Context, *ChannelUpdatedEvent) error) {
-	onPost(h, EventChannelUpdated, fn)
+	register(h, post(fn), EventChannelUpdated)
 }
 
 // OnChannelDestroy registers fn for onChannelDestroy.
 func (h *Handler) OnChannelDestroy(fn func(context.Context, *ChannelDestroyEvent) (Decision, error)) {
-	onPre(h, EventChannelDestroy, fn)
+	register(h, fn, EventChannelDestroy)
 }
 
 // OnChannelDestroyed registers fn for onChannelDestroyed.
 func (h *Handler) OnChannelDestroyed(fn func(context.Context, *ChannelDestroyedEvent) error) {
-	onPost(h, EventChannelDestroyed, fn)
+	register(h, post(fn), EventChannelDestroyed)
 }
 
 // OnMemberAdd registers fn for onMemberAdd.
 func (h *Handler) OnMemberAdd(fn func(context.Context, *MemberAddEvent) (Decision, error)) {
-	onPre(h, EventMemberAdd, fn)
+	register(h, fn, EventMemberAdd)
 }
 
 // OnMemberAdded registers fn for onMemberAdded.
 func (h *Handler) OnMemberAdded(fn func(context.Context, *MemberAddedEvent) error) {
-	onPost(h, EventMemberAdded, fn)
+	register(h, post(fn), EventMemberAdded)
 }
 
 // OnMemberUpdate registers fn for onMemberUpdate.
 func (h *Handler) OnMemberUpdate(fn func(context.Context, *MemberUpdateEvent) (Decision, error)) {
-	onPre(h, EventMemberUpdate, fn)
+	register(h, fn, EventMemberUpdate)
 }
 
 // OnMemberUpdated registers fn for onMemberUpdated.
 func (h *Handler) OnMemberUpdated(fn func(context.Context, *MemberUpdatedEvent) error) {
-	onPost(h, EventMemberUpdated, fn)
+	register(h, post(fn), EventMemberUpdated)
 }
 
 // OnMemberRemove registers fn for onMemberRemove.
 func (h *Handler) OnMemberRemove(fn func(context.Context, *MemberRemoveEvent) (Decision, error)) {
-	onPre(h, EventMemberRemove, fn)
+	register(h, fn, EventMemberRemove)
 }
 
 // OnMemberRemoved registers fn for onMemberRemoved.
 func (h *Handler) OnMemberRemoved(fn func(context.Context, *MemberRemovedEvent) error) {
-	onPost(h, EventMemberRemoved, fn)
+	register(h, post(fn), EventMemberRemoved)
 }
 
 // OnUserUpdate registers fn for onUserUpdate.
 func (h *Handler) OnUserUpdate(fn func(context.Context, *UserUpdateEvent) (Decision, error)) {
-	onPre(h, EventUserUpdate, fn)
+	register(h, fn, EventUserUpdate)
 }
 
 // OnUserUpdated registers fn for onUserUpdated.
 func (h *Handler) OnUserUpdated(fn func(context.Context, *UserUpdatedEvent) error) {
-	onPost(h, EventUserUpdated, fn)
+	register(h, post(fn), EventUserUpdated)
 }
 
 // OnOther registers fn for event types this package does not decode. The
@@ -304,13 +301,11 @@ func (h *Handler) dispatch(ctx context.Context, p Payload) (d Decision, err erro
 	}()
 	eventType := p.Common().EventType
 	h.mu.RLock()
-	pre, post, other := h.pre[eventType], h.post[eventType], h.other
+	hook, other := h.hooks[eventType], h.other
 	h.mu.RUnlock()
 	switch {
-	case pre != nil:
-		return pre(ctx, p)
-	case post != nil:
-		return Decision{}, post(ctx, p)
+	case hook != nil:
+		return hook(ctx, p)
 	case other != nil:
 		if e, ok := p.(*Event); ok {
 			return Decision{}, other(ctx, e)
