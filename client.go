@@ -328,16 +328,17 @@ func (c *Client) do(ctx context.Context, r *request) error {
 	return decodeBody(resp, r.out)
 }
 
-// resolve turns a request target into an absolute URL. It refuses an
-// absolute URL whose scheme or host is not the base URL's, so that the
-// credentials are only ever sent to the configured host.
+// resolve turns a request target into an absolute URL. It refuses, with an
+// error wrapping ErrUntrustedURL, an absolute URL whose scheme or host is not
+// the base URL's, so that the credentials are only ever sent to the
+// configured host.
 func (c *Client) resolve(target string) (string, error) {
 	if strings.HasPrefix(target, "/") {
 		return c.base + target, nil
 	}
 	u, err := url.Parse(target)
 	if err != nil || u.Scheme != c.baseURL.Scheme || u.Host != c.baseURL.Host || u.User != nil {
-		return "", fmt.Errorf("twiliochat: refusing to send credentials to %s: not on %s://%s", quoteShort(target), c.baseURL.Scheme, c.baseURL.Host)
+		return "", fmt.Errorf("%w: refusing to send credentials to %s, want %s://%s", ErrUntrustedURL, quoteShort(target), c.baseURL.Scheme, c.baseURL.Host)
 	}
 	return target, nil
 }

@@ -107,3 +107,9 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 // ErrResponseTooLarge is the cause of the error returned when a response body
 // is larger than the client reads (see MaxResponseBytes).
 var ErrResponseTooLarge = errors.New("twiliochat: response body too large")
+
+// ErrUntrustedURL is the cause of the error returned, before any request is
+// sent, for a URL that is not on the client's base scheme and host, such as a
+// list page's next_page_url pointing elsewhere: the client never sends its
+// credentials there.
+var ErrUntrustedURL = errors.New("twiliochat: URL not on the client's base scheme and host")
