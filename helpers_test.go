@@ -18,6 +18,7 @@ const (
 	testToken      = "tok-3f9c1d7e-never-print-me"
 	testServiceSID = "IS0123456789abcdef0123456789abcdef"
 	testRoleSID    = "RL0123456789abcdef0123456789abcdef"
+	testRequestID  = "RQ0123456789abcdef0123456789abcdef"
 )
 
 // seenRequest is what the test server saw of one request.
@@ -79,10 +80,5 @@ func serveFile(t *testing.T, status int, name string) http.HandlerFunc {
 	t.Helper()
 	body, err := os.ReadFile(name)
 	require.NoError(t, err)
-	return func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		w.Header().Set("Twilio-Request-Id", "RQ0123456789abcdef0123456789abcdef")
-		w.WriteHeader(status)
-		_, _ = w.Write(body)
-	}
+	return respondJSON(status, string(body))
 }

@@ -9,8 +9,14 @@ import (
 // implements it; downstream code can depend on ServicesAPI and substitute a
 // fake in its own unit tests.
 type ServicesAPI interface {
+	// Create creates a Service and returns it as Twilio stored it.
+	Create(ctx context.Context, params *CreateServiceParams) (*Service, error)
+	// Fetch returns the Service sid.
+	Fetch(ctx context.Context, sid string) (*Service, error)
 	// Update changes the Service sid and returns it as Twilio stored it.
 	Update(ctx context.Context, sid string, params *UpdateServiceParams) (*Service, error)
+	// Delete deletes the Service sid.
+	Delete(ctx context.Context, sid string) error
 }
 
 var _ ServicesAPI = (*ServicesService)(nil)
@@ -19,6 +25,16 @@ var _ ServicesAPI = (*ServicesService)(nil)
 // through Client.Services; it is safe for concurrent use.
 type ServicesService struct {
 	client *Client
+}
+
+// service sends r and decodes the Service Twilio answers with.
+func (s *ServicesService) service(ctx context.Context, r *request) (*Service, error) {
+	svc := new(Service)
+	r.out = svc
+	if err := s.client.do(ctx, r); err != nil {
+		return nil, err
+	}
+	return svc, nil
 }
 
 // Service is a Chat v2 Service resource: the top-level scope of every Chat

@@ -224,11 +224,7 @@ func (s *ServicesService) Update(ctx context.Context, sid string, params *Update
 	if err != nil {
 		return nil, err
 	}
-	svc := new(Service)
-	if err := s.client.do(ctx, &request{method: http.MethodPost, target: servicePath(sid), form: form, out: svc}); err != nil {
-		return nil, err
-	}
-	return svc, nil
+	return s.service(ctx, &request{method: http.MethodPost, target: servicePath(sid), form: form})
 }
 
 // servicePath is the path of the Service sid, escaped.

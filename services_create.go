@@ -1,0 +1,39 @@
+package twiliochat
+
+import (
+	"context"
+	"net/http"
+)
+
+// CreateServiceParams holds the form keys of a Create Service request.
+type CreateServiceParams struct {
+	// FriendlyName is a descriptive name for the new Service. It is
+	// required and must not be empty.
+	FriendlyName *string `url:"FriendlyName"`
+}
+
+// validate checks that p is set and has a FriendlyName.
+func (p *CreateServiceParams) validate() error {
+	switch {
+	case p == nil, p.FriendlyName == nil:
+		return invalid("FriendlyName", "is required")
+	case *p.FriendlyName == "":
+		return invalid("FriendlyName", "is empty")
+	}
+	return nil
+}
+
+// Create creates a Service named params.FriendlyName and returns it as
+// Twilio stored it. A nil params or a nil or empty FriendlyName returns a
+// *ValidationError before any request is sent; a non-2xx answer returns an
+// *APIError. Configure the new Service with Update.
+func (s *ServicesService) Create(ctx context.Context, params *CreateServiceParams) (*Service, error) {
+	if err := params.validate(); err != nil {
+		return nil, err
+	}
+	form, err := encodeForm(params)
+	if err != nil {
+		return nil, err
+	}
+	return s.service(ctx, &request{method: http.MethodPost, target: "/v2/Services", form: form})
+}
