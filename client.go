@@ -333,7 +333,8 @@ func (c *Client) do(ctx context.Context, r *request) error {
 // the base URL's, so that the credentials are only ever sent to the
 // configured host.
 func (c *Client) resolve(target string) (string, error) {
-	if strings.HasPrefix(target, "/") {
+	// "//host/path" names another host, relative to the scheme: not a path.
+	if strings.HasPrefix(target, "/") && !strings.HasPrefix(target, "//") {
 		return c.base + target, nil
 	}
 	u, err := url.Parse(target)
