@@ -2,6 +2,7 @@ package twiliochat
 
 import (
 	"context"
+	"iter"
 	"time"
 )
 
@@ -17,6 +18,12 @@ type ServicesAPI interface {
 	Update(ctx context.Context, sid string, params *UpdateServiceParams) (*Service, error)
 	// Delete deletes the Service sid.
 	Delete(ctx context.Context, sid string) error
+	// ListPage returns the first page of the Services list.
+	ListPage(ctx context.Context, params *ListServicesParams) (*ServicePage, error)
+	// NextPage returns the page after page, or nil after the last page.
+	NextPage(ctx context.Context, page *ServicePage) (*ServicePage, error)
+	// List returns an iterator over every Service, page by page.
+	List(ctx context.Context, params *ListServicesParams) iter.Seq2[*Service, error]
 }
 
 var _ ServicesAPI = (*ServicesService)(nil)

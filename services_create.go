@@ -35,5 +35,5 @@ func (s *ServicesService) Create(ctx context.Context, params *CreateServiceParam
 	if err != nil {
 		return nil, err
 	}
-	return s.service(ctx, &request{method: http.MethodPost, target: "/v2/Services", form: form})
+	return s.service(ctx, &request{method: http.MethodPost, target: servicesPath, form: form})
 }

@@ -1,0 +1,565 @@
+package twiliochat
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// sidN is the SID of the n-th Service of a fakeList.
+func sidN(n int) string { return fmt.Sprintf("IS%032x", n) }
+
+// sidsN returns the SIDs of the Services from to to (excluded) of a fakeList.
+func sidsN(from, to int) []string {
+	var sids []string
+	for i := from; i < to; i++ {
+		sids = append(sids, sidN(i))
+	}
+	return sids
+}
+
+// fakeList answers GET /v2/Services with total Services, in pages of the
+// requested PageSize (50 by default), each linking to the next the way Twilio
+// does.
+type fakeList struct {
+	total int
+	// next, when set, replaces the next_page_url of a page: it gets the URL
+	// of page p of the list.
+	next func(pageURL func(p int) string, page int) any
+	// pageHandler, when set for a page, answers that page instead.
+	pageHandler map[int]http.HandlerFunc
+}
+
+// ServeHTTP implements http.Handler.
+func (f *fakeList) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	size := 50
+	if v := q.Get("PageSize"); v != "" {
+		size, _ = strconv.Atoi(v)
+	}
+	page, _ := strconv.Atoi(q.Get("Page"))
+	if h := f.pageHandler[page]; h != nil {
+		h(w, r)
+		return
+	}
+	pageURL := func(p int) string {
+		return fmt.Sprintf("http://%s/v2/Services?PageSize=%d&Page=%d&PageToken=PT%d", r.Host, size, p, p)
+	}
+	services := []map[string]any{}
+	for i := page * size; i < min((page+1)*size, f.total); i++ {
+		services = append(services, map[string]any{"sid": sidN(i), "friendly_name": "service " + strconv.Itoa(i)})
+	}
+	var next any
+	if (page+1)*size < f.total {
+		next = pageURL(page + 1)
+	}
+	if f.next != nil {
+		next = f.next(pageURL, page)
+	}
+	var prev any
+	if page > 0 {
+		prev = pageURL(page - 1)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(map[string]any{
+		"services": services,
+		"meta": map[string]any{
+			"first_page_url": pageURL(0), "next_page_url": next, "previous_page_url": prev,
+			"url": pageURL(page), "page": page, "page_size": size, "key": "services",
+		},
+	})
+}
+
+// ranged is what ranging over a list gave: the items in order, then the
+// errors.
+type ranged[T any] struct {
+	items []T
+	errs  []error
+	// errLast reports whether no item came after the first error.
+	errLast bool
+}
+
+// rangeAll ranges over seq to its end, going on after an error to show that
+// the iterator stops by itself. It calls each, when not nil, after taking
+// the n-th item.
+func rangeAll[T any](seq iter.Seq2[*T, error], each func(n int)) ranged[T] {
+	r := ranged[T]{errLast: true}
+	for item, err := range seq {
+		if err != nil {
+			r.errs = append(r.errs, err)
+			continue
+		}
+		if len(r.errs) > 0 {
+			r.errLast = false
+		}
+		r.items = append(r.items, *item)
+		if each != nil {
+			each(len(r.items))
+		}
+	}
+	return r
+}
+
+// listed is what ranging over a Services list gave.
+type listed struct {
+	sids    []string
+	errs    []error
+	errLast bool
+}
+
+// collect ranges over seq to its end, as rangeAll does, and keeps the SIDs.
+func collect(seq iter.Seq2[*Service, error], each func(n int)) listed {
+	r := rangeAll(seq, each)
+	l := listed{errs: r.errs, errLast: r.errLast}
+	for _, svc := range r.items {
+		l.sids = append(l.sids, svc.SID)
+	}
+	return l
+}
+
+// listQueries checks that every request rec received asked for the Services
+// list, and returns their queries in order, keys sorted.
+func listQueries(t *testing.T, rec *recorder) []string {
+	t.Helper()
+	var queries []string
+	for _, r := range rec.requests() {
+		assert.Equal(t, http.MethodGet, r.Method)
+		assert.Equal(t, "/v2/Services", r.Path)
+		assert.Empty(t, r.Body)
+		assertHeaders(t, r)
+		queries = append(queries, r.Query.Encode())
+	}
+	return queries
+}
+
+func TestServicesListPages(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name        string
+		total       int
+		params      *ListServicesParams
+		wantSIDs    []string
+		wantQueries []string
+	}{
+		{
+			name: "nil params, one page", total: 3, params: nil,
+			wantSIDs: sidsN(0, 3), wantQueries: []string{""},
+		},
+		{
+			name: "no services", total: 0, params: &ListServicesParams{},
+			wantSIDs: nil, wantQueries: []string{""},
+		},
+		{
+			name: "three pages", total: 7, params: &ListServicesParams{PageSize: Ptr(3)},
+			wantSIDs:    sidsN(0, 7),
+			wantQueries: []string{"PageSize=3", "Page=1&PageSize=3&PageToken=PT1", "Page=2&PageSize=3&PageToken=PT2"},
+		},
+		{
+			name: "full last page", total: 6, params: &ListServicesParams{PageSize: Ptr(3)},
+			wantSIDs:    sidsN(0, 6),
+			wantQueries: []string{"PageSize=3", "Page=1&PageSize=3&PageToken=PT1"},
+		},
+		{
+			name: "limit inside the second page", total: 7, params: &ListServicesParams{PageSize: Ptr(3), Limit: 4},
+			wantSIDs:    sidsN(0, 4),
+			wantQueries: []string{"PageSize=3", "Page=1&PageSize=3&PageToken=PT1"},
+		},
+		{
+			name: "limit at the end of a page fetches no more", total: 7, params: &ListServicesParams{PageSize: Ptr(3), Limit: 3},
+			wantSIDs:    sidsN(0, 3),
+			wantQueries: []string{"PageSize=3"},
+		},
+		{
+			name: "limit sets the page size", total: 7, params: &ListServicesParams{Limit: 2},
+			wantSIDs:    sidsN(0, 2),
+			wantQueries: []string{"PageSize=2"},
+		},
+		{
+			name: "limit above the maximum page size", total: 120, params: &ListServicesParams{Limit: 101},
+			wantSIDs:    sidsN(0, 101),
+			wantQueries: []string{"PageSize=100", "Page=1&PageSize=100&PageToken=PT1"},
+		},
+		{
+			name: "limit above the total", total: 5, params: &ListServicesParams{PageSize: Ptr(2), Limit: 50},
+			wantSIDs:    sidsN(0, 5),
+			wantQueries: []string{"PageSize=2", "Page=1&PageSize=2&PageToken=PT1", "Page=2&PageSize=2&PageToken=PT2"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			services, rec := newTestServices(t, (&fakeList{total: tt.total}).ServeHTTP)
+			var before ListServicesParams
+			if tt.params != nil {
+				before = *tt.params
+			}
+
+			seq := services.List(context.Background(), tt.params)
+			assert.Empty(t, rec.requests(), "List sent a request before the iteration")
+			got := collect(seq, nil)
+
+			assert.Empty(t, got.errs)
+			assert.Equal(t, tt.wantSIDs, got.sids)
+			assert.Equal(t, tt.wantQueries, listQueries(t, rec))
+			if tt.params != nil {
+				assert.Equal(t, before, *tt.params, "List changed its params")
+			}
+		})
+	}
+}
+
+func TestServicesListDecodesEveryField(t *testing.T) {
+	t.Parallel()
+	services, _ := newTestServices(t, serveFile(t, http.StatusOK, "testdata/services_page_full.json"))
+
+	var got []Service
+	for svc, err := range services.List(context.Background(), nil) {
+		require.NoError(t, err)
+		got = append(got, *svc)
+	}
+	assert.Equal(t, []Service{specService()}, got)
+}
+
+func TestServicesListBreak(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name         string
+		breakAfter   int
+		wantRequests int
+	}{
+		{name: "after the first service", breakAfter: 1, wantRequests: 1},
+		{name: "after the last service of a page", breakAfter: 3, wantRequests: 1},
+		{name: "after the first service of the second page", breakAfter: 4, wantRequests: 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			services, rec := newTestServices(t, (&fakeList{total: 9}).ServeHTTP)
+
+			var sids []string
+			for svc, err := range services.List(context.Background(), &ListServicesParams{PageSize: Ptr(3)}) {
+				require.NoError(t, err)
+				sids = append(sids, svc.SID)
+				if len(sids) == tt.breakAfter {
+					break
+				}
+			}
+			assert.Equal(t, sidsN(0, tt.breakAfter), sids)
+			assert.Len(t, rec.requests(), tt.wantRequests)
+		})
+	}
+}
+
+func TestServicesListRangesAgain(t *testing.T) {
+	t.Parallel()
+	services, rec := newTestServices(t, (&fakeList{total: 4}).ServeHTTP)
+	seq := services.List(context.Background(), &ListServicesParams{PageSize: Ptr(3)})
+
+	first, second := collect(seq, nil), collect(seq, nil)
+	assert.Equal(t, sidsN(0, 4), first.sids)
+	assert.Equal(t, first, second)
+	assert.Len(t, rec.requests(), 4)
+}
+
+func TestServicesListValidation(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name       string
+		params     *ListServicesParams
+		wantFields []string
+	}{
+		{name: "page size 0", params: &ListServicesParams{PageSize: Ptr(0)}, wantFields: []string{"PageSize"}},
+		{name: "page size negative", params: &ListServicesParams{PageSize: Ptr(-1)}, wantFields: []string{"PageSize"}},
+		{name: "page size 101", params: &ListServicesParams{PageSize: Ptr(101)}, wantFields: []string{"PageSize"}},
+		{name: "negative limit", params: &ListServicesParams{Limit: -1}, wantFields: []string{"Limit"}},
+		{name: "both", params: &ListServicesParams{PageSize: Ptr(1000), Limit: -5}, wantFields: []string{"PageSize", "Limit"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			services, rec := newTestServices(t, (&fakeList{total: 3}).ServeHTTP)
+			assertFields := func(err error) {
+				t.Helper()
+				var fields []string
+				for _, e := range unjoin(err) {
+					var vErr *ValidationError
+					require.ErrorAs(t, e, &vErr)
+					fields = append(fields, vErr.Field)
+				}
+				assert.Equal(t, tt.wantFields, fields)
+			}
+
+			page, err := services.ListPage(context.Background(), tt.params)
+			assert.Nil(t, page)
+			assertFields(err)
+
+			got := collect(services.List(context.Background(), tt.params), nil)
+			assert.Empty(t, got.sids)
+			require.Len(t, got.errs, 1)
+			assertFields(got.errs[0])
+			assert.Empty(t, rec.requests())
+		})
+	}
+}
+
+// unjoin returns the errors joined in err, or err alone.
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+func TestServicesListRefusesForeignNextPage(t *testing.T) {
+	t.Parallel()
+	other := newRecorder(t, (&fakeList{total: 3}).ServeHTTP)
+	tests := []struct {
+		name string
+		next func(host string) string
+	}{
+		{name: "other host", next: func(string) string { return other.srv.URL + "/v2/Services?Page=1" }},
+		{name: "other scheme", next: func(host string) string { return "https://" + host + "/v2/Services?Page=1" }},
+		{name: "credentials in the URL", next: func(host string) string { return "http://user:pass@" + host + "/v2/Services?Page=1" }},
+		{name: "relative without a slash", next: func(string) string { return "v2/Services?Page=1" }},
+		{name: "no scheme", next: func(string) string { return "//" + other.srv.Listener.Addr().String() + "/v2/Services?Page=1" }},
+		{name: "not a URL", next: func(string) string { return "http://%zz" }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var services *ServicesService
+			var rec *recorder
+			services, rec = newTestServices(t, (&fakeList{total: 3, next: func(_ func(int) string, _ int) any {
+				return tt.next(rec.srv.Listener.Addr().String())
+			}}).ServeHTTP)
+
+			got := collect(services.List(context.Background(), &ListServicesParams{PageSize: Ptr(2)}), nil)
+
+			assert.Equal(t, sidsN(0, 2), got.sids)
+			require.Len(t, got.errs, 1)
+			assert.ErrorIs(t, got.errs[0], ErrUntrustedURL)
+			assert.NotContains(t, got.errs[0].Error(), testToken)
+			assert.Len(t, rec.requests(), 1)
+		})
+	}
+	// The subtests run in parallel after this function returns; check the
+	// other server once they are done.
+	t.Cleanup(func() { assert.Empty(t, other.requests(), "a request went to another host") })
+}
+
+func TestServicesListContextCanceled(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name         string
+		cancelAfter  int // cancel after this many Services were taken
+		wantSIDs     []string
+		wantRequests int
+	}{
+		{name: "before the iteration", cancelAfter: 0, wantSIDs: nil, wantRequests: 0},
+		{name: "inside a page", cancelAfter: 1, wantSIDs: sidsN(0, 1), wantRequests: 1},
+		{name: "between pages", cancelAfter: 3, wantSIDs: sidsN(0, 3), wantRequests: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			services, rec := newTestServices(t, (&fakeList{total: 9}).ServeHTTP)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			if tt.cancelAfter == 0 {
+				cancel()
+			}
+
+			got := collect(services.List(ctx, &ListServicesParams{PageSize: Ptr(3)}), cancelAt(tt.cancelAfter, cancel))
+
+			assert.Equal(t, tt.wantSIDs, got.sids)
+			assert.Equal(t, []error{context.Canceled}, got.errs)
+			assert.Len(t, rec.requests(), tt.wantRequests)
+		})
+	}
+}
+
+func TestServicesListContextCanceledInFlight(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	services, rec := newTestServices(t, (&fakeList{total: 9, pageHandler: map[int]http.HandlerFunc{
+		1: func(_ http.ResponseWriter, r *http.Request) {
+			cancel()
+			<-r.Context().Done()
+		},
+	}}).ServeHTTP)
+
+	got := collect(services.List(ctx, &ListServicesParams{PageSize: Ptr(3)}), nil)
+
+	assert.Equal(t, sidsN(0, 3), got.sids)
+	assert.Equal(t, []error{context.Canceled}, got.errs)
+	assert.Len(t, rec.requests(), 2)
+}
+
+func TestServicesListPageError(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		handler http.HandlerFunc
+		check   func(t *testing.T, err error)
+	}{
+		{
+			name:    "API error",
+			handler: respondJSON(http.StatusInternalServerError, `{"code": 20500, "message": "Internal Server Error", "status": 500}`),
+			check: func(t *testing.T, err error) {
+				var apiErr *APIError
+				require.ErrorAs(t, err, &apiErr)
+				assert.Equal(t, http.StatusInternalServerError, apiErr.Status)
+				assert.Equal(t, 20500, apiErr.Code)
+			},
+		},
+		{
+			name:    "bad JSON",
+			handler: respondJSON(http.StatusOK, `{"services": [{"sid": 1}]`),
+			check: func(t *testing.T, err error) {
+				var decErr *DecodeError
+				require.ErrorAs(t, err, &decErr)
+				assert.Equal(t, http.StatusOK, decErr.Status)
+			},
+		},
+		{
+			name: "redirect",
+			handler: func(w http.ResponseWriter, r *http.Request) {
+				http.Redirect(w, r, "https://example.com/", http.StatusFound)
+			},
+			check: func(t *testing.T, err error) {
+				var apiErr *APIError
+				require.ErrorAs(t, err, &apiErr)
+				assert.Equal(t, http.StatusFound, apiErr.Status)
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			services, rec := newTestServices(t, (&fakeList{total: 9, pageHandler: map[int]http.HandlerFunc{1: tt.handler}}).ServeHTTP)
+
+			got := collect(services.List(context.Background(), &ListServicesParams{PageSize: Ptr(3)}), nil)
+
+			assert.Equal(t, sidsN(0, 3), got.sids)
+			require.Len(t, got.errs, 1)
+			assert.True(t, got.errLast)
+			tt.check(t, got.errs[0])
+			assert.Len(t, rec.requests(), 2)
+		})
+	}
+}
+
+func TestServicesListStopsOnLoops(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name         string
+		total        int
+		next         func(pageURL func(int) string, page int) any
+		wantSIDs     []string
+		wantLoop     bool
+		wantRequests int
+	}{
+		{
+			name: "next page is this page", total: 9,
+			next:     func(pageURL func(int) string, page int) any { return pageURL(page) },
+			wantSIDs: sidsN(0, 3), wantLoop: true, wantRequests: 1,
+		},
+		{
+			name: "next page of the second page is the first", total: 9,
+			next:     func(pageURL func(int) string, page int) any { return pageURL((page + 1) % 2) },
+			wantSIDs: sidsN(0, 6), wantLoop: true, wantRequests: 2,
+		},
+		{
+			name: "empty pages that go on", total: 3,
+			next:     func(pageURL func(int) string, page int) any { return pageURL(page + 1) },
+			wantSIDs: sidsN(0, 3), wantRequests: 2,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			services, rec := newTestServices(t, (&fakeList{total: tt.total, next: tt.next}).ServeHTTP)
+
+			got := collect(services.List(context.Background(), &ListServicesParams{PageSize: Ptr(3)}), nil)
+
+			assert.Equal(t, tt.wantSIDs, got.sids)
+			if tt.wantLoop {
+				require.Len(t, got.errs, 1)
+				assert.ErrorIs(t, got.errs[0], ErrPageLoop)
+			} else {
+				assert.Empty(t, got.errs)
+			}
+			assert.Len(t, rec.requests(), tt.wantRequests)
+		})
+	}
+}
+
+func TestPaginateNeverCallsFetchAfterAnError(t *testing.T) {
+	t.Parallel()
+	errPage := errors.New("page failed")
+	calls := 0
+	seq := paginate(context.Background(), "/first", 0, func(_ context.Context, target string) ([]int, *PageMeta, error) {
+		calls++
+		if target == "/first" {
+			return []int{1, 2}, &PageMeta{URL: "http://h/first", NextPageURL: "/second"}, nil
+		}
+		return nil, nil, errPage
+	})
+
+	got := rangeAll(seq, nil)
+	assert.Equal(t, []int{1, 2}, got.items)
+	assert.Equal(t, []error{errPage}, got.errs)
+	assert.Equal(t, 2, calls)
+}
+
+func TestPaginateChecksContextBeforeEachPage(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name        string
+		cancelAfter int // cancel after this many items; 0 cancels before ranging
+		wantItems   []int
+		wantCalls   int
+	}{
+		{name: "before the first page", cancelAfter: 0, wantItems: nil, wantCalls: 0},
+		{name: "after the last item of the first page", cancelAfter: 2, wantItems: []int{1, 2}, wantCalls: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			calls := 0
+			// fetch ignores ctx, so only paginate's own check can stop it.
+			seq := paginate(ctx, "/first", 0, func(context.Context, string) ([]int, *PageMeta, error) {
+				calls++
+				return []int{2*calls - 1, 2 * calls}, &PageMeta{URL: "/p" + strconv.Itoa(calls), NextPageURL: "/p" + strconv.Itoa(calls+1)}, nil
+			})
+			if tt.cancelAfter == 0 {
+				cancel()
+			}
+
+			got := rangeAll(seq, cancelAt(tt.cancelAfter, cancel))
+			assert.Equal(t, tt.wantItems, got.items)
+			assert.Equal(t, []error{context.Canceled}, got.errs)
+			assert.Equal(t, tt.wantCalls, calls)
+		})
+	}
+}
+
+// cancelAt returns a rangeAll callback that calls cancel after the n-th item.
+func cancelAt(n int, cancel context.CancelFunc) func(int) {
+	return func(taken int) {
+		if taken == n {
+			cancel()
+		}
+	}
+}
