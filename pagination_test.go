@@ -286,36 +286,17 @@ func TestServicesListValidation(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			services, rec := newTestServices(t, (&fakeList{total: 3}).ServeHTTP)
-			assertFields := func(err error) {
-				t.Helper()
-				var fields []string
-				for _, e := range unjoin(err) {
-					var vErr *ValidationError
-					require.ErrorAs(t, e, &vErr)
-					fields = append(fields, vErr.Field)
-				}
-				assert.Equal(t, tt.wantFields, fields)
-			}
-
 			page, err := services.ListPage(context.Background(), tt.params)
 			assert.Nil(t, page)
-			assertFields(err)
+			assert.Equal(t, tt.wantFields, validationFields(err))
 
 			got := collect(services.List(context.Background(), tt.params), nil)
 			assert.Empty(t, got.sids)
 			require.Len(t, got.errs, 1)
-			assertFields(got.errs[0])
+			assert.Equal(t, tt.wantFields, validationFields(got.errs[0]))
 			assert.Empty(t, rec.requests())
 		})
 	}
-}
-
-// unjoin returns the errors joined in err, or err alone.
-func unjoin(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }
 
 func TestServicesListRefusesForeignNextPage(t *testing.T) {

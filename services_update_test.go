@@ -252,47 +252,21 @@ func TestUpdateDecodesService(t *testing.T) {
 	svc, err := rec.client(t).Services.Update(context.Background(), testServiceSID, nil)
 	require.NoError(t, err)
 
-	base := "https://chat.twilio.com/v2/Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-	role := "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-	want := &Service{
-		SID:                          "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-		AccountSID:                   "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-		FriendlyName:                 "friendly_name",
-		DateCreated:                  time.Date(2015, 7, 30, 20, 0, 0, 0, time.UTC),
-		DateUpdated:                  time.Date(2015, 7, 30, 20, 0, 0, 0, time.UTC),
-		DefaultServiceRoleSID:        role,
-		DefaultChannelRoleSID:        role,
-		DefaultChannelCreatorRoleSID: role,
-		ReadStatusEnabled:            false,
-		ReachabilityEnabled:          false,
-		TypingIndicatorTimeout:       100,
-		ConsumptionReportInterval:    100,
-		Limits:                       ServiceLimits{ChannelMembers: 500, UserChannels: 600},
-		PreWebhookURL:                "pre_webhook_url",
-		PostWebhookURL:               "post_webhook_url",
-		WebhookMethod:                "webhook_method",
-		WebhookFilters:               []string{"webhook_filters"},
-		PreWebhookRetryCount:         2,
-		PostWebhookRetryCount:        3,
-		Notifications: ServiceNotifications{
-			LogEnabled: true,
-			NewMessage: NewMessageNotification{
-				Enabled: false, Template: "notifications.new_message.template", BadgeCountEnabled: true,
-			},
-			AddedToChannel:     Notification{Template: "notifications.added_to_channel.template"},
-			RemovedFromChannel: Notification{Template: "notifications.removed_from_channel.template"},
-			InvitedToChannel:   Notification{Template: "notifications.invited_to_channel.template"},
+	// The seed's Update example is the spec's Create example with other
+	// limits, notifications and media message.
+	want := specService()
+	want.Limits = ServiceLimits{ChannelMembers: 500, UserChannels: 600}
+	want.Notifications = ServiceNotifications{
+		LogEnabled: true,
+		NewMessage: NewMessageNotification{
+			Enabled: false, Template: "notifications.new_message.template", BadgeCountEnabled: true,
 		},
-		Media: ServiceMedia{SizeLimitMB: 150, CompatibilityMessage: "new media compatibility message"},
-		URL:   base,
-		Links: map[string]string{
-			"roles":    base + "/Roles",
-			"users":    base + "/Users",
-			"bindings": base + "/Bindings",
-			"channels": base + "/Channels",
-		},
+		AddedToChannel:     Notification{Template: "notifications.added_to_channel.template"},
+		RemovedFromChannel: Notification{Template: "notifications.removed_from_channel.template"},
+		InvitedToChannel:   Notification{Template: "notifications.invited_to_channel.template"},
 	}
-	assert.Equal(t, want, svc)
+	want.Media.CompatibilityMessage = "new media compatibility message"
+	assert.Equal(t, &want, svc)
 }
 
 // TestDecodeServiceNullsAndUnknowns checks that JSON null gives the zero
