@@ -31,6 +31,24 @@
 //
 // The answer is a fully typed *Service, with dates as time.Time.
 //
+// # Create, fetch, delete and list services
+//
+// Create, Fetch and Delete complete the Services resource. List returns an
+// iterator that fetches pages only as the loop needs them, stops at a break,
+// at Limit, or when ctx is done, and yields an error at most once, last:
+//
+//	for svc, err := range client.Services.List(ctx, &twiliochat.ListServicesParams{Limit: 100}) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(svc.SID, svc.FriendlyName)
+//	}
+//
+// ListPage and NextPage walk the pages by hand. Both follow Twilio's
+// next_page_url only on the client's own scheme and host (ErrUntrustedURL
+// otherwise, with no request) and stop on a page that links back to itself
+// (ErrPageLoop).
+//
 // # Handle errors
 //
 // Bad input is caught before any request is sent and returned as a
