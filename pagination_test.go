@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"net/url"
 	"strconv"
 	"testing"
 
@@ -543,4 +544,43 @@ func cancelAt(n int, cancel context.CancelFunc) func(int) {
 			cancel()
 		}
 	}
+}
+
+// FuzzResolveNextPageURL checks that any next_page_url a server sends is
+// either refused or resolved to a URL on the client's scheme and host, the
+// guarantee that keeps the credentials from reaching another host.
+func FuzzResolveNextPageURL(f *testing.F) {
+	for _, seed := range []string{
+		"https://chat.twilio.com/v2/Services?PageSize=50&Page=1&PageToken=PT50",
+		"/v2/Services?Page=1",
+		"//evil.example/v2/Services",
+		"https://evil.example/v2/Services",
+		"https://chat.twilio.com@evil.example/",
+		"https://user:pass@chat.twilio.com/v2",
+		"http://chat.twilio.com/v2/Services",
+		"https://chat.twilio.com:443/v2/Services",
+		"https:chat.twilio.com/v2",
+		"/\\evil.example",
+		"",
+	} {
+		f.Add(seed)
+	}
+	client, err := NewClient(testAccountSID, testToken)
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, target string) {
+		got, err := client.resolve(target)
+		if err != nil {
+			assert.ErrorIs(t, err, ErrUntrustedURL)
+			assert.NotContains(t, err.Error(), testToken)
+			return
+		}
+		u, err := url.Parse(got)
+		if err != nil {
+			// http.NewRequest refuses it too, before any connection.
+			return
+		}
+		assert.Equal(t, "https", u.Scheme, "resolved %q to %q", target, got)
+		assert.Equal(t, "chat.twilio.com", u.Host, "resolved %q to %q", target, got)
+		assert.Nil(t, u.User, "resolved %q to %q", target, got)
+	})
 }
