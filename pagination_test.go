@@ -394,13 +394,15 @@ func TestServicesListPageError(t *testing.T) {
 		check   func(t *testing.T, err error)
 	}{
 		{
-			name:    "API error",
-			handler: respondJSON(http.StatusInternalServerError, `{"code": 20500, "message": "Internal Server Error", "status": 500}`),
+			name: "API error",
+			// A 400, which no retry policy repeats, so that the page fails once.
+			handler: respondJSON(http.StatusBadRequest, `{"code": 20001, "message": "Invalid PageToken", "status": 400}`),
 			check: func(t *testing.T, err error) {
 				var apiErr *APIError
 				require.ErrorAs(t, err, &apiErr)
-				assert.Equal(t, http.StatusInternalServerError, apiErr.Status)
-				assert.Equal(t, 20500, apiErr.Code)
+				assert.Equal(t, http.StatusBadRequest, apiErr.Status)
+				assert.Equal(t, 20001, apiErr.Code)
+				assert.Equal(t, "Invalid PageToken", apiErr.Message)
 			},
 		},
 		{
