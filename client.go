@@ -328,6 +328,17 @@ func (c *Client) do(ctx context.Context, r *request) error {
 	return decodeBody(resp, r.out)
 }
 
+// doJSON sends r and returns the T that Twilio answers with: the one-line
+// body of every operation that returns a resource.
+func doJSON[T any](ctx context.Context, c *Client, r *request) (*T, error) {
+	out := new(T)
+	r.out = out
+	if err := c.do(ctx, r); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // resolve turns a request target into an absolute URL. It refuses, with an
 // error wrapping ErrUntrustedURL, an absolute URL whose scheme or host is not
 // the base URL's, so that the credentials are only ever sent to the

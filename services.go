@@ -34,16 +34,6 @@ type ServicesService struct {
 	client *Client
 }
 
-// service sends r and decodes the Service Twilio answers with.
-func (s *ServicesService) service(ctx context.Context, r *request) (*Service, error) {
-	svc := new(Service)
-	r.out = svc
-	if err := s.client.do(ctx, r); err != nil {
-		return nil, err
-	}
-	return svc, nil
-}
-
 // Service is a Chat v2 Service resource: the top-level scope of every Chat
 // resource. Fields that Twilio sends as JSON null decode to their zero value;
 // fields Twilio adds later are ignored.

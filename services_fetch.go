@@ -13,5 +13,5 @@ func (s *ServicesService) Fetch(ctx context.Context, sid string) (*Service, erro
 	if err := checkSID("Sid", serviceSIDPrefix, sid); err != nil {
 		return nil, err
 	}
-	return s.service(ctx, &request{method: http.MethodGet, target: servicePath(sid)})
+	return doJSON[Service](ctx, s.client, &request{method: http.MethodGet, target: servicePath(sid)})
 }

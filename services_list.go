@@ -113,9 +113,5 @@ func (s *ServicesService) List(ctx context.Context, params *ListServicesParams) 
 
 // page fetches the Services page at target.
 func (s *ServicesService) page(ctx context.Context, target string) (*ServicePage, error) {
-	page := new(ServicePage)
-	if err := s.client.do(ctx, &request{method: http.MethodGet, target: target, out: page}); err != nil {
-		return nil, err
-	}
-	return page, nil
+	return doJSON[ServicePage](ctx, s.client, &request{method: http.MethodGet, target: target})
 }

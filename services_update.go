@@ -224,7 +224,7 @@ func (s *ServicesService) Update(ctx context.Context, sid string, params *Update
 	if err != nil {
 		return nil, err
 	}
-	return s.service(ctx, &request{method: http.MethodPost, target: servicePath(sid), form: form})
+	return doJSON[Service](ctx, s.client, &request{method: http.MethodPost, target: servicePath(sid), form: form})
 }
 
 // servicePath is the path of the Service sid, escaped.
