@@ -1,6 +1,7 @@
 package twiliochat
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -49,6 +50,10 @@ type Client struct {
 	base       string // baseURL without a trailing slash
 	userAgent  string
 	httpClient *http.Client
+	retry      retrier
+	// redactor blanks the credentials out of text a server sent back, in
+	// case it echoes the request's Authorization header.
+	redactor *strings.Replacer
 }
 
 // Option configures a Client in NewClient and NewClientFromEnv.
@@ -63,12 +68,13 @@ type config struct {
 	keySecret  string
 	httpClient *http.Client
 	userAgent  string
+	retry      RetryPolicy
 }
 
 // WithHTTPClient makes the Client send its requests through hc, for its
 // transport, timeouts and proxies. The Client uses a copy of hc that does not
-// follow redirects, so a 3xx answer is returned as an *APIError and the
-// credentials never go to another host.
+// follow redirects, whatever hc's CheckRedirect says, so a 3xx answer is
+// returned as an *APIError and the credentials never go to another host.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) error {
 		if hc == nil {
@@ -143,14 +149,16 @@ func WithUserAgent(product string) Option {
 // WithAPIKey. It returns an error, and no Client, when a credential is
 // missing or malformed or an option is invalid.
 func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
-	var cfg config
+	cfg := config{retry: DefaultRetryPolicy()}
 	for _, opt := range opts {
 		if err := opt(&cfg); err != nil {
 			return nil, err
 		}
 	}
-	if err := ValidateAccountSID(accountSID); err != nil {
-		return nil, err
+	if !isSID(accountSIDPrefix, accountSID) {
+		// The value is not quoted: with the arguments swapped it would be
+		// the auth token.
+		return nil, invalid("AccountSid", "is not %s followed by 32 hex digits", accountSIDPrefix)
 	}
 	username, password := accountSID, authToken
 	if cfg.keySID != "" {
@@ -162,13 +170,20 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
+	policy, err := cfg.retry.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	credentials := base64.StdEncoding.EncodeToString([]byte(username + ":" + password))
 	c := &Client{
 		accountSID: accountSID,
-		authHeader: "Basic " + base64.StdEncoding.EncodeToString([]byte(username+":"+password)),
+		authHeader: "Basic " + credentials,
 		baseURL:    base,
 		base:       strings.TrimSuffix(base.String(), "/"),
 		userAgent:  userAgent(cfg.userAgent),
 		httpClient: cfg.client(),
+		retry:      newRetrier(policy),
+		redactor:   redactor(password, credentials),
 	}
 	c.Services = &ServicesService{client: c}
 	return c, nil
@@ -271,6 +286,14 @@ func userAgent(extra string) string {
 	return ua
 }
 
+// CloseIdleConnections closes the keep-alive connections the Client holds
+// open but is not using. Call it when you are done with a Client whose
+// connections should not wait for their idle timeout; the Client stays
+// usable and opens new connections as needed.
+func (c *Client) CloseIdleConnections() {
+	c.httpClient.CloseIdleConnections()
+}
+
 // String describes the Client by its account and base URL, without
 // credentials.
 func (c Client) String() string {
@@ -294,22 +317,41 @@ type request struct {
 	form url.Values
 	// out receives the decoded JSON of a 2xx answer; nil discards the body.
 	out any
+	// idempotency says whether r may be sent again after a failure that
+	// may have reached the server. The zero value decides from the method
+	// and path (see request.repeatable); Create sets notIdempotent.
+	idempotency idempotency
 }
 
-// do sends r and decodes the answer into r.out. A non-2xx answer returns an
-// *APIError, a body that is not the expected JSON a *DecodeError.
+// do sends r, retrying as the Client's RetryPolicy says, and decodes the
+// answer into r.out. A non-2xx answer returns an *APIError, a body that is
+// not the expected JSON a *DecodeError; a request sent more than once that
+// still failed returns a *RetryError wrapping the last of those.
 func (c *Client) do(ctx context.Context, r *request) error {
-	target, err := c.resolve(r.target)
+	req, err := c.newRequest(ctx, r)
 	if err != nil {
 		return err
 	}
+	return c.retry.run(ctx, r.repeatable(), func() (http.Header, error) {
+		return c.send(req, r.out)
+	})
+}
+
+// newRequest builds the HTTP request for r, with its credentials and
+// headers. The form is encoded once; each try reads it afresh through
+// GetBody.
+func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, error) {
+	target, err := c.resolve(r.target)
+	if err != nil {
+		return nil, err
+	}
 	var body io.Reader
 	if r.form != nil {
-		body = strings.NewReader(r.form.Encode())
+		body = bytes.NewReader([]byte(r.form.Encode()))
 	}
 	req, err := http.NewRequestWithContext(ctx, r.method, target, body)
 	if err != nil {
-		return fmt.Errorf("twiliochat: %w", err)
+		return nil, fmt.Errorf("twiliochat: %w", err)
 	}
 	req.Header.Set("Authorization", c.authHeader)
 	req.Header.Set("Accept", "application/json")
@@ -317,15 +359,30 @@ func (c *Client) do(ctx context.Context, r *request) error {
 	if r.form != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
-	resp, err := c.httpClient.Do(req)
+	return req, nil
+}
+
+// send makes one try of req: it sends a copy with a fresh body, checks the
+// status and decodes the answer into out. It returns the response headers
+// when an answer arrived and nil when the request failed before one.
+func (c *Client) send(req *http.Request, out any) (http.Header, error) {
+	try := req.Clone(req.Context())
+	if req.GetBody != nil {
+		body, err := req.GetBody()
+		if err != nil {
+			return nil, fmt.Errorf("twiliochat: %w", err)
+		}
+		try.Body = body
+	}
+	resp, err := c.httpClient.Do(try)
 	if err != nil {
-		return fmt.Errorf("twiliochat: %s %s: %w", r.method, target, err)
+		return nil, fmt.Errorf("twiliochat: %w", err) // a *url.Error: method, URL and cause
 	}
 	defer closeBody(resp.Body)
 	if err := checkResponse(resp); err != nil {
-		return err
+		return resp.Header, c.redact(err)
 	}
-	return decodeBody(resp, r.out)
+	return resp.Header, decodeBody(resp, out)
 }
 
 // doJSON sends r and returns the T that Twilio answers with: the one-line
@@ -361,10 +418,21 @@ func decodeBody(resp *http.Response, out any) error {
 	if out == nil {
 		return nil
 	}
-	if err := json.NewDecoder(&cappedReader{r: resp.Body, n: MaxResponseBytes}).Decode(out); err != nil {
+	err := json.NewDecoder(&cappedReader{r: resp.Body, n: MaxResponseBytes}).Decode(out)
+	if v, ok := out.(decodedChecker); ok && err == nil {
+		err = v.checkDecoded()
+	}
+	if err != nil {
 		return &DecodeError{Status: resp.StatusCode, RequestID: resp.Header.Get("Twilio-Request-Id"), Err: err}
 	}
 	return nil
+}
+
+// decodedChecker is a response type that can tell whether the JSON it was
+// decoded from describes something the caller can use, such as a Service
+// with a SID.
+type decodedChecker interface {
+	checkDecoded() error
 }
 
 // closeBody drains what is left of a body, up to the read cap, and closes it

@@ -195,7 +195,8 @@ func TestErrorShapes(t *testing.T) {
 				w.WriteHeader(tt.status)
 				_, _ = w.Write([]byte(tt.body))
 			})
-			svc, err := rec.client(t).Services.Update(context.Background(), testServiceSID, nil)
+			// One try: this test is about the error's shape, not retries.
+			svc, err := rec.client(t, WithMaxRetries(0)).Services.Update(context.Background(), testServiceSID, nil)
 			assert.Nil(t, svc)
 			var apiErr *APIError
 			require.ErrorAs(t, err, &apiErr)

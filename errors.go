@@ -113,3 +113,50 @@ var ErrResponseTooLarge = errors.New("twiliochat: response body too large")
 // list page's next_page_url pointing elsewhere: the client never sends its
 // credentials there.
 var ErrUntrustedURL = errors.New("twiliochat: URL not on the client's base scheme and host")
+
+// redactor returns a replacer that blanks out the encoded credentials of the
+// Authorization header and the secret itself, unless the secret is too short
+// to tell from ordinary text.
+func redactor(secret, credentials string) *strings.Replacer {
+	const minSecret = 8
+	if len(secret) < minSecret {
+		return strings.NewReplacer(credentials, redacted)
+	}
+	return strings.NewReplacer(credentials, redacted, secret, redacted)
+}
+
+// redacted stands in for a credential a server echoed back.
+const redacted = "[redacted]"
+
+// redact blanks the Client's credentials out of the text of err, an
+// *APIError built from what the server sent, and returns err.
+func (c *Client) redact(err error) error {
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) {
+		return err
+	}
+	r := c.redactor
+	apiErr.Message, apiErr.MoreInfo, apiErr.RequestID = r.Replace(apiErr.Message), r.Replace(apiErr.MoreInfo), r.Replace(apiErr.RequestID)
+	for k, v := range apiErr.Details {
+		apiErr.Details[k] = redactJSON(r, v)
+	}
+	return err
+}
+
+// redactJSON returns v, a decoded JSON value, with r applied to every string
+// in it.
+func redactJSON(r *strings.Replacer, v any) any {
+	switch v := v.(type) {
+	case string:
+		return r.Replace(v)
+	case []any:
+		for i := range v {
+			v[i] = redactJSON(r, v[i])
+		}
+	case map[string]any:
+		for k := range v {
+			v[k] = redactJSON(r, v[k])
+		}
+	}
+	return v
+}

@@ -2,6 +2,8 @@ package twiliochat
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"iter"
 	"time"
 )
@@ -36,7 +38,8 @@ type ServicesService struct {
 
 // Service is a Chat v2 Service resource: the top-level scope of every Chat
 // resource. Fields that Twilio sends as JSON null decode to their zero value;
-// fields Twilio adds later are ignored.
+// fields Twilio adds later are ignored. An answer whose sid is missing or is
+// not a Service SID fails the call with a *DecodeError.
 type Service struct {
 	// SID is the Service's unique ID (IS followed by 32 hex digits).
 	SID string `json:"sid"`
@@ -92,6 +95,18 @@ type Service struct {
 	// Links holds the URLs of related resources, keyed by name
 	// ("channels", "users", "roles", "bindings").
 	Links map[string]string `json:"links"`
+}
+
+// checkDecoded rejects a decoded Service that has no usable SID, such as one
+// decoded from "{}": the caller could neither fetch, update nor delete it.
+func (s *Service) checkDecoded() error {
+	if s.SID == "" {
+		return errors.New("the Service has no sid")
+	}
+	if !isSID(serviceSIDPrefix, s.SID) {
+		return fmt.Errorf("the Service's sid %s is not IS followed by 32 hex digits", quoteShort(s.SID))
+	}
+	return nil
 }
 
 // ServiceLimits holds the limits of a Service.
