@@ -5,8 +5,8 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"fmt"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -39,9 +39,9 @@ type faultCase struct {
 	create bool
 	// minElapsed and maxElapsed, when set, bound how long the call takes.
 	minElapsed, maxElapsed time.Duration
-	wantHits  int64
-	wantWaits []time.Duration
-	check     func(t *testing.T, svc *Service, err error)
+	wantHits               int64
+	wantWaits              []time.Duration
+	check                  func(t *testing.T, svc *Service, err error)
 }
 
 // runFaults runs each case one after the other against a real loopback
@@ -61,6 +61,7 @@ func runFaults(t *testing.T, cases []faultCase) {
 				opts = tc.opts(t)
 			}
 			c, sl := newTestClient(t, srv.URL, opts...)
+			start := time.Now()
 			ctx, cancel := context.WithCancel(context.Background())
 			if tc.timeout > 0 {
 				ctx, cancel = context.WithTimeout(context.Background(), tc.timeout)
@@ -68,7 +69,6 @@ func runFaults(t *testing.T, cases []faultCase) {
 			if tc.setup != nil {
 				tc.setup(c, sl, cancel)
 			}
-			start := time.Now()
 			svc, err := callFault(ctx, c, tc.create)
 			elapsed := time.Since(start)
 			cancel()

@@ -328,11 +328,14 @@ func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 // is over it returns context.DeadlineExceeded at once instead of waiting in
 // vain.
 func sleepContext(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < d {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
 		return context.DeadlineExceeded
+	}
+	if d <= 0 {
+		return nil
 	}
 	t := time.NewTimer(d)
 	defer t.Stop()
