@@ -45,12 +45,21 @@ type Client struct {
 	Services *ServicesService
 
 	accountSID string
-	authHeader string // "Basic …", built once from the credentials
+	creds      *credentials
 	baseURL    *url.URL
 	base       string // baseURL without a trailing slash
 	userAgent  string
 	httpClient *http.Client
 	retry      retrier
+}
+
+// credentials is what authenticates a Client. The Client holds it behind a
+// pointer: fmt prints a pointer inside a struct as an address, so no verb
+// applied to a value that holds a Client, such as a ServicesService, can
+// print it.
+type credentials struct {
+	// header is the Authorization header, "Basic …".
+	header string
 	// redactor blanks the credentials out of text a server sent back, in
 	// case it echoes the request's Authorization header.
 	redactor *strings.Replacer
@@ -174,16 +183,15 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	credentials := base64.StdEncoding.EncodeToString([]byte(username + ":" + password))
+	encoded := base64.StdEncoding.EncodeToString([]byte(username + ":" + password))
 	c := &Client{
 		accountSID: accountSID,
-		authHeader: "Basic " + credentials,
+		creds:      &credentials{header: "Basic " + encoded, redactor: redactor(password, encoded)},
 		baseURL:    base,
 		base:       strings.TrimSuffix(base.String(), "/"),
 		userAgent:  userAgent(cfg.userAgent),
 		httpClient: cfg.client(),
 		retry:      newRetrier(policy),
-		redactor:   redactor(password, credentials),
 	}
 	c.Services = &ServicesService{client: c}
 	return c, nil
@@ -353,7 +361,7 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	if err != nil {
 		return nil, fmt.Errorf("twiliochat: %w", err)
 	}
-	req.Header.Set("Authorization", c.authHeader)
+	req.Header.Set("Authorization", c.creds.header)
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
 	if r.form != nil {
@@ -382,7 +390,7 @@ func (c *Client) send(req *http.Request, out any) (http.Header, error) {
 	if err := checkResponse(resp); err != nil {
 		return resp.Header, c.redact(err)
 	}
-	return resp.Header, decodeBody(resp, out)
+	return resp.Header, c.redact(decodeBody(resp, out))
 }
 
 // doJSON sends r and returns the T that Twilio answers with: the one-line

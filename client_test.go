@@ -92,7 +92,7 @@ func TestNewClientFromEnv(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "https://chat.sydney.au1.twilio.com", c.base)
 	assert.Equal(t, testAccountSID, c.accountSID)
-	req := &http.Request{Header: http.Header{"Authorization": {c.authHeader}}}
+	req := &http.Request{Header: http.Header{"Authorization": {c.creds.header}}}
 	user, pass, ok := req.BasicAuth()
 	require.True(t, ok)
 	assert.Equal(t, testKeySID, user)
@@ -312,7 +312,7 @@ func TestCredentialsNeverPrinted(t *testing.T) {
 	}
 	for _, out := range outputs {
 		assert.Contains(t, out+testAccountSID, testAccountSID)
-		for _, leak := range []string{testToken, secret, withToken.authHeader, withKey.authHeader, strings.TrimPrefix(withKey.authHeader, "Basic ")} {
+		for _, leak := range []string{testToken, secret, withToken.creds.header, withKey.creds.header, strings.TrimPrefix(withKey.creds.header, "Basic ")} {
 			assert.NotContains(t, out, leak)
 		}
 	}

@@ -117,25 +117,32 @@ var ErrUntrustedURL = errors.New("twiliochat: URL not on the client's base schem
 // redactor returns a replacer that blanks out the encoded credentials of the
 // Authorization header and the secret itself, unless the secret is too short
 // to tell from ordinary text.
-func redactor(secret, credentials string) *strings.Replacer {
+func redactor(secret, encoded string) *strings.Replacer {
 	const minSecret = 8
+	// Without its padding the encoding still decodes, and it is found
+	// where an echo escaped the "=".
+	encoded = strings.TrimRight(encoded, "=")
 	if len(secret) < minSecret {
-		return strings.NewReplacer(credentials, redacted)
+		return strings.NewReplacer(encoded, redacted)
 	}
-	return strings.NewReplacer(credentials, redacted, secret, redacted)
+	return strings.NewReplacer(encoded, redacted, secret, redacted)
 }
 
 // redacted stands in for a credential a server echoed back.
 const redacted = "[redacted]"
 
-// redact blanks the Client's credentials out of the text of err, an
-// *APIError built from what the server sent, and returns err.
+// redact blanks the Client's credentials out of the text that err, an
+// *APIError or *DecodeError, took from the server's answer, and returns err.
 func (c *Client) redact(err error) error {
+	r := c.creds.redactor
+	var decErr *DecodeError
+	if errors.As(err, &decErr) {
+		decErr.RequestID = r.Replace(decErr.RequestID)
+	}
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) {
 		return err
 	}
-	r := c.redactor
 	apiErr.Message, apiErr.MoreInfo, apiErr.RequestID = r.Replace(apiErr.Message), r.Replace(apiErr.MoreInfo), r.Replace(apiErr.RequestID)
 	for k, v := range apiErr.Details {
 		apiErr.Details[k] = redactJSON(r, v)

@@ -346,7 +346,7 @@ func TestFaults(t *testing.T) {
 		wantHits: 1,
 		check: func(t *testing.T, svc *Service, err error) {
 			wantDecodeError(nil, nil)(t, svc, err)
-			assert.EqualError(t, err, `twiliochat: decode 200 response: the Service's sid "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" is not IS followed by 32 hex digits`)
+			assert.EqualError(t, err, "twiliochat: decode 200 response: the Service's sid is not IS followed by 32 hex digits")
 		},
 	}, {
 		name: "empty 204 where JSON is expected",

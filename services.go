@@ -3,7 +3,6 @@ package twiliochat
 import (
 	"context"
 	"errors"
-	"fmt"
 	"iter"
 	"time"
 )
@@ -104,7 +103,8 @@ func (s *Service) checkDecoded() error {
 		return errors.New("the Service has no sid")
 	}
 	if !isSID(serviceSIDPrefix, s.SID) {
-		return fmt.Errorf("the Service's sid %s is not IS followed by 32 hex digits", quoteShort(s.SID))
+		// The value is not quoted: it is whatever the server sent.
+		return errors.New("the Service's sid is not IS followed by 32 hex digits")
 	}
 	return nil
 }
