@@ -1,0 +1,132 @@
+package twiliochat
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"testing"
+	"unicode/utf8"
+)
+
+// serviceSIDPattern is the spec's pattern for a Service SID, the oracle
+// checkSID is held against.
+var serviceSIDPattern = regexp.MustCompile(`^IS[0-9a-fA-F]{32}$`)
+
+func FuzzCheckSID(f *testing.F) {
+	for _, s := range []string{
+		testServiceSID, "IS0123456789ABCDEFabcdef0123456789", "", "IS", testServiceSID[:33], testServiceSID + "0",
+		"IS" + "/" + testServiceSID[3:], "IS%2F" + testServiceSID[5:], "\u0406S" + testServiceSID[2:], "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xff",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, sid string) {
+		err := checkSID("Sid", serviceSIDPrefix, sid)
+		if serviceSIDPattern.MatchString(sid) {
+			if err != nil {
+				t.Fatalf("checkSID(%q) = %v, want nil", sid, err)
+			}
+			if got := servicePath(sid); got != "/v2/Services/"+sid {
+				t.Fatalf("servicePath(%q) = %q, want no escaping", sid, got)
+			}
+			return
+		}
+		var valErr *ValidationError
+		if !errors.As(err, &valErr) || valErr.Field != "Sid" {
+			t.Fatalf("checkSID(%q) = %v, want a *ValidationError for Sid", sid, err)
+		}
+		if msg := err.Error(); !utf8.ValidString(msg) || len(msg) > 512 {
+			t.Fatalf("checkSID(%q) message %q: want short valid UTF-8", sid, msg)
+		}
+	})
+}
+
+func FuzzEncodeForm(f *testing.F) {
+	f.Add("support", "${USER}: ${MESSAGE}", "onMessageSent", "", 500, true)
+	f.Add("a&b=c", "line\nbreak\r\n", "x=y&z", "naïve ☃", 0, false)
+	f.Add("", "%2F..%2F", "?#", "\xff\xfe", -1, true)
+	f.Fuzz(func(t *testing.T, name, template, filter1, filter2 string, members int, enabled bool) {
+		params := &UpdateServiceParams{
+			FriendlyName:   &name,
+			WebhookFilters: []string{filter1, filter2},
+			Notifications: &NotificationsParams{
+				NewMessage: &NewMessageNotificationParams{Template: &template, Enabled: &enabled},
+				LogEnabled: &enabled,
+			},
+			Limits: &LimitsParams{ChannelMembers: &members},
+			Media:  &MediaParams{CompatibilityMessage: &template},
+		}
+		want := url.Values{
+			"FriendlyName":                      {name},
+			"WebhookFilters":                    {filter1, filter2},
+			"Notifications.NewMessage.Template": {template},
+			"Notifications.NewMessage.Enabled":  {map[bool]string{true: "true", false: "false"}[enabled]},
+			"Notifications.LogEnabled":          {map[bool]string{true: "true", false: "false"}[enabled]},
+			"Limits.ChannelMembers":             {strconv.Itoa(members)},
+			"Media.CompatibilityMessage":        {template},
+		}
+		form, err := encodeForm(params)
+		if err != nil {
+			t.Fatalf("encodeForm: %v", err)
+		}
+		wire := form.Encode()
+		got, err := url.ParseQuery(wire)
+		if err != nil {
+			t.Fatalf("ParseQuery(%q): %v", wire, err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("keys: got %v, want %v", got, want)
+		}
+		for key, values := range want {
+			if len(got[key]) != len(values) {
+				t.Fatalf("%s: got %q, want %q", key, got[key], values)
+			}
+			for i := range values {
+				if got[key][i] != values[i] {
+					t.Fatalf("%s[%d]: got %q, want %q", key, i, got[key][i], values[i])
+				}
+			}
+		}
+	})
+}
+
+func FuzzDecodeResponse(f *testing.F) {
+	f.Add(503, []byte(`{"code":20503,"message":"down","more_info":"https://x","details":{"a":[1,"b"]}}`), "")
+	f.Add(404, []byte("<html><body>Not Found</body></html>"), "")
+	f.Add(302, []byte(""), "https://elsewhere.example/")
+	f.Add(200, []byte("{}"), "")
+	f.Add(200, []byte(`{"sid":"ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","limits":null}`), "")
+	f.Add(204, []byte(""), "")
+	f.Add(500, []byte("\xff\xfe\x00 binary"), "\x00")
+	c, err := NewClient(testAccountSID, testAuthToken)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, status int, body []byte, location string) {
+		status = 100 + int(uint(status)%500)
+		resp := &http.Response{
+			StatusCode: status,
+			Header:     http.Header{"Location": {location}, "Twilio-Request-Id": {location}},
+			Body:       io.NopCloser(bytes.NewReader(body)),
+		}
+		if status >= 200 && status <= 299 {
+			err := c.redact(decodeBody(resp, new(Service)))
+			var decErr *DecodeError
+			if err != nil && (!errors.As(err, &decErr) || decErr.Status != status) {
+				t.Fatalf("decodeBody: %v, want nil or a *DecodeError with status %d", err, status)
+			}
+			return
+		}
+		err := c.redact(checkResponse(resp))
+		var apiErr *APIError
+		if !errors.As(err, &apiErr) || apiErr.Status != status {
+			t.Fatalf("checkResponse: %v, want an *APIError with status %d", err, status)
+		}
+		if msg := err.Error(); !utf8.ValidString(msg) {
+			t.Fatalf("message %q is not valid UTF-8", msg)
+		}
+	})
+}
