@@ -431,7 +431,7 @@ func decodeBody(resp *http.Response, out any) error {
 		err = v.checkDecoded()
 	}
 	if err != nil {
-		return &DecodeError{Status: resp.StatusCode, RequestID: resp.Header.Get("Twilio-Request-Id"), Err: err}
+		return &DecodeError{Status: resp.StatusCode, RequestID: requestID(resp), Err: err}
 	}
 	return nil
 }
@@ -464,7 +464,7 @@ func checkResponse(resp *http.Response) error {
 	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
 		return nil
 	}
-	apiErr := &APIError{Status: resp.StatusCode, RequestID: resp.Header.Get("Twilio-Request-Id")}
+	apiErr := &APIError{Status: resp.StatusCode, RequestID: requestID(resp)}
 	body, err := io.ReadAll(&cappedReader{r: resp.Body, n: MaxResponseBytes})
 	var te twilioError
 	if json.Unmarshal(body, &te) == nil && (te.Code != 0 || te.Message != "") {
@@ -479,6 +479,12 @@ func checkResponse(resp *http.Response) error {
 		apiErr.Message = strings.TrimSpace("redirect to " + excerpt([]byte(loc)) + " not followed " + apiErr.Message)
 	}
 	return apiErr
+}
+
+// requestID is the Twilio-Request-Id header of resp, made fit for an error
+// message whatever bytes the server put there.
+func requestID(resp *http.Response) string {
+	return excerpt([]byte(resp.Header.Get("Twilio-Request-Id")))
 }
 
 // excerpt returns the start of a non-JSON body as one printable line.
