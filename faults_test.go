@@ -172,38 +172,41 @@ func wantDecodeError(cause error, like any) func(*testing.T, *Service, error) {
 	}
 }
 
+// answerStatus is a fault handler that answers every request with a Twilio
+// error of status code, Twilio code 20000+code.
+func answerStatus(code int) func(*testing.T, http.ResponseWriter, *http.Request, int64) {
+	return func(_ *testing.T, w http.ResponseWriter, _ *http.Request, _ int64) {
+		writeJSON(w, code, twilioErrorBody(code, 20000+code, "failure"))
+	}
+}
+
+// rateLimitedOnce is a fault handler that answers the first request with 429
+// and Retry-After: retryAfter, and the others with status and the golden
+// Service.
+func rateLimitedOnce(retryAfter string, status int) func(*testing.T, http.ResponseWriter, *http.Request, int64) {
+	return func(t *testing.T, w http.ResponseWriter, _ *http.Request, n int64) {
+		if n == 1 {
+			w.Header().Set("Retry-After", retryAfter)
+			writeJSON(w, http.StatusTooManyRequests, twilioErrorBody(429, 20429, "Too Many Requests"))
+			return
+		}
+		writeJSON(w, status, string(serviceJSON(t)))
+	}
+}
+
 func TestFaults(t *testing.T) {
 	ok := func(t *testing.T, w http.ResponseWriter) {
 		writeJSON(w, http.StatusOK, string(serviceJSON(t)))
 	}
-	status := func(code int) func(*testing.T, http.ResponseWriter, *http.Request, int64) {
-		return func(_ *testing.T, w http.ResponseWriter, _ *http.Request, _ int64) {
-			writeJSON(w, code, twilioErrorBody(code, 20000+code, "failure"))
-		}
-	}
 	runFaults(t, []faultCase{{
-		name: "429 with Retry-After 1 then 200",
-		handler: func(t *testing.T, w http.ResponseWriter, r *http.Request, n int64) {
-			if n == 1 {
-				w.Header().Set("Retry-After", "1")
-				writeJSON(w, http.StatusTooManyRequests, twilioErrorBody(429, 20429, "Too Many Requests"))
-				return
-			}
-			ok(t, w)
-		},
+		name:      "429 with Retry-After 1 then 200",
+		handler:   rateLimitedOnce("1", http.StatusOK),
 		wantHits:  2,
 		wantWaits: []time.Duration{time.Second},
 		check:     wantService,
 	}, {
-		name: "429 with a Retry-After date then 200",
-		handler: func(t *testing.T, w http.ResponseWriter, r *http.Request, n int64) {
-			if n == 1 {
-				w.Header().Set("Retry-After", testNow.Add(4*time.Second).Format(http.TimeFormat))
-				writeJSON(w, http.StatusTooManyRequests, twilioErrorBody(429, 20429, "Too Many Requests"))
-				return
-			}
-			ok(t, w)
-		},
+		name:      "429 with a Retry-After date then 200",
+		handler:   rateLimitedOnce(testNow.Add(4*time.Second).Format(http.TimeFormat), http.StatusOK),
 		wantHits:  2,
 		wantWaits: []time.Duration{4 * time.Second},
 		check:     wantService,
@@ -228,13 +231,13 @@ func TestFaults(t *testing.T) {
 		check:     wantAPIError(429, 2),
 	}, {
 		name:      "503 three times",
-		handler:   status(503),
+		handler:   answerStatus(503),
 		wantHits:  3,
 		wantWaits: []time.Duration{500 * time.Millisecond, time.Second},
 		check:     wantAPIError(503, 3),
 	}, {
 		name:      "504 three times",
-		handler:   status(504),
+		handler:   answerStatus(504),
 		wantHits:  3,
 		wantWaits: []time.Duration{500 * time.Millisecond, time.Second},
 		check:     wantAPIError(504, 3),
@@ -247,19 +250,19 @@ func TestFaults(t *testing.T) {
 				io.WriteString(w, "<html><body><h1>503</h1> upstream down</body></html>")
 				return
 			}
-			status(500)(t, w, r, n)
+			answerStatus(500)(t, w, r, n)
 		},
 		wantHits:  2,
 		wantWaits: []time.Duration{500 * time.Millisecond},
 		check:     wantAPIError(500, 2),
 	}, {
 		name:     "500 is not retried",
-		handler:  status(500),
+		handler:  answerStatus(500),
 		wantHits: 1,
 		check:    wantAPIError(500, 1),
 	}, {
 		name:     "no retries with WithMaxRetries(0)",
-		handler:  status(503),
+		handler:  answerStatus(503),
 		opts:     func(*testing.T) []Option { return []Option{WithMaxRetries(0)} },
 		wantHits: 1,
 		check:    wantAPIError(503, 1),
@@ -401,33 +404,22 @@ func TestFaultsNotIdempotent(t *testing.T) {
 		writeJSON(w, http.StatusCreated, string(serviceJSON(t)))
 	}
 	runFaults(t, []faultCase{{
-		name:   "429 then 201 is retried",
-		create: true,
-		handler: func(t *testing.T, w http.ResponseWriter, r *http.Request, n int64) {
-			if n == 1 {
-				w.Header().Set("Retry-After", "2")
-				writeJSON(w, http.StatusTooManyRequests, twilioErrorBody(429, 20429, "Too Many Requests"))
-				return
-			}
-			ok(t, w)
-		},
+		name:      "429 then 201 is retried",
+		create:    true,
+		handler:   rateLimitedOnce("2", http.StatusCreated),
 		wantHits:  2,
 		wantWaits: []time.Duration{2 * time.Second},
 		check:     wantService,
 	}, {
-		name:   "503 is not retried",
-		create: true,
-		handler: func(t *testing.T, w http.ResponseWriter, r *http.Request, n int64) {
-			writeJSON(w, http.StatusServiceUnavailable, twilioErrorBody(503, 20503, "down"))
-		},
+		name:     "503 is not retried",
+		create:   true,
+		handler:  answerStatus(503),
 		wantHits: 1,
 		check:    wantAPIError(503, 1),
 	}, {
-		name:   "504 is not retried",
-		create: true,
-		handler: func(t *testing.T, w http.ResponseWriter, r *http.Request, n int64) {
-			writeJSON(w, http.StatusGatewayTimeout, twilioErrorBody(504, 20504, "timeout"))
-		},
+		name:     "504 is not retried",
+		create:   true,
+		handler:  answerStatus(504),
 		wantHits: 1,
 		check:    wantAPIError(504, 1),
 	}, {
@@ -476,9 +468,7 @@ func TestFaultsNotIdempotent(t *testing.T) {
 // TestFaultsContext checks that a context ends every wait and every try at
 // once and that the error says both what failed and why retrying stopped.
 func TestFaultsContext(t *testing.T) {
-	unavailable := func(t *testing.T, w http.ResponseWriter, r *http.Request, n int64) {
-		writeJSON(w, http.StatusServiceUnavailable, twilioErrorBody(503, 20503, "down"))
-	}
+	unavailable := answerStatus(503)
 	// wantStopped wants a *RetryError after attempts tries, wrapping the
 	// 503 and ctxErr.
 	wantStopped := func(attempts, status int, ctxErr error) func(*testing.T, *Service, error) {

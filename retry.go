@@ -302,11 +302,8 @@ func notSent(err error) bool {
 // repeatable reports whether r is safe to send again after a failure that may
 // have reached the server.
 func (r *request) repeatable() bool {
-	switch r.idempotency {
-	case idempotent:
-		return true
-	case notIdempotent:
-		return false
+	if r.idempotency != inferIdempotency {
+		return r.idempotency == idempotent
 	}
 	switch r.method {
 	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPut, http.MethodDelete:
