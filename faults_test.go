@@ -35,7 +35,7 @@ type faultCase struct {
 	setup func(c *Client, sl *fakeSleeper, cancel context.CancelFunc)
 	// timeout, when set, is the call's context deadline.
 	timeout time.Duration
-	// create sends a Create-like POST to the collection instead of Update.
+	// create sends Create, which is not idempotent, instead of Update.
 	create bool
 	// minElapsed and maxElapsed, when set, bound how long the call takes.
 	minElapsed, maxElapsed time.Duration
@@ -93,16 +93,12 @@ func runFaults(t *testing.T, cases []faultCase) {
 	}
 }
 
-// callFault sends Update, or a Create-like POST to /v2/Services.
+// callFault sends Update, or Create.
 func callFault(ctx context.Context, c *Client, create bool) (*Service, error) {
-	if !create {
-		return c.Services.Update(ctx, testServiceSID, &UpdateServiceParams{FriendlyName: Ptr("support")})
+	if create {
+		return c.Services.Create(ctx, &CreateServiceParams{FriendlyName: Ptr("support")})
 	}
-	svc := new(Service)
-	if err := c.do(ctx, &request{method: http.MethodPost, target: "/v2/Services", form: url.Values{"FriendlyName": {"support"}}, out: svc}); err != nil {
-		return nil, err
-	}
-	return svc, nil
+	return c.Services.Update(ctx, testServiceSID, &UpdateServiceParams{FriendlyName: Ptr("support")})
 }
 
 // hijack takes the connection over from the server.
@@ -339,7 +335,7 @@ func TestFaults(t *testing.T) {
 		wantHits: 1,
 		check: func(t *testing.T, svc *Service, err error) {
 			wantDecodeError(nil, nil)(t, svc, err)
-			assert.EqualError(t, err, "twiliochat: decode 200 response: the Service has no sid")
+			assert.EqualError(t, err, "twiliochat: decode 200 response (request "+testRequestID+"): the Service has no sid")
 		},
 	}, {
 		name: "200 with a sid that is not a Service SID",
@@ -349,7 +345,7 @@ func TestFaults(t *testing.T) {
 		wantHits: 1,
 		check: func(t *testing.T, svc *Service, err error) {
 			wantDecodeError(nil, nil)(t, svc, err)
-			assert.EqualError(t, err, "twiliochat: decode 200 response: the Service's sid is not IS followed by 32 hex digits")
+			assert.EqualError(t, err, "twiliochat: decode 200 response (request "+testRequestID+"): the Service's sid is not IS followed by 32 hex digits")
 		},
 	}, {
 		name: "empty 204 where JSON is expected",
@@ -397,8 +393,8 @@ func TestFaults(t *testing.T) {
 	}})
 }
 
-// TestFaultsNotIdempotent sends a Create-like POST to the collection, which
-// must not be repeated unless the request surely did not arrive.
+// TestFaultsNotIdempotent sends Create, which must not be repeated unless
+// the request surely did not arrive.
 func TestFaultsNotIdempotent(t *testing.T) {
 	ok := func(t *testing.T, w http.ResponseWriter) {
 		writeJSON(w, http.StatusCreated, string(serviceJSON(t)))

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -91,11 +90,9 @@ func serviceJSON(t *testing.T) []byte {
 	return bytes.ReplaceAll(b, []byte(goldenServiceSID), []byte(testServiceSID))
 }
 
-// writeJSON answers with status and body as JSON.
+// writeJSON answers with status and body as JSON, as respondJSON does.
 func writeJSON(w http.ResponseWriter, status int, body string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	io.WriteString(w, body)
+	respondJSON(status, body)(w, nil)
 }
 
 // twilioErrorBody is a Twilio JSON error body for status.

@@ -167,9 +167,10 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		switch r.URL.Path {
 		case "/json":
 			w.Header().Set("Retry-After", "0")
-			writeJSON(w, http.StatusServiceUnavailable, fmt.Sprintf(
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintf(w,
 				`{"code":20503,"message":"you sent %s (%s:%s)","more_info":"https://x/%s","details":{"auth":%q,"list":[%q,{"deep":%q}]}}`,
-				auth, user, pass, pass, auth, pass, auth))
+				auth, user, pass, pass, auth, pass, auth)
 		case "/html":
 			w.WriteHeader(http.StatusUnauthorized)
 			fmt.Fprintf(w, "<html><pre>Authorization: %s\npassword=%s</pre></html>", auth, pass)
@@ -177,7 +178,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 			w.Header().Set("Location", "https://evil.example/?token="+pass+"&auth="+url.QueryEscape(auth))
 			w.WriteHeader(http.StatusFound)
 		case "/undecodable":
-			writeJSON(w, http.StatusOK, `{"sid": "`+pass+`"}`)
+			io.WriteString(w, `{"sid": "`+pass+`"}`)
 		}
 	}
 	srv, _ := countingServer(t, echo)
