@@ -35,5 +35,5 @@ func (s *ServicesService) Create(ctx context.Context, params *CreateServiceParam
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[Service](ctx, s.client, &request{method: http.MethodPost, target: servicesPath, form: form})
+	return doJSON[Service](ctx, s.client, &request{method: http.MethodPost, target: servicesPath, form: form, idempotency: notIdempotent})
 }
