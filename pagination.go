@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"net/http"
 	"strconv"
 )
 
@@ -114,12 +115,34 @@ func errorSeq[T any](err error) iter.Seq2[*T, error] {
 // maxPageSize is the largest PageSize Twilio accepts for a list page.
 const maxPageSize = 100
 
-// listTarget checks the PageSize and Limit of a list's params and returns
-// the target of its first page: path with the PageSize query. When pageSize
-// is nil and limit is above 0, it asks for pages of limit items, at most
-// maxPageSize, so that a small Limit is served by one small page.
-func listTarget(path string, pageSize *int, limit int) (string, error) {
-	var errs []error
+// ListParams holds the options of a ListPage or List call. ListServicesParams
+// and ListRolesParams are this type. The zero value (or a nil *ListParams)
+// lists every item in pages of Twilio's default size (50).
+//
+// There is no Page or PageToken: Twilio issues them inside each page's
+// Meta.NextPageURL, which NextPage and List follow.
+type ListParams struct {
+	// PageSize is how many items each page holds, from 1 to 100. When it is
+	// nil and Limit is set, pages hold Limit items (at most 100).
+	PageSize *int
+	// Limit makes List stop after this many items; 0 lists them all. It
+	// must not be negative. It is not sent to Twilio: ListPage uses it only
+	// to choose the page size, as above.
+	Limit int
+}
+
+// target checks p and returns the target of the first page of the list at
+// path: path with the PageSize query. sidErr, the result of checking the
+// SIDs in path, is joined with p's own errors. When PageSize is nil and
+// Limit is above 0, it asks for pages of Limit items, at most maxPageSize,
+// so that a small Limit is served by one small page.
+func (p *ListParams) target(path string, sidErr error) (string, error) {
+	var pageSize *int
+	limit := p.limit()
+	if p != nil {
+		pageSize = p.PageSize
+	}
+	errs := []error{sidErr}
 	if pageSize != nil && (*pageSize < 1 || *pageSize > maxPageSize) {
 		errs = append(errs, invalid("PageSize", "%d is not between 1 and %d", *pageSize, maxPageSize))
 	}
@@ -136,4 +159,63 @@ func listTarget(path string, pageSize *int, limit int) (string, error) {
 		return path + "?PageSize=" + strconv.Itoa(min(limit, maxPageSize)), nil
 	}
 	return path, nil
+}
+
+// limit is the Limit of p, 0 for a nil p.
+func (p *ListParams) limit() int {
+	if p == nil {
+		return 0
+	}
+	return p.Limit
+}
+
+// pageOf is the constraint of the page types (*ServicePage, *RolePage): a
+// pointer to a page struct P that gives its items of type T and its meta.
+type pageOf[T, P any] interface {
+	*P
+	contents() ([]T, *PageMeta)
+}
+
+// firstPage checks params and sidErr, as ListParams.target does, and fetches
+// the first page of the list at path: the body of every ListPage.
+func firstPage[P any](ctx context.Context, c *Client, path string, sidErr error, params *ListParams) (*P, error) {
+	target, err := params.target(path, sidErr)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[P](ctx, c, &request{method: http.MethodGet, target: target})
+}
+
+// nextPage fetches the page after page, following its NextPageURL: the body
+// of every NextPage. It returns nil and no error for a nil page or the last
+// page, and an error wrapping ErrPageLoop for a page whose next page is
+// itself.
+func nextPage[T, P any, PP pageOf[T, P]](ctx context.Context, c *Client, page PP) (*P, error) {
+	if page == nil {
+		return nil, nil
+	}
+	_, meta := page.contents()
+	target, err := meta.next()
+	if err != nil || target == "" {
+		return nil, err
+	}
+	return doJSON[P](ctx, c, &request{method: http.MethodGet, target: target})
+}
+
+// listItems checks params and sidErr and returns the iterator over the items
+// of the list at path, page by page (see paginate): the body of every List.
+// Bad params make an iterator that yields the error alone.
+func listItems[T, P any, PP pageOf[T, P]](ctx context.Context, c *Client, path string, sidErr error, params *ListParams) iter.Seq2[*T, error] {
+	target, err := params.target(path, sidErr)
+	if err != nil {
+		return errorSeq[T](err)
+	}
+	return paginate(ctx, target, params.limit(), func(ctx context.Context, target string) ([]T, *PageMeta, error) {
+		page, err := doJSON[P](ctx, c, &request{method: http.MethodGet, target: target})
+		if err != nil {
+			return nil, nil, err
+		}
+		items, meta := PP(page).contents()
+		return items, meta, nil
+	})
 }

@@ -1,9 +1,6 @@
 package twiliochat
 
-import (
-	"context"
-	"net/http"
-)
+import "context"
 
 // CreateServiceParams holds the form keys of a Create Service request.
 type CreateServiceParams struct {
@@ -28,12 +25,5 @@ func (p *CreateServiceParams) validate() error {
 // *ValidationError before any request is sent; a non-2xx answer returns an
 // *APIError. Configure the new Service with Update.
 func (s *ServicesService) Create(ctx context.Context, params *CreateServiceParams) (*Service, error) {
-	if err := params.validate(); err != nil {
-		return nil, err
-	}
-	form, err := encodeForm(params)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[Service](ctx, s.client, &request{method: http.MethodPost, target: servicesPath, form: form, idempotency: notIdempotent})
+	return postForm[Service](ctx, s.client, servicesPath, notIdempotent, params.validate(), params)
 }

@@ -1,17 +1,11 @@
 package twiliochat
 
-import (
-	"context"
-	"net/http"
-)
+import "context"
 
 // Delete deletes the Service sid and everything in it. A sid that is not IS
 // followed by 32 hex digits returns a *ValidationError before any request is
 // sent; a non-2xx answer returns an *APIError, for which IsNotFound reports
 // whether the Service does not exist.
 func (s *ServicesService) Delete(ctx context.Context, sid string) error {
-	if err := checkSID("Sid", serviceSIDPrefix, sid); err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: http.MethodDelete, target: servicePath(sid)})
+	return deleteResource(ctx, s.client, servicePath(sid), checkSID("Sid", serviceSIDPrefix, sid))
 }

@@ -1,17 +1,11 @@
 package twiliochat
 
-import (
-	"context"
-	"net/http"
-)
+import "context"
 
 // Fetch returns the Service sid. A sid that is not IS followed by 32 hex
 // digits returns a *ValidationError before any request is sent; a non-2xx
 // answer returns an *APIError, for which IsNotFound reports whether the
 // Service does not exist.
 func (s *ServicesService) Fetch(ctx context.Context, sid string) (*Service, error) {
-	if err := checkSID("Sid", serviceSIDPrefix, sid); err != nil {
-		return nil, err
-	}
-	return doJSON[Service](ctx, s.client, &request{method: http.MethodGet, target: servicePath(sid)})
+	return getResource[Service](ctx, s.client, servicePath(sid), checkSID("Sid", serviceSIDPrefix, sid))
 }

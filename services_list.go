@@ -3,43 +3,14 @@ package twiliochat
 import (
 	"context"
 	"iter"
-	"net/http"
 )
 
 // servicesPath is the path of the Services list.
 const servicesPath = "/v2/Services"
 
-// ListServicesParams holds the options of ListPage and List. The zero value
-// (or a nil *ListServicesParams) lists every Service in pages of Twilio's
-// default size (50).
-//
-// There is no Page or PageToken: Twilio issues them inside each page's
-// Meta.NextPageURL, which NextPage and List follow.
-type ListServicesParams struct {
-	// PageSize is how many Services each page holds, from 1 to 100. When it
-	// is nil and Limit is set, pages hold Limit Services (at most 100).
-	PageSize *int
-	// Limit makes List stop after this many Services; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio: ListPage uses it only
-	// to choose the page size, as above.
-	Limit int
-}
-
-// target validates p and returns the target of the first page.
-func (p *ListServicesParams) target() (string, error) {
-	if p == nil {
-		return servicesPath, nil
-	}
-	return listTarget(servicesPath, p.PageSize, p.Limit)
-}
-
-// limit is the Limit of p, 0 for a nil p.
-func (p *ListServicesParams) limit() int {
-	if p == nil {
-		return 0
-	}
-	return p.Limit
-}
+// ListServicesParams holds the options of Services.ListPage and
+// Services.List: PageSize and Limit (see ListParams).
+type ListServicesParams = ListParams
 
 // ServicePage is one page of the Services list.
 type ServicePage struct {
@@ -49,16 +20,15 @@ type ServicePage struct {
 	Meta PageMeta `json:"meta"`
 }
 
+// contents returns the items and meta of p, for the shared pager.
+func (p *ServicePage) contents() ([]Service, *PageMeta) { return p.Services, &p.Meta }
+
 // ListPage returns the first page of the Services list. A bad PageSize or
 // Limit returns a *ValidationError before any request is sent; a non-2xx
 // answer returns an *APIError. Use NextPage for the pages after it, or List
 // to range over every Service.
 func (s *ServicesService) ListPage(ctx context.Context, params *ListServicesParams) (*ServicePage, error) {
-	target, err := params.target()
-	if err != nil {
-		return nil, err
-	}
-	return s.page(ctx, target)
+	return firstPage[ServicePage](ctx, s.client, servicesPath, nil, params)
 }
 
 // NextPage returns the page after page, following page.Meta.NextPageURL. It
@@ -67,14 +37,7 @@ func (s *ServicesService) ListPage(ctx context.Context, params *ListServicesPara
 // wrapping ErrUntrustedURL, without sending a request, when the URL is not on
 // the client's base scheme and host; a non-2xx answer returns an *APIError.
 func (s *ServicesService) NextPage(ctx context.Context, page *ServicePage) (*ServicePage, error) {
-	if page == nil {
-		return nil, nil
-	}
-	target, err := page.Meta.next()
-	if err != nil || target == "" {
-		return nil, err
-	}
-	return s.page(ctx, target)
+	return nextPage[Service](ctx, s.client, page)
 }
 
 // List returns an iterator over every Service, page by page. It sends no
@@ -98,20 +61,5 @@ func (s *ServicesService) NextPage(ctx context.Context, page *ServicePage) (*Ser
 //		fmt.Println(svc.SID, svc.FriendlyName)
 //	}
 func (s *ServicesService) List(ctx context.Context, params *ListServicesParams) iter.Seq2[*Service, error] {
-	target, err := params.target()
-	if err != nil {
-		return errorSeq[Service](err)
-	}
-	return paginate(ctx, target, params.limit(), func(ctx context.Context, target string) ([]Service, *PageMeta, error) {
-		page, err := s.page(ctx, target)
-		if err != nil {
-			return nil, nil, err
-		}
-		return page.Services, &page.Meta, nil
-	})
-}
-
-// page fetches the Services page at target.
-func (s *ServicesService) page(ctx context.Context, target string) (*ServicePage, error) {
-	return doJSON[ServicePage](ctx, s.client, &request{method: http.MethodGet, target: target})
+	return listItems[Service, ServicePage](ctx, s.client, servicesPath, nil, params)
 }

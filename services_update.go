@@ -217,14 +217,7 @@ func webhookURL(field string, v *string) error {
 // before any request is sent; a bad one returns a *ValidationError. A non-2xx
 // answer returns an *APIError.
 func (s *ServicesService) Update(ctx context.Context, sid string, params *UpdateServiceParams) (*Service, error) {
-	if err := errors.Join(checkSID("Sid", serviceSIDPrefix, sid), params.validate()); err != nil {
-		return nil, err
-	}
-	form, err := encodeForm(params)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[Service](ctx, s.client, &request{method: http.MethodPost, target: servicePath(sid), form: form})
+	return postForm[Service](ctx, s.client, servicePath(sid), inferIdempotency, errors.Join(checkSID("Sid", serviceSIDPrefix, sid), params.validate()), params)
 }
 
 // servicePath is the path of the Service sid, escaped.

@@ -1,0 +1,42 @@
+package twiliochat
+
+import (
+	"context"
+	"net/http"
+)
+
+// The steps every operation on a single resource walks, after its own
+// checks: invalid is the joined result of those checks (nil when the input
+// is good), and a non-nil invalid returns before any request is built. An
+// operation file only names its path, its checks and its result type.
+
+// getResource GETs the resource at target and returns it as a T.
+func getResource[T any](ctx context.Context, c *Client, target string, invalid error) (*T, error) {
+	if invalid != nil {
+		return nil, invalid
+	}
+	return doJSON[T](ctx, c, &request{method: http.MethodGet, target: target})
+}
+
+// postForm POSTs params, encoded as a form, to target and returns the T
+// Twilio answers with. idem says whether the request may be repeated after
+// a failure that may have reached the server: notIdempotent for a Create,
+// inferIdempotency (an instance path, so yes) for an Update.
+func postForm[T any](ctx context.Context, c *Client, target string, idem idempotency, invalid error, params any) (*T, error) {
+	if invalid != nil {
+		return nil, invalid
+	}
+	form, err := encodeForm(params)
+	if err != nil {
+		return nil, err
+	}
+	return doJSON[T](ctx, c, &request{method: http.MethodPost, target: target, form: form, idempotency: idem})
+}
+
+// deleteResource DELETEs the resource at target, discarding any body.
+func deleteResource(ctx context.Context, c *Client, target string, invalid error) error {
+	if invalid != nil {
+		return invalid
+	}
+	return c.do(ctx, &request{method: http.MethodDelete, target: target})
+}
