@@ -43,6 +43,8 @@ const defaultTimeout = 30 * time.Second
 type Client struct {
 	// Services calls the Chat Services resource.
 	Services *ServicesService
+	// Roles calls the Roles resource of a Chat Service.
+	Roles *RolesService
 
 	accountSID string
 	creds      *credentials
@@ -194,6 +196,7 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 		retry:      newRetrier(policy),
 	}
 	c.Services = &ServicesService{client: c}
+	c.Roles = &RolesService{client: c}
 	return c, nil
 }
 

@@ -1,0 +1,13 @@
+package twiliochat
+
+import "context"
+
+// Delete deletes the Role roleSID of the Service serviceSID. Bad SIDs return
+// a *ValidationError (field ServiceSid or Sid) before any request is sent; a
+// non-2xx answer returns an *APIError, for which IsNotFound reports whether
+// the Role does not exist. Twilio refuses to delete a Role that is still one
+// of the Service's default roles: point the Service at another Role with
+// Services.Update first.
+func (s *RolesService) Delete(ctx context.Context, serviceSID, roleSID string) error {
+	return deleteResource(ctx, s.client, rolePath(serviceSID, roleSID), checkRoleSIDs(serviceSID, roleSID))
+}
