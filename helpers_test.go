@@ -1,6 +1,7 @@
 package twiliochat
 
 import (
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -81,4 +82,42 @@ func serveFile(t *testing.T, status int, name string) http.HandlerFunc {
 	body, err := os.ReadFile(name)
 	require.NoError(t, err)
 	return respondJSON(status, string(body))
+}
+
+// validationErrors returns every *ValidationError joined in err, in order.
+func validationErrors(err error) []*ValidationError {
+	var out []*ValidationError
+	var walk func(error)
+	walk = func(err error) {
+		var vErr *ValidationError
+		if joined, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range joined.Unwrap() {
+				walk(e)
+			}
+		} else if errors.As(err, &vErr) {
+			out = append(out, vErr)
+		}
+	}
+	walk(err)
+	return out
+}
+
+// validationFields returns the Field of every *ValidationError joined in
+// err, in order.
+func validationFields(err error) []string {
+	var fields []string
+	for _, vErr := range validationErrors(err) {
+		fields = append(fields, vErr.Field)
+	}
+	return fields
+}
+
+// fieldReasons returns every *ValidationError joined in err, in order, as
+// "Field: Reason".
+func fieldReasons(err error) []string {
+	var out []string
+	for _, vErr := range validationErrors(err) {
+		out = append(out, vErr.Field+": "+vErr.Reason)
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package twiliochat
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -37,6 +38,17 @@ type fakeList struct {
 	next func(pageURL func(p int) string, page int) any
 	// pageHandler, when set for a page, answers that page instead.
 	pageHandler map[int]http.HandlerFunc
+	// path, key and prefix make it another list: its path, its items' JSON
+	// key and SID prefix. They default to /v2/Services, "services" and IS.
+	path, key, prefix string
+}
+
+// itemSID is the SID of the n-th item of the list.
+func (f *fakeList) itemSID(n int) string {
+	if f.prefix == "" {
+		return sidN(n)
+	}
+	return fmt.Sprintf("%s%032x", f.prefix, n)
 }
 
 // ServeHTTP implements http.Handler.
@@ -51,12 +63,13 @@ func (f *fakeList) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h(w, r)
 		return
 	}
+	path, key := cmp.Or(f.path, "/v2/Services"), cmp.Or(f.key, "services")
 	pageURL := func(p int) string {
-		return fmt.Sprintf("http://%s/v2/Services?PageSize=%d&Page=%d&PageToken=PT%d", r.Host, size, p, p)
+		return fmt.Sprintf("http://%s%s?PageSize=%d&Page=%d&PageToken=PT%d", r.Host, path, size, p, p)
 	}
-	services := []map[string]any{}
+	items := []map[string]any{}
 	for i := page * size; i < min((page+1)*size, f.total); i++ {
-		services = append(services, map[string]any{"sid": sidN(i), "friendly_name": "service " + strconv.Itoa(i)})
+		items = append(items, map[string]any{"sid": f.itemSID(i), "friendly_name": "item " + strconv.Itoa(i)})
 	}
 	var next any
 	if (page+1)*size < f.total {
@@ -71,10 +84,10 @@ func (f *fakeList) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(map[string]any{
-		"services": services,
+		key: items,
 		"meta": map[string]any{
 			"first_page_url": pageURL(0), "next_page_url": next, "previous_page_url": prev,
-			"url": pageURL(page), "page": page, "page_size": size, "key": "services",
+			"url": pageURL(page), "page": page, "page_size": size, "key": key,
 		},
 	})
 }

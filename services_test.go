@@ -58,28 +58,3 @@ func TestServicesRejectBadSID(t *testing.T) {
 		}
 	}
 }
-
-func TestServicesNotFound(t *testing.T) {
-	t.Parallel()
-	const body = `{"code": 20404, "message": "The requested resource /Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa was not found", "more_info": "https://www.twilio.com/docs/errors/20404", "status": 404}`
-	for opName, op := range sidOperations {
-		t.Run(opName, func(t *testing.T) {
-			t.Parallel()
-			services, rec := newTestServices(t, respondJSON(http.StatusNotFound, body))
-
-			err := op(services, testServiceSID)
-			require.Error(t, err)
-			assert.True(t, IsNotFound(err), "%v", err)
-			var apiErr *APIError
-			require.ErrorAs(t, err, &apiErr)
-			assert.Equal(t, &APIError{
-				Status:    http.StatusNotFound,
-				Code:      20404,
-				Message:   "The requested resource /Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa was not found",
-				MoreInfo:  "https://www.twilio.com/docs/errors/20404",
-				RequestID: testRequestID,
-			}, apiErr)
-			assert.Len(t, rec.requests(), 1)
-		})
-	}
-}

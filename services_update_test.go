@@ -2,7 +2,6 @@ package twiliochat
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"net/url"
 	"os"
@@ -224,24 +223,6 @@ func TestUpdateValidation(t *testing.T) {
 			assert.Empty(t, rec.requests(), "no request may be sent for bad input")
 		})
 	}
-}
-
-// validationFields lists the Field of every *ValidationError in err.
-func validationFields(err error) []string {
-	var fields []string
-	var walk func(error)
-	walk = func(err error) {
-		var ve *ValidationError
-		if joined, ok := err.(interface{ Unwrap() []error }); ok {
-			for _, e := range joined.Unwrap() {
-				walk(e)
-			}
-		} else if errors.As(err, &ve) {
-			fields = append(fields, ve.Field)
-		}
-	}
-	walk(err)
-	return fields
 }
 
 // TestUpdateDecodesService checks every field decoded from the seed's
