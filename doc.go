@@ -1,5 +1,5 @@
 // Package twiliochat is a typed client for the Twilio Programmable Chat v2
-// Services API.
+// Services and Roles API.
 //
 // # Create a client
 //
@@ -49,6 +49,22 @@
 // otherwise, with no request) and stop on a page that links back to itself
 // (ErrPageLoop).
 //
+// # Roles
+//
+// client.Roles creates, fetches, updates, deletes and lists the Roles of a
+// Service: the role SIDs that Update takes as DefaultServiceRoleSID,
+// DefaultChannelRoleSID and DefaultChannelCreatorRoleSID. Each Permission is
+// sent as its own form key, and Update replaces them all:
+//
+//	role, err := client.Roles.Create(ctx, serviceSID, &twiliochat.CreateRoleParams{
+//		FriendlyName: twiliochat.Ptr("moderator"),
+//		Type:         twiliochat.Ptr(twiliochat.RoleTypeChannel),
+//		Permission:   []string{"sendMessage", "removeMember"},
+//	})
+//
+// Roles.List and Roles.ListPage take the same ListParams as the Services
+// list and walk pages the same way.
+//
 // # Handle errors
 //
 // Bad input is caught before any request is sent and returned as a
@@ -79,7 +95,8 @@
 //
 // # Test your code
 //
-// Depend on the ServicesAPI interface to substitute your own fake, mock HTTP
-// with httpmock through WithHTTPClient, or run your code end to end against
-// the in-memory fake server of package twiliochattest with WithBaseURL.
+// Depend on the ServicesAPI and RolesAPI interfaces to substitute your own
+// fake, mock HTTP with httpmock through WithHTTPClient, or run your code end
+// to end against the in-memory fake server of package twiliochattest with
+// WithBaseURL.
 package twiliochat
