@@ -2,6 +2,7 @@ package twiliochat
 
 import (
 	"context"
+	"errors"
 	"net/http"
 )
 
@@ -39,4 +40,18 @@ func deleteResource(ctx context.Context, c *Client, target string, invalid error
 		return invalid
 	}
 	return c.do(ctx, &request{method: http.MethodDelete, target: target})
+}
+
+// checkDecodedSID rejects a decoded resource whose sid is missing or is not
+// prefix followed by 32 hex digits: the caller could not address it. It is
+// the body of each resource's checkDecoded.
+func checkDecodedSID(resource, prefix, sid string) error {
+	if sid == "" {
+		return errors.New("the " + resource + " has no sid")
+	}
+	if !isSID(prefix, sid) {
+		// The value is not quoted: it is whatever the server sent.
+		return errors.New("the " + resource + "'s sid is not " + prefix + " followed by 32 hex digits")
+	}
+	return nil
 }

@@ -59,7 +59,8 @@ const (
 
 // Role is a Chat v2 Role resource: a named set of permissions in a Service.
 // Fields that Twilio sends as JSON null decode to their zero value; fields
-// Twilio adds later are ignored.
+// Twilio adds later are ignored. An answer whose sid is missing or is not a
+// Role SID fails the call with a *DecodeError.
 type Role struct {
 	// SID is the Role's unique ID (RL followed by 32 hex digits).
 	SID string `json:"sid"`
@@ -80,6 +81,12 @@ type Role struct {
 	DateUpdated time.Time `json:"date_updated"`
 	// URL is the absolute URL of the Role resource.
 	URL string `json:"url"`
+}
+
+// checkDecoded rejects a decoded Role that has no usable SID, such as one
+// decoded from "{}".
+func (r *Role) checkDecoded() error {
+	return checkDecodedSID("Role", roleSIDPrefix, r.SID)
 }
 
 // rolesPath is the path of the Roles list of the Service serviceSID,

@@ -2,7 +2,6 @@ package twiliochat
 
 import (
 	"context"
-	"errors"
 	"iter"
 	"time"
 )
@@ -99,14 +98,7 @@ type Service struct {
 // checkDecoded rejects a decoded Service that has no usable SID, such as one
 // decoded from "{}": the caller could neither fetch, update nor delete it.
 func (s *Service) checkDecoded() error {
-	if s.SID == "" {
-		return errors.New("the Service has no sid")
-	}
-	if !isSID(serviceSIDPrefix, s.SID) {
-		// The value is not quoted: it is whatever the server sent.
-		return errors.New("the Service's sid is not IS followed by 32 hex digits")
-	}
-	return nil
+	return checkDecodedSID("Service", serviceSIDPrefix, s.SID)
 }
 
 // ServiceLimits holds the limits of a Service.
