@@ -163,19 +163,18 @@ func ExampleRolesService_NextPage() {
 	serviceSID := srv.SeedService("support")
 
 	page, err := client.Roles.ListPage(ctx, serviceSID, &twiliochat.ListRolesParams{PageSize: twiliochat.Ptr(3)})
-	for page != nil && err == nil {
-		fmt.Printf("page %d:", page.Meta.Page)
-		for _, role := range page.Roles {
-			fmt.Printf(" %q", role.FriendlyName)
+	for ; page != nil && err == nil; page, err = client.Roles.NextPage(ctx, page) {
+		names := make([]string, len(page.Roles))
+		for i, role := range page.Roles {
+			names[i] = role.FriendlyName
 		}
-		fmt.Println()
-		page, err = client.Roles.NextPage(ctx, page)
+		fmt.Printf("page %d of up to %d: %s\n", page.Meta.Page, page.Meta.PageSize, strings.Join(names, ", "))
 	}
-	fmt.Println(err)
+	fmt.Println("error:", err)
 	// Output:
-	// page 0: "service admin" "service user" "channel admin"
-	// page 1: "channel user"
-	// <nil>
+	// page 0 of up to 3: service admin, service user, channel admin
+	// page 1 of up to 3: channel user
+	// error: <nil>
 }
 
 // ListPage is where a Service's Roles are first read; a bad page size is

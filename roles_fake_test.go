@@ -121,17 +121,10 @@ func TestRolesAgainstFake(t *testing.T) {
 	assert.True(t, twiliochat.IsNotFound(err), "Fetch after Delete: %v", err)
 	assert.True(t, twiliochat.IsNotFound(client.Roles.Delete(ctx, serviceSID, role.SID)), "Delete after Delete")
 
-	type line struct {
-		Method, Path string
-		Query, Form  url.Values
-	}
-	var got []line
-	for _, r := range srv.Requests() {
-		got = append(got, line{r.Method, r.Path, r.Query, r.Form})
-	}
+	got := sentLines(srv)
 	rolesPath := "/v2/Services/" + serviceSID + "/Roles"
 	none := url.Values{}
-	assert.Equal(t, []line{
+	assert.Equal(t, []sentLine{
 		{http.MethodPost, rolesPath, none, url.Values{"FriendlyName": {"moderator"}, "Type": {"channel"}, "Permission": {"sendMessage", "removeMember"}}},
 		{http.MethodGet, rolePath, none, none},
 		{http.MethodPost, rolePath, none, url.Values{"Permission": {"leaveChannel"}}},

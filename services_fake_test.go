@@ -87,17 +87,10 @@ func TestServicesAgainstFake(t *testing.T) {
 	err = client.Services.Delete(ctx, svc.SID)
 	assert.True(t, twiliochat.IsNotFound(err), "Delete after Delete: %v", err)
 
-	type line struct {
-		Method, Path string
-		Query, Form  url.Values
-	}
-	var got []line
-	for _, r := range srv.Requests() {
-		got = append(got, line{r.Method, r.Path, r.Query, r.Form})
-	}
+	got := sentLines(srv)
 	sidPath := "/v2/Services/" + svc.SID
 	page2 := url.Values{"PageSize": {"2"}, "Page": {"1"}, "PageToken": {"PT2"}}
-	assert.Equal(t, []line{
+	assert.Equal(t, []sentLine{
 		{http.MethodPost, "/v2/Services", url.Values{}, url.Values{"FriendlyName": {"support & sales"}}},
 		{http.MethodPost, sidPath, url.Values{}, url.Values{"ReachabilityEnabled": {"true"}, "Limits.ChannelMembers": {"500"}}},
 		{http.MethodGet, sidPath, url.Values{}, url.Values{}},
