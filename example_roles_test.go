@@ -103,8 +103,9 @@ func ExampleRolesService_Update() {
 	// Permission=sendMessage&Permission=editAnyMessage
 }
 
-// Delete removes a Role. A Role that is still one of the Service's defaults
-// cannot be deleted: point the Service at another Role first.
+// Delete removes a Role. twiliochattest refuses
+// to delete one of the Service's default roles: point the Service at
+// another Role first.
 func ExampleRolesService_Delete() {
 	srv, client := startFake()
 	defer srv.Close()
