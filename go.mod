@@ -4,11 +4,11 @@ go 1.23
 
 require github.com/google/go-querystring v1.2.0
 
-require github.com/jarcoal/httpmock v1.4.2
-
-require go.uber.org/goleak v1.3.0
-
+// Test-only dependencies.
 require (
+	github.com/jarcoal/httpmock v1.4.2
 	github.com/stretchr/testify v1.12.1
-	go.yaml.in/yaml/v3 v3.0.5 // indirect
+	go.uber.org/goleak v1.3.0
 )
+
+require go.yaml.in/yaml/v3 v3.0.5 // indirect
