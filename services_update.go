@@ -115,33 +115,6 @@ type MediaParams struct {
 	CompatibilityMessage *string `url:"CompatibilityMessage,omitempty"`
 }
 
-// EncodeValues adds the Notifications.* keys to form; go-querystring calls it.
-func (p *NotificationsParams) EncodeValues(key string, form *url.Values) error {
-	return encodeNested(key, p, form)
-}
-
-// EncodeValues adds the Notifications.NewMessage.* keys to form;
-// go-querystring calls it.
-func (p *NewMessageNotificationParams) EncodeValues(key string, form *url.Values) error {
-	return encodeNested(key, p, form)
-}
-
-// EncodeValues adds the keys of one channel notification to form;
-// go-querystring calls it.
-func (p *NotificationParams) EncodeValues(key string, form *url.Values) error {
-	return encodeNested(key, p, form)
-}
-
-// EncodeValues adds the Limits.* keys to form; go-querystring calls it.
-func (p *LimitsParams) EncodeValues(key string, form *url.Values) error {
-	return encodeNested(key, p, form)
-}
-
-// EncodeValues adds the Media.* keys to form; go-querystring calls it.
-func (p *MediaParams) EncodeValues(key string, form *url.Values) error {
-	return encodeNested(key, p, form)
-}
-
 // maxLimit is the largest value Twilio accepts for Limits.ChannelMembers and
 // Limits.UserChannels.
 const maxLimit = 1000
