@@ -13,6 +13,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -429,7 +430,20 @@ func decodeBody(resp *http.Response, out any) error {
 	if out == nil {
 		return nil
 	}
-	err := json.NewDecoder(&cappedReader{r: resp.Body, n: MaxResponseBytes}).Decode(out)
+	buf := bodyBuffers.Get().(*[]byte)
+	defer putBodyBuffer(buf)
+	body, err := readCapped(resp.Body, (*buf)[:0])
+	*buf = body
+	if err == nil {
+		// json.Unmarshal copies what it keeps, so the buffer can be reused.
+		if err = json.Unmarshal(body, out); err != nil {
+			// Decode again as a stream, on this rare path only, for the
+			// errors a stream gives: io.EOF for an empty body,
+			// io.ErrUnexpectedEOF for a cut one, nil when only data after
+			// the JSON value was wrong.
+			err = json.NewDecoder(bytes.NewReader(body)).Decode(out)
+		}
+	}
 	if v, ok := out.(decodedChecker); ok && err == nil {
 		err = v.checkDecoded()
 	}
@@ -444,6 +458,44 @@ func decodeBody(resp *http.Response, out any) error {
 // with a SID.
 type decodedChecker interface {
 	checkDecoded() error
+}
+
+// bodyBuffers holds the buffers decodeBody reads bodies into.
+var bodyBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooledBody is the largest buffer put back into bodyBuffers, so that one
+// large answer does not stay in memory.
+const maxPooledBody = 64 << 10
+
+// putBodyBuffer returns buf to bodyBuffers unless it grew too large.
+func putBodyBuffer(buf *[]byte) {
+	if cap(*buf) <= maxPooledBody {
+		bodyBuffers.Put(buf)
+	}
+}
+
+// readCapped appends r to dst until EOF and fails with ErrResponseTooLarge
+// when r holds more than MaxResponseBytes.
+func readCapped(r io.Reader, dst []byte) ([]byte, error) {
+	// One byte past the cap tells a body that ends at the cap from a
+	// larger one.
+	limit := len(dst) + MaxResponseBytes + 1
+	for {
+		if len(dst) == cap(dst) {
+			dst = append(dst, 0)[:len(dst)]
+		}
+		n, err := r.Read(dst[len(dst):min(cap(dst), limit)])
+		dst = dst[:len(dst)+n]
+		if len(dst) == limit {
+			return dst, ErrResponseTooLarge
+		}
+		if err == io.EOF {
+			return dst, nil
+		}
+		if err != nil {
+			return dst, err
+		}
+	}
 }
 
 // closeBody drains what is left of a body, up to the read cap, and closes it
