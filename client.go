@@ -325,8 +325,9 @@ type request struct {
 	// ("/v2/Services?PageSize=50"), or an absolute URL on the base URL's
 	// scheme and host, such as a list page's next_page_url.
 	target string
-	// form is sent as the request body when not nil.
-	form url.Values
+	// form is the encoded form (see encodeBody), sent as the request body
+	// when not nil.
+	form []byte
 	// out receives the decoded JSON of a 2xx answer; nil discards the body.
 	out any
 	// idempotency says whether r may be sent again after a failure that
@@ -344,9 +345,31 @@ func (c *Client) do(ctx context.Context, r *request) error {
 	if err != nil {
 		return err
 	}
+	// The first try sends req itself; each later one a copy with a fresh
+	// body, as req's has been read.
+	tries := 0
 	return c.retry.run(ctx, r.repeatable(), func() (http.Header, error) {
-		return c.send(req, r.out)
+		try := req
+		if tries++; tries > 1 {
+			if try, err = resendable(req); err != nil {
+				return nil, err
+			}
+		}
+		return c.send(try, r.out)
 	})
+}
+
+// resendable returns a copy of req with a fresh body, to send it again.
+func resendable(req *http.Request) (*http.Request, error) {
+	again := req.Clone(req.Context())
+	if req.GetBody != nil {
+		body, err := req.GetBody()
+		if err != nil {
+			return nil, fmt.Errorf("twiliochat: %w", err)
+		}
+		again.Body = body
+	}
+	return again, nil
 }
 
 // newRequest builds the HTTP request for r, with its credentials and
@@ -359,7 +382,7 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	}
 	var body io.Reader
 	if r.form != nil {
-		body = bytes.NewReader([]byte(r.form.Encode()))
+		body = bytes.NewReader(r.form)
 	}
 	req, err := http.NewRequestWithContext(ctx, r.method, target, body)
 	if err != nil {
@@ -374,19 +397,11 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	return req, nil
 }
 
-// send makes one try of req: it sends a copy with a fresh body, checks the
-// status and decodes the answer into out. It returns the response headers
-// when an answer arrived and nil when the request failed before one.
+// send makes one try of req: it sends it, checks the status and decodes the
+// answer into out. It returns the response headers when an answer arrived and
+// nil when the request failed before one.
 func (c *Client) send(req *http.Request, out any) (http.Header, error) {
-	try := req.Clone(req.Context())
-	if req.GetBody != nil {
-		body, err := req.GetBody()
-		if err != nil {
-			return nil, fmt.Errorf("twiliochat: %w", err)
-		}
-		try.Body = body
-	}
-	resp, err := c.httpClient.Do(try)
+	resp, err := c.httpClient.Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("twiliochat: %w", err) // a *url.Error: method, URL and cause
 	}

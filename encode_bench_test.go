@@ -40,8 +40,8 @@ func benchParams() *UpdateServiceParams {
 }
 
 // BenchmarkEncodeForm measures params to form body alone: go-querystring
-// with url.Values.Encode (what the SDK did before), encodeForm with Encode,
-// and encodeBody (what Update sends).
+// with url.Values.Encode (what the SDK did before) and encodeBody (what
+// Update sends).
 func BenchmarkEncodeForm(b *testing.B) {
 	params := benchParams()
 	encoders := []struct {
@@ -50,10 +50,6 @@ func BenchmarkEncodeForm(b *testing.B) {
 	}{
 		{"querystring", func() (int, error) {
 			form, err := query.Values(params)
-			return len(form.Encode()), err
-		}},
-		{"encodeForm", func() (int, error) {
-			form, err := encodeForm(params)
 			return len(form.Encode()), err
 		}},
 		{"encodeBody", func() (int, error) {

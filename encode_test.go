@@ -29,21 +29,27 @@ func queryStringForm(t *testing.T, params any) url.Values {
 	return form
 }
 
-// checkAgainstQueryString checks that encodeForm, appendForm and encodeBody
-// give go-querystring's form, and that the body is byte for byte what
-// url.Values.Encode makes of it.
+// encodeForm returns the keys and values encodeBody sends for params, for
+// tests that compare forms key by key.
+func encodeForm(params any) (url.Values, error) {
+	body, err := encodeBody(params)
+	if err != nil {
+		return nil, err
+	}
+	return url.ParseQuery(string(body))
+}
+
+// checkAgainstQueryString checks that encodeBody and appendForm give
+// go-querystring's form, byte for byte what url.Values.Encode makes of it.
 func checkAgainstQueryString(t *testing.T, params any) {
 	t.Helper()
 	want := queryStringForm(t, params)
-
-	form, err := encodeForm(params)
-	require.NoError(t, err)
-	assert.Equal(t, want, form)
 
 	body, err := encodeBody(params)
 	require.NoError(t, err)
 	assert.Equal(t, want.Encode(), string(body))
 	assert.Equal(t, len(body), cap(body), "the body is a slice of its own")
+	assert.NotNil(t, body, "a body is sent even when empty")
 
 	prefixed, err := appendForm([]byte("x"), params)
 	require.NoError(t, err)
@@ -263,10 +269,7 @@ func TestEncodeRefusesUnsupportedTypes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			for range 2 { // the second time from the cache
-				_, err := encodeForm(tt.params)
-				require.Error(t, err)
-				assert.Contains(t, err.Error(), tt.want)
-				_, err = encodeBody(tt.params)
+				_, err := encodeBody(tt.params)
 				require.Error(t, err)
 				assert.Contains(t, err.Error(), tt.want)
 			}

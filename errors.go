@@ -134,6 +134,10 @@ const redacted = "[redacted]"
 // redact blanks the Client's credentials out of the text that err, an
 // *APIError or *DecodeError, took from the server's answer, and returns err.
 func (c *Client) redact(err error) error {
+	if err == nil {
+		// Spares errors.As's targets, which escape, on every success.
+		return nil
+	}
 	r := c.creds.redactor
 	var decErr *DecodeError
 	if errors.As(err, &decErr) {

@@ -41,54 +41,14 @@ func Ptr[T any](v T) *T { return &v }
 // The layout of each params type is worked out once and cached, and the
 // form is appended to a byte slice without building url.Values.
 
-// encodeForm returns the form keys and values of params, a pointer to a
-// params struct; a nil params gives an empty form.
-func encodeForm(params any) (url.Values, error) {
-	form := url.Values{}
-	err := walkForm(params, func(f *formField, v reflect.Value) {
-		text := ""
-		switch {
-		case v.Kind() == reflect.Pointer:
-		case f.kind == leafString:
-			text = v.String()
-		default:
-			text = string(f.appendValue(nil, v))
-		}
-		form[f.key] = append(form[f.key], text)
-	})
-	return form, err
-}
-
-// appendForm appends the application/x-www-form-urlencoded encoding of
-// params to dst, byte for byte what encodeForm(params).Encode() returns.
-func appendForm(dst []byte, params any) ([]byte, error) {
-	start := len(dst)
-	err := walkForm(params, func(f *formField, v reflect.Value) {
-		if len(dst) > start {
-			dst = append(dst, '&')
-		}
-		dst = append(dst, f.escapedKey...)
-		dst = append(dst, '=')
-		switch {
-		case v.Kind() == reflect.Pointer:
-			// A nil pointer sends an empty value.
-		case f.kind == leafString:
-			dst = appendQueryEscape(dst, v.String())
-		case f.needsEscape:
-			dst = appendQueryEscape(dst, string(f.appendValue(nil, v)))
-		default:
-			// Digits, "-", "true" and "false" need no escaping.
-			dst = f.appendValue(dst, v)
-		}
-	})
-	return dst, err
-}
-
 // formBuffers holds scratch buffers for encodeBody.
 var formBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
-// encodeBody returns the encoded form of params in a new slice of exactly
-// its length, to be sent as a request body.
+// encodeBody returns the application/x-www-form-urlencoded encoding of
+// params, a params struct or a pointer to one, in a new slice of exactly its
+// length, to be sent as a request body. It is byte for byte what
+// url.Values.Encode would make of the same keys and values. A nil params
+// gives an empty, non-nil body.
 func encodeBody(params any) ([]byte, error) {
 	buf := formBuffers.Get().(*[]byte)
 	defer formBuffers.Put(buf)
@@ -100,43 +60,61 @@ func encodeBody(params any) ([]byte, error) {
 	return append(make([]byte, 0, len(b)), b...), nil
 }
 
-// walkForm calls visit for each value params sends, in key order. visit
-// gets the field and the value, with pointers followed; for slices it is
-// called once per item.
-func walkForm(params any, visit func(*formField, reflect.Value)) error {
+// appendForm appends the encoding of params to dst.
+func appendForm(dst []byte, params any) ([]byte, error) {
 	v := reflect.ValueOf(params)
 	if !v.IsValid() {
-		return nil
+		return dst, nil
 	}
 	for v.Kind() == reflect.Pointer {
 		if v.IsNil() {
-			return nil
+			return dst, nil
 		}
 		v = v.Elem()
 	}
 	layout, err := formLayoutOf(v.Type())
 	if err != nil {
-		return err
+		return dst, err
 	}
+	start := len(dst)
 	for i := range layout {
 		f := &layout[i]
 		fv, ok := f.locate(v)
-		if !ok {
-			continue
-		}
-		if f.omitEmpty && isEmpty(fv) {
+		if !ok || f.omitEmpty && isEmpty(fv) {
 			continue
 		}
 		fv = deref(fv)
 		if !f.list || fv.Kind() == reflect.Pointer {
-			visit(f, fv)
+			dst = f.appendPair(dst, start, fv)
 			continue
 		}
 		for j := range fv.Len() {
-			visit(f, deref(fv.Index(j)))
+			dst = f.appendPair(dst, start, deref(fv.Index(j)))
 		}
 	}
-	return nil
+	return dst, nil
+}
+
+// appendPair appends "&key=value" to dst, without the "&" when dst holds
+// nothing past start. v has its pointers followed; a nil one sends an empty
+// value.
+func (f *formField) appendPair(dst []byte, start int, v reflect.Value) []byte {
+	if len(dst) > start {
+		dst = append(dst, '&')
+	}
+	dst = append(dst, f.escapedKey...)
+	dst = append(dst, '=')
+	switch {
+	case v.Kind() == reflect.Pointer:
+		return dst
+	case f.kind == leafString:
+		return appendQueryEscape(dst, v.String())
+	case f.needsEscape:
+		return appendQueryEscape(dst, string(f.appendValue(nil, v)))
+	default:
+		// Digits, "-", "true" and "false" need no escaping.
+		return f.appendValue(dst, v)
+	}
 }
 
 // isEmpty reports whether omitempty leaves v out, as go-querystring decides.

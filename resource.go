@@ -27,7 +27,7 @@ func postForm[T any](ctx context.Context, c *Client, target string, idem idempot
 	if invalid != nil {
 		return nil, invalid
 	}
-	form, err := encodeForm(params)
+	form, err := encodeBody(params)
 	if err != nil {
 		return nil, err
 	}
