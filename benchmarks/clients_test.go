@@ -171,6 +171,7 @@ func newTwilioChat(tb testing.TB, baseURL string, rt http.RoundTripper) client {
 	}
 	c, err := twiliochat.NewClient(accountSID, authToken, opts...)
 	require.NoError(tb, err)
+	tb.Cleanup(c.CloseIdleConnections)
 	params := ourParams()
 	return client{name: "twiliochat", update: func(ctx context.Context) (string, error) {
 		svc, err := c.Services.Update(ctx, serviceSID, params)
