@@ -52,8 +52,11 @@ type Client struct {
 	baseURL    *url.URL
 	base       string // baseURL without a trailing slash
 	userAgent  string
-	httpClient *http.Client
-	retry      retrier
+	// httpClient is the Client's own, used unless callerClient, from
+	// WithHTTPClient, is set.
+	httpClient   *http.Client
+	callerClient *http.Client
+	retry        retrier
 }
 
 // credentials is what authenticates a Client. The Client holds it behind a
@@ -84,8 +87,10 @@ type config struct {
 }
 
 // WithHTTPClient makes the Client send its requests through hc, for its
-// transport, timeouts and proxies. The Client uses a copy of hc that does not
-// follow redirects, whatever hc's CheckRedirect says, so a 3xx answer is
+// transport, timeouts, cookie jar and proxies. hc is read at each request,
+// so a transport set on it later (httpmock.ActivateNonDefault, say) is used,
+// and it is never modified: each request goes through a copy of hc that does
+// not follow redirects, whatever hc's CheckRedirect says, so a 3xx answer is
 // returned as an *APIError and the credentials never go to another host.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) error {
@@ -188,13 +193,16 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 	}
 	encoded := base64.StdEncoding.EncodeToString([]byte(username + ":" + password))
 	c := &Client{
-		accountSID: accountSID,
-		creds:      &credentials{header: "Basic " + encoded, redactor: redactor(password, encoded)},
-		baseURL:    base,
-		base:       strings.TrimSuffix(base.String(), "/"),
-		userAgent:  userAgent(cfg.userAgent),
-		httpClient: cfg.client(),
-		retry:      newRetrier(policy),
+		accountSID:   accountSID,
+		creds:        &credentials{header: "Basic " + encoded, redactor: redactor(password, encoded)},
+		baseURL:      base,
+		base:         strings.TrimSuffix(base.String(), "/"),
+		userAgent:    userAgent(cfg.userAgent),
+		callerClient: cfg.httpClient,
+		retry:        newRetrier(policy),
+	}
+	if c.callerClient == nil {
+		c.httpClient = defaultHTTPClient()
 	}
 	c.Services = &ServicesService{client: c}
 	c.Roles = &RolesService{client: c}
@@ -273,19 +281,28 @@ func isHostLabel(s string) bool {
 	return true
 }
 
-// client returns the HTTP client the Client sends with: a copy of the one
-// from WithHTTPClient, or one of its own, never following redirects.
-func (cfg *config) client() *http.Client {
-	var hc http.Client
-	if cfg.httpClient != nil {
-		hc = *cfg.httpClient
-	} else {
-		transport := http.DefaultTransport.(*http.Transport).Clone()
-		transport.MaxIdleConns = 100
-		transport.MaxIdleConnsPerHost = 100
-		hc = http.Client{Transport: transport, Timeout: defaultTimeout}
+// defaultHTTPClient returns the HTTP client a Client makes for itself: a
+// 30 s timeout, a transport of its own that keeps enough idle connections
+// for concurrent callers, and no redirects.
+func defaultHTTPClient() *http.Client {
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxIdleConns = 100
+	transport.MaxIdleConnsPerHost = 100
+	return &http.Client{Transport: transport, Timeout: defaultTimeout, CheckRedirect: refuseRedirect}
+}
+
+// refuseRedirect makes an http.Client return a 3xx answer instead of
+// following it.
+func refuseRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+// sender returns the HTTP client for one request: the Client's own, or a
+// copy of the caller's as it is now, made not to follow redirects.
+func (c *Client) sender() *http.Client {
+	if c.callerClient == nil {
+		return c.httpClient
 	}
-	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	hc := *c.callerClient
+	hc.CheckRedirect = refuseRedirect
 	return &hc
 }
 
@@ -303,7 +320,7 @@ func userAgent(extra string) string {
 // connections should not wait for their idle timeout; the Client stays
 // usable and opens new connections as needed.
 func (c *Client) CloseIdleConnections() {
-	c.httpClient.CloseIdleConnections()
+	c.sender().CloseIdleConnections()
 }
 
 // String describes the Client by its account and base URL, without
@@ -401,7 +418,7 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 // answer into out. It returns the response headers when an answer arrived and
 // nil when the request failed before one.
 func (c *Client) send(req *http.Request, out any) (http.Header, error) {
-	resp, err := c.httpClient.Do(req)
+	resp, err := c.sender().Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("twiliochat: %w", err) // a *url.Error: method, URL and cause
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -338,7 +339,7 @@ func TestCallerHTTPClientNotChanged(t *testing.T) {
 	assert.Equal(t, http.StatusTemporaryRedirect, apiErr.Status)
 	assert.Empty(t, other.requests(), "credentials must not follow a redirect")
 	assert.Nil(t, hc.CheckRedirect, "the caller's client is not modified")
-	assert.Equal(t, 5*time.Second, c.httpClient.Timeout)
+	assert.Equal(t, 5*time.Second, c.sender().Timeout)
 }
 
 // TestDefaultHTTPClient checks the client a Client makes for itself.
@@ -352,4 +353,24 @@ func TestDefaultHTTPClient(t *testing.T) {
 	require.True(t, ok)
 	assert.NotSame(t, http.DefaultTransport, transport)
 	assert.GreaterOrEqual(t, transport.MaxIdleConnsPerHost, 32)
+}
+
+// TestCallerHTTPClientReadAtEachRequest checks that a transport set on the
+// caller's client after NewClient, as httpmock.ActivateNonDefault does, is
+// the one requests go through.
+func TestCallerHTTPClientReadAtEachRequest(t *testing.T) {
+	t.Parallel()
+	hc := &http.Client{}
+	c, err := NewClient(testAccountSID, testToken, WithHTTPClient(hc))
+	require.NoError(t, err)
+
+	mock := httpmock.NewMockTransport()
+	mock.RegisterResponder(http.MethodPost, "https://chat.twilio.com/v2/Services/"+testServiceSID,
+		httpmock.NewStringResponder(http.StatusOK, `{"sid":"`+testServiceSID+`","friendly_name":"mocked"}`))
+	hc.Transport = mock
+
+	svc, err := c.Services.Update(context.Background(), testServiceSID, &UpdateServiceParams{FriendlyName: Ptr("mocked")})
+	require.NoError(t, err)
+	assert.Equal(t, "mocked", svc.FriendlyName)
+	assert.Equal(t, 1, mock.GetTotalCallCount())
 }
