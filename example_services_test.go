@@ -18,7 +18,7 @@ func startFake(names ...string) (*twiliochattest.Server, *twiliochat.Client) {
 	for _, name := range names {
 		srv.SeedService(name)
 	}
-	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL()))
+	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
 	if err != nil {
 		panic(err) // the fake's credentials are valid
 	}

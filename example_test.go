@@ -20,7 +20,7 @@ func ExampleServicesService_Update() {
 	defer srv.Close()
 	sid := srv.SeedService("demo")
 
-	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL()))
+	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -71,7 +71,7 @@ func ExampleNewClient() {
 func ExampleIsNotFound() {
 	srv := twiliochattest.NewServer()
 	defer srv.Close()
-	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL()))
+	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
 	if err != nil {
 		fmt.Println(err)
 		return

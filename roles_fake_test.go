@@ -20,7 +20,7 @@ func newFakeClient(t *testing.T, now time.Time) (*twiliochattest.Server, *twilio
 	t.Helper()
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(3), twiliochattest.WithClock(func() time.Time { return now }))
 	t.Cleanup(srv.Close)
-	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL()))
+	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
 	require.NoError(t, err)
 	return srv, client
 }
@@ -56,7 +56,7 @@ func TestRolesDefaultRolesAgainstFake(t *testing.T) {
 		assert.Equal(t, twiliochat.Role{
 			SID: role.SID, AccountSID: srv.AccountSID(), ServiceSID: svc.SID, FriendlyName: name,
 			Type: w.roleType, Permissions: w.permissions, DateCreated: now, DateUpdated: now,
-			URL: srv.URL() + "/v2/Services/" + svc.SID + "/Roles/" + role.SID,
+			URL: srv.URL + "/v2/Services/" + svc.SID + "/Roles/" + role.SID,
 		}, role, name)
 	}
 	assert.Equal(t, byName["service user"].SID, svc.DefaultServiceRoleSID)
@@ -84,7 +84,7 @@ func TestRolesAgainstFake(t *testing.T) {
 	want := twiliochat.Role{
 		SID: role.SID, AccountSID: srv.AccountSID(), ServiceSID: serviceSID, FriendlyName: "moderator",
 		Type: twiliochat.RoleTypeChannel, Permissions: []string{"sendMessage", "removeMember"},
-		DateCreated: now, DateUpdated: now, URL: srv.URL() + rolePath,
+		DateCreated: now, DateUpdated: now, URL: srv.URL + rolePath,
 	}
 	assert.Equal(t, want, *role)
 

@@ -23,7 +23,7 @@ func TestServicesAgainstFake(t *testing.T) {
 	created := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(7), twiliochattest.WithClock(func() time.Time { return created }))
 	defer srv.Close()
-	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL()))
+	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
 	require.NoError(t, err)
 	ctx := context.Background()
 
@@ -40,8 +40,8 @@ func TestServicesAgainstFake(t *testing.T) {
 	assert.True(t, svc.ReadStatusEnabled)
 	assert.Equal(t, twiliochat.ServiceLimits{ChannelMembers: 250, UserChannels: 100}, svc.Limits)
 	assert.Equal(t, http.MethodPost, svc.WebhookMethod)
-	assert.Equal(t, srv.URL()+"/v2/Services/"+svc.SID, svc.URL)
-	assert.Equal(t, srv.URL()+"/v2/Services/"+svc.SID+"/Roles", svc.Links["roles"])
+	assert.Equal(t, srv.URL+"/v2/Services/"+svc.SID, svc.URL)
+	assert.Equal(t, srv.URL+"/v2/Services/"+svc.SID+"/Roles", svc.Links["roles"])
 	for _, role := range []string{svc.DefaultServiceRoleSID, svc.DefaultChannelRoleSID, svc.DefaultChannelCreatorRoleSID} {
 		assert.NoError(t, twiliochat.ValidateRoleSID(role))
 	}
@@ -111,7 +111,7 @@ func TestServicesListAgainstFakeLimitAndFailure(t *testing.T) {
 	t.Parallel()
 	srv := twiliochattest.NewServer()
 	defer srv.Close()
-	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL()))
+	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
 	require.NoError(t, err)
 	var sids []string
 	for i := range 5 {

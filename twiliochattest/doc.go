@@ -14,7 +14,7 @@
 //		sid := srv.SeedService("support")
 //
 //		client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(),
-//			twiliochat.WithBaseURL(srv.URL()))
+//			twiliochat.WithBaseURL(srv.URL))
 //		if err != nil {
 //			t.Fatal(err)
 //		}

@@ -23,7 +23,7 @@ func Example() {
 	sid := srv.SeedService("support")
 
 	body := url.Values{"FriendlyName": {"help desk"}, "Limits.ChannelMembers": {"500"}}.Encode()
-	req, _ := http.NewRequest(http.MethodPost, srv.URL()+"/v2/Services/"+sid, strings.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/v2/Services/"+sid, strings.NewReader(body))
 	req.SetBasicAuth(srv.AccountSID(), srv.AuthToken())
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	resp, err := http.DefaultClient.Do(req)
@@ -67,7 +67,7 @@ func ExampleServer_FailNext() {
 	srv.FailNext(1, twiliochattest.Failure{Status: http.StatusTooManyRequests, RetryAfter: "1"})
 
 	for i := 0; i < 2; i++ {
-		req, _ := http.NewRequest(http.MethodGet, srv.URL()+"/v2/Services", nil)
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+"/v2/Services", nil)
 		req.SetBasicAuth(srv.AccountSID(), srv.AuthToken())
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {

@@ -86,7 +86,7 @@ func callAs(t *testing.T, srv *twiliochattest.Server, user, pass, method, path s
 func send(srv *twiliochattest.Server, user, pass, method, path string, form url.Values) (response, error) {
 	target := path
 	if !strings.HasPrefix(path, "http") {
-		target = srv.URL() + path
+		target = srv.URL + path
 	}
 	var body io.Reader
 	if form != nil {

@@ -25,7 +25,7 @@ func TestListServicesPaging(t *testing.T) {
 	for _, name := range []string{"a", "b", "c", "d", "e"} {
 		want = append(want, srv.SeedService(name))
 	}
-	base := srv.URL() + "/v2/Services"
+	base := srv.URL + "/v2/Services"
 
 	first := call(t, srv, http.MethodGet, "/v2/Services?PageSize=2", nil)
 	require.Equal(t, http.StatusOK, first.Status, "body: %s", first.Body)
@@ -76,7 +76,7 @@ func TestListEmptyPage(t *testing.T) {
 	srv := newServer(t)
 	r := call(t, srv, http.MethodGet, "/v2/Services", nil)
 	require.Equal(t, http.StatusOK, r.Status)
-	base := srv.URL() + "/v2/Services?PageSize=50&Page=0"
+	base := srv.URL + "/v2/Services?PageSize=50&Page=0"
 	assert.JSONEq(t, `{"services":[],"meta":{"first_page_url":"`+base+`","key":"services","next_page_url":null,"page":0,"page_size":50,"previous_page_url":null,"url":"`+base+`"}}`, string(r.Body))
 
 	beyond := call(t, srv, http.MethodGet, "/v2/Services?Page=7", nil).JSON(t)
@@ -90,7 +90,7 @@ func TestListRolesPaging(t *testing.T) {
 	sid := srv.SeedService("s")
 	_, err := srv.SeedRole(sid, "extra", "channel", "sendMessage")
 	require.NoError(t, err)
-	base := srv.URL() + "/v2/Services/" + sid + "/Roles"
+	base := srv.URL + "/v2/Services/" + sid + "/Roles"
 
 	var got []string
 	pages := 0

@@ -44,7 +44,7 @@ func TestDefaultRoles(t *testing.T) {
 			"permissions":   w.permissions,
 			"date_created":  "2015-07-30T20:00:00Z",
 			"date_updated":  "2015-07-30T20:00:00Z",
-			"url":           srv.URL() + "/v2/Services/" + sid + "/Roles/" + roleSID,
+			"url":           srv.URL + "/v2/Services/" + sid + "/Roles/" + roleSID,
 		}, r, name)
 	}
 	assert.Equal(t, roles["service user"]["sid"], svc["default_service_role_sid"])
@@ -73,7 +73,7 @@ func TestRoleLifecycle(t *testing.T) {
 		"permissions":   []any{"sendMessage", "removeMember"},
 		"date_created":  "2015-07-30T20:00:00Z",
 		"date_updated":  "2015-07-30T20:00:00Z",
-		"url":           srv.URL() + rolesURL + "/" + roleSID,
+		"url":           srv.URL + rolesURL + "/" + roleSID,
 	}, role)
 
 	fetched := call(t, srv, http.MethodGet, rolesURL+"/"+roleSID, nil)

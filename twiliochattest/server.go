@@ -32,10 +32,12 @@ var (
 )
 
 // Server is an in-memory fake of the Twilio Chat v2 Services and Roles APIs,
-// served over HTTP by an httptest.Server. Its address is URL(). It is safe for
-// concurrent use. Create it with NewServer and Close it when done.
+// served over HTTP by the httptest.Server it embeds: its base URL is URL
+// ("http://127.0.0.1:41234", no trailing slash), and Close shuts it down. It
+// is safe for concurrent use. Create it with NewServer and Close it when
+// done.
 type Server struct {
-	ts       *httptest.Server
+	*httptest.Server
 	baseURL  string
 	now      func() time.Time
 	ids      *idSource
@@ -140,19 +142,10 @@ func NewServer(opts ...Option) *Server {
 		apiKeys:  c.apiKeys,
 		services: map[string]*serviceEntry{},
 	}
-	s.ts = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
-	s.baseURL = s.ts.URL
+	s.Server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+	s.baseURL = s.URL
 	return s
 }
-
-// URL returns the base URL of the Server, such as "http://127.0.0.1:41234",
-// without a trailing slash. Point a client's base URL at it; resource URLs
-// in responses are absolute on this host.
-func (s *Server) URL() string { return s.baseURL }
-
-// Close shuts the Server down and blocks until all outstanding requests on it
-// have completed.
-func (s *Server) Close() { s.ts.Close() }
 
 // AccountSID returns the account SID the Server accepts as basic-auth
 // username and reports as account_sid.

@@ -22,7 +22,7 @@ func TestCreateServiceDefaults(t *testing.T) {
 	require.Regexp(t, `^IS[0-9a-fA-F]{32}$`, sid)
 	roles := rolesByName(t, srv, sid)
 	require.Len(t, roles, 4)
-	base := srv.URL() + "/v2/Services/" + sid
+	base := srv.URL + "/v2/Services/" + sid
 
 	want := map[string]any{
 		"sid":                              sid,
@@ -103,7 +103,7 @@ func TestCreateServiceRejections(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv := newServer(t)
-			req, err := http.NewRequest(http.MethodPost, srv.URL()+"/v2/Services", strings.NewReader(tt.body))
+			req, err := http.NewRequest(http.MethodPost, srv.URL+"/v2/Services", strings.NewReader(tt.body))
 			require.NoError(t, err)
 			req.SetBasicAuth(srv.AccountSID(), srv.AuthToken())
 			if tt.contentType != "" {

@@ -60,11 +60,11 @@ func run(w io.Writer, serviceSID, name string, permissions []string) error {
 	} else {
 		srv := twiliochattest.NewServer()
 		defer srv.Close()
-		fmt.Fprintf(w, "TWILIO_ACCOUNT_SID is not set: using the in-process twiliochattest fake at %s\n", srv.URL())
+		fmt.Fprintf(w, "TWILIO_ACCOUNT_SID is not set: using the in-process twiliochattest fake at %s\n", srv.URL)
 		if serviceSID == "" {
 			serviceSID = srv.SeedService("roles demo")
 		}
-		client, err = twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL()))
+		client, err = twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
 	}
 	if err != nil {
 		return err

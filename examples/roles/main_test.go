@@ -52,7 +52,7 @@ func TestRunChecksBeforeAnyRequest(t *testing.T) {
 func TestRolesCleansUpAfterAFailure(t *testing.T) {
 	srv := twiliochattest.NewServer()
 	defer srv.Close()
-	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL()))
+	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
 	require.NoError(t, err)
 	ctx := context.Background()
 	serviceSID := srv.SeedService("s")

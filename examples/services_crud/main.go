@@ -133,10 +133,10 @@ func newClient(w io.Writer) (*twiliochat.Client, func(), error) {
 		return client, func() {}, err
 	}
 	srv := twiliochattest.NewServer()
-	fmt.Fprintf(w, "TWILIO_ACCOUNT_SID is not set: using the in-process twiliochattest fake at %s\n", srv.URL())
+	fmt.Fprintf(w, "TWILIO_ACCOUNT_SID is not set: using the in-process twiliochattest fake at %s\n", srv.URL)
 	srv.SeedService("existing: sales")
 	srv.SeedService("existing: support")
-	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL()))
+	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
 	if err != nil {
 		srv.Close()
 		return nil, nil, fmt.Errorf("fake client: %w", err)

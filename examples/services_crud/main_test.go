@@ -58,7 +58,7 @@ func TestRunChecksBeforeAnyRequest(t *testing.T) {
 func TestCrudDeletesAfterAFailure(t *testing.T) {
 	srv := twiliochattest.NewServer()
 	defer srv.Close()
-	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL()))
+	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
 	require.NoError(t, err)
 	srv.FailWith(func(r *http.Request) *twiliochattest.Failure {
 		if r.Method == http.MethodGet {

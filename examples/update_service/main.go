@@ -44,11 +44,11 @@ func run(w io.Writer, sid, name string) error {
 	if os.Getenv("TWILIO_ACCOUNT_SID") == "" {
 		srv := twiliochattest.NewServer()
 		defer srv.Close()
-		fmt.Fprintf(w, "TWILIO_ACCOUNT_SID is not set: using the in-process twiliochattest fake at %s\n", srv.URL())
+		fmt.Fprintf(w, "TWILIO_ACCOUNT_SID is not set: using the in-process twiliochattest fake at %s\n", srv.URL)
 		if sid == "" {
 			sid = srv.SeedService("demo")
 		}
-		client, err = twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL()))
+		client, err = twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
 	} else {
 		if sid == "" {
 			return errors.New("-sid is required with a real account")
