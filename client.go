@@ -358,6 +358,9 @@ type request struct {
 // not the expected JSON a *DecodeError; a request sent more than once that
 // still failed returns a *RetryError wrapping the last of those.
 func (c *Client) do(ctx context.Context, r *request) error {
+	if ctx == nil {
+		return errNilContext
+	}
 	req, err := c.newRequest(ctx, r)
 	if err != nil {
 		return err

@@ -171,3 +171,7 @@ func redactJSON(r *strings.Replacer, v any) any {
 	}
 	return v
 }
+
+// errNilContext is returned, before any request, by a call given a nil
+// context.Context.
+var errNilContext = errors.New("twiliochat: nil context.Context; use context.Background() or a request's context")

@@ -59,6 +59,9 @@ type fetchPageFunc[T any] func(ctx context.Context, target string) ([]T, *PageMe
 // URL's scheme and host (refused before any request), or ctx's error once ctx
 // is done, checked before each page and each item.
 func paginate[T any](ctx context.Context, first string, limit int, fetch fetchPageFunc[T]) iter.Seq2[*T, error] {
+	if ctx == nil {
+		return errorSeq[T](errNilContext)
+	}
 	return func(yield func(*T, error) bool) {
 		seen := make(map[string]bool)
 		count := 0
