@@ -1,6 +1,7 @@
 package twiliochattest
 
 import (
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -50,7 +51,10 @@ func parsePage(q url.Values) (pageRequest, string) {
 		}
 		p.page = n
 	}
-	p.offset = p.page * p.size
+	p.offset = math.MaxInt // a page so far out that it starts past any list
+	if p.page <= math.MaxInt/p.size {
+		p.offset = p.page * p.size
+	}
 	if v, ok := q["PageToken"]; ok {
 		n, err := strconv.Atoi(strings.TrimPrefix(v[0], pageTokenPrefix))
 		if !strings.HasPrefix(v[0], pageTokenPrefix) || err != nil || n < 0 {

@@ -82,6 +82,18 @@ func TestListEmptyPage(t *testing.T) {
 	beyond := call(t, srv, http.MethodGet, "/v2/Services?Page=7", nil).JSON(t)
 	assert.Empty(t, beyond["services"])
 	assert.Nil(t, beyond["meta"].(map[string]any)["next_page_url"])
+
+	// Page × PageSize overflows an int: still a page past the end, not a panic.
+	sid := srv.SeedService("s")
+	for _, path := range []string{"/v2/Services", "/v2/Services/" + sid + "/Roles"} {
+		for _, q := range []string{"Page=9223372036854775807", "Page=92233720368547759&PageSize=100"} {
+			r := call(t, srv, http.MethodGet, path+"?"+q, nil)
+			require.Equal(t, http.StatusOK, r.Status, "%s?%s: %s", path, q, r.Body)
+			page := r.JSON(t)
+			assert.Empty(t, page[page["meta"].(map[string]any)["key"].(string)], "%s?%s", path, q)
+			assert.Nil(t, page["meta"].(map[string]any)["next_page_url"], "%s?%s", path, q)
+		}
+	}
 }
 
 func TestListRolesPaging(t *testing.T) {
