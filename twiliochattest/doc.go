@@ -34,7 +34,8 @@
 //	GET, POST, DELETE  /v2/Services/{ServiceSid}/Roles/{Sid}
 //
 // Bodies are application/x-www-form-urlencoded, as Twilio expects; a
-// non-empty body with another Content-Type is refused with 400. Responses
+// non-empty body with another Content-Type is refused with 400, and one over
+// 1 MiB with 413. Responses
 // use the JSON keys of the spec's chat.v2.service and chat.v2.service.role
 // schemas. Successes answer 200, Create 201 and Delete 204 with no body.
 //

@@ -53,6 +53,20 @@ func TestRequestsRecorded(t *testing.T) {
 	assert.Len(t, srv.Requests(), 1)
 }
 
+func TestOversizedBodyRecorded(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	r := call(t, srv, http.MethodPost, "/v2/Services", form("FriendlyName", strings.Repeat("x", 1<<20)))
+	assertTwilioError(t, r, http.StatusRequestEntityTooLarge, 20001)
+	reqs := srv.Requests()
+	require.Len(t, reqs, 1, "a request refused for its size is recorded too")
+	assert.Equal(t, http.MethodPost, reqs[0].Method)
+	assert.Equal(t, "/v2/Services", reqs[0].Path)
+	assert.NotNil(t, reqs[0].Form)
+	assert.Empty(t, reqs[0].Form, "the body was not read in full")
+	assert.Empty(t, call(t, srv, http.MethodGet, "/v2/Services", nil).JSON(t)["services"])
+}
+
 func TestFailNext(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

@@ -247,18 +247,14 @@ func cloneValues(v url.Values) url.Values {
 	return out
 }
 
-// serveHTTP records the request, applies injected failures and
-// authentication, then routes it.
+// serveHTTP records the request, applies injected failures, the body limit
+// and authentication, then routes it.
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Twilio-Request-Id", s.ids.next("RQ"))
 
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
-	if err != nil {
-		writeError(w, http.StatusRequestEntityTooLarge, 20001, "Request body too large or unreadable")
-		return
-	}
+	body, readErr := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 	form, formErr := url.ParseQuery(string(body))
-	if formErr != nil {
+	if readErr != nil || formErr != nil {
 		form = url.Values{}
 	}
 
@@ -284,6 +280,10 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if injected != nil {
 		writeFailure(w, *injected)
+		return
+	}
+	if readErr != nil {
+		writeError(w, http.StatusRequestEntityTooLarge, 20001, "Request body too large or unreadable")
 		return
 	}
 
