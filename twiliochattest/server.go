@@ -38,7 +38,6 @@ var (
 // done.
 type Server struct {
 	*httptest.Server
-	baseURL  string
 	now      func() time.Time
 	ids      *idSource
 	account  string
@@ -143,7 +142,6 @@ func NewServer(opts ...Option) *Server {
 		services: map[string]*serviceEntry{},
 	}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
-	s.baseURL = s.URL
 	return s
 }
 

@@ -119,7 +119,7 @@ func (s *Server) SeedService(friendlyName string) string {
 func (s *Server) addService(friendlyName string) *serviceEntry {
 	now := s.timestamp()
 	sid := s.ids.next("IS")
-	u := s.baseURL + "/v2/Services/" + sid
+	u := s.URL + "/v2/Services/" + sid
 	e := &serviceEntry{
 		svc: service{
 			SID:                       sid,
@@ -176,7 +176,7 @@ func (s *Server) listServices(w http.ResponseWriter, r *http.Request) {
 		items = append(items, s.services[sid].svc)
 	}
 	s.mu.Unlock()
-	writePage(w, r, s.baseURL+"/v2/Services", "services", items)
+	writePage(w, r, s.URL+"/v2/Services", "services", items)
 }
 
 func (s *Server) createService(w http.ResponseWriter, form url.Values) {
