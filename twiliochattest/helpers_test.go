@@ -45,10 +45,18 @@ func (c *testClock) Advance(d time.Duration) {
 // it) and closes it when the test ends.
 func newServer(t *testing.T, opts ...twiliochattest.Option) *twiliochattest.Server {
 	t.Helper()
+	srv, _ := newServerWithClock(t, opts...)
+	return srv
+}
+
+// newServerWithClock is newServer that also returns its clock, for tests
+// that move time.
+func newServerWithClock(t *testing.T, opts ...twiliochattest.Option) (*twiliochattest.Server, *testClock) {
+	t.Helper()
 	clock := &testClock{now: t0}
 	srv := twiliochattest.NewServer(append([]twiliochattest.Option{twiliochattest.WithClock(clock.Now)}, opts...)...)
 	t.Cleanup(srv.Close)
-	return srv
+	return srv, clock
 }
 
 // response is a read HTTP answer.

@@ -9,8 +9,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/e3f0929f/twiliochat/twiliochattest"
 )
 
 func TestDefaultRoles(t *testing.T) {
@@ -54,9 +52,7 @@ func TestDefaultRoles(t *testing.T) {
 
 func TestRoleLifecycle(t *testing.T) {
 	t.Parallel()
-	clock := &testClock{now: t0}
-	srv := twiliochattest.NewServer(twiliochattest.WithClock(clock.Now))
-	t.Cleanup(srv.Close)
+	srv, clock := newServerWithClock(t)
 	sid := srv.SeedService("s")
 	rolesURL := "/v2/Services/" + sid + "/Roles"
 

@@ -9,8 +9,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/e3f0929f/twiliochat/twiliochattest"
 )
 
 // at walks a decoded JSON object along a dotted path.
@@ -90,9 +88,7 @@ func TestUpdateServiceMerges(t *testing.T) {
 
 func TestUpdateServiceBumpsDateUpdated(t *testing.T) {
 	t.Parallel()
-	clock := &testClock{now: t0}
-	srv := twiliochattest.NewServer(twiliochattest.WithClock(clock.Now))
-	t.Cleanup(srv.Close)
+	srv, clock := newServerWithClock(t)
 	sid := srv.SeedService("s")
 	clock.Advance(90*time.Minute + 500*time.Millisecond)
 	got := call(t, srv, http.MethodPost, "/v2/Services/"+sid, form("FriendlyName", "t")).JSON(t)
