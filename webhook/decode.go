@@ -78,35 +78,38 @@ func (d *fieldReader) fail(field string, err error) {
 
 func (d *fieldReader) str(key string) string { return d.form.Get(key) }
 
-func (d *fieldReader) int(key string) int {
-	if p := d.intPtr(key); p != nil {
-		return *p
+// integer parses a decimal integer that fits in bitSize bits (0: an int).
+// It reports false when the key is absent or empty, or the value does not
+// parse.
+func (d *fieldReader) integer(key string, bitSize int) (int64, bool) {
+	s := d.form.Get(key)
+	if s == "" {
+		return 0, false
 	}
-	return 0
+	n, err := strconv.ParseInt(s, 10, bitSize)
+	if err != nil {
+		d.fail(key, errors.New("not an integer"))
+		return 0, false
+	}
+	return n, true
+}
+
+func (d *fieldReader) int(key string) int {
+	n, _ := d.integer(key, 0)
+	return int(n)
 }
 
 func (d *fieldReader) intPtr(key string) *int {
-	s := d.form.Get(key)
-	if s == "" {
+	n, ok := d.integer(key, 0)
+	if !ok {
 		return nil
 	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		d.fail(key, errors.New("not an integer"))
-		return nil
-	}
-	return &n
+	i := int(n)
+	return &i
 }
 
 func (d *fieldReader) int64(key string) int64 {
-	s := d.form.Get(key)
-	if s == "" {
-		return 0
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		d.fail(key, errors.New("not an integer"))
-	}
+	n, _ := d.integer(key, 64)
 	return n
 }
 
