@@ -42,7 +42,8 @@ type Payload interface {
 // the query of a GET) into the typed event named by EventType. An event type
 // it does not know decodes to *Event without error, keeping every parameter
 // in Event.Params. A parameter with a bad value gives a *FieldError naming it;
-// missing parameters are left at their zero value. Parse does not check the
+// other missing parameters are left at their zero value, but without an
+// EventType Parse returns ErrMissingEventType. Parse does not check the
 // signature: call Verify or VerifyRequest first.
 func Parse(form url.Values) (Payload, error) {
 	d := &fieldReader{form: form}

@@ -156,7 +156,9 @@ func WithLogger(l *slog.Logger) Option {
 //
 // Verify returns nil when the signature is valid and otherwise an error
 // matching ErrMissingToken, ErrMissingSignature, ErrInvalidSignature,
-// ErrBodyTooLarge, ErrMethodNotAllowed or ErrBadOption under errors.Is.
+// ErrBodyTooLarge, ErrMethodNotAllowed or ErrBadOption under errors.Is, or,
+// when the body cannot be read or is not a valid form, an error that says
+// so (the signature could not be checked).
 func Verify(authToken string, r *http.Request, opts ...Option) error {
 	_, err := VerifyRequest(authToken, r, opts...)
 	return err

@@ -250,6 +250,19 @@ func TestVerify(t *testing.T) {
 	}
 }
 
+func TestVerifyMalformedForm(t *testing.T) {
+	t.Parallel()
+	r := httptest.NewRequest(http.MethodPost, "https://example.com/hook", strings.NewReader("EventType=onMessageSend&Body=%zz"))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	r.Header.Set(SignatureHeader, Sign(testToken, "https://example.com/hook", nil))
+	params, err := VerifyRequest(testToken, r)
+	require.Error(t, err)
+	assert.Nil(t, params)
+	assert.Contains(t, err.Error(), "decode form body")
+	assert.NotErrorIs(t, err, ErrInvalidSignature, "the signature could not be checked")
+	assert.NotContains(t, err.Error(), testToken)
+}
+
 func TestVerifyLeavesBodyReadable(t *testing.T) {
 	t.Parallel()
 	form := url.Values{"EventType": {"onMessageSent"}, "Body": {"still here"}}
