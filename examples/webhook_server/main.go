@@ -75,15 +75,20 @@ func newHandler(token string, logger *slog.Logger, opts ...webhook.Option) (*web
 	return h, nil
 }
 
+// serve serves the webhook on addr until interrupted, then lets the requests
+// in flight finish before it returns.
 func serve(addr, publicURL string, logger *slog.Logger) error {
 	token := os.Getenv("TWILIO_AUTH_TOKEN")
+	if token == "" {
+		return errors.New("TWILIO_AUTH_TOKEN is not set: it is the key Twilio signs webhooks with")
+	}
 	var opts []webhook.Option
 	if publicURL != "" {
 		opts = append(opts, webhook.WithPublicURL(publicURL))
 	}
 	h, err := newHandler(token, logger, opts...)
 	if err != nil {
-		return fmt.Errorf("set TWILIO_AUTH_TOKEN: %w", err)
+		return err
 	}
 	mux := http.NewServeMux()
 	mux.Handle(hookPath, h)
@@ -91,17 +96,19 @@ func serve(addr, publicURL string, logger *slog.Logger) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	go func() {
-		<-ctx.Done()
-		shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		srv.Shutdown(shutdownCtx)
-	}()
+	served := make(chan error, 1)
+	go func() { served <- srv.ListenAndServe() }()
 	logger.Info("serving Twilio Chat webhooks", "addr", addr, "path", hookPath)
-	if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
-		return err
+	select {
+	case err := <-served:
+		return err // it could not listen
+	case <-ctx.Done():
 	}
-	return nil
+	// ListenAndServe returns as soon as Shutdown begins; Shutdown itself
+	// returns once the requests in flight are answered.
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return srv.Shutdown(shutdownCtx)
 }
 
 // selfTest serves on a loopback port and sends itself signed webhooks, as
