@@ -150,9 +150,6 @@ type client struct {
 	update func(ctx context.Context) (string, error)
 }
 
-// clientNames are the clients in the order the benchmarks run them.
-var clientNames = []string{"twiliochat", "twiliogo", "floor"}
-
 // newClients returns the three clients, each as a user would set it up,
 // sending to baseURL. Transports are their own, so connection counts do not
 // mix.

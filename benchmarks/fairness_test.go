@@ -45,8 +45,10 @@ func TestSameForm(t *testing.T) {
 	ts := srv.Start()
 	t.Cleanup(ts.Close)
 
+	clients := newClients(t, ts.URL)
+	require.Len(t, clients, 3, "twiliochat, twilio-go and the floor")
 	forms := map[string]url.Values{}
-	for _, c := range newClients(t, ts.URL) {
+	for _, c := range clients {
 		sid, err := c.update(context.Background())
 		require.NoError(t, err, c.name)
 		assert.Equal(t, serviceSID, sid, "%s decodes the answer", c.name)
@@ -65,12 +67,12 @@ func TestSameForm(t *testing.T) {
 
 	want := wantForm()
 	require.Len(t, want, 27, "the seed's request example has 27 keys")
-	for _, name := range clientNames {
-		assert.ElementsMatch(t, sortedKeys(want), sortedKeys(forms[name]), "%s sends exactly the seed's keys", name)
+	for _, c := range clients {
+		assert.ElementsMatch(t, sortedKeys(want), sortedKeys(forms[c.name]), "%s sends exactly the seed's keys", c.name)
 	}
 	for _, key := range sortedKeys(want) {
-		for _, name := range clientNames {
-			assert.Equal(t, want[key], forms[name][key], "%s: %s", name, key)
+		for _, c := range clients {
+			assert.Equal(t, want[key], forms[c.name][key], "%s: %s", c.name, key)
 		}
 	}
 }
