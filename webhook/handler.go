@@ -86,8 +86,9 @@ type hookFunc func(context.Context, Payload) (Decision, error)
 //   - 200 for event types with no registered function;
 //   - 500 with a generic body when the function returns an error or panics.
 //
-// Register functions before the Handler serves requests; registering later
-// is safe but races with requests in flight.
+// Create it with NewHandler; the zero Handler is not usable. Register
+// functions before the Handler serves requests; registering later is safe
+// but races with requests in flight.
 type Handler struct {
 	token string
 	cfg   *config
