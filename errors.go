@@ -9,8 +9,10 @@ import (
 )
 
 // APIError is returned for every response whose HTTP status is not 2xx,
-// including redirects. Status, RequestID and Message are always set; Code,
-// MoreInfo and Details are set when Twilio sent a JSON error body.
+// including redirects. Status is always set; RequestID is set when the
+// response carried a Twilio-Request-Id header, and Message when its body was
+// not empty. Code, MoreInfo and Details are set when Twilio sent a JSON error
+// body.
 type APIError struct {
 	// Status is the HTTP status code of the response.
 	Status int
@@ -24,7 +26,8 @@ type APIError struct {
 	MoreInfo string
 	// Details holds the optional "details" object of the error body.
 	Details map[string]any
-	// RequestID is the Twilio-Request-Id response header.
+	// RequestID is the Twilio-Request-Id response header, or "" when the
+	// response had none.
 	RequestID string
 }
 
