@@ -87,8 +87,8 @@
 // Answers of 429, 503 and 504 and connection errors before an answer are
 // retried twice by default, with exponential backoff and full jitter (from
 // 500 ms, capped at 10 s) or the server's Retry-After (up to 30 s). Creating
-// a Service, which is not safe to repeat, is retried only after a 429 or a
-// failure to connect. Every wait ends when the context does. A request that
+// a Service or a Role, which is not safe to repeat, is retried only after a
+// 429 or a failure to connect. Every wait ends when the context does. A request that
 // was sent more than once and still failed returns a *RetryError that wraps
 // the last failure, so errors.As still finds the *APIError. WithMaxRetries
 // and WithRetryPolicy change the policy; WithMaxRetries(0) turns it off.
