@@ -25,7 +25,9 @@ const Version = "0.1.0"
 const DefaultBaseURL = "https://chat.twilio.com"
 
 // MaxResponseBytes is the most of a response body the client reads. A larger
-// body fails the call with an error wrapping ErrResponseTooLarge.
+// success body fails the call with a *DecodeError wrapping
+// ErrResponseTooLarge; a larger error body gives an *APIError made from the
+// part that was read.
 const MaxResponseBytes = 2 << 20
 
 // maxErrorExcerpt is how much of a non-JSON error body goes into
@@ -555,7 +557,7 @@ func checkResponse(resp *http.Response) error {
 		return nil
 	}
 	apiErr := &APIError{Status: resp.StatusCode, RequestID: requestID(resp)}
-	body, err := io.ReadAll(&cappedReader{r: resp.Body, n: MaxResponseBytes})
+	body, err := readCapped(resp.Body, make([]byte, 0, 512))
 	var te twilioError
 	if json.Unmarshal(body, &te) == nil && (te.Code != 0 || te.Message != "") {
 		apiErr.Code, apiErr.Message, apiErr.MoreInfo, apiErr.Details = te.Code, te.Message, te.MoreInfo, te.Details
@@ -584,29 +586,4 @@ func excerpt(body []byte) string {
 		s = strings.ToValidUTF8(s[:maxErrorExcerpt], "") + "…"
 	}
 	return s
-}
-
-// cappedReader reads at most n bytes of r and fails with ErrResponseTooLarge
-// when r holds more.
-type cappedReader struct {
-	r io.Reader
-	n int64
-}
-
-// Read implements io.Reader.
-func (c *cappedReader) Read(p []byte) (int, error) {
-	if c.n <= 0 {
-		// Tell a body that ends exactly at the cap from a larger one.
-		var one [1]byte
-		if n, _ := c.r.Read(one[:]); n > 0 {
-			return 0, ErrResponseTooLarge
-		}
-		return 0, io.EOF
-	}
-	if int64(len(p)) > c.n {
-		p = p[:c.n]
-	}
-	n, err := c.r.Read(p)
-	c.n -= int64(n)
-	return n, err
 }

@@ -174,6 +174,10 @@ func TestErrorShapes(t *testing.T) {
 			want: APIError{Status: 503, Message: long[:maxErrorExcerpt] + "…", RequestID: "RQ1"},
 		},
 		{
+			name: "text over the read cap is cut", status: 500, contentType: "text/plain", body: strings.Repeat("y", MaxResponseBytes+10),
+			want: APIError{Status: 500, Message: strings.Repeat("y", maxErrorExcerpt) + "…", RequestID: "RQ1"},
+		},
+		{
 			name: "redirect", status: 301, header: map[string]string{"Location": "https://elsewhere.example.com/v2/Services"},
 			want: APIError{Status: 301, Message: "redirect to https://elsewhere.example.com/v2/Services not followed", RequestID: "RQ1"},
 		},

@@ -107,8 +107,8 @@ func (e *DecodeError) Error() string {
 // Unwrap returns the underlying cause.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
-// ErrResponseTooLarge is the cause of the error returned when a response body
-// is larger than the client reads (see MaxResponseBytes).
+// ErrResponseTooLarge is the cause of the *DecodeError returned when a success
+// response body is larger than the client reads (see MaxResponseBytes).
 var ErrResponseTooLarge = errors.New("twiliochat: response body too large")
 
 // ErrUntrustedURL is the cause of the error returned, before any request is
