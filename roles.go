@@ -108,5 +108,5 @@ func checkServiceSID(serviceSID string) error {
 // checkRoleSIDs checks both path parameters of a call on one Role and
 // reports every bad one.
 func checkRoleSIDs(serviceSID, roleSID string) error {
-	return errors.Join(checkServiceSID(serviceSID), checkSID("Sid", roleSIDPrefix, roleSID))
+	return errors.Join(checkServiceSID(serviceSID), ValidateRoleSID(roleSID))
 }

@@ -7,5 +7,5 @@ import "context"
 // sent; a non-2xx answer returns an *APIError, for which IsNotFound reports
 // whether the Service does not exist.
 func (s *ServicesService) Delete(ctx context.Context, sid string) error {
-	return deleteResource(ctx, s.client, servicePath(sid), checkSID("Sid", serviceSIDPrefix, sid))
+	return deleteResource(ctx, s.client, servicePath(sid), ValidateServiceSID(sid))
 }

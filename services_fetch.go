@@ -7,5 +7,5 @@ import "context"
 // answer returns an *APIError, for which IsNotFound reports whether the
 // Service does not exist.
 func (s *ServicesService) Fetch(ctx context.Context, sid string) (*Service, error) {
-	return getResource[Service](ctx, s.client, servicePath(sid), checkSID("Sid", serviceSIDPrefix, sid))
+	return getResource[Service](ctx, s.client, servicePath(sid), ValidateServiceSID(sid))
 }

@@ -131,9 +131,9 @@ func (p *UpdateServiceParams) validate() error {
 			errs = append(errs, err)
 		}
 	}
-	add(optionalSID("DefaultServiceRoleSid", roleSIDPrefix, p.DefaultServiceRoleSID))
-	add(optionalSID("DefaultChannelRoleSid", roleSIDPrefix, p.DefaultChannelRoleSID))
-	add(optionalSID("DefaultChannelCreatorRoleSid", roleSIDPrefix, p.DefaultChannelCreatorRoleSID))
+	add(optionalRoleSID("DefaultServiceRoleSid", p.DefaultServiceRoleSID))
+	add(optionalRoleSID("DefaultChannelRoleSid", p.DefaultChannelRoleSID))
+	add(optionalRoleSID("DefaultChannelCreatorRoleSid", p.DefaultChannelCreatorRoleSID))
 	add(inRange("TypingIndicatorTimeout", p.TypingIndicatorTimeout, -1))
 	add(inRange("ConsumptionReportInterval", p.ConsumptionReportInterval, -1))
 	add(inRange("PreWebhookRetryCount", p.PreWebhookRetryCount, -1))
@@ -150,12 +150,12 @@ func (p *UpdateServiceParams) validate() error {
 	return errors.Join(errs...)
 }
 
-// optionalSID checks a SID parameter when it is set.
-func optionalSID(field, prefix string, sid *string) error {
+// optionalRoleSID checks a role SID parameter when it is set.
+func optionalRoleSID(field string, sid *string) error {
 	if sid == nil {
 		return nil
 	}
-	return checkSID(field, prefix, *sid)
+	return checkSID(field, roleSIDPrefix, *sid)
 }
 
 // inRange checks that a set integer is not negative and, when max is not
@@ -190,7 +190,7 @@ func webhookURL(field string, v *string) error {
 // before any request is sent; a bad one returns a *ValidationError. A non-2xx
 // answer returns an *APIError.
 func (s *ServicesService) Update(ctx context.Context, sid string, params *UpdateServiceParams) (*Service, error) {
-	return postForm[Service](ctx, s.client, servicePath(sid), inferIdempotency, errors.Join(checkSID("Sid", serviceSIDPrefix, sid), params.validate()), params)
+	return postForm[Service](ctx, s.client, servicePath(sid), inferIdempotency, errors.Join(ValidateServiceSID(sid), params.validate()), params)
 }
 
 // servicePath is the path of the Service sid, escaped.
