@@ -3,6 +3,7 @@ package twiliochat
 import (
 	"context"
 	"errors"
+	"math"
 	"net/http"
 	"net/url"
 )
@@ -134,10 +135,10 @@ func (p *UpdateServiceParams) validate() error {
 	add(optionalRoleSID("DefaultServiceRoleSid", p.DefaultServiceRoleSID))
 	add(optionalRoleSID("DefaultChannelRoleSid", p.DefaultChannelRoleSID))
 	add(optionalRoleSID("DefaultChannelCreatorRoleSid", p.DefaultChannelCreatorRoleSID))
-	add(inRange("TypingIndicatorTimeout", p.TypingIndicatorTimeout, -1))
-	add(inRange("ConsumptionReportInterval", p.ConsumptionReportInterval, -1))
-	add(inRange("PreWebhookRetryCount", p.PreWebhookRetryCount, -1))
-	add(inRange("PostWebhookRetryCount", p.PostWebhookRetryCount, -1))
+	add(inRange("TypingIndicatorTimeout", p.TypingIndicatorTimeout, math.MaxInt))
+	add(inRange("ConsumptionReportInterval", p.ConsumptionReportInterval, math.MaxInt))
+	add(inRange("PreWebhookRetryCount", p.PreWebhookRetryCount, math.MaxInt))
+	add(inRange("PostWebhookRetryCount", p.PostWebhookRetryCount, math.MaxInt))
 	add(webhookURL("PreWebhookUrl", p.PreWebhookURL))
 	add(webhookURL("PostWebhookUrl", p.PostWebhookURL))
 	if m := p.WebhookMethod; m != nil && *m != http.MethodGet && *m != http.MethodPost {
@@ -158,15 +159,15 @@ func optionalRoleSID(field string, sid *string) error {
 	return checkSID(field, roleSIDPrefix, *sid)
 }
 
-// inRange checks that a set integer is not negative and, when max is not
-// negative, not above max.
+// inRange checks that a set integer is between 0 and max; math.MaxInt
+// bounds it only from below.
 func inRange(field string, v *int, max int) error {
 	switch {
 	case v == nil:
 		return nil
 	case *v < 0:
 		return invalid(field, "%d is negative", *v)
-	case max >= 0 && *v > max:
+	case *v > max:
 		return invalid(field, "%d is above the maximum of %d", *v, max)
 	}
 	return nil
