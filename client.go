@@ -259,7 +259,7 @@ func (cfg *config) base() (*url.URL, error) {
 	switch {
 	case err != nil:
 		return nil, fmt.Errorf("twiliochat: WithBaseURL: %w", err)
-	case u.Scheme != "http" && u.Scheme != "https", u.Host == "":
+	case !isAbsoluteHTTP(u):
 		return nil, fmt.Errorf("twiliochat: WithBaseURL: %s is not an absolute http or https URL", quoteShort(cfg.baseURL))
 	case u.User != nil:
 		return nil, errors.New("twiliochat: WithBaseURL: the URL must not carry credentials")
@@ -267,6 +267,12 @@ func (cfg *config) base() (*url.URL, error) {
 		return nil, errors.New("twiliochat: WithBaseURL: the URL must not have a query or fragment")
 	}
 	return u, nil
+}
+
+// isAbsoluteHTTP reports whether u is an absolute http or https URL, with a
+// host: what WithBaseURL and the webhook URLs of Update accept.
+func isAbsoluteHTTP(u *url.URL) bool {
+	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // isHostLabel reports whether s can stand as one label of a host name.

@@ -179,8 +179,7 @@ func webhookURL(field string, v *string) error {
 	if v == nil || *v == "" {
 		return nil
 	}
-	u, err := url.Parse(*v)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if u, err := url.Parse(*v); err != nil || !isAbsoluteHTTP(u) {
 		return invalid(field, "%s is not an absolute http or https URL", quoteShort(*v))
 	}
 	return nil
