@@ -29,20 +29,12 @@ type CreateRoleParams struct {
 func (p *CreateRoleParams) validate() error {
 	if p == nil {
 		return errors.Join(
-			invalid("FriendlyName", "is required"),
+			checkRoleName(nil),
 			invalid("Type", "is required"),
 			invalid("Permission", "is required"),
 		)
 	}
-	var errs []error
-	switch n := p.FriendlyName; {
-	case n == nil:
-		errs = append(errs, invalid("FriendlyName", "is required"))
-	case *n == "":
-		errs = append(errs, invalid("FriendlyName", "is empty"))
-	case utf8.RuneCountInString(*n) > maxRoleNameRunes:
-		errs = append(errs, invalid("FriendlyName", "is %d characters (runes) long, the most is %d", utf8.RuneCountInString(*n), maxRoleNameRunes))
-	}
+	errs := []error{checkRoleName(p.FriendlyName)}
 	switch t := p.Type; {
 	case t == nil:
 		errs = append(errs, invalid("Type", "is required"))
@@ -51,6 +43,18 @@ func (p *CreateRoleParams) validate() error {
 	}
 	errs = append(errs, checkPermissions(p.Permission))
 	return errors.Join(errs...)
+}
+
+// checkRoleName checks the FriendlyName of a new Role: set, not empty, and
+// at most maxRoleNameRunes runes long.
+func checkRoleName(name *string) error {
+	if err := checkFriendlyName(name); err != nil {
+		return err
+	}
+	if n := utf8.RuneCountInString(*name); n > maxRoleNameRunes {
+		return invalid("FriendlyName", "is %d characters (runes) long, the most is %d", n, maxRoleNameRunes)
+	}
+	return nil
 }
 
 // Create creates a Role in the Service serviceSID and returns it as Twilio

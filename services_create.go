@@ -11,10 +11,19 @@ type CreateServiceParams struct {
 
 // validate checks that p is set and has a FriendlyName.
 func (p *CreateServiceParams) validate() error {
+	if p == nil {
+		return checkFriendlyName(nil)
+	}
+	return checkFriendlyName(p.FriendlyName)
+}
+
+// checkFriendlyName requires the FriendlyName of a Create request to be set
+// and not empty.
+func checkFriendlyName(name *string) error {
 	switch {
-	case p == nil, p.FriendlyName == nil:
+	case name == nil:
 		return invalid("FriendlyName", "is required")
-	case *p.FriendlyName == "":
+	case *name == "":
 		return invalid("FriendlyName", "is empty")
 	}
 	return nil
