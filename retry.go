@@ -251,10 +251,9 @@ func retryStatus(status int, safe bool) bool {
 // BaseDelay·2^(attempt-1), capped at MaxDelay.
 func (rt *retrier) backoff(attempt int) time.Duration {
 	ceiling := rt.policy.MaxDelay
-	if shift := attempt - 1; shift < 32 {
-		if d := rt.policy.BaseDelay << shift; d > 0 && d < ceiling {
-			ceiling = d
-		}
+	// Compared before the shift, so that the doubling cannot overflow.
+	if shift := attempt - 1; shift < 63 && rt.policy.BaseDelay <= ceiling>>shift {
+		ceiling = rt.policy.BaseDelay << shift
 	}
 	return rt.jitter(ceiling)
 }

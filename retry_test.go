@@ -60,6 +60,14 @@ func TestBackoff(t *testing.T) {
 		assert.Equal(t, 10*time.Second, rt.backoff(attempt), "retry %d", attempt)
 	}
 
+	// A base delay whose doubling overflows int64 still waits the cap.
+	long := newRetrier(RetryPolicy{MaxRetries: 40, BaseDelay: 1<<33 + 1, MaxDelay: time.Minute})
+	long.jitter = func(d time.Duration) time.Duration { return d }
+	for _, attempt := range []int{4, 31, 32, 33, 40} {
+		assert.Equal(t, time.Minute, long.backoff(attempt), "retry %d", attempt)
+	}
+	assert.Equal(t, time.Duration(1<<33+1), long.backoff(1))
+
 	// The jitter is given the ceiling and its answer is the wait.
 	var got []time.Duration
 	rt.jitter = func(d time.Duration) time.Duration { got = append(got, d); return d / 4 }
