@@ -1,6 +1,7 @@
 package twiliochat
 
 import (
+	"cmp"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -100,14 +101,9 @@ func (p RetryPolicy) withDefaults() (RetryPolicy, error) {
 	case p.BaseDelay < 0, p.MaxDelay < 0, p.MaxRetryAfter < 0:
 		return p, errors.New("twiliochat: retry policy: negative duration")
 	}
-	for _, d := range []struct {
-		v   *time.Duration
-		def time.Duration
-	}{{&p.BaseDelay, DefaultRetryBaseDelay}, {&p.MaxDelay, DefaultRetryMaxDelay}, {&p.MaxRetryAfter, DefaultMaxRetryAfter}} {
-		if *d.v == 0 {
-			*d.v = d.def
-		}
-	}
+	p.BaseDelay = cmp.Or(p.BaseDelay, DefaultRetryBaseDelay)
+	p.MaxDelay = cmp.Or(p.MaxDelay, DefaultRetryMaxDelay)
+	p.MaxRetryAfter = cmp.Or(p.MaxRetryAfter, DefaultMaxRetryAfter)
 	return p, nil
 }
 
