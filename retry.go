@@ -10,7 +10,6 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -304,9 +303,11 @@ func (r *request) repeatable() bool {
 	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPut, http.MethodDelete:
 		return true
 	}
+	// The path's last segment, from a path or an absolute URL alike,
+	// without parsing the whole URL on every request.
 	path := r.target
-	if u, err := url.Parse(r.target); err == nil {
-		path = u.Path
+	if end := strings.IndexAny(path, "?#"); end >= 0 {
+		path = path[:end]
 	}
 	last := path[strings.LastIndexByte(path, '/')+1:]
 	return len(last) == sidLen && isUpper(last[0]) && isUpper(last[1]) && isSID(last[:2], last)

@@ -145,6 +145,8 @@ func TestRequestRepeatable(t *testing.T) {
 		{"PUT", request{method: http.MethodPut, target: "/v2/Services"}, true},
 		{"POST instance (Update)", request{method: http.MethodPost, target: svc}, true},
 		{"POST instance with query", request{method: http.MethodPost, target: svc + "?x=1"}, true},
+		{"POST instance with a slash in the query", request{method: http.MethodPost, target: svc + "?next=/v2/Services"}, true},
+		{"POST collection with a SID in the query", request{method: http.MethodPost, target: "/v2/Services?x=/" + testServiceSID}, false},
 		{"POST absolute instance URL", request{method: http.MethodPost, target: "https://chat.twilio.com" + role}, true},
 		{"POST nested instance", request{method: http.MethodPost, target: role}, true},
 		{"POST collection (Create)", request{method: http.MethodPost, target: "/v2/Services"}, false},
