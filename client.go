@@ -344,6 +344,8 @@ func (c Client) Format(f fmt.State, _ rune) {
 }
 
 // request is one call of the API: what to send and where the answer goes.
+// Whether it may be sent again after a failure that may have reached the
+// server follows from its method and target (see request.repeatable).
 type request struct {
 	method string
 	// target is an escaped path under the base URL, with its query if any
@@ -355,10 +357,6 @@ type request struct {
 	form []byte
 	// out receives the decoded JSON of a 2xx answer; nil discards the body.
 	out any
-	// idempotency says whether r may be sent again after a failure that
-	// may have reached the server. The zero value decides from the method
-	// and path (see request.repeatable); Create sets notIdempotent.
-	idempotency idempotency
 }
 
 // do sends r, retrying as the Client's RetryPolicy says, and decodes the

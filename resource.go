@@ -20,10 +20,10 @@ func getResource[T any](ctx context.Context, c *Client, target string, invalid e
 }
 
 // postForm POSTs params, encoded as a form, to target and returns the T
-// Twilio answers with. idem says whether the request may be repeated after
-// a failure that may have reached the server: notIdempotent for a Create,
-// inferIdempotency (an instance path, so yes) for an Update.
-func postForm[T any](ctx context.Context, c *Client, target string, idem idempotency, invalid error, params any) (*T, error) {
+// Twilio answers with. A POST to a collection path (a Create) is retried
+// only when it surely did not reach the server; one to an instance path (an
+// Update) like any other request (see request.repeatable).
+func postForm[T any](ctx context.Context, c *Client, target string, invalid error, params any) (*T, error) {
 	if invalid != nil {
 		return nil, invalid
 	}
@@ -31,7 +31,7 @@ func postForm[T any](ctx context.Context, c *Client, target string, idem idempot
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[T](ctx, c, &request{method: http.MethodPost, target: target, form: form, idempotency: idem})
+	return doJSON[T](ctx, c, &request{method: http.MethodPost, target: target, form: form})
 }
 
 // deleteResource DELETEs the resource at target, discarding any body.

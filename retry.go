@@ -144,23 +144,6 @@ func (e *RetryError) Unwrap() []error {
 	return []error{e.Err, e.ContextErr}
 }
 
-// idempotency says whether a request may be sent again after a failure that
-// may have reached the server.
-type idempotency int
-
-const (
-	// inferIdempotency, the zero value, decides from the method and path:
-	// GET, HEAD, PUT, DELETE and a POST to an instance path (ending in a
-	// SID, as Update does) are idempotent; a POST to a collection path is
-	// not.
-	inferIdempotency idempotency = iota
-	// idempotent marks a request as safe to repeat.
-	idempotent
-	// notIdempotent marks a request, such as Create, that must not be
-	// repeated unless it surely did not reach the server.
-	notIdempotent
-)
-
 // retrier carries out a RetryPolicy. Its hooks are replaced in tests so that
 // no test sleeps.
 type retrier struct {
@@ -294,11 +277,10 @@ func notSent(err error) bool {
 }
 
 // repeatable reports whether r is safe to send again after a failure that may
-// have reached the server.
+// have reached the server, from its method and path: GET, HEAD, OPTIONS, PUT,
+// DELETE and a POST to an instance path (ending in a SID, as an Update) are;
+// a POST to a collection path (a Create) is not.
 func (r *request) repeatable() bool {
-	if r.idempotency != inferIdempotency {
-		return r.idempotency == idempotent
-	}
 	switch r.method {
 	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPut, http.MethodDelete:
 		return true

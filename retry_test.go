@@ -156,9 +156,11 @@ func TestRequestRepeatable(t *testing.T) {
 		{"POST 34 chars not a SID", request{method: http.MethodPost, target: "/v2/Services/ISzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"}, false},
 		{"POST empty target", request{method: http.MethodPost}, false},
 		{"PATCH collection", request{method: http.MethodPatch, target: "/v2/Services"}, false},
-		{"marked not idempotent", request{method: http.MethodPost, target: svc, idempotency: notIdempotent}, false},
-		{"marked not idempotent GET", request{method: http.MethodGet, target: svc, idempotency: notIdempotent}, false},
-		{"marked idempotent collection POST", request{method: http.MethodPost, target: "/v2/Services", idempotency: idempotent}, true},
+		// The targets the operations send to.
+		{"Services.Create", request{method: http.MethodPost, target: servicesPath}, false},
+		{"Services.Update", request{method: http.MethodPost, target: servicePath(testServiceSID)}, true},
+		{"Roles.Create", request{method: http.MethodPost, target: rolesPath(testServiceSID)}, false},
+		{"Roles.Update", request{method: http.MethodPost, target: rolePath(testServiceSID, testRoleSID)}, true},
 	}
 	for _, tc := range tests {
 		assert.Equal(t, tc.want, tc.r.repeatable(), tc.name)

@@ -64,5 +64,5 @@ func checkRoleName(name *string) error {
 // non-2xx answer returns an *APIError. Make the new Role a default role of
 // the Service with Services.Update.
 func (s *RolesService) Create(ctx context.Context, serviceSID string, params *CreateRoleParams) (*Role, error) {
-	return postForm[Role](ctx, s.client, rolesPath(serviceSID), notIdempotent, errors.Join(checkServiceSID(serviceSID), params.validate()), params)
+	return postForm[Role](ctx, s.client, rolesPath(serviceSID), errors.Join(checkServiceSID(serviceSID), params.validate()), params)
 }

@@ -52,5 +52,5 @@ func checkPermissions(permissions []string) error {
 // an *APIError, for which IsNotFound reports whether the Role does not
 // exist. A Role's name and type cannot be changed.
 func (s *RolesService) Update(ctx context.Context, serviceSID, roleSID string, params *UpdateRoleParams) (*Role, error) {
-	return postForm[Role](ctx, s.client, rolePath(serviceSID, roleSID), inferIdempotency, errors.Join(checkRoleSIDs(serviceSID, roleSID), params.validate()), params)
+	return postForm[Role](ctx, s.client, rolePath(serviceSID, roleSID), errors.Join(checkRoleSIDs(serviceSID, roleSID), params.validate()), params)
 }

@@ -34,5 +34,5 @@ func checkFriendlyName(name *string) error {
 // *ValidationError before any request is sent; a non-2xx answer returns an
 // *APIError. Configure the new Service with Update.
 func (s *ServicesService) Create(ctx context.Context, params *CreateServiceParams) (*Service, error) {
-	return postForm[Service](ctx, s.client, servicesPath, notIdempotent, params.validate(), params)
+	return postForm[Service](ctx, s.client, servicesPath, params.validate(), params)
 }

@@ -190,7 +190,7 @@ func webhookURL(field string, v *string) error {
 // before any request is sent; a bad one returns a *ValidationError. A non-2xx
 // answer returns an *APIError.
 func (s *ServicesService) Update(ctx context.Context, sid string, params *UpdateServiceParams) (*Service, error) {
-	return postForm[Service](ctx, s.client, servicePath(sid), inferIdempotency, errors.Join(ValidateServiceSID(sid), params.validate()), params)
+	return postForm[Service](ctx, s.client, servicePath(sid), errors.Join(ValidateServiceSID(sid), params.validate()), params)
 }
 
 // servicePath is the path of the Service sid, escaped.
