@@ -312,14 +312,16 @@ func TestCredentialsNeverPrinted(t *testing.T) {
 	var outputs []string
 	for _, c := range []*Client{withToken, withKey, unreachable} {
 		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"} {
-			outputs = append(outputs, fmt.Sprintf(verb, c), fmt.Sprintf(verb, *c))
+			for _, out := range []string{fmt.Sprintf(verb, c), fmt.Sprintf(verb, *c)} {
+				assert.Contains(t, out, testAccountSID, "%s of a Client names its account", verb)
+				outputs = append(outputs, out)
+			}
 		}
 		_, err := c.Services.Update(context.Background(), testServiceSID, nil)
 		require.Error(t, err)
 		outputs = append(outputs, err.Error(), fmt.Sprintf("%+v", err), fmt.Sprintf("%#v", err))
 	}
 	for _, out := range outputs {
-		assert.Contains(t, out+testAccountSID, testAccountSID)
 		for _, leak := range []string{testToken, secret, withToken.creds.header, withKey.creds.header, strings.TrimPrefix(withKey.creds.header, "Basic ")} {
 			assert.NotContains(t, out, leak)
 		}

@@ -684,8 +684,8 @@ func TestConcurrentUpdatesWithFailures(t *testing.T) {
 		assert.Equal(t, http.StatusServiceUnavailable, apiErr.Status, "call %d", i)
 		failed++
 	}
-	assert.Equal(t, int64(calls), succeeded+failed)
 	assert.Equal(t, served.Load(), succeeded, "one 200 per success")
+	assert.LessOrEqual(t, 3*failed, unavailable.Load(), "the server answered 503 to each try of a failed call")
 	// Each 503 was either retried or ended a failed call.
 	assert.Equal(t, calls+unavailable.Load()-failed, hits.Load())
 	assert.GreaterOrEqual(t, unavailable.Load(), int64(calls/5))
