@@ -16,6 +16,7 @@ func TestNilContext(t *testing.T) {
 	rec := newRecorder(t, serveFile(t, http.StatusOK, "testdata/service.json"))
 	c := rec.client(t)
 	var ctx context.Context // nil, as a caller's bug would pass it
+	next := rec.srv.URL + "/v2/Services?Page=1"
 	calls := map[string]func() error{
 		"Services.Update": func() error { _, err := c.Services.Update(ctx, testServiceSID, nil); return err },
 		"Services.Create": func() error {
@@ -31,7 +32,26 @@ func TestNilContext(t *testing.T) {
 			}
 			return nil
 		},
+		"Services.NextPage": func() error {
+			_, err := c.Services.NextPage(ctx, &ServicePage{Meta: PageMeta{NextPageURL: next}})
+			return err
+		},
+		"Roles.Create": func() error {
+			_, err := c.Roles.Create(ctx, testServiceSID, &CreateRoleParams{
+				FriendlyName: Ptr("x"), Type: Ptr(RoleTypeChannel), Permission: []string{"sendMessage"}})
+			return err
+		},
 		"Roles.Fetch": func() error { _, err := c.Roles.Fetch(ctx, testServiceSID, testRoleSID); return err },
+		"Roles.Update": func() error {
+			_, err := c.Roles.Update(ctx, testServiceSID, testRoleSID, &UpdateRoleParams{Permission: []string{"sendMessage"}})
+			return err
+		},
+		"Roles.Delete":   func() error { return c.Roles.Delete(ctx, testServiceSID, testRoleSID) },
+		"Roles.ListPage": func() error { _, err := c.Roles.ListPage(ctx, testServiceSID, nil); return err },
+		"Roles.NextPage": func() error {
+			_, err := c.Roles.NextPage(ctx, &RolePage{Meta: PageMeta{NextPageURL: next}})
+			return err
+		},
 		"Roles.List": func() error {
 			for _, err := range c.Roles.List(ctx, testServiceSID, nil) {
 				return err
