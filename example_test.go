@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/e3f0929f/twiliochat"
-	"github.com/e3f0929f/twiliochat/twiliochattest"
 )
 
 // fixedClock makes the fake's dates, and so the examples' output, stable.
@@ -16,15 +15,10 @@ func fixedClock() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 // Update changes only the keys that are set; nested params become dotted
 // form keys. This example runs against the in-memory fake.
 func ExampleServicesService_Update() {
-	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1), twiliochattest.WithClock(fixedClock))
+	srv, client := startFake()
 	defer srv.Close()
 	sid := srv.SeedService("demo")
 
-	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
 	svc, err := client.Services.Update(context.Background(), sid, &twiliochat.UpdateServiceParams{
 		FriendlyName:        twiliochat.Ptr("support"),
 		ReachabilityEnabled: twiliochat.Ptr(true),
@@ -69,14 +63,10 @@ func ExampleNewClient() {
 
 // IsNotFound tells a missing service from other failures.
 func ExampleIsNotFound() {
-	srv := twiliochattest.NewServer()
+	srv, client := startFake()
 	defer srv.Close()
-	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	_, err = client.Services.Update(context.Background(), "IS00000000000000000000000000000000", nil)
+
+	_, err := client.Services.Update(context.Background(), "IS00000000000000000000000000000000", nil)
 	var apiErr *twiliochat.APIError
 	fmt.Println(twiliochat.IsNotFound(err), errors.As(err, &apiErr) && apiErr.Code == 20404)
 	// Output: true true
