@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"net/http"
 	"strconv"
 )
 
@@ -183,10 +182,7 @@ type pageOf[T, P any] interface {
 // the first page of the list at path: the body of every ListPage.
 func firstPage[P any](ctx context.Context, c *Client, path string, sidErr error, params *ListParams) (*P, error) {
 	target, err := params.target(path, sidErr)
-	if err != nil {
-		return nil, err
-	}
-	return doJSON[P](ctx, c, &request{method: http.MethodGet, target: target})
+	return getResource[P](ctx, c, target, err)
 }
 
 // nextPage fetches the page after page, following its NextPageURL: the body
@@ -202,7 +198,7 @@ func nextPage[T, P any, PP pageOf[T, P]](ctx context.Context, c *Client, page PP
 	if err != nil || target == "" {
 		return nil, err
 	}
-	return doJSON[P](ctx, c, &request{method: http.MethodGet, target: target})
+	return getResource[P](ctx, c, target, nil)
 }
 
 // listItems checks params and sidErr and returns the iterator over the items
@@ -214,7 +210,7 @@ func listItems[T, P any, PP pageOf[T, P]](ctx context.Context, c *Client, path s
 		return errorSeq[T](err)
 	}
 	return paginate(ctx, target, params.limit(), func(ctx context.Context, target string) ([]T, *PageMeta, error) {
-		page, err := doJSON[P](ctx, c, &request{method: http.MethodGet, target: target})
+		page, err := getResource[P](ctx, c, target, nil)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -11,7 +11,8 @@ import (
 // is good), and a non-nil invalid returns before any request is built. An
 // operation file only names its path, its checks and its result type.
 
-// getResource GETs the resource at target and returns it as a T.
+// getResource GETs the resource, or list page, at target and returns it as
+// a T.
 func getResource[T any](ctx context.Context, c *Client, target string, invalid error) (*T, error) {
 	if invalid != nil {
 		return nil, invalid
