@@ -326,7 +326,9 @@ func userAgent(extra string) string {
 // CloseIdleConnections closes the keep-alive connections the Client holds
 // open but is not using. Call it when you are done with a Client whose
 // connections should not wait for their idle timeout; the Client stays
-// usable and opens new connections as needed.
+// usable and opens new connections as needed. With WithHTTPClient, these are
+// the idle connections of that *http.Client's transport, which its other
+// users share.
 func (c *Client) CloseIdleConnections() {
 	c.sender().CloseIdleConnections()
 }

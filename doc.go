@@ -79,8 +79,10 @@
 //
 // A canceled or expired context stops the request, and the error satisfies
 // errors.Is(err, context.Canceled) or errors.Is(err, context.DeadlineExceeded).
-// No error, and no fmt output of a Client, contains the auth token or API
-// secret.
+// No fmt output of a Client contains the auth token or API secret, and no
+// error contains the Authorization header. A server that echoes the token or
+// secret back has it blanked out of the error too, when it is 8 characters
+// or more, as Twilio's are: a shorter one cannot be told from ordinary text.
 //
 // # Retries
 //
