@@ -14,8 +14,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const testKeySID = "SK0123456789abcdef0123456789abcdef"
-
 // TestNewClientRejects checks every credential and option error.
 func TestNewClientRejects(t *testing.T) {
 	t.Parallel()
@@ -26,23 +24,23 @@ func TestNewClientRejects(t *testing.T) {
 		opts    []Option
 		want    string
 	}{
-		{"empty account", "", testToken, nil, "AccountSid"},
-		{"bad account prefix", testServiceSID, testToken, nil, "AccountSid"},
-		{"short account", testAccountSID[:20], testToken, nil, "AccountSid"},
+		{"empty account", "", testAuthToken, nil, "AccountSid"},
+		{"bad account prefix", testServiceSID, testAuthToken, nil, "AccountSid"},
+		{"short account", testAccountSID[:20], testAuthToken, nil, "AccountSid"},
 		{"empty token", testAccountSID, "", nil, "empty auth token"},
-		{"bad key sid", testAccountSID, testToken, []Option{WithAPIKey("SK123", "secret")}, "key SID"},
-		{"empty key secret", testAccountSID, testToken, []Option{WithAPIKey(testKeySID, "")}, "empty secret"},
-		{"nil http client", testAccountSID, testToken, []Option{WithHTTPClient(nil)}, "nil *http.Client"},
-		{"relative base", testAccountSID, testToken, []Option{WithBaseURL("/v2")}, "not an absolute http or https URL"},
-		{"base without scheme", testAccountSID, testToken, []Option{WithBaseURL("chat.twilio.com")}, "not an absolute http or https URL"},
-		{"ftp base", testAccountSID, testToken, []Option{WithBaseURL("ftp://chat.twilio.com")}, "not an absolute http or https URL"},
-		{"base with credentials", testAccountSID, testToken, []Option{WithBaseURL("https://u:p@chat.twilio.com")}, "credentials"},
-		{"base with query", testAccountSID, testToken, []Option{WithBaseURL("https://chat.twilio.com/?x=1")}, "query"},
-		{"unparsable base", testAccountSID, testToken, []Option{WithBaseURL("http://[::1")}, "WithBaseURL"},
-		{"base and edge", testAccountSID, testToken, []Option{WithBaseURL("https://example.com"), WithEdge("dublin")}, "cannot be combined"},
-		{"edge with dot", testAccountSID, testToken, []Option{WithEdge("evil.com/")}, "not a host name label"},
-		{"region upper case", testAccountSID, testToken, []Option{WithRegion("IE1")}, "not a host name label"},
-		{"user agent newline", testAccountSID, testToken, []Option{WithUserAgent("x\r\nX-Evil: 1")}, "line break"},
+		{"bad key sid", testAccountSID, testAuthToken, []Option{WithAPIKey("SK123", "secret")}, "key SID"},
+		{"empty key secret", testAccountSID, testAuthToken, []Option{WithAPIKey(testKeySID, "")}, "empty secret"},
+		{"nil http client", testAccountSID, testAuthToken, []Option{WithHTTPClient(nil)}, "nil *http.Client"},
+		{"relative base", testAccountSID, testAuthToken, []Option{WithBaseURL("/v2")}, "not an absolute http or https URL"},
+		{"base without scheme", testAccountSID, testAuthToken, []Option{WithBaseURL("chat.twilio.com")}, "not an absolute http or https URL"},
+		{"ftp base", testAccountSID, testAuthToken, []Option{WithBaseURL("ftp://chat.twilio.com")}, "not an absolute http or https URL"},
+		{"base with credentials", testAccountSID, testAuthToken, []Option{WithBaseURL("https://u:p@chat.twilio.com")}, "credentials"},
+		{"base with query", testAccountSID, testAuthToken, []Option{WithBaseURL("https://chat.twilio.com/?x=1")}, "query"},
+		{"unparsable base", testAccountSID, testAuthToken, []Option{WithBaseURL("http://[::1")}, "WithBaseURL"},
+		{"base and edge", testAccountSID, testAuthToken, []Option{WithBaseURL("https://example.com"), WithEdge("dublin")}, "cannot be combined"},
+		{"edge with dot", testAccountSID, testAuthToken, []Option{WithEdge("evil.com/")}, "not a host name label"},
+		{"region upper case", testAccountSID, testAuthToken, []Option{WithRegion("IE1")}, "not a host name label"},
+		{"user agent newline", testAccountSID, testAuthToken, []Option{WithUserAgent("x\r\nX-Evil: 1")}, "line break"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,7 +49,7 @@ func TestNewClientRejects(t *testing.T) {
 			require.Error(t, err)
 			assert.Nil(t, c)
 			assert.Contains(t, err.Error(), tt.want)
-			assert.NotContains(t, err.Error(), testToken)
+			assert.NotContains(t, err.Error(), testAuthToken)
 		})
 	}
 }
@@ -74,7 +72,7 @@ func TestNewClientBaseURL(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			c, err := NewClient(testAccountSID, testToken, tt.opts...)
+			c, err := NewClient(testAccountSID, testAuthToken, tt.opts...)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, c.base)
 		})
@@ -86,7 +84,7 @@ func TestNewClientFromEnv(t *testing.T) {
 	t.Setenv("TWILIO_ACCOUNT_SID", testAccountSID)
 	t.Setenv("TWILIO_AUTH_TOKEN", "")
 	t.Setenv("TWILIO_API_KEY", testKeySID)
-	t.Setenv("TWILIO_API_SECRET", "key-secret")
+	t.Setenv("TWILIO_API_SECRET", testKeySecret)
 	t.Setenv("TWILIO_EDGE", "sydney")
 	t.Setenv("TWILIO_REGION", "au1")
 	c, err := NewClientFromEnv(WithUserAgent("env-test"))
@@ -97,7 +95,7 @@ func TestNewClientFromEnv(t *testing.T) {
 	user, pass, ok := req.BasicAuth()
 	require.True(t, ok)
 	assert.Equal(t, testKeySID, user)
-	assert.Equal(t, "key-secret", pass)
+	assert.Equal(t, testKeySecret, pass)
 	assert.True(t, strings.HasSuffix(c.userAgent, " env-test"))
 
 	t.Setenv("TWILIO_API_SECRET", "")
@@ -115,7 +113,7 @@ func TestNewClientFromEnv(t *testing.T) {
 func TestAPIKeyAuth(t *testing.T) {
 	t.Parallel()
 	rec := newRecorder(t, serveFile(t, http.StatusOK, "testdata/service.json"))
-	c, err := NewClient(testAccountSID, "", WithBaseURL(rec.srv.URL), WithAPIKey(testKeySID, "key-secret"))
+	c, err := NewClient(testAccountSID, "", WithBaseURL(rec.srv.URL), WithAPIKey(testKeySID, testKeySecret))
 	require.NoError(t, err)
 	_, err = c.Services.Update(context.Background(), testServiceSID, nil)
 	require.NoError(t, err)
@@ -124,7 +122,7 @@ func TestAPIKeyAuth(t *testing.T) {
 	user, pass, ok := (&http.Request{Header: reqs[0].Header}).BasicAuth()
 	require.True(t, ok)
 	assert.Equal(t, testKeySID, user)
-	assert.Equal(t, "key-secret", pass)
+	assert.Equal(t, testKeySecret, pass)
 }
 
 // TestErrorShapes checks the *APIError built from each kind of failure body.
@@ -295,15 +293,14 @@ func TestContextEndsRequest(t *testing.T) {
 // calls, with every verb and looks for the token and secret.
 func TestCredentialsNeverPrinted(t *testing.T) {
 	t.Parallel()
-	const secret = "api-secret-5d1e-never-print-me"
 	rec := newRecorder(t, func(w http.ResponseWriter, _ *http.Request) {
 		w.WriteHeader(http.StatusUnauthorized)
 		_, _ = w.Write([]byte(`{"code":20003,"message":"Authenticate","status":401}`))
 	})
 	withToken := rec.client(t)
-	withKey, err := NewClient(testAccountSID, testToken, WithBaseURL(rec.srv.URL), WithAPIKey(testKeySID, secret))
+	withKey, err := NewClient(testAccountSID, testAuthToken, WithBaseURL(rec.srv.URL), WithAPIKey(testKeySID, testKeySecret))
 	require.NoError(t, err)
-	unreachable, err := NewClient(testAccountSID, testToken, WithBaseURL("http://127.0.0.1:1"))
+	unreachable, err := NewClient(testAccountSID, testAuthToken, WithBaseURL("http://127.0.0.1:1"))
 	require.NoError(t, err)
 	// Its dial errors are retried: the waits go to a fake, and the final
 	// error is a *RetryError whose text is checked too.
@@ -322,7 +319,7 @@ func TestCredentialsNeverPrinted(t *testing.T) {
 		outputs = append(outputs, err.Error(), fmt.Sprintf("%+v", err), fmt.Sprintf("%#v", err))
 	}
 	for _, out := range outputs {
-		for _, leak := range []string{testToken, secret, withToken.creds.header, withKey.creds.header, strings.TrimPrefix(withKey.creds.header, "Basic ")} {
+		for _, leak := range []string{testAuthToken, testKeySecret, withToken.creds.header, withKey.creds.header, strings.TrimPrefix(withKey.creds.header, "Basic ")} {
 			assert.NotContains(t, out, leak)
 		}
 	}
@@ -351,7 +348,7 @@ func TestCallerHTTPClientNotChanged(t *testing.T) {
 // TestDefaultHTTPClient checks the client a Client makes for itself.
 func TestDefaultHTTPClient(t *testing.T) {
 	t.Parallel()
-	c, err := NewClient(testAccountSID, testToken)
+	c, err := NewClient(testAccountSID, testAuthToken)
 	require.NoError(t, err)
 	assert.NotSame(t, http.DefaultClient, c.httpClient)
 	assert.Equal(t, defaultTimeout, c.httpClient.Timeout)
@@ -367,7 +364,7 @@ func TestDefaultHTTPClient(t *testing.T) {
 func TestCallerHTTPClientReadAtEachRequest(t *testing.T) {
 	t.Parallel()
 	hc := &http.Client{}
-	c, err := NewClient(testAccountSID, testToken, WithHTTPClient(hc))
+	c, err := NewClient(testAccountSID, testAuthToken, WithHTTPClient(hc))
 	require.NoError(t, err)
 
 	mock := httpmock.NewMockTransport()

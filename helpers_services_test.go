@@ -55,7 +55,7 @@ func assertHeaders(t *testing.T, r seenRequest) {
 	user, pass, ok := (&http.Request{Header: r.Header}).BasicAuth()
 	assert.True(t, ok, "no basic auth")
 	assert.Equal(t, testAccountSID, user)
-	assert.Equal(t, testToken, pass)
+	assert.Equal(t, testAuthToken, pass)
 	assert.Equal(t, "application/json", r.Header.Get("Accept"))
 	assert.True(t, strings.HasPrefix(r.Header.Get("User-Agent"), "twiliochat/"+Version+" "), r.Header.Get("User-Agent"))
 	if r.Body == "" {

@@ -13,10 +13,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Credentials the tests use. testToken must never show up in any output.
+// Credentials and SIDs the tests use. The secrets, testAuthToken and
+// testKeySecret, must never show up in any output: they are long and
+// distinctive so that a test can look for them in any text.
 const (
 	testAccountSID = "AC0123456789abcdef0123456789abcdef"
-	testToken      = "tok-3f9c1d7e-never-print-me"
+	testAuthToken  = "tok3nS3cretDoNotPrint0123456789a"
+	testKeySID     = "SK0123456789abcdef0123456789abcdef"
+	testKeySecret  = "ap1S3cretDoNotPrint0123456789abc"
 	testServiceSID = "IS0123456789abcdef0123456789abcdef"
 	testRoleSID    = "RL0123456789abcdef0123456789abcdef"
 	testRequestID  = "RQ0123456789abcdef0123456789abcdef"
@@ -71,7 +75,7 @@ func (rec *recorder) requests() []seenRequest {
 // client returns a Client for the recorder's server.
 func (rec *recorder) client(t *testing.T, opts ...Option) *Client {
 	t.Helper()
-	c, err := NewClient(testAccountSID, testToken, append([]Option{WithBaseURL(rec.srv.URL)}, opts...)...)
+	c, err := NewClient(testAccountSID, testAuthToken, append([]Option{WithBaseURL(rec.srv.URL)}, opts...)...)
 	require.NoError(t, err)
 	return c
 }

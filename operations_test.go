@@ -45,7 +45,7 @@ func TestNotFound(t *testing.T) {
 				MoreInfo:  "https://www.twilio.com/docs/errors/20404",
 				RequestID: testRequestID,
 			}, apiErr)
-			assert.NotContains(t, err.Error(), testToken)
+			assert.NotContains(t, err.Error(), testAuthToken)
 			assert.Len(t, rec.requests(), 1)
 		})
 	}

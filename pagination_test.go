@@ -341,7 +341,7 @@ func TestServicesListRefusesForeignNextPage(t *testing.T) {
 			assert.Equal(t, sidsN(0, 2), got.sids)
 			require.Len(t, got.errs, 1)
 			assert.ErrorIs(t, got.errs[0], ErrUntrustedURL)
-			assert.NotContains(t, got.errs[0].Error(), testToken)
+			assert.NotContains(t, got.errs[0].Error(), testAuthToken)
 			assert.Len(t, rec.requests(), 1)
 		})
 	}
@@ -580,13 +580,13 @@ func FuzzResolveNextPageURL(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
-	client, err := NewClient(testAccountSID, testToken)
+	client, err := NewClient(testAccountSID, testAuthToken)
 	require.NoError(f, err)
 	f.Fuzz(func(t *testing.T, target string) {
 		got, err := client.resolve(target)
 		if err != nil {
 			assert.ErrorIs(t, err, ErrUntrustedURL)
-			assert.NotContains(t, err.Error(), testToken)
+			assert.NotContains(t, err.Error(), testAuthToken)
 			return
 		}
 		u, err := url.Parse(got)

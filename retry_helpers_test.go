@@ -15,14 +15,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Secrets of the retry and security tests (testAccountSID, testServiceSID
-// and testKeySID are in helpers_test.go and client_test.go). They are long
-// and distinctive so that a test can look for them in any text.
-const (
-	testAuthToken = "tok3nS3cretDoNotPrint0123456789a"
-	testKeySecret = "ap1S3cretDoNotPrint0123456789abc"
-)
-
 // goldenServiceSID is the sid in testdata/service.json.
 const goldenServiceSID = "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 

@@ -128,7 +128,7 @@ func TestUpdateSendsEveryKey(t *testing.T) {
 	user, pass, ok := (&http.Request{Header: got.Header}).BasicAuth()
 	require.True(t, ok)
 	assert.Equal(t, testAccountSID, user)
-	assert.Equal(t, testToken, pass)
+	assert.Equal(t, testAuthToken, pass)
 
 	form, err := url.ParseQuery(got.Body)
 	require.NoError(t, err)
