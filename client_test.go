@@ -298,13 +298,10 @@ func TestCredentialsNeverPrinted(t *testing.T) {
 		_, _ = w.Write([]byte(`{"code":20003,"message":"Authenticate","status":401}`))
 	})
 	withToken := rec.client(t)
-	withKey, err := NewClient(testAccountSID, testAuthToken, WithBaseURL(rec.srv.URL), WithAPIKey(testKeySID, testKeySecret))
-	require.NoError(t, err)
-	unreachable, err := NewClient(testAccountSID, testAuthToken, WithBaseURL("http://127.0.0.1:1"))
-	require.NoError(t, err)
-	// Its dial errors are retried: the waits go to a fake, and the final
-	// error is a *RetryError whose text is checked too.
-	unreachable.retry.sleep = (&fakeSleeper{}).sleep
+	withKey := rec.client(t, WithAPIKey(testKeySID, testKeySecret))
+	// Its dial errors are retried, the waits going to newTestClient's fake,
+	// and the final error is a *RetryError whose text is checked too.
+	unreachable, _ := newTestClient(t, "http://127.0.0.1:1")
 
 	var outputs []string
 	for _, c := range []*Client{withToken, withKey, unreachable} {

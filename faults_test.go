@@ -10,7 +10,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
@@ -49,18 +48,14 @@ type faultCase struct {
 func runFaults(t *testing.T, cases []faultCase) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			var hits atomic.Int64
-			handlers := sync.WaitGroup{}
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				handlers.Add(1)
-				defer handlers.Done()
-				tc.handler(t, w, r, hits.Add(1))
+			rec := newRecorder(t, numbered(func(w http.ResponseWriter, r *http.Request, n int64) {
+				tc.handler(t, w, r, n)
 			}))
 			var opts []Option
 			if tc.opts != nil {
 				opts = tc.opts(t)
 			}
-			c, sl := newTestClient(t, srv.URL, opts...)
+			c, sl := newTestClient(t, rec.srv.URL, opts...)
 			start := time.Now()
 			ctx, cancel := context.WithCancel(context.Background())
 			if tc.timeout > 0 {
@@ -73,14 +68,13 @@ func runFaults(t *testing.T, cases []faultCase) {
 			elapsed := time.Since(start)
 			cancel()
 			c.CloseIdleConnections()
-			srv.Close()
-			handlers.Wait()
+			rec.close()
 
 			tc.check(t, svc, err)
 			if err != nil {
 				assert.Nil(t, svc, "no result with an error")
 			}
-			assert.Equal(t, tc.wantHits, hits.Load(), "requests that reached the server")
+			assert.Equal(t, tc.wantHits, rec.hits(), "requests that reached the server")
 			assert.Equal(t, tc.wantWaits, sl.Waits(), "waits between tries")
 			if tc.minElapsed > 0 {
 				assert.GreaterOrEqual(t, elapsed, tc.minElapsed)
@@ -564,26 +558,14 @@ func (b *trackedBody) Close() error {
 // same method, path, headers and form each time, each failed answer read to
 // its end and closed before the wait, and so one connection for all tries.
 func TestRetryRebuildsBodyAndDrainsAnswers(t *testing.T) {
-	type seen struct {
-		method, path, auth, contentType, accept, body, remote string
-	}
-	var (
-		mu   sync.Mutex
-		reqs []seen
-	)
 	bigError := `{"code":20503,"message":"down","padding":"` + strings.Repeat("x", 64<<10) + `"}`
-	srv, hits := countingServer(t, func(w http.ResponseWriter, r *http.Request, n int64) {
-		body, err := io.ReadAll(r.Body)
-		assert.NoError(t, err)
-		mu.Lock()
-		reqs = append(reqs, seen{r.Method, r.URL.Path, r.Header.Get("Authorization"), r.Header.Get("Content-Type"), r.Header.Get("Accept"), string(body), r.RemoteAddr})
-		mu.Unlock()
+	rec := newRecorder(t, numbered(func(w http.ResponseWriter, _ *http.Request, n int64) {
 		if n < 3 {
 			writeJSON(w, http.StatusServiceUnavailable, bigError)
 			return
 		}
 		writeJSON(w, http.StatusOK, string(serviceJSON(t)))
-	})
+	}))
 	var bodies []*trackedBody // written by the client's goroutine only
 	transport := &http.Transport{}
 	t.Cleanup(transport.CloseIdleConnections)
@@ -596,7 +578,7 @@ func TestRetryRebuildsBodyAndDrainsAnswers(t *testing.T) {
 		}
 		return resp, err
 	})}
-	c, sl := newTestClient(t, srv.URL, WithHTTPClient(hc))
+	c, sl := newTestClient(t, rec.srv.URL, WithHTTPClient(hc))
 	sl.hook = func(context.Context, time.Duration) error {
 		for i, b := range bodies {
 			assert.True(t, b.eof.Load(), "answer %d read to its end before the wait", i+1)
@@ -609,12 +591,19 @@ func TestRetryRebuildsBodyAndDrainsAnswers(t *testing.T) {
 	svc, err := c.Services.Update(context.Background(), testServiceSID, params)
 	require.NoError(t, err)
 	assert.Equal(t, testServiceSID, svc.SID)
-	assert.EqualValues(t, 3, hits.Load())
+	assert.EqualValues(t, 3, rec.hits())
 	assert.Equal(t, []time.Duration{500 * time.Millisecond, time.Second}, sl.Waits())
 	require.Len(t, bodies, 3)
 	assert.True(t, bodies[2].closed.Load())
 
+	type seen struct {
+		method, path, auth, contentType, accept, body, remote string
+	}
 	wantAuth := "Basic " + base64.StdEncoding.EncodeToString([]byte(testAccountSID+":"+testAuthToken))
+	var reqs []seen
+	for _, r := range rec.requests() {
+		reqs = append(reqs, seen{r.Method, r.Path, r.Header.Get("Authorization"), r.Header.Get("Content-Type"), r.Header.Get("Accept"), r.Body, r.Remote})
+	}
 	require.Len(t, reqs, 3)
 	for i, r := range reqs {
 		assert.Equal(t, seen{
@@ -633,9 +622,9 @@ func TestRetryRebuildsBodyAndDrainsAnswers(t *testing.T) {
 // server that fails every 5th request with 503.
 func TestConcurrentUpdatesWithFailures(t *testing.T) {
 	const calls = 100
-	var hits, unavailable, served atomic.Int64
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if hits.Add(1)%5 == 0 {
+	var unavailable, served atomic.Int64
+	rec := newRecorder(t, numbered(func(w http.ResponseWriter, r *http.Request, n int64) {
+		if n%5 == 0 {
 			unavailable.Add(1)
 			writeJSON(w, http.StatusServiceUnavailable, twilioErrorBody(503, 20503, "down"))
 			return
@@ -647,7 +636,7 @@ func TestConcurrentUpdatesWithFailures(t *testing.T) {
 		served.Add(1)
 		writeJSON(w, http.StatusOK, string(serviceJSON(t)))
 	}))
-	c, _ := newTestClient(t, srv.URL)
+	c := rec.client(t)
 
 	type result struct {
 		svc *Service
@@ -665,7 +654,7 @@ func TestConcurrentUpdatesWithFailures(t *testing.T) {
 	}
 	wg.Wait()
 	c.CloseIdleConnections()
-	srv.Close()
+	rec.close()
 
 	var succeeded, failed int64
 	for i, r := range results {
@@ -687,7 +676,7 @@ func TestConcurrentUpdatesWithFailures(t *testing.T) {
 	assert.Equal(t, served.Load(), succeeded, "one 200 per success")
 	assert.LessOrEqual(t, 3*failed, unavailable.Load(), "the server answered 503 to each try of a failed call")
 	// Each 503 was either retried or ended a failed call.
-	assert.Equal(t, calls+unavailable.Load()-failed, hits.Load())
+	assert.Equal(t, calls+unavailable.Load()-failed, rec.hits())
 	assert.GreaterOrEqual(t, unavailable.Load(), int64(calls/5))
 	goleak.VerifyNone(t)
 }

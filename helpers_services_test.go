@@ -1,7 +1,6 @@
 package twiliochat
 
 import (
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -26,16 +25,6 @@ func newTestServices(t *testing.T, handler http.HandlerFunc) (*ServicesService, 
 	t.Helper()
 	rec := newRecorder(t, handler)
 	return rec.client(t).Services, rec
-}
-
-// respondJSON answers with status and body as JSON.
-func respondJSON(status int, body string) http.HandlerFunc {
-	return func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		w.Header().Set("Twilio-Request-Id", testRequestID)
-		w.WriteHeader(status)
-		_, _ = io.WriteString(w, body)
-	}
 }
 
 // assertRequest checks the method, path and query of r, and its headers as

@@ -1,14 +1,19 @@
 package twiliochat
 
 import (
+	"bytes"
+	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -26,6 +31,12 @@ const (
 	testRequestID  = "RQ0123456789abcdef0123456789abcdef"
 )
 
+// testNow is the test clients' clock, for Retry-After dates.
+var testNow = time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
+
+// goldenServiceSID is the sid in testdata/service.json.
+const goldenServiceSID = "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+
 // seenRequest is what the test server saw of one request.
 type seenRequest struct {
 	Method string
@@ -33,36 +44,60 @@ type seenRequest struct {
 	Query  url.Values
 	Header http.Header
 	Body   string
+	Remote string // the client's address, one per connection
 }
 
 // recorder is an httptest server that records every request and answers
 // with a handler chosen by the test.
 type recorder struct {
-	mu   sync.Mutex
-	reqs []seenRequest
-	srv  *httptest.Server
+	mu       sync.Mutex
+	reqs     []seenRequest
+	handlers sync.WaitGroup
+	srv      *httptest.Server
 }
 
-// newRecorder starts a server that records requests and then calls answer.
+// newRecorder starts a server that records requests and then calls answer,
+// with the request's body still there to read. The server closes when the
+// test ends.
 func newRecorder(t *testing.T, answer http.HandlerFunc) *recorder {
 	t.Helper()
 	rec := &recorder{}
 	rec.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec.handlers.Add(1)
+		defer rec.handlers.Done()
 		body, err := io.ReadAll(r.Body)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
 		rec.mu.Lock()
 		rec.reqs = append(rec.reqs, seenRequest{
 			Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.Query(),
-			Header: r.Header.Clone(), Body: string(body),
+			Header: r.Header.Clone(), Body: string(body), Remote: r.RemoteAddr,
 		})
 		rec.mu.Unlock()
+		if err != nil {
+			t.Errorf("read the request body: %v", err)
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
 		answer(w, r)
 	}))
-	t.Cleanup(rec.srv.Close)
+	t.Cleanup(rec.close)
 	return rec
+}
+
+// numbered is a handler that passes each request, with its number from 1 in
+// the order they arrive, to answer.
+func numbered(answer func(w http.ResponseWriter, r *http.Request, n int64)) http.HandlerFunc {
+	var count atomic.Int64
+	return func(w http.ResponseWriter, r *http.Request) {
+		answer(w, r, count.Add(1))
+	}
+}
+
+// close shuts the server down and waits for every handler to return, those
+// of hijacked connections included.
+func (rec *recorder) close() {
+	rec.srv.Close()
+	rec.handlers.Wait()
 }
 
 // requests returns a copy of what the server has seen so far.
@@ -72,12 +107,74 @@ func (rec *recorder) requests() []seenRequest {
 	return append([]seenRequest(nil), rec.reqs...)
 }
 
-// client returns a Client for the recorder's server.
+// hits returns how many requests reached the server so far.
+func (rec *recorder) hits() int64 {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	return int64(len(rec.reqs))
+}
+
+// client returns a Client for the recorder's server, made by newTestClient.
 func (rec *recorder) client(t *testing.T, opts ...Option) *Client {
 	t.Helper()
-	c, err := NewClient(testAccountSID, testAuthToken, append([]Option{WithBaseURL(rec.srv.URL)}, opts...)...)
-	require.NoError(t, err)
+	c, _ := newTestClient(t, rec.srv.URL, opts...)
 	return c
+}
+
+// newTestClient returns a Client for base whose retrier never sleeps: waits
+// go to the returned fakeSleeper, jitter is the identity (the wait is the
+// backoff's ceiling) and the clock stands at testNow.
+func newTestClient(t *testing.T, base string, opts ...Option) (*Client, *fakeSleeper) {
+	t.Helper()
+	c, err := NewClient(testAccountSID, testAuthToken, append([]Option{WithBaseURL(base)}, opts...)...)
+	require.NoError(t, err)
+	sl := &fakeSleeper{}
+	c.retry.sleep = sl.sleep
+	c.retry.jitter = func(d time.Duration) time.Duration { return d }
+	c.retry.now = func() time.Time { return testNow }
+	t.Cleanup(c.CloseIdleConnections)
+	return c, sl
+}
+
+// fakeSleeper records the waits the retrier asks for instead of sleeping.
+type fakeSleeper struct {
+	mu    sync.Mutex
+	waits []time.Duration
+	// hook, when set, runs in place of returning ctx.Err().
+	hook func(ctx context.Context, d time.Duration) error
+}
+
+func (s *fakeSleeper) sleep(ctx context.Context, d time.Duration) error {
+	s.mu.Lock()
+	s.waits = append(s.waits, d)
+	hook := s.hook
+	s.mu.Unlock()
+	if hook != nil {
+		return hook(ctx, d)
+	}
+	return ctx.Err()
+}
+
+// Waits returns the waits asked for so far.
+func (s *fakeSleeper) Waits() []time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]time.Duration(nil), s.waits...)
+}
+
+// respondJSON answers with status and body as JSON.
+func respondJSON(status int, body string) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, status, body)
+	}
+}
+
+// writeJSON answers w with status and body as JSON, with testRequestID.
+func writeJSON(w http.ResponseWriter, status int, body string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Twilio-Request-Id", testRequestID)
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, body)
 }
 
 // serveFile answers with status and the contents of a testdata file.
@@ -86,6 +183,20 @@ func serveFile(t *testing.T, status int, name string) http.HandlerFunc {
 	body, err := os.ReadFile(name)
 	require.NoError(t, err)
 	return respondJSON(status, string(body))
+}
+
+// serviceJSON is the golden Update Service answer, for the Service
+// testServiceSID.
+func serviceJSON(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile("testdata/service.json")
+	require.NoError(t, err)
+	return bytes.ReplaceAll(b, []byte(goldenServiceSID), []byte(testServiceSID))
+}
+
+// twilioErrorBody is a Twilio JSON error body for status.
+func twilioErrorBody(status, code int, message string) string {
+	return fmt.Sprintf(`{"code":%d,"message":%q,"more_info":"https://www.twilio.com/docs/errors/%d","status":%d}`, code, message, code, status)
 }
 
 // validationErrors returns every *ValidationError joined in err, in order.

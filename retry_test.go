@@ -233,14 +233,14 @@ func TestRetriesPerStatus(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				t.Parallel()
 				body := serviceJSON(t)
-				srv, hits := countingServer(t, func(w http.ResponseWriter, r *http.Request, n int64) {
+				rec := newRecorder(t, numbered(func(w http.ResponseWriter, _ *http.Request, n int64) {
 					if n == 1 {
 						writeJSON(w, status, twilioErrorBody(status, 20000+status, "try later"))
 						return
 					}
 					writeJSON(w, http.StatusOK, string(body))
-				})
-				c, sl := newTestClient(t, srv.URL)
+				}))
+				c, sl := newTestClient(t, rec.srv.URL)
 				r := &request{method: http.MethodPost, target: servicePath(testServiceSID), out: new(Service)}
 				if create {
 					r.target = "/v2/Services"
@@ -252,13 +252,13 @@ func TestRetriesPerStatus(t *testing.T) {
 					assert.IsType(t, &APIError{}, err, "a failure that is not retried stays a plain *APIError")
 					assert.Equal(t, status, apiErr.Status)
 					assert.Equal(t, 20000+status, apiErr.Code)
-					assert.EqualValues(t, 1, hits.Load())
+					assert.EqualValues(t, 1, rec.hits())
 					assert.Empty(t, sl.Waits())
 					return
 				}
 				require.NoError(t, err)
 				assert.Equal(t, testServiceSID, r.out.(*Service).SID)
-				assert.EqualValues(t, 2, hits.Load())
+				assert.EqualValues(t, 2, rec.hits())
 				assert.Equal(t, []time.Duration{500 * time.Millisecond}, sl.Waits())
 			})
 		}

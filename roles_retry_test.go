@@ -45,7 +45,7 @@ func TestRolesRetries(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			srv, hits := countingServer(t, func(w http.ResponseWriter, _ *http.Request, n int64) {
+			rec := newRecorder(t, numbered(func(w http.ResponseWriter, _ *http.Request, n int64) {
 				switch {
 				case n == 1:
 					writeJSON(w, http.StatusServiceUnavailable, twilioErrorBody(http.StatusServiceUnavailable, 20503, "Service Unavailable"))
@@ -54,12 +54,12 @@ func TestRolesRetries(t *testing.T) {
 				default:
 					writeJSON(w, http.StatusOK, string(tt.body))
 				}
-			})
-			c, _ := newTestClient(t, srv.URL)
+			}))
+			c := rec.client(t)
 
 			err := tt.call(c)
 
-			assert.Equal(t, tt.wantSends, hits.Load())
+			assert.Equal(t, tt.wantSends, rec.hits())
 			if tt.wantSends == 1 {
 				var apiErr *APIError
 				require.ErrorAs(t, err, &apiErr)

@@ -12,7 +12,6 @@ import (
 	"net/url"
 	"os"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -45,10 +44,8 @@ func TestUpdateRejectsInjectedSIDs(t *testing.T) {
 		"invalid UTF-8":           "IS" + hex[:31] + "\xff",
 		"percent-encoded Service": url.PathEscape("IS/" + hex[:31]),
 	}
-	srv, hits := countingServer(t, func(w http.ResponseWriter, _ *http.Request, _ int64) {
-		writeJSON(w, http.StatusOK, string(serviceJSON(t)))
-	})
-	c, _ := newTestClient(t, srv.URL)
+	rec := newRecorder(t, respondJSON(http.StatusOK, string(serviceJSON(t))))
+	c := rec.client(t)
 	for name, sid := range sids {
 		t.Run(name, func(t *testing.T) {
 			for _, err := range []error{
@@ -69,7 +66,7 @@ func TestUpdateRejectsInjectedSIDs(t *testing.T) {
 		assert.Equal(t, "DefaultChannelRoleSid", valErr.Field)
 	})
 	// Subtests above are not parallel, so every call has returned.
-	assert.Zero(t, hits.Load(), "no request for a bad SID")
+	assert.Zero(t, rec.hits(), "no request for a bad SID")
 }
 
 func TestFormValuesGoVerbatim(t *testing.T) {
@@ -97,19 +94,13 @@ func TestFormValuesGoVerbatim(t *testing.T) {
 		"Notifications.NewMessage.Sound":    {"%2F..%2Fetc/passwd?x=1#frag"},
 		"Media.CompatibilityMessage":        {"\u0406S \u200b zero-width; tab\there"},
 	}
-	var raw atomic.Value
-	srv, hits := countingServer(t, func(w http.ResponseWriter, r *http.Request, _ int64) {
-		body, err := io.ReadAll(r.Body)
-		assert.NoError(t, err)
-		raw.Store(string(body))
-		writeJSON(w, http.StatusOK, string(serviceJSON(t)))
-	})
-	c, _ := newTestClient(t, srv.URL)
-	_, err := c.Services.Update(context.Background(), testServiceSID, params)
+	rec := newRecorder(t, respondJSON(http.StatusOK, string(serviceJSON(t))))
+	_, err := rec.client(t).Services.Update(context.Background(), testServiceSID, params)
 	require.NoError(t, err)
-	require.EqualValues(t, 1, hits.Load())
+	reqs := rec.requests()
+	require.Len(t, reqs, 1)
 
-	body := raw.Load().(string)
+	body := reqs[0].Body
 	got, err := url.ParseQuery(body)
 	require.NoError(t, err)
 	assert.Equal(t, want, got, "the server decodes exactly what was set")
@@ -160,7 +151,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 	addErr("WithBaseURL with credentials", err)
 
 	// A server that echoes the credentials back in every place it can.
-	echo := func(w http.ResponseWriter, r *http.Request, n int64) {
+	echo := func(w http.ResponseWriter, r *http.Request) {
 		auth := r.Header.Get("Authorization")
 		user, pass, _ := r.BasicAuth()
 		w.Header().Set("Twilio-Request-Id", "RQ "+pass)
@@ -181,14 +172,14 @@ func TestSecretsNeverPrinted(t *testing.T) {
 			io.WriteString(w, `{"sid": "`+pass+`"}`)
 		}
 	}
-	srv, _ := countingServer(t, echo)
+	rec := newRecorder(t, echo)
 	for _, key := range []bool{false, true} {
 		var opts []Option
 		name := "auth token"
 		if key {
 			opts, name = []Option{WithAPIKey(testKeySID, testKeySecret)}, "API key"
 		}
-		c, _ := newTestClient(t, srv.URL, opts...)
+		c := rec.client(t, opts...)
 		for _, path := range []string{"/json", "/html", "/redirect", "/undecodable"} {
 			err := c.do(context.Background(), &request{method: http.MethodGet, target: path, out: new(Service)})
 			addErr(name+" "+path, err)
@@ -238,23 +229,21 @@ func TestAuthorizationStaysOnBaseHost(t *testing.T) {
 			name := fmt.Sprintf("%d own client %v", code, hc != nil)
 			t.Run(name, func(t *testing.T) {
 				t.Parallel()
-				serverB, hitsB := countingServer(t, func(w http.ResponseWriter, _ *http.Request, _ int64) {
-					writeJSON(w, http.StatusOK, string(serviceJSON(t)))
-				})
-				serverA, hitsA := countingServer(t, func(w http.ResponseWriter, r *http.Request, _ int64) {
-					http.Redirect(w, r, serverB.URL+r.URL.Path, code)
+				serverB := newRecorder(t, respondJSON(http.StatusOK, string(serviceJSON(t))))
+				serverA := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+					http.Redirect(w, r, serverB.srv.URL+r.URL.Path, code)
 				})
 				var opts []Option
 				if hc != nil {
 					opts = append(opts, WithHTTPClient(hc))
 				}
-				c, _ := newTestClient(t, serverA.URL, opts...)
+				c := serverA.client(t, opts...)
 				_, err := c.Services.Update(context.Background(), testServiceSID, &UpdateServiceParams{FriendlyName: Ptr("x")})
 				var apiErr *APIError
 				require.ErrorAs(t, err, &apiErr)
 				assert.Equal(t, code, apiErr.Status)
-				assert.EqualValues(t, 1, hitsA.Load())
-				assert.Zero(t, hitsB.Load(), "the other host got nothing")
+				assert.EqualValues(t, 1, serverA.hits())
+				assert.Zero(t, serverB.hits(), "the other host got nothing")
 			})
 		}
 	}
@@ -266,16 +255,11 @@ func TestAuthorizationStaysOnBaseHost(t *testing.T) {
 	})
 	t.Run("absolute URL on another host", func(t *testing.T) {
 		t.Parallel()
-		other, hits := countingServer(t, func(w http.ResponseWriter, _ *http.Request, _ int64) {
-			writeJSON(w, http.StatusOK, "{}")
-		})
-		base, _ := countingServer(t, func(w http.ResponseWriter, _ *http.Request, _ int64) {
-			writeJSON(w, http.StatusOK, "{}")
-		})
-		c, _ := newTestClient(t, base.URL)
-		err := c.do(context.Background(), &request{method: http.MethodGet, target: other.URL + "/v2/Services?Page=1"})
+		other := newRecorder(t, respondJSON(http.StatusOK, "{}"))
+		base := newRecorder(t, respondJSON(http.StatusOK, "{}"))
+		err := base.client(t).do(context.Background(), &request{method: http.MethodGet, target: other.srv.URL + "/v2/Services?Page=1"})
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), "refusing to send credentials")
-		assert.Zero(t, hits.Load())
+		assert.Zero(t, other.hits())
 	})
 }
