@@ -107,6 +107,15 @@ func (rec *recorder) requests() []seenRequest {
 	return append([]seenRequest(nil), rec.reqs...)
 }
 
+// onlyRequest returns the one request the server has seen, and stops the
+// test when it has seen none or more.
+func (rec *recorder) onlyRequest(t *testing.T) seenRequest {
+	t.Helper()
+	reqs := rec.requests()
+	require.Len(t, reqs, 1)
+	return reqs[0]
+}
+
 // hits returns how many requests reached the server so far.
 func (rec *recorder) hits() int64 {
 	rec.mu.Lock()

@@ -25,6 +25,14 @@ func resourceOperations() map[string]func(c *Client) error {
 	return ops
 }
 
+// noValue returns err, or assert.AnError when v is not nil.
+func noValue[T any](v *T, err error) error {
+	if v != nil {
+		return assert.AnError
+	}
+	return err
+}
+
 func TestNotFound(t *testing.T) {
 	t.Parallel()
 	const body = `{"code": 20404, "message": "The requested resource was not found", "more_info": "https://www.twilio.com/docs/errors/20404", "status": 404}`
@@ -79,10 +87,9 @@ func TestFetchWire(t *testing.T) {
 			got, err := tt.fetch(rec.client(t))
 			require.NoError(t, err)
 
-			reqs := rec.requests()
-			require.Len(t, reqs, 1)
-			assertRequest(t, reqs[0], http.MethodGet, tt.wantPath, "")
-			assert.Empty(t, reqs[0].Body)
+			req := rec.onlyRequest(t)
+			assertRequest(t, req, http.MethodGet, tt.wantPath, "")
+			assert.Empty(t, req.Body)
 			assert.Equal(t, tt.want, got)
 		})
 	}
@@ -109,10 +116,9 @@ func TestDeleteWire(t *testing.T) {
 
 				require.NoError(t, del.call(rec.client(t)))
 
-				reqs := rec.requests()
-				require.Len(t, reqs, 1)
-				assertRequest(t, reqs[0], http.MethodDelete, del.wantPath, "")
-				assert.Empty(t, reqs[0].Body)
+				req := rec.onlyRequest(t)
+				assertRequest(t, req, http.MethodDelete, del.wantPath, "")
+				assert.Empty(t, req.Body)
 			})
 		}
 	}

@@ -16,17 +16,22 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// sidN is the SID of the n-th Service of a fakeList.
-func sidN(n int) string { return fmt.Sprintf("IS%032x", n) }
+// itemSID is the SID of the n-th item of a fakeList whose SIDs start with
+// prefix.
+func itemSID(prefix string, n int) string { return fmt.Sprintf("%s%032x", prefix, n) }
 
-// sidsN returns the SIDs of the Services from to to (excluded) of a fakeList.
-func sidsN(from, to int) []string {
+// itemSIDs returns the SIDs of the items from to to (excluded) of a
+// fakeList whose SIDs start with prefix.
+func itemSIDs(prefix string, from, to int) []string {
 	var sids []string
 	for i := from; i < to; i++ {
-		sids = append(sids, sidN(i))
+		sids = append(sids, itemSID(prefix, i))
 	}
 	return sids
 }
+
+// sidsN returns the SIDs of the Services from to to (excluded) of a fakeList.
+func sidsN(from, to int) []string { return itemSIDs("IS", from, to) }
 
 // fakeList answers GET /v2/Services with total Services, in pages of the
 // requested PageSize (50 by default), each linking to the next the way Twilio
@@ -43,14 +48,6 @@ type fakeList struct {
 	path, key, prefix string
 }
 
-// itemSID is the SID of the n-th item of the list.
-func (f *fakeList) itemSID(n int) string {
-	if f.prefix == "" {
-		return sidN(n)
-	}
-	return fmt.Sprintf("%s%032x", f.prefix, n)
-}
-
 // ServeHTTP implements http.Handler.
 func (f *fakeList) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
@@ -63,13 +60,13 @@ func (f *fakeList) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h(w, r)
 		return
 	}
-	path, key := cmp.Or(f.path, "/v2/Services"), cmp.Or(f.key, "services")
+	path, key, prefix := cmp.Or(f.path, "/v2/Services"), cmp.Or(f.key, "services"), cmp.Or(f.prefix, "IS")
 	pageURL := func(p int) string {
 		return fmt.Sprintf("http://%s%s?PageSize=%d&Page=%d&PageToken=PT%d", r.Host, path, size, p, p)
 	}
 	items := []map[string]any{}
 	for i := page * size; i < min((page+1)*size, f.total); i++ {
-		items = append(items, map[string]any{"sid": f.itemSID(i), "friendly_name": "item " + strconv.Itoa(i)})
+		items = append(items, map[string]any{"sid": itemSID(prefix, i), "friendly_name": "item " + strconv.Itoa(i)})
 	}
 	var next any
 	if (page+1)*size < f.total {
@@ -139,16 +136,14 @@ func collect(seq iter.Seq2[*Service, error], each func(n int)) listed {
 	return l
 }
 
-// listQueries checks that every request rec received asked for the Services
-// list, and returns their queries in order, keys sorted.
-func listQueries(t *testing.T, rec *recorder) []string {
+// listQueries checks that every request rec received was a plain GET of
+// the list at path, and returns their queries in order, keys sorted.
+func listQueries(t *testing.T, rec *recorder, path string) []string {
 	t.Helper()
 	var queries []string
 	for _, r := range rec.requests() {
-		assert.Equal(t, http.MethodGet, r.Method)
-		assert.Equal(t, "/v2/Services", r.Path)
+		assertRequest(t, r, http.MethodGet, path, r.Query.Encode())
 		assert.Empty(t, r.Body)
-		assertHeaders(t, r)
 		queries = append(queries, r.Query.Encode())
 	}
 	return queries
@@ -222,7 +217,7 @@ func TestServicesListPages(t *testing.T) {
 
 			assert.Empty(t, got.errs)
 			assert.Equal(t, tt.wantSIDs, got.sids)
-			assert.Equal(t, tt.wantQueries, listQueries(t, rec))
+			assert.Equal(t, tt.wantQueries, listQueries(t, rec, "/v2/Services"))
 			if tt.params != nil {
 				assert.Equal(t, before, *tt.params, "List changed its params")
 			}

@@ -2,7 +2,6 @@ package twiliochat
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"testing"
 
@@ -17,26 +16,7 @@ func roleList(total int) *fakeList {
 
 // roleSIDsN returns the SIDs of the Roles from to to (excluded) of a
 // roleList.
-func roleSIDsN(from, to int) []string {
-	var sids []string
-	for i := from; i < to; i++ {
-		sids = append(sids, fmt.Sprintf("RL%032x", i))
-	}
-	return sids
-}
-
-// roleQueries checks that every request rec received was a plain GET of the
-// Roles list, and returns their queries in order, keys sorted.
-func roleQueries(t *testing.T, rec *recorder) []string {
-	t.Helper()
-	var queries []string
-	for _, r := range rec.requests() {
-		assertRequest(t, r, http.MethodGet, rolesPathOf, r.Query.Encode())
-		assert.Empty(t, r.Body)
-		queries = append(queries, r.Query.Encode())
-	}
-	return queries
-}
+func roleSIDsN(from, to int) []string { return itemSIDs("RL", from, to) }
 
 func TestRolesListPageWire(t *testing.T) {
 	t.Parallel()
@@ -65,7 +45,7 @@ func TestRolesListPageWire(t *testing.T) {
 			page, err := roles.ListPage(context.Background(), testServiceSID, tt.params)
 			require.NoError(t, err)
 
-			assert.Equal(t, []string{tt.wantQuery}, roleQueries(t, rec))
+			assert.Equal(t, []string{tt.wantQuery}, listQueries(t, rec, rolesPathOf))
 			assert.Equal(t, tt.wantPage, page)
 		})
 	}
@@ -92,7 +72,7 @@ func TestRolesNextPage(t *testing.T) {
 
 	assert.Equal(t, roleSIDsN(0, 5), sids)
 	assert.Equal(t, []int{0, 1, 2}, pages)
-	assert.Equal(t, []string{"PageSize=2", "Page=1&PageSize=2&PageToken=PT1", "Page=2&PageSize=2&PageToken=PT2"}, roleQueries(t, rec))
+	assert.Equal(t, []string{"PageSize=2", "Page=1&PageSize=2&PageToken=PT1", "Page=2&PageSize=2&PageToken=PT2"}, listQueries(t, rec, rolesPathOf))
 
 	next, err := roles.NextPage(ctx, nil)
 	assert.Nil(t, next)
@@ -195,7 +175,7 @@ func TestRolesListIterator(t *testing.T) {
 			default:
 				assert.Empty(t, errs)
 			}
-			assert.Equal(t, tt.wantReqs, roleQueries(t, rec))
+			assert.Equal(t, tt.wantReqs, listQueries(t, rec, rolesPathOf))
 			if tt.params != nil {
 				assert.Equal(t, before, *tt.params, "List changed its params")
 			}

@@ -38,14 +38,6 @@ var roleOperations = map[string]func(r *RolesService, serviceSID, roleSID string
 	},
 }
 
-// noValue returns err, or assert.AnError when v is not nil.
-func noValue[T any](v *T, err error) error {
-	if v != nil {
-		return assert.AnError
-	}
-	return err
-}
-
 // takesRoleSID reports whether the operation has a role SID parameter.
 func takesRoleSID(op string) bool { return op == "Fetch" || op == "Update" || op == "Delete" }
 

@@ -97,10 +97,8 @@ func TestFormValuesGoVerbatim(t *testing.T) {
 	rec := newRecorder(t, respondJSON(http.StatusOK, string(serviceJSON(t))))
 	_, err := rec.client(t).Services.Update(context.Background(), testServiceSID, params)
 	require.NoError(t, err)
-	reqs := rec.requests()
-	require.Len(t, reqs, 1)
 
-	body := reqs[0].Body
+	body := rec.onlyRequest(t).Body
 	got, err := url.ParseQuery(body)
 	require.NoError(t, err)
 	assert.Equal(t, want, got, "the server decodes exactly what was set")

@@ -33,10 +33,9 @@ func TestServicesListPageWire(t *testing.T) {
 			page, err := services.ListPage(context.Background(), tt.params)
 			require.NoError(t, err)
 
-			reqs := rec.requests()
-			require.Len(t, reqs, 1)
-			assertRequest(t, reqs[0], http.MethodGet, "/v2/Services", tt.wantQuery)
-			assert.Empty(t, reqs[0].Body)
+			req := rec.onlyRequest(t)
+			assertRequest(t, req, http.MethodGet, "/v2/Services", tt.wantQuery)
+			assert.Empty(t, req.Body)
 			require.NotNil(t, page)
 			assert.Equal(t, []Service{specService()}, page.Services)
 		})
@@ -102,7 +101,7 @@ func TestServicesNextPage(t *testing.T) {
 		{FirstPageURL: base + "&Page=0&PageToken=PT0", NextPageURL: base + "&Page=2&PageToken=PT2", PreviousPageURL: base + "&Page=0&PageToken=PT0", URL: base + "&Page=1&PageToken=PT1", Page: 1, PageSize: 2, Key: "services"},
 		{FirstPageURL: base + "&Page=0&PageToken=PT0", PreviousPageURL: base + "&Page=1&PageToken=PT1", URL: base + "&Page=2&PageToken=PT2", Page: 2, PageSize: 2, Key: "services"},
 	}, metas)
-	assert.Equal(t, []string{"PageSize=2", "Page=1&PageSize=2&PageToken=PT1", "Page=2&PageSize=2&PageToken=PT2"}, listQueries(t, rec))
+	assert.Equal(t, []string{"PageSize=2", "Page=1&PageSize=2&PageToken=PT1", "Page=2&PageSize=2&PageToken=PT2"}, listQueries(t, rec, "/v2/Services"))
 }
 
 func TestServicesNextPageSendsNothing(t *testing.T) {

@@ -116,9 +116,7 @@ func TestUpdateSendsEveryKey(t *testing.T) {
 	_, err := c.Services.Update(context.Background(), testServiceSID, allKeysParams())
 	require.NoError(t, err)
 
-	reqs := rec.requests()
-	require.Len(t, reqs, 1)
-	got := reqs[0]
+	got := rec.onlyRequest(t)
 	assert.Equal(t, http.MethodPost, got.Method)
 	assert.Equal(t, "/v2/Services/"+testServiceSID, got.Path)
 	assert.Empty(t, got.Query)
@@ -165,12 +163,11 @@ func TestUpdateSendsZeroValues(t *testing.T) {
 			rec := newRecorder(t, serveFile(t, http.StatusOK, "testdata/service.json"))
 			_, err := rec.client(t).Services.Update(context.Background(), testServiceSID, tt.params)
 			require.NoError(t, err)
-			reqs := rec.requests()
-			require.Len(t, reqs, 1)
-			form, err := url.ParseQuery(reqs[0].Body)
+			req := rec.onlyRequest(t)
+			form, err := url.ParseQuery(req.Body)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, form)
-			assert.Equal(t, "application/x-www-form-urlencoded", reqs[0].Header.Get("Content-Type"))
+			assert.Equal(t, "application/x-www-form-urlencoded", req.Header.Get("Content-Type"))
 		})
 	}
 }
