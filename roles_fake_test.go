@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -14,23 +13,11 @@ import (
 	"github.com/e3f0929f/twiliochat/twiliochattest"
 )
 
-// newFakeClient starts the fake with a fixed clock and returns it with a
-// client pointed at it.
-func newFakeClient(t *testing.T, now time.Time) (*twiliochattest.Server, *twiliochat.Client) {
-	t.Helper()
-	srv := twiliochattest.NewServer(twiliochattest.WithSeed(3), twiliochattest.WithClock(func() time.Time { return now }))
-	t.Cleanup(srv.Close)
-	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
-	require.NoError(t, err)
-	return srv, client
-}
-
 // TestRolesDefaultRolesAgainstFake checks, through the SDK, that a new
 // Service has Twilio's four default roles and points at three of them.
 func TestRolesDefaultRolesAgainstFake(t *testing.T) {
 	t.Parallel()
-	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-	srv, client := newFakeClient(t, now)
+	srv, client := newFakeClient(t, twiliochattest.WithSeed(3), atFakeNow())
 	ctx := context.Background()
 	svc, err := client.Services.Create(ctx, &twiliochat.CreateServiceParams{FriendlyName: twiliochat.Ptr("s")})
 	require.NoError(t, err)
@@ -55,7 +42,7 @@ func TestRolesDefaultRolesAgainstFake(t *testing.T) {
 		require.NoError(t, twiliochat.ValidateRoleSID(role.SID), name)
 		assert.Equal(t, twiliochat.Role{
 			SID: role.SID, AccountSID: srv.AccountSID(), ServiceSID: svc.SID, FriendlyName: name,
-			Type: w.roleType, Permissions: w.permissions, DateCreated: now, DateUpdated: now,
+			Type: w.roleType, Permissions: w.permissions, DateCreated: fakeNow, DateUpdated: fakeNow,
 			URL: srv.URL + "/v2/Services/" + svc.SID + "/Roles/" + role.SID,
 		}, role, name)
 	}
@@ -69,8 +56,7 @@ func TestRolesDefaultRolesAgainstFake(t *testing.T) {
 // checks what each call sent.
 func TestRolesAgainstFake(t *testing.T) {
 	t.Parallel()
-	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-	srv, client := newFakeClient(t, now)
+	srv, client := newFakeClient(t, twiliochattest.WithSeed(3), atFakeNow())
 	ctx := context.Background()
 	serviceSID := srv.SeedService("support")
 
@@ -84,7 +70,7 @@ func TestRolesAgainstFake(t *testing.T) {
 	want := twiliochat.Role{
 		SID: role.SID, AccountSID: srv.AccountSID(), ServiceSID: serviceSID, FriendlyName: "moderator",
 		Type: twiliochat.RoleTypeChannel, Permissions: []string{"sendMessage", "removeMember"},
-		DateCreated: now, DateUpdated: now, URL: srv.URL + rolePath,
+		DateCreated: fakeNow, DateUpdated: fakeNow, URL: srv.URL + rolePath,
 	}
 	assert.Equal(t, want, *role)
 
@@ -144,7 +130,7 @@ func TestRolesAgainstFake(t *testing.T) {
 // with a 400 *APIError, and changes nothing.
 func TestUpdateServiceRoleRulesAgainstFake(t *testing.T) {
 	t.Parallel()
-	srv, client := newFakeClient(t, time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	srv, client := newFakeClient(t, twiliochattest.WithSeed(3), atFakeNow())
 	ctx := context.Background()
 	serviceSID, otherSID := srv.SeedService("ours"), srv.SeedService("other")
 	ours, err := client.Services.Fetch(ctx, serviceSID)

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -20,11 +19,7 @@ import (
 // each call sent and got back.
 func TestServicesAgainstFake(t *testing.T) {
 	t.Parallel()
-	created := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-	srv := twiliochattest.NewServer(twiliochattest.WithSeed(7), twiliochattest.WithClock(func() time.Time { return created }))
-	defer srv.Close()
-	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
-	require.NoError(t, err)
+	srv, client := newFakeClient(t, twiliochattest.WithSeed(7), atFakeNow())
 	ctx := context.Background()
 
 	// Two services exist before ours, so that the list spans pages.
@@ -35,8 +30,8 @@ func TestServicesAgainstFake(t *testing.T) {
 	require.NoError(t, twiliochat.ValidateServiceSID(svc.SID))
 	assert.Equal(t, srv.AccountSID(), svc.AccountSID)
 	assert.Equal(t, "support & sales", svc.FriendlyName)
-	assert.Equal(t, created, svc.DateCreated)
-	assert.Equal(t, created, svc.DateUpdated)
+	assert.Equal(t, fakeNow, svc.DateCreated)
+	assert.Equal(t, fakeNow, svc.DateUpdated)
 	assert.True(t, svc.ReadStatusEnabled)
 	assert.Equal(t, twiliochat.ServiceLimits{ChannelMembers: 250, UserChannels: 100}, svc.Limits)
 	assert.Equal(t, http.MethodPost, svc.WebhookMethod)
@@ -109,10 +104,7 @@ func TestServicesAgainstFake(t *testing.T) {
 // failure on the second page against the fake.
 func TestServicesListAgainstFakeLimitAndFailure(t *testing.T) {
 	t.Parallel()
-	srv := twiliochattest.NewServer()
-	defer srv.Close()
-	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
-	require.NoError(t, err)
+	srv, client := newFakeClient(t)
 	var sids []string
 	for i := range 5 {
 		sids = append(sids, srv.SeedService(fmt.Sprint("service ", i)))
