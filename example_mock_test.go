@@ -74,6 +74,32 @@ func ExampleValidateServiceSID() {
 	// twiliochat: invalid Sid: "IS../../Accounts" is not IS followed by 32 hex digits
 }
 
+// ValidateRoleSID checks a Role SID, such as one read from configuration,
+// before it is used in a call.
+func ExampleValidateRoleSID() {
+	fmt.Println(twiliochat.ValidateRoleSID("RL0123456789abcdef0123456789abcdef"))
+	fmt.Println(twiliochat.ValidateRoleSID("IS0123456789abcdef0123456789abcdef"))
+	fmt.Println(twiliochat.ValidateRoleSID(""))
+	// Output:
+	// <nil>
+	// twiliochat: invalid Sid: "IS0123456789abcdef0123456789abcdef" is not RL followed by 32 hex digits
+	// twiliochat: invalid Sid: is empty, want RL followed by 32 hex digits
+}
+
+// ValidateAccountSID checks an Account SID, for example at start-up, before
+// it is given to NewClient.
+func ExampleValidateAccountSID() {
+	fmt.Println(twiliochat.ValidateAccountSID("AC0123456789abcdef0123456789abcdef"))
+	err := twiliochat.ValidateAccountSID("AC0123")
+	var ve *twiliochat.ValidationError
+	fmt.Println(errors.As(err, &ve), ve.Field)
+	fmt.Println(err)
+	// Output:
+	// <nil>
+	// true AccountSid
+	// twiliochat: invalid AccountSid: "AC0123" is not AC followed by 32 hex digits
+}
+
 // Bad input is reported field by field before any request is sent.
 func ExampleValidationError() {
 	client, _ := twiliochat.NewClient("AC0123456789abcdef0123456789abcdef", "token")

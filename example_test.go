@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"strings"
 	"time"
 
 	"github.com/e3f0929f/twiliochat"
+	"github.com/e3f0929f/twiliochat/twiliochattest"
 )
 
 // fixedClock makes the fake's dates, and so the examples' output, stable.
@@ -70,4 +73,60 @@ func ExampleIsNotFound() {
 	var apiErr *twiliochat.APIError
 	fmt.Println(twiliochat.IsNotFound(err), errors.As(err, &apiErr) && apiErr.Code == 20404)
 	// Output: true true
+}
+
+// Every answer outside 2xx is an *APIError: Twilio's code, message and
+// more_info link from a JSON error body, the HTTP status, and the
+// Twilio-Request-Id to quote to Twilio support. A body that is not Twilio's
+// JSON, such as a proxy's HTML page, gives only the status and an excerpt.
+func ExampleAPIError() {
+	srv, client := startFake()
+	defer srv.Close()
+	ctx := context.Background()
+
+	_, err := client.Services.Fetch(ctx, "IS00000000000000000000000000000000")
+	var apiErr *twiliochat.APIError
+	if errors.As(err, &apiErr) {
+		fmt.Println(apiErr.Status, apiErr.Code, apiErr.MoreInfo)
+		fmt.Println(apiErr.RequestID)
+	}
+	fmt.Println(err)
+
+	srv.FailNext(1, twiliochattest.Failure{Status: http.StatusBadGateway, Body: "<html><body><h1>502 Bad Gateway</h1></body></html>"})
+	_, err = client.Services.Fetch(ctx, srv.SeedService("support"))
+	if errors.As(err, &apiErr) {
+		fmt.Printf("%d %d %q\n", apiErr.Status, apiErr.Code, apiErr.Message)
+	}
+	// Output:
+	// 404 20404 https://www.twilio.com/docs/errors/20404
+	// RQb0e9e79e3885a91f4cb1eae353e341c9
+	// twiliochat: 404 Not Found: code 20404: The requested resource /v2/Services/IS00000000000000000000000000000000 was not found (request RQb0e9e79e3885a91f4cb1eae353e341c9)
+	// 502 0 "<html><body><h1>502 Bad Gateway</h1></body></html>"
+}
+
+// A success status with a body that is not the expected JSON, such as a
+// maintenance page served with 200, is a *DecodeError; it is not retried.
+// A body larger than MaxResponseBytes gives one that wraps
+// ErrResponseTooLarge.
+func ExampleDecodeError() {
+	srv, client := startFake()
+	defer srv.Close()
+	ctx := context.Background()
+	sid := srv.SeedService("support")
+
+	srv.FailNext(1, twiliochattest.Failure{Status: http.StatusOK, Body: "<html>Down for maintenance</html>"})
+	_, err := client.Services.Fetch(ctx, sid)
+	var decErr *twiliochat.DecodeError
+	fmt.Println(errors.As(err, &decErr), decErr.Status)
+	fmt.Println(err)
+
+	srv.FailNext(1, twiliochattest.Failure{Status: http.StatusOK, Body: `"` + strings.Repeat("x", twiliochat.MaxResponseBytes) + `"`})
+	_, err = client.Services.Fetch(ctx, sid)
+	fmt.Println(errors.Is(err, twiliochat.ErrResponseTooLarge))
+	fmt.Println("requests:", len(srv.Requests()))
+	// Output:
+	// true 200
+	// twiliochat: decode 200 response (request RQb0e9e79e3885a91f4cb1eae353e341c9): invalid character '<' looking for beginning of value
+	// true
+	// requests: 2
 }
