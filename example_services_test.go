@@ -178,3 +178,26 @@ func ExampleServicesService_NextPage() {
 	// page 1: gamma
 	// <nil>
 }
+
+// ListPage reads one page of Services and its Meta; a bad page size is
+// caught before any request.
+func ExampleServicesService_ListPage() {
+	srv, client := startFake("alpha", "beta", "gamma")
+	defer srv.Close()
+	ctx := context.Background()
+
+	page, err := client.Services.ListPage(ctx, &twiliochat.ListServicesParams{PageSize: twiliochat.Ptr(2)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(page.Services), page.Services[0].FriendlyName, page.Meta.Key, page.Meta.Page, page.Meta.PageSize, page.Meta.NextPageURL != "")
+
+	_, err = client.Services.ListPage(ctx, &twiliochat.ListServicesParams{PageSize: twiliochat.Ptr(0)})
+	fmt.Println(err)
+	fmt.Println("requests:", len(srv.Requests()))
+	// Output:
+	// 2 alpha services 0 2 true
+	// twiliochat: invalid PageSize: 0 is not between 1 and 100
+	// requests: 1
+}
