@@ -72,10 +72,17 @@
 // errors.Join. Every non-2xx answer, redirects included, is an *APIError with
 // Twilio's code, message and request ID, even when the body is an HTML page.
 // A success answer whose body is not the expected JSON is a *DecodeError.
-// Use errors.As, or helpers such as IsNotFound:
+// Three helpers answer the common questions, through any wrapping and
+// through a *RetryError: IsNotFound (404 or code 20404), IsRateLimited (429
+// or code 20429, still there after the client's own retries) and
+// IsValidation (a *ValidationError: bad input, nothing sent). For anything
+// else use errors.As:
 //
-//	var apiErr *twiliochat.APIError
-//	if errors.As(err, &apiErr) && apiErr.Code == 20404 { … }
+//	switch {
+//	case twiliochat.IsNotFound(err): // no such Service or Role
+//	case twiliochat.IsRateLimited(err): // slow down, or queue the work
+//	case errors.As(err, &apiErr): // apiErr.Status, apiErr.Code, apiErr.RequestID
+//	}
 //
 // A canceled or expired context stops the request, and the error satisfies
 // errors.Is(err, context.Canceled) or errors.Is(err, context.DeadlineExceeded).

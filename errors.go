@@ -56,13 +56,6 @@ func (e *APIError) Error() string {
 	return b.String()
 }
 
-// IsNotFound reports whether err is, or wraps, an *APIError for a resource
-// that does not exist (HTTP 404 or Twilio code 20404).
-func IsNotFound(err error) bool {
-	var apiErr *APIError
-	return errors.As(err, &apiErr) && (apiErr.Status == http.StatusNotFound || apiErr.Code == 20404)
-}
-
 // ValidationError reports a parameter that was rejected before any request
 // was sent. When several parameters are bad, the returned error joins one
 // ValidationError for each (see errors.Join); errors.As finds the first.

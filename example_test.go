@@ -75,6 +75,37 @@ func ExampleIsNotFound() {
 	// Output: true true
 }
 
+// IsRateLimited tells that Twilio still answers 429 Too Many Requests after
+// the client's own retries: time to slow down or queue the work. Here the
+// fake answers 429 three times, asking each time to retry at once.
+func ExampleIsRateLimited() {
+	srv, client := startFake()
+	defer srv.Close()
+	sid := srv.SeedService("support")
+	srv.FailNext(3, twiliochattest.Failure{Status: http.StatusTooManyRequests, RetryAfter: "0"})
+
+	_, err := client.Services.Fetch(context.Background(), sid)
+	fmt.Println(twiliochat.IsRateLimited(err), len(srv.Requests()), "requests")
+	// Output: true 3 requests
+}
+
+// IsValidation tells bad input, caught before anything was sent, from a
+// failure of the request; errors.As gives the key at fault.
+func ExampleIsValidation() {
+	srv, client := startFake()
+	defer srv.Close()
+
+	_, err := client.Services.Fetch(context.Background(), "IS123")
+	var valErr *twiliochat.ValidationError
+	if twiliochat.IsValidation(err) && errors.As(err, &valErr) {
+		fmt.Println(valErr.Field, "-", valErr.Reason)
+	}
+	fmt.Println(len(srv.Requests()), "requests")
+	// Output:
+	// Sid - "IS123" is not IS followed by 32 hex digits
+	// 0 requests
+}
+
 // Every answer outside 2xx is an *APIError: Twilio's code, message and
 // more_info link from a JSON error body, the HTTP status, and the
 // Twilio-Request-Id to quote to Twilio support. A body that is not Twilio's
