@@ -10,7 +10,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -209,25 +208,6 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 	c.Services = &ServicesService{client: c}
 	c.Roles = &RolesService{client: c}
 	return c, nil
-}
-
-// NewClientFromEnv returns a Client configured from the environment:
-// TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and
-// TWILIO_API_SECRET for an API key, and TWILIO_EDGE and TWILIO_REGION. opts
-// are applied after the environment's settings.
-func NewClientFromEnv(opts ...Option) (*Client, error) {
-	var envOpts []Option
-	key, secret := os.Getenv("TWILIO_API_KEY"), os.Getenv("TWILIO_API_SECRET")
-	if key != "" || secret != "" {
-		envOpts = append(envOpts, WithAPIKey(key, secret))
-	}
-	if edge := os.Getenv("TWILIO_EDGE"); edge != "" {
-		envOpts = append(envOpts, WithEdge(edge))
-	}
-	if region := os.Getenv("TWILIO_REGION"); region != "" {
-		envOpts = append(envOpts, WithRegion(region))
-	}
-	return NewClient(os.Getenv("TWILIO_ACCOUNT_SID"), os.Getenv("TWILIO_AUTH_TOKEN"), append(envOpts, opts...)...)
 }
 
 // base resolves the base URL from WithBaseURL, WithEdge and WithRegion.

@@ -79,35 +79,6 @@ func TestNewClientBaseURL(t *testing.T) {
 	}
 }
 
-// TestNewClientFromEnv checks the variables NewClientFromEnv reads.
-func TestNewClientFromEnv(t *testing.T) {
-	t.Setenv("TWILIO_ACCOUNT_SID", testAccountSID)
-	t.Setenv("TWILIO_AUTH_TOKEN", "")
-	t.Setenv("TWILIO_API_KEY", testKeySID)
-	t.Setenv("TWILIO_API_SECRET", testKeySecret)
-	t.Setenv("TWILIO_EDGE", "sydney")
-	t.Setenv("TWILIO_REGION", "au1")
-	c, err := NewClientFromEnv(WithUserAgent("env-test"))
-	require.NoError(t, err)
-	assert.Equal(t, "https://chat.sydney.au1.twilio.com", c.base)
-	assert.Equal(t, testAccountSID, c.accountSID)
-	req := &http.Request{Header: http.Header{"Authorization": {c.creds.header}}}
-	user, pass, ok := req.BasicAuth()
-	require.True(t, ok)
-	assert.Equal(t, testKeySID, user)
-	assert.Equal(t, testKeySecret, pass)
-	assert.True(t, strings.HasSuffix(c.userAgent, " env-test"))
-
-	t.Setenv("TWILIO_API_SECRET", "")
-	_, err = NewClientFromEnv()
-	require.Error(t, err, "an API key without its secret is an error, not a silent fallback")
-
-	t.Setenv("TWILIO_API_KEY", "")
-	t.Setenv("TWILIO_ACCOUNT_SID", "")
-	_, err = NewClientFromEnv()
-	require.Error(t, err)
-}
-
 // TestAPIKeyAuth checks that an API key authenticates while requests stay
 // addressed to the account.
 func TestAPIKeyAuth(t *testing.T) {

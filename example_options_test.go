@@ -53,7 +53,7 @@ func ExampleNewClientFromEnv() {
 	fmt.Println(client == nil, err)
 	// Output:
 	// twiliochat.Client{AccountSID: AC0123456789abcdef0123456789abcdef, BaseURL: https://chat.dublin.ie1.twilio.com, Credentials: [redacted]} <nil>
-	// true twiliochat: invalid AccountSid: is not AC followed by 32 hex digits
+	// true twiliochat: NewClientFromEnv: TWILIO_ACCOUNT_SID is not set
 }
 
 // WithAPIKey signs requests with an API key and its secret instead of the
