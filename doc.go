@@ -101,6 +101,10 @@
 // was sent more than once and still failed returns a *RetryError that wraps
 // the last failure, so errors.As still finds the *APIError. WithMaxRetries
 // and WithRetryPolicy change the policy; WithMaxRetries(0) turns it off.
+// In unit tests, RetryPolicy.NoWait keeps every retry but skips the waits,
+// so a retried call takes microseconds:
+//
+//	twiliochat.WithRetryPolicy(twiliochat.RetryPolicy{MaxRetries: 2, NoWait: true})
 //
 // # Test your code
 //

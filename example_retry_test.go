@@ -18,7 +18,7 @@ const (
 
 func ExampleDefaultRetryPolicy() {
 	fmt.Printf("%+v\n", twiliochat.DefaultRetryPolicy())
-	// Output: {MaxRetries:2 BaseDelay:500ms MaxDelay:10s MaxRetryAfter:30s}
+	// Output: {MaxRetries:2 BaseDelay:500ms MaxDelay:10s MaxRetryAfter:30s NoWait:false}
 }
 
 func ExampleWithMaxRetries() {

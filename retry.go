@@ -57,6 +57,13 @@ type RetryPolicy struct {
 	// MaxRetryAfter is the longest Retry-After the client honours; 0 means
 	// DefaultMaxRetryAfter.
 	MaxRetryAfter time.Duration
+	// NoWait, for tests, makes every wait zero, the backoff and a
+	// Retry-After alike, while every decision stays as it would be: the same
+	// answers are retried, as many times, and a Retry-After above
+	// MaxRetryAfter still ends the retries. A retried call against a local
+	// fake then takes microseconds. twiliochattest's Server.NewClient sets
+	// it.
+	NoWait bool
 }
 
 // DefaultRetryPolicy returns the policy a Client uses unless told otherwise:
@@ -184,6 +191,9 @@ func (rt *retrier) run(ctx context.Context, safe bool, try func() (http.Header, 
 				return err
 			}
 			return &RetryError{Attempts: attempt, Err: err}
+		}
+		if rt.policy.NoWait {
+			wait = 0
 		}
 		if err := rt.sleep(ctx, wait); err != nil {
 			return &RetryError{Attempts: attempt, Err: last, ContextErr: err}

@@ -27,6 +27,7 @@ func TestNewClientRetryPolicy(t *testing.T) {
 		{name: "policy in full", opts: []Option{WithRetryPolicy(RetryPolicy{MaxRetries: 4, BaseDelay: time.Second, MaxDelay: time.Minute, MaxRetryAfter: 2 * time.Minute})}, want: RetryPolicy{MaxRetries: 4, BaseDelay: time.Second, MaxDelay: time.Minute, MaxRetryAfter: 2 * time.Minute}},
 		{name: "max retries after policy", opts: []Option{WithRetryPolicy(RetryPolicy{MaxRetries: 4, BaseDelay: time.Second}), WithMaxRetries(1)}, want: RetryPolicy{MaxRetries: 1, BaseDelay: time.Second, MaxDelay: 10 * time.Second, MaxRetryAfter: 30 * time.Second}},
 		{name: "policy after max retries", opts: []Option{WithMaxRetries(7), WithRetryPolicy(RetryPolicy{})}, want: RetryPolicy{MaxRetries: 0, BaseDelay: 500 * time.Millisecond, MaxDelay: 10 * time.Second, MaxRetryAfter: 30 * time.Second}},
+		{name: "no wait keeps the defaults", opts: []Option{WithRetryPolicy(RetryPolicy{MaxRetries: 2, NoWait: true})}, want: RetryPolicy{MaxRetries: 2, BaseDelay: 500 * time.Millisecond, MaxDelay: 10 * time.Second, MaxRetryAfter: 30 * time.Second, NoWait: true}},
 		{name: "negative max retries", opts: []Option{WithMaxRetries(-1)}, wantErr: "twiliochat: retry policy: MaxRetries -1 is negative"},
 		{name: "negative in policy", opts: []Option{WithRetryPolicy(RetryPolicy{MaxRetries: -3})}, wantErr: "twiliochat: retry policy: MaxRetries -3 is negative"},
 		{name: "negative base delay", opts: []Option{WithRetryPolicy(RetryPolicy{BaseDelay: -time.Second})}, wantErr: "twiliochat: retry policy: negative duration"},
