@@ -48,7 +48,9 @@ func optionsFromEnv(opts []Option) ([]Option, error) {
 		}
 	}
 	if err := envSID(envAccountSID, accountSIDPrefix); err != nil {
-		return nil, err
+		// errors.As finds the *ValidationError that NewClient gives for
+		// this account SID.
+		return nil, &envError{err: err, cause: invalid("AccountSid", "is not %s followed by 32 hex digits", accountSIDPrefix)}
 	}
 	var envOpts []Option
 	key, secret := os.Getenv(envAPIKey), os.Getenv(envAPISecret)
@@ -120,3 +122,14 @@ func envSecret(name string) error {
 func errEnv(name, problem string) error {
 	return errors.New("twiliochat: NewClientFromEnv: " + name + " " + problem)
 }
+
+// envError is an error of errEnv that also wraps cause, for errors.As.
+type envError struct {
+	err, cause error
+}
+
+// Error returns the message naming the variable.
+func (e *envError) Error() string { return e.err.Error() }
+
+// Unwrap returns the cause.
+func (e *envError) Unwrap() error { return e.cause }

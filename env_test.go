@@ -1,6 +1,7 @@
 package twiliochat
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 	"testing"
@@ -104,6 +105,11 @@ func TestNewClientFromEnvErrors(t *testing.T) {
 				want = "twiliochat: NewClientFromEnv: " + want
 			}
 			assert.Equal(t, want, err.Error())
+			var valErr *ValidationError
+			if errors.As(err, &valErr) {
+				assert.Equal(t, "AccountSid", valErr.Field, "as NewClient says of the account SID")
+			}
+			assert.Equal(t, strings.HasPrefix(tt.want, envAccountSID), IsValidation(err))
 			for _, v := range tt.vars {
 				if v != "" && v != "ie1" {
 					assert.NotContains(t, err.Error(), strings.TrimSpace(v), "the error shows a variable's value")
