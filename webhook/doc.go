@@ -40,10 +40,12 @@
 // A pre-event function answers with Allow, Reject, or Modify, which lets an
 // onMessageSend or onMessageUpdate go ahead with a changed body, attributes
 // or author. Events without a registered function are answered 200, so they
-// are allowed. A function that returns an error or panics gets a 500 with a
-// generic body; details go only to the logger set with WithLogger. Twilio
-// waits only a few seconds for a pre-event answer, so each function gets a
-// context with a deadline (DefaultTimeout, or WithTimeout).
+// are allowed; passing nil to an On… method leaves its events unregistered
+// (and removes a function registered before). A function that returns an
+// error or panics gets a 500 with a generic body; details go only to the
+// logger set with WithLogger. Twilio waits only a few seconds for a
+// pre-event answer, so each function gets a context with a deadline
+// (DefaultTimeout, or WithTimeout).
 //
 // The Handler answers 401 to a request whose signature is missing or wrong,
 // without calling anything, and 405 to methods other than GET and POST.

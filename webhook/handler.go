@@ -88,7 +88,9 @@ type hookFunc func(context.Context, Payload) (Decision, error)
 //
 // Create it with NewHandler; the zero Handler is not usable. Register
 // functions before the Handler serves requests; registering later is safe
-// but races with requests in flight.
+// but races with requests in flight. Passing nil to an On… method registers
+// nothing: its events are answered 200 as unregistered ones, and a function
+// registered for them before is removed.
 type Handler struct {
 	token string
 	cfg   *config
@@ -116,12 +118,17 @@ func NewHandler(authToken string, opts ...Option) (*Handler, error) {
 	}, nil
 }
 
-// register makes fn the function for each of eventTypes. Parse decodes
-// those event types to E, so the assertion cannot fail.
+// register makes fn the function for each of eventTypes; a nil fn removes
+// theirs, so they are not registered. Parse decodes those event types to E,
+// so the assertion cannot fail.
 func register[E Payload](h *Handler, fn func(context.Context, E) (Decision, error), eventTypes ...string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for _, eventType := range eventTypes {
+		if fn == nil {
+			delete(h.hooks, eventType)
+			continue
+		}
 		h.hooks[eventType] = func(ctx context.Context, p Payload) (Decision, error) {
 			return fn(ctx, p.(E))
 		}
@@ -129,113 +136,128 @@ func register[E Payload](h *Handler, fn func(context.Context, E) (Decision, erro
 }
 
 // post adapts a post-event function to register: Twilio only needs a 200,
-// so it answers with the zero Decision.
+// so it answers with the zero Decision. A nil fn stays nil.
 func post[E Payload](fn func(context.Context, E) error) func(context.Context, E) (Decision, error) {
+	if fn == nil {
+		return nil
+	}
 	return func(ctx context.Context, e E) (Decision, error) { return Decision{}, fn(ctx, e) }
 }
 
-// OnMessageSend registers fn for onMessageSend and onMediaMessageSend.
+// OnMessageSend registers fn for onMessageSend and onMediaMessageSend. A nil
+// fn registers nothing.
 func (h *Handler) OnMessageSend(fn func(context.Context, *MessageSendEvent) (Decision, error)) {
 	register(h, fn, EventMessageSend, EventMediaMessageSend)
 }
 
-// OnMessageSent registers fn for onMessageSent and onMediaMessageSent.
+// OnMessageSent registers fn for onMessageSent and onMediaMessageSent. A nil
+// fn registers nothing.
 func (h *Handler) OnMessageSent(fn func(context.Context, *MessageSentEvent) error) {
 	register(h, post(fn), EventMessageSent, EventMediaMessageSent)
 }
 
-// OnMessageUpdate registers fn for onMessageUpdate.
+// OnMessageUpdate registers fn for onMessageUpdate. A nil fn registers
+// nothing.
 func (h *Handler) OnMessageUpdate(fn func(context.Context, *MessageUpdateEvent) (Decision, error)) {
 	register(h, fn, EventMessageUpdate)
 }
 
-// OnMessageUpdated registers fn for onMessageUpdated.
+// OnMessageUpdated registers fn for onMessageUpdated. A nil fn registers
+// nothing.
 func (h *Handler) OnMessageUpdated(fn func(context.Context, *MessageUpdatedEvent) error) {
 	register(h, post(fn), EventMessageUpdated)
 }
 
-// OnMessageRemove registers fn for onMessageRemove.
+// OnMessageRemove registers fn for onMessageRemove. A nil fn registers
+// nothing.
 func (h *Handler) OnMessageRemove(fn func(context.Context, *MessageRemoveEvent) (Decision, error)) {
 	register(h, fn, EventMessageRemove)
 }
 
-// OnMessageRemoved registers fn for onMessageRemoved.
+// OnMessageRemoved registers fn for onMessageRemoved. A nil fn registers
+// nothing.
 func (h *Handler) OnMessageRemoved(fn func(context.Context, *MessageRemovedEvent) error) {
 	register(h, post(fn), EventMessageRemoved)
 }
 
-// OnChannelAdd registers fn for onChannelAdd.
+// OnChannelAdd registers fn for onChannelAdd. A nil fn registers nothing.
 func (h *Handler) OnChannelAdd(fn func(context.Context, *ChannelAddEvent) (Decision, error)) {
 	register(h, fn, EventChannelAdd)
 }
 
-// OnChannelAdded registers fn for onChannelAdded.
+// OnChannelAdded registers fn for onChannelAdded. A nil fn registers nothing.
 func (h *Handler) OnChannelAdded(fn func(context.Context, *ChannelAddedEvent) error) {
 	register(h, post(fn), EventChannelAdded)
 }
 
-// OnChannelUpdate registers fn for onChannelUpdate.
+// OnChannelUpdate registers fn for onChannelUpdate. A nil fn registers
+// nothing.
 func (h *Handler) OnChannelUpdate(fn func(context.Context, *ChannelUpdateEvent) (Decision, error)) {
 	register(h, fn, EventChannelUpdate)
 }
 
-// OnChannelUpdated registers fn for onChannelUpdated.
+// OnChannelUpdated registers fn for onChannelUpdated. A nil fn registers
+// nothing.
 func (h *Handler) OnChannelUpdated(fn func(context.Context, *ChannelUpdatedEvent) error) {
 	register(h, post(fn), EventChannelUpdated)
 }
 
-// OnChannelDestroy registers fn for onChannelDestroy.
+// OnChannelDestroy registers fn for onChannelDestroy. A nil fn registers
+// nothing.
 func (h *Handler) OnChannelDestroy(fn func(context.Context, *ChannelDestroyEvent) (Decision, error)) {
 	register(h, fn, EventChannelDestroy)
 }
 
-// OnChannelDestroyed registers fn for onChannelDestroyed.
+// OnChannelDestroyed registers fn for onChannelDestroyed. A nil fn registers
+// nothing.
 func (h *Handler) OnChannelDestroyed(fn func(context.Context, *ChannelDestroyedEvent) error) {
 	register(h, post(fn), EventChannelDestroyed)
 }
 
-// OnMemberAdd registers fn for onMemberAdd.
+// OnMemberAdd registers fn for onMemberAdd. A nil fn registers nothing.
 func (h *Handler) OnMemberAdd(fn func(context.Context, *MemberAddEvent) (Decision, error)) {
 	register(h, fn, EventMemberAdd)
 }
 
-// OnMemberAdded registers fn for onMemberAdded.
+// OnMemberAdded registers fn for onMemberAdded. A nil fn registers nothing.
 func (h *Handler) OnMemberAdded(fn func(context.Context, *MemberAddedEvent) error) {
 	register(h, post(fn), EventMemberAdded)
 }
 
-// OnMemberUpdate registers fn for onMemberUpdate.
+// OnMemberUpdate registers fn for onMemberUpdate. A nil fn registers nothing.
 func (h *Handler) OnMemberUpdate(fn func(context.Context, *MemberUpdateEvent) (Decision, error)) {
 	register(h, fn, EventMemberUpdate)
 }
 
-// OnMemberUpdated registers fn for onMemberUpdated.
+// OnMemberUpdated registers fn for onMemberUpdated. A nil fn registers
+// nothing.
 func (h *Handler) OnMemberUpdated(fn func(context.Context, *MemberUpdatedEvent) error) {
 	register(h, post(fn), EventMemberUpdated)
 }
 
-// OnMemberRemove registers fn for onMemberRemove.
+// OnMemberRemove registers fn for onMemberRemove. A nil fn registers nothing.
 func (h *Handler) OnMemberRemove(fn func(context.Context, *MemberRemoveEvent) (Decision, error)) {
 	register(h, fn, EventMemberRemove)
 }
 
-// OnMemberRemoved registers fn for onMemberRemoved.
+// OnMemberRemoved registers fn for onMemberRemoved. A nil fn registers
+// nothing.
 func (h *Handler) OnMemberRemoved(fn func(context.Context, *MemberRemovedEvent) error) {
 	register(h, post(fn), EventMemberRemoved)
 }
 
-// OnUserUpdate registers fn for onUserUpdate.
+// OnUserUpdate registers fn for onUserUpdate. A nil fn registers nothing.
 func (h *Handler) OnUserUpdate(fn func(context.Context, *UserUpdateEvent) (Decision, error)) {
 	register(h, fn, EventUserUpdate)
 }
 
-// OnUserUpdated registers fn for onUserUpdated.
+// OnUserUpdated registers fn for onUserUpdated. A nil fn registers nothing.
 func (h *Handler) OnUserUpdated(fn func(context.Context, *UserUpdatedEvent) error) {
 	register(h, post(fn), EventUserUpdated)
 }
 
 // OnOther registers fn for event types this package does not decode. The
-// Handler answers 200 when fn returns nil.
+// Handler answers 200 when fn returns nil. A nil fn registers nothing.
 func (h *Handler) OnOther(fn func(context.Context, *Event) error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()

@@ -188,15 +188,9 @@ func TestHandlerFailures(t *testing.T) {
 	}
 }
 
-func TestHandlerDispatchesEveryEventType(t *testing.T) {
-	t.Parallel()
-	h := newTestHandler(t)
-	var calls atomic.Int32
-	pre := func(ctx context.Context, p Payload) (Decision, error) {
-		calls.Add(1)
-		return Reject(), nil // distinguishes a called pre hook from the default 200
-	}
-	post := func(ctx context.Context, p Payload) error { calls.Add(1); return nil }
+// registerEvery registers pre for every pre-event, post for every
+// post-event and for OnOther, through the On… methods.
+func registerEvery(h *Handler, pre func(context.Context, Payload) (Decision, error), post func(context.Context, Payload) error) {
 	h.OnMessageSend(func(c context.Context, e *MessageSendEvent) (Decision, error) { return pre(c, e) })
 	h.OnMessageUpdate(func(c context.Context, e *MessageUpdateEvent) (Decision, error) { return pre(c, e) })
 	h.OnMessageRemove(func(c context.Context, e *MessageRemoveEvent) (Decision, error) { return pre(c, e) })
@@ -218,6 +212,18 @@ func TestHandlerDispatchesEveryEventType(t *testing.T) {
 	h.OnMemberRemoved(func(c context.Context, e *MemberRemovedEvent) error { return post(c, e) })
 	h.OnUserUpdated(func(c context.Context, e *UserUpdatedEvent) error { return post(c, e) })
 	h.OnOther(func(c context.Context, e *Event) error { return post(c, e) })
+}
+
+func TestHandlerDispatchesEveryEventType(t *testing.T) {
+	t.Parallel()
+	h := newTestHandler(t)
+	var calls atomic.Int32
+	pre := func(ctx context.Context, p Payload) (Decision, error) {
+		calls.Add(1)
+		return Reject(), nil // distinguishes a called pre hook from the default 200
+	}
+	post := func(ctx context.Context, p Payload) error { calls.Add(1); return nil }
+	registerEvery(h, pre, post)
 
 	preEvents := map[string]bool{
 		EventMessageSend: true, EventMediaMessageSend: true, EventMessageUpdate: true, EventMessageRemove: true,
@@ -238,6 +244,84 @@ func TestHandlerDispatchesEveryEventType(t *testing.T) {
 			want = http.StatusForbidden
 		}
 		assert.Equal(t, want, w.Code, name)
+	}
+}
+
+// onNil calls each On… method with nil; events are the event types it
+// registers for.
+var onNil = []struct {
+	method string
+	set    func(*Handler)
+	events []string
+}{
+	{"OnMessageSend", func(h *Handler) { h.OnMessageSend(nil) }, []string{EventMessageSend, EventMediaMessageSend}},
+	{"OnMessageSent", func(h *Handler) { h.OnMessageSent(nil) }, []string{EventMessageSent, EventMediaMessageSent}},
+	{"OnMessageUpdate", func(h *Handler) { h.OnMessageUpdate(nil) }, []string{EventMessageUpdate}},
+	{"OnMessageUpdated", func(h *Handler) { h.OnMessageUpdated(nil) }, []string{EventMessageUpdated}},
+	{"OnMessageRemove", func(h *Handler) { h.OnMessageRemove(nil) }, []string{EventMessageRemove}},
+	{"OnMessageRemoved", func(h *Handler) { h.OnMessageRemoved(nil) }, []string{EventMessageRemoved}},
+	{"OnChannelAdd", func(h *Handler) { h.OnChannelAdd(nil) }, []string{EventChannelAdd}},
+	{"OnChannelAdded", func(h *Handler) { h.OnChannelAdded(nil) }, []string{EventChannelAdded}},
+	{"OnChannelUpdate", func(h *Handler) { h.OnChannelUpdate(nil) }, []string{EventChannelUpdate}},
+	{"OnChannelUpdated", func(h *Handler) { h.OnChannelUpdated(nil) }, []string{EventChannelUpdated}},
+	{"OnChannelDestroy", func(h *Handler) { h.OnChannelDestroy(nil) }, []string{EventChannelDestroy}},
+	{"OnChannelDestroyed", func(h *Handler) { h.OnChannelDestroyed(nil) }, []string{EventChannelDestroyed}},
+	{"OnMemberAdd", func(h *Handler) { h.OnMemberAdd(nil) }, []string{EventMemberAdd}},
+	{"OnMemberAdded", func(h *Handler) { h.OnMemberAdded(nil) }, []string{EventMemberAdded}},
+	{"OnMemberUpdate", func(h *Handler) { h.OnMemberUpdate(nil) }, []string{EventMemberUpdate}},
+	{"OnMemberUpdated", func(h *Handler) { h.OnMemberUpdated(nil) }, []string{EventMemberUpdated}},
+	{"OnMemberRemove", func(h *Handler) { h.OnMemberRemove(nil) }, []string{EventMemberRemove}},
+	{"OnMemberRemoved", func(h *Handler) { h.OnMemberRemoved(nil) }, []string{EventMemberRemoved}},
+	{"OnUserUpdate", func(h *Handler) { h.OnUserUpdate(nil) }, []string{EventUserUpdate}},
+	{"OnUserUpdated", func(h *Handler) { h.OnUserUpdated(nil) }, []string{EventUserUpdated}},
+	{"OnOther", func(h *Handler) { h.OnOther(nil) }, []string{"unknownEvent"}},
+}
+
+// TestHandlerNilFunctions checks that On…(nil) registers nothing: alone, the
+// event is answered 200 as an unregistered one; after a function, it removes
+// that function and no other.
+func TestHandlerNilFunctions(t *testing.T) {
+	t.Parallel()
+	covered := map[string]bool{}
+	for _, tt := range onNil {
+		for _, eventType := range tt.events {
+			covered[eventType] = true
+		}
+	}
+	for eventType := range decoders {
+		assert.True(t, covered[eventType], "no On… method in onNil registers %s", eventType)
+	}
+
+	failPre := func(context.Context, Payload) (Decision, error) { return Decision{}, errors.New("still registered") }
+	failPost := func(context.Context, Payload) error { return errors.New("still registered") }
+	for _, tt := range onNil {
+		for _, after := range []bool{false, true} {
+			name := tt.method + "(nil)"
+			if after {
+				name += " after a function"
+			}
+			t.Run(name, func(t *testing.T) {
+				t.Parallel()
+				h := newTestHandler(t)
+				if after {
+					registerEvery(h, failPre, failPost)
+				}
+				tt.set(h)
+				for _, eventType := range tt.events {
+					w := serve(h, signedPost(t, testToken, hookURL, "", loadForm(t, eventType)))
+					assert.Equal(t, http.StatusOK, w.Code, eventType)
+					assert.Empty(t, w.Body.String(), eventType)
+				}
+				if after {
+					other := EventUserUpdated
+					if tt.method == "OnUserUpdated" {
+						other = EventMessageSent
+					}
+					w := serve(h, signedPost(t, testToken, hookURL, "", loadForm(t, other)))
+					assert.Equal(t, http.StatusInternalServerError, w.Code, "%s: only %s's events are unregistered", other, tt.method)
+				}
+			})
+		}
 	}
 }
 
