@@ -207,6 +207,7 @@ func (d *fieldReader) member() MemberFields {
 		ChannelSID: d.str("ChannelSid"),
 		Identity:   d.str("Identity"),
 		RoleSID:    d.str("RoleSid"),
+		Attributes: d.json("Attributes"),
 	}
 }
 

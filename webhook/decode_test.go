@@ -28,6 +28,7 @@ const (
 	tMsgAttrs = `{"importance":"high","tags":["a","b"]}`
 	tChAttrs  = `{"topic":"billing"}`
 	tUsAttrs  = `{"avatar":"https://example.com/a.png"}`
+	tMbAttrs  = `{"department":"support","level":2}`
 )
 
 var (
@@ -72,7 +73,7 @@ func TestParseTestdata(t *testing.T) {
 		ChannelType: "private", FriendlyName: "Support room", UniqueName: "support",
 		Attributes: json.RawMessage(tChAttrs), CreatedBy: "alice",
 	}
-	member := MemberFields{ChannelSID: tChannel, Identity: "carol", RoleSID: tRole}
+	member := MemberFields{ChannelSID: tChannel, Identity: "carol", RoleSID: tRole, Attributes: json.RawMessage(tMbAttrs)}
 	msgUpdate := func(e Event) *MessageUpdateEvent {
 		return &MessageUpdateEvent{
 			Event: e, MessageSID: tMessage, Index: 42, MessageFields: msg, ModifiedBy: "bob", DateUpdated: tUpdated,
@@ -217,6 +218,7 @@ func TestParseErrors(t *testing.T) {
 		{name: "bad RetryCount", base: EventChannelAdded, set: map[string]string{"RetryCount": "once"}, wantField: "RetryCount"},
 		{name: "bad RetryCount on unknown event", base: "unknownEvent", set: map[string]string{"RetryCount": "-"}, wantField: "RetryCount"},
 		{name: "bad Attributes", base: EventMessageSend, set: map[string]string{"Attributes": "{not json"}, wantField: "Attributes"},
+		{name: "bad member Attributes", base: EventMemberRemoved, set: map[string]string{"Attributes": "{not json"}, wantField: "Attributes"},
 		{name: "bad LastConsumedMessageIndex", base: EventMemberUpdate, set: map[string]string{"LastConsumedMessageIndex": "1.5"}, wantField: "LastConsumedMessageIndex"},
 		{name: "bad IsOnline", base: EventUserUpdated, set: map[string]string{"IsOnline": "maybe"}, wantField: "IsOnline"},
 		{name: "bad MediaSize", base: EventMediaMessageSent, set: map[string]string{"MediaSize": "big"}, wantField: "MediaSize"},
@@ -250,6 +252,7 @@ func TestParseMissingOptionalFields(t *testing.T) {
 	e, ok := got.(*MemberUpdatedEvent)
 	require.True(t, ok)
 	assert.Nil(t, e.LastConsumedMessageIndex)
+	assert.Nil(t, e.Attributes)
 	assert.True(t, e.DateCreated.IsZero())
 	assert.Zero(t, e.RetryCount)
 

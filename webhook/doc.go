@@ -84,9 +84,9 @@
 // The events of one resource also embed its shared fields (MessageFields,
 // ChannelFields, MemberFields), so e.Body or e.ChannelSID reads the same on
 // every message event.
-// Dates decode to time.Time, indexes to int and attributes to
-// json.RawMessage; a malformed value gives a *FieldError naming the
-// parameter.
+// Dates decode to time.Time, indexes to int and the attributes of messages,
+// channels, members and users to json.RawMessage; a malformed value gives a
+// *FieldError naming the parameter.
 //
 // # Testing your handlers
 //

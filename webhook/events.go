@@ -219,7 +219,7 @@ type ChannelDestroyEvent ChannelUpdateEvent
 type ChannelDestroyedEvent ChannelUpdateEvent
 
 // MemberFields are the parameters every member event carries. The member
-// events embed it, so its fields read as e.Identity, e.ChannelSID and so on.
+// events embed it, so its fields read as e.Identity, e.Attributes and so on.
 type MemberFields struct {
 	// ChannelSID is the channel of the membership.
 	ChannelSID string
@@ -228,6 +228,8 @@ type MemberFields struct {
 	// RoleSID is the member's role; for onMemberAdd, the role the member
 	// gets, when sent.
 	RoleSID string
+	// Attributes is the member's JSON attributes; nil when not sent.
+	Attributes json.RawMessage
 }
 
 // MemberAddEvent is the onMemberAdd pre-event: a user is about to join, or be

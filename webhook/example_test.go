@@ -467,18 +467,19 @@ func ExampleHandler_OnMemberRemove() {
 	// 200
 }
 
-// OnMemberRemoved is told of each member who left a channel.
+// OnMemberRemoved is told of each member who left a channel, with the
+// member's attributes as they were.
 func ExampleHandler_OnMemberRemoved() {
 	h := newHandler()
 	h.OnMemberRemoved(func(ctx context.Context, e *webhook.MemberRemovedEvent) error {
-		fmt.Println(e.Identity, "left", e.ChannelSID, "at", e.DateRemoved.Format(time.RFC3339), e.Reason)
+		fmt.Println(e.Identity, "left", e.ChannelSID, "at", e.DateRemoved.Format(time.RFC3339), e.Reason, string(e.Attributes))
 		return nil
 	})
 
 	fmt.Println(deliver(h, url.Values{"EventType": {"onMemberRemoved"}, "ChannelSid": {"CH0123"}, "Identity": {"carol"},
-		"Reason": {"LEFT"}, "DateRemoved": {"2024-05-06T09:30:00.000Z"}}))
+		"Reason": {"LEFT"}, "DateRemoved": {"2024-05-06T09:30:00.000Z"}, "Attributes": {`{"team":"support"}`}}))
 	// Output:
-	// carol left CH0123 at 2024-05-06T09:30:00Z LEFT
+	// carol left CH0123 at 2024-05-06T09:30:00Z LEFT {"team":"support"}
 	// 200
 }
 
