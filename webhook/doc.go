@@ -60,7 +60,9 @@
 // Verify checks this for an *http.Request, ValidSignature for a URL and
 // parameters you already have, and Sign computes a signature for tests.
 // Like Twilio's own libraries they accept the URL with or without the
-// default port (":443", ":80").
+// default port (":443", ":80"), and, for a key that repeats a value, the
+// signature over every occurrence (as twilio-go computes it) or over each
+// distinct value once (as twilio-node, twilio-php and twilio-python do).
 //
 // Verify rebuilds the URL from the request (scheme from r.TLS, r.Host, and
 // the request URI as received). Behind a proxy or load balancer that is not

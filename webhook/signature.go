@@ -17,12 +17,20 @@ const SignatureHeader = "X-Twilio-Signature"
 // Sign returns the signature Twilio computes for a request to fullURL carrying
 // params: the base64 encoding of HMAC-SHA1, keyed with authToken, over fullURL
 // followed by every parameter as key+value, keys sorted and the values of a
-// repeated key sorted too. For a GET webhook pass the URL with its query and
-// nil params. Sign is meant for tests and tools that need to produce signed
-// requests; use ValidSignature or Verify to check one.
+// repeated key sorted too, each occurrence signed (as twilio-go does). For a
+// GET webhook pass the URL with its query and nil params. Sign is meant for
+// tests and tools that need to produce signed requests; use ValidSignature or
+// Verify to check one.
 func Sign(authToken, fullURL string, params url.Values) string {
-	mac := hmac.New(sha1.New, []byte(authToken))
-	mac.Write([]byte(fullURL))
+	return base64.StdEncoding.EncodeToString(mac(authToken, fullURL, params, false))
+}
+
+// mac computes the HMAC-SHA1 Sign encodes. With distinct, a value repeated
+// under one key is signed once, as twilio-node, twilio-php and twilio-python
+// do; otherwise every occurrence is.
+func mac(authToken, fullURL string, params url.Values, distinct bool) []byte {
+	m := hmac.New(sha1.New, []byte(authToken))
+	m.Write([]byte(fullURL))
 	keys := make([]string, 0, len(params))
 	for k := range params {
 		keys = append(keys, k)
@@ -31,19 +39,25 @@ func Sign(authToken, fullURL string, params url.Values) string {
 	for _, k := range keys {
 		values := append([]string(nil), params[k]...)
 		sort.Strings(values)
-		for _, v := range values {
-			mac.Write([]byte(k))
-			mac.Write([]byte(v))
+		for i, v := range values {
+			if distinct && i > 0 && v == values[i-1] {
+				continue
+			}
+			m.Write([]byte(k))
+			m.Write([]byte(v))
 		}
 	}
-	return base64.StdEncoding.EncodeToString(mac.Sum(nil))
+	return m.Sum(nil)
 }
 
 // ValidSignature reports whether signature is the one Twilio would send for a
 // request to fullURL with params, signed with authToken. Like Twilio's own
 // libraries it also accepts the signature of fullURL with the scheme's default
 // port added (":443" for https, ":80" for http) when fullURL has no port, and
-// of fullURL with its port removed when it has one. The comparison runs in
+// of fullURL with its port removed when it has one. When a key repeats a
+// value (Digits=1234&Digits=1234), it accepts the signature over every
+// occurrence, as twilio-go computes it, and over each distinct value once, as
+// twilio-node, twilio-php and twilio-python do. The comparison runs in
 // constant time. An empty authToken or signature is never valid.
 func ValidSignature(authToken, fullURL string, params url.Values, signature string) bool {
 	if authToken == "" || signature == "" {
@@ -53,15 +67,38 @@ func ValidSignature(authToken, fullURL string, params url.Values, signature stri
 	if err != nil {
 		return false
 	}
+	ways := []bool{false}
+	if repeatsAValue(params) {
+		ways = append(ways, true)
+	}
 	valid := false
 	for _, u := range urlVariants(fullURL) {
-		got, _ := base64.StdEncoding.DecodeString(Sign(authToken, u, params))
-		// Check every variant, so timing does not reveal which one matched.
-		if hmac.Equal(got, want) {
-			valid = true
+		for _, distinct := range ways {
+			// Check every variant, so timing does not reveal which one matched.
+			if hmac.Equal(mac(authToken, u, params, distinct), want) {
+				valid = true
+			}
 		}
 	}
 	return valid
+}
+
+// repeatsAValue reports whether some key carries the same value twice, the
+// only case in which the two ways of signing differ.
+func repeatsAValue(params url.Values) bool {
+	for _, values := range params {
+		if len(values) < 2 {
+			continue
+		}
+		seen := make(map[string]bool, len(values))
+		for _, v := range values {
+			if seen[v] {
+				return true
+			}
+			seen[v] = true
+		}
+	}
+	return false
 }
 
 // urlVariants returns fullURL as given, then with the default port added or

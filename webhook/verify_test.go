@@ -110,6 +110,20 @@ func TestValidSignature(t *testing.T) {
 		{"not base64", "tok", "https://example.com/chat", params, "%%%", false},
 		{"truncated", "tok", "https://example.com/chat", params, sig("https://example.com/chat")[:10], false},
 		{"unparsable url still checked as given", "tok", "://x", nil, refSign("tok", "://x"), true},
+		// Digits=5678&Digits=1234&Digits=1234: twilio-go signs every
+		// occurrence; twilio-node, -php and -python each distinct value once.
+		{"repeated value, every occurrence signed", "tok", "https://example.com/chat", url.Values{"Digits": {"5678", "1234", "1234"}},
+			refSign("tok", "https://example.com/chat"+"Digits1234"+"Digits1234"+"Digits5678"), true},
+		{"repeated value, each distinct value signed once", "tok", "https://example.com/chat", url.Values{"Digits": {"5678", "1234", "1234"}},
+			refSign("tok", "https://example.com/chat"+"Digits1234"+"Digits5678"), true},
+		{"repeated value, distinct values, :443 added", "tok", "https://example.com/chat", url.Values{"Digits": {"1234", "1234"}},
+			refSign("tok", "https://example.com:443/chat"+"Digits1234"), true},
+		{"a value sent once is not one signed twice", "tok", "https://example.com/chat", url.Values{"Digits": {"1234"}},
+			refSign("tok", "https://example.com/chat"+"Digits1234"+"Digits1234"), false},
+		{"distinct signing still covers every distinct value", "tok", "https://example.com/chat", url.Values{"Digits": {"5678", "1234", "1234"}},
+			refSign("tok", "https://example.com/chat"+"Digits1234"), false},
+		{"distinct signing still covers the other keys", "tok", "https://example.com/chat", url.Values{"Digits": {"1", "1"}, "X": {"2"}},
+			refSign("tok", "https://example.com/chat"+"Digits1"), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
