@@ -64,6 +64,11 @@
 // signature over every occurrence (as twilio-go computes it) or over each
 // distinct value once (as twilio-node, twilio-php and twilio-python do).
 //
+// A POST whose body is not a form (JSON, text, multipart) is signed over its
+// URL alone, and that URL carries a bodySHA256 parameter, the hex SHA-256 of
+// the body. Verify checks both, as Twilio's libraries do, and refuses such a
+// request when the URL has no bodySHA256.
+//
 // Verify rebuilds the URL from the request (scheme from r.TLS, r.Host, and
 // the request URI as received). Behind a proxy or load balancer that is not
 // the URL Twilio called: set it with WithPublicURL("https://example.com"),
@@ -74,7 +79,11 @@
 //
 // Errors are sentinel values for errors.Is: ErrMissingToken,
 // ErrMissingSignature, ErrInvalidSignature, ErrBodyTooLarge,
-// ErrMethodNotAllowed, ErrBadOption. No error ever includes an auth token.
+// ErrMethodNotAllowed, ErrBadOption. ErrInvalidSignature comes as a
+// *SignatureError naming the URL the signature was checked against, which is
+// the first thing to compare with the URL configured at Twilio when every
+// request is refused. No error ever includes an auth token, and a password
+// in the URL is blanked out.
 //
 // # Events
 //

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"log/slog"
 	"net/http"
@@ -61,6 +62,33 @@ func ExampleVerify() {
 	// true
 }
 
+// A POST whose body is not a form, such as JSON, is signed over its URL,
+// whose bodySHA256 parameter is the hex SHA-256 of the body. The token, URL,
+// body and signature are the request-validator test vector of Twilio's
+// libraries (twilio-python tests/unit/test_request_validator.py).
+func ExampleVerify_jsonBody() {
+	const target = "https://mycompany.com/myapp.php?foo=1&bar=2" +
+		"&bodySHA256=0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620"
+	post := func(body string) *http.Request {
+		r := httptest.NewRequest(http.MethodPost, target, strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		r.Header.Set(webhook.SignatureHeader, "a9nBmqA0ju/hNViExpshrM61xv4=")
+		return r
+	}
+
+	r := post(`{"property": "value", "boolean": true}`)
+	fmt.Println(webhook.Verify("12345", r))
+	body, _ := io.ReadAll(r.Body) // still there for the next handler
+	fmt.Println(string(body))
+
+	// The same signed URL with another body is refused.
+	fmt.Println(webhook.Verify("12345", post(`{"property": "forged", "boolean": true}`)))
+	// Output:
+	// <nil>
+	// {"property": "value", "boolean": true}
+	// webhook: invalid X-Twilio-Signature signature for URL "https://mycompany.com/myapp.php?foo=1&bar=2&bodySHA256=0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620": bodySHA256 does not match the body
+}
+
 // Behind a load balancer the server sees its own host and scheme; tell
 // Verify the public URL Twilio calls.
 func ExampleWithPublicURL() {
@@ -71,7 +99,7 @@ func ExampleWithPublicURL() {
 	fmt.Println(webhook.Verify("token", r))
 	fmt.Println(webhook.Verify("token", r, webhook.WithPublicURL("https://chat.example.com")))
 	// Output:
-	// webhook: invalid X-Twilio-Signature signature
+	// webhook: invalid X-Twilio-Signature signature for URL "http://10.0.0.7:8080/twilio/chat"
 	// <nil>
 }
 
@@ -676,6 +704,30 @@ func ExampleFieldError() {
 	// webhook: parameter DateCreated: not an ISO 8601 date
 }
 
+// A *SignatureError names the URL the signature was checked against: here
+// the server's own address, so the proxy setup needs WithPublicURL. A
+// password in the URL is blanked out, and so is the auth token.
+func ExampleSignatureError() {
+	form := url.Values{"EventType": {"onMessageSent"}}
+	r := httptest.NewRequest(http.MethodPost, "http://10.0.0.7:8080/chat", strings.NewReader(form.Encode()))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	r.Header.Set(webhook.SignatureHeader, webhook.Sign("token", "https://chat.example.com/chat", form))
+
+	err := webhook.Verify("token", r)
+	var se *webhook.SignatureError
+	if errors.As(err, &se) {
+		fmt.Println(se.URL)
+	}
+	fmt.Println(errors.Is(err, webhook.ErrInvalidSignature))
+
+	err = webhook.Verify("token", r, webhook.WithPublicURL("https://twilio:secret@chat.example.com"))
+	fmt.Println(err)
+	// Output:
+	// http://10.0.0.7:8080/chat
+	// true
+	// webhook: invalid X-Twilio-Signature signature for URL "https://twilio:xxxxx@chat.example.com/chat"
+}
+
 // During a rotation of the account's auth token, accept requests signed
 // with either the new or the old token.
 func ExampleWithSecondaryToken() {
@@ -692,7 +744,7 @@ func ExampleWithSecondaryToken() {
 	// Output:
 	// new-token <nil>
 	// old-token <nil>
-	// other-token webhook: invalid X-Twilio-Signature signature
+	// other-token webhook: invalid X-Twilio-Signature signature for URL "https://example.com/chat"
 }
 
 // WithURLFunc rebuilds the URL Twilio signed when the server sees another
@@ -711,7 +763,7 @@ func ExampleWithURLFunc() {
 	fmt.Println(webhook.Verify("token", r))
 	fmt.Println(webhook.Verify("token", r, webhook.WithURLFunc(publicURL)))
 	// Output:
-	// webhook: invalid X-Twilio-Signature signature
+	// webhook: invalid X-Twilio-Signature signature for URL "http://10.0.0.7:8080/chat?tenant=7"
 	// <nil>
 }
 
@@ -776,7 +828,7 @@ func ExampleWithLogger() {
 	// Output:
 	// level=ERROR msg="twilio webhook: handler failed" event_type=onMessageSent error="database unavailable"
 	// 500 internal error
-	// level=WARN msg="twilio webhook: signature rejected" error="webhook: invalid X-Twilio-Signature signature"
+	// level=WARN msg="twilio webhook: signature rejected" error="webhook: invalid X-Twilio-Signature signature for URL \"https://example.com/chat\""
 }
 
 // VerifyRequest checks the signature and returns the parameters, ready for

@@ -104,7 +104,21 @@ func TestHandlerFailures(t *testing.T) {
 		{
 			name:       "bad signature",
 			req:        func(t *testing.T) *http.Request { return signedPost(t, "wrong", hookURL, "", form) },
-			wantStatus: http.StatusUnauthorized, wantBody: "invalid signature\n", wantLog: "invalid",
+			wantStatus: http.StatusUnauthorized, wantBody: "invalid signature\n", wantLog: `for URL \"` + hookURL + `\"`,
+		},
+		{
+			name: "bad signature, token in the url",
+			req: func(t *testing.T) *http.Request {
+				return signedPost(t, "wrong", hookURL+"?key="+testToken, "", form)
+			},
+			wantStatus: http.StatusUnauthorized, wantBody: "invalid signature\n", wantLog: `for URL \"` + hookURL + `?key=[redacted]\"`,
+		},
+		{
+			name: "json body without bodySHA256",
+			req: func(t *testing.T) *http.Request {
+				return rawPost(hookURL, "application/json", `{"EventType":"onMessageSend"}`, Sign(testToken, hookURL, nil))
+			},
+			wantStatus: http.StatusUnauthorized, wantBody: "invalid signature\n", wantLog: "no bodySHA256",
 		},
 		{
 			name: "missing signature",

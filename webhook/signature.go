@@ -18,9 +18,9 @@ const SignatureHeader = "X-Twilio-Signature"
 // params: the base64 encoding of HMAC-SHA1, keyed with authToken, over fullURL
 // followed by every parameter as key+value, keys sorted and the values of a
 // repeated key sorted too, each occurrence signed (as twilio-go does). For a
-// GET webhook pass the URL with its query and nil params. Sign is meant for
-// tests and tools that need to produce signed requests; use ValidSignature or
-// Verify to check one.
+// GET webhook, or a POST whose body is not a form, pass the URL with its
+// query and nil params. Sign is meant for tests and tools that need to
+// produce signed requests; use ValidSignature or Verify to check one.
 func Sign(authToken, fullURL string, params url.Values) string {
 	return base64.StdEncoding.EncodeToString(mac(authToken, fullURL, params, false))
 }
@@ -59,6 +59,9 @@ func mac(authToken, fullURL string, params url.Values, distinct bool) []byte {
 // occurrence, as twilio-go computes it, and over each distinct value once, as
 // twilio-node, twilio-php and twilio-python do. The comparison runs in
 // constant time. An empty authToken or signature is never valid.
+//
+// ValidSignature checks the signature alone: for a POST whose body is not a
+// form, Verify also checks the URL's bodySHA256 against the body.
 func ValidSignature(authToken, fullURL string, params url.Values, signature string) bool {
 	if authToken == "" || signature == "" {
 		return false

@@ -1,12 +1,9 @@
 package webhook
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
-	"mime"
 	"net/http"
 	"net/url"
 	"strings"
@@ -21,7 +18,9 @@ var (
 	// ErrMissingSignature means the request has no X-Twilio-Signature header.
 	ErrMissingSignature = errors.New("webhook: missing " + SignatureHeader + " header")
 	// ErrInvalidSignature means the signature does not match the request for
-	// any of the auth tokens and URL forms tried.
+	// any of the auth tokens and URL forms tried, or the body of a POST that
+	// is not a form does not match the URL's bodySHA256. Verify returns it
+	// as a *SignatureError naming the URL that was checked.
 	ErrInvalidSignature = errors.New("webhook: invalid " + SignatureHeader + " signature")
 	// ErrBodyTooLarge means the request body is larger than the limit set
 	// with WithMaxBodyBytes (1 MiB by default).
@@ -32,6 +31,54 @@ var (
 	// ErrBadOption means an Option was given an unusable value.
 	ErrBadOption = errors.New("webhook: bad option")
 )
+
+// SignatureError is the error Verify and VerifyRequest return, and a Handler
+// logs, when a request's X-Twilio-Signature does not match it. It names the
+// URL the signature was checked against, so that a proxy setup that changes
+// the URL Twilio called shows at once. errors.Is(err, ErrInvalidSignature)
+// reports true for it. It never holds an auth token.
+type SignatureError struct {
+	// URL is the URL the signature was checked against (it was also tried
+	// with the default port added or its port removed). A password in it
+	// shows as "xxxxx", and an auth token of 8 characters or more as
+	// "[redacted]".
+	URL string
+	// Reason says why a POST whose body is not a form was refused: the URL
+	// has no bodySHA256 parameter, or it does not match the body. When it
+	// is empty, the signature itself does not match.
+	Reason string
+}
+
+// Error returns a message naming the URL and, if set, the Reason.
+func (e *SignatureError) Error() string {
+	msg := fmt.Sprintf("webhook: invalid %s signature for URL %q", SignatureHeader, e.URL)
+	if e.Reason != "" {
+		msg += ": " + e.Reason
+	}
+	return msg
+}
+
+// Unwrap returns ErrInvalidSignature.
+func (e *SignatureError) Unwrap() error { return ErrInvalidSignature }
+
+// redactURL returns fullURL fit for an error or a log line: the password of
+// its userinfo blanked out, and every token of 8 characters or more, as the
+// client's redactor does.
+func redactURL(fullURL string, tokens []string) string {
+	const minSecret = 8
+	s := fullURL
+	if u, err := url.Parse(fullURL); err == nil && u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			s = u.Redacted()
+		}
+	}
+	for _, token := range tokens {
+		if len(token) >= minSecret {
+			s = strings.ReplaceAll(s, token, "[redacted]")
+		}
+	}
+	return s
+}
 
 // DefaultMaxBodyBytes is the largest request body Verify reads unless
 // WithMaxBodyBytes says otherwise.
@@ -149,23 +196,30 @@ func WithLogger(l *slog.Logger) Option {
 }
 
 // Verify checks that r carries a valid X-Twilio-Signature for authToken (or
-// for a token added with WithSecondaryToken). For POST it signs the URL and
-// the form-encoded body parameters; for GET, the URL with its query alone.
-// The body is read at most once, up to the WithMaxBodyBytes limit, and r.Body
-// is replaced so the next handler can read it again.
+// for a token added with WithSecondaryToken). For a POST with a form body
+// (application/x-www-form-urlencoded, or no Content-Type) it signs the URL
+// and the form parameters; for GET, the URL with its query alone. A POST
+// whose body is anything else (JSON, text, multipart) is checked as Twilio's
+// libraries do: the URL's signature must match and the URL's bodySHA256
+// parameter must be the hex SHA-256 of the body; without bodySHA256 such a
+// request is refused. The body is read at most once, up to the
+// WithMaxBodyBytes limit, and r.Body is replaced so the next handler reads
+// the same bytes.
 //
-// Verify returns nil when the signature is valid and otherwise an error
-// matching ErrMissingToken, ErrMissingSignature, ErrInvalidSignature,
-// ErrBodyTooLarge, ErrMethodNotAllowed or ErrBadOption under errors.Is, or,
-// when the body cannot be read or is not a valid form, an error that says
-// so (the signature could not be checked).
+// Verify returns nil when the request is valid and otherwise an error
+// matching ErrMissingToken, ErrMissingSignature, ErrInvalidSignature (a
+// *SignatureError naming the URL checked), ErrBodyTooLarge,
+// ErrMethodNotAllowed or ErrBadOption under errors.Is, or, when the body
+// cannot be read or is not a valid form, an error that says so (the
+// signature could not be checked).
 func Verify(authToken string, r *http.Request, opts ...Option) error {
 	_, err := VerifyRequest(authToken, r, opts...)
 	return err
 }
 
 // VerifyRequest is Verify that also returns the webhook parameters: the form
-// body for POST, the query for GET. Pass them to Parse to decode the event.
+// body for POST, the query for GET, none (an empty url.Values) for a POST
+// whose body is not a form. Pass them to Parse to decode the event.
 func VerifyRequest(authToken string, r *http.Request, opts ...Option) (url.Values, error) {
 	c, err := newConfig(opts)
 	if err != nil {
@@ -185,63 +239,46 @@ func (c *config) verify(authToken string, r *http.Request) (url.Values, error) {
 	if signature == "" {
 		return nil, ErrMissingSignature
 	}
-	params, signed, err := c.params(r)
+	fullURL := c.fullURL(r)
+	params, signed, mismatch, err := c.params(r, fullURL)
 	if err != nil {
 		return nil, err
 	}
-	fullURL := c.fullURL(r)
-	for _, token := range append([]string{authToken}, c.secondary...) {
+	tokens := append([]string{authToken}, c.secondary...)
+	valid := false
+	for _, token := range tokens {
 		if ValidSignature(token, fullURL, signed, signature) {
-			return params, nil
+			valid = true
+			break
 		}
 	}
-	return nil, ErrInvalidSignature
+	if !valid || mismatch != "" {
+		return nil, &SignatureError{URL: redactURL(fullURL, tokens), Reason: mismatch}
+	}
+	return params, nil
 }
 
 // params returns the webhook parameters and the ones covered by the
-// signature (none for GET, whose parameters are in the signed URL).
-func (c *config) params(r *http.Request) (params, signed url.Values, err error) {
+// signature: none for GET, whose parameters are in the signed URL, and none
+// for a POST whose body is not a form, which the URL's bodySHA256 covers
+// instead. For such a body, mismatch says why it does not match the URL, or
+// is empty when it does.
+func (c *config) params(r *http.Request, fullURL string) (params, signed url.Values, mismatch string, err error) {
 	if r.Method == http.MethodGet {
-		return r.URL.Query(), nil, nil
+		return r.URL.Query(), nil, "", nil
 	}
 	body, err := c.readBody(r)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	if !isForm(r.Header.Get("Content-Type")) {
-		return url.Values{}, nil, nil
+		return url.Values{}, nil, bodyMismatch(fullURL, body), nil
 	}
 	form, err := url.ParseQuery(string(body))
 	if err != nil {
-		return nil, nil, fmt.Errorf("webhook: decode form body: %w", err)
+		return nil, nil, "", fmt.Errorf("webhook: decode form body: %w", err)
 	}
-	return form, form, nil
-}
-
-// readBody reads the body once, capped at maxBody, and puts an identical
-// reader back on r.
-func (c *config) readBody(r *http.Request) ([]byte, error) {
-	if r.Body == nil || r.Body == http.NoBody {
-		return nil, nil
-	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, c.maxBody+1))
-	r.Body.Close()
-	if err != nil {
-		return nil, fmt.Errorf("webhook: read body: %w", err)
-	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
-	if int64(len(body)) > c.maxBody {
-		return nil, ErrBodyTooLarge
-	}
-	return body, nil
-}
-
-func isForm(contentType string) bool {
-	if contentType == "" {
-		return true // Twilio always sets it; be lenient with hand-made requests.
-	}
-	mediaType, _, err := mime.ParseMediaType(contentType)
-	return err == nil && mediaType == "application/x-www-form-urlencoded"
+	return form, form, "", nil
 }
 
 // fullURL returns the URL Twilio is assumed to have signed for r.

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -345,4 +346,52 @@ func FuzzValidSignature(f *testing.F) {
 			assert.True(t, ValidSignature(token, fullURL, params, Sign(token, fullURL, params)))
 		}
 	})
+}
+
+func TestSignatureErrorNamesURL(t *testing.T) {
+	t.Parallel()
+	form := url.Values{"EventType": {"onMessageSend"}, "Body": {"hi"}}
+	const public = "https://chat.example.com/twilio/chat?tenant=7"
+	const private = "http://10.0.0.5:8080/twilio/chat?tenant=7"
+	const secondary = "secondary-token-0123"
+	tests := []struct {
+		name       string
+		req        *http.Request
+		opts       []Option
+		wantURL    string
+		wantReason string
+	}{
+		{name: "wrong token", req: signedPost(t, "wrong-token-0123", public, "", form), wantURL: public},
+		{name: "behind a proxy, no public url: the private url shows",
+			req: signedPost(t, testToken, private, public, form), wantURL: private},
+		{name: "public url set wrongly", opts: []Option{WithPublicURL("https://chat.example.org")},
+			req: signedPost(t, testToken, private, public, form), wantURL: "https://chat.example.org/twilio/chat?tenant=7"},
+		{name: "password in the url", opts: []Option{WithURLFunc(func(*http.Request) string {
+			return "https://twilio:hunter2pass@chat.example.com/twilio/chat"
+		})}, req: signedPost(t, "wrong-token-0123", public, "", form), wantURL: "https://twilio:xxxxx@chat.example.com/twilio/chat"},
+		{name: "auth token in the url", req: signedPost(t, "wrong-token-0123", public+"&key="+testToken, "", form),
+			wantURL: public + "&key=[redacted]"},
+		{name: "secondary token in the url", opts: []Option{WithSecondaryToken(secondary)},
+			req: signedPost(t, "wrong-token-0123", public+"&key="+secondary, "", form), wantURL: public + "&key=[redacted]"},
+		{name: "body not a form, no bodySHA256", req: rawPost(public, "application/json", "{}", Sign(testToken, public, nil)),
+			wantURL: public, wantReason: "the body is not a form and the URL has no bodySHA256 parameter"},
+		{name: "body does not match bodySHA256", req: rawPost(public+"&bodySHA256="+vecBodyHash, "application/json", "{}",
+			Sign(testToken, public+"&bodySHA256="+vecBodyHash, nil)),
+			wantURL: public + "&bodySHA256=" + vecBodyHash, wantReason: "bodySHA256 does not match the body"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			err := Verify(testToken, tt.req, tt.opts...)
+			require.ErrorIs(t, err, ErrInvalidSignature)
+			var se *SignatureError
+			require.ErrorAs(t, err, &se)
+			assert.Equal(t, tt.wantURL, se.URL)
+			assert.Equal(t, tt.wantReason, se.Reason)
+			assert.Contains(t, err.Error(), strconv.Quote(tt.wantURL))
+			for _, secret := range []string{testToken, secondary, "hunter2pass"} {
+				assert.NotContains(t, err.Error(), secret)
+			}
+		})
+	}
 }
