@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"runtime"
@@ -58,6 +59,8 @@ type Client struct {
 	httpClient   *http.Client
 	callerClient *http.Client
 	retry        retrier
+	// logger receives the log of WithLogger, or is nil.
+	logger *slog.Logger
 }
 
 // credentials is what authenticates a Client. The Client holds it behind a
@@ -85,6 +88,7 @@ type config struct {
 	httpClient *http.Client
 	userAgent  string
 	retry      RetryPolicy
+	logger     *slog.Logger
 }
 
 // WithHTTPClient makes the Client send its requests through hc, for its
@@ -201,6 +205,7 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 		userAgent:    userAgent(cfg.userAgent),
 		callerClient: cfg.httpClient,
 		retry:        newRetrier(policy),
+		logger:       cfg.logger,
 	}
 	if c.callerClient == nil {
 		c.httpClient = defaultHTTPClient()
@@ -353,17 +358,24 @@ func (c *Client) do(ctx context.Context, r *request) error {
 	if err != nil {
 		return err
 	}
+	log := c.newCallLog(req)
 	// The first try sends req itself; each later one a copy with a fresh
 	// body, as req's has been read.
 	tries := 0
-	return c.retry.run(ctx, r.repeatable(), func() (http.Header, error) {
+	return c.retry.run(ctx, r.repeatable(), log, func() (http.Header, error) {
 		try := req
 		if tries++; tries > 1 {
 			if try, err = resendable(req); err != nil {
 				return nil, err
 			}
 		}
-		return c.send(try, r.out)
+		start := log.now()
+		resp, err := c.send(try, r.out)
+		log.attempt(ctx, tries, start, resp, err)
+		if resp == nil {
+			return nil, err
+		}
+		return resp.Header, err
 	})
 }
 
@@ -406,18 +418,18 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 }
 
 // send makes one try of req: it sends it, checks the status and decodes the
-// answer into out. It returns the response headers when an answer arrived and
-// nil when the request failed before one.
-func (c *Client) send(req *http.Request, out any) (http.Header, error) {
+// answer into out. It returns the response, its body closed, when an answer
+// arrived and nil when the request failed before one.
+func (c *Client) send(req *http.Request, out any) (*http.Response, error) {
 	resp, err := c.sender().Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("twiliochat: %w", err) // a *url.Error: method, URL and cause
 	}
 	defer closeBody(resp.Body)
 	if err := checkResponse(resp); err != nil {
-		return resp.Header, c.redact(err)
+		return resp, c.redact(err)
 	}
-	return resp.Header, c.redact(decodeBody(resp, out))
+	return resp, c.redact(decodeBody(resp, out))
 }
 
 // doJSON sends r and returns the T that Twilio answers with: the one-line

@@ -10,9 +10,11 @@
 //	// or: twiliochat.NewClientFromEnv() reads TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, …
 //
 // Options set an API key (WithAPIKey), an edge and region (WithEdge,
-// WithRegion), another host (WithBaseURL), the *http.Client (WithHTTPClient)
-// and a User-Agent suffix (WithUserAgent). NewClient returns an error, not a
-// panic, for a missing or malformed credential or option.
+// WithRegion), another host (WithBaseURL), the *http.Client (WithHTTPClient),
+// a User-Agent suffix (WithUserAgent) and a *slog.Logger for each request
+// (WithLogger). NewClient returns an error, not a panic, for a missing or
+// malformed credential or option; NewClientFromEnv's error names the
+// environment variable at fault.
 //
 // # Update a service
 //
@@ -105,6 +107,14 @@
 // so a retried call takes microseconds:
 //
 //	twiliochat.WithRetryPolicy(twiliochat.RetryPolicy{MaxRetries: 2, NoWait: true})
+//
+// # Logging
+//
+// WithLogger logs one line per attempt at Debug (method, URL path, attempt,
+// status, duration, Twilio-Request-Id), each retry and its wait at Info, and
+// a request that failed after its retries at Warn. No line holds a
+// credential, the Authorization header, a form value or a query. Without
+// WithLogger the Client logs nothing.
 //
 // # Test your code
 //

@@ -171,8 +171,9 @@ func newRetrier(p RetryPolicy) retrier {
 
 // run calls try until it succeeds, fails in a way that is not retried, or the
 // policy's retries are spent. try returns the response headers when an answer
-// arrived, nil when the request failed before one.
-func (rt *retrier) run(ctx context.Context, safe bool, try func() (http.Header, error)) error {
+// arrived, nil when the request failed before one. log, which may be nil,
+// hears of each retry and of giving up.
+func (rt *retrier) run(ctx context.Context, safe bool, log *callLog, try func() (http.Header, error)) error {
 	var last error
 	for attempt := 1; ; attempt++ {
 		header, err := try()
@@ -182,7 +183,7 @@ func (rt *retrier) run(ctx context.Context, safe bool, try func() (http.Header, 
 		if attempt > 1 && ctx.Err() != nil && header == nil {
 			// The context cut this try short: report the failure that
 			// was being retried, and why retrying stopped.
-			return &RetryError{Attempts: attempt, Err: last, ContextErr: ctx.Err()}
+			return log.gaveUp(ctx, &RetryError{Attempts: attempt, Err: last, ContextErr: ctx.Err()})
 		}
 		last = err
 		wait, retry := rt.delay(ctx, safe, attempt, header, err)
@@ -190,13 +191,14 @@ func (rt *retrier) run(ctx context.Context, safe bool, try func() (http.Header, 
 			if attempt == 1 {
 				return err
 			}
-			return &RetryError{Attempts: attempt, Err: err}
+			return log.gaveUp(ctx, &RetryError{Attempts: attempt, Err: err})
 		}
 		if rt.policy.NoWait {
 			wait = 0
 		}
+		log.retrying(ctx, attempt, wait, err)
 		if err := rt.sleep(ctx, wait); err != nil {
-			return &RetryError{Attempts: attempt, Err: last, ContextErr: err}
+			return log.gaveUp(ctx, &RetryError{Attempts: attempt, Err: last, ContextErr: err})
 		}
 	}
 }
