@@ -331,8 +331,6 @@ func (c Client) Format(f fmt.State, _ rune) {
 }
 
 // request is one call of the API: what to send and where the answer goes.
-// Whether it may be sent again after a failure that may have reached the
-// server follows from its method and target (see request.repeatable).
 type request struct {
 	method string
 	// target is an escaped path under the base URL, with its query if any
@@ -342,6 +340,14 @@ type request struct {
 	// form is the encoded form (see encodeBody), sent as the request body
 	// when not nil.
 	form []byte
+	// header holds the request's header params, such as
+	// X-Twilio-Webhook-Enabled.
+	header http.Header
+	// creates is set for an operation that makes a new resource each time
+	// it arrives (a Create): it is sent again only after a failure that
+	// shows it was not served (see RetryPolicy). Every other request is
+	// safe to repeat.
+	creates bool
 	// out receives the decoded JSON of a 2xx answer; nil discards the body.
 	out any
 }
@@ -362,7 +368,7 @@ func (c *Client) do(ctx context.Context, r *request) error {
 	// The first try sends req itself; each later one a copy with a fresh
 	// body, as req's has been read.
 	tries := 0
-	return c.retry.run(ctx, r.repeatable(), log, func() (http.Header, error) {
+	return c.retry.run(ctx, !r.creates, log, func() (http.Header, error) {
 		try := req
 		if tries++; tries > 1 {
 			if try, err = resendable(req); err != nil {
@@ -407,6 +413,9 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	req, err := http.NewRequestWithContext(ctx, r.method, target, body)
 	if err != nil {
 		return nil, fmt.Errorf("twiliochat: %w", err)
+	}
+	for k, v := range r.header {
+		req.Header[k] = v
 	}
 	req.Header.Set("Authorization", c.creds.header)
 	req.Header.Set("Accept", "application/json")
@@ -470,13 +479,17 @@ func decodeBody(resp *http.Response, out any) error {
 	body, err := readCapped(resp.Body, (*buf)[:0])
 	*buf = body
 	if err == nil {
+		target := out
+		if t, ok := out.(indirectTarget); ok {
+			target = t.jsonTarget()
+		}
 		// json.Unmarshal copies what it keeps, so the buffer can be reused.
-		if err = json.Unmarshal(body, out); err != nil {
+		if err = json.Unmarshal(body, target); err != nil {
 			// Decode again as a stream, on this rare path only, for the
 			// errors a stream gives: io.EOF for an empty body,
 			// io.ErrUnexpectedEOF for a cut one, nil when only data after
 			// the JSON value was wrong.
-			err = json.NewDecoder(bytes.NewReader(body)).Decode(out)
+			err = json.NewDecoder(bytes.NewReader(body)).Decode(target)
 		}
 	}
 	if v, ok := out.(decodedChecker); ok && err == nil {
@@ -493,6 +506,12 @@ func decodeBody(resp *http.Response, out any) error {
 // with a SID.
 type decodedChecker interface {
 	checkDecoded() error
+}
+
+// indirectTarget is a response type that decodes its JSON through another
+// value, such as a list page (see pageBody).
+type indirectTarget interface {
+	jsonTarget() any
 }
 
 // bodyBuffers holds the buffers decodeBody reads bodies into.

@@ -64,8 +64,8 @@
 //		Permission:   []string{"sendMessage", "removeMember"},
 //	})
 //
-// Roles.List and Roles.ListPage take the same ListParams as the Services
-// list and walk pages the same way.
+// Roles.List and Roles.ListPage take the same PageSize and Limit as the
+// Services list (ListRolesParams) and walk pages the same way.
 //
 // # Handle errors
 //

@@ -109,6 +109,6 @@ func ExampleValidationError() {
 	})
 	fmt.Println(err)
 	// Output:
-	// twiliochat: invalid WebhookMethod: "PUT" is not GET or POST
+	// twiliochat: invalid WebhookMethod: "PUT" is not "GET" or "POST"
 	// twiliochat: invalid Limits.ChannelMembers: 5000 is above the maximum of 1000
 }

@@ -165,8 +165,8 @@ func ExampleRolesService_NextPage() {
 
 	page, err := client.Roles.ListPage(ctx, serviceSID, &twiliochat.ListRolesParams{PageSize: twiliochat.Ptr(3)})
 	for ; page != nil && err == nil; page, err = client.Roles.NextPage(ctx, page) {
-		names := make([]string, len(page.Roles))
-		for i, role := range page.Roles {
+		names := make([]string, len(page.Items))
+		for i, role := range page.Items {
 			names[i] = role.FriendlyName
 		}
 		fmt.Printf("page %d of up to %d: %s\n", page.Meta.Page, page.Meta.PageSize, strings.Join(names, ", "))
@@ -190,7 +190,7 @@ func ExampleRolesService_ListPage() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(len(page.Roles), page.Meta.Key, page.Meta.PageSize, page.Meta.NextPageURL == "")
+	fmt.Println(len(page.Items), page.Meta.Key, page.Meta.PageSize, page.Meta.NextPageURL == "")
 
 	_, err = client.Roles.ListPage(context.Background(), serviceSID, &twiliochat.ListRolesParams{PageSize: twiliochat.Ptr(500)})
 	fmt.Println(err)

@@ -62,7 +62,7 @@ func ExampleServicesService_Fetch() {
 		fmt.Println(err)
 		return
 	}
-	svc, err := client.Services.Fetch(ctx, page.Services[0].SID)
+	svc, err := client.Services.Fetch(ctx, page.Items[0].SID)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -166,7 +166,7 @@ func ExampleServicesService_NextPage() {
 	page, err := client.Services.ListPage(ctx, &twiliochat.ListServicesParams{PageSize: twiliochat.Ptr(2)})
 	for page != nil && err == nil {
 		fmt.Printf("page %d:", page.Meta.Page)
-		for _, svc := range page.Services {
+		for _, svc := range page.Items {
 			fmt.Print(" ", svc.FriendlyName)
 		}
 		fmt.Println()
@@ -191,7 +191,7 @@ func ExampleServicesService_ListPage() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(len(page.Services), page.Services[0].FriendlyName, page.Meta.Key, page.Meta.Page, page.Meta.PageSize, page.Meta.NextPageURL != "")
+	fmt.Println(len(page.Items), page.Items[0].FriendlyName, page.Meta.Key, page.Meta.Page, page.Meta.PageSize, page.Meta.NextPageURL != "")
 
 	_, err = client.Services.ListPage(ctx, &twiliochat.ListServicesParams{PageSize: twiliochat.Ptr(0)})
 	fmt.Println(err)

@@ -29,8 +29,8 @@ func FuzzCheckSID(f *testing.F) {
 			if err != nil {
 				t.Fatalf("checkSID(%q) = %v, want nil", sid, err)
 			}
-			if got := servicePath(sid); got != "/v2/Services/"+sid {
-				t.Fatalf("servicePath(%q) = %q, want no escaping", sid, got)
+			if got, err := buildPath(opFetchService, []string{sid}); err != nil || got != "/v2/Services/"+sid {
+				t.Fatalf("buildPath(FetchService, %q) = %q, %v, want no escaping", sid, got, err)
 			}
 			return
 		}

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"strconv"
+	"net/http"
+	"reflect"
+	"sync"
 )
 
 // PageMeta is the "meta" object of every list page Twilio returns: where this
@@ -114,107 +116,117 @@ func errorSeq[T any](err error) iter.Seq2[*T, error] {
 	}
 }
 
-// maxPageSize is the largest PageSize Twilio accepts for a list page.
-const maxPageSize = 100
-
-// ListParams holds the options of a ListPage or List call. ListServicesParams
-// and ListRolesParams are this type. The zero value (or a nil *ListParams)
-// lists every item in pages of Twilio's default size (50).
-//
-// There is no Page or PageToken: Twilio issues them inside each page's
-// Meta.NextPageURL, which NextPage and List follow.
-type ListParams struct {
-	// PageSize is how many items each page holds, from 1 to 100. When it is
-	// nil and Limit is set, pages hold Limit items (at most 100).
-	PageSize *int
-	// Limit makes List stop after this many items; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio: ListPage uses it only
-	// to choose the page size, as above.
-	Limit int
+// Page is one page of a list: its items and where it is. Every list's page
+// type is a Page (ServicePage is Page[Service], RolePage is Page[Role]).
+type Page[T any] struct {
+	// Items are the items on this page, decoded from the JSON key that
+	// Meta.Key names ("services", "roles").
+	Items []T
+	// Meta says where this page and its neighbours are.
+	Meta PageMeta
 }
 
-// target checks p and returns the target of the first page of the list at
-// path: path with the PageSize query. sidErr, the result of checking the
-// SIDs in path, is joined with p's own errors. When PageSize is nil and
-// Limit is above 0, it asks for pages of Limit items, at most maxPageSize,
-// so that a small Limit is served by one small page.
-func (p *ListParams) target(path string, sidErr error) (string, error) {
-	var pageSize *int
-	limit := p.limit()
-	if p != nil {
-		pageSize = p.PageSize
+// pageBody is what a list page's JSON decodes into: a struct made for the
+// list's item type and key, {Items []T `json:"<key>"`; Meta PageMeta}, so
+// that encoding/json decodes the items straight into their slice, as fast as
+// into a struct written by hand. checkDecoded then moves them into page and
+// checks each item as Fetch checks one.
+type pageBody[T any] struct {
+	page *Page[T]
+	body reflect.Value // *struct{Items []T; Meta PageMeta}
+}
+
+// pageShape is the key of pageShapes.
+type pageShape struct {
+	item reflect.Type
+	key  string
+}
+
+// pageShapes caches the struct type of each list's page body.
+var pageShapes sync.Map
+
+// newPageBody returns the decoding target of a page of T under key.
+func newPageBody[T any](key string, page *Page[T]) *pageBody[T] {
+	shape := pageShape{reflect.TypeFor[T](), key}
+	t, ok := pageShapes.Load(shape)
+	if !ok {
+		t, _ = pageShapes.LoadOrStore(shape, reflect.StructOf([]reflect.StructField{
+			{Name: "Items", Type: reflect.SliceOf(shape.item), Tag: reflect.StructTag(`json:"` + key + `"`)},
+			{Name: "Meta", Type: reflect.TypeFor[PageMeta](), Tag: `json:"meta"`},
+		}))
 	}
-	errs := []error{sidErr}
-	if pageSize != nil && (*pageSize < 1 || *pageSize > maxPageSize) {
-		errs = append(errs, invalid("PageSize", "%d is not between 1 and %d", *pageSize, maxPageSize))
+	return &pageBody[T]{page: page, body: reflect.New(t.(reflect.Type))}
+}
+
+// jsonTarget returns what the JSON body decodes into.
+func (b *pageBody[T]) jsonTarget() any { return b.body.Interface() }
+
+// checkDecoded moves the decoded items and meta into the page and checks
+// each item that can tell whether it is usable.
+func (b *pageBody[T]) checkDecoded() error {
+	body := b.body.Elem()
+	b.page.Items = *body.Field(0).Addr().Interface().(*[]T)
+	b.page.Meta = *body.Field(1).Addr().Interface().(*PageMeta)
+	if _, ok := any((*T)(nil)).(decodedChecker); !ok {
+		return nil
+	}
+	for i := range b.page.Items {
+		if err := any(&b.page.Items[i]).(decodedChecker).checkDecoded(); err != nil {
+			return fmt.Errorf("item %d of the page: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// prepareList checks the path values, own and params, a list params pointer
+// whose type declares PageSize *int and Limit int, and returns the request
+// for the first page of op's list and the Limit. PageSize must be between 1
+// and op's MaxPageSize and Limit not negative. When PageSize is nil and
+// Limit is above 0, the page asks for Limit items, at most MaxPageSize, so
+// that a small Limit is served by one small page. The query is encoded by
+// the form encoder, from a copy of params when PageSize is filled in.
+func prepareList(op *operation, params any, own error, values []string) (*request, int, error) {
+	path, pathErr := buildPath(op, values)
+	v, layout, err := paramsLayout(params)
+	if err != nil {
+		return nil, 0, err
+	}
+	var pageSize *int
+	limit := 0
+	if v.IsValid() {
+		if layout.pageSize >= 0 {
+			pageSize, _ = v.Field(layout.pageSize).Interface().(*int)
+		}
+		if layout.limit >= 0 {
+			limit = int(v.Field(layout.limit).Int())
+		}
+	}
+	errs := []error{pathErr, own}
+	if pageSize != nil && (*pageSize < 1 || *pageSize > op.MaxPageSize) {
+		errs = append(errs, invalid("PageSize", "%d is not between 1 and %d", *pageSize, op.MaxPageSize))
 	}
 	if limit < 0 {
 		errs = append(errs, invalid("Limit", "%d is negative", limit))
 	}
-	if err := errors.Join(errs...); err != nil {
-		return "", err
+	if err := joinErrors(errs...); err != nil {
+		return nil, 0, err
 	}
-	switch {
-	case pageSize != nil:
-		return path + "?PageSize=" + strconv.Itoa(*pageSize), nil
-	case limit > 0:
-		return path + "?PageSize=" + strconv.Itoa(min(limit, maxPageSize)), nil
+	if pageSize == nil && limit > 0 && layout.pageSize >= 0 {
+		filled := reflect.New(v.Type())
+		filled.Elem().Set(v)
+		filled.Elem().Field(layout.pageSize).Set(reflect.ValueOf(Ptr(min(limit, op.MaxPageSize))))
+		params = filled.Interface()
 	}
-	return path, nil
-}
-
-// limit is the Limit of p, 0 for a nil p.
-func (p *ListParams) limit() int {
-	if p == nil {
-		return 0
-	}
-	return p.Limit
-}
-
-// pageOf is the constraint of the page types (*ServicePage, *RolePage): a
-// pointer to a page struct P that gives its items of type T and its meta.
-type pageOf[T, P any] interface {
-	*P
-	contents() ([]T, *PageMeta)
-}
-
-// firstPage checks params and sidErr, as ListParams.target does, and fetches
-// the first page of the list at path: the body of every ListPage.
-func firstPage[P any](ctx context.Context, c *Client, path string, sidErr error, params *ListParams) (*P, error) {
-	target, err := params.target(path, sidErr)
-	return getResource[P](ctx, c, target, err)
-}
-
-// nextPage fetches the page after page, following its NextPageURL: the body
-// of every NextPage. It returns nil and no error for a nil page or the last
-// page, and an error wrapping ErrPageLoop for a page whose next page is
-// itself.
-func nextPage[T, P any, PP pageOf[T, P]](ctx context.Context, c *Client, page PP) (*P, error) {
-	if page == nil {
-		return nil, nil
-	}
-	_, meta := page.contents()
-	target, err := meta.next()
-	if err != nil || target == "" {
-		return nil, err
-	}
-	return getResource[P](ctx, c, target, nil)
-}
-
-// listItems checks params and sidErr and returns the iterator over the items
-// of the list at path, page by page (see paginate): the body of every List.
-// Bad params make an iterator that yields the error alone.
-func listItems[T, P any, PP pageOf[T, P]](ctx context.Context, c *Client, path string, sidErr error, params *ListParams) iter.Seq2[*T, error] {
-	target, err := params.target(path, sidErr)
+	target, err := appendForm([]byte(path+"?"), params)
 	if err != nil {
-		return errorSeq[T](err)
+		return nil, 0, err
 	}
-	return paginate(ctx, target, params.limit(), func(ctx context.Context, target string) ([]T, *PageMeta, error) {
-		page, err := getResource[P](ctx, c, target, nil)
-		if err != nil {
-			return nil, nil, err
-		}
-		items, meta := PP(page).contents()
-		return items, meta, nil
-	})
+	if len(target) == len(path)+1 {
+		target = target[:len(path)]
+	}
+	header, err := encodeHeader(params)
+	if err != nil {
+		return nil, 0, err
+	}
+	return &request{method: http.MethodGet, target: string(target), header: header}, limit, nil
 }

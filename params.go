@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"reflect"
 	"slices"
@@ -35,6 +36,11 @@ func Ptr[T any](v T) *T { return &v }
 //   - other values are sent as fmt.Sprint prints them;
 //   - keys are sorted, as url.Values.Encode sorts them.
 //
+// A top-level field tagged `header:"X-Twilio-Webhook-Enabled"` (a string,
+// bool or number, or a pointer to one) is sent as that request header when
+// it is set, never as a form or query key; a list params type's Limit
+// (`url:"-"`) is read by the list steps and not sent.
+//
 // Other tag options, embedded structs, and maps, interfaces, channels or
 // functions in a params type are refused with an error.
 //
@@ -60,25 +66,16 @@ func encodeBody(params any) ([]byte, error) {
 	return append(make([]byte, 0, len(b)), b...), nil
 }
 
-// appendForm appends the encoding of params to dst.
+// appendForm appends the encoding of params to dst: its form or query keys,
+// not its header fields.
 func appendForm(dst []byte, params any) ([]byte, error) {
-	v := reflect.ValueOf(params)
-	if !v.IsValid() {
-		return dst, nil
-	}
-	for v.Kind() == reflect.Pointer {
-		if v.IsNil() {
-			return dst, nil
-		}
-		v = v.Elem()
-	}
-	layout, err := formLayoutOf(v.Type())
-	if err != nil {
+	v, layout, err := paramsLayout(params)
+	if err != nil || !v.IsValid() {
 		return dst, err
 	}
 	start := len(dst)
-	for i := range layout {
-		f := &layout[i]
+	for i := range layout.fields {
+		f := &layout.fields[i]
 		fv, ok := f.locate(v)
 		if !ok || f.omitEmpty && isEmpty(fv) {
 			continue
@@ -93,6 +90,45 @@ func appendForm(dst []byte, params any) ([]byte, error) {
 		}
 	}
 	return dst, nil
+}
+
+// encodeHeader returns the header fields of params that are set, or nil
+// when there are none.
+func encodeHeader(params any) (http.Header, error) {
+	v, layout, err := paramsLayout(params)
+	if err != nil || !v.IsValid() || len(layout.headers) == 0 {
+		return nil, err
+	}
+	var h http.Header
+	for i := range layout.headers {
+		f := &layout.headers[i]
+		fv := v.Field(f.path[0])
+		if isEmpty(fv) {
+			continue
+		}
+		if h == nil {
+			h = make(http.Header, len(layout.headers))
+		}
+		h[f.key] = []string{string(f.appendValue(nil, deref(fv)))}
+	}
+	return h, nil
+}
+
+// paramsLayout returns the params struct params points to and its layout,
+// or an invalid Value for a nil params.
+func paramsLayout(params any) (reflect.Value, *formLayout, error) {
+	v := reflect.ValueOf(params)
+	if !v.IsValid() {
+		return v, nil, nil
+	}
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return reflect.Value{}, nil, nil
+		}
+		v = v.Elem()
+	}
+	layout, err := formLayoutOf(v.Type())
+	return v, layout, err
 }
 
 // appendPair appends "&key=value" to dst, without the "&" when dst holds
@@ -216,34 +252,51 @@ func (f *formField) appendValue(dst []byte, v reflect.Value) []byte {
 	}
 }
 
+// formLayout is how a params type is sent.
+type formLayout struct {
+	// fields are the form (or query) keys, sorted by key.
+	fields []formField
+	// headers are the fields with a `header` tag, sent as request headers.
+	headers []formField
+	// pageSize and limit are the indexes of a list params type's PageSize
+	// (*int) and Limit (int, not sent) fields, -1 in other types.
+	pageSize, limit int
+}
+
 // formLayouts caches the layout of each params type: reflect.Type to
-// []formField, or to the error the type gives.
+// *formLayout, or to the error the type gives.
 var formLayouts sync.Map
 
-// formLayoutOf returns the fields of the params struct type t, sorted by
-// key, working them out on first use.
-func formLayoutOf(t reflect.Type) ([]formField, error) {
+// formLayoutOf returns the layout of the params struct type t, working it
+// out on first use.
+func formLayoutOf(t reflect.Type) (*formLayout, error) {
 	if cached, ok := formLayouts.Load(t); ok {
 		if err, isErr := cached.(error); isErr {
 			return nil, err
 		}
-		return cached.([]formField), nil
+		return cached.(*formLayout), nil
 	}
 	if t.Kind() != reflect.Struct {
 		return nil, fmt.Errorf("twiliochat: params must be a struct, not %s", t)
 	}
-	var fields []formField
-	err := addFormFields(&fields, t, "", nil)
+	layout := &formLayout{pageSize: -1, limit: -1}
+	err := addFormFields(layout, t, "", nil)
 	if err != nil {
 		err = fmt.Errorf("twiliochat: params type %s: %w", t, err)
 		formLayouts.Store(t, err)
 		return nil, err
 	}
+	if f, ok := t.FieldByName("PageSize"); ok && f.Type == reflect.TypeFor[*int]() && len(f.Index) == 1 {
+		layout.pageSize = f.Index[0]
+	}
+	if f, ok := t.FieldByName("Limit"); ok && f.Type.Kind() == reflect.Int && len(f.Index) == 1 {
+		layout.limit = f.Index[0]
+	}
 	// A stable sort keeps the fields that share a key in field order, as
 	// url.Values.Encode does.
-	slices.SortStableFunc(fields, func(a, b formField) int { return cmp.Compare(a.key, b.key) })
-	formLayouts.Store(t, fields)
-	return fields, nil
+	slices.SortStableFunc(layout.fields, func(a, b formField) int { return cmp.Compare(a.key, b.key) })
+	formLayouts.Store(t, layout)
+	return layout, nil
 }
 
 var (
@@ -254,11 +307,17 @@ var (
 )
 
 // addFormFields appends the fields of struct type t, their keys under
-// prefix, to fields.
-func addFormFields(fields *[]formField, t reflect.Type, prefix string, path []int) error {
+// prefix, to the layout.
+func addFormFields(layout *formLayout, t reflect.Type, prefix string, path []int) error {
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		if !sf.IsExported() && !sf.Anonymous {
+			continue
+		}
+		if header, ok := sf.Tag.Lookup("header"); ok {
+			if err := addHeaderField(layout, sf, header, path); err != nil {
+				return fmt.Errorf("field %s: %w", sf.Name, err)
+			}
 			continue
 		}
 		tag := sf.Tag.Get("url")
@@ -291,7 +350,7 @@ func addFormFields(fields *[]formField, t reflect.Type, prefix string, path []in
 			ft = ft.Elem()
 		}
 		if ft.Kind() == reflect.Struct && ft != timeType {
-			if err := addFormFields(fields, ft, f.key+".", f.path); err != nil {
+			if err := addFormFields(layout, ft, f.key+".", f.path); err != nil {
 				return err
 			}
 			continue
@@ -306,8 +365,26 @@ func addFormFields(fields *[]formField, t reflect.Type, prefix string, path []in
 			return fmt.Errorf("field %s: %w", sf.Name, err)
 		}
 		f.escapedKey = url.QueryEscape(f.key)
-		*fields = append(*fields, f)
+		layout.fields = append(layout.fields, f)
 	}
+	return nil
+}
+
+// addHeaderField adds the field sf, tagged `header:"name"`, as a header of
+// the request: a top-level string, bool or number, or a pointer to one.
+func addHeaderField(layout *formLayout, sf reflect.StructField, name string, path []int) error {
+	if len(path) > 0 || name == "" || sf.Tag.Get("url") != "" || http.CanonicalHeaderKey(name) != name {
+		return errors.New("a header field must be a top-level field with a canonical header name and no url tag")
+	}
+	f := formField{key: name, path: []int{sf.Index[0]}}
+	ft := sf.Type
+	if ft.Kind() == reflect.Pointer {
+		ft = ft.Elem()
+	}
+	if err := f.setKind(ft); err != nil || f.kind == leafTime || f.kind == leafSprint {
+		return fmt.Errorf("%s values cannot be sent in a header", sf.Type)
+	}
+	layout.headers = append(layout.headers, f)
 	return nil
 }
 

@@ -288,28 +288,6 @@ func notSent(err error) bool {
 	return errors.As(err, &opErr) && opErr.Op == "dial"
 }
 
-// repeatable reports whether r is safe to send again after a failure that may
-// have reached the server, from its method and path: GET, HEAD, OPTIONS, PUT,
-// DELETE and a POST to an instance path (ending in a SID, as an Update) are;
-// a POST to a collection path (a Create) is not.
-func (r *request) repeatable() bool {
-	switch r.method {
-	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPut, http.MethodDelete:
-		return true
-	}
-	// The path's last segment, from a path or an absolute URL alike,
-	// without parsing the whole URL on every request.
-	path := r.target
-	if end := strings.IndexAny(path, "?#"); end >= 0 {
-		path = path[:end]
-	}
-	last := path[strings.LastIndexByte(path, '/')+1:]
-	return len(last) == sidLen && isUpper(last[0]) && isUpper(last[1]) && isSID(last[:2], last)
-}
-
-// isUpper reports whether c is an ASCII capital letter.
-func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
-
 // sleepContext waits d or until ctx ends, whichever comes first, and returns
 // ctx's error in the second case. When ctx's deadline falls before the wait
 // is over it returns context.DeadlineExceeded at once instead of waiting in

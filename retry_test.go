@@ -5,11 +5,14 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 func TestNewClientRetryPolicy(t *testing.T) {
@@ -129,42 +132,25 @@ func TestRetryAfter(t *testing.T) {
 	}
 }
 
-func TestRequestRepeatable(t *testing.T) {
+// TestRetrySafetyFromDescription checks that whether a request may be sent
+// again comes from its operation's description, not from its URL: only the
+// Creates are unsafe, whatever their path values look like, and an Update
+// addressed by a unique name is as safe as one addressed by a SID.
+func TestRetrySafetyFromDescription(t *testing.T) {
 	t.Parallel()
-	const (
-		svc  = "/v2/Services/" + testServiceSID
-		role = svc + "/Roles/RLbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
-	)
-	tests := []struct {
-		name string
-		r    request
-		want bool
-	}{
-		{"GET collection", request{method: http.MethodGet, target: "/v2/Services?PageSize=50"}, true},
-		{"GET next page URL", request{method: http.MethodGet, target: "https://chat.twilio.com/v2/Services?Page=1"}, true},
-		{"DELETE", request{method: http.MethodDelete, target: svc}, true},
-		{"PUT", request{method: http.MethodPut, target: "/v2/Services"}, true},
-		{"POST instance (Update)", request{method: http.MethodPost, target: svc}, true},
-		{"POST instance with query", request{method: http.MethodPost, target: svc + "?x=1"}, true},
-		{"POST instance with a slash in the query", request{method: http.MethodPost, target: svc + "?next=/v2/Services"}, true},
-		{"POST collection with a SID in the query", request{method: http.MethodPost, target: "/v2/Services?x=/" + testServiceSID}, false},
-		{"POST absolute instance URL", request{method: http.MethodPost, target: "https://chat.twilio.com" + role}, true},
-		{"POST nested instance", request{method: http.MethodPost, target: role}, true},
-		{"POST collection (Create)", request{method: http.MethodPost, target: "/v2/Services"}, false},
-		{"POST collection trailing slash", request{method: http.MethodPost, target: "/v2/Services/"}, false},
-		{"POST nested collection", request{method: http.MethodPost, target: svc + "/Roles"}, false},
-		{"POST lower-case prefix", request{method: http.MethodPost, target: "/v2/Services/is" + testServiceSID[2:]}, false},
-		{"POST 34 chars not a SID", request{method: http.MethodPost, target: "/v2/Services/ISzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"}, false},
-		{"POST empty target", request{method: http.MethodPost}, false},
-		{"PATCH collection", request{method: http.MethodPatch, target: "/v2/Services"}, false},
-		// The targets the operations send to.
-		{"Services.Create", request{method: http.MethodPost, target: servicesPath}, false},
-		{"Services.Update", request{method: http.MethodPost, target: servicePath(testServiceSID)}, true},
-		{"Roles.Create", request{method: http.MethodPost, target: rolesPath(testServiceSID)}, false},
-		{"Roles.Update", request{method: http.MethodPost, target: rolePath(testServiceSID, testRoleSID)}, true},
-	}
-	for _, tc := range tests {
-		assert.Equal(t, tc.want, tc.r.repeatable(), tc.name)
+	for _, op := range spec.Operations {
+		for _, name := range []string{"", "support"} {
+			values := make([]string, len(op.Params))
+			for i, p := range op.Params {
+				values[i] = p.Prefix + "0123456789abcdef0123456789abcdef"
+				if p.Names && name != "" {
+					values[i] = name
+				}
+			}
+			r, err := prepare(op, nil, nil, values)
+			require.NoError(t, err, op.ID)
+			assert.Equal(t, strings.HasPrefix(op.ID, "Create"), r.creates, "%s %v", op.ID, values)
+		}
 	}
 }
 
@@ -242,10 +228,7 @@ func TestRetriesPerStatus(t *testing.T) {
 					writeJSON(w, http.StatusOK, string(body))
 				}))
 				c, sl := newTestClient(t, rec.srv.URL)
-				r := &request{method: http.MethodPost, target: servicePath(testServiceSID), out: new(Service)}
-				if create {
-					r.target = "/v2/Services"
-				}
+				r := &request{method: http.MethodPost, target: "/v2/Services/" + testServiceSID, creates: create, out: new(Service)}
 				err := c.do(context.Background(), r)
 				if !wantRetry {
 					var apiErr *APIError

@@ -2,10 +2,13 @@ package twiliochat
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"iter"
-	"net/url"
+	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // RolesAPI is the set of operations on the Roles of a Chat Service.
@@ -89,24 +92,188 @@ func (r *Role) checkDecoded() error {
 	return checkDecodedSID("Role", roleSIDPrefix, r.SID)
 }
 
-// rolesPath is the path of the Roles list of the Service serviceSID,
-// escaped.
-func rolesPath(serviceSID string) string {
-	return servicePath(serviceSID) + "/Roles"
+// CreateRoleParams holds the form keys of a Create Role request. Every field
+// is required.
+type CreateRoleParams struct {
+	// FriendlyName is a descriptive name for the new Role: not empty and at
+	// most 64 characters, counted as runes ("é" is one).
+	FriendlyName *string `url:"FriendlyName,omitempty"`
+	// Type is RoleTypeChannel or RoleTypeDeployment.
+	Type *RoleType `url:"Type,omitempty"`
+	// Permission lists the permissions the Role grants, at least one, none
+	// empty; each is sent as its own Permission key. Which permissions
+	// Twilio accepts depends on Type.
+	Permission []string `url:"Permission,omitempty"`
 }
 
-// rolePath is the path of the Role roleSID, escaped.
-func rolePath(serviceSID, roleSID string) string {
-	return rolesPath(serviceSID) + "/" + url.PathEscape(roleSID)
+// validate checks every field and returns all the problems it finds,
+// joined, or nil.
+func (p *CreateRoleParams) validate() error {
+	if p == nil {
+		return joinErrors(checkRoleName(nil), invalid("Type", "is required"), invalid("Permission", "is required"))
+	}
+	typeErr := checkEnum("Type", p.Type, spec.RoleTypes)
+	if p.Type == nil {
+		typeErr = invalid("Type", "is required")
+	}
+	return joinErrors(checkRoleName(p.FriendlyName), typeErr, checkPermissions(p.Permission))
 }
 
-// checkServiceSID checks the ServiceSid path parameter of a Roles call.
-func checkServiceSID(serviceSID string) error {
-	return checkSID("ServiceSid", serviceSIDPrefix, serviceSID)
+// checkRoleName checks the FriendlyName of a new Role: set, not empty, and
+// at most spec.MaxRoleNameRunes runes long.
+func checkRoleName(name *string) error {
+	if err := checkRequiredName("FriendlyName", name); err != nil {
+		return err
+	}
+	if n := utf8.RuneCountInString(*name); n > spec.MaxRoleNameRunes {
+		return invalid("FriendlyName", "is %d characters (runes) long, the most is %d", n, spec.MaxRoleNameRunes)
+	}
+	return nil
 }
 
-// checkRoleSIDs checks both path parameters of a call on one Role and
-// reports every bad one.
-func checkRoleSIDs(serviceSID, roleSID string) error {
-	return errors.Join(checkServiceSID(serviceSID), ValidateRoleSID(roleSID))
+// opCreateRole describes the CreateRole operation (see internal/spec).
+var opCreateRole = lookupOp("CreateRole")
+
+// Create creates a Role in the Service serviceSID and returns it as Twilio
+// stored it. A serviceSID that is not IS followed by 32 hex digits, or a
+// missing or bad FriendlyName, Type or Permission, returns a
+// *ValidationError for each bad key, joined, before any request is sent; a
+// non-2xx answer returns an *APIError. Make the new Role a default role of
+// the Service with Services.Update.
+func (s *RolesService) Create(ctx context.Context, serviceSID string, params *CreateRoleParams) (*Role, error) {
+	return send[Role](ctx, s.client, opCreateRole, params, params.validate(), serviceSID)
+}
+
+// opFetchRole describes the FetchRole operation (see internal/spec).
+var opFetchRole = lookupOp("FetchRole")
+
+// Fetch returns the Role roleSID of the Service serviceSID. A serviceSID
+// that is not IS followed by 32 hex digits, or a roleSID that is not RL
+// followed by 32 hex digits, returns a *ValidationError (field ServiceSid or
+// Sid) before any request is sent; a non-2xx answer returns an *APIError,
+// for which IsNotFound reports whether the Role does not exist.
+func (s *RolesService) Fetch(ctx context.Context, serviceSID, roleSID string) (*Role, error) {
+	return getOne[Role](ctx, s.client, opFetchRole, serviceSID, roleSID)
+}
+
+// UpdateRoleParams holds the form keys of an Update Role request.
+type UpdateRoleParams struct {
+	// Permission lists every permission the Role grants after the update,
+	// at least one, none empty; it replaces the Role's permissions, so a
+	// permission left out is taken away. Each is sent as its own Permission
+	// key.
+	Permission []string `url:"Permission,omitempty"`
+}
+
+// validate checks that p is set and has permissions.
+func (p *UpdateRoleParams) validate() error {
+	if p == nil {
+		return invalid("Permission", "is required")
+	}
+	return checkPermissions(p.Permission)
+}
+
+// checkPermissions requires at least one permission and no empty one, and
+// names every empty one by its index.
+func checkPermissions(permissions []string) error {
+	if len(permissions) == 0 {
+		return invalid("Permission", "is required, with at least one permission")
+	}
+	var empty []string
+	for i, p := range permissions {
+		if p == "" {
+			empty = append(empty, fmt.Sprint(i))
+		}
+	}
+	switch len(empty) {
+	case 0:
+		return nil
+	case 1:
+		return invalid("Permission", "item %s is empty", empty[0])
+	}
+	return invalid("Permission", "items %s are empty", strings.Join(empty, ", "))
+}
+
+// opUpdateRole describes the UpdateRole operation (see internal/spec).
+var opUpdateRole = lookupOp("UpdateRole")
+
+// Update replaces the permissions of the Role roleSID in the Service
+// serviceSID with params.Permission and returns the Role as Twilio stored
+// it. Bad SIDs or a missing or bad Permission return a *ValidationError for
+// each bad key, joined, before any request is sent; a non-2xx answer returns
+// an *APIError, for which IsNotFound reports whether the Role does not
+// exist. A Role's name and type cannot be changed.
+func (s *RolesService) Update(ctx context.Context, serviceSID, roleSID string, params *UpdateRoleParams) (*Role, error) {
+	return send[Role](ctx, s.client, opUpdateRole, params, params.validate(), serviceSID, roleSID)
+}
+
+// opDeleteRole describes the DeleteRole operation (see internal/spec).
+var opDeleteRole = lookupOp("DeleteRole")
+
+// Delete deletes the Role roleSID of the Service serviceSID. Bad SIDs return
+// a *ValidationError (field ServiceSid or Sid) before any request is sent; a
+// non-2xx answer returns an *APIError, for which IsNotFound reports whether
+// the Role does not exist. Delete a Role only once the Service no longer
+// names it as a default role (twiliochattest answers 400 otherwise): point
+// the Service at another Role with Services.Update first.
+func (s *RolesService) Delete(ctx context.Context, serviceSID, roleSID string) error {
+	return remove(ctx, s.client, opDeleteRole, nil, nil, serviceSID, roleSID)
+}
+
+// ListRolesParams holds the options of Roles.ListPage and Roles.List. The
+// zero value (or a nil *ListRolesParams) lists every Role in pages of
+// Twilio's default size (50).
+type ListRolesParams struct {
+	// PageSize is how many Roles each page holds, from 1 to 100. When it
+	// is nil and Limit is set, pages hold Limit Roles (at most 100).
+	PageSize *int `url:"PageSize,omitempty"`
+	// Limit makes List stop after this many Roles; 0 lists them all. It
+	// must not be negative. It is not sent to Twilio.
+	Limit int `url:"-"`
+}
+
+// RolePage is one page of a Service's Roles list.
+type RolePage = Page[Role]
+
+// opListRole describes the ListRole operation (see internal/spec).
+var opListRole = lookupOp("ListRole")
+
+// ListPage returns the first page of the Roles of the Service serviceSID. A
+// bad serviceSID, PageSize or Limit returns a *ValidationError for each,
+// joined, before any request is sent; a non-2xx answer returns an *APIError.
+// Use NextPage for the pages after it, or List to range over every Role.
+func (s *RolesService) ListPage(ctx context.Context, serviceSID string, params *ListRolesParams) (*RolePage, error) {
+	return listPage[Role](ctx, s.client, opListRole, params, nil, serviceSID)
+}
+
+// NextPage returns the Roles page after page, following
+// page.Meta.NextPageURL, or nil and no error when page is nil or the last
+// page. It refuses, without a request, a next page that is page itself
+// (ErrPageLoop) or that is off the client's base scheme and host
+// (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+func (s *RolesService) NextPage(ctx context.Context, page *RolePage) (*RolePage, error) {
+	return nextPage(ctx, s.client, opListRole, page)
+}
+
+// List returns an iterator over every Role of the Service serviceSID. It
+// walks the pages as ServicesService.List does: nothing is sent until the
+// loop starts, a page is fetched only when the loop needs its first Role, a
+// break or params.Limit stops it without another request, and ctx is
+// checked before each page and each Role.
+//
+// An error comes at most once, as the last pair: a *ValidationError for a
+// bad serviceSID or params (before any request), an *APIError or transport
+// error for a failed page, a *DecodeError for a page with a Role that has no
+// Role SID, ctx's error once ctx is done, or an error wrapping ErrPageLoop
+// or ErrUntrustedURL (no request sent) for a next_page_url that repeats a
+// page or leaves the client's host. List does not modify params.
+//
+//	for role, err := range client.Roles.List(ctx, serviceSID, nil) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(role.SID, role.Type, role.FriendlyName)
+//	}
+func (s *RolesService) List(ctx context.Context, serviceSID string, params *ListRolesParams) iter.Seq2[*Role, error] {
+	return listItems[Role](ctx, s.client, opListRole, params, nil, serviceSID)
 }

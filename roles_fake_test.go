@@ -85,10 +85,10 @@ func TestRolesAgainstFake(t *testing.T) {
 
 	page, err := client.Roles.ListPage(ctx, serviceSID, &twiliochat.ListRolesParams{PageSize: twiliochat.Ptr(4)})
 	require.NoError(t, err)
-	assert.Len(t, page.Roles, 4, "the default roles come first")
+	assert.Len(t, page.Items, 4, "the default roles come first")
 	page, err = client.Roles.NextPage(ctx, page)
 	require.NoError(t, err)
-	assert.Equal(t, []twiliochat.Role{want}, page.Roles)
+	assert.Equal(t, []twiliochat.Role{want}, page.Items)
 	page, err = client.Roles.NextPage(ctx, page)
 	require.NoError(t, err)
 	assert.Nil(t, page)

@@ -29,13 +29,13 @@ func TestRolesListPageWire(t *testing.T) {
 		wantQuery string
 		wantPage  *RolePage
 	}{
-		{name: "nil params", file: "roles_page_full.json", wantQuery: "", wantPage: &RolePage{Roles: []Role{specRole()}, Meta: meta}},
+		{name: "nil params", file: "roles_page_full.json", wantQuery: "", wantPage: &RolePage{Items: []Role{specRole()}, Meta: meta}},
 		{name: "page size", file: "roles_page_full.json", params: &ListRolesParams{PageSize: Ptr(20)}, wantQuery: "PageSize=20",
-			wantPage: &RolePage{Roles: []Role{specRole()}, Meta: meta}},
+			wantPage: &RolePage{Items: []Role{specRole()}, Meta: meta}},
 		{name: "limit picks the page size", file: "roles_page_full.json", params: &ListRolesParams{Limit: 4}, wantQuery: "PageSize=4",
-			wantPage: &RolePage{Roles: []Role{specRole()}, Meta: meta}},
+			wantPage: &RolePage{Items: []Role{specRole()}, Meta: meta}},
 		{name: "empty page", file: "roles_page_empty.json", params: &ListRolesParams{PageSize: Ptr(100)}, wantQuery: "PageSize=100",
-			wantPage: &RolePage{Roles: []Role{}, Meta: meta}},
+			wantPage: &RolePage{Items: []Role{}, Meta: meta}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,7 +61,7 @@ func TestRolesNextPage(t *testing.T) {
 	page, err := roles.ListPage(ctx, testServiceSID, &ListRolesParams{PageSize: Ptr(2)})
 	for page != nil {
 		require.NoError(t, err)
-		for _, role := range page.Roles {
+		for _, role := range page.Items {
 			sids = append(sids, role.SID)
 		}
 		pages = append(pages, page.Meta.Page)

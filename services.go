@@ -156,3 +156,115 @@ type ServiceMedia struct {
 	// text.
 	CompatibilityMessage string `json:"compatibility_message"`
 }
+
+// CreateServiceParams holds the form keys of a Create Service request.
+type CreateServiceParams struct {
+	// FriendlyName is a descriptive name for the new Service. It is
+	// required and must not be empty.
+	FriendlyName *string `url:"FriendlyName"`
+}
+
+// validate checks that p is set and has a FriendlyName.
+func (p *CreateServiceParams) validate() error {
+	if p == nil {
+		return checkRequiredName("FriendlyName", nil)
+	}
+	return checkRequiredName("FriendlyName", p.FriendlyName)
+}
+
+// opCreateService describes the CreateService operation (see internal/spec).
+var opCreateService = lookupOp("CreateService")
+
+// Create creates a Service named params.FriendlyName and returns it as
+// Twilio stored it. A nil params or a nil or empty FriendlyName returns a
+// *ValidationError before any request is sent; a non-2xx answer returns an
+// *APIError. Configure the new Service with Update.
+func (s *ServicesService) Create(ctx context.Context, params *CreateServiceParams) (*Service, error) {
+	return send[Service](ctx, s.client, opCreateService, params, params.validate())
+}
+
+// opFetchService describes the FetchService operation (see internal/spec).
+var opFetchService = lookupOp("FetchService")
+
+// Fetch returns the Service sid. A sid that is not IS followed by 32 hex
+// digits returns a *ValidationError before any request is sent; a non-2xx
+// answer returns an *APIError, for which IsNotFound reports whether the
+// Service does not exist.
+func (s *ServicesService) Fetch(ctx context.Context, sid string) (*Service, error) {
+	return getOne[Service](ctx, s.client, opFetchService, sid)
+}
+
+// opDeleteService describes the DeleteService operation (see internal/spec).
+var opDeleteService = lookupOp("DeleteService")
+
+// Delete deletes the Service sid and everything in it. A sid that is not IS
+// followed by 32 hex digits returns a *ValidationError before any request is
+// sent; a non-2xx answer returns an *APIError, for which IsNotFound reports
+// whether the Service does not exist.
+func (s *ServicesService) Delete(ctx context.Context, sid string) error {
+	return remove(ctx, s.client, opDeleteService, nil, nil, sid)
+}
+
+// ListServicesParams holds the options of Services.ListPage and
+// Services.List. The zero value (or a nil *ListServicesParams) lists every
+// Service in pages of Twilio's default size (50).
+//
+// There is no Page or PageToken: Twilio issues them inside each page's
+// Meta.NextPageURL, which NextPage and List follow.
+type ListServicesParams struct {
+	// PageSize is how many Services each page holds, from 1 to 100. When
+	// it is nil and Limit is set, pages hold Limit Services (at most 100).
+	PageSize *int `url:"PageSize,omitempty"`
+	// Limit makes List stop after this many Services; 0 lists them all. It
+	// must not be negative. It is not sent to Twilio: ListPage uses it only
+	// to choose the page size, as above.
+	Limit int `url:"-"`
+}
+
+// ServicePage is one page of the Services list.
+type ServicePage = Page[Service]
+
+// opListService describes the ListService operation (see internal/spec).
+var opListService = lookupOp("ListService")
+
+// ListPage returns the first page of the Services list. A bad PageSize or
+// Limit returns a *ValidationError before any request is sent; a non-2xx
+// answer returns an *APIError. Use NextPage for the pages after it, or List
+// to range over every Service.
+func (s *ServicesService) ListPage(ctx context.Context, params *ListServicesParams) (*ServicePage, error) {
+	return listPage[Service](ctx, s.client, opListService, params, nil)
+}
+
+// NextPage returns the page after page, following page.Meta.NextPageURL. It
+// returns nil and no error when page is nil or the last page. It returns an
+// error wrapping ErrPageLoop when the next page is page itself, and an error
+// wrapping ErrUntrustedURL, without sending a request, when the URL is not on
+// the client's base scheme and host; a non-2xx answer returns an *APIError.
+func (s *ServicesService) NextPage(ctx context.Context, page *ServicePage) (*ServicePage, error) {
+	return nextPage(ctx, s.client, opListService, page)
+}
+
+// List returns an iterator over every Service, page by page. It sends no
+// request until ranged over, and fetches the next page only when the caller
+// has taken the last Service of a page; breaking out of the loop sends no
+// further request. It stops after params.Limit Services when Limit is set.
+//
+// The iterator yields an error at most once, as its last pair, and then
+// stops: a *ValidationError for bad params (before any request), an
+// *APIError or transport error for a failed page, a *DecodeError for a page
+// with a Service that has no Service SID, ctx's error once ctx is done
+// (checked before each page and each Service), an error wrapping
+// ErrPageLoop when a next_page_url repeats a page, and an error wrapping
+// ErrUntrustedURL, without a request, for a next_page_url off the client's
+// base scheme and host. A page without Services ends the list. List does not
+// modify params.
+//
+//	for svc, err := range client.Services.List(ctx, nil) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(svc.SID, svc.FriendlyName)
+//	}
+func (s *ServicesService) List(ctx context.Context, params *ListServicesParams) iter.Seq2[*Service, error] {
+	return listItems[Service](ctx, s.client, opListService, params, nil)
+}

@@ -37,7 +37,7 @@ func TestServicesListPageWire(t *testing.T) {
 			assertRequest(t, req, http.MethodGet, "/v2/Services", tt.wantQuery)
 			assert.Empty(t, req.Body)
 			require.NotNil(t, page)
-			assert.Equal(t, []Service{specService()}, page.Services)
+			assert.Equal(t, []Service{specService()}, page.Items)
 		})
 	}
 }
@@ -61,7 +61,7 @@ func TestServicesListPageDecodesMeta(t *testing.T) {
 			require.NoError(t, err)
 
 			assert.Equal(t, &ServicePage{
-				Services: tt.wantServices,
+				Items: tt.wantServices,
 				Meta: PageMeta{
 					FirstPageURL:    pageURL,
 					NextPageURL:     "",
@@ -86,7 +86,7 @@ func TestServicesNextPage(t *testing.T) {
 	page, err := services.ListPage(ctx, &ListServicesParams{PageSize: Ptr(2)})
 	for page != nil {
 		require.NoError(t, err)
-		for _, svc := range page.Services {
+		for _, svc := range page.Items {
 			sids = append(sids, svc.SID)
 		}
 		metas = append(metas, page.Meta)

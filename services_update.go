@@ -2,10 +2,9 @@ package twiliochat
 
 import (
 	"context"
-	"errors"
 	"math"
-	"net/http"
-	"net/url"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // UpdateServiceParams holds the form keys of an Update Service request. A nil
@@ -116,84 +115,39 @@ type MediaParams struct {
 	CompatibilityMessage *string `url:"CompatibilityMessage,omitempty"`
 }
 
-// maxLimit is the largest value Twilio accepts for Limits.ChannelMembers and
-// Limits.UserChannels.
-const maxLimit = 1000
-
 // validate checks every set field against the spec and returns all the
 // problems it finds, joined, or nil.
 func (p *UpdateServiceParams) validate() error {
 	if p == nil {
 		return nil
 	}
-	var errs []error
-	add := func(err error) {
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
-	add(optionalRoleSID("DefaultServiceRoleSid", p.DefaultServiceRoleSID))
-	add(optionalRoleSID("DefaultChannelRoleSid", p.DefaultChannelRoleSID))
-	add(optionalRoleSID("DefaultChannelCreatorRoleSid", p.DefaultChannelCreatorRoleSID))
-	add(inRange("TypingIndicatorTimeout", p.TypingIndicatorTimeout, math.MaxInt))
-	add(inRange("ConsumptionReportInterval", p.ConsumptionReportInterval, math.MaxInt))
-	add(inRange("PreWebhookRetryCount", p.PreWebhookRetryCount, math.MaxInt))
-	add(inRange("PostWebhookRetryCount", p.PostWebhookRetryCount, math.MaxInt))
-	add(webhookURL("PreWebhookUrl", p.PreWebhookURL))
-	add(webhookURL("PostWebhookUrl", p.PostWebhookURL))
-	if m := p.WebhookMethod; m != nil && *m != http.MethodGet && *m != http.MethodPost {
-		add(invalid("WebhookMethod", "%s is not GET or POST", quoteShort(*m)))
+	errs := []error{
+		checkRoleSID("DefaultServiceRoleSid", p.DefaultServiceRoleSID),
+		checkRoleSID("DefaultChannelRoleSid", p.DefaultChannelRoleSID),
+		checkRoleSID("DefaultChannelCreatorRoleSid", p.DefaultChannelCreatorRoleSID),
+		inRange("TypingIndicatorTimeout", p.TypingIndicatorTimeout, math.MaxInt),
+		inRange("ConsumptionReportInterval", p.ConsumptionReportInterval, math.MaxInt),
+		inRange("PreWebhookRetryCount", p.PreWebhookRetryCount, math.MaxInt),
+		inRange("PostWebhookRetryCount", p.PostWebhookRetryCount, math.MaxInt),
+		checkURL("PreWebhookUrl", p.PreWebhookURL),
+		checkURL("PostWebhookUrl", p.PostWebhookURL),
+		checkEnum("WebhookMethod", p.WebhookMethod, spec.WebhookMethods),
 	}
 	if l := p.Limits; l != nil {
-		add(inRange("Limits.ChannelMembers", l.ChannelMembers, maxLimit))
-		add(inRange("Limits.UserChannels", l.UserChannels, maxLimit))
+		errs = append(errs,
+			inRange("Limits.ChannelMembers", l.ChannelMembers, spec.MaxServiceLimit),
+			inRange("Limits.UserChannels", l.UserChannels, spec.MaxServiceLimit))
 	}
-	return errors.Join(errs...)
+	return joinErrors(errs...)
 }
 
-// optionalRoleSID checks a role SID parameter when it is set.
-func optionalRoleSID(field string, sid *string) error {
-	if sid == nil {
-		return nil
-	}
-	return checkSID(field, roleSIDPrefix, *sid)
-}
-
-// inRange checks that a set integer is between 0 and max; math.MaxInt
-// bounds it only from below.
-func inRange(field string, v *int, max int) error {
-	switch {
-	case v == nil:
-		return nil
-	case *v < 0:
-		return invalid(field, "%d is negative", *v)
-	case *v > max:
-		return invalid(field, "%d is above the maximum of %d", *v, max)
-	}
-	return nil
-}
-
-// webhookURL checks that a set webhook URL is empty (which clears it) or an
-// absolute http or https URL.
-func webhookURL(field string, v *string) error {
-	if v == nil || *v == "" {
-		return nil
-	}
-	if u, err := url.Parse(*v); err != nil || !isAbsoluteHTTP(u) {
-		return invalid(field, "%s is not an absolute http or https URL", quoteShort(*v))
-	}
-	return nil
-}
+// opUpdateService describes the UpdateService operation (see internal/spec).
+var opUpdateService = lookupOp("UpdateService")
 
 // Update changes the Service sid with the keys set in params and returns the
 // Service as Twilio stored it. The SIDs and values in params are checked
 // before any request is sent; a bad one returns a *ValidationError. A non-2xx
 // answer returns an *APIError.
 func (s *ServicesService) Update(ctx context.Context, sid string, params *UpdateServiceParams) (*Service, error) {
-	return postForm[Service](ctx, s.client, servicePath(sid), errors.Join(ValidateServiceSID(sid), params.validate()), params)
-}
-
-// servicePath is the path of the Service sid, escaped.
-func servicePath(sid string) string {
-	return "/v2/Services/" + url.PathEscape(sid)
+	return send[Service](ctx, s.client, opUpdateService, params, params.validate(), sid)
 }

@@ -1,16 +1,14 @@
 package twiliochat
 
-// SID prefixes of the resources this package addresses.
-const (
-	accountSIDPrefix = "AC"
-	serviceSIDPrefix = "IS"
-	roleSIDPrefix    = "RL"
-	apiKeySIDPrefix  = "SK"
-)
+import "github.com/e3f0929f/twiliochat/internal/spec"
 
-// sidLen is the length of every Twilio SID: a two-letter prefix and 32 hex
-// digits.
-const sidLen = 34
+// SID prefixes of the resources this package addresses (see internal/spec).
+const (
+	accountSIDPrefix = spec.AccountSIDPrefix
+	serviceSIDPrefix = spec.ServiceSIDPrefix
+	roleSIDPrefix    = spec.RoleSIDPrefix
+	apiKeySIDPrefix  = spec.APIKeySIDPrefix
+)
 
 // ValidateServiceSID reports whether sid is a Chat Service SID
 // (^IS[0-9a-fA-F]{32}$). It returns nil or a *ValidationError for field "Sid".
@@ -38,15 +36,4 @@ func checkSID(field, prefix, sid string) error {
 }
 
 // isSID reports whether sid is prefix followed by exactly 32 hex digits.
-func isSID(prefix, sid string) bool {
-	if len(sid) != sidLen || sid[:2] != prefix {
-		return false
-	}
-	for i := 2; i < len(sid); i++ {
-		c := sid[i]
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return true
-}
+func isSID(prefix, sid string) bool { return spec.IsSID(prefix, sid) }

@@ -88,5 +88,5 @@ func TestRolesCleansUpAfterAFailure(t *testing.T) {
 	assert.Equal(t, before.DefaultChannelRoleSID, after.DefaultChannelRoleSID)
 	page, err := client.Roles.ListPage(ctx, serviceSID, nil)
 	require.NoError(t, err)
-	assert.Len(t, page.Roles, 4, "the new Role was deleted")
+	assert.Len(t, page.Items, 4, "the new Role was deleted")
 }

@@ -85,5 +85,5 @@ func TestCrudDeletesAfterAFailure(t *testing.T) {
 	srv.FailWith(nil)
 	page, err = client.Services.ListPage(context.Background(), nil)
 	require.NoError(t, err)
-	assert.Empty(t, page.Services, "the Service was deleted")
+	assert.Empty(t, page.Items, "the Service was deleted")
 }

@@ -1,0 +1,108 @@
+package twiliochat
+
+import (
+	"encoding/json"
+	"errors"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The checks that many operations share, each written once. Each takes the
+// form key it checks, as the spec spells it, and returns nil or a
+// *ValidationError naming that key. A nil pointer is a key that is not sent
+// and passes every check but the required ones.
+
+// checkRequiredName requires a name (FriendlyName of a Create) to be set and
+// not empty.
+func checkRequiredName(field string, name *string) error {
+	switch {
+	case name == nil:
+		return invalid(field, "is required")
+	case *name == "":
+		return invalid(field, "is empty")
+	}
+	return nil
+}
+
+// checkRoleSID checks a role SID key (DefaultServiceRoleSid, RoleSid) when it
+// is set.
+func checkRoleSID(field string, sid *string) error {
+	if sid == nil {
+		return nil
+	}
+	return checkSID(field, roleSIDPrefix, *sid)
+}
+
+// inRange checks that a set integer is between 0 and max; math.MaxInt
+// bounds it only from below.
+func inRange(field string, v *int, max int) error {
+	switch {
+	case v == nil:
+		return nil
+	case *v < 0:
+		return invalid(field, "%d is negative", *v)
+	case *v > max:
+		return invalid(field, "%d is above the maximum of %d", *v, max)
+	}
+	return nil
+}
+
+// checkURL checks that a set URL key is empty (which clears it) or an
+// absolute http or https URL.
+func checkURL(field string, v *string) error {
+	if v == nil || *v == "" {
+		return nil
+	}
+	if u, err := url.Parse(*v); err != nil || !isAbsoluteHTTP(u) {
+		return invalid(field, "%s is not an absolute http or https URL", quoteShort(*v))
+	}
+	return nil
+}
+
+// checkJSON checks that a set Attributes key holds one valid JSON value.
+func checkJSON(field string, v *string) error {
+	if v == nil || json.Valid([]byte(*v)) {
+		return nil
+	}
+	return invalid(field, "%s is not valid JSON", quoteShort(*v))
+}
+
+// checkEnum checks that a set enum key holds one of the spec's values
+// (internal/spec), such as spec.RoleTypes.
+func checkEnum[E ~string](field string, v *E, allowed []string) error {
+	if v == nil || slices.Contains(allowed, string(*v)) {
+		return nil
+	}
+	quoted := make([]string, len(allowed))
+	for i, a := range allowed {
+		quoted[i] = strconv.Quote(a)
+	}
+	last := len(quoted) - 1
+	return invalid(field, "%s is not %s or %s", quoteShort(string(*v)), strings.Join(quoted[:last], ", "), quoted[last])
+}
+
+// checkDate checks that a set date key is not the zero time, which a caller
+// means as no date but which would be sent as the year 1.
+func checkDate(field string, v *time.Time) error {
+	if v == nil || !v.IsZero() {
+		return nil
+	}
+	return invalid(field, "is the zero time")
+}
+
+// checkDecodedSID rejects a decoded resource whose sid is missing or is not
+// prefix followed by 32 hex digits: the caller could not address it. It is
+// the body of each resource's checkDecoded.
+func checkDecodedSID(resource, prefix, sid string) error {
+	if sid == "" {
+		return errors.New("the " + resource + " has no sid")
+	}
+	if !isSID(prefix, sid) {
+		// The value is not quoted: it is whatever the server sent.
+		return errors.New("the " + resource + "'s sid is not " + prefix + " followed by 32 hex digits")
+	}
+	return nil
+}

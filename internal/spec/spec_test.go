@@ -1,0 +1,213 @@
+package spec
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+)
+
+// document is the part of the OpenAPI description the table is checked
+// against.
+type document struct {
+	Paths      map[string]map[string]json.RawMessage `json:"paths"`
+	Components struct {
+		Schemas map[string]struct {
+			Enum       []string `json:"enum"`
+			Properties map[string]struct {
+				Pattern string `json:"pattern"`
+			} `json:"properties"`
+		} `json:"schemas"`
+	} `json:"components"`
+}
+
+type specOperation struct {
+	OperationID string `json:"operationId"`
+	Parameters  []struct {
+		Name   string `json:"name"`
+		In     string `json:"in"`
+		Schema struct {
+			Pattern string `json:"pattern"`
+			Maximum *int   `json:"maximum"`
+		} `json:"schema"`
+	} `json:"parameters"`
+	RequestBody json.RawMessage `json:"requestBody"`
+	Responses   map[string]struct {
+		Content map[string]struct {
+			Schema struct {
+				Properties map[string]json.RawMessage `json:"properties"`
+			} `json:"schema"`
+		} `json:"content"`
+	} `json:"responses"`
+}
+
+func readSpec(t *testing.T) document {
+	t.Helper()
+	data, err := os.ReadFile("testdata/twilio_chat_v2.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc document
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// TestOperationsMatchSpec reads every operation of the spec and checks that
+// Operations describes it: the same operations, methods and paths, each path
+// value's SID pattern or its lack of one (a name), the list key, the
+// PageSize maximum, the webhook header, and whether it has params.
+func TestOperationsMatchSpec(t *testing.T) {
+	t.Parallel()
+	doc := readSpec(t)
+	seen := map[string]bool{}
+	for path, methods := range doc.Paths {
+		for method, raw := range methods {
+			if method != "get" && method != "post" && method != "delete" {
+				continue
+			}
+			var so specOperation
+			if err := json.Unmarshal(raw, &so); err != nil {
+				t.Fatal(err)
+			}
+			seen[so.OperationID] = true
+			op := byID[so.OperationID]
+			if op == nil {
+				t.Errorf("%s is not in Operations", so.OperationID)
+				continue
+			}
+			if op.Path != path || op.Method != strings.ToUpper(method) {
+				t.Errorf("%s: %s %s, spec says %s %s", op.ID, op.Method, op.Path, strings.ToUpper(method), path)
+			}
+			var pathParams []PathParam
+			maxPage, header, nonPath := 0, false, so.RequestBody != nil
+			for _, p := range so.Parameters {
+				switch p.In {
+				case "path":
+					pp := PathParam{Name: p.Name, Names: p.Schema.Pattern == ""}
+					if !pp.Names {
+						pp.Prefix = strings.TrimPrefix(p.Schema.Pattern, "^")[:2]
+					}
+					pathParams = append(pathParams, pp)
+					continue
+				case "header":
+					header = header || p.Name == WebhookEnabledHeader
+				case "query":
+					if p.Name == "PageSize" && p.Schema.Maximum != nil {
+						maxPage = *p.Schema.Maximum
+					}
+				}
+				nonPath = true
+			}
+			if len(pathParams) != len(op.Params) {
+				t.Errorf("%s: path values %+v, spec says %+v", op.ID, op.Params, pathParams)
+			} else {
+				for i, want := range pathParams {
+					got := op.Params[i]
+					if got.Name != want.Name || got.Names != want.Names || !want.Names && got.Prefix != want.Prefix {
+						t.Errorf("%s: path value %+v, spec says %+v", op.ID, got, want)
+					}
+				}
+			}
+			if op.MaxPageSize != maxPage {
+				t.Errorf("%s: MaxPageSize %d, spec says %d", op.ID, op.MaxPageSize, maxPage)
+			}
+			if op.WebhookHeader != header {
+				t.Errorf("%s: WebhookHeader %v, spec says %v", op.ID, op.WebhookHeader, header)
+			}
+			if op.HasParams != nonPath {
+				t.Errorf("%s: HasParams %v, spec says %v", op.ID, op.HasParams, nonPath)
+			}
+			listKey := ""
+			if strings.HasPrefix(op.ID, "List") {
+				for key := range so.Responses["200"].Content["application/json"].Schema.Properties {
+					if key != "meta" {
+						listKey = key
+					}
+				}
+			}
+			if op.ListKey != listKey {
+				t.Errorf("%s: ListKey %q, spec says %q", op.ID, op.ListKey, listKey)
+			}
+			if wantCreates := strings.HasPrefix(op.ID, "Create"); op.Creates != wantCreates {
+				t.Errorf("%s: Creates %v, want %v", op.ID, op.Creates, wantCreates)
+			}
+		}
+	}
+	if len(seen) != len(Operations) || len(Operations) != 54 {
+		t.Errorf("the spec has %d operations, Operations %d", len(seen), len(Operations))
+	}
+}
+
+// TestCollectionPrefixes checks each collection's SID prefix against the sid
+// pattern of the resource its Fetch returns.
+func TestCollectionPrefixes(t *testing.T) {
+	t.Parallel()
+	doc := readSpec(t)
+	schemas := map[string]string{
+		"Services": "chat.v2.service", "Roles": "chat.v2.service.role", "Channels": "chat.v2.service.channel",
+		"Users": "chat.v2.service.user", "Members": "chat.v2.service.channel.member",
+		"Messages": "chat.v2.service.channel.message", "Invites": "chat.v2.service.channel.invite",
+		"Webhooks": "chat.v2.service.channel.channel_webhook", "Bindings": "chat.v2.service.binding",
+		"Credentials": "chat.v2.credential",
+	}
+	if len(schemas) != len(Collections) {
+		t.Fatalf("%d collections, %d checked", len(Collections), len(schemas))
+	}
+	for name, schema := range schemas {
+		pattern := doc.Components.Schemas[schema].Properties["sid"].Pattern
+		if want := "^" + Collections[name].Prefix + "[0-9a-fA-F]{32}$"; pattern != want {
+			t.Errorf("%s: sid pattern %q, want %q", name, pattern, want)
+		}
+	}
+}
+
+// TestEnums checks Enums against every enum schema of the spec.
+func TestEnums(t *testing.T) {
+	t.Parallel()
+	doc := readSpec(t)
+	n := 0
+	for name, schema := range doc.Components.Schemas {
+		if schema.Enum == nil {
+			continue
+		}
+		n++
+		if got := Enums[name]; strings.Join(got, ",") != strings.Join(schema.Enum, ",") {
+			t.Errorf("%s: %v, spec says %v", name, got, schema.Enum)
+		}
+	}
+	if n != len(Enums) {
+		t.Errorf("the spec has %d enums, Enums %d", n, len(Enums))
+	}
+}
+
+func TestIsSID(t *testing.T) {
+	t.Parallel()
+	for sid, want := range map[string]bool{
+		"IS0123456789abcdef0123456789ABCDEF":  true,
+		"IS0123456789abcdef0123456789abcdeg":  false,
+		"RL0123456789abcdef0123456789abcdef":  false,
+		"IS0123456789abcdef0123456789abcde":   false,
+		"IS0123456789abcdef0123456789abcdef0": false,
+		"":                                    false,
+	} {
+		if got := IsSID(ServiceSIDPrefix, sid); got != want {
+			t.Errorf("IsSID(IS, %q) = %v", sid, got)
+		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	t.Parallel()
+	op := Lookup("FetchRole")
+	if op.Parts[0] != "/v2/Services/" || op.Parts[1] != "/Roles/" || op.Parts[2] != "" {
+		t.Errorf("Parts %q", op.Parts)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("Lookup of an unknown id did not panic")
+		}
+	}()
+	Lookup("FetchNothing")
+}
