@@ -520,6 +520,23 @@ func TestFaultsContext(t *testing.T) {
 		wantWaits: []time.Duration{500 * time.Millisecond},
 		check:     wantStopped(2, 503, context.Canceled),
 	}, {
+		name:    "cancel while the second answer is handled",
+		handler: unavailable,
+		opts: func(*testing.T) []Option {
+			// The caller gives up once the second answer's headers are in.
+			return []Option{WithHTTPClient(&http.Client{Transport: &afterAnswer{
+				Transport: &http.Transport{},
+				n:         2,
+				do:        func() { cancelSecond() },
+			}})}
+		},
+		setup: func(_ *Client, _ *fakeSleeper, cancel context.CancelFunc) {
+			cancelSecond = cancel
+		},
+		wantHits:  2,
+		wantWaits: []time.Duration{500 * time.Millisecond},
+		check:     wantStopped(2, 503, context.Canceled),
+	}, {
 		name:    "context done before the first try",
 		handler: unavailable,
 		setup: func(_ *Client, _ *fakeSleeper, cancel context.CancelFunc) {
@@ -532,6 +549,23 @@ func TestFaultsContext(t *testing.T) {
 			assert.False(t, errors.As(err, &retryErr))
 		},
 	}})
+}
+
+// afterAnswer is a transport that calls do once the answer to request
+// number n (from 1) has arrived, before the client reads its body.
+type afterAnswer struct {
+	*http.Transport
+	n     int64
+	do    func()
+	count atomic.Int64
+}
+
+func (a *afterAnswer) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := a.Transport.RoundTrip(r)
+	if a.count.Add(1) == a.n && err == nil {
+		a.do()
+	}
+	return resp, err
 }
 
 // trackedBody records whether a response body was read to its end and

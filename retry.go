@@ -116,9 +116,10 @@ func (p RetryPolicy) withDefaults() (RetryPolicy, error) {
 // RetryError is returned when a request was sent more than once and still
 // failed. Err is the failure of the last try (an *APIError, a *DecodeError or
 // a transport error), so errors.As(err, &apiErr) finds the last answer.
-// When the request's context ended the retries, ContextErr holds the
-// context's error and errors.Is(err, context.DeadlineExceeded) (or
-// context.Canceled) holds as well. A request that fails on its first try and
+// When the request's context ended the retries (during a wait, during a
+// retry, or while the answer of a try that would be retried was being
+// handled), ContextErr holds the context's error and errors.Is(err,
+// context.DeadlineExceeded) (or context.Canceled) holds as well. A request that fails on its first try and
 // is not retried returns its error as it is, not a RetryError.
 type RetryError struct {
 	// Attempts is how many times the request was sent.
@@ -180,18 +181,31 @@ func (rt *retrier) run(ctx context.Context, safe bool, log *callLog, try func() 
 		if err == nil {
 			return nil
 		}
-		if attempt > 1 && ctx.Err() != nil && header == nil {
-			// The context cut this try short: report the failure that
-			// was being retried, and why retrying stopped.
-			return log.gaveUp(ctx, &RetryError{Attempts: attempt, Err: last, ContextErr: ctx.Err()})
+		ctxErr := ctx.Err()
+		if attempt > 1 && ctxErr != nil {
+			// The context ended during a retry, or while its answer was
+			// being handled. Say so, with the failure: the answer's, or,
+			// when the context cut the try short before an answer, the
+			// one that was being retried.
+			if header == nil {
+				err = last
+			}
+			return log.gaveUp(ctx, &RetryError{Attempts: attempt, Err: err, ContextErr: ctxErr})
 		}
 		last = err
-		wait, retry := rt.delay(ctx, safe, attempt, header, err)
-		if !retry {
-			if attempt == 1 {
-				return err
-			}
+		wait, retry := rt.delay(safe, attempt, header, err)
+		switch {
+		case !retry && attempt == 1:
+			return err
+		case !retry:
 			return log.gaveUp(ctx, &RetryError{Attempts: attempt, Err: err})
+		case ctxErr != nil && errors.Is(err, ctxErr):
+			// The context cut the first try short: its error says so.
+			return err
+		case ctxErr != nil:
+			// The first answer would be retried, but the context ended
+			// while it was being handled.
+			return log.gaveUp(ctx, &RetryError{Attempts: attempt, Err: err, ContextErr: ctxErr})
 		}
 		if rt.policy.NoWait {
 			wait = 0
@@ -205,8 +219,8 @@ func (rt *retrier) run(ctx context.Context, safe bool, log *callLog, try func() 
 
 // delay reports whether the failure err of try number attempt is retried, and
 // after how long.
-func (rt *retrier) delay(ctx context.Context, safe bool, attempt int, header http.Header, err error) (time.Duration, bool) {
-	if attempt > rt.policy.MaxRetries || ctx.Err() != nil {
+func (rt *retrier) delay(safe bool, attempt int, header http.Header, err error) (time.Duration, bool) {
+	if attempt > rt.policy.MaxRetries {
 		return 0, false
 	}
 	if header == nil {

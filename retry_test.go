@@ -1,11 +1,14 @@
 package twiliochat
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -247,4 +250,158 @@ func TestRetriesPerStatus(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestRetryStoppedByContext ends the context during a try, at each point of
+// it, and wants a *RetryError that says so (ContextErr, errors.Is) and wraps
+// the failure that try ended with, or, when it ended before an answer, the
+// one that was being retried; or, when the first try was cut short, that
+// try's error as it is.
+func TestRetryStoppedByContext(t *testing.T) {
+	t.Parallel()
+	unavailable := &APIError{Status: http.StatusServiceUnavailable, Code: 20503}
+	answered := http.Header{"Twilio-Request-Id": {testRequestID}}
+	tests := []struct {
+		name string
+		// first, when set, replaces the first try, a 503; second is the
+		// second try. end ends the context with wantCtxErr.
+		first, second func(end func()) (http.Header, error)
+		wantTries     int
+		// asItIs wants the error of the try, not a *RetryError.
+		asItIs     bool
+		wantErr    func(t *testing.T, err error)
+		wantCtxErr error
+	}{{
+		name: "canceled while the first answer is handled",
+		first: func(end func()) (http.Header, error) {
+			end()
+			return answered, unavailable
+		},
+		wantTries:  1,
+		wantCtxErr: context.Canceled,
+		wantErr: func(t *testing.T, err error) {
+			var apiErr *APIError
+			require.ErrorAs(t, err, &apiErr)
+			assert.Same(t, unavailable, apiErr)
+		},
+	}, {
+		name: "first try cut short before an answer",
+		first: func(end func()) (http.Header, error) {
+			end()
+			return nil, fmt.Errorf("get: %w", context.Canceled)
+		},
+		wantTries:  1,
+		wantCtxErr: context.Canceled,
+		asItIs:     true,
+		wantErr: func(t *testing.T, err error) {
+			assert.EqualError(t, err, "get: context canceled")
+		},
+	}, {
+		name: "canceled while the answer is handled",
+		second: func(end func()) (http.Header, error) {
+			end()
+			return answered, &APIError{Status: http.StatusServiceUnavailable, Code: 20504}
+		},
+		wantCtxErr: context.Canceled,
+		wantErr: func(t *testing.T, err error) {
+			var apiErr *APIError
+			require.ErrorAs(t, err, &apiErr)
+			assert.Equal(t, 20504, apiErr.Code, "the second answer")
+		},
+	}, {
+		name: "canceled while the answer's body is read",
+		second: func(end func()) (http.Header, error) {
+			end()
+			return answered, &DecodeError{Status: http.StatusOK, Err: context.Canceled}
+		},
+		wantCtxErr: context.Canceled,
+		wantErr: func(t *testing.T, err error) {
+			var decErr *DecodeError
+			require.ErrorAs(t, err, &decErr)
+		},
+	}, {
+		name: "deadline while the answer is handled",
+		second: func(end func()) (http.Header, error) {
+			end()
+			return answered, &APIError{Status: http.StatusTooManyRequests}
+		},
+		wantCtxErr: context.DeadlineExceeded,
+		wantErr: func(t *testing.T, err error) {
+			var apiErr *APIError
+			require.ErrorAs(t, err, &apiErr)
+			assert.Equal(t, http.StatusTooManyRequests, apiErr.Status)
+		},
+	}, {
+		name: "canceled before an answer",
+		second: func(end func()) (http.Header, error) {
+			end()
+			return nil, context.Canceled
+		},
+		wantCtxErr: context.Canceled,
+		wantErr: func(t *testing.T, err error) {
+			var apiErr *APIError
+			require.ErrorAs(t, err, &apiErr)
+			assert.Same(t, unavailable, apiErr, "the failure being retried")
+		},
+	}}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := &endingContext{Context: context.Background(), done: make(chan struct{})}
+			end := func() { ctx.end(tc.wantCtxErr) }
+			rt := newRetrier(DefaultRetryPolicy())
+			rt.sleep = func(context.Context, time.Duration) error { return nil }
+			rt.jitter = func(d time.Duration) time.Duration { return d }
+			tries := 0
+			err := rt.run(ctx, true, nil, func() (http.Header, error) {
+				switch tries++; {
+				case tries == 1 && tc.first != nil:
+					return tc.first(end)
+				case tries == 1:
+					return answered, unavailable
+				}
+				return tc.second(end)
+			})
+			wantTries := cmp.Or(tc.wantTries, 2)
+			assert.Equal(t, wantTries, tries)
+			assert.ErrorIs(t, err, tc.wantCtxErr)
+			tc.wantErr(t, err)
+			var retryErr *RetryError
+			if tc.asItIs {
+				assert.False(t, errors.As(err, &retryErr))
+				return
+			}
+			require.ErrorAs(t, err, &retryErr)
+			assert.Equal(t, wantTries, retryErr.Attempts)
+			assert.Equal(t, tc.wantCtxErr, retryErr.ContextErr)
+		})
+	}
+}
+
+// endingContext is a context that ends, with the error of our choice
+// (context.DeadlineExceeded without waiting for a clock), when end is
+// called.
+type endingContext struct {
+	context.Context
+	once sync.Once
+	done chan struct{}
+	mu   sync.Mutex
+	err  error
+}
+
+func (c *endingContext) end(err error) {
+	c.once.Do(func() {
+		c.mu.Lock()
+		c.err = err
+		c.mu.Unlock()
+		close(c.done)
+	})
+}
+
+func (c *endingContext) Done() <-chan struct{} { return c.done }
+
+func (c *endingContext) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.err
 }
