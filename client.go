@@ -30,8 +30,8 @@ const DefaultBaseURL = "https://chat.twilio.com"
 // part that was read.
 const MaxResponseBytes = 2 << 20
 
-// maxErrorExcerpt is how much of a non-JSON error body goes into
-// APIError.Message.
+// maxErrorExcerpt is how many bytes of an error's message, or of a non-JSON
+// error body, go into APIError.Message.
 const maxErrorExcerpt = 256
 
 // defaultTimeout bounds each request of the default HTTP client.
@@ -66,13 +66,17 @@ type Client struct {
 // credentials is what authenticates a Client. The Client holds it behind a
 // pointer: fmt prints a pointer inside a struct as an address, so no verb
 // applied to a value that holds a Client, such as a ServicesService, can
-// print it.
+// print it. The secrets themselves are held only by closures, which
+// reflection cannot look into, so that a dumper that follows pointers and
+// ignores String methods (go-spew in a testify diff) cannot print them
+// either.
 type credentials struct {
-	// header is the Authorization header, "Basic …".
-	header string
+	// authorization returns the Authorization header, "Basic …".
+	authorization func() string
 	// redactor blanks the credentials out of text a server sent back, in
-	// case it echoes the request's Authorization header.
-	redactor *strings.Replacer
+	// case it echoes the request's Authorization header, and out of every
+	// error the Client returns.
+	redactor redactor
 }
 
 // Option configures a Client in NewClient and NewClientFromEnv.
@@ -156,10 +160,13 @@ func WithAPIKey(keySID, secret string) Option {
 
 // WithUserAgent appends product to the User-Agent header the Client sends,
 // after its own "twiliochat/{version} ({GOOS} {GOARCH}) go/{go version}".
+// NewClient returns an error for a product holding a control character
+// (below U+0020, tab and line breaks included, or DEL), which no request
+// could carry.
 func WithUserAgent(product string) Option {
 	return func(c *config) error {
-		if strings.ContainsAny(product, "\r\n") {
-			return errors.New("twiliochat: WithUserAgent: line break in user agent")
+		if i := strings.IndexFunc(product, func(r rune) bool { return r < ' ' || r == 0x7f }); i >= 0 {
+			return fmt.Errorf("twiliochat: WithUserAgent: control character %U in the user agent", product[i])
 		}
 		c.userAgent = product
 		return nil
@@ -188,18 +195,21 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 	} else if authToken == "" {
 		return nil, errors.New("twiliochat: NewClient: empty auth token")
 	}
+	// Both secrets the caller gave, whichever authenticates: an option's
+	// error may quote either by mistake.
+	red := newRedactor(username, password, authToken, cfg.keySecret)
 	base, err := cfg.base()
 	if err != nil {
-		return nil, err
+		return nil, red.scrub(err)
 	}
 	policy, err := cfg.retry.withDefaults()
 	if err != nil {
 		return nil, err
 	}
-	encoded := base64.StdEncoding.EncodeToString([]byte(username + ":" + password))
+	authorization := "Basic " + base64.StdEncoding.EncodeToString([]byte(username+":"+password))
 	c := &Client{
 		accountSID:   accountSID,
-		creds:        &credentials{header: "Basic " + encoded, redactor: redactor(password, encoded)},
+		creds:        &credentials{authorization: func() string { return authorization }, redactor: red},
 		baseURL:      base,
 		base:         strings.TrimSuffix(base.String(), "/"),
 		userAgent:    userAgent(cfg.userAgent),
@@ -241,6 +251,11 @@ func (cfg *config) base() (*url.URL, error) {
 		return url.Parse(DefaultBaseURL)
 	}
 	u, err := url.Parse(cfg.baseURL)
+	// Where an "@" may begin credentials the URL is not repeated: a
+	// password could be in it, whole or in part.
+	if strings.Contains(cfg.baseURL, "@") && (err != nil || u.User != nil || u.Opaque != "" || u.Host == "") {
+		return nil, errors.New("twiliochat: WithBaseURL: the URL must not carry credentials")
+	}
 	switch {
 	case err != nil:
 		return nil, fmt.Errorf("twiliochat: WithBaseURL: %w", err)
@@ -362,13 +377,13 @@ func (c *Client) do(ctx context.Context, r *request) error {
 	}
 	req, err := c.newRequest(ctx, r)
 	if err != nil {
-		return err
+		return c.scrub(err)
 	}
 	log := c.newCallLog(req)
 	// The first try sends req itself; each later one a copy with a fresh
 	// body, as req's has been read.
 	tries := 0
-	return c.retry.run(ctx, !r.creates, log, func() (http.Header, error) {
+	err = c.retry.run(ctx, !r.creates, log, func() (http.Header, error) {
 		try := req
 		if tries++; tries > 1 {
 			if try, err = resendable(req); err != nil {
@@ -383,7 +398,13 @@ func (c *Client) do(ctx context.Context, r *request) error {
 		}
 		return resp.Header, err
 	})
+	return c.scrub(err)
 }
+
+// scrub returns err with the Client's credentials blanked out of its text
+// and of everything errors.As finds in it (see redactor.scrub). Every error
+// a Client returns goes through it.
+func (c *Client) scrub(err error) error { return c.creds.redactor.scrub(err) }
 
 // resendable returns a copy of req with a fresh body, to send it again.
 func resendable(req *http.Request) (*http.Request, error) {
@@ -417,7 +438,7 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	for k, v := range r.header {
 		req.Header[k] = v
 	}
-	req.Header.Set("Authorization", c.creds.header)
+	req.Header.Set("Authorization", c.creds.authorization())
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
 	if r.form != nil {
@@ -435,10 +456,10 @@ func (c *Client) send(req *http.Request, out any) (*http.Response, error) {
 		return nil, fmt.Errorf("twiliochat: %w", err) // a *url.Error: method, URL and cause
 	}
 	defer closeBody(resp.Body)
-	if err := checkResponse(resp); err != nil {
-		return resp, c.redact(err)
+	if err := checkResponse(resp, c.creds.redactor); err != nil {
+		return resp, err
 	}
-	return resp, c.redact(decodeBody(resp, out))
+	return resp, decodeBody(resp, out, c.creds.redactor)
 }
 
 // doJSON sends r and returns the T that Twilio answers with: the one-line
@@ -463,14 +484,17 @@ func (c *Client) resolve(target string) (string, error) {
 	}
 	u, err := url.Parse(target)
 	if err != nil || u.Scheme != c.baseURL.Scheme || u.Host != c.baseURL.Host || u.User != nil {
-		return "", fmt.Errorf("%w: refusing to send credentials to %s, want %s://%s", ErrUntrustedURL, quoteShort(target), c.baseURL.Scheme, c.baseURL.Host)
+		// Redacted before quoteShort cuts it: a server may have put the
+		// token in the URL.
+		return "", fmt.Errorf("%w: refusing to send credentials to %s, want %s://%s", ErrUntrustedURL, quoteShort(c.creds.redactor.redact(target)), c.baseURL.Scheme, c.baseURL.Host)
 	}
 	return target, nil
 }
 
 // decodeBody decodes the JSON body of a 2xx response into out, reading at
-// most MaxResponseBytes. A nil out leaves the body to closeBody.
-func decodeBody(resp *http.Response, out any) error {
+// most MaxResponseBytes. A nil out leaves the body to closeBody. red blanks
+// the credentials out of the request ID of a *DecodeError.
+func decodeBody(resp *http.Response, out any, red redactor) error {
 	if out == nil {
 		return nil
 	}
@@ -496,7 +520,7 @@ func decodeBody(resp *http.Response, out any) error {
 		err = v.checkDecoded()
 	}
 	if err != nil {
-		return &DecodeError{Status: resp.StatusCode, RequestID: requestID(resp), Err: err}
+		return &DecodeError{Status: resp.StatusCode, RequestID: requestID(resp, red), Err: err}
 	}
 	return nil
 }
@@ -568,39 +592,33 @@ type twilioError struct {
 }
 
 // checkResponse returns nil for a 2xx response and an *APIError for any
-// other, read from Twilio's JSON error body when there is one.
-func checkResponse(resp *http.Response) error {
+// other, read from Twilio's JSON error body when there is one. Every text in
+// it is redacted by red before it is cut to length.
+func checkResponse(resp *http.Response, red redactor) error {
 	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
 		return nil
 	}
-	apiErr := &APIError{Status: resp.StatusCode, RequestID: requestID(resp)}
+	apiErr := &APIError{Status: resp.StatusCode, RequestID: requestID(resp, red)}
 	body, err := readCapped(resp.Body, make([]byte, 0, 512))
 	var te twilioError
 	if json.Unmarshal(body, &te) == nil && (te.Code != 0 || te.Message != "") {
-		apiErr.Code, apiErr.Message, apiErr.MoreInfo, apiErr.Details = te.Code, te.Message, te.MoreInfo, te.Details
+		apiErr.Code, apiErr.MoreInfo, apiErr.Details = te.Code, red.redact(te.MoreInfo), red.details(te.Details)
+		apiErr.RawMessage = red.redact(te.Message)
+		apiErr.Message = red.excerpt(te.Message)
 		return apiErr
 	}
-	apiErr.Message = excerpt(body)
+	apiErr.Message = red.excerpt(string(body))
 	if err != nil && apiErr.Message == "" {
-		apiErr.Message = err.Error()
+		apiErr.Message = red.excerpt(err.Error())
 	}
 	if loc := resp.Header.Get("Location"); loc != "" && resp.StatusCode >= 300 && resp.StatusCode <= 399 {
-		apiErr.Message = strings.TrimSpace("redirect to " + excerpt([]byte(loc)) + " not followed " + apiErr.Message)
+		apiErr.Message = strings.TrimSpace("redirect to " + red.excerpt(loc) + " not followed " + apiErr.Message)
 	}
 	return apiErr
 }
 
 // requestID is the Twilio-Request-Id header of resp, made fit for an error
 // message whatever bytes the server put there.
-func requestID(resp *http.Response) string {
-	return excerpt([]byte(resp.Header.Get("Twilio-Request-Id")))
-}
-
-// excerpt returns the start of a non-JSON body as one printable line.
-func excerpt(body []byte) string {
-	s := strings.Join(strings.Fields(strings.ToValidUTF8(string(body), "")), " ")
-	if len(s) > maxErrorExcerpt {
-		s = strings.ToValidUTF8(s[:maxErrorExcerpt], "") + "…"
-	}
-	return s
+func requestID(resp *http.Response, red redactor) string {
+	return red.excerpt(resp.Header.Get("Twilio-Request-Id"))
 }

@@ -40,7 +40,11 @@ func TestNewClientRejects(t *testing.T) {
 		{"base and edge", testAccountSID, testAuthToken, []Option{WithBaseURL("https://example.com"), WithEdge("dublin")}, "cannot be combined"},
 		{"edge with dot", testAccountSID, testAuthToken, []Option{WithEdge("evil.com/")}, "not a host name label"},
 		{"region upper case", testAccountSID, testAuthToken, []Option{WithRegion("IE1")}, "not a host name label"},
-		{"user agent newline", testAccountSID, testAuthToken, []Option{WithUserAgent("x\r\nX-Evil: 1")}, "line break"},
+		{"user agent newline", testAccountSID, testAuthToken, []Option{WithUserAgent("x\r\nX-Evil: 1")}, "control character U+000D"},
+		{"user agent NUL", testAccountSID, testAuthToken, []Option{WithUserAgent("bot\x00")}, "control character U+0000"},
+		{"user agent DEL", testAccountSID, testAuthToken, []Option{WithUserAgent("bot\x7f")}, "control character U+007F"},
+		{"user agent ESC", testAccountSID, testAuthToken, []Option{WithUserAgent("bot \x1b[31mred")}, "control character U+001B"},
+		{"user agent tab", testAccountSID, testAuthToken, []Option{WithUserAgent("bot\t1")}, "control character U+0009"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,18 +115,18 @@ func TestErrorShapes(t *testing.T) {
 		{
 			name: "json 404", status: 404, contentType: "application/json",
 			body:     `{"code":20404,"message":"The requested resource /v2/Services/IS… was not found","more_info":"https://www.twilio.com/docs/errors/20404","status":404}`,
-			want:     APIError{Status: 404, Code: 20404, Message: "The requested resource /v2/Services/IS… was not found", MoreInfo: "https://www.twilio.com/docs/errors/20404", RequestID: "RQ1"},
+			want:     APIError{Status: 404, Code: 20404, Message: "The requested resource /v2/Services/IS… was not found", RawMessage: "The requested resource /v2/Services/IS… was not found", MoreInfo: "https://www.twilio.com/docs/errors/20404", RequestID: "RQ1"},
 			notFound: true,
 		},
 		{
 			name: "json 400 with details", status: 400, contentType: "application/json",
 			body: `{"code":20001,"message":"Invalid parameter","more_info":"https://www.twilio.com/docs/errors/20001","status":400,"details":{"param":"WebhookMethod"}}`,
-			want: APIError{Status: 400, Code: 20001, Message: "Invalid parameter", MoreInfo: "https://www.twilio.com/docs/errors/20001", Details: map[string]any{"param": "WebhookMethod"}, RequestID: "RQ1"},
+			want: APIError{Status: 400, Code: 20001, Message: "Invalid parameter", RawMessage: "Invalid parameter", MoreInfo: "https://www.twilio.com/docs/errors/20001", Details: map[string]any{"param": "WebhookMethod"}, RequestID: "RQ1"},
 		},
 		{
 			name: "json 401", status: 401, contentType: "application/json",
 			body: `{"code":20003,"message":"Authenticate","more_info":"https://www.twilio.com/docs/errors/20003","status":401}`,
-			want: APIError{Status: 401, Code: 20003, Message: "Authenticate", MoreInfo: "https://www.twilio.com/docs/errors/20003", RequestID: "RQ1"},
+			want: APIError{Status: 401, Code: 20003, Message: "Authenticate", RawMessage: "Authenticate", MoreInfo: "https://www.twilio.com/docs/errors/20003", RequestID: "RQ1"},
 		},
 		{
 			name: "html 502", status: 502, contentType: "text/html",
@@ -286,7 +290,7 @@ func TestCredentialsNeverPrinted(t *testing.T) {
 		outputs = append(outputs, err.Error(), fmt.Sprintf("%+v", err), fmt.Sprintf("%#v", err))
 	}
 	for _, out := range outputs {
-		for _, leak := range []string{testAuthToken, testKeySecret, withToken.creds.header, withKey.creds.header, strings.TrimPrefix(withKey.creds.header, "Basic ")} {
+		for _, leak := range []string{testAuthToken, testKeySecret, withToken.creds.authorization(), withKey.creds.authorization(), strings.TrimPrefix(withKey.creds.authorization(), "Basic ")} {
 			assert.NotContains(t, out, leak)
 		}
 	}

@@ -19,7 +19,7 @@ func BenchmarkDecodeBody(b *testing.B) {
 	for range b.N {
 		resp := &http.Response{StatusCode: http.StatusOK, Body: io.NopCloser(bytes.NewReader(body))}
 		var svc Service
-		if err := decodeBody(resp, &svc); err != nil || svc.SID == "" {
+		if err := decodeBody(resp, &svc, redactor{}); err != nil || svc.SID == "" {
 			b.Fatal(err)
 		}
 	}

@@ -88,10 +88,15 @@
 //
 // A canceled or expired context stops the request, and the error satisfies
 // errors.Is(err, context.Canceled) or errors.Is(err, context.DeadlineExceeded).
-// No fmt output of a Client contains the auth token or API secret, and no
-// error contains the Authorization header. A server that echoes the token or
-// secret back has it blanked out of the error too, when it is 8 characters
-// or more, as Twilio's are: a shorter one cannot be told from ordinary text.
+// No fmt output or reflection-based dump of a Client contains the auth token,
+// the API secret or the Authorization header. Every error a Client returns,
+// transport errors included, has them blanked out wherever a server echoed
+// them (raw, escaped or in base64): each run of 8 or more characters that
+// begins a secret of 8 characters or more, as Twilio's are, reads
+// "[redacted]", before any cut to length. A shorter secret cannot be told
+// from ordinary text. errors.Is and errors.As still find what an error wraps.
+// APIError.Message is one printable line of at most 256 bytes;
+// APIError.RawMessage keeps Twilio's message whole.
 //
 // # Retries
 //

@@ -32,7 +32,7 @@ func TestNewClientFromEnv(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "https://chat.sydney.au1.twilio.com", c.base)
 	assert.Equal(t, testAccountSID, c.accountSID)
-	req := &http.Request{Header: http.Header{"Authorization": {c.creds.header}}}
+	req := &http.Request{Header: http.Header{"Authorization": {c.creds.authorization()}}}
 	user, pass, ok := req.BasicAuth()
 	require.True(t, ok)
 	assert.Equal(t, testKeySID, user)
@@ -52,7 +52,7 @@ func TestNewClientFromEnvOptions(t *testing.T) {
 	c, err = NewClientFromEnv(WithBaseURL("http://127.0.0.1:1"))
 	require.NoError(t, err)
 	assert.Equal(t, "http://127.0.0.1:1", c.base)
-	req := &http.Request{Header: http.Header{"Authorization": {c.creds.header}}}
+	req := &http.Request{Header: http.Header{"Authorization": {c.creds.authorization()}}}
 	user, pass, _ := req.BasicAuth()
 	assert.Equal(t, []string{testAccountSID, testAuthToken}, []string{user, pass})
 }
@@ -92,7 +92,7 @@ func TestNewClientFromEnvErrors(t *testing.T) {
 		{"edge is a secret", with(map[string]string{envEdge: testKeySecret}), nil, "TWILIO_EDGE is not a host name label (lower-case letters, digits and hyphens)"},
 		{"bad region", with(map[string]string{envRegion: "ie1.evil.com"}), nil, "TWILIO_REGION is not a host name label (lower-case letters, digits and hyphens)"},
 		{"region and WithBaseURL", with(map[string]string{envRegion: "ie1"}), []Option{WithBaseURL("http://127.0.0.1:1")}, "TWILIO_REGION is set, and WithBaseURL cannot be combined with an edge or a region"},
-		{"bad option", valid, []Option{WithUserAgent("a\nb")}, "twiliochat: WithUserAgent: line break in user agent"},
+		{"bad option", valid, []Option{WithUserAgent("a\nb")}, "twiliochat: WithUserAgent: control character U+000A in the user agent"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -11,20 +11,34 @@ import (
 // APIError is returned for every response whose HTTP status is not 2xx,
 // including redirects. Status is always set; RequestID is set when the
 // response carried a Twilio-Request-Id header, and Message when its body was
-// not empty. Code, MoreInfo and Details are set when Twilio sent a JSON error
-// body.
+// not empty. Code, RawMessage, MoreInfo and Details are set when Twilio sent
+// a JSON error body.
+//
+// Every text in it has the Client's credentials blanked out (see Client):
+// each run of 8 or more characters of the auth token or API secret, or of
+// the encoded Authorization header, that a server echoed back reads
+// "[redacted]".
 type APIError struct {
 	// Status is the HTTP status code of the response.
 	Status int
 	// Code is Twilio's error code (for example 20404), or 0 when the body
 	// carried none.
 	Code int
-	// Message is Twilio's message, or a short excerpt of a body that was not
-	// a Twilio JSON error (an HTML page from a proxy, say).
+	// Message is Twilio's message, or an excerpt of a body that was not a
+	// Twilio JSON error (an HTML page from a proxy, say), made one line of
+	// printable text of at most 256 bytes (and "…"): white space runs become
+	// one space, control and format characters are dropped. It is what Error
+	// reports, safe to log.
 	Message string
+	// RawMessage is the message of Twilio's JSON error body whole, as sent
+	// (line breaks and control characters included), with only the
+	// credentials blanked out; "" when the body was not a Twilio JSON error.
+	// Print it only where such bytes are harmless.
+	RawMessage string
 	// MoreInfo is the link to Twilio's page for Code.
 	MoreInfo string
-	// Details holds the optional "details" object of the error body.
+	// Details holds the optional "details" object of the error body, keys
+	// and string values redacted.
 	Details map[string]any
 	// RequestID is the Twilio-Request-Id response header, or "" when the
 	// response had none.
@@ -109,64 +123,6 @@ var ErrResponseTooLarge = errors.New("twiliochat: response body too large")
 // list page's next_page_url pointing elsewhere: the client never sends its
 // credentials there.
 var ErrUntrustedURL = errors.New("twiliochat: URL not on the client's base scheme and host")
-
-// redactor returns a replacer that blanks out the encoded credentials of the
-// Authorization header and the secret itself, unless the secret is too short
-// to tell from ordinary text.
-func redactor(secret, encoded string) *strings.Replacer {
-	const minSecret = 8
-	// Without its padding the encoding still decodes, and it is found
-	// where an echo escaped the "=".
-	encoded = strings.TrimRight(encoded, "=")
-	if len(secret) < minSecret {
-		return strings.NewReplacer(encoded, redacted)
-	}
-	return strings.NewReplacer(encoded, redacted, secret, redacted)
-}
-
-// redacted stands in for a credential a server echoed back.
-const redacted = "[redacted]"
-
-// redact blanks the Client's credentials out of the text that err, an
-// *APIError or *DecodeError, took from the server's answer, and returns err.
-func (c *Client) redact(err error) error {
-	if err == nil {
-		// Spares errors.As's targets, which escape, on every success.
-		return nil
-	}
-	r := c.creds.redactor
-	var decErr *DecodeError
-	if errors.As(err, &decErr) {
-		decErr.RequestID = r.Replace(decErr.RequestID)
-	}
-	var apiErr *APIError
-	if !errors.As(err, &apiErr) {
-		return err
-	}
-	apiErr.Message, apiErr.MoreInfo, apiErr.RequestID = r.Replace(apiErr.Message), r.Replace(apiErr.MoreInfo), r.Replace(apiErr.RequestID)
-	for k, v := range apiErr.Details {
-		apiErr.Details[k] = redactJSON(r, v)
-	}
-	return err
-}
-
-// redactJSON returns v, a decoded JSON value, with r applied to every string
-// in it.
-func redactJSON(r *strings.Replacer, v any) any {
-	switch v := v.(type) {
-	case string:
-		return r.Replace(v)
-	case []any:
-		for i := range v {
-			v[i] = redactJSON(r, v[i])
-		}
-	case map[string]any:
-		for k := range v {
-			v[k] = redactJSON(r, v[k])
-		}
-	}
-	return v
-}
 
 // errNilContext is returned, before any request, by a call given a nil
 // context.Context.

@@ -221,12 +221,12 @@ func ExampleWithUserAgent() {
 	ua := srv.Requests()[0].Header.Get("User-Agent")
 	fmt.Println(strings.HasPrefix(ua, "twiliochat/"+twiliochat.Version+" "), strings.HasSuffix(ua, " support-bot/1.2"))
 
-	// A line break could start a new header, so it is refused.
+	// A control character (a line break could start a new header) is refused.
 	_, err = twiliochat.NewClient(exampleAccountSID, "auth-token", twiliochat.WithUserAgent("bot\r\nX-Injected: 1"))
 	fmt.Println(err)
 	// Output:
 	// true true
-	// twiliochat: WithUserAgent: line break in user agent
+	// twiliochat: WithUserAgent: control character U+000D in the user agent
 }
 
 // A Client prints as its account and base URL, never its credentials, so it

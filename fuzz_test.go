@@ -3,11 +3,13 @@ package twiliochat
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -101,6 +103,11 @@ func FuzzDecodeResponse(f *testing.F) {
 	f.Add(200, []byte(`{"sid":"ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","limits":null}`), "")
 	f.Add(204, []byte(""), "")
 	f.Add(500, []byte("\xff\xfe\x00 binary"), "\x00")
+	// Echoes of the token across the excerpt's cut, split by bytes the
+	// excerpt drops, and escaped.
+	f.Add(502, []byte(strings.Repeat("x", 240)+testAuthToken), strings.Repeat(" ", 250)+testAuthToken)
+	f.Add(503, []byte(`{"code":1,"message":"`+testAuthToken[:5]+`\u001b`+testAuthToken[5:]+`","details":{"`+testAuthToken+`":1}}`), "")
+	f.Add(401, []byte(testAuthToken[:4]+"\xff"+strings.ToUpper(testAuthToken[4:])), url.QueryEscape(testAuthToken))
 	c, err := NewClient(testAccountSID, testAuthToken)
 	if err != nil {
 		f.Fatal(err)
@@ -113,20 +120,25 @@ func FuzzDecodeResponse(f *testing.F) {
 			Body:       io.NopCloser(bytes.NewReader(body)),
 		}
 		if status >= 200 && status <= 299 {
-			err := c.redact(decodeBody(resp, new(Service)))
+			err := decodeBody(resp, new(Service), c.creds.redactor)
 			var decErr *DecodeError
 			if err != nil && (!errors.As(err, &decErr) || decErr.Status != status) {
 				t.Fatalf("decodeBody: %v, want nil or a *DecodeError with status %d", err, status)
 			}
 			return
 		}
-		err := c.redact(checkResponse(resp))
+		err := checkResponse(resp, c.creds.redactor)
 		var apiErr *APIError
 		if !errors.As(err, &apiErr) || apiErr.Status != status {
 			t.Fatalf("checkResponse: %v, want an *APIError with status %d", err, status)
 		}
 		if msg := err.Error(); !utf8.ValidString(msg) {
 			t.Fatalf("message %q is not valid UTF-8", msg)
+		}
+		// No 8 characters of the token survive, in any case, in what a
+		// log line would print.
+		if text := strings.ToLower(fmt.Sprintf("%v %#v", err, *apiErr)); strings.Contains(text, strings.ToLower(testAuthToken[:minSecret])) {
+			t.Fatalf("the token shows in %q", text)
 		}
 	})
 }

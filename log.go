@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 )
 
@@ -45,8 +44,8 @@ type callLog struct {
 	method string
 	// path is the request's URL path, without its query.
 	path string
-	// redact blanks the Client's credentials out of text from the server.
-	redact *strings.Replacer
+	// redactor blanks the Client's credentials out of text from the server.
+	redactor redactor
 }
 
 // newCallLog returns the log of req, or nil when the Client has no logger.
@@ -55,7 +54,7 @@ func (c *Client) newCallLog(req *http.Request) *callLog {
 		return nil
 	}
 	r := c.creds.redactor
-	return &callLog{logger: c.logger, method: req.Method, path: r.Replace(req.URL.Path), redact: r}
+	return &callLog{logger: c.logger, method: req.Method, path: r.redact(req.URL.Path), redactor: r}
 }
 
 // now reads the clock when there is a log to time the attempt for.
@@ -74,7 +73,7 @@ func (l *callLog) attempt(ctx context.Context, n int, start time.Time, resp *htt
 	}
 	status, id := 0, ""
 	if resp != nil {
-		status, id = resp.StatusCode, l.redact.Replace(requestID(resp))
+		status, id = resp.StatusCode, requestID(resp, l.redactor)
 	}
 	attrs := []slog.Attr{
 		slog.String("method", l.method),
@@ -151,5 +150,5 @@ func (l *callLog) failure(attrs []slog.Attr, err error, withStatus bool) []slog.
 		// Its own text names the URL, query included: keep the cause.
 		err = urlErr.Err
 	}
-	return append(attrs, slog.String("error", l.redact.Replace(err.Error())))
+	return append(attrs, slog.String("error", l.redactor.excerpt(err.Error())))
 }

@@ -159,7 +159,7 @@ func prepare(op *operation, params any, own error, values []string) (*request, e
 // values in the order of the path template; own is the result of the
 // operation's own checks (nil when its input is good); params is its params
 // pointer, or nil for an operation without params. Bad values or params
-// return before any request is built.
+// return before any request is built. Every error goes through c.scrub.
 
 // getOne GETs the resource op addresses and returns it as a T: Fetch.
 func getOne[T any](ctx context.Context, c *Client, op *operation, values ...string) (*T, error) {
@@ -172,7 +172,7 @@ func getOne[T any](ctx context.Context, c *Client, op *operation, values ...stri
 func send[T any](ctx context.Context, c *Client, op *operation, params any, own error, values ...string) (*T, error) {
 	r, err := prepare(op, params, own, values)
 	if err != nil {
-		return nil, err
+		return nil, c.scrub(err)
 	}
 	return doJSON[T](ctx, c, r)
 }
@@ -181,7 +181,7 @@ func send[T any](ctx context.Context, c *Client, op *operation, params any, own 
 func remove(ctx context.Context, c *Client, op *operation, params any, own error, values ...string) error {
 	r, err := prepare(op, params, own, values)
 	if err != nil {
-		return err
+		return c.scrub(err)
 	}
 	return c.do(ctx, r)
 }
@@ -191,7 +191,7 @@ func remove(ctx context.Context, c *Client, op *operation, params any, own error
 func listPage[T any](ctx context.Context, c *Client, op *operation, params any, own error, values ...string) (*Page[T], error) {
 	r, _, err := prepareList(op, params, own, values)
 	if err != nil {
-		return nil, err
+		return nil, c.scrub(err)
 	}
 	return getPage[T](ctx, c, op, r)
 }
@@ -205,7 +205,7 @@ func nextPage[T any](ctx context.Context, c *Client, op *operation, page *Page[T
 	}
 	target, err := page.Meta.next()
 	if err != nil || target == "" {
-		return nil, err
+		return nil, c.scrub(err)
 	}
 	return getPage[T](ctx, c, op, &request{method: http.MethodGet, target: target})
 }
@@ -216,15 +216,24 @@ func nextPage[T any](ctx context.Context, c *Client, op *operation, page *Page[T
 func listItems[T any](ctx context.Context, c *Client, op *operation, params any, own error, values ...string) iter.Seq2[*T, error] {
 	r, limit, err := prepareList(op, params, own, values)
 	if err != nil {
-		return errorSeq[T](err)
+		return errorSeq[T](c.scrub(err))
 	}
-	return paginate(ctx, r.target, limit, func(ctx context.Context, target string) ([]T, *PageMeta, error) {
+	items := paginate(ctx, r.target, limit, func(ctx context.Context, target string) ([]T, *PageMeta, error) {
 		page, err := getPage[T](ctx, c, op, &request{method: http.MethodGet, target: target, header: r.header})
 		if err != nil {
 			return nil, nil, err
 		}
 		return page.Items, &page.Meta, nil
 	})
+	// The pager's own errors quote a next_page_url, which a server may
+	// have put the token in.
+	return func(yield func(*T, error) bool) {
+		for item, err := range items {
+			if !yield(item, c.scrub(err)) {
+				return
+			}
+		}
+	}
 }
 
 // getPage sends r, a GET of one of op's pages, and returns the page.

@@ -47,11 +47,12 @@ func TestNotFound(t *testing.T) {
 			var apiErr *APIError
 			require.ErrorAs(t, err, &apiErr)
 			assert.Equal(t, &APIError{
-				Status:    http.StatusNotFound,
-				Code:      20404,
-				Message:   "The requested resource was not found",
-				MoreInfo:  "https://www.twilio.com/docs/errors/20404",
-				RequestID: testRequestID,
+				Status:     http.StatusNotFound,
+				Code:       20404,
+				Message:    "The requested resource was not found",
+				RawMessage: "The requested resource was not found",
+				MoreInfo:   "https://www.twilio.com/docs/errors/20404",
+				RequestID:  testRequestID,
 			}, apiErr)
 			assert.NotContains(t, err.Error(), testAuthToken)
 			assert.Len(t, rec.requests(), 1)

@@ -20,7 +20,8 @@ func TestRolesDeleteAPIError(t *testing.T) {
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, &APIError{
 		Status: http.StatusBadRequest, Code: 20001, Message: "Role is a default role of the service and cannot be deleted",
-		MoreInfo: "https://www.twilio.com/docs/errors/20001", RequestID: testRequestID,
+		RawMessage: "Role is a default role of the service and cannot be deleted",
+		MoreInfo:   "https://www.twilio.com/docs/errors/20001", RequestID: testRequestID,
 	}, apiErr)
 	assert.False(t, IsNotFound(err))
 	assert.Len(t, rec.requests(), 1)

@@ -77,11 +77,12 @@ func TestServicesCreateAPIError(t *testing.T) {
 	var apiErr *APIError
 	require.True(t, errors.As(err, &apiErr), "%v", err)
 	assert.Equal(t, &APIError{
-		Status:    http.StatusBadRequest,
-		Code:      20001,
-		Message:   "Missing required parameter FriendlyName",
-		MoreInfo:  "https://www.twilio.com/docs/errors/20001",
-		RequestID: testRequestID,
+		Status:     http.StatusBadRequest,
+		Code:       20001,
+		Message:    "Missing required parameter FriendlyName",
+		RawMessage: "Missing required parameter FriendlyName",
+		MoreInfo:   "https://www.twilio.com/docs/errors/20001",
+		RequestID:  testRequestID,
 	}, apiErr)
 	assert.NotContains(t, err.Error(), testAuthToken)
 	assert.Len(t, rec.requests(), 1)
