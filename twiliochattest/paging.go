@@ -6,13 +6,13 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
-const (
-	defaultPageSize = 50
-	maxPageSize     = 100
-	pageTokenPrefix = "PT"
-)
+// pageTokenPrefix starts the PageToken of the fake's next and previous page
+// URLs.
+const pageTokenPrefix = "PT"
 
 // listMeta is the "meta" object of a list page.
 type listMeta struct {
@@ -35,12 +35,12 @@ type pageRequest struct {
 // fake put in a next/previous URL ("PT" + the offset of the page's first
 // item) and wins over Page for choosing the items. It returns a message
 // naming the bad parameter, or "".
-func parsePage(q url.Values) (pageRequest, string) {
-	p := pageRequest{size: defaultPageSize}
+func parsePage(q url.Values, maxPageSize int) (pageRequest, string) {
+	p := pageRequest{size: min(spec.DefaultPageSize, maxPageSize)}
 	if v, ok := q["PageSize"]; ok {
 		n, err := strconv.Atoi(v[0])
 		if err != nil || n < 1 || n > maxPageSize {
-			return p, "Invalid PageSize " + strconv.Quote(v[0]) + ": must be an integer from 1 to 100"
+			return p, "Invalid PageSize " + strconv.Quote(v[0]) + ": must be an integer from 1 to " + strconv.Itoa(maxPageSize)
 		}
 		p.size = n
 	}
@@ -75,13 +75,14 @@ func pageURL(base string, size, page int, token string) string {
 	return u
 }
 
-// writePage answers a list request with the page of items that r's query
-// selects, under key, with meta URLs built on listURL.
-func writePage[T any](w http.ResponseWriter, r *http.Request, listURL, key string, items []T) {
-	p, msg := parsePage(r.URL.Query())
+// pageOf answers the list request c with the page of items that its query
+// selects, under the list's key, with meta URLs built on listURL. The page
+// size is checked against the list's maximum in the spec.
+func pageOf[T any](c *call, listURL string, items []T) response {
+	key := c.op.ListKey
+	p, msg := parsePage(c.query, c.op.MaxPageSize)
 	if msg != "" {
-		errInvalid(w, "%s", msg)
-		return
+		return invalidf("%s", msg)
 	}
 	start := min(p.offset, len(items))
 	end := min(start+p.size, len(items))
@@ -104,5 +105,5 @@ func writePage[T any](w http.ResponseWriter, r *http.Request, listURL, key strin
 	if page == nil {
 		page = []T{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{key: page, "meta": meta})
+	return answer(http.StatusOK, map[string]any{key: page, "meta": meta})
 }

@@ -37,23 +37,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // writeError writes a Twilio-shaped JSON error.
 func writeError(w http.ResponseWriter, status, code int, message string) {
-	writeJSON(w, status, apiError{Code: code, Message: message, MoreInfo: moreInfo(code), Status: status})
-}
-
-// errInvalid writes a 400 with Twilio's code 20001 and message.
-func errInvalid(w http.ResponseWriter, format string, args ...any) {
-	writeError(w, http.StatusBadRequest, 20001, fmt.Sprintf(format, args...))
-}
-
-// errNotFound writes Twilio's 404 for path.
-func errNotFound(w http.ResponseWriter, path string) {
-	writeError(w, http.StatusNotFound, 20404, "The requested resource "+path+" was not found")
-}
-
-// errMethod writes a 405 listing the allowed methods.
-func errMethod(w http.ResponseWriter, allow string) {
-	w.Header().Set("Allow", allow)
-	writeError(w, http.StatusMethodNotAllowed, 20004, "Method not allowed")
+	twilioError(status, code, message).write(w)
 }
 
 // failureCode is the Twilio code a default Failure body carries for status.
@@ -96,36 +80,54 @@ func writeFailure(w http.ResponseWriter, f Failure) {
 	_, _ = w.Write(body)
 }
 
-// reply is a response computed while holding the Server's lock and written
-// after releasing it, so a client that reads slowly cannot stall other
-// requests.
-type reply func(w http.ResponseWriter)
-
-// withLock runs fn under the Server's lock and writes the reply it returns.
-func (s *Server) withLock(w http.ResponseWriter, fn func() reply) {
-	s.mu.Lock()
-	rep := fn()
-	s.mu.Unlock()
-	rep(w)
+// response is a handler's answer, computed while holding the Server's lock
+// and written after releasing it, so a client that reads slowly cannot stall
+// other requests. body must not share mutable state with the Server.
+type response struct {
+	status int
+	// body is encoded as JSON; nil sends no body.
+	body any
+	// allow is the Allow header of a 405.
+	allow string
 }
 
-// replyJSON answers status with v encoded as JSON. v must not share mutable
-// state with the Server.
-func replyJSON(status int, v any) reply {
-	return func(w http.ResponseWriter) { writeJSON(w, status, v) }
+// write sends resp.
+func (resp response) write(w http.ResponseWriter) {
+	if resp.allow != "" {
+		w.Header().Set("Allow", resp.allow)
+	}
+	if resp.body == nil {
+		w.WriteHeader(resp.status)
+		return
+	}
+	writeJSON(w, resp.status, resp.body)
 }
 
-// replyNoContent answers 204 with an empty body.
-func replyNoContent() reply {
-	return func(w http.ResponseWriter) { w.WriteHeader(http.StatusNoContent) }
+// failed reports whether resp is an error answer, and its message.
+func (resp response) failed() (string, bool) {
+	if e, ok := resp.body.(apiError); ok {
+		return e.Message, true
+	}
+	return "", false
 }
 
-// replyInvalid answers 400 (20001) with the formatted message.
-func replyInvalid(format string, args ...any) reply {
-	return func(w http.ResponseWriter) { errInvalid(w, format, args...) }
+// answer is a 200, or the status of a Create, with v as JSON.
+func answer(status int, v any) response { return response{status: status, body: v} }
+
+// noContent is the 204 of a Delete.
+func noContent() response { return response{status: http.StatusNoContent} }
+
+// invalidf is a 400 with Twilio's code 20001 and the formatted message.
+func invalidf(format string, args ...any) response {
+	return twilioError(http.StatusBadRequest, 20001, fmt.Sprintf(format, args...))
 }
 
-// replyNotFound answers 404 (20404) for path.
-func replyNotFound(path string) reply {
-	return func(w http.ResponseWriter) { errNotFound(w, path) }
+// notFound is Twilio's 404 for path.
+func notFound(path string) response {
+	return twilioError(http.StatusNotFound, 20404, "The requested resource "+path+" was not found")
+}
+
+// twilioError is a Twilio-shaped JSON error.
+func twilioError(status, code int, message string) response {
+	return response{status: status, body: apiError{Code: code, Message: message, MoreInfo: moreInfo(code), Status: status}}
 }

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // Role types (the spec's role_enum_role_type).
@@ -13,9 +15,6 @@ const (
 	roleTypeChannel    = "channel"
 	roleTypeDeployment = "deployment"
 )
-
-// maxRoleNameLength is the FriendlyName limit from the Create Role docs.
-const maxRoleNameLength = 64
 
 // role is the chat.v2.service.role JSON resource. Permissions is replaced,
 // never modified in place, so a shallow copy is a safe snapshot.
@@ -56,20 +55,21 @@ var defaultRoles = []struct {
 }
 
 // SeedRole creates a role in the service serviceSID without an HTTP request
-// and returns its SID. roleType is "channel" or "deployment". It returns an
-// error when the service does not exist or an argument would make Create
-// Role answer 400.
+// and returns its SID. roleType is "channel" or "deployment". It goes
+// through the same code as a Create Role request, and returns an error when
+// the service does not exist or the request would answer 400.
 func (s *Server) SeedRole(serviceSID, friendlyName, roleType string, permissions ...string) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := s.findService(serviceSID)
-	if e == nil {
+	if s.services.get("", serviceSID) == nil {
 		return "", fmt.Errorf("twiliochattest: service %q not found", serviceSID)
 	}
-	if msg := checkRole(friendlyName, roleType, permissions); msg != "" {
+	resp := s.seed("CreateRole", map[string]string{"ServiceSid": serviceSID},
+		url.Values{"FriendlyName": {friendlyName}, "Type": {roleType}, "Permission": permissions})
+	if msg, failed := resp.failed(); failed {
 		return "", fmt.Errorf("twiliochattest: %s", msg)
 	}
-	return s.addRole(e, friendlyName, roleType, permissions).SID, nil
+	return resp.body.(role).SID, nil
 }
 
 // checkRole validates Create Role values and returns why they are invalid,
@@ -78,11 +78,11 @@ func checkRole(friendlyName, roleType string, permissions []string) string {
 	switch {
 	case friendlyName == "":
 		return "Missing required parameter FriendlyName in the post body"
-	case utf8.RuneCountInString(friendlyName) > maxRoleNameLength:
-		return fmt.Sprintf("Invalid parameter FriendlyName: must be at most %d characters", maxRoleNameLength)
+	case utf8.RuneCountInString(friendlyName) > spec.MaxRoleNameRunes:
+		return fmt.Sprintf("Invalid parameter FriendlyName: must be at most %d characters", spec.MaxRoleNameRunes)
 	case roleType == "":
 		return "Missing required parameter Type in the post body"
-	case roleType != roleTypeChannel && roleType != roleTypeDeployment:
+	case !slices.Contains(spec.RoleTypes, roleType):
 		return fmt.Sprintf("Invalid parameter Type: must be channel or deployment, got %q", roleType)
 	}
 	return checkPermissions(permissions)
@@ -99,114 +99,91 @@ func checkPermissions(permissions []string) string {
 	return ""
 }
 
-// addRole stores a new role in e. The caller holds s.mu.
-func (s *Server) addRole(e *serviceEntry, friendlyName, roleType string, permissions []string) *role {
+var _ = serve("ListRole", (*Server).listRoles)
+
+func (s *Server) listRoles(c *call) response {
+	svc := s.services.get("", c.values["ServiceSid"])
+	if svc == nil {
+		return notFound(c.path)
+	}
+	return pageOf(c, svc.URL+"/Roles", s.roles.list(svc.SID))
+}
+
+var _ = serve("CreateRole", (*Server).createRole)
+
+func (s *Server) createRole(c *call) response {
+	svc := s.services.get("", c.values["ServiceSid"])
+	if svc == nil {
+		return notFound(c.path)
+	}
+	if k := unknownKey(c.form, "FriendlyName", "Type", "Permission"); k != "" {
+		return invalidf("Unknown parameter %s", k)
+	}
+	name, nameMsg := single(c.form, "FriendlyName")
+	roleType, typeMsg := single(c.form, "Type")
+	permissions := c.form["Permission"]
+	for _, msg := range []string{nameMsg, typeMsg, checkRole(name, roleType, permissions)} {
+		if msg != "" {
+			return invalidf("%s", msg)
+		}
+	}
 	now := s.timestamp()
-	sid := s.ids.next("RL")
-	r := &role{
+	sid := s.ids.next(spec.RoleSIDPrefix)
+	r := s.roles.add(svc.SID, sid, "", role{
 		SID:          sid,
 		AccountSID:   s.account,
-		ServiceSID:   e.svc.SID,
-		FriendlyName: friendlyName,
+		ServiceSID:   svc.SID,
+		FriendlyName: name,
 		Type:         roleType,
 		Permissions:  slices.Clone(permissions),
 		DateCreated:  now,
 		DateUpdated:  now,
-		URL:          e.svc.URL + "/Roles/" + sid,
-	}
-	e.roles[sid] = r
-	e.roleOrder = append(e.roleOrder, sid)
-	return r
-}
-
-// findRole returns the service and role, or nils when either SID is
-// malformed or unknown. The caller holds s.mu.
-func (s *Server) findRole(serviceSID, sid string) (*serviceEntry, *role) {
-	e := s.findService(serviceSID)
-	if e == nil || !roleSIDPattern.MatchString(sid) || e.roles[sid] == nil {
-		return nil, nil
-	}
-	return e, e.roles[sid]
-}
-
-func (s *Server) listRoles(w http.ResponseWriter, r *http.Request, serviceSID string) {
-	s.mu.Lock()
-	e := s.findService(serviceSID)
-	if e == nil {
-		s.mu.Unlock()
-		errNotFound(w, r.URL.Path)
-		return
-	}
-	items := make([]role, 0, len(e.roleOrder))
-	for _, sid := range e.roleOrder {
-		items = append(items, *e.roles[sid])
-	}
-	listURL := e.svc.URL + "/Roles"
-	s.mu.Unlock()
-	writePage(w, r, listURL, "roles", items)
-}
-
-func (s *Server) createRole(w http.ResponseWriter, r *http.Request, serviceSID string, form url.Values) {
-	s.withLock(w, func() reply {
-		e := s.findService(serviceSID)
-		if e == nil {
-			return replyNotFound(r.URL.Path)
-		}
-		if k := unknownKey(form, map[string]bool{"FriendlyName": true, "Type": true, "Permission": true}); k != "" {
-			return replyInvalid("Unknown parameter %s", k)
-		}
-		name, nameMsg := single(form, "FriendlyName")
-		roleType, typeMsg := single(form, "Type")
-		for _, msg := range []string{nameMsg, typeMsg, checkRole(name, roleType, form["Permission"])} {
-			if msg != "" {
-				return replyInvalid("%s", msg)
-			}
-		}
-		return replyJSON(http.StatusCreated, *s.addRole(e, name, roleType, form["Permission"]))
+		URL:          svc.URL + "/Roles/" + sid,
 	})
+	return answer(http.StatusCreated, *r)
 }
 
-func (s *Server) fetchRole(w http.ResponseWriter, r *http.Request, serviceSID, sid string) {
-	s.withLock(w, func() reply {
-		_, ro := s.findRole(serviceSID, sid)
-		if ro == nil {
-			return replyNotFound(r.URL.Path)
-		}
-		return replyJSON(http.StatusOK, *ro)
-	})
+var _ = serve("FetchRole", (*Server).fetchRole)
+
+func (s *Server) fetchRole(c *call) response {
+	r := s.roles.get(c.values["ServiceSid"], c.values["Sid"])
+	if r == nil {
+		return notFound(c.path)
+	}
+	return answer(http.StatusOK, *r)
 }
 
-func (s *Server) updateRole(w http.ResponseWriter, r *http.Request, serviceSID, sid string, form url.Values) {
-	s.withLock(w, func() reply {
-		_, ro := s.findRole(serviceSID, sid)
-		if ro == nil {
-			return replyNotFound(r.URL.Path)
-		}
-		if k := unknownKey(form, map[string]bool{"Permission": true}); k != "" {
-			return replyInvalid("Unknown parameter %s", k)
-		}
-		if msg := checkPermissions(form["Permission"]); msg != "" {
-			return replyInvalid("%s", msg)
-		}
-		ro.Permissions = slices.Clone(form["Permission"])
-		ro.DateUpdated = s.timestamp()
-		return replyJSON(http.StatusOK, *ro)
-	})
+var _ = serve("UpdateRole", (*Server).updateRole)
+
+func (s *Server) updateRole(c *call) response {
+	r := s.roles.get(c.values["ServiceSid"], c.values["Sid"])
+	if r == nil {
+		return notFound(c.path)
+	}
+	if k := unknownKey(c.form, "Permission"); k != "" {
+		return invalidf("Unknown parameter %s", k)
+	}
+	if msg := checkPermissions(c.form["Permission"]); msg != "" {
+		return invalidf("%s", msg)
+	}
+	r.Permissions = slices.Clone(c.form["Permission"])
+	r.DateUpdated = s.timestamp()
+	return answer(http.StatusOK, *r)
 }
+
+var _ = serve("DeleteRole", (*Server).deleteRole)
 
 // deleteRole refuses to delete a role that is one of its service's defaults,
 // since the service would then point at a missing role.
-func (s *Server) deleteRole(w http.ResponseWriter, r *http.Request, serviceSID, sid string) {
-	s.withLock(w, func() reply {
-		e, ro := s.findRole(serviceSID, sid)
-		if ro == nil {
-			return replyNotFound(r.URL.Path)
-		}
-		if sid == e.svc.DefaultServiceRoleSID || sid == e.svc.DefaultChannelRoleSID || sid == e.svc.DefaultChannelCreatorRoleSID {
-			return replyInvalid("Role %s is a default role of service %s and cannot be deleted", sid, e.svc.SID)
-		}
-		delete(e.roles, sid)
-		e.roleOrder = slices.DeleteFunc(e.roleOrder, func(x string) bool { return x == sid })
-		return replyNoContent()
-	})
+func (s *Server) deleteRole(c *call) response {
+	serviceSID, sid := c.values["ServiceSid"], c.values["Sid"]
+	if s.roles.get(serviceSID, sid) == nil {
+		return notFound(c.path)
+	}
+	svc := s.services.get("", serviceSID)
+	if sid == svc.DefaultServiceRoleSID || sid == svc.DefaultChannelRoleSID || sid == svc.DefaultChannelCreatorRoleSID {
+		return invalidf("Role %s is a default role of service %s and cannot be deleted", sid, svc.SID)
+	}
+	s.roles.remove(serviceSID, sid)
+	return noContent()
 }

@@ -3,68 +3,186 @@ package twiliochattest
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
+	"sync"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
-// route dispatches an authenticated request to its handler. Unknown paths
-// answer 404 (20404), known paths with another method 405 (20004), and
-// malformed or unknown SIDs 404 like Twilio.
+// The fake routes a request by the spec's path templates (internal/spec):
+// each template is a route, and each of its operations that a resource file
+// serves (see serve) is a handler on it. A path that matches no served
+// template answers 404 (20404); a served template with another method 405
+// (20004) with an Allow header listing its served methods; a path value
+// whose spec gives it a SID pattern and that does not match it answers 404,
+// like an unknown SID. A value that may be a unique name or identity is
+// handed to the handler decoded, whatever it holds.
+
+// call is one request as a handler sees it.
+type call struct {
+	// op is the operation the request matched.
+	op *spec.Operation
+	// path is the request's decoded path, for error messages.
+	path string
+	// values are the path values by their spec names ("ServiceSid",
+	// "ChannelSid", "Sid"), decoded.
+	values map[string]string
+	query  url.Values
+	form   url.Values
+}
+
+// handler serves one operation under the Server's lock and returns the
+// answer, which is written after the lock is released.
+type handler func(s *Server, c *call) response
+
+// route is one path template of the spec.
+type route struct {
+	// segments are the template's segments: literals, and "" where a
+	// value stands.
+	segments []string
+	params   []spec.PathParam
+	ops      map[string]*spec.Operation // by method
+	handlers map[string]handler         // by method, the served ones
+}
+
+// served holds the handler of each operation the fake serves, by
+// operationId. The resource files fill it through serve.
+var served = map[string]handler{}
+
+// serve makes h the fake's handler of the operation whose operationId is
+// id. A resource file calls it right above each handler:
+//
+//	var _ = serve("FetchRole", (*Server).fetchRole)
+func serve(id string, h handler) struct{} {
+	served[spec.Lookup(id).ID] = h
+	return struct{}{}
+}
+
+// routes is the route table of the served operations, made on first use,
+// once every init has run.
+var routes = sync.OnceValue(func() []*route { return newRoutes(served) })
+
+// newRoutes returns a route for each path template of the spec, with the
+// handlers of its operations that handlers holds.
+func newRoutes(handlers map[string]handler) []*route {
+	byPath := map[string]*route{}
+	var out []*route
+	for _, op := range spec.Operations {
+		rt := byPath[op.Path]
+		if rt == nil {
+			rt = &route{params: op.Params, ops: map[string]*spec.Operation{}, handlers: map[string]handler{}}
+			for _, seg := range strings.Split(strings.TrimPrefix(op.Path, "/"), "/") {
+				if strings.HasPrefix(seg, "{") {
+					seg = ""
+				}
+				rt.segments = append(rt.segments, seg)
+			}
+			byPath[op.Path] = rt
+			out = append(out, rt)
+		}
+		rt.ops[op.Method] = op
+		if h := handlers[op.ID]; h != nil {
+			rt.handlers[op.Method] = h
+		}
+	}
+	return out
+}
+
+// allow is the Allow header of rt: its served methods.
+func (rt *route) allow() string {
+	var methods []string
+	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodDelete} {
+		if rt.handlers[m] != nil {
+			methods = append(methods, m)
+		}
+	}
+	return strings.Join(methods, ", ")
+}
+
+// match returns the values of the escaped path segments segs when they
+// match rt, by the spec's names.
+func (rt *route) match(segs []string) (map[string]string, bool) {
+	if len(segs) != len(rt.segments) || len(rt.handlers) == 0 {
+		return nil, false
+	}
+	values := make(map[string]string, len(rt.params))
+	n := 0
+	for i, lit := range rt.segments {
+		if lit != "" {
+			if segs[i] != lit {
+				return nil, false
+			}
+			continue
+		}
+		v, err := url.PathUnescape(segs[i])
+		if err != nil || v == "" {
+			return nil, false
+		}
+		values[rt.params[n].Name] = v
+		n++
+	}
+	return values, true
+}
+
+// resolve finds the handler of r in rts and the call it gets, or the answer
+// that refuses r: 404 for a path no served route matches or a SID value that
+// does not match its pattern, 405 with Allow for a method the route does not
+// serve.
+func resolve(rts []*route, r *http.Request, form url.Values) (handler, *call, response) {
+	segs := strings.Split(strings.TrimPrefix(r.URL.EscapedPath(), "/"), "/")
+	for _, rt := range rts {
+		values, ok := rt.match(segs)
+		if !ok {
+			continue
+		}
+		h := rt.handlers[r.Method]
+		if h == nil {
+			refusal := twilioError(http.StatusMethodNotAllowed, 20004, "Method not allowed")
+			refusal.allow = rt.allow()
+			return nil, nil, refusal
+		}
+		for _, p := range rt.params {
+			if !p.Names && !spec.IsSID(p.Prefix, values[p.Name]) {
+				return nil, nil, notFound(r.URL.Path)
+			}
+		}
+		return h, &call{op: rt.ops[r.Method], path: r.URL.Path, values: values, query: r.URL.Query(), form: form}, response{}
+	}
+	return nil, nil, notFound(r.URL.Path)
+}
+
+// route serves an authenticated request.
 func (s *Server) route(w http.ResponseWriter, r *http.Request, form url.Values) {
-	seg := strings.Split(strings.TrimPrefix(r.URL.EscapedPath(), "/"), "/")
-	if len(seg) < 2 || seg[0] != "v2" || seg[1] != "Services" || len(seg) > 5 || (len(seg) == 4 && seg[3] != "Roles") {
-		errNotFound(w, r.URL.Path)
+	h, c, refusal := resolve(routes(), r, form)
+	if h == nil {
+		refusal.write(w)
 		return
 	}
-	switch len(seg) {
-	case 2:
-		switch r.Method {
-		case http.MethodGet:
-			s.listServices(w, r)
-		case http.MethodPost:
-			s.createService(w, form)
-		default:
-			errMethod(w, "GET, POST")
-		}
-	case 3:
-		switch r.Method {
-		case http.MethodGet:
-			s.fetchService(w, r, seg[2])
-		case http.MethodPost:
-			s.updateService(w, r, seg[2], form)
-		case http.MethodDelete:
-			s.deleteService(w, r, seg[2])
-		default:
-			errMethod(w, "GET, POST, DELETE")
-		}
-	case 4:
-		switch r.Method {
-		case http.MethodGet:
-			s.listRoles(w, r, seg[2])
-		case http.MethodPost:
-			s.createRole(w, r, seg[2], form)
-		default:
-			errMethod(w, "GET, POST")
-		}
-	case 5:
-		switch r.Method {
-		case http.MethodGet:
-			s.fetchRole(w, r, seg[2], seg[4])
-		case http.MethodPost:
-			s.updateRole(w, r, seg[2], seg[4], form)
-		case http.MethodDelete:
-			s.deleteRole(w, r, seg[2], seg[4])
-		default:
-			errMethod(w, "GET, POST, DELETE")
-		}
+	s.mu.Lock()
+	resp := h(s, c)
+	s.mu.Unlock()
+	resp.write(w)
+}
+
+// seed serves the operation id, a Create, with values and form as if it
+// came over HTTP, without recording it: the Seed methods create through the
+// same path as requests. The caller holds s.mu.
+func (s *Server) seed(id string, values map[string]string, form url.Values) response {
+	op := spec.Lookup(id)
+	h := served[id]
+	if h == nil {
+		panic("twiliochattest: no handler for " + id) // a bug in this package
 	}
+	return h(s, &call{op: op, path: op.Path, values: values, query: url.Values{}, form: form})
 }
 
 // unknownKey returns the first key of form (in sorted order) that is not in
 // allowed, or "".
-func unknownKey(form url.Values, allowed map[string]bool) string {
+func unknownKey(form url.Values, allowed ...string) string {
 	var bad string
 	for k := range form {
-		if !allowed[k] && (bad == "" || k < bad) {
+		if !slices.Contains(allowed, k) && (bad == "" || k < bad) {
 			bad = k
 		}
 	}

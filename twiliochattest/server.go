@@ -8,9 +8,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"regexp"
 	"sync"
 	"time"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // DefaultAccountSID is the account SID a Server accepts unless WithCredentials
@@ -23,13 +24,6 @@ const DefaultAuthToken = "twiliochattest-auth-token"
 
 // maxBodyBytes bounds the request bodies the fake reads.
 const maxBodyBytes = 1 << 20
-
-var (
-	accountSIDPattern = regexp.MustCompile(`^AC[0-9a-fA-F]{32}$`)
-	apiKeySIDPattern  = regexp.MustCompile(`^SK[0-9a-fA-F]{32}$`)
-	serviceSIDPattern = regexp.MustCompile(`^IS[0-9a-fA-F]{32}$`)
-	roleSIDPattern    = regexp.MustCompile(`^RL[0-9a-fA-F]{32}$`)
-)
 
 // Server is an in-memory fake of the Twilio Chat v2 Services and Roles APIs,
 // served over HTTP by the httptest.Server it embeds: its base URL is URL
@@ -44,8 +38,8 @@ type Server struct {
 	token    string
 	apiKeys  map[string]string // key SID -> secret
 	mu       sync.Mutex
-	services map[string]*serviceEntry
-	order    []string // service SIDs in creation order
+	services *table[service]
+	roles    *table[role]
 	requests []Request
 	failNext []Failure
 	failWith func(r *http.Request) *Failure
@@ -116,14 +110,14 @@ func NewServer(opts ...Option) *Server {
 	for _, opt := range opts {
 		opt(c)
 	}
-	if !accountSIDPattern.MatchString(c.account) {
+	if !spec.IsSID(spec.AccountSIDPrefix, c.account) {
 		panic(fmt.Sprintf("twiliochattest: account SID %q does not match ^AC[0-9a-fA-F]{32}$", c.account))
 	}
 	if c.token == "" {
 		panic("twiliochattest: empty auth token")
 	}
 	for sid, secret := range c.apiKeys {
-		if !apiKeySIDPattern.MatchString(sid) {
+		if !spec.IsSID(spec.APIKeySIDPrefix, sid) {
 			panic(fmt.Sprintf("twiliochattest: API key SID %q does not match ^SK[0-9a-fA-F]{32}$", sid))
 		}
 		if secret == "" {
@@ -134,13 +128,15 @@ func NewServer(opts ...Option) *Server {
 		panic("twiliochattest: WithClock(nil)")
 	}
 	s := &Server{
-		now:      c.now,
-		ids:      newIDSource(c.seed),
-		account:  c.account,
-		token:    c.token,
-		apiKeys:  c.apiKeys,
-		services: map[string]*serviceEntry{},
+		now:     c.now,
+		ids:     newIDSource(c.seed),
+		account: c.account,
+		token:   c.token,
+		apiKeys: c.apiKeys,
 	}
+	// Deleting a service deletes its roles: its table cascades to theirs.
+	s.roles = newTable[role]()
+	s.services = newTable[service](s.roles)
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	return s
 }

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"time"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // Defaults of a new service, from the spec's descriptions.
@@ -16,7 +18,6 @@ const (
 	defaultChannelMembers            = 250
 	defaultUserChannels              = 100
 	defaultMediaSizeLimitMB          = 150
-	maxLimit                         = 1000
 )
 
 // service is the chat.v2.service JSON resource. Pointer and slice fields are
@@ -93,13 +94,6 @@ type serviceLinks struct {
 	Bindings string `json:"bindings"`
 }
 
-// serviceEntry is a stored service and the roles that belong to it.
-type serviceEntry struct {
-	svc       service
-	roles     map[string]*role
-	roleOrder []string // role SIDs in creation order
-}
-
 // timestamp is the current time as Twilio writes it.
 func (s *Server) timestamp() string {
 	return s.now().UTC().Truncate(time.Second).Format(time.RFC3339)
@@ -107,143 +101,128 @@ func (s *Server) timestamp() string {
 
 // SeedService creates a service named friendlyName with the defaults and
 // default roles that a Create request would give it, and returns its SID.
-// It makes no HTTP request and is not recorded by Requests.
+// It goes through the same code as a Create Service request, but makes no
+// HTTP request and is not recorded by Requests. It panics when friendlyName
+// is empty, which Create Service refuses.
 func (s *Server) SeedService(friendlyName string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.addService(friendlyName).svc.SID
+	resp := s.seed("CreateService", nil, url.Values{"FriendlyName": {friendlyName}})
+	if msg, failed := resp.failed(); failed {
+		panic("twiliochattest: SeedService: " + msg)
+	}
+	return resp.body.(service).SID
 }
 
-// addService stores a new service with Twilio's defaults and its four
-// default roles. The caller holds s.mu.
-func (s *Server) addService(friendlyName string) *serviceEntry {
-	now := s.timestamp()
-	sid := s.ids.next("IS")
-	u := s.URL + "/v2/Services/" + sid
-	e := &serviceEntry{
-		svc: service{
-			SID:                       sid,
-			AccountSID:                s.account,
-			FriendlyName:              friendlyName,
-			DateCreated:               now,
-			DateUpdated:               now,
-			ReadStatusEnabled:         true,
-			TypingIndicatorTimeout:    defaultTypingIndicatorTimeout,
-			ConsumptionReportInterval: defaultConsumptionReportInterval,
-			Limits:                    serviceLimits{ChannelMembers: defaultChannelMembers, UserChannels: defaultUserChannels},
-			WebhookMethod:             http.MethodPost,
-			WebhookFilters:            []string{},
-			Media:                     serviceMedia{SizeLimitMB: defaultMediaSizeLimitMB},
-			URL:                       u,
-			Links: serviceLinks{
-				Channels: u + "/Channels",
-				Users:    u + "/Users",
-				Roles:    u + "/Roles",
-				Bindings: u + "/Bindings",
-			},
-		},
-		roles: map[string]*role{},
+var _ = serve("ListService", (*Server).listServices)
+
+func (s *Server) listServices(c *call) response {
+	return pageOf(c, s.URL+"/v2/Services", s.services.list(""))
+}
+
+var _ = serve("CreateService", (*Server).createService)
+
+// createService stores a new service with Twilio's defaults and its four
+// default roles.
+func (s *Server) createService(c *call) response {
+	if k := unknownKey(c.form, "FriendlyName"); k != "" {
+		return invalidf("Unknown parameter %s", k)
 	}
-	s.services[sid] = e
-	s.order = append(s.order, sid)
+	name, msg := single(c.form, "FriendlyName")
+	if msg != "" {
+		return invalidf("%s", msg)
+	}
+	if name == "" {
+		return invalidf("Missing required parameter FriendlyName in the post body")
+	}
+	now := s.timestamp()
+	sid := s.ids.next(spec.ServiceSIDPrefix)
+	u := s.URL + "/v2/Services/" + sid
+	svc := s.services.add("", sid, "", service{
+		SID:                       sid,
+		AccountSID:                s.account,
+		FriendlyName:              name,
+		DateCreated:               now,
+		DateUpdated:               now,
+		ReadStatusEnabled:         true,
+		TypingIndicatorTimeout:    defaultTypingIndicatorTimeout,
+		ConsumptionReportInterval: defaultConsumptionReportInterval,
+		Limits:                    serviceLimits{ChannelMembers: defaultChannelMembers, UserChannels: defaultUserChannels},
+		WebhookMethod:             http.MethodPost,
+		WebhookFilters:            []string{},
+		Media:                     serviceMedia{SizeLimitMB: defaultMediaSizeLimitMB},
+		URL:                       u,
+		Links: serviceLinks{
+			Channels: u + "/Channels",
+			Users:    u + "/Users",
+			Roles:    u + "/Roles",
+			Bindings: u + "/Bindings",
+		},
+	})
 	for _, d := range defaultRoles {
-		r := s.addRole(e, d.name, d.roleType, d.permissions)
+		resp := s.seed("CreateRole", map[string]string{"ServiceSid": sid},
+			url.Values{"FriendlyName": {d.name}, "Type": {d.roleType}, "Permission": d.permissions})
+		r := resp.body.(role)
 		switch d.name {
 		case "service user":
-			e.svc.DefaultServiceRoleSID = r.SID
+			svc.DefaultServiceRoleSID = r.SID
 		case "channel user":
-			e.svc.DefaultChannelRoleSID = r.SID
+			svc.DefaultChannelRoleSID = r.SID
 		case "channel admin":
-			e.svc.DefaultChannelCreatorRoleSID = r.SID
+			svc.DefaultChannelCreatorRoleSID = r.SID
 		}
 	}
-	return e
+	return answer(http.StatusCreated, *svc)
 }
 
-// findService returns the service sid, or nil when sid is malformed or
-// unknown. The caller holds s.mu.
-func (s *Server) findService(sid string) *serviceEntry {
-	if !serviceSIDPattern.MatchString(sid) {
-		return nil
+var _ = serve("FetchService", (*Server).fetchService)
+
+func (s *Server) fetchService(c *call) response {
+	svc := s.services.get("", c.values["Sid"])
+	if svc == nil {
+		return notFound(c.path)
 	}
-	return s.services[sid]
+	return answer(http.StatusOK, *svc)
 }
 
-func (s *Server) listServices(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	items := make([]service, 0, len(s.order))
-	for _, sid := range s.order {
-		items = append(items, s.services[sid].svc)
+var _ = serve("DeleteService", (*Server).deleteService)
+
+// deleteService deletes the service and, with it, its roles.
+func (s *Server) deleteService(c *call) response {
+	if !s.services.remove("", c.values["Sid"]) {
+		return notFound(c.path)
 	}
-	s.mu.Unlock()
-	writePage(w, r, s.URL+"/v2/Services", "services", items)
+	return noContent()
 }
 
-func (s *Server) createService(w http.ResponseWriter, form url.Values) {
-	s.withLock(w, func() reply {
-		if k := unknownKey(form, map[string]bool{"FriendlyName": true}); k != "" {
-			return replyInvalid("Unknown parameter %s", k)
-		}
-		name, msg := single(form, "FriendlyName")
-		if msg != "" {
-			return replyInvalid("%s", msg)
-		}
-		if name == "" {
-			return replyInvalid("Missing required parameter FriendlyName in the post body")
-		}
-		return replyJSON(http.StatusCreated, s.addService(name).svc)
-	})
-}
-
-func (s *Server) fetchService(w http.ResponseWriter, r *http.Request, sid string) {
-	s.withLock(w, func() reply {
-		e := s.findService(sid)
-		if e == nil {
-			return replyNotFound(r.URL.Path)
-		}
-		return replyJSON(http.StatusOK, e.svc)
-	})
-}
-
-func (s *Server) deleteService(w http.ResponseWriter, r *http.Request, sid string) {
-	s.withLock(w, func() reply {
-		if s.findService(sid) == nil {
-			return replyNotFound(r.URL.Path)
-		}
-		delete(s.services, sid)
-		s.order = slices.DeleteFunc(s.order, func(x string) bool { return x == sid })
-		return replyNoContent()
-	})
-}
+var _ = serve("UpdateService", (*Server).updateService)
 
 // updateService validates every key first and applies all or nothing.
-func (s *Server) updateService(w http.ResponseWriter, r *http.Request, sid string, form url.Values) {
-	s.withLock(w, func() reply {
-		e := s.findService(sid)
-		if e == nil {
-			return replyNotFound(r.URL.Path)
+func (s *Server) updateService(c *call) response {
+	svc := s.services.get("", c.values["Sid"])
+	if svc == nil {
+		return notFound(c.path)
+	}
+	if k := unknownKey(c.form, updateKeys...); k != "" {
+		return invalidf("Unknown parameter %s", k)
+	}
+	next := *svc
+	for _, key := range slices.Sorted(maps.Keys(c.form)) {
+		if key == "WebhookFilters" {
+			next.WebhookFilters = nonEmpty(c.form[key])
+			continue
 		}
-		if k := unknownKey(form, updateKeys); k != "" {
-			return replyInvalid("Unknown parameter %s", k)
+		v, msg := single(c.form, key)
+		if msg != "" {
+			return invalidf("%s", msg)
 		}
-		next := e.svc
-		for _, key := range slices.Sorted(maps.Keys(form)) {
-			if key == "WebhookFilters" {
-				next.WebhookFilters = nonEmpty(form[key])
-				continue
-			}
-			v, msg := single(form, key)
-			if msg != "" {
-				return replyInvalid("%s", msg)
-			}
-			if why := serviceUpdaters[key](e, &next, v); why != "" {
-				return replyInvalid("Invalid parameter %s: %s", key, why)
-			}
+		if why := serviceUpdaters[key](s, &next, v); why != "" {
+			return invalidf("Invalid parameter %s: %s", key, why)
 		}
-		next.DateUpdated = s.timestamp()
-		e.svc = next
-		return replyJSON(http.StatusOK, next)
-	})
+	}
+	next.DateUpdated = s.timestamp()
+	*svc = next
+	return answer(http.StatusOK, next)
 }
 
 // single returns the only value of key in form, or a message when it is
@@ -274,21 +253,15 @@ func nonEmpty(vs []string) []string {
 
 // updater checks one Update Service value and sets it on next. It returns
 // why the value is invalid, or "".
-type updater func(e *serviceEntry, next *service, v string) string
+type updater func(s *Server, next *service, v string) string
 
-// updateKeys is the set of form keys Update Service accepts.
-var updateKeys = func() map[string]bool {
-	m := map[string]bool{"WebhookFilters": true}
-	for k := range serviceUpdaters {
-		m[k] = true
-	}
-	return m
-}()
+// updateKeys are the form keys Update Service accepts.
+var updateKeys = append(slices.Collect(maps.Keys(serviceUpdaters)), "WebhookFilters")
 
 // serviceUpdaters holds the 30 scalar keys of Update Service (the 31st,
 // WebhookFilters, is a list).
 var serviceUpdaters = map[string]updater{
-	"FriendlyName": func(_ *serviceEntry, n *service, v string) string { n.FriendlyName = v; return "" },
+	"FriendlyName": func(_ *Server, n *service, v string) string { n.FriendlyName = v; return "" },
 	"DefaultServiceRoleSid": roleField(roleTypeDeployment,
 		func(n *service) *string { return &n.DefaultServiceRoleSID }),
 	"DefaultChannelRoleSid": roleField(roleTypeChannel,
@@ -301,11 +274,11 @@ var serviceUpdaters = map[string]updater{
 	"ConsumptionReportInterval": intField(noMax, func(n *service) *int { return &n.ConsumptionReportInterval }),
 	"PreWebhookRetryCount":      intField(noMax, func(n *service) *int { return &n.PreWebhookRetryCount }),
 	"PostWebhookRetryCount":     intField(noMax, func(n *service) *int { return &n.PostWebhookRetryCount }),
-	"Limits.ChannelMembers":     intField(maxLimit, func(n *service) *int { return &n.Limits.ChannelMembers }),
-	"Limits.UserChannels":       intField(maxLimit, func(n *service) *int { return &n.Limits.UserChannels }),
+	"Limits.ChannelMembers":     intField(spec.MaxServiceLimit, func(n *service) *int { return &n.Limits.ChannelMembers }),
+	"Limits.UserChannels":       intField(spec.MaxServiceLimit, func(n *service) *int { return &n.Limits.UserChannels }),
 	"PreWebhookUrl":             urlField(func(n *service) **string { return &n.PreWebhookURL }),
 	"PostWebhookUrl":            urlField(func(n *service) **string { return &n.PostWebhookURL }),
-	"WebhookMethod": func(_ *serviceEntry, n *service, v string) string {
+	"WebhookMethod": func(_ *Server, n *service, v string) string {
 		if v != http.MethodGet && v != http.MethodPost {
 			return "must be GET or POST"
 		}
@@ -335,7 +308,7 @@ var serviceUpdaters = map[string]updater{
 
 // boolField accepts exactly "true" or "false".
 func boolField(field func(*service) *bool) updater {
-	return func(_ *serviceEntry, n *service, v string) string {
+	return func(_ *Server, n *service, v string) string {
 		switch v {
 		case "true":
 			*field(n) = true
@@ -354,7 +327,7 @@ const noMax = -1
 // intField accepts a decimal integer of 0 or more, and at most limit unless
 // limit is noMax.
 func intField(limit int, field func(*service) *int) updater {
-	return func(_ *serviceEntry, n *service, v string) string {
+	return func(_ *Server, n *service, v string) string {
 		i, err := strconv.Atoi(v)
 		switch {
 		case err != nil:
@@ -371,7 +344,7 @@ func intField(limit int, field func(*service) *int) updater {
 
 // stringField stores any string, the empty one included.
 func stringField(field func(*service) **string) updater {
-	return func(_ *serviceEntry, n *service, v string) string {
+	return func(_ *Server, n *service, v string) string {
 		*field(n) = &v
 		return ""
 	}
@@ -379,7 +352,7 @@ func stringField(field func(*service) **string) updater {
 
 // urlField accepts an absolute http or https URL; "" clears it to null.
 func urlField(field func(*service) **string) updater {
-	return func(_ *serviceEntry, n *service, v string) string {
+	return func(_ *Server, n *service, v string) string {
 		if v == "" {
 			*field(n) = nil
 			return ""
@@ -395,13 +368,13 @@ func urlField(field func(*service) **string) updater {
 
 // roleField accepts the SID of a role of roleType in the same service.
 func roleField(roleType string, field func(*service) *string) updater {
-	return func(e *serviceEntry, n *service, v string) string {
-		if !roleSIDPattern.MatchString(v) {
+	return func(s *Server, n *service, v string) string {
+		if !spec.IsSID(spec.RoleSIDPrefix, v) {
 			return "must match ^RL[0-9a-fA-F]{32}$, got " + strconv.Quote(v)
 		}
-		r := e.roles[v]
+		r := s.roles.get(n.SID, v)
 		if r == nil {
-			return "role " + v + " does not exist in service " + e.svc.SID
+			return "role " + v + " does not exist in service " + n.SID
 		}
 		if r.Type != roleType {
 			return "role " + v + " is a " + r.Type + " role, want a " + roleType + " role"
