@@ -1,30 +1,33 @@
 // Package twiliochattest is an in-memory fake of the Twilio Programmable
 // Chat v2 Services and Roles REST APIs, served by an httptest.Server.
 //
-// Test your code against it instead of mocking HTTP by hand: start a Server,
-// point your client (ours, twilio-go, or plain net/http) at Server.URL with
-// Server.AccountSID and Server.AuthToken as credentials, and check what your
-// code did through the responses and Server.Requests. The package speaks
-// only HTTP and JSON and does not import the twiliochat SDK, so it also
-// catches client bugs in the wire format.
+// Test your code against it instead of mocking HTTP by hand. In a test, New
+// starts a Server that closes when the test ends, and NewClient returns a
+// twiliochat Client already pointed at it, so the setup is three lines:
 //
 //	func TestRenameSupport(t *testing.T) {
-//		srv := twiliochattest.NewServer()
-//		defer srv.Close()
+//		srv := twiliochattest.New(t)
+//		client := srv.NewClient()
 //		sid := srv.SeedService("support")
 //
-//		client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(),
-//			twiliochat.WithBaseURL(srv.URL))
-//		if err != nil {
-//			t.Fatal(err)
-//		}
 //		if err := renameSupport(ctx, client.Services, sid, "help desk"); err != nil {
 //			t.Fatal(err)
 //		}
-//		if got := srv.Requests(); got[0].Form.Get("FriendlyName") != "help desk" {
+//		if got := srv.RequestsTo("POST /v2/Services/{Sid}"); got[0].Form.Get("FriendlyName") != "help desk" {
 //			t.Errorf("sent %v", got[0].Form)
 //		}
 //	}
+//
+// NewClient's Client retries as a default Client does but never waits
+// (twiliochat.RetryPolicy.NoWait), so a retried call takes microseconds.
+// Any other client (twilio-go, plain net/http) works too: point it at
+// Server.URL with Server.AccountSID and Server.AuthToken as credentials.
+// The fake's handlers speak only HTTP and JSON and never call the SDK, so
+// they also catch client bugs in the wire format; only NewClient imports
+// it. Server.Client, the embedded httptest.Server's *http.Client, sends
+// requests to the fake only, and refuses any other host, so that a
+// twiliochat Client given WithHTTPClient(srv.Client()) but no WithBaseURL
+// cannot send the fake's credentials to Twilio.
 //
 // # What it serves
 //
@@ -109,9 +112,11 @@
 // and request ids repeatable, for golden files and Example output.
 // SeedService and SeedRole create resources without a request. FailNext
 // makes the next requests answer with a Failure (status, body, Retry-After,
-// headers), and FailWith installs a hook for failing a share of requests,
-// for retry and fault-injection tests. Requests lists every request received
-// (method, path, query, decoded form and headers), rejected ones included.
+// headers), FailOn the next requests of one route, such as
+// "POST /v2/Services/{Sid}", and FailWith installs a hook for failing a
+// share of requests, for retry and fault-injection tests. Requests lists
+// every request received (method, path, query, decoded form and headers),
+// rejected ones included, and RequestsTo those of one route.
 //
 // A Server is safe for concurrent use.
 package twiliochattest

@@ -42,6 +42,7 @@ type Server struct {
 	roles    *table[role]
 	requests []Request
 	failNext []Failure
+	failOn   []*routeFailure // FailOn's failures, in the order given
 	failWith func(r *http.Request) *Failure
 }
 
@@ -222,7 +223,7 @@ func (s *Server) FailNext(n int, f Failure) {
 }
 
 // FailWith installs fn as a per-request hook, consulted after any FailNext
-// failures are used up and before authentication: when fn returns a non-nil
+// and FailOn failures are used up and before authentication: when fn returns a non-nil
 // *Failure the request is answered with it, otherwise it is served normally.
 // fn is called from the Server's handler goroutines, so it must be safe for
 // concurrent use, and it must not read r.Body (use Requests afterwards to see
@@ -265,6 +266,8 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		f := s.failNext[0]
 		s.failNext = s.failNext[1:]
 		injected = &f
+	} else {
+		injected = s.takeRouteFailure(r.Method, r.URL.Path)
 	}
 	hook := s.failWith
 	s.mu.Unlock()
