@@ -93,8 +93,10 @@ func (f *fakeOnly) RoundTrip(r *http.Request) (*http.Response, error) {
 		if r.Body != nil {
 			_ = r.Body.Close()
 		}
-		return nil, fmt.Errorf("twiliochattest: Server.Client sends only to the fake at %s://%s, not to %s://%s; "+
-			"give the twiliochat Client WithBaseURL(srv.URL), or use srv.NewClient()", f.scheme, f.host, r.URL.Scheme, r.URL.Host)
+		// The message avoids the package's name: a client that blanks out
+		// prefixes of DefaultAuthToken from its errors would blank it too.
+		return nil, fmt.Errorf("refused by the fake's Server.Client, which sends only to %s://%s, not to %s://%s: "+
+			"use srv.NewClient(), or give your client WithBaseURL(srv.URL)", f.scheme, f.host, r.URL.Scheme, r.URL.Host)
 	}
 	return f.next.RoundTrip(r)
 }

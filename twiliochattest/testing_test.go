@@ -92,8 +92,8 @@ func TestNewClient(t *testing.T) {
 		[]string{reqs[0].Method + " " + reqs[0].Path, reqs[1].Method + " " + reqs[1].Path})
 	assert.Equal(t, "help desk", reqs[0].Form.Get("FriendlyName"))
 
-	assert.PanicsWithValue(t, "twiliochattest: NewClient: twiliochat: WithUserAgent: line break in user agent", func() {
-		srv.NewClient(twiliochat.WithUserAgent("a\nb"))
+	assert.PanicsWithValue(t, "twiliochattest: NewClient: twiliochat: WithHTTPClient: nil *http.Client", func() {
+		srv.NewClient(twiliochat.WithHTTPClient(nil))
 	})
 }
 
@@ -193,7 +193,7 @@ func TestServerClient(t *testing.T) {
 	require.NoError(t, err)
 	_, err = srv.Client().Do(req)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "twiliochattest: Server.Client sends only to the fake at "+srv.URL+", not to https://chat.twilio.com")
+	assert.Contains(t, err.Error(), "refused by the fake's Server.Client, which sends only to "+srv.URL+", not to https://chat.twilio.com")
 	assert.True(t, body.closed.Load(), "the refused request's body is closed")
 
 	// The trap: the fake's client, and no WithBaseURL.
@@ -202,7 +202,7 @@ func TestServerClient(t *testing.T) {
 	require.NoError(t, err)
 	_, err = client.Services.Fetch(context.Background(), sid)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "give the twiliochat Client WithBaseURL(srv.URL), or use srv.NewClient()")
+	assert.Contains(t, err.Error(), "refused by the fake's Server.Client, which sends only to "+srv.URL+", not to https://chat.twilio.com: use srv.NewClient(), or give your client WithBaseURL(srv.URL)")
 	assert.NotContains(t, err.Error(), srv.AuthToken())
 	assert.Empty(t, srv.Requests())
 
