@@ -589,7 +589,7 @@ func ExampleHandler_ServeHTTP() {
 	// Output:
 	// 401 invalid signature
 	// 405 method not allowed
-	// 400 cannot decode event
+	// 400 cannot decode event: parameter Index: not an integer
 	// 500 internal error
 }
 

@@ -79,12 +79,24 @@ type hookFunc func(context.Context, Payload) (Decision, error)
 //   - 405 Method Not Allowed for methods other than GET and POST;
 //   - 401 Unauthorized when the signature is missing or wrong (nothing is
 //     called), 413 when the body is too large, 400 when the event cannot be
-//     decoded;
+//     decoded, with a body naming the parameter and what is wrong with it
+//     ("cannot decode event: parameter Index: not an integer"), never its
+//     value;
 //   - for pre-events, 200 (allow, possibly with a JSON body of changes) or
 //     403 (reject) as the function's Decision says;
 //   - for post-events, 200;
 //   - 200 for event types with no registered function;
 //   - 500 with a generic body when the function returns an error or panics.
+//
+// With WithLogger the Handler logs, and only then: a rejected signature at
+// Warn ("twilio webhook: signature rejected", the error naming the URL
+// checked, its tokens and passwords blanked out), an event it cannot decode
+// at Warn ("twilio webhook: cannot decode event", the error naming the
+// parameter), and at Error a function that failed or panicked ("twilio
+// webhook: handler failed", with event_type and the function's error) or
+// changes it could not encode. It logs nothing for a request it serves, a
+// 405 or a 413, and never the parameters, the body, the signature or a
+// token.
 //
 // Create it with NewHandler; the zero Handler is not usable. Register
 // functions before the Handler serves requests; registering later is safe
@@ -284,7 +296,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	payload, err := Parse(params)
 	if err != nil {
 		h.log(r.Context(), slog.LevelWarn, "twilio webhook: cannot decode event", err)
-		h.plain(w, http.StatusBadRequest, "cannot decode event")
+		h.plain(w, http.StatusBadRequest, "cannot decode event: "+decodeProblem(err))
 		return
 	}
 
@@ -335,6 +347,20 @@ func (h *Handler) dispatch(ctx context.Context, p Payload) (d Decision, err erro
 		}
 	}
 	return Decision{}, nil
+}
+
+// decodeProblem says which parameter Parse could not decode, and why, for
+// the body of a 400: the parameter's name and a fixed reason, never its
+// value.
+func decodeProblem(err error) string {
+	var fieldErr *FieldError
+	switch {
+	case errors.As(err, &fieldErr):
+		return "parameter " + fieldErr.Field + ": " + fieldErr.Err.Error()
+	case errors.Is(err, ErrMissingEventType):
+		return "missing EventType parameter"
+	}
+	return "malformed parameters"
 }
 
 func (h *Handler) plain(w http.ResponseWriter, status int, msg string) {

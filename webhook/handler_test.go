@@ -151,7 +151,34 @@ func TestHandlerFailures(t *testing.T) {
 				bad.Set("DateCreated", "not a date")
 				return signedPost(t, testToken, hookURL, "", bad)
 			},
-			wantStatus: http.StatusBadRequest, wantBody: "cannot decode event\n", wantLog: "DateCreated",
+			wantStatus: http.StatusBadRequest, wantBody: "cannot decode event: parameter DateCreated: not an ISO 8601 date\n", wantLog: "DateCreated",
+		},
+		{
+			name: "non-integer index",
+			req: func(t *testing.T) *http.Request {
+				bad := loadForm(t, EventMessageSent)
+				bad.Set("Index", "7"+testToken)
+				return signedPost(t, testToken, hookURL, "", bad)
+			},
+			wantStatus: http.StatusBadRequest, wantBody: "cannot decode event: parameter Index: not an integer\n", wantLog: "parameter Index",
+		},
+		{
+			name: "attributes not JSON",
+			req: func(t *testing.T) *http.Request {
+				bad := loadForm(t, EventMessageSend)
+				bad.Set("Attributes", "{"+testToken)
+				return signedPost(t, testToken, hookURL, "", bad)
+			},
+			wantStatus: http.StatusBadRequest, wantBody: "cannot decode event: parameter Attributes: not valid JSON\n", wantLog: "parameter Attributes",
+		},
+		{
+			name: "no event type",
+			req: func(t *testing.T) *http.Request {
+				bad := loadForm(t, EventMessageSend)
+				bad.Del("EventType")
+				return signedPost(t, testToken, hookURL, "", bad)
+			},
+			wantStatus: http.StatusBadRequest, wantBody: "cannot decode event: missing EventType parameter\n", wantLog: "missing EventType",
 		},
 		{
 			name: "handler error",
@@ -195,6 +222,7 @@ func TestHandlerFailures(t *testing.T) {
 				assert.Contains(t, logs.String(), tt.wantLog)
 			}
 			assert.NotContains(t, logs.String(), testToken)
+			assert.NotContains(t, w.Body.String(), testToken, "no value in the answer")
 			if tt.wantStatus == http.StatusMethodNotAllowed {
 				assert.Equal(t, "GET, POST", w.Header().Get("Allow"))
 			}

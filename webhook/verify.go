@@ -185,9 +185,10 @@ func WithTimeout(d time.Duration) Option {
 	}
 }
 
-// WithLogger makes a Handler log rejected signatures, undecodable requests,
-// errors returned by the registered functions and recovered panics. Without
-// it the Handler logs nothing.
+// WithLogger makes a Handler log rejected signatures and undecodable
+// requests at Warn, and errors returned by the registered functions and
+// recovered panics at Error (see Handler for the lines). Without it the
+// Handler logs nothing.
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) error {
 		c.logger = l
