@@ -39,12 +39,18 @@ package twiliochat
 //     op, params, own, values...); a list listPage[T], nextPage[T] and
 //     listItems[T] with the same arguments, and a `type ChannelPage =
 //     Page[Channel]` alias.
-//  5. A row in the test registry (registry_test.go) keyed by the
-//     operationId: the shared tests (bad and dot-segment path values with
-//     zero requests, nil ctx, NotFound, retries, decode of "{}") then run
-//     for it; the resource's test file tests only its own wire format and
-//     checks. The fake serves it once twiliochattest has a handler for the
-//     operationId.
+//  5. A row in the test registry (registry in operations_test.go) keyed by
+//     the operationId, saying how to call it and which testdata file it
+//     decodes: the shared tests (bad, dot-segment and special-character
+//     path values, nil ctx, NotFound, retry counts, decode of "{}") then
+//     run for it, and TestRegistryIsComplete fails until the row is there.
+//     The resource's own test file (channels_test.go) tests only its own
+//     wire format, golden files and checks. Tests name operations with
+//     spec.Lookup, never lookupOp, which is for package-level vars only.
+//  6. In twiliochattest, its handler, registered right above it with
+//     `var _ = serve("UpdateChannel", (*Server).updateChannel)`, storing
+//     the resource in a table (store.go) and answering through pageOf,
+//     notFound, invalidf and answer (respond.go).
 
 import (
 	"context"
@@ -64,9 +70,17 @@ import (
 type operation = spec.Operation
 
 // lookupOp returns the description of the operation whose operationId is
-// id. It panics, when the package is initialised, for an id the spec does
-// not have.
-func lookupOp(id string) *operation { return spec.Lookup(id) }
+// id, for a package-level var. It panics, when the package is initialised,
+// for an id the spec does not have.
+func lookupOp(id string) *operation {
+	op := spec.Lookup(id)
+	implemented[id] = true
+	return op
+}
+
+// implemented records the operations the package describes, for the test
+// that checks each has its row in the test registry.
+var implemented = map[string]bool{}
 
 // buildPath checks values, one for each path value of op in the order of its
 // path template, and returns op's path with each value escaped as exactly

@@ -1,28 +1,92 @@
 package twiliochat
 
 import (
+	"cmp"
 	"context"
+	"iter"
+	"maps"
 	"net/http"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
-// Tests of what every resource's operations share: one table for Services
-// and Roles, so that each new resource is a few more rows.
+// The registry: what the tests need to know of each operation the package
+// implements, keyed by the spec's operationId. The tests below run for every
+// row what every operation must do alike; a resource's own test file tests
+// only what is its own. Adding an operation is adding its row.
 
-// resourceOperations returns each operation on a single resource, called on
-// c with valid arguments, keyed "Resource.Operation".
-func resourceOperations() map[string]func(c *Client) error {
-	ops := map[string]func(*Client) error{}
-	for name, op := range sidOperations {
-		ops["Services."+name] = func(c *Client) error { return op(c.Services, testServiceSID) }
-	}
-	for name, op := range roleOperations {
-		ops["Roles."+name] = func(c *Client) error { return op(c.Roles, testServiceSID, testRoleSID) }
-	}
-	return ops
+// registryEntry is one operation of the registry.
+type registryEntry struct {
+	// call calls the operation on c with ctx, values as its path values (in
+	// the order of the path template) and valid params, and returns its
+	// error; assert.AnError when it returned a value along with an error.
+	// For a list it calls ListPage.
+	call func(ctx context.Context, c *Client, values []string) error
+	// list ranges over a list's List iterator to its first error.
+	list func(ctx context.Context, c *Client, values []string) error
+	// next calls a list's NextPage on a page whose next page is nextURL.
+	next func(ctx context.Context, c *Client, nextURL string) error
+	// body is a testdata file of the answer of a Create, Fetch, Update or
+	// list page, "" for a Delete.
+	body string
+}
+
+// registry holds every operation the package implements.
+var registry = map[string]registryEntry{
+	"CreateService": {body: "testdata/service_create.json", call: func(ctx context.Context, c *Client, _ []string) error {
+		return noValue(c.Services.Create(ctx, &CreateServiceParams{FriendlyName: Ptr("x")}))
+	}},
+	"FetchService": {body: "testdata/service_fetch.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Services.Fetch(ctx, v[0]))
+	}},
+	"UpdateService": {body: "testdata/service.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Services.Update(ctx, v[0], &UpdateServiceParams{FriendlyName: Ptr("x")}))
+	}},
+	"DeleteService": {call: func(ctx context.Context, c *Client, v []string) error {
+		return c.Services.Delete(ctx, v[0])
+	}},
+	"ListService": {
+		body: "testdata/services_page_full.json",
+		call: func(ctx context.Context, c *Client, _ []string) error { return noValue(c.Services.ListPage(ctx, nil)) },
+		list: func(ctx context.Context, c *Client, _ []string) error { return firstError(c.Services.List(ctx, nil)) },
+		next: func(ctx context.Context, c *Client, next string) error {
+			return noValue(c.Services.NextPage(ctx, &ServicePage{Meta: PageMeta{NextPageURL: next}}))
+		},
+	},
+	"CreateRole": {body: "testdata/role_create.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Roles.Create(ctx, v[0], &CreateRoleParams{
+			FriendlyName: Ptr("x"), Type: Ptr(RoleTypeChannel), Permission: []string{"sendMessage"}}))
+	}},
+	"FetchRole": {body: "testdata/role_fetch.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Roles.Fetch(ctx, v[0], v[1]))
+	}},
+	"UpdateRole": {body: "testdata/role_update.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Roles.Update(ctx, v[0], v[1], &UpdateRoleParams{Permission: []string{"sendMessage"}}))
+	}},
+	"DeleteRole": {call: func(ctx context.Context, c *Client, v []string) error {
+		return c.Roles.Delete(ctx, v[0], v[1])
+	}},
+	"ListRole": {
+		body: "testdata/roles_page_full.json",
+		call: func(ctx context.Context, c *Client, v []string) error {
+			return noValue(c.Roles.ListPage(ctx, v[0], nil))
+		},
+		list: func(ctx context.Context, c *Client, v []string) error {
+			return firstError(c.Roles.List(ctx, v[0], nil))
+		},
+		next: func(ctx context.Context, c *Client, next string) error {
+			return noValue(c.Roles.NextPage(ctx, &RolePage{Meta: PageMeta{NextPageURL: next}}))
+		},
+	},
 }
 
 // noValue returns err, or assert.AnError when v is not nil.
@@ -33,15 +97,158 @@ func noValue[T any](v *T, err error) error {
 	return err
 }
 
+// firstError ranges over seq and returns the error it yields, or
+// assert.AnError when it yields an item first or no error at all.
+func firstError[T any](seq iter.Seq2[*T, error]) error {
+	for item, err := range seq {
+		if item != nil || err == nil {
+			return assert.AnError
+		}
+		return err
+	}
+	return assert.AnError
+}
+
+// goodValues returns valid path values for op: a SID of each value's prefix,
+// testServiceSID for a ServiceSid.
+func goodValues(op *operation) []string {
+	values := make([]string, len(op.Params))
+	for i, p := range op.Params {
+		values[i] = p.Prefix + "0123456789abcdef0123456789abcdef"
+	}
+	return values
+}
+
+// registryOps returns the registry's operations, sorted by operationId.
+func registryOps(t *testing.T) []*operation {
+	t.Helper()
+	var ops []*operation
+	for _, id := range slices.Sorted(maps.Keys(registry)) {
+		ops = append(ops, spec.Lookup(id))
+	}
+	return ops
+}
+
+// TestRegistryIsComplete checks that the registry has a row for every
+// operation the package describes, and the lists their List and NextPage.
+func TestRegistryIsComplete(t *testing.T) {
+	t.Parallel()
+	assert.ElementsMatch(t, slices.Collect(maps.Keys(implemented)), slices.Collect(maps.Keys(registry)))
+	for id, e := range registry {
+		isList := spec.Lookup(id).ListKey != ""
+		assert.Equal(t, isList, e.list != nil && e.next != nil, id)
+		assert.Equal(t, spec.Lookup(id).Method == http.MethodDelete, e.body == "", id)
+	}
+}
+
+// TestBadPathValues checks every operation with bad values at each place of
+// its path: a *ValidationError naming that path parameter, and no request.
+// A SID value must have its prefix and 32 hex digits; a value that may be a
+// name must not be empty or a dot segment.
+func TestBadPathValues(t *testing.T) {
+	t.Parallel()
+	badSIDs := map[string]string{
+		"empty": "", "short": "IS123", "dot": ".", "dot dot": "..", "slash": "a/b", "query": "x?y",
+		"path traversal": "IS../../../Accounts/ACaaaaaaaaaaaaa", "lower-case prefix": "is0123456789abcdef0123456789abcdef",
+		"not hex": "ISgggggggggggggggggggggggggggggggg", "too long": testServiceSID + "0", "another prefix": "XX0123456789abcdef0123456789abcdef",
+	}
+	badNames := map[string]string{"empty": "", "dot": ".", "dot dot": ".."}
+	for _, op := range registryOps(t) {
+		for i, p := range op.Params {
+			bad := badSIDs
+			if p.Names {
+				bad = badNames
+			}
+			for name, value := range bad {
+				if !p.Names && name == "another prefix" {
+					value = "XX" + value[2:]
+				}
+				t.Run(op.ID+"/"+p.Name+"/"+name, func(t *testing.T) {
+					t.Parallel()
+					rec := newRecorder(t, respondJSON(http.StatusOK, "{}"))
+					values := goodValues(op)
+					values[i] = value
+
+					err := registry[op.ID].call(context.Background(), rec.client(t), values)
+
+					assert.Equal(t, []string{p.Name}, validationFields(err), "%v", err)
+					assert.Empty(t, rec.requests())
+				})
+			}
+		}
+	}
+}
+
+// TestNameValuesAreOneSegment checks every path value that may be a name
+// with names that hold characters a path treats specially: each arrives as
+// exactly one path segment, decoded back to the name.
+func TestNameValuesAreOneSegment(t *testing.T) {
+	t.Parallel()
+	names := []string{"a/b", "x?y", "100%", "#1", "café ☕", "...", "a/../..", " "}
+	for _, op := range registryOps(t) {
+		for i, p := range op.Params {
+			if !p.Names {
+				continue
+			}
+			for _, name := range names {
+				t.Run(op.ID+"/"+p.Name+"/"+name, func(t *testing.T) {
+					t.Parallel()
+					rec := newRecorder(t, serveFile(t, http.StatusOK, cmp.Or(registry[op.ID].body, "testdata/service.json")))
+					values := goodValues(op)
+					values[i] = name
+
+					_ = registry[op.ID].call(context.Background(), rec.client(t), values)
+
+					req := rec.onlyRequest(t)
+					segs := strings.Split(req.Path, "/")
+					want := strings.Split(op.Path, "/")
+					require.Len(t, segs, len(want))
+					// The value's segment: as many slashes precede it as
+					// precede its place in the template.
+					got, err := url.PathUnescape(segs[strings.Count(strings.Join(op.Parts[:i+1], "x"), "/")])
+					require.NoError(t, err)
+					assert.Equal(t, name, got)
+				})
+			}
+		}
+	}
+}
+
+// TestNilContext checks that every operation, and every list's List and
+// NextPage, given a nil context returns an error, without a panic and
+// without a request.
+func TestNilContext(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, respondJSON(http.StatusOK, "{}"))
+	c := rec.client(t)
+	var ctx context.Context // nil, as a caller's bug would pass it
+	for _, op := range registryOps(t) {
+		e := registry[op.ID]
+		calls := map[string]func() error{
+			"": func() error { return e.call(ctx, c, goodValues(op)) },
+		}
+		if e.list != nil {
+			calls["/List"] = func() error { return e.list(ctx, c, goodValues(op)) }
+			calls["/NextPage"] = func() error { return e.next(ctx, c, rec.srv.URL+"/v2/Services?Page=1") }
+		}
+		for name, call := range calls {
+			var err error
+			require.NotPanics(t, func() { err = call() }, op.ID+name)
+			assert.ErrorIs(t, err, errNilContext, op.ID+name)
+		}
+	}
+	assert.Empty(t, rec.requests())
+}
+
 func TestNotFound(t *testing.T) {
 	t.Parallel()
 	const body = `{"code": 20404, "message": "The requested resource was not found", "more_info": "https://www.twilio.com/docs/errors/20404", "status": 404}`
-	for name, op := range resourceOperations() {
-		t.Run(name, func(t *testing.T) {
+	for _, op := range registryOps(t) {
+		t.Run(op.ID, func(t *testing.T) {
 			t.Parallel()
 			rec := newRecorder(t, respondJSON(http.StatusNotFound, body))
 
-			err := op(rec.client(t))
+			err := registry[op.ID].call(context.Background(), rec.client(t), goodValues(op))
 
 			assert.True(t, IsNotFound(err), "%v", err)
 			var apiErr *APIError
@@ -55,7 +262,78 @@ func TestNotFound(t *testing.T) {
 				RequestID:  testRequestID,
 			}, apiErr)
 			assert.NotContains(t, err.Error(), testAuthToken)
-			assert.Len(t, rec.requests(), 1)
+			assert.Len(t, rec.requests(), 1, "a 404 is not retried")
+		})
+	}
+}
+
+// TestRetryCounts checks that a 503 is retried for every operation that may
+// be repeated, and that a Create, which may not, is sent once.
+func TestRetryCounts(t *testing.T) {
+	t.Parallel()
+	for _, op := range registryOps(t) {
+		t.Run(op.ID, func(t *testing.T) {
+			t.Parallel()
+			e := registry[op.ID]
+			var body []byte
+			if e.body != "" {
+				var err error
+				body, err = os.ReadFile(e.body)
+				require.NoError(t, err)
+			}
+			rec := newRecorder(t, numbered(func(w http.ResponseWriter, _ *http.Request, n int64) {
+				switch {
+				case n == 1:
+					writeJSON(w, http.StatusServiceUnavailable, twilioErrorBody(http.StatusServiceUnavailable, 20503, "Service Unavailable"))
+				case body == nil:
+					w.WriteHeader(http.StatusNoContent)
+				default:
+					writeJSON(w, http.StatusOK, string(body))
+				}
+			}))
+
+			err := e.call(context.Background(), rec.client(t), goodValues(op))
+
+			if op.Creates {
+				var apiErr *APIError
+				require.ErrorAs(t, err, &apiErr)
+				assert.Equal(t, http.StatusServiceUnavailable, apiErr.Status)
+				assert.EqualValues(t, 1, rec.hits(), "a Create is not sent again after a 503")
+				return
+			}
+			if op.Method == http.MethodDelete {
+				assert.NoError(t, err)
+			} else {
+				assert.ErrorIs(t, err, assert.AnError, "the call returns its value") // noValue's sign of success
+			}
+			assert.EqualValues(t, 2, rec.hits())
+		})
+	}
+}
+
+// TestDecodeUnusable checks that every operation that returns a resource
+// fails with a *DecodeError when the answer is "{}", and every list when a
+// page holds "{}": the caller could not address it again.
+func TestDecodeUnusable(t *testing.T) {
+	t.Parallel()
+	for _, op := range registryOps(t) {
+		if op.Method == http.MethodDelete {
+			continue
+		}
+		t.Run(op.ID, func(t *testing.T) {
+			t.Parallel()
+			body := "{}"
+			if op.ListKey != "" {
+				body = `{"` + op.ListKey + `": [{}], "meta": {"key": "` + op.ListKey + `"}}`
+			}
+			rec := newRecorder(t, respondJSON(http.StatusOK, body))
+
+			err := registry[op.ID].call(context.Background(), rec.client(t), goodValues(op))
+
+			var decErr *DecodeError
+			require.ErrorAs(t, err, &decErr)
+			assert.Equal(t, http.StatusOK, decErr.Status)
+			assert.Contains(t, decErr.Err.Error(), "has no sid")
 		})
 	}
 }
@@ -123,4 +401,248 @@ func TestDeleteWire(t *testing.T) {
 			})
 		}
 	}
+}
+
+// Tests of the pieces every operation is made of: the path builder, header
+// params, the list steps' page size, and the shared checks.
+
+func TestBuildPath(t *testing.T) {
+	t.Parallel()
+	fetchChannel, fetchRole := spec.Lookup("FetchChannel"), spec.Lookup("FetchRole")
+	const channels = "/v2/Services/" + testServiceSID + "/Channels/"
+	tests := []struct {
+		name      string
+		op        *operation
+		values    []string
+		want      string // escaped path
+		badFields []string
+	}{
+		{"SIDs", fetchRole, []string{testServiceSID, testRoleSID}, "/v2/Services/" + testServiceSID + "/Roles/" + testRoleSID, nil},
+		{"a name", fetchChannel, []string{testServiceSID, "support"}, channels + "support", nil},
+		{"a SID where a name may be", fetchChannel, []string{testServiceSID, "CH0123456789abcdef0123456789abcdef"}, channels + "CH0123456789abcdef0123456789abcdef", nil},
+		{"a slash", fetchChannel, []string{testServiceSID, "a/b"}, channels + "a%2Fb", nil},
+		{"a question mark", fetchChannel, []string{testServiceSID, "x?y"}, channels + "x%3Fy", nil},
+		{"a percent sign", fetchChannel, []string{testServiceSID, "100%"}, channels + "100%25", nil},
+		{"unicode", fetchChannel, []string{testServiceSID, "café ☕"}, channels + "caf%C3%A9%20%E2%98%95", nil},
+		{"dots inside a name", fetchChannel, []string{testServiceSID, "../x"}, channels + "..%2Fx", nil},
+		{"three dots", fetchChannel, []string{testServiceSID, "..."}, channels + "...", nil},
+		{"dot dot", fetchChannel, []string{testServiceSID, ".."}, "", []string{"Sid"}},
+		{"dot", fetchChannel, []string{testServiceSID, "."}, "", []string{"Sid"}},
+		{"empty name", fetchChannel, []string{testServiceSID, ""}, "", []string{"Sid"}},
+		{"a name where a SID must be", fetchRole, []string{testServiceSID, "support"}, "", []string{"Sid"}},
+		{"every value bad", fetchRole, []string{"..", "a/b"}, "", []string{"ServiceSid", "Sid"}},
+		{"another SID's prefix", fetchRole, []string{testRoleSID, testServiceSID}, "", []string{"ServiceSid", "Sid"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, err := buildPath(tt.op, tt.values)
+			assert.Equal(t, tt.badFields, validationFields(err))
+			assert.Equal(t, tt.want, got)
+			if err != nil {
+				return
+			}
+			// Whatever the value, it comes back as exactly one segment.
+			u, err := url.Parse("https://chat.twilio.com" + got)
+			require.NoError(t, err)
+			last := tt.values[len(tt.values)-1]
+			assert.Equal(t, tt.op.Parts[0]+tt.values[0]+tt.op.Parts[1]+last, u.Path)
+			assert.Empty(t, u.RawQuery)
+		})
+	}
+	assert.Panics(t, func() { _, _ = buildPath(fetchRole, []string{testServiceSID}) }, "a value short is a bug of the package")
+}
+
+// headerParams is a params type of a Delete that takes only the webhook
+// header, as DeleteChannel does.
+type headerParams struct {
+	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
+}
+
+// headerFormParams mixes a header and form keys, as UpdateChannel does.
+type headerFormParams struct {
+	FriendlyName   *string `url:"FriendlyName,omitempty"`
+	WebhookEnabled *bool   `header:"X-Twilio-Webhook-Enabled"`
+}
+
+func TestHeaderParams(t *testing.T) {
+	t.Parallel()
+	const channel = "/v2/Services/" + testServiceSID + "/Channels/support"
+	tests := []struct {
+		name       string
+		call       func(c *Client) error
+		wantMethod string
+		wantHeader []string // X-Twilio-Webhook-Enabled
+		wantBody   string
+	}{
+		{
+			name: "Delete with the header", wantMethod: http.MethodDelete, wantHeader: []string{"false"},
+			call: func(c *Client) error {
+				return remove(context.Background(), c, spec.Lookup("DeleteChannel"), &headerParams{WebhookEnabled: Ptr(false)}, nil, testServiceSID, "support")
+			},
+		},
+		{
+			name: "Delete without it", wantMethod: http.MethodDelete,
+			call: func(c *Client) error {
+				return remove(context.Background(), c, spec.Lookup("DeleteChannel"), &headerParams{}, nil, testServiceSID, "support")
+			},
+		},
+		{
+			name: "Delete with nil params", wantMethod: http.MethodDelete,
+			call: func(c *Client) error {
+				return remove(context.Background(), c, spec.Lookup("DeleteChannel"), (*headerParams)(nil), nil, testServiceSID, "support")
+			},
+		},
+		{
+			name: "Update with the header and a form key", wantMethod: http.MethodPost, wantHeader: []string{"true"}, wantBody: "FriendlyName=help+desk",
+			call: func(c *Client) error {
+				params := &headerFormParams{FriendlyName: Ptr("help desk"), WebhookEnabled: Ptr(true)}
+				_, err := send[struct{}](context.Background(), c, spec.Lookup("UpdateChannel"), params, nil, testServiceSID, "support")
+				return err
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			rec := newRecorder(t, respondJSON(http.StatusOK, `{}`))
+
+			require.NoError(t, tt.call(rec.client(t)))
+
+			req := rec.onlyRequest(t)
+			assertRequest(t, req, tt.wantMethod, channel, "")
+			assert.Equal(t, tt.wantHeader, req.Header.Values("X-Twilio-Webhook-Enabled"))
+			assert.Equal(t, tt.wantBody, req.Body, "a header param is never a form key")
+		})
+	}
+}
+
+func TestHeaderParamsRefused(t *testing.T) {
+	t.Parallel()
+	for name, params := range map[string]any{
+		"nested": &struct{ Inner headerParams }{},
+		"not canonical": &struct {
+			H *bool `header:"x-twilio-webhook-enabled"`
+		}{},
+		"with a url tag": &struct {
+			H *bool `header:"X-A" url:"A"`
+		}{},
+		"not a leaf kind": &struct {
+			H *time.Time `header:"X-A"`
+		}{},
+		"empty name": &struct {
+			H *bool `header:""`
+		}{},
+	} {
+		_, err := encodeHeader(params)
+		assert.Error(t, err, name)
+	}
+}
+
+// channelWebhookListParams is a list params type of a list whose spec caps
+// PageSize at 5, with a filter.
+type channelWebhookListParams struct {
+	PageSize *int     `url:"PageSize,omitempty"`
+	Limit    int      `url:"-"`
+	Type     []string `url:"Type,omitempty"`
+}
+
+func TestListPageSizeFromOperation(t *testing.T) {
+	t.Parallel()
+	listWebhooks := spec.Lookup("ListChannelWebhook")
+	const path = "/v2/Services/" + testServiceSID + "/Channels/support/Webhooks"
+	tests := []struct {
+		name      string
+		params    *channelWebhookListParams
+		wantQuery string
+		badFields []string
+	}{
+		{"nil params", nil, "", nil},
+		{"Limit above the list's maximum", &channelWebhookListParams{Limit: 10}, "PageSize=5", nil},
+		{"Limit below it", &channelWebhookListParams{Limit: 3}, "PageSize=3", nil},
+		{"PageSize wins over Limit", &channelWebhookListParams{PageSize: Ptr(2), Limit: 10}, "PageSize=2", nil},
+		{"a filter, sorted with the page size", &channelWebhookListParams{Limit: 10, Type: []string{"webhook", "studio"}}, "PageSize=5&Type=webhook&Type=studio", nil},
+		{"PageSize above the maximum", &channelWebhookListParams{PageSize: Ptr(6)}, "", []string{"PageSize"}},
+		{"PageSize 0", &channelWebhookListParams{PageSize: Ptr(0)}, "", []string{"PageSize"}},
+		{"negative Limit", &channelWebhookListParams{Limit: -1}, "", []string{"Limit"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var before channelWebhookListParams
+			if tt.params != nil {
+				before = *tt.params
+			}
+			r, limit, err := prepareList(listWebhooks, tt.params, nil, []string{testServiceSID, "support"})
+			assert.Equal(t, tt.badFields, validationFields(err))
+			if tt.params != nil {
+				assert.Equal(t, before, *tt.params, "params are not modified")
+			}
+			if err != nil {
+				return
+			}
+			assert.Equal(t, before.Limit, limit)
+			want := path
+			if tt.wantQuery != "" {
+				want += "?" + tt.wantQuery
+			}
+			assert.Equal(t, want, r.target)
+			assert.Equal(t, http.MethodGet, r.method)
+		})
+	}
+}
+
+func TestSharedChecks(t *testing.T) {
+	t.Parallel()
+	type color string
+	tests := []struct {
+		name string
+		err  error
+		want []string // "Field: Reason"
+	}{
+		{"JSON unset", checkJSON("Attributes", nil), nil},
+		{"JSON object", checkJSON("Attributes", Ptr(`{"a": [1, "b"]}`)), nil},
+		{"JSON string", checkJSON("Attributes", Ptr(`"x"`)), nil},
+		{"JSON bad", checkJSON("Attributes", Ptr(`{"a":`)), []string{`Attributes: "{\"a\":" is not valid JSON`}},
+		{"JSON empty", checkJSON("Attributes", Ptr("")), []string{`Attributes: "" is not valid JSON`}},
+		{"enum unset", checkEnum[color]("Type", nil, []string{"red", "blue"}), nil},
+		{"enum good", checkEnum("Type", Ptr(color("blue")), []string{"red", "blue"}), nil},
+		{"enum bad", checkEnum("Type", Ptr(color("Blue")), []string{"red", "green", "blue"}), []string{`Type: "Blue" is not "red", "green" or "blue"`}},
+		{"date unset", checkDate("DateCreated", nil), nil},
+		{"date set", checkDate("DateCreated", Ptr(testNow)), nil},
+		{"date zero", checkDate("DateCreated", &time.Time{}), []string{"DateCreated: is the zero time"}},
+		{"role SID unset", checkRoleSID("RoleSid", nil), nil},
+		{"role SID good", checkRoleSID("RoleSid", Ptr(testRoleSID)), nil},
+		{"role SID bad", checkRoleSID("RoleSid", Ptr(testServiceSID)), []string{`RoleSid: "` + testServiceSID + `" is not RL followed by 32 hex digits`}},
+		{"URL cleared", checkURL("PreWebhookUrl", Ptr("")), nil},
+		{"URL relative", checkURL("PreWebhookUrl", Ptr("/hook")), []string{`PreWebhookUrl: "/hook" is not an absolute http or https URL`}},
+		{"range", inRange("Limits.UserChannels", Ptr(1001), 1000), []string{"Limits.UserChannels: 1001 is above the maximum of 1000"}},
+		{"required name", checkRequiredName("FriendlyName", Ptr("")), []string{"FriendlyName: is empty"}},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, fieldReasons(tt.err), tt.name)
+	}
+}
+
+func TestListChecksEachItem(t *testing.T) {
+	t.Parallel()
+	const body = `{"roles": [{"sid": "` + testRoleSID + `"}, {"sid": "` + testServiceSID + `"}], "meta": {"key": "roles"}}`
+	rec := newRecorder(t, respondJSON(http.StatusOK, body))
+	c := rec.client(t)
+
+	page, err := c.Roles.ListPage(context.Background(), testServiceSID, nil)
+	assert.Nil(t, page)
+	var decErr *DecodeError
+	require.ErrorAs(t, err, &decErr)
+	assert.EqualError(t, decErr.Err, "item 1 of the page: the Role's sid is not RL followed by 32 hex digits")
+
+	var got []string
+	for role, err := range c.Roles.List(context.Background(), testServiceSID, nil) {
+		if err != nil {
+			require.ErrorAs(t, err, &decErr)
+			break
+		}
+		got = append(got, role.SID)
+	}
+	assert.Empty(t, got, "a page with a bad item yields none of its items")
 }
