@@ -12,11 +12,13 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // serviceSIDPattern is the spec's pattern for a Service SID, the oracle
-// checkSID is held against.
-var serviceSIDPattern = regexp.MustCompile(`^IS[0-9a-fA-F]{32}$`)
+// checkSID (which does not use regexp) is held against.
+var serviceSIDPattern = regexp.MustCompile(`^` + spec.ServiceSIDPrefix + `[0-9a-fA-F]{32}$`)
 
 func FuzzCheckSID(f *testing.F) {
 	for _, s := range []string{

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/internal/spec"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -382,4 +383,11 @@ func TestRolesListValidation(t *testing.T) {
 			assert.Empty(t, rec.requests())
 		})
 	}
+}
+
+// TestRoleTypesAreTheSpecs checks the RoleType constants against the spec's
+// role_enum_role_type, which Create checks Type against.
+func TestRoleTypesAreTheSpecs(t *testing.T) {
+	t.Parallel()
+	assert.Equal(t, spec.RoleTypes, []string{string(RoleTypeChannel), string(RoleTypeDeployment)})
 }
