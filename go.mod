@@ -2,8 +2,13 @@ module github.com/e3f0929f/twiliochat
 
 go 1.23
 
-// Test-only dependencies: the SDK itself uses only the standard library.
-// go-querystring is the reference the form encoder is checked against.
+// The twiliochat package itself uses only the standard library.
+// golang-jwt/jwt signs and parses Access Tokens in the accesstoken package,
+// and only there.
+require github.com/golang-jwt/jwt/v5 v5.3.1
+
+// Test-only dependencies. go-querystring is the reference the form encoder
+// is checked against.
 require (
 	github.com/google/go-querystring v1.2.0
 	github.com/jarcoal/httpmock v1.4.2

@@ -1,0 +1,50 @@
+// Package accesstoken issues Twilio Access Tokens: the JWTs a backend hands
+// to the browser and mobile Chat SDKs so that they can connect to a Chat
+// Service as one user.
+//
+// # Issue tokens
+//
+// Create an Issuer once, with the Account SID and an API key (SID and
+// secret; the auth token cannot sign Access Tokens), then issue a token for
+// each user your own auth has identified:
+//
+//	issuer, err := accesstoken.NewIssuer(accountSID, apiKeySID, apiSecret)
+//	if err != nil {
+//		return err // a malformed SID or an empty secret
+//	}
+//	token, err := issuer.Issue("alice", &accesstoken.ChatGrant{
+//		ServiceSID: "IS0123456789abcdef0123456789abcdef",
+//	})
+//
+// A token is valid for an hour (DefaultTTL). WithTTL sets another TTL, from
+// one second to Twilio's limit of 24 hours (MaxTTL), and it is honoured
+// exactly: five minutes give exp - iat = 300, where the official SDK raises
+// anything under an hour to an hour. TokenParams and IssueToken set an
+// explicit expiry or a not-before time for one token; WithRegion adds the
+// "twr" header; WithClock makes tokens repeatable in tests.
+//
+// The token is an HS256 JWT with the headers typ "JWT" and cty
+// "twilio-fpa;v=1", and the claims jti ("{APIKeySID}-{iat}"), iss (the API
+// key SID), sub (the Account SID), iat, nbf, exp and grants, which holds the
+// identity and each grant under its key ("chat" for ChatGrant, its empty
+// fields left out). Grant leaves room for Twilio's other grants.
+//
+// # Checks
+//
+// Everything is checked before signing, and each problem is a
+// *ValidationError naming the field: the forms of the SIDs (AC, SK, and IS,
+// RL, CR in a ChatGrant), an empty secret, an empty identity with a Chat
+// grant, a TTL that is not positive or above 24 hours, an expiry not after
+// the issue time or more than 24 hours later. The API secret never appears
+// in an error, in a log line or in any fmt verb of an Issuer.
+//
+// # Verify tokens
+//
+// Parse checks a token's signature and times and returns its Claims, and
+// Issuer.Parse also checks that the token is the Issuer's own, at the time
+// of its clock: what a test needs to assert on the tokens a backend issued.
+//
+// Signing and parsing use github.com/golang-jwt/jwt/v5; only this package
+// depends on it, the twiliochat package itself uses only the standard
+// library.
+package accesstoken
