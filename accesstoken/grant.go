@@ -1,6 +1,10 @@
 package accesstoken
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
+)
 
 // Grant is one entry of a token's grants claim: what the token lets its
 // holder do in one Twilio product. ChatGrant is the one this package
@@ -57,9 +61,9 @@ func (g *ChatGrant) Validate(identity string) error {
 		errs = append(errs, invalid("Identity", "is empty, and a token with a Chat grant needs one"))
 	}
 	errs = append(errs,
-		checkOptionalSID("ChatGrant.ServiceSID", serviceSIDPrefix, g.ServiceSID),
-		checkOptionalSID("ChatGrant.DeploymentRoleSID", roleSIDPrefix, g.DeploymentRoleSID),
-		checkOptionalSID("ChatGrant.PushCredentialSID", pushCredentialSIDPrefix, g.PushCredentialSID),
+		checkOptionalSID("ChatGrant.ServiceSID", spec.ServiceSIDPrefix, g.ServiceSID),
+		checkOptionalSID("ChatGrant.DeploymentRoleSID", spec.RoleSIDPrefix, g.DeploymentRoleSID),
+		checkOptionalSID("ChatGrant.PushCredentialSID", spec.CredentialSIDPrefix, g.PushCredentialSID),
 	)
 	return errors.Join(errs...)
 }

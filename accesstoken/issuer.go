@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // DefaultTTL is how long a token is valid unless WithTTL or
@@ -53,8 +55,8 @@ func NewIssuer(accountSID, apiKeySID, apiSecret string, opts ...Option) (*Issuer
 		now:        time.Now,
 	}
 	errs := []error{
-		checkCredentialSID("AccountSID", accountSIDPrefix, accountSID),
-		checkCredentialSID("APIKeySID", apiKeySIDPrefix, apiKeySID),
+		checkCredentialSID("AccountSID", spec.AccountSIDPrefix, accountSID),
+		checkCredentialSID("APIKeySID", spec.APIKeySIDPrefix, apiKeySID),
 	}
 	if apiSecret == "" {
 		errs = append(errs, invalid("APISecret", "is empty"))

@@ -1,18 +1,11 @@
 package accesstoken
 
-// SID prefixes of the resources a token names.
-const (
-	accountSIDPrefix        = "AC"
-	apiKeySIDPrefix         = "SK"
-	serviceSIDPrefix        = "IS"
-	roleSIDPrefix           = "RL"
-	pushCredentialSIDPrefix = "CR"
-)
+import "github.com/e3f0929f/twiliochat/internal/spec"
 
 // checkSID returns a *ValidationError naming field unless sid is prefix
-// followed by exactly 32 hex digits.
+// followed by exactly 32 hex digits (one of the spec.…SIDPrefix).
 func checkSID(field, prefix, sid string) error {
-	if isSID(prefix, sid) {
+	if spec.IsSID(prefix, sid) {
 		return nil
 	}
 	if sid == "" {
@@ -25,7 +18,7 @@ func checkSID(field, prefix, sid string) error {
 // beside the secret: the value is not quoted, in case it is the secret
 // passed in the wrong place.
 func checkCredentialSID(field, prefix, sid string) error {
-	if isSID(prefix, sid) {
+	if spec.IsSID(prefix, sid) {
 		return nil
 	}
 	if sid == "" {
@@ -40,18 +33,4 @@ func checkOptionalSID(field, prefix, sid string) error {
 		return nil
 	}
 	return checkSID(field, prefix, sid)
-}
-
-// isSID reports whether sid is prefix followed by exactly 32 hex digits.
-func isSID(prefix, sid string) bool {
-	if len(sid) != 34 || sid[:2] != prefix {
-		return false
-	}
-	for i := 2; i < len(sid); i++ {
-		c := sid[i]
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return true
 }
