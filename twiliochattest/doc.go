@@ -85,8 +85,10 @@
 //     previous page URLs absolute on the fake's host (next is null on the
 //     last page, previous on the first). A PageToken is "PT" followed by the
 //     offset of the page's first item; clients should follow
-//     next_page_url rather than build one. Unknown query keys are ignored,
-//     as Twilio does.
+//     next_page_url rather than build one. The next page's Page is this
+//     one's plus 1, except that it stays at the largest int rather than
+//     wrap around, so every next_page_url the fake gives is one it accepts.
+//     Unknown query keys are ignored, as Twilio does.
 //
 // # Default roles
 //

@@ -94,7 +94,10 @@ func pageOf[T any](c *call, listURL string, items []T) response {
 		URL:          pageURL(listURL, p.size, p.page, p.token),
 	}
 	if end < len(items) {
-		next := pageURL(listURL, p.size, p.page+1, pageTokenPrefix+strconv.Itoa(end))
+		// The page number stops at the largest int instead of wrapping to a
+		// negative one the fake would refuse: the PageToken says where the
+		// next page starts.
+		next := pageURL(listURL, p.size, min(p.page, math.MaxInt-1)+1, pageTokenPrefix+strconv.Itoa(end))
 		meta.NextPageURL = &next
 	}
 	if p.page > 0 && p.offset > 0 {

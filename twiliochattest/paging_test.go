@@ -1,7 +1,11 @@
 package twiliochattest_test
 
 import (
+	"fmt"
+	"math"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -141,4 +145,39 @@ func TestListPagingRejections(t *testing.T) {
 	}
 	assert.Equal(t, http.StatusOK, call(t, srv, http.MethodGet, "/v2/Services?PageSize=100", nil).Status)
 	assert.Equal(t, http.StatusOK, call(t, srv, http.MethodGet, "/v2/Services?PageSize=1", nil).Status)
+}
+
+// TestListPageNearMaxInt asks for a page whose number is at or near the
+// largest int, with a PageToken that still selects items: the page's own
+// next_page_url must be one the fake accepts, with a Page of 0 or more.
+func TestListPageNearMaxInt(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	sid := srv.SeedService("a")
+	srv.SeedService("b")
+	srv.SeedService("c")
+	for _, page := range []int{math.MaxInt, math.MaxInt - 1, math.MaxInt/2 + 1} {
+		for _, path := range []string{"/v2/Services", "/v2/Services/" + sid + "/Roles"} {
+			t.Run(fmt.Sprintf("%s Page=%d", path, page), func(t *testing.T) {
+				t.Parallel()
+				query := fmt.Sprintf("?PageSize=1&Page=%d&PageToken=PT1", page)
+				r := call(t, srv, http.MethodGet, path+query, nil)
+				require.Equal(t, http.StatusOK, r.Status, "body: %s", r.Body)
+				meta := r.JSON(t)["meta"].(map[string]any)
+				next, ok := meta["next_page_url"].(string)
+				require.True(t, ok, "items remain after the second")
+				u, err := url.Parse(next)
+				require.NoError(t, err)
+				n, err := strconv.Atoi(u.Query().Get("Page"))
+				require.NoError(t, err)
+				assert.GreaterOrEqual(t, n, page, "the next page does not wrap around")
+				assert.Equal(t, "PT2", u.Query().Get("PageToken"))
+
+				nextPage := call(t, srv, http.MethodGet, next, nil)
+				require.Equal(t, http.StatusOK, nextPage.Status, "the fake accepts its own next_page_url: %s", nextPage.Body)
+				key := meta["key"].(string)
+				assert.Len(t, nextPage.JSON(t)[key], 1)
+			})
+		}
+	}
 }
