@@ -473,22 +473,87 @@ func doJSON[T any](ctx context.Context, c *Client, r *request) (*T, error) {
 	return out, nil
 }
 
-// resolve turns a request target into an absolute URL. It refuses, with an
-// error wrapping ErrUntrustedURL, an absolute URL whose scheme or host is not
-// the base URL's, so that the credentials are only ever sent to the
-// configured host.
+// resolve turns a request target into the absolute URL it is sent to: a
+// path under the base URL, or a URL a server gave, such as a list page's
+// next_page_url. The credentials only ever go to the base URL's host:
+//
+//   - a URL on the base URL's scheme and host, however the host is spelled
+//     (letter case, the scheme's default port, a final dot), is sent to the
+//     base host as configured, with its own path and query;
+//   - a URL on a Twilio Chat host (https://chat.twilio.com,
+//     chat.{region}.twilio.com or chat.{edge}.{region}.twilio.com, port 443
+//     or none) has its path and query sent to the base URL: Twilio names its
+//     global host in the next_page_url of a list read through an edge or a
+//     region, and the official libraries apply the client's own host again;
+//   - anything else, and any URL with user info, fails with an error
+//     wrapping ErrUntrustedURL, before any request.
 func (c *Client) resolve(target string) (string, error) {
 	// "//host/path" names another host, relative to the scheme: not a path.
 	if strings.HasPrefix(target, "/") && !strings.HasPrefix(target, "//") {
 		return c.base + target, nil
 	}
 	u, err := url.Parse(target)
-	if err != nil || u.Scheme != c.baseURL.Scheme || u.Host != c.baseURL.Host || u.User != nil {
-		// Redacted before quoteShort cuts it: a server may have put the
-		// token in the URL.
-		return "", fmt.Errorf("%w: refusing to send credentials to %s, want %s://%s", ErrUntrustedURL, quoteShort(c.creds.redactor.redact(target)), c.baseURL.Scheme, c.baseURL.Host)
+	if err == nil && u.User == nil && u.Opaque == "" {
+		rest := u.EscapedPath()
+		if u.RawQuery != "" {
+			rest += "?" + u.RawQuery
+		}
+		switch {
+		case u.Scheme == c.baseURL.Scheme && sameHost(u, c.baseURL):
+			return c.baseURL.Scheme + "://" + c.baseURL.Host + rest, nil
+		case isTwilioChatHost(u):
+			return c.base + rest, nil
+		}
 	}
-	return target, nil
+	// Redacted before quoteShort cuts it: a server may have put the token
+	// in the URL.
+	return "", fmt.Errorf("%w: refusing to send credentials to %s, want %s://%s or a Twilio Chat host", ErrUntrustedURL, quoteShort(c.creds.redactor.redact(target)), c.baseURL.Scheme, c.baseURL.Host)
+}
+
+// sameHost reports whether u and base, of the same scheme, name the same
+// host and port: host names compare without regard to letter case or a
+// final dot, and no port means the scheme's default.
+func sameHost(u, base *url.URL) bool {
+	return hostName(u) == hostName(base) && portOrDefault(u) == portOrDefault(base)
+}
+
+// hostName is u's host name, lower-cased, without its port or a final dot.
+func hostName(u *url.URL) string {
+	return strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+}
+
+// portOrDefault is u's port, or its scheme's default port when it has none.
+func portOrDefault(u *url.URL) string {
+	if port := u.Port(); port != "" {
+		return port
+	}
+	switch u.Scheme {
+	case "http":
+		return "80"
+	case "https":
+		return "443"
+	}
+	return ""
+}
+
+// isTwilioChatHost reports whether u is an https URL on a host of Twilio
+// Chat: chat.twilio.com, with an optional region and edge
+// (chat.ie1.twilio.com, chat.dublin.ie1.twilio.com), on port 443 or none.
+func isTwilioChatHost(u *url.URL) bool {
+	if u.Scheme != "https" || portOrDefault(u) != "443" {
+		return false
+	}
+	labels := strings.Split(hostName(u), ".")
+	n := len(labels)
+	if n < 3 || n > 5 || labels[0] != "chat" || labels[n-2] != "twilio" || labels[n-1] != "com" {
+		return false
+	}
+	for _, label := range labels[1 : n-2] {
+		if label == "" || !isHostLabel(label) {
+			return false
+		}
+	}
+	return true
 }
 
 // decodeBody decodes the JSON body of a 2xx response into out, reading at

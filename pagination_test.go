@@ -6,10 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -556,9 +559,116 @@ func cancelAt(n int, cancel context.CancelFunc) func(int) {
 	}
 }
 
+// TestResolveNextPageURL checks where each next_page_url is sent: to the
+// client's own host whatever Twilio host or spelling of that host it names,
+// and nowhere else.
+func TestResolveNextPageURL(t *testing.T) {
+	t.Parallel()
+	const query = "/v2/Services?PageSize=50&Page=1&PageToken=PT50"
+	clients := map[string][]Option{
+		"global":          nil,
+		"edge and region": {WithEdge("dublin"), WithRegion("ie1")},
+		"region":          {WithRegion("au1")},
+		"proxy":           {WithBaseURL("https://egress.example.com/twilio-chat")},
+		"fake":            {WithBaseURL("http://127.0.0.1:8080")},
+		"fake by name":    {WithBaseURL("http://LocalHost")},
+	}
+	tests := []struct {
+		client, target, want string // want "" for ErrUntrustedURL
+	}{
+		// Twilio's own hosts go to the configured host, path and query kept.
+		{"edge and region", "https://chat.twilio.com" + query, "https://chat.dublin.ie1.twilio.com" + query},
+		{"edge and region", "https://chat.ie1.twilio.com" + query, "https://chat.dublin.ie1.twilio.com" + query},
+		{"edge and region", "https://chat.sydney.au1.twilio.com" + query, "https://chat.dublin.ie1.twilio.com" + query},
+		{"region", "https://chat.twilio.com" + query, "https://chat.au1.twilio.com" + query},
+		{"region", "https://CHAT.Twilio.com:443" + query + "#frag", "https://chat.au1.twilio.com" + query},
+		{"proxy", "https://chat.twilio.com" + query, "https://egress.example.com/twilio-chat" + query},
+		{"fake", "https://chat.twilio.com" + query, "http://127.0.0.1:8080" + query},
+		{"global", "https://chat.twilio.com" + query, "https://chat.twilio.com" + query},
+		// The configured host, however spelled, keeps its path.
+		{"global", "https://Chat.Twilio.com" + query, "https://chat.twilio.com" + query},
+		{"global", "https://chat.twilio.com:443" + query, "https://chat.twilio.com" + query},
+		{"global", "https://chat.twilio.com." + query, "https://chat.twilio.com" + query},
+		{"proxy", "https://EGRESS.example.com:443/twilio-chat" + query, "https://egress.example.com/twilio-chat" + query},
+		{"fake", "http://127.0.0.1:8080" + query, "http://127.0.0.1:8080" + query},
+		{"fake by name", "http://localhost:80" + query, "http://LocalHost" + query},
+		{"fake by name", "http://localhost" + query, "http://LocalHost" + query},
+		{"global", "/v2/Services?Page=1", "https://chat.twilio.com/v2/Services?Page=1"},
+		// Everything else is refused.
+		{"fake", "http://127.0.0.1" + query, ""},
+		{"fake", "http://127.0.0.1:8081" + query, ""},
+		{"fake", "https://127.0.0.1:8080" + query, ""},
+		{"proxy", "https://egress.example.com:8443/twilio-chat" + query, ""},
+		{"edge and region", "http://chat.twilio.com" + query, ""},
+		{"edge and region", "https://chat.twilio.com:8443" + query, ""},
+		{"global", "https://api.twilio.com" + query, ""},
+		{"global", "https://evilchat.twilio.com" + query, ""},
+		{"global", "https://chat.twilio.com.evil.example" + query, ""},
+		{"global", "https://chat.evil.example" + query, ""},
+		{"global", "https://chat.a.b.c.twilio.com" + query, ""},
+		{"global", "https://chat..twilio.com" + query, ""},
+		{"global", "https://chat.du_blin.ie1.twilio.com" + query, ""},
+		{"global", "https://chat.-x.twilio.com" + query, ""},
+		{"global", "https://user@chat.twilio.com" + query, ""},
+		{"global", "https://chat.twilio.com@evil.example" + query, ""},
+		{"global", "https:chat.twilio.com" + query, ""},
+		{"global", "//chat.twilio.com" + query, ""},
+		{"global", "https://evil.example" + query, ""},
+		{"global", "v2/Services?Page=1", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.client+" "+tc.target, func(t *testing.T) {
+			t.Parallel()
+			c, err := NewClient(testAccountSID, testAuthToken, clients[tc.client]...)
+			require.NoError(t, err)
+			got, err := c.resolve(tc.target)
+			if tc.want == "" {
+				assert.ErrorIs(t, err, ErrUntrustedURL)
+				assert.Empty(t, got)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
+
+// TestListFollowsGlobalNextPageThroughEdge lists through an edge and a
+// region while Twilio names its global host in next_page_url: the second
+// page is read from the edge, with the query Twilio gave.
+func TestListFollowsGlobalNextPageThroughEdge(t *testing.T) {
+	t.Parallel()
+	var (
+		mu   sync.Mutex
+		sent []string
+	)
+	transport := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		mu.Lock()
+		sent = append(sent, r.URL.String())
+		mu.Unlock()
+		body := `{"services":[{"sid":"` + itemSID("IS", 0) + `"}],"meta":{"key":"services","next_page_url":"https://chat.twilio.com/v2/Services?PageSize=1&Page=1&PageToken=PT1"}}`
+		if r.URL.Query().Get("Page") == "1" {
+			body = `{"services":[{"sid":"` + itemSID("IS", 1) + `"}],"meta":{"key":"services","next_page_url":null}}`
+		}
+		return &http.Response{StatusCode: http.StatusOK, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(body)), Request: r}, nil
+	})
+	c, err := NewClient(testAccountSID, testAuthToken, WithEdge("dublin"), WithRegion("ie1"), WithHTTPClient(&http.Client{Transport: transport}))
+	require.NoError(t, err)
+
+	got := collect(c.Services.List(context.Background(), &ListServicesParams{PageSize: Ptr(1)}), nil)
+
+	assert.Empty(t, got.errs)
+	assert.Equal(t, sidsN(0, 2), got.sids)
+	assert.Equal(t, []string{
+		"https://chat.dublin.ie1.twilio.com/v2/Services?PageSize=1",
+		"https://chat.dublin.ie1.twilio.com/v2/Services?PageSize=1&Page=1&PageToken=PT1",
+	}, sent)
+}
+
 // FuzzResolveNextPageURL checks that any next_page_url a server sends is
 // either refused or resolved to a URL on the client's scheme and host, the
-// guarantee that keeps the credentials from reaching another host.
+// guarantee that keeps the credentials from reaching another host, keeping
+// the URL's query.
 func FuzzResolveNextPageURL(f *testing.F) {
 	for _, seed := range []string{
 		"https://chat.twilio.com/v2/Services?PageSize=50&Page=1&PageToken=PT50",
@@ -569,28 +679,40 @@ func FuzzResolveNextPageURL(f *testing.F) {
 		"https://user:pass@chat.twilio.com/v2",
 		"http://chat.twilio.com/v2/Services",
 		"https://chat.twilio.com:443/v2/Services",
+		"https://Chat.Dublin.IE1.twilio.com./v2/Services?Page=1",
+		"https://chat.ie1.twilio.com:443/v2/Services?Page=1#x",
+		"https://chat.twilio.com%2eevil.example/",
 		"https:chat.twilio.com/v2",
 		"/\\evil.example",
 		"",
 	} {
 		f.Add(seed)
 	}
-	client, err := NewClient(testAccountSID, testAuthToken)
-	require.NoError(f, err)
+	var clients []*Client
+	for _, opts := range [][]Option{nil, {WithEdge("dublin"), WithRegion("ie1")}} {
+		c, err := NewClient(testAccountSID, testAuthToken, opts...)
+		require.NoError(f, err)
+		clients = append(clients, c)
+	}
 	f.Fuzz(func(t *testing.T, target string) {
-		got, err := client.resolve(target)
-		if err != nil {
-			assert.ErrorIs(t, err, ErrUntrustedURL)
-			assert.NotContains(t, err.Error(), testAuthToken)
-			return
+		for _, client := range clients {
+			got, err := client.resolve(target)
+			if err != nil {
+				assert.ErrorIs(t, err, ErrUntrustedURL)
+				assert.NotContains(t, err.Error(), testAuthToken)
+				continue
+			}
+			u, err := url.Parse(got)
+			if err != nil {
+				// http.NewRequest refuses it too, before any connection.
+				continue
+			}
+			assert.Equal(t, "https", u.Scheme, "resolved %q to %q", target, got)
+			assert.Equal(t, client.baseURL.Host, u.Host, "resolved %q to %q", target, got)
+			assert.Nil(t, u.User, "resolved %q to %q", target, got)
+			if in, err := url.Parse(target); err == nil {
+				assert.Equal(t, in.RawQuery, u.RawQuery, "resolved %q to %q", target, got)
+			}
 		}
-		u, err := url.Parse(got)
-		if err != nil {
-			// http.NewRequest refuses it too, before any connection.
-			return
-		}
-		assert.Equal(t, "https", u.Scheme, "resolved %q to %q", target, got)
-		assert.Equal(t, "chat.twilio.com", u.Host, "resolved %q to %q", target, got)
-		assert.Nil(t, u.User, "resolved %q to %q", target, got)
 	})
 }
