@@ -349,8 +349,8 @@ func (c Client) Format(f fmt.State, _ rune) {
 type request struct {
 	method string
 	// target is an escaped path under the base URL, with its query if any
-	// ("/v2/Services?PageSize=50"), or an absolute URL on the base URL's
-	// scheme and host, such as a list page's next_page_url.
+	// ("/v2/Services?PageSize=50"), or an absolute URL such as a list page's
+	// next_page_url, which resolve checks and sends to the base host.
 	target string
 	// form is the encoded form (see encodeBody), sent as the request body
 	// when not nil.

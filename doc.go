@@ -46,10 +46,12 @@
 //		fmt.Println(svc.SID, svc.FriendlyName)
 //	}
 //
-// ListPage and NextPage walk the pages by hand. Both follow Twilio's
-// next_page_url only on the client's own scheme and host (ErrUntrustedURL
-// otherwise, with no request) and stop on a page that links back to itself
-// (ErrPageLoop).
+// ListPage and NextPage walk the pages by hand. List, ListPage and NextPage
+// send each next_page_url only to the client's own host: one on a Twilio
+// Chat host (as Twilio gives through an edge or a region) has its path and
+// query sent to the client's base URL, any other host is ErrUntrustedURL,
+// with no request. NextPage stops on a page that links back to itself, and
+// List on a page whose URL or items repeat a page it read (ErrPageLoop).
 //
 // # Roles
 //

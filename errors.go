@@ -119,9 +119,10 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 var ErrResponseTooLarge = errors.New("twiliochat: response body too large")
 
 // ErrUntrustedURL is the cause of the error returned, before any request is
-// sent, for a URL that is not on the client's base scheme and host, such as a
-// list page's next_page_url pointing elsewhere: the client never sends its
-// credentials there.
+// sent, for a URL that is neither on the client's base scheme and host nor on
+// a Twilio Chat host (whose path and query go to the base URL), or that
+// carries user info, such as a list page's next_page_url pointing elsewhere:
+// the client never sends its credentials there.
 var ErrUntrustedURL = errors.New("twiliochat: URL not on the client's base scheme and host")
 
 // errNilContext is returned, before any request, by a call given a nil

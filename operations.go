@@ -239,8 +239,9 @@ func listItems[T any](ctx context.Context, c *Client, op *operation, params any,
 		}
 		return page.Items, &page.Meta, nil
 	})
-	// The pager's own errors quote a next_page_url, which a server may
-	// have put the token in.
+	// The pager's own errors hold no server text; its fetch's are scrubbed
+	// already. Scrubbing again keeps the rule simple: no error leaves
+	// unscrubbed.
 	return func(yield func(*T, error) bool) {
 		for item, err := range items {
 			if !yield(item, c.scrub(err)) {

@@ -2,8 +2,11 @@ package twiliochat
 
 import (
 	"context"
+	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"iter"
 	"net/http"
 	"reflect"
@@ -33,15 +36,16 @@ type PageMeta struct {
 }
 
 // ErrPageLoop is the cause of the error a list returns when Twilio's
-// next_page_url points back to a page already read, which would otherwise
-// repeat items for ever.
+// next_page_url points back to a page already read, or leads to a page that
+// holds the same items, in any order, as a page already read (the same page
+// under a new URL): either would repeat items for ever.
 var ErrPageLoop = errors.New("twiliochat: next_page_url repeats a page already read")
 
 // next returns the target of the page after m, or "" when m is the last page.
 // It fails with ErrPageLoop when the next page is m itself.
 func (m *PageMeta) next() (string, error) {
 	if m.NextPageURL != "" && m.NextPageURL == m.URL {
-		return "", fmt.Errorf("%w: %s", ErrPageLoop, quoteShort(m.NextPageURL))
+		return "", fmt.Errorf("%w: the page's next_page_url is its own url", ErrPageLoop)
 	}
 	return m.NextPageURL, nil
 }
@@ -56,26 +60,27 @@ type fetchPageFunc[T any] func(ctx context.Context, target string) ([]T, *PageMe
 // the item after the last one of a page. It stops after limit items when limit
 // is above 0, at the last page, at the first empty page, and at the first
 // error, which it yields once as the last pair: a failed request, a
-// next_page_url that repeats a page (ErrPageLoop) or that is not on the base
-// URL's scheme and host (refused before any request), or ctx's error once ctx
-// is done, checked before each page and each item.
+// next_page_url that is not on the base URL's host (refused before any
+// request), ErrPageLoop for a next_page_url that repeats a page's URL
+// (before any request) or a page that repeats the items of one read before
+// (before yielding them), or ctx's error once ctx is done, checked before
+// each page and each item.
 func paginate[T any](ctx context.Context, first string, limit int, fetch fetchPageFunc[T]) iter.Seq2[*T, error] {
 	if ctx == nil {
 		return errorSeq[T](errNilContext)
 	}
 	return func(yield func(*T, error) bool) {
-		seen := make(map[string]bool)
+		seen := newPageMemory[T]()
 		count := 0
-		for target := first; target != ""; {
+		for target, page := first, 1; target != ""; page++ {
 			if err := ctx.Err(); err != nil {
 				yield(nil, err)
 				return
 			}
-			if seen[target] {
-				yield(nil, fmt.Errorf("%w: %s", ErrPageLoop, quoteShort(target)))
+			if earlier, ok := seen.url(target, page); ok {
+				yield(nil, fmt.Errorf("%w: the next_page_url of page %d is the url of page %d (pages counted from 1)", ErrPageLoop, page-1, earlier))
 				return
 			}
-			seen[target] = true
 			items, meta, err := fetch(ctx, target)
 			if err != nil {
 				if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
@@ -84,7 +89,14 @@ func paginate[T any](ctx context.Context, first string, limit int, fetch fetchPa
 				yield(nil, err)
 				return
 			}
-			seen[meta.URL] = true
+			seen.url(meta.URL, page)
+			if len(items) == 0 {
+				return
+			}
+			if earlier, ok := seen.items(items, page); ok {
+				yield(nil, fmt.Errorf("%w: page %d holds the same items as page %d (pages counted from 1)", ErrPageLoop, page, earlier))
+				return
+			}
 			for i := range items {
 				if err := ctx.Err(); err != nil {
 					yield(nil, err)
@@ -97,14 +109,90 @@ func paginate[T any](ctx context.Context, first string, limit int, fetch fetchPa
 					return
 				}
 			}
-			if len(items) == 0 {
-				return
-			}
 			if target, err = meta.next(); err != nil {
 				yield(nil, err)
 				return
 			}
 		}
+	}
+}
+
+// pageMemory is what paginate remembers of the pages it read: for each, an
+// 8-byte hash of its URL and one of its items, each with the page's number,
+// rather than the URLs or the items themselves. The hashes are seeded at
+// random for each list, so a server cannot make two pages collide on
+// purpose.
+type pageMemory[T any] struct {
+	seed  maphash.Seed
+	pages map[uint64]int
+	// identity writes what tells an item apart to h (see itemIdentity).
+	identity func(h *maphash.Hash, item *T)
+}
+
+// newPageMemory returns an empty pageMemory for a list of T.
+func newPageMemory[T any]() *pageMemory[T] {
+	return &pageMemory[T]{seed: maphash.MakeSeed(), pages: make(map[uint64]int), identity: itemIdentity[T]()}
+}
+
+// url remembers target as the URL of page and reports the page it was the
+// URL of already, if any. An empty target is not remembered.
+func (m *pageMemory[T]) url(target string, page int) (int, bool) {
+	if target == "" {
+		return 0, false
+	}
+	var h maphash.Hash
+	h.SetSeed(m.seed)
+	h.WriteByte('u')
+	h.WriteString(target)
+	return m.remember(h.Sum64(), page)
+}
+
+// items remembers items as those of page and reports the page that held the
+// same items already, in any order, if any. The items' hashes are added up,
+// so that a server cannot go on for ever by shuffling one page.
+func (m *pageMemory[T]) items(items []T, page int) (int, bool) {
+	var h maphash.Hash
+	h.SetSeed(m.seed)
+	var sum uint64
+	for i := range items {
+		h.Reset()
+		m.identity(&h, &items[i])
+		sum += h.Sum64()
+	}
+	var key [17]byte
+	key[0] = 'i'
+	binary.LittleEndian.PutUint64(key[1:], sum)
+	binary.LittleEndian.PutUint64(key[9:], uint64(len(items)))
+	h.Reset()
+	h.Write(key[:])
+	return m.remember(h.Sum64(), page)
+}
+
+// remember records key for page unless it is there already, and then
+// reports the page it was recorded for.
+func (m *pageMemory[T]) remember(key uint64, page int) (int, bool) {
+	if earlier, ok := m.pages[key]; ok {
+		return earlier, true
+	}
+	m.pages[key] = page
+	return 0, false
+}
+
+// itemIdentity returns what tells one item of a list from another: the SID
+// of a resource (a string field named SID, which every resource with a sid
+// has), or, for a type without one, its JSON encoding.
+func itemIdentity[T any]() func(h *maphash.Hash, item *T) {
+	if t := reflect.TypeFor[T](); t.Kind() == reflect.Struct {
+		if f, ok := t.FieldByName("SID"); ok && len(f.Index) == 1 && f.Type.Kind() == reflect.String {
+			field := f.Index[0]
+			return func(h *maphash.Hash, item *T) {
+				h.WriteString(reflect.ValueOf(item).Elem().Field(field).String())
+			}
+		}
+	}
+	return func(h *maphash.Hash, item *T) {
+		b, _ := json.Marshal(item) // it was decoded from JSON
+		h.Write(b)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -459,6 +460,7 @@ func TestServicesListStopsOnLoops(t *testing.T) {
 		name         string
 		total        int
 		next         func(pageURL func(int) string, page int) any
+		pageHandler  map[int]http.HandlerFunc
 		wantSIDs     []string
 		wantLoop     bool
 		wantRequests int
@@ -478,13 +480,43 @@ func TestServicesListStopsOnLoops(t *testing.T) {
 			next:     func(pageURL func(int) string, page int) any { return pageURL(page + 1) },
 			wantSIDs: sidsN(0, 3), wantRequests: 2,
 		},
+		{
+			name: "the first page again under a new URL each time", total: 9,
+			next:     renamed(func(int) int { return 0 }),
+			wantSIDs: sidsN(0, 3), wantLoop: true, wantRequests: 2,
+		},
+		{
+			name: "a cycle of two pages under new URLs", total: 9,
+			next:     renamed(func(page int) int { return 1 - page }),
+			wantSIDs: sidsN(0, 6), wantLoop: true, wantRequests: 3,
+		},
+		{
+			name: "the second page again under a new URL each time", total: 9,
+			next:     renamed(func(int) int { return 1 }),
+			wantSIDs: sidsN(0, 6), wantLoop: true, wantRequests: 3,
+		},
+		{
+			name: "new items under new URLs go on", total: 12,
+			next:     renamed(func(page int) int { return page + 1 }),
+			wantSIDs: sidsN(0, 12), wantRequests: 5,
+		},
+		{
+			name: "a page that repeats an item of the page before goes on", total: 9,
+			pageHandler: map[int]http.HandlerFunc{1: func(w http.ResponseWriter, r *http.Request) {
+				// Items 2, 3 and 4: the list moved by one between the pages.
+				writeJSON(w, http.StatusOK, `{"services":[{"sid":"`+itemSID("IS", 2)+`"},{"sid":"`+itemSID("IS", 3)+`"},{"sid":"`+itemSID("IS", 4)+`"}],`+
+					`"meta":{"key":"services","next_page_url":"http://`+r.Host+`/v2/Services?PageSize=3&Page=2&PageToken=PT2"}}`)
+			}},
+			wantSIDs: append(append(sidsN(0, 3), sidsN(2, 5)...), sidsN(6, 9)...), wantRequests: 3,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			services, rec := newTestServices(t, (&fakeList{total: tt.total, next: tt.next}).ServeHTTP)
+			services, rec := newTestServices(t, (&fakeList{total: tt.total, next: tt.next, pageHandler: tt.pageHandler}).ServeHTTP)
 
-			got := collect(services.List(context.Background(), &ListServicesParams{PageSize: Ptr(3)}), nil)
+			// Limit bounds a list that would otherwise go on for ever.
+			got := collect(services.List(context.Background(), &ListServicesParams{PageSize: Ptr(3), Limit: 100}), nil)
 
 			assert.Equal(t, tt.wantSIDs, got.sids)
 			if tt.wantLoop {
@@ -494,6 +526,61 @@ func TestServicesListStopsOnLoops(t *testing.T) {
 				assert.Empty(t, got.errs)
 			}
 			assert.Len(t, rec.requests(), tt.wantRequests)
+		})
+	}
+}
+
+// renamed returns a fakeList next that leads from page p to page pageFor(p)
+// under a URL that no page had before.
+func renamed(pageFor func(page int) int) func(func(int) string, int) any {
+	var n atomic.Int64
+	return func(pageURL func(int) string, page int) any {
+		return pageURL(pageFor(page)) + "&Again=" + strconv.FormatInt(n.Add(1), 10)
+	}
+}
+
+// TestPaginateRepeatedItemsWithoutSID lists items that have no SID: a page
+// is told from another by the items' JSON.
+func TestPaginateRepeatedItemsWithoutSID(t *testing.T) {
+	t.Parallel()
+	type item struct {
+		Name  string `json:"name"`
+		Count int    `json:"count"`
+	}
+	tests := []struct {
+		name      string
+		pages     [][]item // page n is served for every URL after the first n
+		wantItems []item
+		wantLoop  bool
+	}{
+		{name: "the same page again", pages: [][]item{{{"a", 1}, {"b", 2}}, {{"a", 1}, {"b", 2}}},
+			wantItems: []item{{"a", 1}, {"b", 2}}, wantLoop: true},
+		{name: "a page that differs in one field", pages: [][]item{{{"a", 1}, {"b", 2}}, {{"a", 1}, {"b", 3}}, {}},
+			wantItems: []item{{"a", 1}, {"b", 2}, {"a", 1}, {"b", 3}}},
+		{name: "the same items in another order", pages: [][]item{{{"a", 1}, {"b", 2}}, {{"b", 2}, {"a", 1}}},
+			wantItems: []item{{"a", 1}, {"b", 2}}, wantLoop: true},
+		{name: "one of the items twice", pages: [][]item{{{"a", 1}, {"b", 2}}, {{"a", 1}, {"a", 1}}, {{"b", 2}, {"b", 2}}, {}},
+			wantItems: []item{{"a", 1}, {"b", 2}, {"a", 1}, {"a", 1}, {"b", 2}, {"b", 2}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			calls := 0
+			// A limit bounds a list that would otherwise go on for ever.
+			seq := paginate(context.Background(), "/p0", 100, func(_ context.Context, target string) ([]item, *PageMeta, error) {
+				page := tt.pages[min(calls, len(tt.pages)-1)]
+				calls++
+				return page, &PageMeta{URL: target, NextPageURL: "/p" + strconv.Itoa(calls)}, nil
+			})
+			got := rangeAll(seq, nil)
+			assert.Equal(t, tt.wantItems, got.items)
+			if !tt.wantLoop {
+				assert.Empty(t, got.errs)
+				return
+			}
+			require.Len(t, got.errs, 1)
+			assert.ErrorIs(t, got.errs[0], ErrPageLoop)
+			assert.EqualError(t, got.errs[0], "twiliochat: next_page_url repeats a page already read: page 2 holds the same items as page 1 (pages counted from 1)")
 		})
 	}
 }

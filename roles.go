@@ -249,8 +249,8 @@ func (s *RolesService) ListPage(ctx context.Context, serviceSID string, params *
 // NextPage returns the Roles page after page, following
 // page.Meta.NextPageURL, or nil and no error when page is nil or the last
 // page. It refuses, without a request, a next page that is page itself
-// (ErrPageLoop) or that is off the client's base scheme and host
-// (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+// (ErrPageLoop) or that is neither on the client's base host nor on a Twilio
+// Chat host (ErrUntrustedURL); a non-2xx answer returns an *APIError.
 func (s *RolesService) NextPage(ctx context.Context, page *RolePage) (*RolePage, error) {
 	return nextPage(ctx, s.client, opListRole, page)
 }
@@ -265,8 +265,9 @@ func (s *RolesService) NextPage(ctx context.Context, page *RolePage) (*RolePage,
 // bad serviceSID or params (before any request), an *APIError or transport
 // error for a failed page, a *DecodeError for a page with a Role that has no
 // Role SID, ctx's error once ctx is done, or an error wrapping ErrPageLoop
-// or ErrUntrustedURL (no request sent) for a next_page_url that repeats a
-// page or leaves the client's host. List does not modify params.
+// or ErrUntrustedURL for a next_page_url that repeats a page (or leads to a
+// page with the same Roles as one already read) or that is neither on the
+// client's base host nor on a Twilio Chat host. List does not modify params.
 //
 //	for role, err := range client.Roles.List(ctx, serviceSID, nil) {
 //		if err != nil {

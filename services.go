@@ -238,8 +238,9 @@ func (s *ServicesService) ListPage(ctx context.Context, params *ListServicesPara
 // NextPage returns the page after page, following page.Meta.NextPageURL. It
 // returns nil and no error when page is nil or the last page. It returns an
 // error wrapping ErrPageLoop when the next page is page itself, and an error
-// wrapping ErrUntrustedURL, without sending a request, when the URL is not on
-// the client's base scheme and host; a non-2xx answer returns an *APIError.
+// wrapping ErrUntrustedURL, without sending a request, when the URL is
+// neither on the client's base host nor on a Twilio Chat host (see List); a
+// non-2xx answer returns an *APIError.
 func (s *ServicesService) NextPage(ctx context.Context, page *ServicePage) (*ServicePage, error) {
 	return nextPage(ctx, s.client, opListService, page)
 }
@@ -254,10 +255,14 @@ func (s *ServicesService) NextPage(ctx context.Context, page *ServicePage) (*Ser
 // *APIError or transport error for a failed page, a *DecodeError for a page
 // with a Service that has no Service SID, ctx's error once ctx is done
 // (checked before each page and each Service), an error wrapping
-// ErrPageLoop when a next_page_url repeats a page, and an error wrapping
-// ErrUntrustedURL, without a request, for a next_page_url off the client's
-// base scheme and host. A page without Services ends the list. List does not
-// modify params.
+// ErrPageLoop when a next_page_url repeats the URL of a page already read
+// (before a request) or leads to a page with the same Services as one
+// already read (before yielding them again), and an error wrapping
+// ErrUntrustedURL, without a request, for a next_page_url neither on the
+// client's base host nor on a Twilio Chat host; one on a Twilio Chat host,
+// as Twilio gives through WithEdge or WithRegion, has its path and query
+// sent to the base URL. A page without Services ends the list. List does
+// not modify params.
 //
 //	for svc, err := range client.Services.List(ctx, nil) {
 //		if err != nil {
