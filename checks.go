@@ -76,12 +76,30 @@ func checkEnum[E ~string](field string, v *E, allowed []string) error {
 	if v == nil || slices.Contains(allowed, string(*v)) {
 		return nil
 	}
+	return invalid(field, "%s", notOneOf(string(*v), allowed))
+}
+
+// checkEnums checks that every item of a list of enum values (a list
+// filter, sent as one key per item) is one of the spec's values, and names
+// each bad item by its index.
+func checkEnums[E ~string](field string, vs []E, allowed []string) error {
+	var errs []error
+	for i, v := range vs {
+		if !slices.Contains(allowed, string(v)) {
+			errs = append(errs, invalid(field, "item %d: %s", i, notOneOf(string(v), allowed)))
+		}
+	}
+	return joinErrors(errs...)
+}
+
+// notOneOf says that v is none of allowed.
+func notOneOf(v string, allowed []string) string {
 	quoted := make([]string, len(allowed))
 	for i, a := range allowed {
 		quoted[i] = strconv.Quote(a)
 	}
 	last := len(quoted) - 1
-	return invalid(field, "%s is not %s or %s", quoteShort(string(*v)), strings.Join(quoted[:last], ", "), quoted[last])
+	return quoteShort(v) + " is not " + strings.Join(quoted[:last], ", ") + " or " + quoted[last]
 }
 
 // checkDate checks that a set date key is not the zero time, which a caller
@@ -97,12 +115,19 @@ func checkDate(field string, v *time.Time) error {
 // prefix followed by 32 hex digits: the caller could not address it. It is
 // the body of each resource's checkDecoded.
 func checkDecodedSID(resource, prefix, sid string) error {
+	return checkDecodedKey(resource, "sid", prefix, sid)
+}
+
+// checkDecodedKey is checkDecodedSID for a resource that has no sid of its
+// own and is addressed by another SID, key, such as a User Channel by its
+// channel_sid.
+func checkDecodedKey(resource, key, prefix, sid string) error {
 	if sid == "" {
-		return errors.New("the " + resource + " has no sid")
+		return errors.New("the " + resource + " has no " + key)
 	}
 	if !isSID(prefix, sid) {
 		// The value is not quoted: it is whatever the server sent.
-		return errors.New("the " + resource + "'s sid is not " + prefix + " followed by 32 hex digits")
+		return errors.New("the " + resource + "'s " + key + " is not " + prefix + " followed by 32 hex digits")
 	}
 	return nil
 }

@@ -48,6 +48,13 @@ type Client struct {
 	Services *ServicesService
 	// Roles calls the Roles resource of a Chat Service.
 	Roles *RolesService
+	// Bindings calls the push notification Bindings resource of a Chat
+	// Service.
+	Bindings *BindingsService
+	// UserBindings calls the Bindings resource of a User.
+	UserBindings *UserBindingsService
+	// UserChannels calls the Channels resource of a User.
+	UserChannels *UserChannelsService
 
 	accountSID string
 	creds      *credentials
@@ -222,6 +229,9 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 	}
 	c.Services = &ServicesService{client: c}
 	c.Roles = &RolesService{client: c}
+	c.Bindings = &BindingsService{client: c}
+	c.UserBindings = &UserBindingsService{client: c}
+	c.UserChannels = &UserChannelsService{client: c}
 	return c, nil
 }
 

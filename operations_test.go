@@ -87,6 +87,63 @@ var registry = map[string]registryEntry{
 			return noValue(c.Roles.NextPage(ctx, &RolePage{Meta: PageMeta{NextPageURL: next}}))
 		},
 	},
+	"FetchBinding": {body: "testdata/binding_fetch.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Bindings.Fetch(ctx, v[0], v[1]))
+	}},
+	"DeleteBinding": {call: func(ctx context.Context, c *Client, v []string) error {
+		return c.Bindings.Delete(ctx, v[0], v[1])
+	}},
+	"ListBinding": {
+		body: "testdata/bindings_page_full.json",
+		call: func(ctx context.Context, c *Client, v []string) error {
+			return noValue(c.Bindings.ListPage(ctx, v[0], &ListBindingsParams{BindingType: []BindingType{BindingTypeAPN}, Identity: []string{"alice"}}))
+		},
+		list: func(ctx context.Context, c *Client, v []string) error {
+			return firstError(c.Bindings.List(ctx, v[0], nil))
+		},
+		next: func(ctx context.Context, c *Client, next string) error {
+			return noValue(c.Bindings.NextPage(ctx, &BindingPage{Meta: PageMeta{NextPageURL: next}}))
+		},
+	},
+	"FetchUserBinding": {body: "testdata/user_binding_fetch.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.UserBindings.Fetch(ctx, v[0], v[1], v[2]))
+	}},
+	"DeleteUserBinding": {call: func(ctx context.Context, c *Client, v []string) error {
+		return c.UserBindings.Delete(ctx, v[0], v[1], v[2])
+	}},
+	"ListUserBinding": {
+		body: "testdata/user_bindings_page_full.json",
+		call: func(ctx context.Context, c *Client, v []string) error {
+			return noValue(c.UserBindings.ListPage(ctx, v[0], v[1], &ListUserBindingsParams{BindingType: []BindingType{BindingTypeFCM}}))
+		},
+		list: func(ctx context.Context, c *Client, v []string) error {
+			return firstError(c.UserBindings.List(ctx, v[0], v[1], nil))
+		},
+		next: func(ctx context.Context, c *Client, next string) error {
+			return noValue(c.UserBindings.NextPage(ctx, &BindingPage{Meta: PageMeta{NextPageURL: next}}))
+		},
+	},
+	"FetchUserChannel": {body: "testdata/user_channel_fetch.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.UserChannels.Fetch(ctx, v[0], v[1], v[2]))
+	}},
+	"UpdateUserChannel": {body: "testdata/user_channel_update.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.UserChannels.Update(ctx, v[0], v[1], v[2], &UpdateUserChannelParams{LastConsumedMessageIndex: Ptr(10)}))
+	}},
+	"DeleteUserChannel": {call: func(ctx context.Context, c *Client, v []string) error {
+		return c.UserChannels.Delete(ctx, v[0], v[1], v[2], &DeleteUserChannelParams{WebhookEnabled: Ptr(false)})
+	}},
+	"ListUserChannel": {
+		body: "testdata/user_channels_page_full.json",
+		call: func(ctx context.Context, c *Client, v []string) error {
+			return noValue(c.UserChannels.ListPage(ctx, v[0], v[1], nil))
+		},
+		list: func(ctx context.Context, c *Client, v []string) error {
+			return firstError(c.UserChannels.List(ctx, v[0], v[1], nil))
+		},
+		next: func(ctx context.Context, c *Client, next string) error {
+			return noValue(c.UserChannels.NextPage(ctx, &UserChannelPage{Meta: PageMeta{NextPageURL: next}}))
+		},
+	},
 }
 
 // noValue returns err, or assert.AnError when v is not nil.
@@ -333,7 +390,9 @@ func TestDecodeUnusable(t *testing.T) {
 			var decErr *DecodeError
 			require.ErrorAs(t, err, &decErr)
 			assert.Equal(t, http.StatusOK, decErr.Status)
-			assert.Contains(t, decErr.Err.Error(), "has no sid")
+			// "has no sid", or the SID key that addresses a resource
+			// without a sid of its own ("has no channel_sid").
+			assert.Regexp(t, `has no [a-z_]*sid$`, decErr.Err.Error())
 		})
 	}
 }
@@ -356,6 +415,27 @@ func TestFetchWire(t *testing.T) {
 			name: "Roles", file: "testdata/role_fetch.json", wantPath: rolesPathOf + "/" + testRoleSID,
 			fetch: func(c *Client) (any, error) { return c.Roles.Fetch(context.Background(), testServiceSID, testRoleSID) },
 			want:  Ptr(specRole()),
+		},
+		{
+			name: "Bindings", file: "testdata/binding_fetch.json", wantPath: bindingsPathOf + "/" + testBindingSID,
+			fetch: func(c *Client) (any, error) {
+				return c.Bindings.Fetch(context.Background(), testServiceSID, testBindingSID)
+			},
+			want: Ptr(specBinding()),
+		},
+		{
+			name: "UserBindings", file: "testdata/user_binding_fetch.json", wantPath: "/v2/Services/" + testServiceSID + "/Users/TestUser/Bindings/" + testBindingSID,
+			fetch: func(c *Client) (any, error) {
+				return c.UserBindings.Fetch(context.Background(), testServiceSID, "TestUser", testBindingSID)
+			},
+			want: Ptr(specUserBinding()),
+		},
+		{
+			name: "UserChannels", file: "testdata/user_channel_fetch.json", wantPath: userChannelsPathOf + "/" + testChannelSID,
+			fetch: func(c *Client) (any, error) {
+				return c.UserChannels.Fetch(context.Background(), testServiceSID, "alice", testChannelSID)
+			},
+			want: Ptr(specUserChannel()),
 		},
 	}
 	for _, tt := range tests {
@@ -386,6 +466,13 @@ func TestDeleteWire(t *testing.T) {
 	}{
 		"Services": {func(c *Client) error { return c.Services.Delete(context.Background(), testServiceSID) }, "/v2/Services/" + testServiceSID},
 		"Roles":    {func(c *Client) error { return c.Roles.Delete(context.Background(), testServiceSID, testRoleSID) }, rolesPathOf + "/" + testRoleSID},
+		"Bindings": {func(c *Client) error { return c.Bindings.Delete(context.Background(), testServiceSID, testBindingSID) }, bindingsPathOf + "/" + testBindingSID},
+		"UserBindings": {func(c *Client) error {
+			return c.UserBindings.Delete(context.Background(), testServiceSID, testUserSID, testBindingSID)
+		}, "/v2/Services/" + testServiceSID + "/Users/" + testUserSID + "/Bindings/" + testBindingSID},
+		"UserChannels": {func(c *Client) error {
+			return c.UserChannels.Delete(context.Background(), testServiceSID, "alice", "support desk", nil)
+		}, userChannelsPathOf + "/support%20desk"},
 	}
 	for resource, del := range deletes {
 		for answer, handler := range answers {

@@ -123,6 +123,20 @@ func rangeAll[T any](seq iter.Seq2[*T, error], each func(n int)) ranged[T] {
 	return r
 }
 
+// assertListRefused checks that a list refused bad input before any
+// request: ListPage gave no page and err, and List yielded one error alone,
+// each the *ValidationErrors want ("Field: Reason").
+func assertListRefused[T any](t *testing.T, rec *recorder, page *Page[T], err error, seq iter.Seq2[*T, error], want []string) {
+	t.Helper()
+	assert.Nil(t, page)
+	assert.Equal(t, want, fieldReasons(err))
+	got := rangeAll(seq, nil)
+	assert.Empty(t, got.items)
+	require.Len(t, got.errs, 1)
+	assert.Equal(t, want, fieldReasons(got.errs[0]))
+	assert.Empty(t, rec.requests())
+}
+
 // listed is what ranging over a Services list gave.
 type listed struct {
 	sids    []string

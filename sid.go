@@ -8,6 +8,8 @@ const (
 	serviceSIDPrefix = spec.ServiceSIDPrefix
 	roleSIDPrefix    = spec.RoleSIDPrefix
 	apiKeySIDPrefix  = spec.APIKeySIDPrefix
+	channelSIDPrefix = spec.ChannelSIDPrefix
+	bindingSIDPrefix = spec.BindingSIDPrefix
 )
 
 // ValidateServiceSID reports whether sid is a Chat Service SID

@@ -1,0 +1,224 @@
+package twiliochat
+
+import (
+	"context"
+	"iter"
+	"time"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
+)
+
+// BindingsAPI is the set of operations on the push notification Bindings of
+// a Chat Service. *BindingsService implements it; downstream code can depend
+// on BindingsAPI and substitute a fake in its own unit tests.
+type BindingsAPI interface {
+	// Fetch returns the Binding bindingSID of the Service serviceSID.
+	Fetch(ctx context.Context, serviceSID, bindingSID string) (*Binding, error)
+	// Delete deletes the Binding bindingSID of the Service serviceSID.
+	Delete(ctx context.Context, serviceSID, bindingSID string) error
+	// ListPage returns the first page of the Service's Bindings.
+	ListPage(ctx context.Context, serviceSID string, params *ListBindingsParams) (*BindingPage, error)
+	// NextPage returns the page after page, or nil after the last page.
+	NextPage(ctx context.Context, page *BindingPage) (*BindingPage, error)
+	// List returns an iterator over every Binding of the Service, page by
+	// page.
+	List(ctx context.Context, serviceSID string, params *ListBindingsParams) iter.Seq2[*Binding, error]
+}
+
+var _ BindingsAPI = (*BindingsService)(nil)
+
+// BindingsService calls the Chat v2 Bindings resource
+// (/v2/Services/{ServiceSid}/Bindings). Use it through Client.Bindings; it
+// is safe for concurrent use.
+//
+// A Binding ties a User's device to a push channel (APN, GCM or FCM) so
+// that the Service can send it push notifications. Bindings are created by
+// the Chat client SDKs when a device registers, not through the REST API:
+// here they can be read and deleted. Client.UserBindings reads the same
+// Bindings under their User.
+type BindingsService struct {
+	client *Client
+}
+
+// BindingType is the push technology of a Binding: BindingTypeGCM,
+// BindingTypeAPN or BindingTypeFCM. A type Twilio adds later decodes as its
+// own string, without an error.
+type BindingType string
+
+// The Binding types Twilio defines (the spec's binding_enum_binding_type).
+const (
+	// BindingTypeGCM is Google Cloud Messaging.
+	BindingTypeGCM BindingType = "gcm"
+	// BindingTypeAPN is the Apple Push Notification service.
+	BindingTypeAPN BindingType = "apn"
+	// BindingTypeFCM is Firebase Cloud Messaging.
+	BindingTypeFCM BindingType = "fcm"
+)
+
+// PushType is a kind of push notification a Binding is subscribed to, one
+// of Binding.MessageTypes. The spec gives no list of them; the constants
+// are the types Twilio documents, and any other decodes as its own string.
+type PushType string
+
+// The push notification types Twilio documents, one per notification a
+// Service can send (see UpdateServiceParams.Notifications).
+const (
+	// PushTypeNewMessage is sent for a new Message in a Channel.
+	PushTypeNewMessage PushType = "new_message"
+	// PushTypeAddedToChannel is sent when the User is added to a Channel.
+	PushTypeAddedToChannel PushType = "added_to_channel"
+	// PushTypeRemovedFromChannel is sent when the User is removed from a
+	// Channel.
+	PushTypeRemovedFromChannel PushType = "removed_from_channel"
+	// PushTypeInvitedToChannel is sent when the User is invited to a
+	// Channel.
+	PushTypeInvitedToChannel PushType = "invited_to_channel"
+)
+
+// Binding is a Chat v2 Binding resource: a device of a User registered for
+// push notifications. Both Client.Bindings and Client.UserBindings answer
+// with it. Fields that Twilio sends as JSON null decode to their zero value;
+// fields Twilio adds later are ignored. An answer whose sid is missing or is
+// not a Binding SID fails the call with a *DecodeError.
+type Binding struct {
+	// SID is the Binding's unique ID (BS followed by 32 hex digits).
+	SID string `json:"sid"`
+	// AccountSID is the Account that created the Binding.
+	AccountSID string `json:"account_sid"`
+	// ServiceSID is the Service the Binding belongs to.
+	ServiceSID string `json:"service_sid"`
+	// DateCreated is when the Binding was created.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is when the Binding was last updated.
+	DateUpdated time.Time `json:"date_updated"`
+	// Endpoint identifies the device; its format depends on BindingType.
+	Endpoint string `json:"endpoint"`
+	// Identity is the identity of the User the Binding belongs to.
+	Identity string `json:"identity"`
+	// UserSID is the User the Binding belongs to (US followed by 32 hex
+	// digits). Twilio sends it in the answers of Client.UserBindings; it
+	// is empty in those of Client.Bindings, whose Links name the User.
+	UserSID string `json:"user_sid"`
+	// CredentialSID is the push Credential the Binding uses (CR followed
+	// by 32 hex digits).
+	CredentialSID string `json:"credential_sid"`
+	// BindingType is the push technology of the Binding.
+	BindingType BindingType `json:"binding_type"`
+	// MessageTypes are the push notifications the Binding is subscribed
+	// to.
+	MessageTypes []PushType `json:"message_types"`
+	// URL is the absolute URL of the Binding resource.
+	URL string `json:"url"`
+	// Links holds the URLs of related resources, keyed by name ("user").
+	// Twilio sends it in the answers of Client.Bindings; it is nil in
+	// those of Client.UserBindings.
+	Links map[string]string `json:"links"`
+}
+
+// checkDecoded rejects a decoded Binding that has no usable SID, such as
+// one decoded from "{}".
+func (b *Binding) checkDecoded() error {
+	return checkDecodedSID("Binding", bindingSIDPrefix, b.SID)
+}
+
+// checkBindingTypes checks a BindingType filter: each item one of the
+// spec's binding types.
+func checkBindingTypes(types []BindingType) error {
+	return checkEnums("BindingType", types, spec.BindingTypes)
+}
+
+// opFetchBinding describes the FetchBinding operation (see internal/spec).
+var opFetchBinding = lookupOp("FetchBinding")
+
+// Fetch returns the Binding bindingSID of the Service serviceSID. A
+// serviceSID that is not IS followed by 32 hex digits, or a bindingSID that
+// is not BS followed by 32 hex digits, returns a *ValidationError (field
+// ServiceSid or Sid) before any request is sent; a non-2xx answer returns an
+// *APIError, for which IsNotFound reports whether the Binding does not
+// exist.
+func (s *BindingsService) Fetch(ctx context.Context, serviceSID, bindingSID string) (*Binding, error) {
+	return getOne[Binding](ctx, s.client, opFetchBinding, serviceSID, bindingSID)
+}
+
+// opDeleteBinding describes the DeleteBinding operation (see internal/spec).
+var opDeleteBinding = lookupOp("DeleteBinding")
+
+// Delete deletes the Binding bindingSID of the Service serviceSID: the
+// device no longer gets push notifications until a client SDK registers it
+// again. Bad SIDs return a *ValidationError (field ServiceSid or Sid) before
+// any request is sent; a non-2xx answer returns an *APIError, for which
+// IsNotFound reports whether the Binding does not exist.
+func (s *BindingsService) Delete(ctx context.Context, serviceSID, bindingSID string) error {
+	return remove(ctx, s.client, opDeleteBinding, nil, nil, serviceSID, bindingSID)
+}
+
+// ListBindingsParams holds the options of Bindings.ListPage and
+// Bindings.List. The zero value (or a nil *ListBindingsParams) lists every
+// Binding of the Service in pages of Twilio's default size (50).
+type ListBindingsParams struct {
+	// PageSize is how many Bindings each page holds, from 1 to 50. When it
+	// is nil and Limit is set, pages hold Limit Bindings (at most 50).
+	PageSize *int `url:"PageSize,omitempty"`
+	// Limit makes List stop after this many Bindings; 0 lists them all. It
+	// must not be negative. It is not sent to Twilio.
+	Limit int `url:"-"`
+	// BindingType lists only the Bindings of these push technologies, each
+	// sent as its own BindingType key; each must be a BindingType constant.
+	// Empty lists every type.
+	BindingType []BindingType `url:"BindingType,omitempty"`
+	// Identity lists only the Bindings of the Users with these identities,
+	// each sent as its own Identity key. Empty lists every User's.
+	Identity []string `url:"Identity,omitempty"`
+}
+
+// validate checks the BindingType filter; a nil params is valid.
+func (p *ListBindingsParams) validate() error {
+	if p == nil {
+		return nil
+	}
+	return checkBindingTypes(p.BindingType)
+}
+
+// BindingPage is one page of a Bindings list, of a Service
+// (Client.Bindings) or of a User (Client.UserBindings).
+type BindingPage = Page[Binding]
+
+// opListBinding describes the ListBinding operation (see internal/spec).
+var opListBinding = lookupOp("ListBinding")
+
+// ListPage returns the first page of the Bindings of the Service
+// serviceSID, filtered by params. A bad serviceSID, BindingType, PageSize or
+// Limit returns a *ValidationError for each, joined, before any request is
+// sent; a non-2xx answer returns an *APIError. Use NextPage for the pages
+// after it, or List to range over every Binding.
+func (s *BindingsService) ListPage(ctx context.Context, serviceSID string, params *ListBindingsParams) (*BindingPage, error) {
+	return listPage[Binding](ctx, s.client, opListBinding, params, params.validate(), serviceSID)
+}
+
+// NextPage returns the Bindings page after page, following
+// page.Meta.NextPageURL, or nil and no error when page is nil or the last
+// page. It refuses, without a request, a next page that is page itself
+// (ErrPageLoop) or that is off the client's base scheme and host
+// (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+func (s *BindingsService) NextPage(ctx context.Context, page *BindingPage) (*BindingPage, error) {
+	return nextPage(ctx, s.client, opListBinding, page)
+}
+
+// List returns an iterator over every Binding of the Service serviceSID
+// that params selects. It walks the pages as ServicesService.List does, and
+// yields an error at most once, as the last pair: a *ValidationError for a
+// bad serviceSID or params (before any request), an *APIError or transport
+// error for a failed page, a *DecodeError for a page with a Binding that has
+// no Binding SID, ctx's error once ctx is done, or an error wrapping
+// ErrPageLoop or ErrUntrustedURL. List does not modify params.
+//
+//	params := &twiliochat.ListBindingsParams{BindingType: []twiliochat.BindingType{twiliochat.BindingTypeAPN}}
+//	for b, err := range client.Bindings.List(ctx, serviceSID, params) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(b.SID, b.Identity, b.Endpoint)
+//	}
+func (s *BindingsService) List(ctx context.Context, serviceSID string, params *ListBindingsParams) iter.Seq2[*Binding, error] {
+	return listItems[Binding](ctx, s.client, opListBinding, params, params.validate(), serviceSID)
+}

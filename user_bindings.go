@@ -1,0 +1,126 @@
+package twiliochat
+
+import (
+	"context"
+	"iter"
+)
+
+// UserBindingsAPI is the set of operations on the push notification
+// Bindings of one User of a Chat Service. *UserBindingsService implements
+// it; downstream code can depend on UserBindingsAPI and substitute a fake in
+// its own unit tests.
+type UserBindingsAPI interface {
+	// Fetch returns the Binding bindingSID of the User user.
+	Fetch(ctx context.Context, serviceSID, user, bindingSID string) (*Binding, error)
+	// Delete deletes the Binding bindingSID of the User user.
+	Delete(ctx context.Context, serviceSID, user, bindingSID string) error
+	// ListPage returns the first page of the User's Bindings.
+	ListPage(ctx context.Context, serviceSID, user string, params *ListUserBindingsParams) (*BindingPage, error)
+	// NextPage returns the page after page, or nil after the last page.
+	NextPage(ctx context.Context, page *BindingPage) (*BindingPage, error)
+	// List returns an iterator over every Binding of the User, page by
+	// page.
+	List(ctx context.Context, serviceSID, user string, params *ListUserBindingsParams) iter.Seq2[*Binding, error]
+}
+
+var _ UserBindingsAPI = (*UserBindingsService)(nil)
+
+// UserBindingsService calls the Chat v2 User Bindings resource
+// (/v2/Services/{ServiceSid}/Users/{UserSid}/Bindings): the Bindings of
+// Client.Bindings, read under the User they belong to. Use it through
+// Client.UserBindings; it is safe for concurrent use.
+//
+// Every method takes the User as user: its SID (US followed by 32 hex
+// digits) or its identity, which is escaped as one path segment.
+type UserBindingsService struct {
+	client *Client
+}
+
+// opFetchUserBinding describes the FetchUserBinding operation (see
+// internal/spec).
+var opFetchUserBinding = lookupOp("FetchUserBinding")
+
+// Fetch returns the Binding bindingSID of the User user (a User SID or
+// identity) of the Service serviceSID. A serviceSID that is not IS followed
+// by 32 hex digits, an empty user or one that is "." or "..", or a
+// bindingSID that is not BS followed by 32 hex digits, returns a
+// *ValidationError (field ServiceSid, UserSid or Sid) before any request is
+// sent; a non-2xx answer returns an *APIError, for which IsNotFound reports
+// whether the User or the Binding does not exist.
+func (s *UserBindingsService) Fetch(ctx context.Context, serviceSID, user, bindingSID string) (*Binding, error) {
+	return getOne[Binding](ctx, s.client, opFetchUserBinding, serviceSID, user, bindingSID)
+}
+
+// opDeleteUserBinding describes the DeleteUserBinding operation (see
+// internal/spec).
+var opDeleteUserBinding = lookupOp("DeleteUserBinding")
+
+// Delete deletes the Binding bindingSID of the User user (a User SID or
+// identity) of the Service serviceSID. Bad path values return a
+// *ValidationError (field ServiceSid, UserSid or Sid) before any request is
+// sent; a non-2xx answer returns an *APIError, for which IsNotFound reports
+// whether the User or the Binding does not exist.
+func (s *UserBindingsService) Delete(ctx context.Context, serviceSID, user, bindingSID string) error {
+	return remove(ctx, s.client, opDeleteUserBinding, nil, nil, serviceSID, user, bindingSID)
+}
+
+// ListUserBindingsParams holds the options of UserBindings.ListPage and
+// UserBindings.List. The zero value (or a nil *ListUserBindingsParams) lists
+// every Binding of the User in pages of Twilio's default size (50).
+type ListUserBindingsParams struct {
+	// PageSize is how many Bindings each page holds, from 1 to 50. When it
+	// is nil and Limit is set, pages hold Limit Bindings (at most 50).
+	PageSize *int `url:"PageSize,omitempty"`
+	// Limit makes List stop after this many Bindings; 0 lists them all. It
+	// must not be negative. It is not sent to Twilio.
+	Limit int `url:"-"`
+	// BindingType lists only the Bindings of these push technologies, each
+	// sent as its own BindingType key; each must be a BindingType constant.
+	// Empty lists every type.
+	BindingType []BindingType `url:"BindingType,omitempty"`
+}
+
+// validate checks the BindingType filter; a nil params is valid.
+func (p *ListUserBindingsParams) validate() error {
+	if p == nil {
+		return nil
+	}
+	return checkBindingTypes(p.BindingType)
+}
+
+// opListUserBinding describes the ListUserBinding operation (see
+// internal/spec).
+var opListUserBinding = lookupOp("ListUserBinding")
+
+// ListPage returns the first page of the Bindings of the User user (a User
+// SID or identity) of the Service serviceSID, filtered by params. Bad path
+// values, BindingType, PageSize or Limit return a *ValidationError for
+// each, joined, before any request is sent; a non-2xx answer returns an
+// *APIError. Use NextPage for the pages after it, or List to range over
+// every Binding.
+func (s *UserBindingsService) ListPage(ctx context.Context, serviceSID, user string, params *ListUserBindingsParams) (*BindingPage, error) {
+	return listPage[Binding](ctx, s.client, opListUserBinding, params, params.validate(), serviceSID, user)
+}
+
+// NextPage returns the User's Bindings page after page, following
+// page.Meta.NextPageURL, or nil and no error when page is nil or the last
+// page. It refuses, without a request, a next page that is page itself
+// (ErrPageLoop) or that is off the client's base scheme and host
+// (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+func (s *UserBindingsService) NextPage(ctx context.Context, page *BindingPage) (*BindingPage, error) {
+	return nextPage(ctx, s.client, opListUserBinding, page)
+}
+
+// List returns an iterator over every Binding of the User user (a User SID
+// or identity) of the Service serviceSID that params selects. It walks the
+// pages and reports errors as BindingsService.List does.
+//
+//	for b, err := range client.UserBindings.List(ctx, serviceSID, "alice", nil) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(b.SID, b.BindingType, b.MessageTypes)
+//	}
+func (s *UserBindingsService) List(ctx context.Context, serviceSID, user string, params *ListUserBindingsParams) iter.Seq2[*Binding, error] {
+	return listItems[Binding](ctx, s.client, opListUserBinding, params, params.validate(), serviceSID, user)
+}

@@ -1,0 +1,256 @@
+package twiliochat
+
+import (
+	"context"
+	"iter"
+	"time"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
+)
+
+// UserChannelsAPI is the set of operations on the Channels of one User of a
+// Chat Service. *UserChannelsService implements it; downstream code can
+// depend on UserChannelsAPI and substitute a fake in its own unit tests.
+type UserChannelsAPI interface {
+	// Fetch returns the User's view of the Channel channel.
+	Fetch(ctx context.Context, serviceSID, user, channel string) (*UserChannel, error)
+	// Update changes the User's notification level or consumption horizon
+	// in the Channel and returns the User Channel as Twilio stored it.
+	Update(ctx context.Context, serviceSID, user, channel string, params *UpdateUserChannelParams) (*UserChannel, error)
+	// Delete removes the User from the Channel.
+	Delete(ctx context.Context, serviceSID, user, channel string, params *DeleteUserChannelParams) error
+	// ListPage returns the first page of the User's Channels.
+	ListPage(ctx context.Context, serviceSID, user string, params *ListUserChannelsParams) (*UserChannelPage, error)
+	// NextPage returns the page after page, or nil after the last page.
+	NextPage(ctx context.Context, page *UserChannelPage) (*UserChannelPage, error)
+	// List returns an iterator over every Channel of the User, page by
+	// page.
+	List(ctx context.Context, serviceSID, user string, params *ListUserChannelsParams) iter.Seq2[*UserChannel, error]
+}
+
+var _ UserChannelsAPI = (*UserChannelsService)(nil)
+
+// UserChannelsService calls the Chat v2 User Channels resource
+// (/v2/Services/{ServiceSid}/Users/{UserSid}/Channels): the Channels a User
+// has joined or is invited to, each with the User's unread count and
+// notification level. Use it through Client.UserChannels; it is safe for
+// concurrent use.
+//
+// Every method takes the User as user, its SID (US followed by 32 hex
+// digits) or its identity, and the Channel as channel, its SID (CH followed
+// by 32 hex digits) or its unique name; each is escaped as one path
+// segment.
+type UserChannelsService struct {
+	client *Client
+}
+
+// ChannelStatus is how a User stands in a Channel: ChannelStatusJoined,
+// ChannelStatusInvited or ChannelStatusNotParticipating. A status Twilio
+// adds later decodes as its own string, without an error.
+type ChannelStatus string
+
+// The Channel statuses Twilio defines (the spec's
+// user_channel_enum_channel_status).
+const (
+	// ChannelStatusJoined is a User who is a Member of the Channel.
+	ChannelStatusJoined ChannelStatus = "joined"
+	// ChannelStatusInvited is a User with a pending Invite to the Channel.
+	ChannelStatusInvited ChannelStatus = "invited"
+	// ChannelStatusNotParticipating is a User who is neither.
+	ChannelStatusNotParticipating ChannelStatus = "notParticipating"
+)
+
+// NotificationLevel says whether a User gets the push notifications of a
+// Channel: NotificationLevelDefault or NotificationLevelMuted.
+type NotificationLevel string
+
+// The notification levels Twilio defines (the spec's
+// user_channel_enum_notification_level).
+const (
+	// NotificationLevelDefault sends the User the Channel's push
+	// notifications as the Service is configured to.
+	NotificationLevelDefault NotificationLevel = "default"
+	// NotificationLevelMuted keeps the Channel's push notifications from
+	// the User.
+	NotificationLevelMuted NotificationLevel = "muted"
+)
+
+// UserChannel is a Chat v2 User Channel resource: a Channel as one User
+// sees it. Fields that Twilio sends as JSON null decode to their zero value,
+// but LastConsumedMessageIndex and UnreadMessagesCount, which are nil when
+// Twilio does not know them; fields Twilio adds later are ignored. An
+// answer whose channel_sid is missing or is not a Channel SID fails the call
+// with a *DecodeError.
+type UserChannel struct {
+	// AccountSID is the Account that created the User Channel.
+	AccountSID string `json:"account_sid"`
+	// ServiceSID is the Service the User Channel belongs to.
+	ServiceSID string `json:"service_sid"`
+	// ChannelSID is the Channel (CH followed by 32 hex digits).
+	ChannelSID string `json:"channel_sid"`
+	// UserSID is the User (US followed by 32 hex digits).
+	UserSID string `json:"user_sid"`
+	// MemberSID is the Member that stands for the User in the Channel (MB
+	// followed by 32 hex digits), empty when the User has not joined.
+	MemberSID string `json:"member_sid"`
+	// Status is whether the User has joined the Channel or is invited.
+	Status ChannelStatus `json:"status"`
+	// LastConsumedMessageIndex is the index of the last Message of the
+	// Channel the User has read (its consumption horizon), nil when the
+	// User has read none or Twilio does not know.
+	LastConsumedMessageIndex *int `json:"last_consumed_message_index"`
+	// UnreadMessagesCount is how many Messages of the Channel the User has
+	// not read, nil when Twilio does not know (the User has no
+	// consumption horizon yet). Reading Messages through the API does not
+	// change it; Update's LastConsumedMessageIndex does.
+	UnreadMessagesCount *int `json:"unread_messages_count"`
+	// Links holds the URLs of related resources, keyed by name
+	// ("channel", "member").
+	Links map[string]string `json:"links"`
+	// URL is the absolute URL of the User Channel resource.
+	URL string `json:"url"`
+	// NotificationLevel is whether the User gets the Channel's push
+	// notifications.
+	NotificationLevel NotificationLevel `json:"notification_level"`
+}
+
+// checkDecoded rejects a decoded User Channel that has no usable Channel
+// SID, such as one decoded from "{}": it names the Channel the caller would
+// address.
+func (u *UserChannel) checkDecoded() error {
+	return checkDecodedKey("User Channel", "channel_sid", channelSIDPrefix, u.ChannelSID)
+}
+
+// opFetchUserChannel describes the FetchUserChannel operation (see
+// internal/spec).
+var opFetchUserChannel = lookupOp("FetchUserChannel")
+
+// Fetch returns the Channel channel (a Channel SID or unique name) as the
+// User user (a User SID or identity) of the Service serviceSID sees it. A
+// serviceSID that is not IS followed by 32 hex digits, or a user or channel
+// that is empty, "." or "..", returns a *ValidationError (field ServiceSid,
+// UserSid or ChannelSid) before any request is sent; a non-2xx answer
+// returns an *APIError, for which IsNotFound reports whether the User or
+// the Channel does not exist, or the User is not in the Channel.
+func (s *UserChannelsService) Fetch(ctx context.Context, serviceSID, user, channel string) (*UserChannel, error) {
+	return getOne[UserChannel](ctx, s.client, opFetchUserChannel, serviceSID, user, channel)
+}
+
+// UpdateUserChannelParams holds the form keys of an Update User Channel
+// request. No key is required; a nil params sends none.
+type UpdateUserChannelParams struct {
+	// NotificationLevel is NotificationLevelDefault or
+	// NotificationLevelMuted.
+	NotificationLevel *NotificationLevel `url:"NotificationLevel,omitempty"`
+	// LastConsumedMessageIndex moves the User's consumption horizon: the
+	// index of the last Message of the Channel the User has read.
+	LastConsumedMessageIndex *int `url:"LastConsumedMessageIndex,omitempty"`
+	// LastConsumptionTimestamp is when the User last read a Message of the
+	// Channel. It must not be the zero time; it is sent in RFC 3339.
+	LastConsumptionTimestamp *time.Time `url:"LastConsumptionTimestamp,omitempty"`
+}
+
+// validate checks NotificationLevel and LastConsumptionTimestamp; a nil
+// params is valid.
+func (p *UpdateUserChannelParams) validate() error {
+	if p == nil {
+		return nil
+	}
+	return joinErrors(
+		checkEnum("NotificationLevel", p.NotificationLevel, spec.NotificationLevels),
+		checkDate("LastConsumptionTimestamp", p.LastConsumptionTimestamp),
+	)
+}
+
+// opUpdateUserChannel describes the UpdateUserChannel operation (see
+// internal/spec).
+var opUpdateUserChannel = lookupOp("UpdateUserChannel")
+
+// Update changes the User's notification level or consumption horizon in
+// the Channel channel (a Channel SID or unique name) and returns the User
+// Channel as Twilio stored it: setting LastConsumedMessageIndex moves the
+// horizon of the User's Member, and with it UnreadMessagesCount. Bad path
+// values, a NotificationLevel that is not a NotificationLevel constant or a
+// zero LastConsumptionTimestamp return a *ValidationError for each, joined,
+// before any request is sent; a non-2xx answer returns an *APIError, for
+// which IsNotFound reports whether the User Channel does not exist.
+func (s *UserChannelsService) Update(ctx context.Context, serviceSID, user, channel string, params *UpdateUserChannelParams) (*UserChannel, error) {
+	return send[UserChannel](ctx, s.client, opUpdateUserChannel, params, params.validate(), serviceSID, user, channel)
+}
+
+// DeleteUserChannelParams holds the options of a Delete User Channel
+// request. A nil params sends none.
+type DeleteUserChannelParams struct {
+	// WebhookEnabled, when false, keeps the Service's webhooks from being
+	// called for this removal. It is sent as the X-Twilio-Webhook-Enabled
+	// header.
+	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
+}
+
+// opDeleteUserChannel describes the DeleteUserChannel operation (see
+// internal/spec).
+var opDeleteUserChannel = lookupOp("DeleteUserChannel")
+
+// Delete removes the User user (a User SID or identity) from the Channel
+// channel (a Channel SID or unique name): its Member is deleted. Bad path
+// values return a *ValidationError (field ServiceSid, UserSid or
+// ChannelSid) before any request is sent; a non-2xx answer returns an
+// *APIError, for which IsNotFound reports whether the User is not in the
+// Channel.
+func (s *UserChannelsService) Delete(ctx context.Context, serviceSID, user, channel string, params *DeleteUserChannelParams) error {
+	return remove(ctx, s.client, opDeleteUserChannel, params, nil, serviceSID, user, channel)
+}
+
+// ListUserChannelsParams holds the options of UserChannels.ListPage and
+// UserChannels.List. The zero value (or a nil *ListUserChannelsParams)
+// lists every Channel of the User in pages of Twilio's default size (50).
+type ListUserChannelsParams struct {
+	// PageSize is how many Channels each page holds, from 1 to 50. When it
+	// is nil and Limit is set, pages hold Limit Channels (at most 50).
+	PageSize *int `url:"PageSize,omitempty"`
+	// Limit makes List stop after this many Channels; 0 lists them all. It
+	// must not be negative. It is not sent to Twilio.
+	Limit int `url:"-"`
+}
+
+// UserChannelPage is one page of a User's Channels list.
+type UserChannelPage = Page[UserChannel]
+
+// opListUserChannel describes the ListUserChannel operation (see
+// internal/spec).
+var opListUserChannel = lookupOp("ListUserChannel")
+
+// ListPage returns the first page of the Channels of the User user (a User
+// SID or identity) of the Service serviceSID. Bad path values, PageSize or
+// Limit return a *ValidationError for each, joined, before any request is
+// sent; a non-2xx answer returns an *APIError. Use NextPage for the pages
+// after it, or List to range over every Channel.
+func (s *UserChannelsService) ListPage(ctx context.Context, serviceSID, user string, params *ListUserChannelsParams) (*UserChannelPage, error) {
+	return listPage[UserChannel](ctx, s.client, opListUserChannel, params, nil, serviceSID, user)
+}
+
+// NextPage returns the User's Channels page after page, following
+// page.Meta.NextPageURL, or nil and no error when page is nil or the last
+// page. It refuses, without a request, a next page that is page itself
+// (ErrPageLoop) or that is off the client's base scheme and host
+// (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+func (s *UserChannelsService) NextPage(ctx context.Context, page *UserChannelPage) (*UserChannelPage, error) {
+	return nextPage(ctx, s.client, opListUserChannel, page)
+}
+
+// List returns an iterator over every Channel of the User user (a User SID
+// or identity) of the Service serviceSID. It walks the pages and reports
+// errors as ServicesService.List does; a page with a User Channel that has
+// no Channel SID yields a *DecodeError.
+//
+//	for uc, err := range client.UserChannels.List(ctx, serviceSID, "alice", nil) {
+//		if err != nil {
+//			return err
+//		}
+//		if uc.UnreadMessagesCount != nil {
+//			fmt.Println(uc.ChannelSID, uc.Status, *uc.UnreadMessagesCount)
+//		}
+//	}
+func (s *UserChannelsService) List(ctx context.Context, serviceSID, user string, params *ListUserChannelsParams) iter.Seq2[*UserChannel, error] {
+	return listItems[UserChannel](ctx, s.client, opListUserChannel, params, nil, serviceSID, user)
+}
