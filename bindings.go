@@ -198,8 +198,8 @@ func (s *BindingsService) ListPage(ctx context.Context, serviceSID string, param
 // NextPage returns the Bindings page after page, following
 // page.Meta.NextPageURL, or nil and no error when page is nil or the last
 // page. It refuses, without a request, a next page that is page itself
-// (ErrPageLoop) or that is off the client's base scheme and host
-// (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+// (ErrPageLoop) or that is neither on the client's base host nor on a
+// Twilio Chat host (ErrUntrustedURL); a non-2xx answer returns an *APIError.
 func (s *BindingsService) NextPage(ctx context.Context, page *BindingPage) (*BindingPage, error) {
 	return nextPage(ctx, s.client, opListBinding, page)
 }
@@ -210,7 +210,10 @@ func (s *BindingsService) NextPage(ctx context.Context, page *BindingPage) (*Bin
 // bad serviceSID or params (before any request), an *APIError or transport
 // error for a failed page, a *DecodeError for a page with a Binding that has
 // no Binding SID, ctx's error once ctx is done, or an error wrapping
-// ErrPageLoop or ErrUntrustedURL. List does not modify params.
+// ErrPageLoop or ErrUntrustedURL for a next_page_url that repeats a page (or
+// leads to a page with the same Bindings as one already read) or that is
+// neither on the client's base host nor on a Twilio Chat host. List does not
+// modify params.
 //
 //	params := &twiliochat.ListBindingsParams{BindingType: []twiliochat.BindingType{twiliochat.BindingTypeAPN}}
 //	for b, err := range client.Bindings.List(ctx, serviceSID, params) {
