@@ -55,6 +55,8 @@ type Client struct {
 	UserBindings *UserBindingsService
 	// UserChannels calls the Channels resource of a User.
 	UserChannels *UserChannelsService
+	// Invites calls the Invites resource of a Chat Channel.
+	Invites *InvitesService
 
 	accountSID string
 	creds      *credentials
@@ -232,6 +234,7 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 	c.Bindings = &BindingsService{client: c}
 	c.UserBindings = &UserBindingsService{client: c}
 	c.UserChannels = &UserChannelsService{client: c}
+	c.Invites = &InvitesService{client: c}
 	return c, nil
 }
 

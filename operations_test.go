@@ -144,6 +144,27 @@ var registry = map[string]registryEntry{
 			return noValue(c.UserChannels.NextPage(ctx, &UserChannelPage{Meta: PageMeta{NextPageURL: next}}))
 		},
 	},
+	"CreateInvite": {body: "testdata/invite_create.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Invites.Create(ctx, v[0], v[1], &CreateInviteParams{Identity: Ptr("x")}))
+	}},
+	"FetchInvite": {body: "testdata/invite_fetch.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Invites.Fetch(ctx, v[0], v[1], v[2]))
+	}},
+	"DeleteInvite": {call: func(ctx context.Context, c *Client, v []string) error {
+		return c.Invites.Delete(ctx, v[0], v[1], v[2])
+	}},
+	"ListInvite": {
+		body: "testdata/invites_page_full.json",
+		call: func(ctx context.Context, c *Client, v []string) error {
+			return noValue(c.Invites.ListPage(ctx, v[0], v[1], nil))
+		},
+		list: func(ctx context.Context, c *Client, v []string) error {
+			return firstError(c.Invites.List(ctx, v[0], v[1], nil))
+		},
+		next: func(ctx context.Context, c *Client, next string) error {
+			return noValue(c.Invites.NextPage(ctx, &InvitePage{Meta: PageMeta{NextPageURL: next}}))
+		},
+	},
 }
 
 // noValue returns err, or assert.AnError when v is not nil.

@@ -1,0 +1,182 @@
+package twiliochat
+
+import (
+	"context"
+	"iter"
+	"time"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
+)
+
+// InvitesAPI is the set of operations on the Invites of a Chat Channel.
+// *InvitesService implements it; downstream code can depend on InvitesAPI
+// and substitute a fake in its own unit tests.
+type InvitesAPI interface {
+	// Create invites the user params.Identity to the Channel channel and
+	// returns the Invite as Twilio stored it.
+	Create(ctx context.Context, serviceSID, channel string, params *CreateInviteParams) (*Invite, error)
+	// Fetch returns the Invite inviteSID of the Channel channel.
+	Fetch(ctx context.Context, serviceSID, channel, inviteSID string) (*Invite, error)
+	// Delete deletes the Invite inviteSID of the Channel channel.
+	Delete(ctx context.Context, serviceSID, channel, inviteSID string) error
+	// ListPage returns the first page of the Channel's Invites.
+	ListPage(ctx context.Context, serviceSID, channel string, params *ListInvitesParams) (*InvitePage, error)
+	// NextPage returns the page after page, or nil after the last page.
+	NextPage(ctx context.Context, page *InvitePage) (*InvitePage, error)
+	// List returns an iterator over every Invite of the Channel, page by
+	// page.
+	List(ctx context.Context, serviceSID, channel string, params *ListInvitesParams) iter.Seq2[*Invite, error]
+}
+
+var _ InvitesAPI = (*InvitesService)(nil)
+
+// InvitesService calls the Chat v2 Invites resource
+// (/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites). Use it through
+// Client.Invites; it is safe for concurrent use.
+//
+// An Invite asks a user, by identity, to join a private Channel; the user
+// accepts it from a client SDK, which makes them a Member.
+//
+// Every method takes the Service's SID (IS…) and the Channel, as its SID
+// (CH…) or its unique name; a name may hold any character and stays one
+// escaped path segment. A bad path value or params key returns a
+// *ValidationError naming the spec's key (ServiceSid, ChannelSid, Sid,
+// Identity, RoleSid, PageSize …), every bad key joined, before any request
+// is sent. A non-2xx answer returns an *APIError; IsNotFound reports a
+// Service, Channel or Invite that does not exist.
+type InvitesService struct {
+	client *Client
+}
+
+// Invite is a Chat v2 Invite resource: a user asked to join a Channel.
+// Fields that Twilio sends as JSON null decode to their zero value; fields
+// Twilio adds later are ignored. An answer whose sid is missing or is not an
+// Invite SID fails the call with a *DecodeError.
+type Invite struct {
+	// SID is the Invite's unique ID (IN followed by 32 hex digits).
+	SID string `json:"sid"`
+	// AccountSID is the Account that created the Invite.
+	AccountSID string `json:"account_sid"`
+	// ChannelSID is the Channel the Invite belongs to.
+	ChannelSID string `json:"channel_sid"`
+	// ServiceSID is the Service the Invite belongs to.
+	ServiceSID string `json:"service_sid"`
+	// Identity is the identity of the invited User.
+	Identity string `json:"identity"`
+	// DateCreated is when the Invite was created.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is when the Invite was last updated.
+	DateUpdated time.Time `json:"date_updated"`
+	// RoleSID is the channel Role the user gets on joining.
+	RoleSID string `json:"role_sid"`
+	// CreatedBy is the identity of the User who created the Invite.
+	CreatedBy string `json:"created_by"`
+	// URL is the absolute URL of the Invite resource.
+	URL string `json:"url"`
+}
+
+// checkDecoded rejects a decoded Invite that has no usable SID, such as one
+// decoded from "{}".
+func (i *Invite) checkDecoded() error {
+	return checkDecodedSID("Invite", spec.InviteSIDPrefix, i.SID)
+}
+
+// CreateInviteParams holds the form keys of a Create Invite request.
+type CreateInviteParams struct {
+	// Identity is the identity of the User to invite. It is required and
+	// must not be empty.
+	Identity *string `url:"Identity,omitempty"`
+	// RoleSID is the channel Role (RL followed by 32 hex digits) the user
+	// gets on joining; Twilio uses the Service's default channel role when
+	// it is nil.
+	RoleSID *string `url:"RoleSid,omitempty"`
+}
+
+// validate checks every field and returns all the problems it finds,
+// joined, or nil.
+func (p *CreateInviteParams) validate() error {
+	if p == nil {
+		return checkRequiredName("Identity", nil)
+	}
+	return joinErrors(checkRequiredName("Identity", p.Identity), checkRoleSID("RoleSid", p.RoleSID))
+}
+
+// opCreateInvite describes the CreateInvite operation (see internal/spec).
+var opCreateInvite = lookupOp("CreateInvite")
+
+// Create invites params.Identity, which is required, to the Channel and
+// returns the Invite; RoleSID, when set, must be RL followed by 32 hex
+// digits. Like every Create it is not retried once it may have reached
+// Twilio (see RetryPolicy).
+func (s *InvitesService) Create(ctx context.Context, serviceSID, channel string, params *CreateInviteParams) (*Invite, error) {
+	return send[Invite](ctx, s.client, opCreateInvite, params, params.validate(), serviceSID, channel)
+}
+
+// opFetchInvite describes the FetchInvite operation (see internal/spec).
+var opFetchInvite = lookupOp("FetchInvite")
+
+// Fetch returns one Invite of the Channel; inviteSID must be IN followed by
+// 32 hex digits.
+func (s *InvitesService) Fetch(ctx context.Context, serviceSID, channel, inviteSID string) (*Invite, error) {
+	return getOne[Invite](ctx, s.client, opFetchInvite, serviceSID, channel, inviteSID)
+}
+
+// opDeleteInvite describes the DeleteInvite operation (see internal/spec).
+var opDeleteInvite = lookupOp("DeleteInvite")
+
+// Delete withdraws an Invite; IsNotFound reports an Invite that is already
+// gone.
+func (s *InvitesService) Delete(ctx context.Context, serviceSID, channel, inviteSID string) error {
+	return remove(ctx, s.client, opDeleteInvite, nil, nil, serviceSID, channel, inviteSID)
+}
+
+// ListInvitesParams holds the options of Invites.ListPage and Invites.List.
+// The zero value (or a nil *ListInvitesParams) lists every Invite of the
+// Channel in pages of Twilio's default size (50).
+type ListInvitesParams struct {
+	// PageSize is how many Invites each page holds, from 1 to 100. When it
+	// is nil and Limit is set, pages hold Limit Invites (at most 100).
+	PageSize *int `url:"PageSize,omitempty"`
+	// Limit makes List stop after this many Invites; 0 lists them all. It
+	// must not be negative. It is not sent to Twilio.
+	Limit int `url:"-"`
+	// Identity keeps the Invites of these identities only; each is sent as
+	// its own Identity key. Empty lists every Invite.
+	Identity []string `url:"Identity,omitempty"`
+}
+
+// InvitePage is one page of a Channel's Invites list.
+type InvitePage = Page[Invite]
+
+// opListInvite describes the ListInvite operation (see internal/spec).
+var opListInvite = lookupOp("ListInvite")
+
+// ListPage returns the first page of the Channel's Invites, of
+// params.Identity only when it is set. Use NextPage for the pages after it,
+// or List to range over every Invite.
+func (s *InvitesService) ListPage(ctx context.Context, serviceSID, channel string, params *ListInvitesParams) (*InvitePage, error) {
+	return listPage[Invite](ctx, s.client, opListInvite, params, nil, serviceSID, channel)
+}
+
+// NextPage returns the Invites page after page, or nil and no error after
+// the last one. It follows page.Meta.NextPageURL only on the client's own
+// host (else ErrUntrustedURL) and never back to page itself (ErrPageLoop).
+func (s *InvitesService) NextPage(ctx context.Context, page *InvitePage) (*InvitePage, error) {
+	return nextPage(ctx, s.client, opListInvite, page)
+}
+
+// List ranges over every Invite of the Channel, of params.Identity only
+// when it is set, fetching each page only when the loop needs it; it stops
+// as ServicesService.List does, after params.Limit Invites, on a break, or
+// with its one error as the last pair.
+//
+//	params := &twiliochat.ListInvitesParams{Identity: []string{"alice@example.com"}}
+//	for invite, err := range client.Invites.List(ctx, serviceSID, "support", params) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(invite.SID, invite.Identity)
+//	}
+func (s *InvitesService) List(ctx context.Context, serviceSID, channel string, params *ListInvitesParams) iter.Seq2[*Invite, error] {
+	return listItems[Invite](ctx, s.client, opListInvite, params, nil, serviceSID, channel)
+}
