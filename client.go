@@ -55,6 +55,8 @@ type Client struct {
 	UserBindings *UserBindingsService
 	// UserChannels calls the Channels resource of a User.
 	UserChannels *UserChannelsService
+	// Messages calls the Messages resource of a Chat Channel.
+	Messages *MessagesService
 	// Invites calls the Invites resource of a Chat Channel.
 	Invites *InvitesService
 
@@ -234,6 +236,7 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 	c.Bindings = &BindingsService{client: c}
 	c.UserBindings = &UserBindingsService{client: c}
 	c.UserChannels = &UserChannelsService{client: c}
+	c.Messages = &MessagesService{client: c}
 	c.Invites = &InvitesService{client: c}
 	return c, nil
 }

@@ -144,6 +144,30 @@ var registry = map[string]registryEntry{
 			return noValue(c.UserChannels.NextPage(ctx, &UserChannelPage{Meta: PageMeta{NextPageURL: next}}))
 		},
 	},
+	"CreateMessage": {body: "testdata/message_create.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Messages.Create(ctx, v[0], v[1], &CreateMessageParams{Body: Ptr("x")}))
+	}},
+	"FetchMessage": {body: "testdata/message_fetch.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Messages.Fetch(ctx, v[0], v[1], v[2]))
+	}},
+	"UpdateMessage": {body: "testdata/message_update.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Messages.Update(ctx, v[0], v[1], v[2], &UpdateMessageParams{Body: Ptr("x")}))
+	}},
+	"DeleteMessage": {call: func(ctx context.Context, c *Client, v []string) error {
+		return c.Messages.Delete(ctx, v[0], v[1], v[2], nil)
+	}},
+	"ListMessage": {
+		body: "testdata/messages_page_full.json",
+		call: func(ctx context.Context, c *Client, v []string) error {
+			return noValue(c.Messages.ListPage(ctx, v[0], v[1], nil))
+		},
+		list: func(ctx context.Context, c *Client, v []string) error {
+			return firstError(c.Messages.List(ctx, v[0], v[1], nil))
+		},
+		next: func(ctx context.Context, c *Client, next string) error {
+			return noValue(c.Messages.NextPage(ctx, &MessagePage{Meta: PageMeta{NextPageURL: next}}))
+		},
+	},
 	"CreateInvite": {body: "testdata/invite_create.json", call: func(ctx context.Context, c *Client, v []string) error {
 		return noValue(c.Invites.Create(ctx, v[0], v[1], &CreateInviteParams{Identity: Ptr("x")}))
 	}},

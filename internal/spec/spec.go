@@ -25,6 +25,9 @@ const (
 	ChannelWebhookSIDPrefix = "WH"
 	BindingSIDPrefix        = "BS"
 	CredentialSIDPrefix     = "CR"
+	// MediaSIDPrefix is the prefix of a Media SID, which CreateMessage's
+	// MediaSid key takes (no collection of the spec holds Media).
+	MediaSIDPrefix = "ME"
 )
 
 // SIDLen is the length of every SID: a two-letter prefix and 32 hex digits.

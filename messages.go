@@ -1,0 +1,326 @@
+package twiliochat
+
+import (
+	"context"
+	"iter"
+	"time"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
+)
+
+// MessagesAPI is the set of operations on the Messages of a Chat Channel.
+// *MessagesService implements it; downstream code can depend on MessagesAPI
+// and substitute a fake in its own unit tests.
+type MessagesAPI interface {
+	// Create posts a Message to the Channel channel and returns it as
+	// Twilio stored it.
+	Create(ctx context.Context, serviceSID, channel string, params *CreateMessageParams) (*Message, error)
+	// Fetch returns the Message messageSID of the Channel channel.
+	Fetch(ctx context.Context, serviceSID, channel, messageSID string) (*Message, error)
+	// Update changes the Message messageSID and returns it as Twilio stored
+	// it.
+	Update(ctx context.Context, serviceSID, channel, messageSID string, params *UpdateMessageParams) (*Message, error)
+	// Delete deletes the Message messageSID of the Channel channel.
+	Delete(ctx context.Context, serviceSID, channel, messageSID string, params *DeleteMessageParams) error
+	// ListPage returns the first page of the Channel's Messages.
+	ListPage(ctx context.Context, serviceSID, channel string, params *ListMessagesParams) (*MessagePage, error)
+	// NextPage returns the page after page, or nil after the last page.
+	NextPage(ctx context.Context, page *MessagePage) (*MessagePage, error)
+	// List returns an iterator over every Message of the Channel, page by
+	// page.
+	List(ctx context.Context, serviceSID, channel string, params *ListMessagesParams) iter.Seq2[*Message, error]
+}
+
+var _ MessagesAPI = (*MessagesService)(nil)
+
+// MessagesService calls the Chat v2 Messages resource
+// (/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages). Use it through
+// Client.Messages; it is safe for concurrent use.
+//
+// Every method takes the Service's SID (IS…) and the Channel, as its SID
+// (CH…) or its unique name; a name may hold any character and stays one
+// escaped path segment. A Message is addressed by its SID, IM followed by
+// 32 hex digits. A bad path value or params key (Attributes that are not
+// JSON, a zero date, a MediaSid that is not ME followed by 32 hex digits,
+// an unknown Order, a PageSize out of 1 to 100) returns a *ValidationError
+// naming the spec's key, every bad key joined, before any request is sent.
+// A non-2xx answer returns an *APIError; IsNotFound reports a Service,
+// Channel or Message that does not exist.
+type MessagesService struct {
+	client *Client
+}
+
+// MessageOrder is the order in which Messages.List and Messages.ListPage
+// return a Channel's Messages: MessageOrderAsc (oldest first, Twilio's
+// default) or MessageOrderDesc (newest first).
+type MessageOrder string
+
+// The Message orders Twilio defines.
+const (
+	// MessageOrderAsc lists the oldest Message first.
+	MessageOrderAsc MessageOrder = "asc"
+	// MessageOrderDesc lists the newest Message first.
+	MessageOrderDesc MessageOrder = "desc"
+)
+
+// MessageType is the type of a Message as Twilio reports it:
+// MessageTypeText or MessageTypeMedia. A type Twilio adds later decodes as
+// its own string, without an error.
+type MessageType string
+
+// The Message types Twilio documents.
+const (
+	// MessageTypeText is a Message with a text Body.
+	MessageTypeText MessageType = "text"
+	// MessageTypeMedia is a Message with Media attached.
+	MessageTypeMedia MessageType = "media"
+)
+
+// Message is a Chat v2 Message resource: one message of a Channel. Fields
+// that Twilio sends as JSON null decode to their zero value; fields Twilio
+// adds later are ignored. An answer whose sid is missing or is not a Message
+// SID fails the call with a *DecodeError.
+type Message struct {
+	// SID is the Message's unique ID (IM followed by 32 hex digits).
+	SID string `json:"sid"`
+	// AccountSID is the Account that created the Message.
+	AccountSID string `json:"account_sid"`
+	// Attributes is the Message's JSON attributes ("{}" when none were
+	// set); read them into a struct of your own with Attributes.Decode.
+	Attributes Attributes `json:"attributes"`
+	// ServiceSID is the Service the Message belongs to.
+	ServiceSID string `json:"service_sid"`
+	// To is the SID of the Channel the Message was sent to.
+	To string `json:"to"`
+	// ChannelSID is the Channel the Message belongs to.
+	ChannelSID string `json:"channel_sid"`
+	// DateCreated is when the Message was created.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is when the Message was last updated.
+	DateUpdated time.Time `json:"date_updated"`
+	// LastUpdatedBy is the identity of the User who last updated the
+	// Message, "" when nobody has.
+	LastUpdatedBy string `json:"last_updated_by"`
+	// WasEdited reports whether the Message was edited after it was
+	// created.
+	WasEdited bool `json:"was_edited"`
+	// From is the identity of the Message's author; "system" unless the
+	// Message was created with another From.
+	From string `json:"from"`
+	// Body is the text of the Message.
+	Body string `json:"body"`
+	// Index is the Message's place in its Channel: indexes grow in the
+	// order Messages arrive, and may skip numbers.
+	Index int `json:"index"`
+	// Type is MessageTypeText or MessageTypeMedia.
+	Type MessageType `json:"type"`
+	// Media describes the Media attached to the Message; it is the zero
+	// MessageMedia when the Message has none.
+	Media MessageMedia `json:"media"`
+	// URL is the absolute URL of the Message resource.
+	URL string `json:"url"`
+}
+
+// MessageMedia describes the Media attached to a Message.
+type MessageMedia struct {
+	// SID is the Media's unique ID (ME followed by 32 hex digits).
+	SID string `json:"sid"`
+	// Size is the size of the Media in bytes.
+	Size int64 `json:"size"`
+	// ContentType is the MIME type of the Media, such as
+	// "application/pdf".
+	ContentType string `json:"content_type"`
+	// Filename is the name of the Media's file.
+	Filename string `json:"filename"`
+}
+
+// checkDecoded rejects a decoded Message that has no usable SID, such as
+// one decoded from "{}".
+func (m *Message) checkDecoded() error {
+	return checkDecodedSID("Message", spec.MessageSIDPrefix, m.SID)
+}
+
+// CreateMessageParams holds the form keys and the header of a Create
+// Message request. Every field is optional: Twilio refuses a Message with
+// neither Body nor MediaSID, which this package leaves to Twilio.
+type CreateMessageParams struct {
+	// From is the identity of the Message's author; Twilio uses "system"
+	// when it is nil.
+	From *string `url:"From,omitempty"`
+	// Attributes is JSON text of your own, such as `{"priority": "high"}`;
+	// text that is not valid JSON is refused before any request.
+	Attributes *string `url:"Attributes,omitempty"`
+	// DateCreated is the creation date to give the Message, for importing
+	// history; Twilio uses the current time when it is nil. It is sent in
+	// ISO 8601 (RFC 3339); the zero time is refused.
+	DateCreated *time.Time `url:"DateCreated,omitempty"`
+	// DateUpdated is the date of last update to give the Message, sent as
+	// DateCreated is.
+	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
+	// LastUpdatedBy is the identity of the User who last updated the
+	// Message, for importing history.
+	LastUpdatedBy *string `url:"LastUpdatedBy,omitempty"`
+	// Body is the text of the Message. Ptr("") sends an empty Body.
+	Body *string `url:"Body,omitempty"`
+	// MediaSID is the Media (ME followed by 32 hex digits) to attach to the
+	// Message.
+	MediaSID *string `url:"MediaSid,omitempty"`
+	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
+	// header: true has Twilio fire the Service's webhooks for this REST
+	// action, false not.
+	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
+}
+
+// validate checks every field and returns all the problems it finds,
+// joined, or nil.
+func (p *CreateMessageParams) validate() error {
+	if p == nil {
+		return nil
+	}
+	var media error
+	if p.MediaSID != nil {
+		media = checkSID("MediaSid", spec.MediaSIDPrefix, *p.MediaSID)
+	}
+	return joinErrors(checkJSON("Attributes", p.Attributes), checkDate("DateCreated", p.DateCreated),
+		checkDate("DateUpdated", p.DateUpdated), media)
+}
+
+// opCreateMessage describes the CreateMessage operation (see
+// internal/spec).
+var opCreateMessage = lookupOp("CreateMessage")
+
+// Create posts a Message to the Channel and returns it with its Index. Its
+// keys are all optional: a Message with neither Body nor MediaSID is
+// Twilio's to refuse. Like every Create it is not retried once it may have
+// reached Twilio (see RetryPolicy).
+func (s *MessagesService) Create(ctx context.Context, serviceSID, channel string, params *CreateMessageParams) (*Message, error) {
+	return send[Message](ctx, s.client, opCreateMessage, params, params.validate(), serviceSID, channel)
+}
+
+// opFetchMessage describes the FetchMessage operation (see internal/spec).
+var opFetchMessage = lookupOp("FetchMessage")
+
+// Fetch returns one Message of the Channel.
+func (s *MessagesService) Fetch(ctx context.Context, serviceSID, channel, messageSID string) (*Message, error) {
+	return getOne[Message](ctx, s.client, opFetchMessage, serviceSID, channel, messageSID)
+}
+
+// UpdateMessageParams holds the form keys and the header of an Update
+// Message request. A nil field leaves the Message's value unchanged; the
+// keys mean what they mean in CreateMessageParams.
+type UpdateMessageParams struct {
+	// Body replaces the text; Ptr("") empties it.
+	Body *string `url:"Body,omitempty"`
+	// Attributes replaces the JSON attributes.
+	Attributes *string `url:"Attributes,omitempty"`
+	// DateCreated rewrites the creation date.
+	DateCreated *time.Time `url:"DateCreated,omitempty"`
+	// DateUpdated rewrites the date of last update.
+	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
+	// LastUpdatedBy names the identity that made the edit.
+	LastUpdatedBy *string `url:"LastUpdatedBy,omitempty"`
+	// From changes the author's identity.
+	From *string `url:"From,omitempty"`
+	// WebhookEnabled is sent as the X-Twilio-Webhook-Enabled header.
+	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
+}
+
+// validate checks every field and returns all the problems it finds,
+// joined, or nil.
+func (p *UpdateMessageParams) validate() error {
+	if p == nil {
+		return nil
+	}
+	return joinErrors(checkJSON("Attributes", p.Attributes), checkDate("DateCreated", p.DateCreated),
+		checkDate("DateUpdated", p.DateUpdated))
+}
+
+// opUpdateMessage describes the UpdateMessage operation (see
+// internal/spec).
+var opUpdateMessage = lookupOp("UpdateMessage")
+
+// Update edits a Message and returns it as Twilio stored it (WasEdited
+// set); a nil params changes nothing.
+func (s *MessagesService) Update(ctx context.Context, serviceSID, channel, messageSID string, params *UpdateMessageParams) (*Message, error) {
+	return send[Message](ctx, s.client, opUpdateMessage, params, params.validate(), serviceSID, channel, messageSID)
+}
+
+// DeleteMessageParams holds the header of a Delete Message request. A nil
+// *DeleteMessageParams sends none.
+type DeleteMessageParams struct {
+	// WebhookEnabled is sent as the X-Twilio-Webhook-Enabled header, as in
+	// CreateMessageParams.
+	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
+}
+
+// opDeleteMessage describes the DeleteMessage operation (see
+// internal/spec).
+var opDeleteMessage = lookupOp("DeleteMessage")
+
+// Delete removes a Message from the Channel; params, which only carries
+// WebhookEnabled, may be nil.
+func (s *MessagesService) Delete(ctx context.Context, serviceSID, channel, messageSID string, params *DeleteMessageParams) error {
+	return remove(ctx, s.client, opDeleteMessage, params, nil, serviceSID, channel, messageSID)
+}
+
+// ListMessagesParams holds the options of Messages.ListPage and
+// Messages.List. The zero value (or a nil *ListMessagesParams) lists every
+// Message of the Channel, oldest first, in pages of Twilio's default size
+// (50).
+type ListMessagesParams struct {
+	// PageSize is how many Messages each page holds, from 1 to 100. When it
+	// is nil and Limit is set, pages hold Limit Messages (at most 100).
+	PageSize *int `url:"PageSize,omitempty"`
+	// Limit makes List stop after this many Messages; 0 lists them all. It
+	// must not be negative. It is not sent to Twilio.
+	Limit int `url:"-"`
+	// Order is MessageOrderAsc (oldest first, Twilio's default when nil)
+	// or MessageOrderDesc (newest first); another value is refused before
+	// any request.
+	Order *MessageOrder `url:"Order,omitempty"`
+}
+
+// validate checks Order; PageSize and Limit are checked by the list steps.
+func (p *ListMessagesParams) validate() error {
+	if p == nil {
+		return nil
+	}
+	return checkEnum("Order", p.Order, spec.MessageOrders)
+}
+
+// MessagePage is one page of a Channel's Messages list.
+type MessagePage = Page[Message]
+
+// opListMessage describes the ListMessage operation (see internal/spec).
+var opListMessage = lookupOp("ListMessage")
+
+// ListPage returns the first page of the Channel's Messages, in
+// params.Order (oldest first by default). Use NextPage for the pages after
+// it, or List to range over every Message.
+func (s *MessagesService) ListPage(ctx context.Context, serviceSID, channel string, params *ListMessagesParams) (*MessagePage, error) {
+	return listPage[Message](ctx, s.client, opListMessage, params, params.validate(), serviceSID, channel)
+}
+
+// NextPage returns the Messages page after page, or nil and no error after
+// the last one, in the order of the first page. It follows
+// page.Meta.NextPageURL only on the client's own host (else
+// ErrUntrustedURL) and never back to page itself (ErrPageLoop).
+func (s *MessagesService) NextPage(ctx context.Context, page *MessagePage) (*MessagePage, error) {
+	return nextPage(ctx, s.client, opListMessage, page)
+}
+
+// List ranges over every Message of the Channel in params.Order, fetching
+// each page only when the loop needs it; it stops as ServicesService.List
+// does, after params.Limit Messages, on a break, or with its one error as
+// the last pair.
+//
+//	newest := &twiliochat.ListMessagesParams{Order: twiliochat.Ptr(twiliochat.MessageOrderDesc), Limit: 20}
+//	for msg, err := range client.Messages.List(ctx, serviceSID, "support", newest) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(msg.Index, msg.From, msg.Body)
+//	}
+func (s *MessagesService) List(ctx context.Context, serviceSID, channel string, params *ListMessagesParams) iter.Seq2[*Message, error] {
+	return listItems[Message](ctx, s.client, opListMessage, params, params.validate(), serviceSID, channel)
+}
