@@ -59,6 +59,10 @@ type Client struct {
 	Messages *MessagesService
 	// Invites calls the Invites resource of a Chat Channel.
 	Invites *InvitesService
+	// Users calls the Users resource of a Chat Service.
+	Users *UsersService
+	// Channels calls the Channels resource of a Chat Service.
+	Channels *ChannelsService
 
 	accountSID string
 	creds      *credentials
@@ -238,6 +242,8 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 	c.UserChannels = &UserChannelsService{client: c}
 	c.Messages = &MessagesService{client: c}
 	c.Invites = &InvitesService{client: c}
+	c.Users = &UsersService{client: c}
+	c.Channels = &ChannelsService{client: c}
 	return c, nil
 }
 

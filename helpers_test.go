@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -245,3 +246,93 @@ func fieldReasons(err error) []string {
 	}
 	return out
 }
+
+// wireCase is one call of an operation and what it must send and decode:
+// the table row of a resource's wire test (see runWireCases).
+type wireCase struct {
+	name string
+	// call calls the operation on c and returns what it decoded (nil for a
+	// Delete).
+	call func(c *Client) (any, error)
+	// method, path (escaped) and query are what is sent.
+	method, path, query string
+	// form is the body sent, nil for none; a testdata/*.form file is read
+	// with readGoldenForm.
+	form url.Values
+	// webhook is the X-Twilio-Webhook-Enabled header sent, nil for none.
+	webhook []string
+	// answer is the testdata file answered, "" for a 204.
+	answer string
+	// want is what call returns, compared whole.
+	want any
+}
+
+// runWireCases runs each case against a recorder that answers with its
+// file, and checks the request (method, path, query, every form key and
+// value, the headers) and the decoded answer.
+func runWireCases(t *testing.T, cases []wireCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			handler := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
+			if tt.answer != "" {
+				handler = serveFile(t, http.StatusOK, tt.answer)
+			}
+			rec := newRecorder(t, handler)
+
+			got, err := tt.call(rec.client(t))
+			require.NoError(t, err)
+
+			req := rec.onlyRequest(t)
+			assertRequest(t, req, tt.method, tt.path, tt.query)
+			if tt.form == nil {
+				assert.Empty(t, req.Body)
+			} else {
+				assert.Equal(t, tt.form, req.form(t))
+			}
+			assert.Equal(t, tt.webhook, req.Header.Values("X-Twilio-Webhook-Enabled"))
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// validationCase is a call with bad input and the *ValidationErrors it
+// must return, as "Field: Reason" (see runValidationCases).
+type validationCase struct {
+	name string
+	call func(c *Client) error
+	want []string
+}
+
+// runValidationCases runs each case and checks its errors, and that no
+// request was sent.
+func runValidationCases(t *testing.T, cases []validationCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			rec := newRecorder(t, respondJSON(http.StatusOK, "{}"))
+
+			err := tt.call(rec.client(t))
+
+			assert.Equal(t, tt.want, fieldReasons(err))
+			assert.Empty(t, rec.requests())
+		})
+	}
+}
+
+// valueOf calls a method that returns a value and an error, as a wireCase
+// or validationCase call does: valueOf(c.Users.Fetch(ctx, …)).
+func valueOf[T any](v *T, err error) (any, error) {
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// errorOf keeps the error of a method that returns a value and an error.
+func errorOf[T any](_ *T, err error) error { return err }
+
+// deleted is what a wireCase of a Delete returns: no value.
+func deleted(err error) (any, error) { return nil, err }

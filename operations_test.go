@@ -189,6 +189,54 @@ var registry = map[string]registryEntry{
 			return noValue(c.Invites.NextPage(ctx, &InvitePage{Meta: PageMeta{NextPageURL: next}}))
 		},
 	},
+	"CreateUser": {body: "testdata/user_create.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Users.Create(ctx, v[0], &CreateUserParams{Identity: Ptr("x")}))
+	}},
+	"FetchUser": {body: "testdata/user_fetch.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Users.Fetch(ctx, v[0], v[1]))
+	}},
+	"UpdateUser": {body: "testdata/user_update.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Users.Update(ctx, v[0], v[1], nil))
+	}},
+	"DeleteUser": {call: func(ctx context.Context, c *Client, v []string) error {
+		return c.Users.Delete(ctx, v[0], v[1])
+	}},
+	"ListUser": {
+		body: "testdata/users_page_full.json",
+		call: func(ctx context.Context, c *Client, v []string) error {
+			return noValue(c.Users.ListPage(ctx, v[0], nil))
+		},
+		list: func(ctx context.Context, c *Client, v []string) error {
+			return firstError(c.Users.List(ctx, v[0], nil))
+		},
+		next: func(ctx context.Context, c *Client, next string) error {
+			return noValue(c.Users.NextPage(ctx, &UserPage{Meta: PageMeta{NextPageURL: next}}))
+		},
+	},
+	"CreateChannel": {body: "testdata/channel_create.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Channels.Create(ctx, v[0], nil))
+	}},
+	"FetchChannel": {body: "testdata/channel_fetch.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Channels.Fetch(ctx, v[0], v[1]))
+	}},
+	"UpdateChannel": {body: "testdata/channel_update.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Channels.Update(ctx, v[0], v[1], nil))
+	}},
+	"DeleteChannel": {call: func(ctx context.Context, c *Client, v []string) error {
+		return c.Channels.Delete(ctx, v[0], v[1], nil)
+	}},
+	"ListChannel": {
+		body: "testdata/channels_page_full.json",
+		call: func(ctx context.Context, c *Client, v []string) error {
+			return noValue(c.Channels.ListPage(ctx, v[0], nil))
+		},
+		list: func(ctx context.Context, c *Client, v []string) error {
+			return firstError(c.Channels.List(ctx, v[0], nil))
+		},
+		next: func(ctx context.Context, c *Client, next string) error {
+			return noValue(c.Channels.NextPage(ctx, &ChannelPage{Meta: PageMeta{NextPageURL: next}}))
+		},
+	},
 }
 
 // noValue returns err, or assert.AnError when v is not nil.

@@ -10,6 +10,8 @@ const (
 	apiKeySIDPrefix  = spec.APIKeySIDPrefix
 	channelSIDPrefix = spec.ChannelSIDPrefix
 	bindingSIDPrefix = spec.BindingSIDPrefix
+	userSIDPrefix    = spec.UserSIDPrefix
+	memberSIDPrefix  = spec.MemberSIDPrefix
 )
 
 // ValidateServiceSID reports whether sid is a Chat Service SID

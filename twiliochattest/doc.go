@@ -1,5 +1,6 @@
 // Package twiliochattest is an in-memory fake of the Twilio Programmable
-// Chat v2 Services and Roles REST APIs, served by an httptest.Server.
+// Chat v2 REST API (Services, Roles, Users, Channels and Members so far),
+// served by an httptest.Server.
 //
 // Test your code against it instead of mocking HTTP by hand. In a test, New
 // starts a Server that closes when the test ends, and NewClient returns a
@@ -35,6 +36,12 @@
 //	GET, POST, DELETE  /v2/Services/{Sid}
 //	GET, POST          /v2/Services/{ServiceSid}/Roles
 //	GET, POST, DELETE  /v2/Services/{ServiceSid}/Roles/{Sid}
+//	GET, POST          /v2/Services/{ServiceSid}/Users
+//	GET, POST, DELETE  /v2/Services/{ServiceSid}/Users/{Sid}
+//	GET, POST          /v2/Services/{ServiceSid}/Channels
+//	GET, POST, DELETE  /v2/Services/{ServiceSid}/Channels/{Sid}
+//	GET, POST          /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members
+//	GET, POST, DELETE  /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
 //
 // Bodies are application/x-www-form-urlencoded, as Twilio expects; a
 // non-empty body with another Content-Type is refused with 400, and one over
@@ -79,6 +86,33 @@
 //     requires Permission and replaces all permissions. Permission values
 //     are not checked against Twilio's list. Deleting one of a service's
 //     three default roles answers 400; deleting a service deletes its roles.
+//   - A User is addressed by its SID or its identity, a Channel by its SID
+//     or its unique name, a Member by its SID or its user's identity (any
+//     character, escaped as one path segment). Identities and unique names
+//     are unique per service: a second one answers 409 with code 50201
+//     (identity) or 50307 (unique name), and one that looks like a SID of
+//     its kind 400 with code 50206 or 50306; a second member of the same
+//     identity in a channel answers 409 with code 50404. Updating a unique
+//     name to "" clears it.
+//   - A new user gets the service's default service role, a new member its
+//     default channel role, unless RoleSid names another role of the
+//     service of the right type (deployment for users, channel for
+//     members). Adding a member whose identity has no user creates the
+//     user. A channel is public, created_by "system", unless the request
+//     says otherwise; attributes default to "{}" and must be JSON.
+//     DateCreated, DateUpdated and LastConsumptionTimestamp must be ISO
+//     8601 date-times; an empty LastConsumedMessageIndex sets it to null.
+//   - members_count and joined_channels_count follow membership. Deleting
+//     a channel deletes its members (and everything else in it); deleting a
+//     user makes it leave its channels; deleting a service deletes its
+//     users and channels. is_online and is_notifiable are null unless the
+//     service's reachability_enabled is on, and then false (no client is
+//     ever connected to the fake).
+//   - Channel lists filter by any number of Type keys (public, private),
+//     member lists by any number of Identity keys.
+//   - X-Twilio-Webhook-Enabled, on the operations that take it, must be
+//     true or false (400 otherwise); Requests shows it. The fake calls no
+//     webhook.
 //   - Lists take PageSize (1 to 100, default 50), Page (0 or more) and
 //     PageToken, list in creation order, and answer
 //     {"services" or "roles": [...], "meta": {...}} with first, next and
@@ -112,7 +146,8 @@
 //
 // WithClock fixes date_created and date_updated, and WithSeed makes SIDs
 // and request ids repeatable, for golden files and Example output.
-// SeedService and SeedRole create resources without a request. FailNext
+// SeedService, SeedRole, SeedUser, SeedChannel and SeedMember create
+// resources without a request. FailNext
 // makes the next requests answer with a Failure (status, body, Retry-After,
 // headers), FailOn the next requests of one route, such as
 // "POST /v2/Services/{Sid}", and FailWith installs a hook for failing a

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
@@ -95,6 +96,23 @@ func checkPermissions(permissions []string) string {
 	}
 	if slices.Contains(permissions, "") {
 		return "Invalid parameter Permission: must not be empty"
+	}
+	return ""
+}
+
+// checkRoleOf checks v, the value of a role SID key (DefaultChannelRoleSid,
+// RoleSid), names a role of roleType in the service serviceSID, and returns
+// why it does not, or "".
+func (s *Server) checkRoleOf(serviceSID, v, roleType string) string {
+	if !spec.IsSID(spec.RoleSIDPrefix, v) {
+		return "must match ^RL[0-9a-fA-F]{32}$, got " + strconv.Quote(v)
+	}
+	r := s.roles.get(serviceSID, v)
+	if r == nil {
+		return "role " + v + " does not exist in service " + serviceSID
+	}
+	if r.Type != roleType {
+		return "role " + v + " is a " + r.Type + " role, want a " + roleType + " role"
 	}
 	return ""
 }

@@ -159,6 +159,10 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, form url.Values) 
 		refusal.write(w)
 		return
 	}
+	if refusal, bad := checkWebhookHeader(c.op, r.Header); bad {
+		refusal.write(w)
+		return
+	}
 	s.mu.Lock()
 	resp := h(s, c)
 	s.mu.Unlock()

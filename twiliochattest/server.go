@@ -25,7 +25,7 @@ const DefaultAuthToken = "twiliochattest-auth-token"
 // maxBodyBytes bounds the request bodies the fake reads.
 const maxBodyBytes = 1 << 20
 
-// Server is an in-memory fake of the Twilio Chat v2 Services and Roles APIs,
+// Server is an in-memory fake of the Twilio Chat v2 API (see the package doc),
 // served over HTTP by the httptest.Server it embeds: its base URL is URL
 // ("http://127.0.0.1:41234", no trailing slash), and Close shuts it down. It
 // is safe for concurrent use. Create it with NewServer and Close it when
@@ -40,6 +40,9 @@ type Server struct {
 	mu       sync.Mutex
 	services *table[service]
 	roles    *table[role]
+	users    *table[user]    // under their service
+	channels *table[channel] // under their service
+	members  *table[member]  // under their channel
 	requests []Request
 	failNext []Failure
 	failOn   []*routeFailure // FailOn's failures, in the order given
@@ -135,9 +138,15 @@ func NewServer(opts ...Option) *Server {
 		token:   c.token,
 		apiKeys: c.apiKeys,
 	}
-	// Deleting a service deletes its roles: its table cascades to theirs.
+	// Deleting a service deletes its roles, users and channels, and
+	// deleting a channel its members: each table cascades to its
+	// children's. The tables of a channel's other children (messages,
+	// invites, webhooks) join the channels table's children.
 	s.roles = newTable[role]()
-	s.services = newTable[service](s.roles)
+	s.users = newTable[user]()
+	s.members = newTable[member]()
+	s.channels = newTable[channel](s.members)
+	s.services = newTable[service](s.roles, s.users, s.channels)
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	return s
 }
@@ -168,7 +177,7 @@ type Request struct {
 // Requests returns a copy of every request the Server has received since it
 // started or since the last ResetRequests, in arrival order. Requests that
 // were rejected (bad auth, injected failures, validation errors) are
-// included; SeedService and SeedRole are not requests and are not recorded.
+// included; the Seed methods are not requests and are not recorded.
 func (s *Server) Requests() []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()

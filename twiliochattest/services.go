@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
@@ -96,7 +95,7 @@ type serviceLinks struct {
 
 // timestamp is the current time as Twilio writes it.
 func (s *Server) timestamp() string {
-	return s.now().UTC().Truncate(time.Second).Format(time.RFC3339)
+	return formatTime(s.now())
 }
 
 // SeedService creates a service named friendlyName with the defaults and
@@ -369,15 +368,8 @@ func urlField(field func(*service) **string) updater {
 // roleField accepts the SID of a role of roleType in the same service.
 func roleField(roleType string, field func(*service) *string) updater {
 	return func(s *Server, n *service, v string) string {
-		if !spec.IsSID(spec.RoleSIDPrefix, v) {
-			return "must match ^RL[0-9a-fA-F]{32}$, got " + strconv.Quote(v)
-		}
-		r := s.roles.get(n.SID, v)
-		if r == nil {
-			return "role " + v + " does not exist in service " + n.SID
-		}
-		if r.Type != roleType {
-			return "role " + v + " is a " + r.Type + " role, want a " + roleType + " role"
+		if why := s.checkRoleOf(n.SID, v, roleType); why != "" {
+			return why
 		}
 		*field(n) = v
 		return ""

@@ -160,7 +160,7 @@ func TestNotFoundAndMethodNotAllowed(t *testing.T) {
 		{"unknown path", http.MethodGet, "/v1/Services", http.StatusNotFound},
 		{"root", http.MethodGet, "/", http.StatusNotFound},
 		{"trailing slash", http.MethodGet, "/v2/Services/", http.StatusNotFound},
-		{"unknown sub-resource", http.MethodGet, "/v2/Services/" + sid + "/Channels", http.StatusNotFound},
+		{"unknown sub-resource", http.MethodGet, "/v2/Services/" + sid + "/Widgets", http.StatusNotFound},
 		{"too deep", http.MethodGet, "/v2/Services/" + sid + "/Roles/" + role + "/x", http.StatusNotFound},
 		{"lower-case services", http.MethodGet, "/v2/services", http.StatusNotFound},
 		{"unknown service SID", http.MethodGet, "/v2/Services/" + unknownIS, http.StatusNotFound},

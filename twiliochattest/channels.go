@@ -1,0 +1,229 @@
+package twiliochattest
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
+)
+
+// channel is the chat.v2.service.channel JSON resource. Pointer fields are
+// replaced, never modified in place, so a shallow copy is a safe snapshot.
+type channel struct {
+	SID          string  `json:"sid"`
+	AccountSID   string  `json:"account_sid"`
+	ServiceSID   string  `json:"service_sid"`
+	FriendlyName *string `json:"friendly_name"`
+	UniqueName   *string `json:"unique_name"`
+	Attributes   string  `json:"attributes"`
+	Type         string  `json:"type"`
+	DateCreated  string  `json:"date_created"`
+	DateUpdated  string  `json:"date_updated"`
+	CreatedBy    string  `json:"created_by"`
+	// MembersCount follows the channel's members: join and leave keep it.
+	MembersCount int `json:"members_count"`
+	// MessagesCount is kept by the Messages handlers, which count up on
+	// each message posted in the channel.
+	MessagesCount int          `json:"messages_count"`
+	URL           string       `json:"url"`
+	Links         channelLinks `json:"links"`
+}
+
+func (ch channel) sid() string { return ch.SID }
+
+// channelLinks is the channel's "links" object. LastMessage is null until
+// the Messages handlers set it.
+type channelLinks struct {
+	Members     string  `json:"members"`
+	Messages    string  `json:"messages"`
+	Invites     string  `json:"invites"`
+	Webhooks    string  `json:"webhooks"`
+	LastMessage *string `json:"last_message"`
+}
+
+// Channel types (the spec's channel_enum_channel_type).
+const channelTypePublic = "public"
+
+// createdBySystem is the created_by of a channel created over REST without
+// CreatedBy.
+const createdBySystem = "system"
+
+// SeedChannel creates a public channel in the service serviceSID without an
+// HTTP request and returns its SID; uniqueName may be "" for none. It goes
+// through the same code as a Create Channel request, and returns an error
+// when the service does not exist or the request would be refused (a
+// unique name taken, say).
+func (s *Server) SeedChannel(serviceSID, uniqueName string) (string, error) {
+	form := url.Values{}
+	if uniqueName != "" {
+		form.Set("UniqueName", uniqueName)
+	}
+	return s.seedSID("CreateChannel", map[string]string{"ServiceSid": serviceSID}, form)
+}
+
+// channelKeys are the form keys that Create and Update Channel share.
+var channelKeys = []string{"FriendlyName", "UniqueName", "Attributes", "DateCreated", "DateUpdated", "CreatedBy"}
+
+// channelChanges are the values of channelKeys a request sent.
+type channelChanges struct {
+	friendlyName, uniqueName, attributes *string
+	dateCreated, dateUpdated, createdBy  *string
+}
+
+// readChannel reads channelKeys from f.
+func readChannel(f *fields) channelChanges {
+	return channelChanges{
+		friendlyName: f.text("FriendlyName"),
+		uniqueName:   f.text("UniqueName"),
+		attributes:   f.attributes(),
+		dateCreated:  f.date("DateCreated"),
+		dateUpdated:  f.date("DateUpdated"),
+		createdBy:    f.text("CreatedBy"),
+	}
+}
+
+// apply sets the changes on ch, whose unique name the caller has checked
+// with uniqueNameRefusal; an empty UniqueName clears it.
+func (s *Server) apply(ch *channel, v channelChanges) {
+	if v.friendlyName != nil {
+		ch.FriendlyName = v.friendlyName
+	}
+	if v.uniqueName != nil {
+		ch.UniqueName = v.uniqueName
+		if *v.uniqueName == "" {
+			ch.UniqueName = nil
+		}
+		s.channels.setName(ch.SID, orDefault(ch.UniqueName, ""))
+	}
+	ch.Attributes = orDefault(v.attributes, ch.Attributes)
+	ch.DateCreated = orDefault(v.dateCreated, ch.DateCreated)
+	ch.DateUpdated = orDefault(v.dateUpdated, ch.DateUpdated)
+	ch.CreatedBy = orDefault(v.createdBy, ch.CreatedBy)
+}
+
+// uniqueNameRefusal refuses a unique name that looks like a channel SID
+// (400, code 50306) or that another channel of the service has (409, code
+// 50307).
+func (s *Server) uniqueNameRefusal(serviceSID, sid string, name *string) (response, bool) {
+	switch {
+	case name == nil || *name == "":
+		return response{}, false
+	case spec.IsSID(spec.ChannelSIDPrefix, *name):
+		return twilioError(http.StatusBadRequest, 50306, "Unique name should not match channel SID pattern"), true
+	case s.channels.nameTaken(serviceSID, *name, sid):
+		return conflict(50307, "Channel with unique name %s already exists", *name), true
+	}
+	return response{}, false
+}
+
+var _ = serve("CreateChannel", (*Server).createChannel)
+
+func (s *Server) createChannel(c *call) response {
+	svc := s.services.get("", c.values["ServiceSid"])
+	if svc == nil {
+		return notFound(c.path)
+	}
+	f := readFields(c, append(channelKeys, "Type")...)
+	changes := readChannel(f)
+	channelType := f.enum("Type", spec.ChannelTypes)
+	if refusal, bad := f.refusal(); bad {
+		return refusal
+	}
+	if refusal, bad := s.uniqueNameRefusal(svc.SID, "", changes.uniqueName); bad {
+		return refusal
+	}
+	now := s.timestamp()
+	sid := s.ids.next(spec.ChannelSIDPrefix)
+	u := svc.URL + "/Channels/" + sid
+	ch := s.channels.add(svc.SID, sid, "", channel{
+		SID:         sid,
+		AccountSID:  s.account,
+		ServiceSID:  svc.SID,
+		Attributes:  "{}",
+		Type:        orDefault(channelType, channelTypePublic),
+		DateCreated: now,
+		DateUpdated: now,
+		CreatedBy:   createdBySystem,
+		URL:         u,
+		Links: channelLinks{
+			Members:  u + "/Members",
+			Messages: u + "/Messages",
+			Invites:  u + "/Invites",
+			Webhooks: u + "/Webhooks",
+		},
+	})
+	s.apply(ch, changes)
+	return answer(http.StatusCreated, *ch)
+}
+
+var _ = serve("FetchChannel", (*Server).fetchChannel)
+
+func (s *Server) fetchChannel(c *call) response {
+	ch := s.channels.get(c.values["ServiceSid"], c.values["Sid"])
+	if ch == nil {
+		return notFound(c.path)
+	}
+	return answer(http.StatusOK, *ch)
+}
+
+var _ = serve("UpdateChannel", (*Server).updateChannel)
+
+func (s *Server) updateChannel(c *call) response {
+	ch := s.channels.get(c.values["ServiceSid"], c.values["Sid"])
+	if ch == nil {
+		return notFound(c.path)
+	}
+	f := readFields(c, channelKeys...)
+	changes := readChannel(f)
+	if refusal, bad := f.refusal(); bad {
+		return refusal
+	}
+	if refusal, bad := s.uniqueNameRefusal(ch.ServiceSID, ch.SID, changes.uniqueName); bad {
+		return refusal
+	}
+	if changes.dateUpdated == nil {
+		changes.dateUpdated = ptr(s.timestamp())
+	}
+	s.apply(ch, changes)
+	return answer(http.StatusOK, *ch)
+}
+
+var _ = serve("DeleteChannel", (*Server).deleteChannel)
+
+// deleteChannel deletes the channel and, through the table, everything in
+// it; its members leave first, so that their users' joined_channels_count
+// follows.
+func (s *Server) deleteChannel(c *call) response {
+	ch := s.channels.get(c.values["ServiceSid"], c.values["Sid"])
+	if ch == nil {
+		return notFound(c.path)
+	}
+	for _, m := range s.members.list(ch.SID) {
+		s.leave(&m)
+	}
+	s.channels.remove(ch.ServiceSID, ch.SID)
+	return noContent()
+}
+
+var _ = serve("ListChannel", (*Server).listChannels)
+
+// listChannels lists the service's channels of the types the Type keys
+// name, or all of them.
+func (s *Server) listChannels(c *call) response {
+	svc := s.services.get("", c.values["ServiceSid"])
+	if svc == nil {
+		return notFound(c.path)
+	}
+	types := c.query["Type"]
+	for _, t := range types {
+		if !slices.Contains(spec.ChannelTypes, t) {
+			return invalidf("Invalid parameter Type: must be public or private, got %q", t)
+		}
+	}
+	channels := s.channels.list(svc.SID)
+	if len(types) > 0 {
+		channels = slices.DeleteFunc(channels, func(ch channel) bool { return !slices.Contains(types, ch.Type) })
+	}
+	return pageOf(c, svc.URL+"/Channels", channels)
+}

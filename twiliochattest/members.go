@@ -1,0 +1,207 @@
+package twiliochattest
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
+)
+
+// member is the chat.v2.service.channel.member JSON resource. Pointer
+// fields are replaced, never modified in place, so a shallow copy is a safe
+// snapshot.
+type member struct {
+	SID                      string  `json:"sid"`
+	AccountSID               string  `json:"account_sid"`
+	ChannelSID               string  `json:"channel_sid"`
+	ServiceSID               string  `json:"service_sid"`
+	Identity                 string  `json:"identity"`
+	DateCreated              string  `json:"date_created"`
+	DateUpdated              string  `json:"date_updated"`
+	RoleSID                  string  `json:"role_sid"`
+	LastConsumedMessageIndex *int    `json:"last_consumed_message_index"`
+	LastConsumptionTimestamp *string `json:"last_consumption_timestamp"`
+	URL                      string  `json:"url"`
+	Attributes               string  `json:"attributes"`
+}
+
+func (m member) sid() string { return m.SID }
+
+// SeedMember adds the user identity to the channel channel (its SID or
+// unique name) of the service serviceSID without an HTTP request, creating
+// the user when the service has none with that identity, and returns the
+// member's SID. It goes through the same code as a Create Member request,
+// and returns an error when the service or channel does not exist or the
+// request would be refused (the user is a member already, say).
+func (s *Server) SeedMember(serviceSID, channel, identity string) (string, error) {
+	return s.seedSID("CreateMember", map[string]string{"ServiceSid": serviceSID, "ChannelSid": channel},
+		url.Values{"Identity": {identity}})
+}
+
+// memberKeys are the form keys that Create and Update Member share.
+var memberKeys = []string{"RoleSid", "LastConsumedMessageIndex", "LastConsumptionTimestamp", "DateCreated", "DateUpdated", "Attributes"}
+
+// memberChanges are the values of memberKeys a request sent.
+type memberChanges struct {
+	roleSID, attributes      *string
+	lastConsumedSet          bool
+	lastConsumed             *int
+	lastConsumption          *string
+	dateCreated, dateUpdated *string
+}
+
+// readMember reads memberKeys from f; a role must be a channel role of the
+// service serviceSID.
+func (s *Server) readMember(f *fields, serviceSID string) memberChanges {
+	v := memberChanges{roleSID: f.role(s, serviceSID, roleTypeChannel)}
+	v.lastConsumed, v.lastConsumedSet = f.integer("LastConsumedMessageIndex")
+	v.lastConsumption = f.date("LastConsumptionTimestamp")
+	v.dateCreated = f.date("DateCreated")
+	v.dateUpdated = f.date("DateUpdated")
+	v.attributes = f.attributes()
+	return v
+}
+
+// apply sets the changes on m.
+func (v memberChanges) apply(m *member) {
+	m.RoleSID = orDefault(v.roleSID, m.RoleSID)
+	if v.lastConsumedSet {
+		m.LastConsumedMessageIndex = v.lastConsumed
+	}
+	if v.lastConsumption != nil {
+		m.LastConsumptionTimestamp = v.lastConsumption
+	}
+	m.DateCreated = orDefault(v.dateCreated, m.DateCreated)
+	m.DateUpdated = orDefault(v.dateUpdated, m.DateUpdated)
+	m.Attributes = orDefault(v.attributes, m.Attributes)
+}
+
+// leave removes the member m from its channel and keeps the channel's
+// members_count and the user's joined_channels_count. Delete Member, Delete
+// Channel and Delete User remove members through it.
+func (s *Server) leave(m *member) {
+	if ch := s.channels.get(m.ServiceSID, m.ChannelSID); ch != nil {
+		ch.MembersCount--
+	}
+	if u := s.users.get(m.ServiceSID, m.Identity); u != nil {
+		u.JoinedChannelsCount--
+	}
+	s.members.remove(m.ChannelSID, m.SID)
+}
+
+var _ = serve("CreateMember", (*Server).createMember)
+
+// createMember adds a user to a channel, creating the user when the
+// service has none with the identity. The member gets the service's
+// default channel role unless RoleSid names another.
+func (s *Server) createMember(c *call) response {
+	svc := s.services.get("", c.values["ServiceSid"])
+	if svc == nil {
+		return notFound(c.path)
+	}
+	ch := s.channels.get(svc.SID, c.values["ChannelSid"])
+	if ch == nil {
+		return notFound(c.path)
+	}
+	f := readFields(c, append(memberKeys, "Identity")...)
+	identity := f.required("Identity")
+	changes := s.readMember(f, svc.SID)
+	if refusal, bad := f.refusal(); bad {
+		return refusal
+	}
+	if s.members.get(ch.SID, identity) != nil {
+		return conflict(50404, "Member with identity %s already exists in channel %s", identity, ch.SID)
+	}
+	u := s.users.get(svc.SID, identity)
+	if u == nil || u.Identity != identity { // a user SID is not an identity
+		var refusal response
+		if u, refusal = s.addUser(svc, identity); u == nil {
+			return refusal
+		}
+	}
+	now := s.timestamp()
+	sid := s.ids.next(spec.MemberSIDPrefix)
+	m := s.members.add(ch.SID, sid, identity, member{
+		SID:         sid,
+		AccountSID:  s.account,
+		ChannelSID:  ch.SID,
+		ServiceSID:  svc.SID,
+		Identity:    identity,
+		DateCreated: now,
+		DateUpdated: now,
+		RoleSID:     svc.DefaultChannelRoleSID,
+		URL:         ch.URL + "/Members/" + sid,
+		Attributes:  "{}",
+	})
+	changes.apply(m)
+	ch.MembersCount++
+	u.JoinedChannelsCount++
+	return answer(http.StatusCreated, *m)
+}
+
+// memberOf returns the member c addresses, by SID or identity, in the
+// channel c addresses, by SID or unique name, or nil.
+func (s *Server) memberOf(c *call) *member {
+	ch := s.channels.get(c.values["ServiceSid"], c.values["ChannelSid"])
+	if ch == nil {
+		return nil
+	}
+	return s.members.get(ch.SID, c.values["Sid"])
+}
+
+var _ = serve("FetchMember", (*Server).fetchMember)
+
+func (s *Server) fetchMember(c *call) response {
+	m := s.memberOf(c)
+	if m == nil {
+		return notFound(c.path)
+	}
+	return answer(http.StatusOK, *m)
+}
+
+var _ = serve("UpdateMember", (*Server).updateMember)
+
+func (s *Server) updateMember(c *call) response {
+	m := s.memberOf(c)
+	if m == nil {
+		return notFound(c.path)
+	}
+	f := readFields(c, memberKeys...)
+	changes := s.readMember(f, m.ServiceSID)
+	if refusal, bad := f.refusal(); bad {
+		return refusal
+	}
+	if changes.dateUpdated == nil {
+		changes.dateUpdated = ptr(s.timestamp())
+	}
+	changes.apply(m)
+	return answer(http.StatusOK, *m)
+}
+
+var _ = serve("DeleteMember", (*Server).deleteMember)
+
+func (s *Server) deleteMember(c *call) response {
+	m := s.memberOf(c)
+	if m == nil {
+		return notFound(c.path)
+	}
+	s.leave(m)
+	return noContent()
+}
+
+var _ = serve("ListMember", (*Server).listMembers)
+
+// listMembers lists the channel's members of the identities the Identity
+// keys name, or all of them.
+func (s *Server) listMembers(c *call) response {
+	ch := s.channels.get(c.values["ServiceSid"], c.values["ChannelSid"])
+	if ch == nil {
+		return notFound(c.path)
+	}
+	members := s.members.list(ch.SID)
+	if identities := c.query["Identity"]; len(identities) > 0 {
+		members = slices.DeleteFunc(members, func(m member) bool { return !slices.Contains(identities, m.Identity) })
+	}
+	return pageOf(c, ch.URL+"/Members", members)
+}

@@ -1,0 +1,172 @@
+package twiliochattest
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
+)
+
+// user is the chat.v2.service.user JSON resource. is_online and
+// is_notifiable are filled in when it is answered (see userView).
+type user struct {
+	SID                 string    `json:"sid"`
+	AccountSID          string    `json:"account_sid"`
+	ServiceSID          string    `json:"service_sid"`
+	Attributes          string    `json:"attributes"`
+	FriendlyName        *string   `json:"friendly_name"`
+	RoleSID             string    `json:"role_sid"`
+	Identity            string    `json:"identity"`
+	IsOnline            *bool     `json:"is_online"`
+	IsNotifiable        *bool     `json:"is_notifiable"`
+	DateCreated         string    `json:"date_created"`
+	DateUpdated         string    `json:"date_updated"`
+	JoinedChannelsCount int       `json:"joined_channels_count"`
+	Links               userLinks `json:"links"`
+	URL                 string    `json:"url"`
+}
+
+func (u user) sid() string { return u.SID }
+
+// userLinks is the user's "links" object.
+type userLinks struct {
+	UserChannels string `json:"user_channels"`
+	UserBindings string `json:"user_bindings"`
+}
+
+// SeedUser creates a user with identity in the service serviceSID without an
+// HTTP request and returns its SID. It goes through the same code as a
+// Create User request, and returns an error when the service does not exist
+// or the request would be refused (an identity taken, say).
+func (s *Server) SeedUser(serviceSID, identity string) (string, error) {
+	return s.seedSID("CreateUser", map[string]string{"ServiceSid": serviceSID}, url.Values{"Identity": {identity}})
+}
+
+// userView is u as it is answered: is_online and is_notifiable are false
+// when the service's Reachability Indicator is on (no client is ever
+// connected to the fake), and null when it is off.
+func (s *Server) userView(u *user) user {
+	out := *u
+	if svc := s.services.get("", u.ServiceSID); svc != nil && svc.ReachabilityEnabled {
+		out.IsOnline, out.IsNotifiable = ptr(false), ptr(false)
+	}
+	return out
+}
+
+var _ = serve("CreateUser", (*Server).createUser)
+
+func (s *Server) createUser(c *call) response {
+	svc := s.services.get("", c.values["ServiceSid"])
+	if svc == nil {
+		return notFound(c.path)
+	}
+	f := readFields(c, "Identity", "RoleSid", "Attributes", "FriendlyName")
+	identity := f.required("Identity")
+	roleSID := f.role(s, svc.SID, roleTypeDeployment)
+	attributes := f.attributes()
+	name := f.text("FriendlyName")
+	if refusal, bad := f.refusal(); bad {
+		return refusal
+	}
+	u, refusal := s.addUser(svc, identity)
+	if u == nil {
+		return refusal
+	}
+	u.RoleSID = orDefault(roleSID, u.RoleSID)
+	u.Attributes = orDefault(attributes, u.Attributes)
+	u.FriendlyName = name
+	return answer(http.StatusCreated, s.userView(u))
+}
+
+// addUser stores a new user with identity in svc, with the service's
+// default service role, or returns the refusal: 409 (code 50201) for an
+// identity taken, 400 (code 50206) for one that looks like a user SID.
+// Create User and Create Member (for an identity with no user) call it.
+func (s *Server) addUser(svc *service, identity string) (*user, response) {
+	if spec.IsSID(spec.UserSIDPrefix, identity) {
+		return nil, twilioError(http.StatusBadRequest, 50206, "Identity should not match user SID pattern")
+	}
+	if s.users.nameTaken(svc.SID, identity, "") {
+		return nil, conflict(50201, "User with identity %s already exists", identity)
+	}
+	now := s.timestamp()
+	sid := s.ids.next(spec.UserSIDPrefix)
+	u := svc.URL + "/Users/" + sid
+	return s.users.add(svc.SID, sid, identity, user{
+		SID:         sid,
+		AccountSID:  s.account,
+		ServiceSID:  svc.SID,
+		Attributes:  "{}",
+		RoleSID:     svc.DefaultServiceRoleSID,
+		Identity:    identity,
+		DateCreated: now,
+		DateUpdated: now,
+		Links:       userLinks{UserChannels: u + "/Channels", UserBindings: u + "/Bindings"},
+		URL:         u,
+	}), response{}
+}
+
+var _ = serve("FetchUser", (*Server).fetchUser)
+
+func (s *Server) fetchUser(c *call) response {
+	u := s.users.get(c.values["ServiceSid"], c.values["Sid"])
+	if u == nil {
+		return notFound(c.path)
+	}
+	return answer(http.StatusOK, s.userView(u))
+}
+
+var _ = serve("UpdateUser", (*Server).updateUser)
+
+func (s *Server) updateUser(c *call) response {
+	u := s.users.get(c.values["ServiceSid"], c.values["Sid"])
+	if u == nil {
+		return notFound(c.path)
+	}
+	f := readFields(c, "RoleSid", "Attributes", "FriendlyName")
+	roleSID := f.role(s, u.ServiceSID, roleTypeDeployment)
+	attributes := f.attributes()
+	name := f.text("FriendlyName")
+	if refusal, bad := f.refusal(); bad {
+		return refusal
+	}
+	u.RoleSID = orDefault(roleSID, u.RoleSID)
+	u.Attributes = orDefault(attributes, u.Attributes)
+	if name != nil {
+		u.FriendlyName = name
+	}
+	u.DateUpdated = s.timestamp()
+	return answer(http.StatusOK, s.userView(u))
+}
+
+var _ = serve("DeleteUser", (*Server).deleteUser)
+
+// deleteUser deletes the user, who first leaves every channel it is a
+// member of.
+func (s *Server) deleteUser(c *call) response {
+	u := s.users.get(c.values["ServiceSid"], c.values["Sid"])
+	if u == nil {
+		return notFound(c.path)
+	}
+	for _, ch := range s.channels.list(u.ServiceSID) {
+		if m := s.members.get(ch.SID, u.Identity); m != nil {
+			s.leave(m)
+		}
+	}
+	s.users.remove(u.ServiceSID, u.SID)
+	return noContent()
+}
+
+var _ = serve("ListUser", (*Server).listUsers)
+
+func (s *Server) listUsers(c *call) response {
+	svc := s.services.get("", c.values["ServiceSid"])
+	if svc == nil {
+		return notFound(c.path)
+	}
+	users := s.users.list(svc.SID)
+	for i := range users {
+		users[i] = s.userView(&users[i])
+	}
+	return pageOf(c, svc.URL+"/Users", users)
+}

@@ -1,0 +1,243 @@
+package twiliochat
+
+import (
+	"context"
+	"iter"
+	"time"
+)
+
+// UsersAPI is the set of operations on the Users of a Chat Service.
+// *UsersService implements it; downstream code can depend on UsersAPI and
+// substitute a fake in its own unit tests.
+type UsersAPI interface {
+	// Create creates a User in the Service serviceSID and returns it as
+	// Twilio stored it.
+	Create(ctx context.Context, serviceSID string, params *CreateUserParams) (*User, error)
+	// Fetch returns the User user (its SID or identity) of the Service.
+	Fetch(ctx context.Context, serviceSID, user string) (*User, error)
+	// Update changes the User user and returns it as Twilio stored it.
+	Update(ctx context.Context, serviceSID, user string, params *UpdateUserParams) (*User, error)
+	// Delete deletes the User user of the Service serviceSID.
+	Delete(ctx context.Context, serviceSID, user string) error
+	// ListPage returns the first page of the Service's Users.
+	ListPage(ctx context.Context, serviceSID string, params *ListUsersParams) (*UserPage, error)
+	// NextPage returns the page after page, or nil after the last page.
+	NextPage(ctx context.Context, page *UserPage) (*UserPage, error)
+	// List returns an iterator over every User of the Service, page by page.
+	List(ctx context.Context, serviceSID string, params *ListUsersParams) iter.Seq2[*User, error]
+}
+
+var _ UsersAPI = (*UsersService)(nil)
+
+// UsersService calls the Chat v2 Users resource
+// (/v2/Services/{ServiceSid}/Users). Use it through Client.Users; it is safe
+// for concurrent use.
+//
+// A User is a person (or bot) of a Service, known by its identity: the
+// identity of the access tokens its clients use. Every method that takes a
+// user accepts its SID (US followed by 32 hex digits) or its identity, which
+// may hold any character ("alice@example.com"); it is sent escaped, as one
+// path segment.
+type UsersService struct {
+	client *Client
+}
+
+// User is a Chat v2 User resource. Fields that Twilio sends as JSON null
+// decode to their zero value, but IsOnline and IsNotifiable, whose null
+// means "not known"; fields Twilio adds later are ignored. An answer whose
+// sid is missing or is not a User SID fails the call with a *DecodeError.
+type User struct {
+	// SID is the User's unique ID (US followed by 32 hex digits).
+	SID string `json:"sid"`
+	// AccountSID is the Account that created the User.
+	AccountSID string `json:"account_sid"`
+	// ServiceSID is the Service the User belongs to.
+	ServiceSID string `json:"service_sid"`
+	// Attributes is the JSON text the User was given; read it with Decode.
+	Attributes Attributes `json:"attributes"`
+	// FriendlyName is the name given to the User.
+	FriendlyName string `json:"friendly_name"`
+	// RoleSID is the SID of the User's service role.
+	RoleSID string `json:"role_sid"`
+	// Identity is the User's identity, unique in the Service.
+	Identity string `json:"identity"`
+	// IsOnline reports whether the User has a live client connected; nil
+	// when the Service's Reachability Indicator is off.
+	IsOnline *bool `json:"is_online"`
+	// IsNotifiable reports whether the User can be reached by push
+	// notification; nil when the Service's Reachability Indicator is off.
+	IsNotifiable *bool `json:"is_notifiable"`
+	// DateCreated is when the User was created.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is when the User was last updated.
+	DateUpdated time.Time `json:"date_updated"`
+	// JoinedChannelsCount is how many Channels the User is a Member of.
+	JoinedChannelsCount int `json:"joined_channels_count"`
+	// Links holds the URLs of related resources, keyed by name
+	// ("user_channels", "user_bindings").
+	Links map[string]string `json:"links"`
+	// URL is the absolute URL of the User resource.
+	URL string `json:"url"`
+}
+
+// checkDecoded rejects a decoded User that has no usable SID, such as one
+// decoded from "{}".
+func (u *User) checkDecoded() error {
+	return checkDecodedSID("User", userSIDPrefix, u.SID)
+}
+
+// CreateUserParams holds the form keys of a Create User request. Identity
+// is required.
+type CreateUserParams struct {
+	// Identity is the new User's identity, unique in the Service: the
+	// identity its access tokens carry. Required and not empty.
+	Identity *string `url:"Identity,omitempty"`
+	// RoleSID is the SID of the User's service role (RL followed by 32 hex
+	// digits); without it the User gets the Service's default service role.
+	RoleSID *string `url:"RoleSid,omitempty"`
+	// Attributes is JSON text to store with the User, checked before any
+	// request is sent.
+	Attributes *string `url:"Attributes,omitempty"`
+	// FriendlyName is a name to show for the User.
+	FriendlyName *string `url:"FriendlyName,omitempty"`
+	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
+	// header: true asks Twilio to call the Service's webhooks for this
+	// request, false not to.
+	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
+}
+
+// validate checks every field and returns all the problems it finds,
+// joined, or nil.
+func (p *CreateUserParams) validate() error {
+	if p == nil {
+		return invalid("Identity", "is required")
+	}
+	return joinErrors(checkRequiredName("Identity", p.Identity), checkRoleSID("RoleSid", p.RoleSID), checkJSON("Attributes", p.Attributes))
+}
+
+// opCreateUser describes the CreateUser operation (see internal/spec).
+var opCreateUser = lookupOp("CreateUser")
+
+// Create creates a User in the Service serviceSID and returns it as Twilio
+// stored it. A bad serviceSID, a missing or empty Identity, a RoleSID that
+// is not RL followed by 32 hex digits, or Attributes that are not JSON
+// return a *ValidationError for each bad key, joined, before any request is
+// sent; a non-2xx answer returns an *APIError (409 with code 50201 when the
+// identity is taken). A Create is not retried once it may have reached
+// Twilio.
+func (s *UsersService) Create(ctx context.Context, serviceSID string, params *CreateUserParams) (*User, error) {
+	return send[User](ctx, s.client, opCreateUser, params, params.validate(), serviceSID)
+}
+
+// opFetchUser describes the FetchUser operation (see internal/spec).
+var opFetchUser = lookupOp("FetchUser")
+
+// Fetch returns the User user, its SID or identity, of the Service
+// serviceSID. A bad serviceSID, or a user that is "", "." or "..", returns
+// a *ValidationError (field ServiceSid or Sid) before any request is sent;
+// a non-2xx answer returns an *APIError, for which IsNotFound reports
+// whether the User does not exist.
+func (s *UsersService) Fetch(ctx context.Context, serviceSID, user string) (*User, error) {
+	return getOne[User](ctx, s.client, opFetchUser, serviceSID, user)
+}
+
+// UpdateUserParams holds the form keys of an Update User request. A nil
+// field leaves the User's value as it is.
+type UpdateUserParams struct {
+	// RoleSID is the SID of the User's new service role (RL followed by 32
+	// hex digits).
+	RoleSID *string `url:"RoleSid,omitempty"`
+	// Attributes is JSON text that replaces the User's attributes, checked
+	// before any request is sent.
+	Attributes *string `url:"Attributes,omitempty"`
+	// FriendlyName is a name to show for the User.
+	FriendlyName *string `url:"FriendlyName,omitempty"`
+	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
+	// header: true asks Twilio to call the Service's webhooks for this
+	// request, false not to.
+	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
+}
+
+// validate checks every field and returns all the problems it finds,
+// joined, or nil. A nil p is valid.
+func (p *UpdateUserParams) validate() error {
+	if p == nil {
+		return nil
+	}
+	return joinErrors(checkRoleSID("RoleSid", p.RoleSID), checkJSON("Attributes", p.Attributes))
+}
+
+// opUpdateUser describes the UpdateUser operation (see internal/spec).
+var opUpdateUser = lookupOp("UpdateUser")
+
+// Update changes the User user, its SID or identity, and returns it as
+// Twilio stored it; params may be nil. Bad path values, a RoleSID that is
+// not RL followed by 32 hex digits, or Attributes that are not JSON return a
+// *ValidationError for each, joined, before any request is sent; a non-2xx
+// answer returns an *APIError, for which IsNotFound reports whether the
+// User does not exist.
+func (s *UsersService) Update(ctx context.Context, serviceSID, user string, params *UpdateUserParams) (*User, error) {
+	return send[User](ctx, s.client, opUpdateUser, params, params.validate(), serviceSID, user)
+}
+
+// opDeleteUser describes the DeleteUser operation (see internal/spec).
+var opDeleteUser = lookupOp("DeleteUser")
+
+// Delete deletes the User user, its SID or identity, of the Service
+// serviceSID. Bad path values return a *ValidationError before any request is sent; a non-2xx
+// answer returns an *APIError, for which IsNotFound reports whether the User
+// does not exist.
+func (s *UsersService) Delete(ctx context.Context, serviceSID, user string) error {
+	return remove(ctx, s.client, opDeleteUser, nil, nil, serviceSID, user)
+}
+
+// ListUsersParams holds the options of Users.ListPage and Users.List. The
+// zero value (or a nil *ListUsersParams) lists every User in pages of
+// Twilio's default size (50).
+type ListUsersParams struct {
+	// PageSize is how many Users each page holds, from 1 to 100. When it
+	// is nil and Limit is set, pages hold Limit Users (at most 100).
+	PageSize *int `url:"PageSize,omitempty"`
+	// Limit makes List stop after this many Users; 0 lists them all. It
+	// must not be negative. It is not sent to Twilio.
+	Limit int `url:"-"`
+}
+
+// UserPage is one page of a Service's Users list.
+type UserPage = Page[User]
+
+// opListUser describes the ListUser operation (see internal/spec).
+var opListUser = lookupOp("ListUser")
+
+// ListPage returns the first page of the Users of the Service serviceSID. A
+// bad serviceSID, PageSize or Limit returns a *ValidationError for each,
+// joined, before any request is sent; a non-2xx answer returns an *APIError.
+// Use NextPage for the pages after it, or List to range over every User.
+func (s *UsersService) ListPage(ctx context.Context, serviceSID string, params *ListUsersParams) (*UserPage, error) {
+	return listPage[User](ctx, s.client, opListUser, params, nil, serviceSID)
+}
+
+// NextPage returns the Users page after page, following
+// page.Meta.NextPageURL, or nil and no error when page is nil or the last
+// page. It refuses, without a request, a next page that is page itself
+// (ErrPageLoop) or that is off the client's base scheme and host
+// (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+func (s *UsersService) NextPage(ctx context.Context, page *UserPage) (*UserPage, error) {
+	return nextPage(ctx, s.client, opListUser, page)
+}
+
+// List returns an iterator over every User of the Service serviceSID. It
+// walks the pages as ServicesService.List does: nothing is sent until the
+// loop starts, a break or params.Limit stops it without another request,
+// and an error comes at most once, as the last pair (a *ValidationError
+// for bad input, before any request).
+//
+//	for user, err := range client.Users.List(ctx, serviceSID, nil) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(user.Identity, user.JoinedChannelsCount)
+//	}
+func (s *UsersService) List(ctx context.Context, serviceSID string, params *ListUsersParams) iter.Seq2[*User, error] {
+	return listItems[User](ctx, s.client, opListUser, params, nil, serviceSID)
+}
