@@ -24,10 +24,10 @@ var stringBools = map[string]bool{"chat.v2.credential.sandbox": true}
 // zero: their Go field is a pointer, nil for null (issues 12 and 13). Every
 // other null decodes to its field's zero value.
 var nullMeansUnknown = map[string]bool{
-	"chat.v2.service.channel.member.last_consumed_message_index":   true,
-	"chat.v2.service.channel.member.last_consumption_timestamp":    true,
-	"chat.v2.service.user.is_online":                               true,
-	"chat.v2.service.user.is_notifiable":                           true,
+	"chat.v2.service.channel.member.last_consumed_message_index":    true,
+	"chat.v2.service.channel.member.last_consumption_timestamp":     true,
+	"chat.v2.service.user.is_online":                                true,
+	"chat.v2.service.user.is_notifiable":                            true,
 	"chat.v2.service.user.user_channel.last_consumed_message_index": true,
 	"chat.v2.service.user.user_channel.unread_messages_count":       true,
 }

@@ -13,13 +13,15 @@ import (
 	"testing"
 )
 
-// Reading the vendored OpenAPI description (testdata/twilio_chat_v2.json,
-// twilio-oai 2.6.7, unchanged) into the facts TestSpec holds the SDK to.
-// Nothing here is written by hand: every operation, key, type, enum, pattern,
-// required flag and response property comes from the JSON.
+// Reading the vendored OpenAPI description (twilio-oai 2.6.7, unchanged)
+// into the facts TestSpec holds the SDK to. Nothing here is written by hand:
+// every operation, key, type, enum, pattern, required flag and answer
+// property comes from the JSON.
 
-// specFile is the vendored spec; testdata/LICENSE-twilio-oai is its licence.
-const specFile = "testdata/twilio_chat_v2.json"
+// specFile is the vendored spec, the one copy in the module, which
+// internal/spec's own test reads too; LICENSE-twilio-oai next to it is its
+// licence.
+const specFile = "internal/spec/testdata/twilio_chat_v2.json"
 
 // apiSchema is an OpenAPI schema object, as much of it as the test reads.
 type apiSchema struct {
