@@ -14,9 +14,10 @@ import (
 	"testing"
 )
 
-// TestSpec holds the SDK to the spec (see specFile): it
-// walks every operation the spec has, finds the SDK's method for it by its
-// operationId, and fails when
+// TestSpec holds the SDK to the spec (see specFile): it walks every
+// operation the spec has, finds the SDK's method for it by its operationId
+// (FetchChannelWebhook is Client.ChannelWebhooks.Fetch, ListUserChannel
+// Client.UserChannels.ListPage, NextPage and List), and fails when
 //
 //   - the SDK has no method for it, or the method's arguments are not ctx,
 //     the path values in the order of the path template, and a params
@@ -143,26 +144,27 @@ var (
 func newSpecCase(t *testing.T, doc *specDoc, op *specOp) *specCase {
 	t.Helper()
 	sc := &specCase{doc: doc, op: op}
-	sc.rec = newRecorder(t, sc.serve)
-	sc.client = sc.rec.client(t)
 	name := op.Verb
 	if op.Verb == "List" {
 		name = "ListPage"
 	}
-	var found bool
-	sc.method, sc.label, found = sdkMethod(sc.client, op.Noun+"s", name)
+	// A zero Client has the methods, on nil services, to look them up.
+	_, label, found := sdkMethod(new(Client), op.Noun+"s", name)
 	if found != implemented[op.ID] {
-		t.Errorf("%s: method %s found: %v, but the package describes the operation (lookupOp): %v", op.ID, sc.label, found, implemented[op.ID])
+		t.Errorf("%s: method %s found: %v, but the package describes the operation (lookupOp): %v", op.ID, label, found, implemented[op.ID])
 	}
 	if notYetImplemented[op.ID] {
 		if found || implemented[op.ID] {
-			t.Fatalf("%s is implemented (%s): delete it from notYetImplemented in spec_test.go", op.ID, sc.label)
+			t.Fatalf("%s is implemented (%s): delete it from notYetImplemented in spec_test.go", op.ID, label)
 		}
 		t.Skipf("%s: not implemented yet (notYetImplemented)", op.ID)
 	}
 	if !found {
-		t.Fatalf("%s: the SDK has no method %s", op.ID, sc.label)
+		t.Fatalf("%s: the SDK has no method %s", op.ID, label)
 	}
+	sc.rec = newRecorder(t, sc.serve)
+	sc.client = sc.rec.client(t)
+	sc.method, sc.label, _ = sdkMethod(sc.client, op.Noun+"s", name)
 	for i, p := range op.PathParams {
 		if p.Schema.Pattern == "" {
 			sc.pathValues = append(sc.pathValues, "name-of-"+p.Key)
@@ -334,72 +336,80 @@ func (sc *specCase) args(pathValues []string, params reflect.Value) []reflect.Va
 	return args
 }
 
-// call calls m and returns its results, its error and the requests it sent.
-func (sc *specCase) call(m reflect.Value, args []reflect.Value) ([]reflect.Value, error, []seenRequest) {
+// outcome is what one call did.
+type outcome struct {
+	// out are the method's results; for List, the first pair it yielded.
+	out  []reflect.Value
+	err  error
+	reqs []seenRequest
+}
+
+// call calls m with args.
+func (sc *specCase) call(m reflect.Value, args []reflect.Value) outcome {
 	before := len(sc.rec.requests())
 	out := m.Call(args)
 	err, _ := out[len(out)-1].Interface().(error)
-	return out, err, sc.rec.requests()[before:]
+	return outcome{out: out, err: err, reqs: sc.rec.requests()[before:]}
 }
 
-// first ranges over the iterator List returns for args and returns its
-// first pair and the requests sent.
-func (sc *specCase) first(args []reflect.Value) (reflect.Value, error, []seenRequest) {
+// first ranges over the iterator List returns for args up to its first
+// pair.
+func (sc *specCase) first(args []reflect.Value) outcome {
 	before := len(sc.rec.requests())
 	seq := sc.list.Call(args)[0]
-	var item reflect.Value
-	var err error
 	if seq.IsNil() {
-		return item, errors.New("List returned a nil iterator"), nil
+		return outcome{err: errors.New("List returned a nil iterator")}
 	}
+	var o outcome
 	yield := reflect.MakeFunc(seq.Type().In(0), func(in []reflect.Value) []reflect.Value {
-		item = in[0]
-		err, _ = in[1].Interface().(error)
+		o.out = in
+		o.err, _ = in[1].Interface().(error)
 		return []reflect.Value{reflect.ValueOf(false)}
 	})
 	seq.Call([]reflect.Value{yield})
-	return item, err, sc.rec.requests()[before:]
+	o.reqs = sc.rec.requests()[before:]
+	return o
 }
 
 // succeed calls the method with args, expects one request and no error,
 // and returns its results and the request.
 func (sc *specCase) succeed(t *testing.T, what string, args []reflect.Value) ([]reflect.Value, seenRequest, bool) {
 	t.Helper()
-	out, err, reqs := sc.call(sc.method, args)
-	if err != nil {
-		t.Errorf("%s: %s failed: %v", what, sc.label, err)
+	o := sc.call(sc.method, args)
+	if o.err != nil {
+		t.Errorf("%s: %s failed: %v", what, sc.label, o.err)
 		return nil, seenRequest{}, false
 	}
-	if len(reqs) != 1 {
-		t.Errorf("%s: %s sent %d requests, want 1", what, sc.label, len(reqs))
+	if len(o.reqs) != 1 {
+		t.Errorf("%s: %s sent %d requests, want 1", what, sc.label, len(o.reqs))
 		return nil, seenRequest{}, false
 	}
-	return out, reqs[0], true
+	return o.out, o.reqs[0], true
 }
 
 // refused calls the method (and List, for a list) with args and expects a
 // *ValidationError naming every key of keys and no request.
 func (sc *specCase) refused(t *testing.T, what string, args []reflect.Value, keys ...string) {
 	t.Helper()
-	_, err, reqs := sc.call(sc.method, args)
-	checkRefused(t, sc.label, what, err, reqs, keys)
+	checkRefused(t, sc.label, what, sc.call(sc.method, args), keys)
 	if sc.list.IsValid() {
-		_, err, reqs := sc.first(args)
-		checkRefused(t, strings.TrimSuffix(sc.label, "ListPage")+"List", what, err, reqs, keys)
+		checkRefused(t, strings.TrimSuffix(sc.label, "ListPage")+"List", what, sc.first(args), keys)
 	}
 }
 
-func checkRefused(t *testing.T, label, what string, err error, reqs []seenRequest, keys []string) {
+// checkRefused checks that a call sent nothing and returned a
+// *ValidationError naming every key of keys.
+func checkRefused(t *testing.T, label, what string, o outcome, keys []string) {
 	t.Helper()
-	if len(reqs) != 0 {
-		t.Errorf("%s: %s sent %d requests, want none", what, label, len(reqs))
+	if len(o.reqs) != 0 {
+		t.Errorf("%s: %s sent %d requests, want none", what, label, len(o.reqs))
 	}
 	var vErr *ValidationError
-	if !errors.As(err, &vErr) {
-		t.Errorf("%s: %s returned %v, want a *ValidationError naming %s", what, label, err, strings.Join(keys, ", "))
+	if !errors.As(o.err, &vErr) {
+		t.Errorf("%s: %s returned %v, want a *ValidationError naming %s", what, label, o.err, strings.Join(keys, ", "))
 		return
 	}
-	fields := validationFields(err)
+	fields := validationFields(o.err)
 	for _, key := range keys {
 		if !slices.Contains(fields, key) {
 			t.Errorf("%s: %s's *ValidationError names %q, want %s", what, label, fields, key)
@@ -498,9 +508,11 @@ func (sc *specCase) testRequired(t *testing.T) {
 		if leaf == nil {
 			continue // reported by the request test
 		}
+		isList := allocate(leaf.Field).Kind() == reflect.Slice
 		leaf.Field.Set(reflect.Zero(leaf.Field.Type()))
 		sc.refused(t, "without "+p.Key, sc.args(sc.pathValues, fp.Ptr), p.Key)
-		if f := reflect.Indirect(sc.fill(t).leaf(p.Key).Field); f.Kind() == reflect.Slice {
+		if isList {
+			// An empty list sends no key either.
 			fp := sc.fill(t)
 			f := allocate(fp.leaf(p.Key).Field)
 			f.Set(reflect.MakeSlice(f.Type(), 0, 0))
@@ -685,10 +697,14 @@ func (sc *specCase) answerObjects(s *answerSampler) (answer, next map[string]any
 		return map[string]any{sc.op.ListKey: items, "meta": meta}
 	}
 	answer, next = page(2), page(1)
-	answer["meta"].(map[string]any)["next_page_url"] = sc.rec.srv.URL + sc.expectedPath() + "?Page=1&PageSize=2&PageToken=PT0123"
+	answer["meta"].(map[string]any)["next_page_url"] = sc.rec.srv.URL + sc.expectedPath() + "?" + nextPageQuery
 	next["meta"].(map[string]any)["next_page_url"] = nil
 	return answer, next
 }
+
+// nextPageQuery is the query of the next_page_url of a list's first page,
+// keys sorted.
+const nextPageQuery = "Page=1&PageSize=2&PageToken=PT0123"
 
 // expectedPath is the path of the operation for the valid path values.
 func (sc *specCase) expectedPath() string {
@@ -788,30 +804,29 @@ func (sc *specCase) checkPage(c *answerCheck, what string, want map[string]any, 
 func (sc *specCase) checkPaging(t *testing.T, c *answerCheck, listReq seenRequest, page reflect.Value, want map[string]any, args []reflect.Value) {
 	t.Helper()
 	ctx := reflect.ValueOf(context.Background())
-	out, err, reqs := sc.call(sc.nextPage, []reflect.Value{ctx, page})
-	if err != nil || len(reqs) != 1 {
-		t.Errorf("NextPage: %v after %d requests, want page 2 after 1", err, len(reqs))
+	o := sc.call(sc.nextPage, []reflect.Value{ctx, page})
+	if o.err != nil || len(o.reqs) != 1 {
+		t.Errorf("NextPage: %v after %d requests, want page 2 after 1", o.err, len(o.reqs))
 		return
 	}
-	if got := reqs[0].Path + "?" + reqs[0].Query.Encode(); got != sc.expectedPath()+"?Page=1&PageSize=2&PageToken=PT0123" {
+	if got := o.reqs[0].Path + "?" + o.reqs[0].Query.Encode(); got != sc.expectedPath()+"?"+nextPageQuery {
 		t.Errorf("NextPage asked for %s, not the next_page_url", got)
 	}
-	sc.checkPage(c, "page 2", want, out[0])
-	out, err, reqs = sc.call(sc.nextPage, []reflect.Value{ctx, out[0]})
-	if err != nil || !out[0].IsNil() || len(reqs) != 0 {
-		t.Errorf("NextPage after the last page: %v, %v after %d requests, want nil, nil and none", out[0], err, len(reqs))
+	sc.checkPage(c, "page 2", want, o.out[0])
+	if o := sc.call(sc.nextPage, []reflect.Value{ctx, o.out[0]}); o.err != nil || !o.out[0].IsNil() || len(o.reqs) != 0 {
+		t.Errorf("NextPage after the last page: %v, %v after %d requests, want nil, nil and none", o.out[0], o.err, len(o.reqs))
 	}
-	item, err, reqs := sc.first(args)
-	if err != nil || len(reqs) != 1 {
-		t.Errorf("List: %v after %d requests, want an item after 1", err, len(reqs))
+	o = sc.first(args)
+	if o.err != nil || len(o.reqs) != 1 {
+		t.Errorf("List: %v after %d requests, want an item after 1", o.err, len(o.reqs))
 		return
 	}
-	if !reflect.DeepEqual(reqs[0].Query, listReq.Query) || reqs[0].Path != listReq.Path {
-		t.Errorf("List asked for %s?%s, ListPage for %s?%s", reqs[0].Path, reqs[0].Query.Encode(), listReq.Path, listReq.Query.Encode())
+	if !reflect.DeepEqual(o.reqs[0].Query, listReq.Query) || o.reqs[0].Path != listReq.Path {
+		t.Errorf("List asked for %s?%s, ListPage for %s?%s", o.reqs[0].Path, o.reqs[0].Query.Encode(), listReq.Path, listReq.Query.Encode())
 	}
 	first := page.Elem()
 	items, _ := pageField(first.Type(), sc.op.ListKey, "Items")
-	if !reflect.DeepEqual(item.Elem().Interface(), first.FieldByIndex(items.Index).Index(0).Interface()) {
+	if !reflect.DeepEqual(o.out[0].Elem().Interface(), first.FieldByIndex(items.Index).Index(0).Interface()) {
 		t.Errorf("List's first item differs from ListPage's")
 	}
 }
