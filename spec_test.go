@@ -93,12 +93,6 @@ var notYetImplemented = map[string]bool{
 	"CreateChannelWebhook": true, "FetchChannelWebhook": true, "UpdateChannelWebhook": true, "DeleteChannelWebhook": true, "ListChannelWebhook": true,
 	// Credentials
 	"CreateCredential": true, "FetchCredential": true, "UpdateCredential": true, "DeleteCredential": true, "ListCredential": true,
-	// Bindings
-	"FetchBinding": true, "DeleteBinding": true, "ListBinding": true,
-	// UserBindings
-	"FetchUserBinding": true, "DeleteUserBinding": true, "ListUserBinding": true,
-	// UserChannels
-	"FetchUserChannel": true, "UpdateUserChannel": true, "DeleteUserChannel": true, "ListUserChannel": true,
 }
 
 // acceptedNames are path values a name (a Channel's unique name, a User's
