@@ -87,8 +87,6 @@ var notYetImplemented = map[string]bool{
 	"CreateMember": true, "FetchMember": true, "UpdateMember": true, "DeleteMember": true, "ListMember": true,
 	// Messages
 	"CreateMessage": true, "FetchMessage": true, "UpdateMessage": true, "DeleteMessage": true, "ListMessage": true,
-	// Invites
-	"CreateInvite": true, "FetchInvite": true, "DeleteInvite": true, "ListInvite": true,
 	// ChannelWebhooks
 	"CreateChannelWebhook": true, "FetchChannelWebhook": true, "UpdateChannelWebhook": true, "DeleteChannelWebhook": true, "ListChannelWebhook": true,
 	// Credentials
