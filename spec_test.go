@@ -85,8 +85,6 @@ var notYetImplemented = map[string]bool{
 	"CreateChannel": true, "FetchChannel": true, "UpdateChannel": true, "DeleteChannel": true, "ListChannel": true,
 	// Members
 	"CreateMember": true, "FetchMember": true, "UpdateMember": true, "DeleteMember": true, "ListMember": true,
-	// Messages
-	"CreateMessage": true, "FetchMessage": true, "UpdateMessage": true, "DeleteMessage": true, "ListMessage": true,
 	// ChannelWebhooks
 	"CreateChannelWebhook": true, "FetchChannelWebhook": true, "UpdateChannelWebhook": true, "DeleteChannelWebhook": true, "ListChannelWebhook": true,
 	// Credentials
