@@ -23,7 +23,7 @@
 // structs become Twilio's dotted form keys (Notifications.NewMessage.Enabled,
 // Limits.ChannelMembers, Media.CompatibilityMessage):
 //
-//	svc, err := client.Services.Update(ctx, "IS…", &twiliochat.UpdateServiceParams{
+//	svc, err := client.Services.Update(ctx, serviceSID, &twiliochat.UpdateServiceParams{
 //		FriendlyName: twiliochat.Ptr("support"),
 //		Notifications: &twiliochat.NotificationsParams{
 //			NewMessage: &twiliochat.NewMessageNotificationParams{Enabled: twiliochat.Ptr(true)},
@@ -125,8 +125,16 @@
 //
 // # Test your code
 //
-// Depend on the ServicesAPI and RolesAPI interfaces to substitute your own
-// fake, mock HTTP with httpmock through WithHTTPClient, or run your code end
-// to end against the in-memory fake server of package twiliochattest with
-// WithBaseURL.
+// Depend on the ServicesAPI and RolesAPI interfaces, and test against the
+// in-memory fake of package twiliochattest: New(t) starts it for one test,
+// and its NewClient returns a Client pointed at it that retries without
+// waiting, so the setup is three lines:
+//
+//	srv := twiliochattest.New(t)
+//	client := srv.NewClient()
+//	sid := srv.SeedService("support")
+//
+// FailOn fails the requests of one route, RequestsTo returns them. You can
+// also mock HTTP with httpmock through WithHTTPClient, or substitute your own
+// fake of the interfaces.
 package twiliochat

@@ -9,7 +9,7 @@
 // Point the Chat Service at your server with the core SDK, choosing the
 // events you want with WebhookFilters:
 //
-//	_, err := client.Services.Update(ctx, "IS…", &twiliochat.UpdateServiceParams{
+//	_, err := client.Services.Update(ctx, serviceSID, &twiliochat.UpdateServiceParams{
 //		PreWebhookURL:  twiliochat.Ptr("https://example.com/twilio/chat"),
 //		PostWebhookURL: twiliochat.Ptr("https://example.com/twilio/chat"),
 //		WebhookMethod:  twiliochat.Ptr("POST"),
