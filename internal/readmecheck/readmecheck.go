@@ -84,12 +84,11 @@ func Blocks(md string) ([]Block, error) {
 			lines = append(lines, strings.TrimPrefix(line, indent))
 			continue
 		}
-		switch {
-		case trimmed == "```go":
+		// A block in another language is read as text: none of its lines
+		// is a ```go fence.
+		if trimmed == "```go" {
 			indent = line[:strings.Index(line, "`")]
 			cur = &Block{Line: i + 2, RunsIn: marker}
-		case strings.HasPrefix(trimmed, "```"):
-			// Another language: skip to its end by treating it as text.
 		}
 		if m := runsIn.FindStringSubmatch(trimmed); m != nil {
 			marker = m[1]
