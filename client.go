@@ -63,6 +63,8 @@ type Client struct {
 	Users *UsersService
 	// Channels calls the Channels resource of a Chat Service.
 	Channels *ChannelsService
+	// Members calls the Members resource of a Chat Channel.
+	Members *MembersService
 
 	accountSID string
 	creds      *credentials
@@ -244,6 +246,7 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 	c.Invites = &InvitesService{client: c}
 	c.Users = &UsersService{client: c}
 	c.Channels = &ChannelsService{client: c}
+	c.Members = &MembersService{client: c}
 	return c, nil
 }
 

@@ -213,6 +213,30 @@ var registry = map[string]registryEntry{
 			return noValue(c.Users.NextPage(ctx, &UserPage{Meta: PageMeta{NextPageURL: next}}))
 		},
 	},
+	"CreateMember": {body: "testdata/member_create.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Members.Create(ctx, v[0], v[1], &CreateMemberParams{Identity: Ptr("x")}))
+	}},
+	"FetchMember": {body: "testdata/member_fetch.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Members.Fetch(ctx, v[0], v[1], v[2]))
+	}},
+	"UpdateMember": {body: "testdata/member_update.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Members.Update(ctx, v[0], v[1], v[2], nil))
+	}},
+	"DeleteMember": {call: func(ctx context.Context, c *Client, v []string) error {
+		return c.Members.Delete(ctx, v[0], v[1], v[2], nil)
+	}},
+	"ListMember": {
+		body: "testdata/members_page_full.json",
+		call: func(ctx context.Context, c *Client, v []string) error {
+			return noValue(c.Members.ListPage(ctx, v[0], v[1], nil))
+		},
+		list: func(ctx context.Context, c *Client, v []string) error {
+			return firstError(c.Members.List(ctx, v[0], v[1], nil))
+		},
+		next: func(ctx context.Context, c *Client, next string) error {
+			return noValue(c.Members.NextPage(ctx, &MemberPage{Meta: PageMeta{NextPageURL: next}}))
+		},
+	},
 	"CreateChannel": {body: "testdata/channel_create.json", call: func(ctx context.Context, c *Client, v []string) error {
 		return noValue(c.Channels.Create(ctx, v[0], nil))
 	}},

@@ -241,3 +241,82 @@ func userSIDs(t *testing.T, client *twiliochat.Client, serviceSID string) []stri
 	}
 	return out
 }
+
+func TestMembers(t *testing.T) {
+	t.Parallel()
+	srv, client, svc := newChat(t)
+	ctx := context.Background()
+	channelSID, err := srv.SeedChannel(svc.SID, "support/emea")
+	require.NoError(t, err)
+	_, err = srv.SeedUser(svc.SID, "bob")
+	require.NoError(t, err)
+
+	alice, err := client.Members.Create(ctx, svc.SID, "support/emea", &twiliochat.CreateMemberParams{
+		Identity: twiliochat.Ptr("alice@example.com"), WebhookEnabled: twiliochat.Ptr(true)})
+	require.NoError(t, err)
+	url := svc.URL + "/Channels/" + channelSID + "/Members/" + alice.SID
+	assert.Equal(t, &twiliochat.Member{
+		SID: alice.SID, AccountSID: srv.AccountSID(), ChannelSID: channelSID, ServiceSID: svc.SID, Identity: "alice@example.com",
+		DateCreated: t0, DateUpdated: t0, RoleSID: svc.DefaultChannelRoleSID, URL: url, Attributes: "{}",
+	}, alice, "the Service's default channel role; nothing read yet")
+	sent := srv.Requests()[1] // after newChat's Fetch Service
+	assert.Equal(t, "/v2/Services/"+svc.SID+"/Channels/support/emea/Members", sent.Path, "the decoded path")
+	assert.Equal(t, []string{"true"}, sent.Header.Values("X-Twilio-Webhook-Enabled"))
+	user, err := client.Users.Fetch(ctx, svc.SID, "alice@example.com")
+	require.NoError(t, err, "adding a member created the user")
+	assert.Equal(t, svc.DefaultServiceRoleSID, user.RoleSID)
+	assert.Equal(t, 1, user.JoinedChannelsCount)
+
+	roles := roleSIDs(t, client, svc.SID)
+	bob, err := client.Members.Create(ctx, svc.SID, channelSID, &twiliochat.CreateMemberParams{
+		Identity: twiliochat.Ptr("bob"), RoleSID: twiliochat.Ptr(roles["channel admin"]), LastConsumedMessageIndex: twiliochat.Ptr(0)})
+	require.NoError(t, err)
+	assert.Equal(t, roles["channel admin"], bob.RoleSID)
+	assert.Equal(t, twiliochat.Ptr(0), bob.LastConsumedMessageIndex)
+
+	_, err = client.Members.Create(ctx, svc.SID, channelSID, &twiliochat.CreateMemberParams{Identity: twiliochat.Ptr("bob")})
+	assertAPIError(t, err, http.StatusConflict, 50404)
+	_, err = client.Members.Create(ctx, svc.SID, channelSID, &twiliochat.CreateMemberParams{Identity: twiliochat.Ptr("carol"), RoleSID: twiliochat.Ptr(roles["service user"])})
+	assertAPIError(t, err, http.StatusBadRequest, 20001)
+	_, err = client.Users.Fetch(ctx, svc.SID, "carol")
+	assert.True(t, twiliochat.IsNotFound(err), "a refused member creates no user: %v", err)
+	_, err = client.Members.Create(ctx, svc.SID, "nope", &twiliochat.CreateMemberParams{Identity: twiliochat.Ptr("carol")})
+	assert.True(t, twiliochat.IsNotFound(err), "%v", err)
+
+	for _, key := range []string{alice.SID, "alice@example.com"} {
+		got, err := client.Members.Fetch(ctx, svc.SID, "support/emea", key)
+		require.NoError(t, err, key)
+		assert.Equal(t, alice, got, key)
+	}
+
+	read := t0.Add(-3600e9)
+	updated, err := client.Members.Update(ctx, svc.SID, channelSID, "alice@example.com", &twiliochat.UpdateMemberParams{
+		LastConsumedMessageIndex: twiliochat.Ptr(4), LastConsumptionTimestamp: &read, Attributes: twiliochat.Ptr(`{"seat":1}`)})
+	require.NoError(t, err)
+	want := *alice
+	want.LastConsumedMessageIndex, want.LastConsumptionTimestamp, want.Attributes = twiliochat.Ptr(4), &read, `{"seat":1}`
+	assert.Equal(t, &want, updated)
+
+	var identities []string
+	for m, err := range client.Members.List(ctx, svc.SID, channelSID, &twiliochat.ListMembersParams{Identity: []string{"bob", "nobody"}}) {
+		require.NoError(t, err)
+		identities = append(identities, m.Identity)
+	}
+	assert.Equal(t, []string{"bob"}, identities)
+	page, err := client.Members.ListPage(ctx, svc.SID, channelSID, &twiliochat.ListMembersParams{PageSize: twiliochat.Ptr(1)})
+	require.NoError(t, err)
+	assert.Equal(t, []twiliochat.Member{want}, page.Items)
+	ch, err := client.Channels.Fetch(ctx, svc.SID, channelSID)
+	require.NoError(t, err)
+	assert.Equal(t, 2, ch.MembersCount)
+
+	require.NoError(t, client.Members.Delete(ctx, svc.SID, "support/emea", "alice@example.com", nil))
+	_, err = client.Members.Fetch(ctx, svc.SID, channelSID, alice.SID)
+	assert.True(t, twiliochat.IsNotFound(err), "%v", err)
+	ch, err = client.Channels.Fetch(ctx, svc.SID, channelSID)
+	require.NoError(t, err)
+	assert.Equal(t, 1, ch.MembersCount)
+	user, err = client.Users.Fetch(ctx, svc.SID, "alice@example.com")
+	require.NoError(t, err, "the user stays")
+	assert.Equal(t, 0, user.JoinedChannelsCount)
+}

@@ -1,0 +1,281 @@
+package twiliochat
+
+import (
+	"context"
+	"iter"
+	"time"
+)
+
+// MembersAPI is the set of operations on the Members of a Chat Channel.
+// *MembersService implements it; downstream code can depend on MembersAPI
+// and substitute a fake in its own unit tests.
+type MembersAPI interface {
+	// Create adds a Member to the Channel channel and returns it as Twilio
+	// stored it.
+	Create(ctx context.Context, serviceSID, channel string, params *CreateMemberParams) (*Member, error)
+	// Fetch returns the Member member (its SID or identity) of the Channel.
+	Fetch(ctx context.Context, serviceSID, channel, member string) (*Member, error)
+	// Update changes the Member member and returns it as Twilio stored it.
+	Update(ctx context.Context, serviceSID, channel, member string, params *UpdateMemberParams) (*Member, error)
+	// Delete removes the Member member from the Channel.
+	Delete(ctx context.Context, serviceSID, channel, member string, params *DeleteMemberParams) error
+	// ListPage returns the first page of the Channel's Members.
+	ListPage(ctx context.Context, serviceSID, channel string, params *ListMembersParams) (*MemberPage, error)
+	// NextPage returns the page after page, or nil after the last page.
+	NextPage(ctx context.Context, page *MemberPage) (*MemberPage, error)
+	// List returns an iterator over every Member of the Channel, page by
+	// page.
+	List(ctx context.Context, serviceSID, channel string, params *ListMembersParams) iter.Seq2[*Member, error]
+}
+
+var _ MembersAPI = (*MembersService)(nil)
+
+// MembersService calls the Chat v2 Members resource
+// (/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members). Use it through
+// Client.Members; it is safe for concurrent use.
+//
+// A Member is a User's membership of a Channel. Every method takes the
+// channel by its SID or unique name, and a member by its SID (MB followed
+// by 32 hex digits) or its User's identity; names and identities may hold
+// any character and are sent escaped, each as one path segment.
+type MembersService struct {
+	client *Client
+}
+
+// Member is a Chat v2 Member resource. Fields that Twilio sends as JSON
+// null decode to their zero value, but LastConsumedMessageIndex and
+// LastConsumptionTimestamp, whose null means the Member has read nothing
+// yet; fields Twilio adds later are ignored. An answer whose sid is missing
+// or is not a Member SID fails the call with a *DecodeError.
+type Member struct {
+	// SID is the Member's unique ID (MB followed by 32 hex digits).
+	SID string `json:"sid"`
+	// AccountSID is the Account that created the Member.
+	AccountSID string `json:"account_sid"`
+	// ChannelSID is the Channel the Member belongs to.
+	ChannelSID string `json:"channel_sid"`
+	// ServiceSID is the Service the Member belongs to.
+	ServiceSID string `json:"service_sid"`
+	// Identity is the identity of the Member's User.
+	Identity string `json:"identity"`
+	// DateCreated is when the Member was created.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is when the Member was last updated.
+	DateUpdated time.Time `json:"date_updated"`
+	// RoleSID is the SID of the Member's channel role.
+	RoleSID string `json:"role_sid"`
+	// LastConsumedMessageIndex is the index of the last Message the Member
+	// has read; nil when it has read none.
+	LastConsumedMessageIndex *int `json:"last_consumed_message_index"`
+	// LastConsumptionTimestamp is when the Member last read a Message; nil
+	// when it never has.
+	LastConsumptionTimestamp *time.Time `json:"last_consumption_timestamp"`
+	// URL is the absolute URL of the Member resource.
+	URL string `json:"url"`
+	// Attributes is the JSON text the Member was given; read it with
+	// Decode.
+	Attributes Attributes `json:"attributes"`
+}
+
+// checkDecoded rejects a decoded Member that has no usable SID, such as one
+// decoded from "{}".
+func (m *Member) checkDecoded() error {
+	return checkDecodedSID("Member", memberSIDPrefix, m.SID)
+}
+
+// CreateMemberParams holds the form keys of a Create Member request.
+// Identity is required.
+type CreateMemberParams struct {
+	// Identity is the identity of the User to add; Twilio creates the User
+	// when the Service has none with it. Required and not empty.
+	Identity *string `url:"Identity,omitempty"`
+	// RoleSID is the SID of the Member's channel role (RL followed by 32
+	// hex digits); without it the Member gets the Service's default channel
+	// role.
+	RoleSID *string `url:"RoleSid,omitempty"`
+	// LastConsumedMessageIndex is the index of the last Message the Member
+	// has read, as when importing history.
+	LastConsumedMessageIndex *int `url:"LastConsumedMessageIndex,omitempty"`
+	// LastConsumptionTimestamp is when the Member last read a Message;
+	// sent in RFC 3339.
+	LastConsumptionTimestamp *time.Time `url:"LastConsumptionTimestamp,omitempty"`
+	// DateCreated sets the Member's creation date; sent in RFC 3339.
+	DateCreated *time.Time `url:"DateCreated,omitempty"`
+	// DateUpdated sets the Member's last update date; sent in RFC 3339.
+	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
+	// Attributes is JSON text to store with the Member, checked before any
+	// request is sent.
+	Attributes *string `url:"Attributes,omitempty"`
+	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
+	// header: true asks Twilio to call the Service's webhooks for this
+	// request, false not to.
+	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
+}
+
+// validate checks every field and returns all the problems it finds,
+// joined, or nil.
+func (p *CreateMemberParams) validate() error {
+	if p == nil {
+		return invalid("Identity", "is required")
+	}
+	return joinErrors(checkRequiredName("Identity", p.Identity),
+		checkMemberKeys(p.RoleSID, p.LastConsumptionTimestamp, p.DateCreated, p.DateUpdated, p.Attributes))
+}
+
+// checkMemberKeys checks the keys that Create and Update Member share.
+func checkMemberKeys(roleSID *string, lastConsumption, created, updated *time.Time, attributes *string) error {
+	return joinErrors(checkRoleSID("RoleSid", roleSID), checkDate("LastConsumptionTimestamp", lastConsumption),
+		checkDate("DateCreated", created), checkDate("DateUpdated", updated), checkJSON("Attributes", attributes))
+}
+
+// opCreateMember describes the CreateMember operation (see internal/spec).
+var opCreateMember = lookupOp("CreateMember")
+
+// Create adds the User params.Identity to the Channel channel (its SID or
+// unique name) as a Member and returns the Member as Twilio stored it.
+// Bad path values, a missing or empty Identity, a RoleSID that is not RL
+// followed by 32 hex digits, a zero date or Attributes that are not JSON
+// return a *ValidationError for each, joined, before any request is sent; a
+// non-2xx answer returns an *APIError (409 with code 50404 when the User is
+// a Member already). A Create is not retried once it may have reached
+// Twilio.
+func (s *MembersService) Create(ctx context.Context, serviceSID, channel string, params *CreateMemberParams) (*Member, error) {
+	return send[Member](ctx, s.client, opCreateMember, params, params.validate(), serviceSID, channel)
+}
+
+// opFetchMember describes the FetchMember operation (see internal/spec).
+var opFetchMember = lookupOp("FetchMember")
+
+// Fetch returns the Member member, its SID or identity, of the Channel
+// channel, its SID or unique name. A bad serviceSID, or a channel or member
+// that is "", "." or "..", returns a *ValidationError (field ServiceSid,
+// ChannelSid or Sid) before any request is sent; a non-2xx answer returns
+// an *APIError, for which IsNotFound reports whether the Member (or the
+// Channel) does not exist.
+func (s *MembersService) Fetch(ctx context.Context, serviceSID, channel, member string) (*Member, error) {
+	return getOne[Member](ctx, s.client, opFetchMember, serviceSID, channel, member)
+}
+
+// UpdateMemberParams holds the form keys of an Update Member request. A nil
+// field leaves the Member's value as it is.
+type UpdateMemberParams struct {
+	// RoleSID is the SID of the Member's new channel role (RL followed by
+	// 32 hex digits).
+	RoleSID *string `url:"RoleSid,omitempty"`
+	// LastConsumedMessageIndex is the index of the last Message the Member
+	// has read: its read horizon.
+	LastConsumedMessageIndex *int `url:"LastConsumedMessageIndex,omitempty"`
+	// LastConsumptionTimestamp is when the Member last read a Message;
+	// sent in RFC 3339.
+	LastConsumptionTimestamp *time.Time `url:"LastConsumptionTimestamp,omitempty"`
+	// DateCreated sets the Member's creation date; sent in RFC 3339.
+	DateCreated *time.Time `url:"DateCreated,omitempty"`
+	// DateUpdated sets the Member's last update date; sent in RFC 3339.
+	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
+	// Attributes is JSON text that replaces the Member's attributes,
+	// checked before any request is sent.
+	Attributes *string `url:"Attributes,omitempty"`
+	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
+	// header: true asks Twilio to call the Service's webhooks for this
+	// request, false not to.
+	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
+}
+
+// validate checks every field and returns all the problems it finds,
+// joined, or nil. A nil p is valid.
+func (p *UpdateMemberParams) validate() error {
+	if p == nil {
+		return nil
+	}
+	return checkMemberKeys(p.RoleSID, p.LastConsumptionTimestamp, p.DateCreated, p.DateUpdated, p.Attributes)
+}
+
+// opUpdateMember describes the UpdateMember operation (see internal/spec).
+var opUpdateMember = lookupOp("UpdateMember")
+
+// Update changes the Member member, its SID or identity, of the Channel
+// channel and returns it as Twilio stored it; params may be nil. Bad path
+// values, a RoleSID that is not RL followed by 32 hex digits, a zero date or
+// Attributes that are not JSON return a *ValidationError for each, joined,
+// before any request is sent; a non-2xx answer returns an *APIError, for
+// which IsNotFound reports whether the Member does not exist.
+func (s *MembersService) Update(ctx context.Context, serviceSID, channel, member string, params *UpdateMemberParams) (*Member, error) {
+	return send[Member](ctx, s.client, opUpdateMember, params, params.validate(), serviceSID, channel, member)
+}
+
+// DeleteMemberParams holds the header of a Delete Member request.
+type DeleteMemberParams struct {
+	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
+	// header: true asks Twilio to call the Service's webhooks for this
+	// request, false not to.
+	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
+}
+
+// opDeleteMember describes the DeleteMember operation (see internal/spec).
+var opDeleteMember = lookupOp("DeleteMember")
+
+// Delete removes the Member member, its SID or identity, from the Channel
+// channel; params may be nil. The User stays in the Service. Bad path
+// values return a *ValidationError before any request is sent; a non-2xx
+// answer returns an *APIError, for which IsNotFound reports whether the
+// Member does not exist.
+func (s *MembersService) Delete(ctx context.Context, serviceSID, channel, member string, params *DeleteMemberParams) error {
+	return remove(ctx, s.client, opDeleteMember, params, nil, serviceSID, channel, member)
+}
+
+// ListMembersParams holds the options of Members.ListPage and
+// Members.List. The zero value (or a nil *ListMembersParams) lists every
+// Member in pages of Twilio's default size (50).
+type ListMembersParams struct {
+	// PageSize is how many Members each page holds, from 1 to 100. When it
+	// is nil and Limit is set, pages hold Limit Members (at most 100).
+	PageSize *int `url:"PageSize,omitempty"`
+	// Limit makes List stop after this many Members; 0 lists them all. It
+	// must not be negative. It is not sent to Twilio.
+	Limit int `url:"-"`
+	// Identity keeps only the Members of these identities, each sent as its
+	// own Identity key; empty lists every Member.
+	Identity []string `url:"Identity,omitempty"`
+}
+
+// MemberPage is one page of a Channel's Members list.
+type MemberPage = Page[Member]
+
+// opListMember describes the ListMember operation (see internal/spec).
+var opListMember = lookupOp("ListMember")
+
+// ListPage returns the first page of the Members of the Channel channel,
+// its SID or unique name, of the identities params.Identity names (every
+// Member when it names none). Bad path values, PageSize or Limit return a
+// *ValidationError for each, joined, before any request is sent; a non-2xx
+// answer returns an *APIError. Use NextPage for the pages after it, or List
+// to range over every Member.
+func (s *MembersService) ListPage(ctx context.Context, serviceSID, channel string, params *ListMembersParams) (*MemberPage, error) {
+	return listPage[Member](ctx, s.client, opListMember, params, nil, serviceSID, channel)
+}
+
+// NextPage returns the Members page after page, following
+// page.Meta.NextPageURL, or nil and no error when page is nil or the last
+// page. It refuses, without a request, a next page that is page itself
+// (ErrPageLoop) or that is off the client's base scheme and host
+// (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+func (s *MembersService) NextPage(ctx context.Context, page *MemberPage) (*MemberPage, error) {
+	return nextPage(ctx, s.client, opListMember, page)
+}
+
+// List returns an iterator over every Member of the Channel channel of the
+// identities params.Identity names. It walks the pages as
+// ServicesService.List does: nothing is sent until the loop starts, a break
+// or params.Limit stops it without another request, and an error comes at
+// most once, as the last pair (a *ValidationError for bad input, before any
+// request).
+//
+//	for member, err := range client.Members.List(ctx, serviceSID, "support", nil) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(member.Identity, member.RoleSID)
+//	}
+func (s *MembersService) List(ctx context.Context, serviceSID, channel string, params *ListMembersParams) iter.Seq2[*Member, error] {
+	return listItems[Member](ctx, s.client, opListMember, params, nil, serviceSID, channel)
+}
