@@ -59,7 +59,9 @@ func TestMembersWire(t *testing.T) {
 		},
 		{
 			name: "Fetch by identity", method: "GET", path: membersPath + "/jing", answer: "testdata/member_fetch.json", want: specMember(),
-			call: func(c *Client) (any, error) { return valueOf(c.Members.Fetch(ctx, testServiceSID, "support/emea", "jing")) },
+			call: func(c *Client) (any, error) {
+				return valueOf(c.Members.Fetch(ctx, testServiceSID, "support/emea", "jing"))
+			},
 		},
 		{
 			name: "Update the read horizon", method: "POST", path: membersPath + "/MBaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
