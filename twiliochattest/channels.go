@@ -23,11 +23,14 @@ type channel struct {
 	CreatedBy    string  `json:"created_by"`
 	// MembersCount follows the channel's members: join and leave keep it.
 	MembersCount int `json:"members_count"`
-	// MessagesCount is kept by the Messages handlers, which count up on
-	// each message posted in the channel.
+	// MessagesCount is kept by the Messages handlers: the number of
+	// messages in the channel.
 	MessagesCount int          `json:"messages_count"`
 	URL           string       `json:"url"`
 	Links         channelLinks `json:"links"`
+	// nextMessageIndex is the index of the next message posted: indexes
+	// count up from 0 and are not reused after a delete.
+	nextMessageIndex int
 }
 
 func (ch channel) sid() string { return ch.SID }
@@ -155,6 +158,12 @@ func (s *Server) createChannel(c *call) response {
 	})
 	s.apply(ch, changes)
 	return answer(http.StatusCreated, *ch)
+}
+
+// channelOf returns the channel whose resources c addresses, by SID or
+// unique name (its ChannelSid), or nil.
+func (s *Server) channelOf(c *call) *channel {
+	return s.channels.get(c.values["ServiceSid"], c.values["ChannelSid"])
 }
 
 var _ = serve("FetchChannel", (*Server).fetchChannel)

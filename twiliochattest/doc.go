@@ -1,5 +1,6 @@
 // Package twiliochattest is an in-memory fake of the Twilio Programmable
-// Chat v2 REST API (Services, Roles, Users, Channels and Members so far),
+// Chat v2 REST API (Services, Roles, Users, Channels, Members, Messages and
+// Invites so far),
 // served by an httptest.Server.
 //
 // Test your code against it instead of mocking HTTP by hand. In a test, New
@@ -42,6 +43,10 @@
 //	GET, POST, DELETE  /v2/Services/{ServiceSid}/Channels/{Sid}
 //	GET, POST          /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members
 //	GET, POST, DELETE  /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
+//	GET, POST          /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages
+//	GET, POST, DELETE  /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
+//	GET, POST          /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites
+//	GET, DELETE        /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}
 //
 // Bodies are application/x-www-form-urlencoded, as Twilio expects; a
 // non-empty body with another Content-Type is refused with 400, and one over
@@ -108,8 +113,20 @@
 //     users and channels. is_online and is_notifiable are null unless the
 //     service's reachability_enabled is on, and then false (no client is
 //     ever connected to the fake).
+//   - A message gets its channel's next index, counting up from 0 and
+//     never reused after a delete; the channel's messages_count and
+//     links.last_message follow its messages. A message is from "system"
+//     with attributes "{}" unless the request says otherwise; a MediaSid
+//     (^ME[0-9a-fA-F]{32}$) makes it a media message whose media object
+//     holds that SID only (the fake stores no media). Updating the Body
+//     sets was_edited. Messages list oldest first, or newest first with
+//     Order=desc. An invite gets the service's default channel role unless
+//     RoleSid names a channel role, and stays until deleted (no client
+//     ever accepts it). Deleting a channel deletes its messages and
+//     invites.
 //   - Channel lists filter by any number of Type keys (public, private),
-//     member lists by any number of Identity keys.
+//     member and invite lists by any number of Identity keys; the page URLs
+//     keep the filters and Order, before PageSize and Page, as Twilio's do.
 //   - X-Twilio-Webhook-Enabled, on the operations that take it, must be
 //     true or false (400 otherwise); Requests shows it. The fake calls no
 //     webhook.

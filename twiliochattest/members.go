@@ -3,7 +3,6 @@ package twiliochattest
 import (
 	"net/http"
 	"net/url"
-	"slices"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
@@ -143,7 +142,7 @@ func (s *Server) createMember(c *call) response {
 // memberOf returns the member c addresses, by SID or identity, in the
 // channel c addresses, by SID or unique name, or nil.
 func (s *Server) memberOf(c *call) *member {
-	ch := s.channels.get(c.values["ServiceSid"], c.values["ChannelSid"])
+	ch := s.channelOf(c)
 	if ch == nil {
 		return nil
 	}
@@ -195,13 +194,10 @@ var _ = serve("ListMember", (*Server).listMembers)
 // listMembers lists the channel's members of the identities the Identity
 // keys name, or all of them.
 func (s *Server) listMembers(c *call) response {
-	ch := s.channels.get(c.values["ServiceSid"], c.values["ChannelSid"])
+	ch := s.channelOf(c)
 	if ch == nil {
 		return notFound(c.path)
 	}
-	members := s.members.list(ch.SID)
-	if identities := c.query["Identity"]; len(identities) > 0 {
-		members = slices.DeleteFunc(members, func(m member) bool { return !slices.Contains(identities, m.Identity) })
-	}
+	members := filterBy(s.members.list(ch.SID), c.query, "Identity", func(m member) string { return m.Identity })
 	return pageOf(c, ch.URL+"/Members", members)
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -66,18 +67,48 @@ func parsePage(q url.Values, maxPageSize int) (pageRequest, string) {
 	return p, ""
 }
 
-// pageURL is an absolute list URL on the fake's host.
-func pageURL(base string, size, page int, token string) string {
-	u := base + "?PageSize=" + strconv.Itoa(size) + "&Page=" + strconv.Itoa(page)
+// pageURL is an absolute list URL on the fake's host; filter is the
+// list's encoded filter keys ("Order=desc"), which come first, as in
+// Twilio's URLs, or "".
+func pageURL(base, filter string, size, page int, token string) string {
+	u := base + "?"
+	if filter != "" {
+		u += filter + "&"
+	}
+	u += "PageSize=" + strconv.Itoa(size) + "&Page=" + strconv.Itoa(page)
 	if token != "" {
 		u += "&PageToken=" + url.QueryEscape(token)
 	}
 	return u
 }
 
+// listFilter returns the keys of query other than the paging ones, encoded:
+// the filters (Order, Identity, Type …) a list's page URLs carry on.
+func listFilter(query url.Values) string {
+	filter := url.Values{}
+	for k, vs := range query {
+		if k != "PageSize" && k != "Page" && k != "PageToken" {
+			filter[k] = vs
+		}
+	}
+	return filter.Encode()
+}
+
+// filterBy keeps the items whose key is one of the values of the query key
+// name, or every item when the query has none: a list's filter, such as
+// Identity.
+func filterBy[T any](items []T, query url.Values, name string, key func(T) string) []T {
+	values := query[name]
+	if len(values) == 0 {
+		return items
+	}
+	return slices.DeleteFunc(items, func(item T) bool { return !slices.Contains(values, key(item)) })
+}
+
 // pageOf answers the list request c with the page of items that its query
-// selects, under the list's key, with meta URLs built on listURL. The page
-// size is checked against the list's maximum in the spec.
+// selects, under the list's key, with meta URLs built on listURL and the
+// request's filter keys. The page size is checked against the list's
+// maximum in the spec.
 func pageOf[T any](c *call, listURL string, items []T) response {
 	key := c.op.ListKey
 	p, msg := parsePage(c.query, c.op.MaxPageSize)
@@ -86,22 +117,23 @@ func pageOf[T any](c *call, listURL string, items []T) response {
 	}
 	start := min(p.offset, len(items))
 	end := min(start+p.size, len(items))
+	filter := listFilter(c.query)
 	meta := listMeta{
-		FirstPageURL: pageURL(listURL, p.size, 0, ""),
+		FirstPageURL: pageURL(listURL, filter, p.size, 0, ""),
 		Key:          key,
 		Page:         p.page,
 		PageSize:     p.size,
-		URL:          pageURL(listURL, p.size, p.page, p.token),
+		URL:          pageURL(listURL, filter, p.size, p.page, p.token),
 	}
 	if end < len(items) {
 		// The page number stops at the largest int instead of wrapping to a
 		// negative one the fake would refuse: the PageToken says where the
 		// next page starts.
-		next := pageURL(listURL, p.size, min(p.page, math.MaxInt-1)+1, pageTokenPrefix+strconv.Itoa(end))
+		next := pageURL(listURL, filter, p.size, min(p.page, math.MaxInt-1)+1, pageTokenPrefix+strconv.Itoa(end))
 		meta.NextPageURL = &next
 	}
 	if p.page > 0 && p.offset > 0 {
-		prev := pageURL(listURL, p.size, p.page-1, pageTokenPrefix+strconv.Itoa(max(p.offset-p.size, 0)))
+		prev := pageURL(listURL, filter, p.size, p.page-1, pageTokenPrefix+strconv.Itoa(max(p.offset-p.size, 0)))
 		meta.PreviousPageURL = &prev
 	}
 	page := items[start:end]

@@ -43,6 +43,8 @@ type Server struct {
 	users    *table[user]    // under their service
 	channels *table[channel] // under their service
 	members  *table[member]  // under their channel
+	messages *table[message] // under their channel
+	invites  *table[invite]  // under their channel
 	requests []Request
 	failNext []Failure
 	failOn   []*routeFailure // FailOn's failures, in the order given
@@ -139,13 +141,15 @@ func NewServer(opts ...Option) *Server {
 		apiKeys: c.apiKeys,
 	}
 	// Deleting a service deletes its roles, users and channels, and
-	// deleting a channel its members: each table cascades to its
-	// children's. The tables of a channel's other children (messages,
-	// invites, webhooks) join the channels table's children.
+	// deleting a channel its members, messages and invites: each table
+	// cascades to its children's. The tables of a channel's other children
+	// (webhooks) join the channels table's children.
 	s.roles = newTable[role]()
 	s.users = newTable[user]()
 	s.members = newTable[member]()
-	s.channels = newTable[channel](s.members)
+	s.messages = newTable[message]()
+	s.invites = newTable[invite]()
+	s.channels = newTable[channel](s.members, s.messages, s.invites)
 	s.services = newTable[service](s.roles, s.users, s.channels)
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	return s
