@@ -7,12 +7,12 @@ import (
 	"github.com/e3f0929f/twiliochat"
 )
 
-// inviteAll invites each identity to the Channel "support/emea" and
+// inviteAll invites each identity to the Channel "general" and
 // returns the Invites.
 func inviteAll(client *twiliochat.Client, serviceSID string, identities ...string) []*twiliochat.Invite {
 	var out []*twiliochat.Invite
 	for _, identity := range identities {
-		invite, err := client.Invites.Create(context.Background(), serviceSID, "support/emea",
+		invite, err := client.Invites.Create(context.Background(), serviceSID, "general",
 			&twiliochat.CreateInviteParams{Identity: twiliochat.Ptr(identity)})
 		if err != nil {
 			panic(err)
@@ -30,7 +30,7 @@ func ExampleInvitesService_Create() {
 	defer srv.Close()
 	ctx := context.Background()
 
-	invite, err := client.Invites.Create(ctx, serviceSID, "support/emea", &twiliochat.CreateInviteParams{Identity: twiliochat.Ptr("carol@example.com")})
+	invite, err := client.Invites.Create(ctx, serviceSID, "general", &twiliochat.CreateInviteParams{Identity: twiliochat.Ptr("carol@example.com")})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -42,7 +42,7 @@ func ExampleInvitesService_Create() {
 	}
 	fmt.Println(invite.Identity, invite.RoleSID == svc.DefaultChannelRoleSID)
 
-	_, err = client.Invites.Create(ctx, serviceSID, "support/emea", &twiliochat.CreateInviteParams{RoleSID: twiliochat.Ptr("moderator")})
+	_, err = client.Invites.Create(ctx, serviceSID, "general", &twiliochat.CreateInviteParams{RoleSID: twiliochat.Ptr("moderator")})
 	fmt.Println(err)
 	// Output:
 	// carol@example.com true
@@ -73,11 +73,11 @@ func ExampleInvitesService_Delete() {
 	ctx := context.Background()
 	created := inviteAll(client, serviceSID, "carol")[0]
 
-	if err := client.Invites.Delete(ctx, serviceSID, "support/emea", created.SID); err != nil {
+	if err := client.Invites.Delete(ctx, serviceSID, "general", created.SID); err != nil {
 		fmt.Println(err)
 		return
 	}
-	err := client.Invites.Delete(ctx, serviceSID, "support/emea", created.SID)
+	err := client.Invites.Delete(ctx, serviceSID, "general", created.SID)
 	fmt.Println(twiliochat.IsNotFound(err))
 	// Output:
 	// true
@@ -90,7 +90,7 @@ func ExampleInvitesService_ListPage() {
 	defer srv.Close()
 	inviteAll(client, serviceSID, "carol", "dave", "erin")
 
-	page, err := client.Invites.ListPage(context.Background(), serviceSID, "support/emea", &twiliochat.ListInvitesParams{
+	page, err := client.Invites.ListPage(context.Background(), serviceSID, "general", &twiliochat.ListInvitesParams{
 		Identity: []string{"erin", "carol"},
 	})
 	if err != nil {
@@ -112,7 +112,7 @@ func ExampleInvitesService_NextPage() {
 	ctx := context.Background()
 	inviteAll(client, serviceSID, "carol", "dave", "erin")
 
-	page, err := client.Invites.ListPage(ctx, serviceSID, "support/emea", &twiliochat.ListInvitesParams{PageSize: twiliochat.Ptr(2)})
+	page, err := client.Invites.ListPage(ctx, serviceSID, "general", &twiliochat.ListInvitesParams{PageSize: twiliochat.Ptr(2)})
 	for page != nil && err == nil {
 		fmt.Println(page.Meta.Page, len(page.Items))
 		page, err = client.Invites.NextPage(ctx, page)
@@ -130,7 +130,7 @@ func ExampleInvitesService_List() {
 	defer srv.Close()
 	inviteAll(client, serviceSID, "carol", "dave")
 
-	for invite, err := range client.Invites.List(context.Background(), serviceSID, "support/emea", nil) {
+	for invite, err := range client.Invites.List(context.Background(), serviceSID, "general", nil) {
 		if err != nil {
 			fmt.Println(err)
 			return

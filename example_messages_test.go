@@ -5,26 +5,14 @@ import (
 	"fmt"
 
 	"github.com/e3f0929f/twiliochat"
-	"github.com/e3f0929f/twiliochat/twiliochattest"
 )
 
-// startChannel starts the fake (see startFake) with a Service and its
-// Channel "support/emea", and returns the Service's SID.
-func startChannel() (*twiliochattest.Server, *twiliochat.Client, string) {
-	srv, client := startFake()
-	serviceSID := srv.SeedService("support")
-	if _, err := srv.SeedChannel(serviceSID, "support/emea"); err != nil {
-		panic(err) // a new Service has no Channel of that name
-	}
-	return srv, client, serviceSID
-}
-
 // postMessages posts a message from alice with each body to the Channel
-// "support/emea", in order, and returns them.
+// "general", in order, and returns them.
 func postMessages(client *twiliochat.Client, serviceSID string, bodies ...string) []*twiliochat.Message {
 	var out []*twiliochat.Message
 	for _, body := range bodies {
-		msg, err := client.Messages.Create(context.Background(), serviceSID, "support/emea",
+		msg, err := client.Messages.Create(context.Background(), serviceSID, "general",
 			&twiliochat.CreateMessageParams{From: twiliochat.Ptr("alice"), Body: twiliochat.Ptr(body)})
 		if err != nil {
 			panic(err)
@@ -41,7 +29,7 @@ func ExampleMessagesService_Create() {
 	defer srv.Close()
 	ctx := context.Background()
 
-	msg, err := client.Messages.Create(ctx, serviceSID, "support/emea", &twiliochat.CreateMessageParams{
+	msg, err := client.Messages.Create(ctx, serviceSID, "general", &twiliochat.CreateMessageParams{
 		From:           twiliochat.Ptr("alice@example.com"),
 		Body:           twiliochat.Ptr("Where is my invoice?"),
 		Attributes:     twiliochat.Ptr(`{"priority": "high"}`),
@@ -60,14 +48,14 @@ func ExampleMessagesService_Create() {
 	}
 	fmt.Println(msg.Index, msg.From, msg.Type, attrs.Priority)
 
-	system, err := client.Messages.Create(ctx, serviceSID, "support/emea", &twiliochat.CreateMessageParams{Body: twiliochat.Ptr("Ticket opened")})
+	system, err := client.Messages.Create(ctx, serviceSID, "general", &twiliochat.CreateMessageParams{Body: twiliochat.Ptr("Ticket opened")})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	fmt.Println(system.Index, system.From)
 
-	_, err = client.Messages.Create(ctx, serviceSID, "support/emea", &twiliochat.CreateMessageParams{Attributes: twiliochat.Ptr("{priority: high}")})
+	_, err = client.Messages.Create(ctx, serviceSID, "general", &twiliochat.CreateMessageParams{Attributes: twiliochat.Ptr("{priority: high}")})
 	fmt.Println(err)
 	// Output:
 	// 0 alice@example.com text high
@@ -90,7 +78,7 @@ func ExampleMessagesService_Fetch() {
 	}
 	fmt.Println(msg.Body, msg.Index, msg.SID == posted.SID)
 
-	_, err = client.Messages.Fetch(ctx, serviceSID, "support/emea", "not-a-message-sid")
+	_, err = client.Messages.Fetch(ctx, serviceSID, "general", "not-a-message-sid")
 	fmt.Println(err)
 	// Output:
 	// hello 0 true
@@ -104,7 +92,7 @@ func ExampleMessagesService_Update() {
 	ctx := context.Background()
 	posted := postMessages(client, serviceSID, "helo")[0]
 
-	msg, err := client.Messages.Update(ctx, serviceSID, "support/emea", posted.SID, &twiliochat.UpdateMessageParams{
+	msg, err := client.Messages.Update(ctx, serviceSID, "general", posted.SID, &twiliochat.UpdateMessageParams{
 		Body:          twiliochat.Ptr("hello"),
 		LastUpdatedBy: twiliochat.Ptr("alice"),
 	})
@@ -124,17 +112,17 @@ func ExampleMessagesService_Delete() {
 	ctx := context.Background()
 	posted := postMessages(client, serviceSID, "oops")[0]
 
-	err := client.Messages.Delete(ctx, serviceSID, "support/emea", posted.SID, &twiliochat.DeleteMessageParams{WebhookEnabled: twiliochat.Ptr(true)})
+	err := client.Messages.Delete(ctx, serviceSID, "general", posted.SID, &twiliochat.DeleteMessageParams{WebhookEnabled: twiliochat.Ptr(true)})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	channel, err := client.Channels.Fetch(ctx, serviceSID, "support/emea")
+	channel, err := client.Channels.Fetch(ctx, serviceSID, "general")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	_, err = client.Messages.Fetch(ctx, serviceSID, "support/emea", posted.SID)
+	_, err = client.Messages.Fetch(ctx, serviceSID, "general", posted.SID)
 	fmt.Println(channel.MessagesCount, twiliochat.IsNotFound(err))
 	// Output:
 	// 0 true
@@ -148,7 +136,7 @@ func ExampleMessagesService_ListPage() {
 	ctx := context.Background()
 	postMessages(client, serviceSID, "one", "two", "three")
 
-	page, err := client.Messages.ListPage(ctx, serviceSID, "support/emea", &twiliochat.ListMessagesParams{
+	page, err := client.Messages.ListPage(ctx, serviceSID, "general", &twiliochat.ListMessagesParams{
 		Order:    twiliochat.Ptr(twiliochat.MessageOrderDesc),
 		PageSize: twiliochat.Ptr(2),
 	})
@@ -173,7 +161,7 @@ func ExampleMessagesService_NextPage() {
 	ctx := context.Background()
 	postMessages(client, serviceSID, "one", "two", "three")
 
-	page, err := client.Messages.ListPage(ctx, serviceSID, "support/emea", &twiliochat.ListMessagesParams{PageSize: twiliochat.Ptr(2)})
+	page, err := client.Messages.ListPage(ctx, serviceSID, "general", &twiliochat.ListMessagesParams{PageSize: twiliochat.Ptr(2)})
 	for page != nil && err == nil {
 		fmt.Println(page.Meta.Page, len(page.Items))
 		page, err = client.Messages.NextPage(ctx, page)
@@ -194,14 +182,14 @@ func ExampleMessagesService_List() {
 	postMessages(client, serviceSID, "one", "two", "three")
 
 	newest := &twiliochat.ListMessagesParams{Order: twiliochat.Ptr(twiliochat.MessageOrderDesc), Limit: 2}
-	for msg, err := range client.Messages.List(ctx, serviceSID, "support/emea", newest) {
+	for msg, err := range client.Messages.List(ctx, serviceSID, "general", newest) {
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
 		fmt.Println(msg.Index, msg.From, msg.Body)
 	}
-	for _, err := range client.Messages.List(ctx, serviceSID, "support/emea", &twiliochat.ListMessagesParams{Order: twiliochat.Ptr(twiliochat.MessageOrder("newest"))}) {
+	for _, err := range client.Messages.List(ctx, serviceSID, "general", &twiliochat.ListMessagesParams{Order: twiliochat.Ptr(twiliochat.MessageOrder("newest"))}) {
 		fmt.Println(err)
 	}
 	// Output:
