@@ -141,8 +141,9 @@ func (m *Message) checkDecoded() error {
 }
 
 // CreateMessageParams holds the form keys and the header of a Create
-// Message request. Every field is optional: Twilio refuses a Message with
-// neither Body nor MediaSID, which this package leaves to Twilio.
+// Message request. Every field is optional: whether a Message needs a Body
+// or a MediaSID is Twilio's to decide (the spec states no such rule, so the
+// package checks none).
 type CreateMessageParams struct {
 	// From is the identity of the Message's author; Twilio uses "system"
 	// when it is nil.
@@ -189,10 +190,10 @@ func (p *CreateMessageParams) validate() error {
 // internal/spec).
 var opCreateMessage = lookupOp("CreateMessage")
 
-// Create posts a Message to the Channel and returns it with its Index. Its
-// keys are all optional: a Message with neither Body nor MediaSID is
-// Twilio's to refuse. Like every Create it is not retried once it may have
-// reached Twilio (see RetryPolicy).
+// Create posts a Message to the Channel and returns it with its Index; a
+// nil params posts one from "system" with Twilio's defaults. Like every
+// Create it is not retried once it may have reached Twilio (see
+// RetryPolicy).
 func (s *MessagesService) Create(ctx context.Context, serviceSID, channel string, params *CreateMessageParams) (*Message, error) {
 	return send[Message](ctx, s.client, opCreateMessage, params, params.validate(), serviceSID, channel)
 }
