@@ -3,7 +3,6 @@ package twiliochattest
 import (
 	"net/http"
 	"net/url"
-	"slices"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
@@ -224,15 +223,9 @@ func (s *Server) listChannels(c *call) response {
 	if svc == nil {
 		return notFound(c.path)
 	}
-	types := c.query["Type"]
-	for _, t := range types {
-		if !slices.Contains(spec.ChannelTypes, t) {
-			return invalidf("Invalid parameter Type: must be public or private, got %q", t)
-		}
+	if refusal, bad := enumFilter(c.query, "Type", spec.ChannelTypes); bad {
+		return refusal
 	}
-	channels := s.channels.list(svc.SID)
-	if len(types) > 0 {
-		channels = slices.DeleteFunc(channels, func(ch channel) bool { return !slices.Contains(types, ch.Type) })
-	}
+	channels := filterBy(s.channels.list(svc.SID), c.query, "Type", func(ch channel) string { return ch.Type })
 	return pageOf(c, svc.URL+"/Channels", channels)
 }

@@ -1,7 +1,7 @@
 // Package twiliochattest is an in-memory fake of the Twilio Programmable
-// Chat v2 REST API (Services, Roles, Users, Channels, Members, Messages and
-// Invites so far),
-// served by an httptest.Server.
+// Chat v2 REST API (Services, Roles, Users, Channels, Members, Messages,
+// Invites, Bindings, User Bindings and User Channels so far), served by an
+// httptest.Server.
 //
 // Test your code against it instead of mocking HTTP by hand. In a test, New
 // starts a Server that closes when the test ends, and NewClient returns a
@@ -47,6 +47,12 @@
 //	GET, POST, DELETE  /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
 //	GET, POST          /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites
 //	GET, DELETE        /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}
+//	GET                /v2/Services/{ServiceSid}/Bindings
+//	GET, DELETE        /v2/Services/{ServiceSid}/Bindings/{Sid}
+//	GET                /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings
+//	GET, DELETE        /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings/{Sid}
+//	GET                /v2/Services/{ServiceSid}/Users/{UserSid}/Channels
+//	GET, POST, DELETE  /v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}
 //
 // Bodies are application/x-www-form-urlencoded, as Twilio expects; a
 // non-empty body with another Content-Type is refused with 400, and one over
@@ -124,13 +130,32 @@
 //     RoleSid names a channel role, and stays until deleted (no client
 //     ever accepts it). Deleting a channel deletes its messages and
 //     invites.
+//   - Bindings are created by the Chat client SDKs, not over REST:
+//     SeedBinding registers one, creating its user when there is none with
+//     the identity. A binding lists under its service and under its user
+//     (there with user_sid, and no links); deleting either way deletes it,
+//     and deleting the user or the service deletes its bindings.
+//   - A user's channels are those it is a member of (status "joined") or
+//     has a pending invite to ("invited"), in the channels' order. A
+//     joined one shows the member's consumption horizon
+//     (last_consumed_message_index) and unread_messages_count, the number
+//     of the channel's messages past it, both null until the member has a
+//     horizon; an invited one has no member_sid, horizon or count.
+//     Updating a user channel sets the member's horizon (an empty
+//     LastConsumedMessageIndex sets it to null), last consumption time and
+//     notification_level (default or muted); a user who has not joined
+//     answers 404. Deleting a user channel makes the member leave, or
+//     deletes the invites of a user who is only invited.
 //   - Channel lists filter by any number of Type keys (public, private),
-//     member and invite lists by any number of Identity keys; the page URLs
+//     member and invite lists by any number of Identity keys, binding lists
+//     by any number of BindingType keys (apn, gcm, fcm) and, under the
+//     service, Identity keys; the page URLs
 //     keep the filters and Order, before PageSize and Page, as Twilio's do.
 //   - X-Twilio-Webhook-Enabled, on the operations that take it, must be
 //     true or false (400 otherwise); Requests shows it. The fake calls no
 //     webhook.
-//   - Lists take PageSize (1 to 100, default 50), Page (0 or more) and
+//   - Lists take PageSize (1 to the spec's maximum, 100 for most, 50 for
+//     bindings and user channels; default 50), Page (0 or more) and
 //     PageToken, list in creation order, and answer
 //     {"services" or "roles": [...], "meta": {...}} with first, next and
 //     previous page URLs absolute on the fake's host (next is null on the
@@ -163,8 +188,8 @@
 //
 // WithClock fixes date_created and date_updated, and WithSeed makes SIDs
 // and request ids repeatable, for golden files and Example output.
-// SeedService, SeedRole, SeedUser, SeedChannel and SeedMember create
-// resources without a request. FailNext
+// SeedService, SeedRole, SeedUser, SeedChannel, SeedMember and SeedBinding
+// create resources without a request. FailNext
 // makes the next requests answer with a Failure (status, body, Retry-After,
 // headers), FailOn the next requests of one route, such as
 // "POST /v2/Services/{Sid}", and FailWith installs a hook for failing a

@@ -93,3 +93,31 @@ func ExampleServer_SeedMember() {
 	// 1 1
 	// twiliochattest: Member with identity alice already exists in channel CHfcb65280178a9bdd12ebc5f757e8c7cc
 }
+
+// SeedBinding registers a device for push notifications, as a Chat client
+// SDK does when a user logs in (no REST request creates a Binding), and
+// creates the user when there is none with the identity.
+func ExampleServer_SeedBinding() {
+	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1))
+	defer srv.Close()
+	serviceSID := srv.SeedService("support")
+
+	sid, err := srv.SeedBinding(serviceSID, "alice", "apn", "alice-iphone")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	client := newClient(srv)
+	b, err := client.UserBindings.Fetch(context.Background(), serviceSID, "alice", sid)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(b.Identity, b.BindingType, b.Endpoint)
+
+	_, err = srv.SeedBinding(serviceSID, "alice", "sms", "alice-iphone")
+	fmt.Println(err)
+	// Output:
+	// alice apn alice-iphone
+	// twiliochattest: binding type "sms" is not one of gcm, apn, fcm
+}

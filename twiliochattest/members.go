@@ -23,6 +23,9 @@ type member struct {
 	LastConsumptionTimestamp *string `json:"last_consumption_timestamp"`
 	URL                      string  `json:"url"`
 	Attributes               string  `json:"attributes"`
+	// NotificationLevel is the member's user's notification level in
+	// the channel, which its User Channel shows; nil is "default".
+	NotificationLevel *string `json:"-"`
 }
 
 func (m member) sid() string { return m.SID }

@@ -105,6 +105,17 @@ func filterBy[T any](items []T, query url.Values, name string, key func(T) strin
 	return slices.DeleteFunc(items, func(item T) bool { return !slices.Contains(values, key(item)) })
 }
 
+// enumFilter refuses, with 400, a value of the query key name that is not
+// one of allowed, the spec's enum of a list's filter (such as Type).
+func enumFilter(query url.Values, name string, allowed []string) (response, bool) {
+	for _, v := range query[name] {
+		if !slices.Contains(allowed, v) {
+			return invalidf("Invalid parameter %s: must be %s, got %q", name, strings.Join(allowed, " or "), v), true
+		}
+	}
+	return response{}, false
+}
+
 // pageOf answers the list request c with the page of items that its query
 // selects, under the list's key, with meta URLs built on listURL and the
 // request's filter keys. The page size is checked against the list's

@@ -45,6 +45,7 @@ type Server struct {
 	members  *table[member]  // under their channel
 	messages *table[message] // under their channel
 	invites  *table[invite]  // under their channel
+	bindings *table[binding] // under their service
 	requests []Request
 	failNext []Failure
 	failOn   []*routeFailure // FailOn's failures, in the order given
@@ -140,17 +141,18 @@ func NewServer(opts ...Option) *Server {
 		token:   c.token,
 		apiKeys: c.apiKeys,
 	}
-	// Deleting a service deletes its roles, users and channels, and
-	// deleting a channel its members, messages and invites: each table
-	// cascades to its children's. The tables of a channel's other children
-	// (webhooks) join the channels table's children.
+	// Deleting a service deletes its roles, users, channels and
+	// bindings, and deleting a channel its members, messages and invites:
+	// each table cascades to its children's. The tables of a channel's
+	// other children (webhooks) join the channels table's children.
 	s.roles = newTable[role]()
 	s.users = newTable[user]()
 	s.members = newTable[member]()
 	s.messages = newTable[message]()
 	s.invites = newTable[invite]()
+	s.bindings = newTable[binding]()
 	s.channels = newTable[channel](s.members, s.messages, s.invites)
-	s.services = newTable[service](s.roles, s.users, s.channels)
+	s.services = newTable[service](s.roles, s.users, s.channels, s.bindings)
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	return s
 }

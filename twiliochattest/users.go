@@ -142,7 +142,7 @@ func (s *Server) updateUser(c *call) response {
 var _ = serve("DeleteUser", (*Server).deleteUser)
 
 // deleteUser deletes the user, who first leaves every channel it is a
-// member of.
+// member of, and its push bindings.
 func (s *Server) deleteUser(c *call) response {
 	u := s.users.get(c.values["ServiceSid"], c.values["Sid"])
 	if u == nil {
@@ -153,6 +153,7 @@ func (s *Server) deleteUser(c *call) response {
 			s.leave(m)
 		}
 	}
+	s.removeBindings(u)
 	s.users.remove(u.ServiceSID, u.SID)
 	return noContent()
 }
