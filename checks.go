@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // The checks that many operations share, each written once. Each takes the
@@ -23,6 +24,26 @@ func checkRequiredName(field string, name *string) error {
 		return invalid(field, "is required")
 	case *name == "":
 		return invalid(field, "is empty")
+	}
+	return nil
+}
+
+// checkMaxRunes checks that a set name key (a FriendlyName) is at most max
+// characters long, counted as runes ("é" is one).
+func checkMaxRunes(field string, v *string, max int) error {
+	if v == nil {
+		return nil
+	}
+	if n := utf8.RuneCountInString(*v); n > max {
+		return invalid(field, "is %d characters (runes) long, the most is %d", n, max)
+	}
+	return nil
+}
+
+// checkMaxItems checks that a list key holds at most max items.
+func checkMaxItems(field string, items []string, max int) error {
+	if len(items) > max {
+		return invalid(field, "has %d items, the most is %d", len(items), max)
 	}
 	return nil
 }

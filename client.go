@@ -65,6 +65,10 @@ type Client struct {
 	Channels *ChannelsService
 	// Members calls the Members resource of a Chat Channel.
 	Members *MembersService
+	// ChannelWebhooks calls the Webhooks resource of a Chat Channel.
+	ChannelWebhooks *ChannelWebhooksService
+	// Credentials calls the push Credentials resource of the account.
+	Credentials *CredentialsService
 
 	accountSID string
 	creds      *credentials
@@ -247,6 +251,8 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 	c.Users = &UsersService{client: c}
 	c.Channels = &ChannelsService{client: c}
 	c.Members = &MembersService{client: c}
+	c.ChannelWebhooks = &ChannelWebhooksService{client: c}
+	c.Credentials = &CredentialsService{client: c}
 	return c, nil
 }
 

@@ -261,6 +261,55 @@ var registry = map[string]registryEntry{
 			return noValue(c.Channels.NextPage(ctx, &ChannelPage{Meta: PageMeta{NextPageURL: next}}))
 		},
 	},
+	"CreateCredential": {body: "testdata/credential_create.json", call: func(ctx context.Context, c *Client, _ []string) error {
+		return noValue(c.Credentials.Create(ctx, &CreateCredentialParams{Type: Ptr(PushServiceFCM), Secret: Ptr("k")}))
+	}},
+	"FetchCredential": {body: "testdata/credential_fetch.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Credentials.Fetch(ctx, v[0]))
+	}},
+	"UpdateCredential": {body: "testdata/credential_update.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Credentials.Update(ctx, v[0], &UpdateCredentialParams{FriendlyName: Ptr("x")}))
+	}},
+	"DeleteCredential": {call: func(ctx context.Context, c *Client, v []string) error {
+		return c.Credentials.Delete(ctx, v[0])
+	}},
+	"ListCredential": {
+		body: "testdata/credentials_page_full.json",
+		call: func(ctx context.Context, c *Client, _ []string) error {
+			return noValue(c.Credentials.ListPage(ctx, nil))
+		},
+		list: func(ctx context.Context, c *Client, _ []string) error {
+			return firstError(c.Credentials.List(ctx, nil))
+		},
+		next: func(ctx context.Context, c *Client, next string) error {
+			return noValue(c.Credentials.NextPage(ctx, &CredentialPage{Meta: PageMeta{NextPageURL: next}}))
+		},
+	},
+	"CreateChannelWebhook": {body: "testdata/channel_webhook_create.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.ChannelWebhooks.Create(ctx, v[0], v[1], &CreateChannelWebhookParams{Type: Ptr(ChannelWebhookTypeWebhook)}))
+	}},
+	"FetchChannelWebhook": {body: "testdata/channel_webhook_fetch.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.ChannelWebhooks.Fetch(ctx, v[0], v[1], v[2]))
+	}},
+	"UpdateChannelWebhook": {body: "testdata/channel_webhook_update.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.ChannelWebhooks.Update(ctx, v[0], v[1], v[2], &UpdateChannelWebhookParams{
+			Configuration: &ChannelWebhookConfigurationParams{RetryCount: Ptr(1)}}))
+	}},
+	"DeleteChannelWebhook": {call: func(ctx context.Context, c *Client, v []string) error {
+		return c.ChannelWebhooks.Delete(ctx, v[0], v[1], v[2])
+	}},
+	"ListChannelWebhook": {
+		body: "testdata/channel_webhooks_page_full.json",
+		call: func(ctx context.Context, c *Client, v []string) error {
+			return noValue(c.ChannelWebhooks.ListPage(ctx, v[0], v[1], nil))
+		},
+		list: func(ctx context.Context, c *Client, v []string) error {
+			return firstError(c.ChannelWebhooks.List(ctx, v[0], v[1], nil))
+		},
+		next: func(ctx context.Context, c *Client, next string) error {
+			return noValue(c.ChannelWebhooks.NextPage(ctx, &ChannelWebhookPage{Meta: PageMeta{NextPageURL: next}}))
+		},
+	},
 }
 
 // noValue returns err, or assert.AnError when v is not nil.
@@ -554,6 +603,18 @@ func TestFetchWire(t *testing.T) {
 			},
 			want: Ptr(specUserChannel()),
 		},
+		{
+			name: "Credentials", file: "testdata/credential_fetch.json", wantPath: credentialsPath + "/" + testCredentialSID,
+			fetch: func(c *Client) (any, error) { return c.Credentials.Fetch(context.Background(), testCredentialSID) },
+			want:  Ptr(specCredential()),
+		},
+		{
+			name: "ChannelWebhooks", file: "testdata/channel_webhook_fetch.json", wantPath: channelWebhooksPath + "/" + testChannelWebhookSID,
+			fetch: func(c *Client) (any, error) {
+				return c.ChannelWebhooks.Fetch(context.Background(), testServiceSID, "support desk", testChannelWebhookSID)
+			},
+			want: Ptr(specStudioWebhook()),
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -590,6 +651,10 @@ func TestDeleteWire(t *testing.T) {
 		"UserChannels": {func(c *Client) error {
 			return c.UserChannels.Delete(context.Background(), testServiceSID, "alice", "support desk", nil)
 		}, userChannelsPathOf + "/support%20desk"},
+		"Credentials": {func(c *Client) error { return c.Credentials.Delete(context.Background(), testCredentialSID) }, credentialsPath + "/" + testCredentialSID},
+		"ChannelWebhooks": {func(c *Client) error {
+			return c.ChannelWebhooks.Delete(context.Background(), testServiceSID, "support desk", testChannelWebhookSID)
+		}, channelWebhooksPath + "/" + testChannelWebhookSID},
 	}
 	for resource, del := range deletes {
 		for answer, handler := range answers {

@@ -6,7 +6,6 @@ import (
 	"iter"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
@@ -125,10 +124,7 @@ func checkRoleName(name *string) error {
 	if err := checkRequiredName("FriendlyName", name); err != nil {
 		return err
 	}
-	if n := utf8.RuneCountInString(*name); n > spec.MaxRoleNameRunes {
-		return invalid("FriendlyName", "is %d characters (runes) long, the most is %d", n, spec.MaxRoleNameRunes)
-	}
-	return nil
+	return checkMaxRunes("FriendlyName", name, spec.MaxRoleNameRunes)
 }
 
 // opCreateRole describes the CreateRole operation (see internal/spec).

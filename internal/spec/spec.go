@@ -28,6 +28,9 @@ const (
 	// MediaSIDPrefix is the prefix of a Media SID, which CreateMessage's
 	// MediaSid key takes (no collection of the spec holds Media).
 	MediaSIDPrefix = "ME"
+	// FlowSIDPrefix starts the SID of a Studio Flow, which a channel
+	// webhook's Configuration.FlowSid names.
+	FlowSIDPrefix = "FW"
 )
 
 // SIDLen is the length of every SID: a two-letter prefix and 32 hex digits.
@@ -132,6 +135,15 @@ const (
 	MaxServiceLimit = 1000
 	// MaxRoleNameRunes is the longest Role FriendlyName, in characters.
 	MaxRoleNameRunes = 64
+	// MaxCredentialNameRunes is the longest Credential FriendlyName, in
+	// characters.
+	MaxCredentialNameRunes = 64
+	// MaxChannelWebhookRetryCount bounds a channel webhook's
+	// Configuration.RetryCount (from 0).
+	MaxChannelWebhookRetryCount = 3
+	// MaxChannelWebhookTriggers is the most Configuration.Triggers a
+	// channel webhook takes.
+	MaxChannelWebhookTriggers = 5
 )
 
 // Operations are the spec's 54 operations.

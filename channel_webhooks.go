@@ -1,0 +1,325 @@
+package twiliochat
+
+import (
+	"context"
+	"iter"
+	"time"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
+)
+
+// ChannelWebhooksAPI is the set of operations on the Webhooks of a Chat
+// Channel. *ChannelWebhooksService implements it; downstream code can
+// depend on ChannelWebhooksAPI and substitute a fake in its own unit tests.
+type ChannelWebhooksAPI interface {
+	// Create creates a Webhook on the Channel channel of the Service
+	// serviceSID and returns it as Twilio stored it.
+	Create(ctx context.Context, serviceSID, channel string, params *CreateChannelWebhookParams) (*ChannelWebhook, error)
+	// Fetch returns the Webhook webhookSID of the Channel.
+	Fetch(ctx context.Context, serviceSID, channel, webhookSID string) (*ChannelWebhook, error)
+	// Update changes the Webhook webhookSID of the Channel and returns it
+	// as Twilio stored it.
+	Update(ctx context.Context, serviceSID, channel, webhookSID string, params *UpdateChannelWebhookParams) (*ChannelWebhook, error)
+	// Delete deletes the Webhook webhookSID of the Channel.
+	Delete(ctx context.Context, serviceSID, channel, webhookSID string) error
+	// ListPage returns the first page of the Channel's Webhooks.
+	ListPage(ctx context.Context, serviceSID, channel string, params *ListChannelWebhooksParams) (*ChannelWebhookPage, error)
+	// NextPage returns the page after page, or nil after the last page.
+	NextPage(ctx context.Context, page *ChannelWebhookPage) (*ChannelWebhookPage, error)
+	// List returns an iterator over every Webhook of the Channel, page by
+	// page.
+	List(ctx context.Context, serviceSID, channel string, params *ListChannelWebhooksParams) iter.Seq2[*ChannelWebhook, error]
+}
+
+var _ ChannelWebhooksAPI = (*ChannelWebhooksService)(nil)
+
+// ChannelWebhooksService calls the Chat v2 Channel Webhooks resource
+// (/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks). Use it through
+// Client.ChannelWebhooks; it is safe for concurrent use.
+//
+// A Channel Webhook calls a URL, or starts a Studio Flow, on events of one
+// Channel, in addition to the Service's own webhooks. Its Type says which:
+// ChannelWebhookTypeWebhook calls Configuration.URL on the events of
+// Configuration.Filters, ChannelWebhookTypeTrigger calls it when a message
+// holds one of Configuration.Triggers, and ChannelWebhookTypeStudio starts
+// the Flow Configuration.FlowSID.
+//
+// The channel argument of every method is the Channel's SID (CH followed by
+// 32 hex digits) or its unique name; a name may hold any character, and is
+// sent as one escaped path segment.
+type ChannelWebhooksService struct {
+	client *Client
+}
+
+// ChannelWebhookType is the type of a Channel Webhook:
+// ChannelWebhookTypeWebhook, ChannelWebhookTypeTrigger or
+// ChannelWebhookTypeStudio. A type Twilio adds later decodes as its own
+// string, without an error.
+type ChannelWebhookType string
+
+// The Channel Webhook types Twilio defines (the spec's
+// channel_webhook_enum_type).
+const (
+	// ChannelWebhookTypeWebhook calls Configuration.URL on the Channel's
+	// events that Configuration.Filters names.
+	ChannelWebhookTypeWebhook ChannelWebhookType = "webhook"
+	// ChannelWebhookTypeTrigger calls Configuration.URL when a message
+	// body holds one of Configuration.Triggers.
+	ChannelWebhookTypeTrigger ChannelWebhookType = "trigger"
+	// ChannelWebhookTypeStudio starts the Studio Flow
+	// Configuration.FlowSID.
+	ChannelWebhookTypeStudio ChannelWebhookType = "studio"
+)
+
+// WebhookMethod is the HTTP method a webhook is called with:
+// WebhookMethodGet or WebhookMethodPost. A method Twilio adds later decodes
+// as its own string, without an error.
+type WebhookMethod string
+
+// The webhook methods Twilio defines (the spec's
+// channel_webhook_enum_method).
+const (
+	// WebhookMethodGet calls the webhook with a GET, its parameters in the
+	// query.
+	WebhookMethodGet WebhookMethod = "GET"
+	// WebhookMethodPost calls the webhook with a POST, its parameters in a
+	// form body.
+	WebhookMethodPost WebhookMethod = "POST"
+)
+
+// ChannelWebhook is a Chat v2 Channel Webhook resource. Fields that Twilio
+// sends as JSON null decode to their zero value; fields Twilio adds later
+// are ignored. An answer whose sid is missing or is not a Channel Webhook
+// SID fails the call with a *DecodeError.
+type ChannelWebhook struct {
+	// SID is the Webhook's unique ID (WH followed by 32 hex digits).
+	SID string `json:"sid"`
+	// AccountSID is the Account that created the Webhook.
+	AccountSID string `json:"account_sid"`
+	// ServiceSID is the Service of the Webhook's Channel.
+	ServiceSID string `json:"service_sid"`
+	// ChannelSID is the Channel the Webhook belongs to.
+	ChannelSID string `json:"channel_sid"`
+	// Type says what the Webhook does: call a URL on events or on trigger
+	// words, or start a Studio Flow.
+	Type ChannelWebhookType `json:"type"`
+	// URL is the absolute URL of the Channel Webhook resource.
+	URL string `json:"url"`
+	// Configuration is how the Webhook is set up: the keys its Create and
+	// Update set.
+	Configuration ChannelWebhookConfiguration `json:"configuration"`
+	// DateCreated is when the Webhook was created.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is when the Webhook was last updated.
+	DateUpdated time.Time `json:"date_updated"`
+}
+
+// ChannelWebhookConfiguration is the configuration of a Channel Webhook, as
+// Twilio returns it. The keys a Webhook's Type does not use are zero.
+type ChannelWebhookConfiguration struct {
+	// URL is the URL the Webhook calls (types webhook and trigger).
+	URL string `json:"url"`
+	// Method is the HTTP method the Webhook calls URL with.
+	Method WebhookMethod `json:"method"`
+	// Filters lists the events the Webhook is called on, such as
+	// "onMessageSent".
+	Filters []string `json:"filters"`
+	// Triggers lists the words that call the Webhook when a message body
+	// holds one (type trigger).
+	Triggers []string `json:"triggers"`
+	// FlowSID is the Studio Flow the Webhook starts (type studio; FW
+	// followed by 32 hex digits).
+	FlowSID string `json:"flow_sid"`
+	// RetryCount is how many times a failed call is retried, from 0 to 3.
+	RetryCount int `json:"retry_count"`
+}
+
+// checkDecoded rejects a decoded ChannelWebhook that has no usable SID,
+// such as one decoded from "{}".
+func (w *ChannelWebhook) checkDecoded() error {
+	return checkDecodedSID("Channel Webhook", spec.ChannelWebhookSIDPrefix, w.SID)
+}
+
+// ChannelWebhookConfigurationParams holds the Configuration.* keys of a
+// Create or Update Channel Webhook request. A nil field is not sent. Which
+// keys a Webhook uses depends on its Type; Twilio decides what it does with
+// the others.
+type ChannelWebhookConfigurationParams struct {
+	// URL is the absolute http or https URL the Webhook calls
+	// (Configuration.Url), with Method.
+	URL *string `url:"Url,omitempty"`
+	// Method is the HTTP method of the calls (Configuration.Method):
+	// WebhookMethodGet or WebhookMethodPost.
+	Method *WebhookMethod `url:"Method,omitempty"`
+	// Filters lists the events that call the Webhook (type webhook), each
+	// sent as its own Configuration.Filters key, such as "onMessageSent";
+	// Twilio's Webhook Event Triggers list them.
+	Filters []string `url:"Filters,omitempty"`
+	// Triggers lists, for type trigger, at most 5 words that call the
+	// Webhook when a message body holds one, each sent as its own
+	// Configuration.Triggers key.
+	Triggers []string `url:"Triggers,omitempty"`
+	// FlowSID is the Studio Flow to start (type studio;
+	// Configuration.FlowSid): FW followed by 32 hex digits.
+	FlowSID *string `url:"FlowSid,omitempty"`
+	// RetryCount is how many times a failed call is retried
+	// (Configuration.RetryCount), from 0 to 3; Twilio's default is 0.
+	RetryCount *int `url:"RetryCount,omitempty"`
+}
+
+// validate checks every set field and returns the problems it finds,
+// joined, or nil.
+func (p *ChannelWebhookConfigurationParams) validate() error {
+	if p == nil {
+		return nil
+	}
+	var flowErr error
+	if p.FlowSID != nil {
+		flowErr = checkSID("Configuration.FlowSid", spec.FlowSIDPrefix, *p.FlowSID)
+	}
+	return joinErrors(
+		checkURL("Configuration.Url", p.URL),
+		checkEnum("Configuration.Method", p.Method, spec.WebhookMethods),
+		checkMaxItems("Configuration.Triggers", p.Triggers, spec.MaxChannelWebhookTriggers),
+		flowErr,
+		inRange("Configuration.RetryCount", p.RetryCount, spec.MaxChannelWebhookRetryCount),
+	)
+}
+
+// CreateChannelWebhookParams holds the form keys of a Create Channel
+// Webhook request. Type is required.
+type CreateChannelWebhookParams struct {
+	// Type is what the Webhook does: ChannelWebhookTypeWebhook,
+	// ChannelWebhookTypeTrigger or ChannelWebhookTypeStudio. Required.
+	Type *ChannelWebhookType `url:"Type,omitempty"`
+	// Configuration sets the Configuration.* keys.
+	Configuration *ChannelWebhookConfigurationParams `url:"Configuration,omitempty"`
+}
+
+// validate checks every field and returns all the problems it finds,
+// joined, or nil.
+func (p *CreateChannelWebhookParams) validate() error {
+	if p == nil {
+		return invalid("Type", "is required")
+	}
+	typeErr := checkEnum("Type", p.Type, spec.ChannelWebhookTypes)
+	if p.Type == nil {
+		typeErr = invalid("Type", "is required")
+	}
+	return joinErrors(typeErr, p.Configuration.validate())
+}
+
+// opCreateChannelWebhook describes the CreateChannelWebhook operation (see internal/spec).
+var opCreateChannelWebhook = lookupOp("CreateChannelWebhook")
+
+// Create creates a Webhook on the Channel channel (its SID or unique name)
+// of the Service serviceSID and returns it as Twilio stored it. A bad
+// serviceSID or channel, a missing or unknown Type, or a bad Configuration
+// key returns a *ValidationError for each, joined, before any request is
+// sent; a non-2xx answer returns an *APIError.
+func (s *ChannelWebhooksService) Create(ctx context.Context, serviceSID, channel string, params *CreateChannelWebhookParams) (*ChannelWebhook, error) {
+	return send[ChannelWebhook](ctx, s.client, opCreateChannelWebhook, params, params.validate(), serviceSID, channel)
+}
+
+// opFetchChannelWebhook describes the FetchChannelWebhook operation (see internal/spec).
+var opFetchChannelWebhook = lookupOp("FetchChannelWebhook")
+
+// Fetch returns the Webhook webhookSID of the Channel channel (its SID or
+// unique name) of the Service serviceSID. A bad serviceSID, channel or
+// webhookSID returns a *ValidationError (field ServiceSid, ChannelSid or
+// Sid) before any request is sent; a non-2xx answer returns an *APIError,
+// for which IsNotFound reports whether the Webhook does not exist.
+func (s *ChannelWebhooksService) Fetch(ctx context.Context, serviceSID, channel, webhookSID string) (*ChannelWebhook, error) {
+	return getOne[ChannelWebhook](ctx, s.client, opFetchChannelWebhook, serviceSID, channel, webhookSID)
+}
+
+// UpdateChannelWebhookParams holds the form keys of an Update Channel
+// Webhook request. A nil field is not sent and leaves the Webhook's value
+// unchanged; the zero value (or a nil *UpdateChannelWebhookParams) sends an
+// empty form. A Webhook's Type cannot be changed.
+type UpdateChannelWebhookParams struct {
+	// Configuration sets the Configuration.* keys.
+	Configuration *ChannelWebhookConfigurationParams `url:"Configuration,omitempty"`
+}
+
+// validate checks every set field and returns the problems it finds,
+// joined, or nil.
+func (p *UpdateChannelWebhookParams) validate() error {
+	if p == nil {
+		return nil
+	}
+	return p.Configuration.validate()
+}
+
+// opUpdateChannelWebhook describes the UpdateChannelWebhook operation (see internal/spec).
+var opUpdateChannelWebhook = lookupOp("UpdateChannelWebhook")
+
+// Update changes the Webhook webhookSID of the Channel channel (its SID or
+// unique name) with the keys set in params and returns it as Twilio stored
+// it. Bad path values or a bad Configuration key return a
+// *ValidationError for each, joined, before any request is sent; a non-2xx
+// answer returns an *APIError, for which IsNotFound reports whether the
+// Webhook does not exist.
+func (s *ChannelWebhooksService) Update(ctx context.Context, serviceSID, channel, webhookSID string, params *UpdateChannelWebhookParams) (*ChannelWebhook, error) {
+	return send[ChannelWebhook](ctx, s.client, opUpdateChannelWebhook, params, params.validate(), serviceSID, channel, webhookSID)
+}
+
+// opDeleteChannelWebhook describes the DeleteChannelWebhook operation (see internal/spec).
+var opDeleteChannelWebhook = lookupOp("DeleteChannelWebhook")
+
+// Delete deletes the Webhook webhookSID of the Channel channel (its SID or
+// unique name) of the Service serviceSID. Bad path values return a
+// *ValidationError for each, joined, before any request is sent; a non-2xx
+// answer returns an *APIError, for which IsNotFound reports whether the
+// Webhook does not exist.
+func (s *ChannelWebhooksService) Delete(ctx context.Context, serviceSID, channel, webhookSID string) error {
+	return remove(ctx, s.client, opDeleteChannelWebhook, nil, nil, serviceSID, channel, webhookSID)
+}
+
+// ListChannelWebhooksParams holds the options of ChannelWebhooks.ListPage
+// and ChannelWebhooks.List. The zero value (or a nil
+// *ListChannelWebhooksParams) lists every Webhook of the Channel in pages
+// of Twilio's default size (5).
+type ListChannelWebhooksParams struct {
+	// PageSize is how many Webhooks each page holds, from 1 to 5. When it
+	// is nil and Limit is set, pages hold Limit Webhooks (at most 5).
+	PageSize *int `url:"PageSize,omitempty"`
+	// Limit makes List stop after this many Webhooks; 0 lists them all. It
+	// must not be negative. It is not sent to Twilio.
+	Limit int `url:"-"`
+}
+
+// ChannelWebhookPage is one page of a Channel's Webhooks list.
+type ChannelWebhookPage = Page[ChannelWebhook]
+
+// opListChannelWebhook describes the ListChannelWebhook operation (see internal/spec).
+var opListChannelWebhook = lookupOp("ListChannelWebhook")
+
+// ListPage returns the first page of the Webhooks of the Channel channel
+// (its SID or unique name) of the Service serviceSID. Bad path values, or
+// a bad PageSize or Limit, return a *ValidationError for each, joined,
+// before any request is sent; a non-2xx answer returns an *APIError. Use
+// NextPage for the pages after it, or List to range over every Webhook.
+func (s *ChannelWebhooksService) ListPage(ctx context.Context, serviceSID, channel string, params *ListChannelWebhooksParams) (*ChannelWebhookPage, error) {
+	return listPage[ChannelWebhook](ctx, s.client, opListChannelWebhook, params, nil, serviceSID, channel)
+}
+
+// NextPage returns the Webhooks page after page, following
+// page.Meta.NextPageURL, or nil and no error when page is nil or the last
+// page. It refuses, without a request, a next page that is page itself
+// (ErrPageLoop) or that is off the client's base scheme and host
+// (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+func (s *ChannelWebhooksService) NextPage(ctx context.Context, page *ChannelWebhookPage) (*ChannelWebhookPage, error) {
+	return nextPage(ctx, s.client, opListChannelWebhook, page)
+}
+
+// List returns an iterator over every Webhook of the Channel channel (its
+// SID or unique name) of the Service serviceSID. It walks the pages as
+// ServicesService.List does: nothing is sent until the loop starts, a page
+// is fetched only when the loop needs its first Webhook, a break or
+// params.Limit stops it without another request, and ctx is checked before
+// each page and each Webhook. An error comes at most once, as the last
+// pair (see ServicesService.List). List does not modify params.
+func (s *ChannelWebhooksService) List(ctx context.Context, serviceSID, channel string, params *ListChannelWebhooksParams) iter.Seq2[*ChannelWebhook, error] {
+	return listItems[ChannelWebhook](ctx, s.client, opListChannelWebhook, params, nil, serviceSID, channel)
+}

@@ -1,0 +1,360 @@
+package twiliochat
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"log/slog"
+	"strconv"
+	"time"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
+)
+
+// CredentialsAPI is the set of operations on the push Credentials of an
+// account. *CredentialsService implements it; downstream code can depend on
+// CredentialsAPI and substitute a fake in its own unit tests.
+type CredentialsAPI interface {
+	// Create creates a Credential and returns it as Twilio stored it,
+	// without its secrets.
+	Create(ctx context.Context, params *CreateCredentialParams) (*Credential, error)
+	// Fetch returns the Credential sid.
+	Fetch(ctx context.Context, sid string) (*Credential, error)
+	// Update changes the Credential sid and returns it as Twilio stored it.
+	Update(ctx context.Context, sid string, params *UpdateCredentialParams) (*Credential, error)
+	// Delete deletes the Credential sid.
+	Delete(ctx context.Context, sid string) error
+	// ListPage returns the first page of the account's Credentials.
+	ListPage(ctx context.Context, params *ListCredentialsParams) (*CredentialPage, error)
+	// NextPage returns the page after page, or nil after the last page.
+	NextPage(ctx context.Context, page *CredentialPage) (*CredentialPage, error)
+	// List returns an iterator over every Credential, page by page.
+	List(ctx context.Context, params *ListCredentialsParams) iter.Seq2[*Credential, error]
+}
+
+var _ CredentialsAPI = (*CredentialsService)(nil)
+
+// CredentialsService calls the Chat v2 Credentials resource
+// (/v2/Credentials). Use it through Client.Credentials; it is safe for
+// concurrent use.
+//
+// A Credential holds what Twilio needs to send push notifications through
+// one push service: an APN certificate and private key, a GCM API key or an
+// FCM server key. These secrets go to Twilio in the request and nowhere
+// else: the params types print them as [redacted] with every fmt verb, in
+// slog and in JSON; no *ValidationError names their values; an error
+// answer that quotes one has it blanked out; and WithLogger never logs a
+// form value. Twilio never sends them back.
+type CredentialsService struct {
+	client *Client
+}
+
+// PushService is the push notification service of a Credential:
+// PushServiceGCM, PushServiceAPN or PushServiceFCM. A service Twilio adds
+// later decodes as its own string, without an error.
+type PushService string
+
+// The push services Twilio defines (the spec's credential_enum_push_service).
+const (
+	// PushServiceGCM is Google Cloud Messaging; its Credential holds an
+	// API key.
+	PushServiceGCM PushService = "gcm"
+	// PushServiceAPN is the Apple Push Notification service; its
+	// Credential holds a certificate and a private key.
+	PushServiceAPN PushService = "apn"
+	// PushServiceFCM is Firebase Cloud Messaging; its Credential holds the
+	// project's server key as Secret.
+	PushServiceFCM PushService = "fcm"
+)
+
+// Credential is a Chat v2 Credential resource: the push notification
+// settings of one push service, without their secrets, which Twilio never
+// returns. Fields that Twilio sends as JSON null decode to their zero
+// value; fields Twilio adds later are ignored. An answer whose sid is
+// missing or is not a Credential SID fails the call with a *DecodeError.
+type Credential struct {
+	// SID is the Credential's unique ID (CR followed by 32 hex digits).
+	SID string `json:"sid"`
+	// AccountSID is the Account that created the Credential.
+	AccountSID string `json:"account_sid"`
+	// FriendlyName is the name given to the Credential.
+	FriendlyName string `json:"friendly_name"`
+	// Type is the push service the Credential is for.
+	Type PushService `json:"type"`
+	// Sandbox reports whether an APN Credential sends to the sandbox APNs
+	// rather than production. Twilio answers it as a string ("True",
+	// "False"); a JSON bool is read too, and null is false.
+	Sandbox bool `json:"sandbox"`
+	// DateCreated is when the Credential was created.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is when the Credential was last updated.
+	DateUpdated time.Time `json:"date_updated"`
+	// URL is the absolute URL of the Credential resource.
+	URL string `json:"url"`
+}
+
+// UnmarshalJSON decodes a Credential, reading sandbox from a JSON string
+// ("True", "false", …), a JSON bool or null.
+func (c *Credential) UnmarshalJSON(data []byte) error {
+	type plain Credential // without this method
+	var v struct {
+		*plain
+		Sandbox stringBool `json:"sandbox"`
+	}
+	v.plain = (*plain)(c)
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	c.Sandbox = bool(v.Sandbox)
+	return nil
+}
+
+// stringBool is a bool Twilio sends as a JSON string ("True", "False"). It
+// decodes from such a string, whatever its case, from a JSON bool, and
+// from null (false).
+type stringBool bool
+
+// UnmarshalJSON decodes a stringBool.
+func (b *stringBool) UnmarshalJSON(data []byte) error {
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	switch v := v.(type) {
+	case nil:
+		*b = false
+	case bool:
+		*b = stringBool(v)
+	case string:
+		parsed, err := strconv.ParseBool(v)
+		if err != nil {
+			// The value is not quoted: it is whatever the server sent.
+			return errors.New("sandbox is a string that is not true or false")
+		}
+		*b = stringBool(parsed)
+	default:
+		return errors.New("sandbox is neither a string nor a bool")
+	}
+	return nil
+}
+
+// checkDecoded rejects a decoded Credential that has no usable SID, such as
+// one decoded from "{}".
+func (c *Credential) checkDecoded() error {
+	return checkDecodedSID("Credential", spec.CredentialSIDPrefix, c.SID)
+}
+
+// CreateCredentialParams holds the form keys of a Create Credential
+// request. Type is required; the other fields are sent when set. Which
+// secrets a Credential needs depends on its Type: Certificate and
+// PrivateKey for APN, APIKey for GCM, Secret for FCM.
+//
+// The secrets (Certificate, PrivateKey, APIKey, Secret) are sent to Twilio
+// and shown nowhere else: every fmt verb, slog and encoding/json print
+// them as [redacted].
+type CreateCredentialParams struct {
+	// Type is the push service: PushServiceGCM, PushServiceAPN or
+	// PushServiceFCM. Required.
+	Type *PushService `url:"Type,omitempty"`
+	// FriendlyName is a descriptive name for the Credential, at most 64
+	// characters, counted as runes ("é" is one).
+	FriendlyName *string `url:"FriendlyName,omitempty"`
+	// Certificate is the APN certificate, in PEM ("-----BEGIN
+	// CERTIFICATE-----…"). A secret.
+	Certificate *string `url:"Certificate,omitempty" redact:"true"`
+	// PrivateKey is the APN private key, in PEM ("-----BEGIN RSA PRIVATE
+	// KEY-----…"). A secret.
+	PrivateKey *string `url:"PrivateKey,omitempty" redact:"true"`
+	// Sandbox makes an APN Credential send to the sandbox APNs (true) or
+	// to production (false).
+	Sandbox *bool `url:"Sandbox,omitempty"`
+	// APIKey is the GCM API key of the project, from the Google Developer
+	// console. A secret.
+	APIKey *string `url:"ApiKey,omitempty" redact:"true"`
+	// Secret is the FCM server key of the project, from the Firebase
+	// console. A secret.
+	Secret *string `url:"Secret,omitempty" redact:"true"`
+}
+
+// validate checks every field and returns all the problems it finds,
+// joined, or nil.
+func (p *CreateCredentialParams) validate() error {
+	if p == nil {
+		return invalid("Type", "is required")
+	}
+	typeErr := checkEnum("Type", p.Type, spec.PushServices)
+	if p.Type == nil {
+		typeErr = invalid("Type", "is required")
+	}
+	return joinErrors(typeErr, checkMaxRunes("FriendlyName", p.FriendlyName, spec.MaxCredentialNameRunes))
+}
+
+// Format prints p for every fmt verb (%v, %+v, %#v, %s, …) as its type and
+// the fields that are set, each secret as [redacted].
+func (p CreateCredentialParams) Format(f fmt.State, _ rune) { formatParams(f, p) }
+
+// GoString returns what Format prints, each secret as [redacted].
+func (p CreateCredentialParams) GoString() string { return describeParams(p) }
+
+// LogValue makes slog log p as a group of the fields that are set, each
+// secret as [redacted].
+func (p CreateCredentialParams) LogValue() slog.Value { return logParams(p) }
+
+// MarshalJSON encodes p as an object of the fields that are set, by Go
+// name, each secret as "[redacted]": JSON of the params cannot carry a
+// secret either.
+func (p CreateCredentialParams) MarshalJSON() ([]byte, error) { return marshalParams(p) }
+
+// opCreateCredential describes the CreateCredential operation (see internal/spec).
+var opCreateCredential = lookupOp("CreateCredential")
+
+// Create creates a Credential and returns it as Twilio stored it, without
+// its secrets. A missing or unknown Type, or a FriendlyName longer than 64
+// characters, returns a *ValidationError for each bad key, joined, before
+// any request is sent; a non-2xx answer returns an *APIError. No error
+// holds a secret of params: one Twilio quotes back is blanked out.
+func (s *CredentialsService) Create(ctx context.Context, params *CreateCredentialParams) (*Credential, error) {
+	cred, err := send[Credential](ctx, s.client, opCreateCredential, params, params.validate())
+	return cred, scrubSecrets(err, params)
+}
+
+// opFetchCredential describes the FetchCredential operation (see internal/spec).
+var opFetchCredential = lookupOp("FetchCredential")
+
+// Fetch returns the Credential sid, without its secrets. A sid that is not
+// CR followed by 32 hex digits returns a *ValidationError (field Sid)
+// before any request is sent; a non-2xx answer returns an *APIError, for
+// which IsNotFound reports whether the Credential does not exist.
+func (s *CredentialsService) Fetch(ctx context.Context, sid string) (*Credential, error) {
+	return getOne[Credential](ctx, s.client, opFetchCredential, sid)
+}
+
+// UpdateCredentialParams holds the form keys of an Update Credential
+// request. A nil field is not sent and leaves the Credential's value
+// unchanged; the zero value (or a nil *UpdateCredentialParams) sends an
+// empty form. A Credential's Type cannot be changed.
+//
+// The secrets (Certificate, PrivateKey, APIKey, Secret) are sent to Twilio
+// and shown nowhere else: every fmt verb, slog and encoding/json print
+// them as [redacted].
+type UpdateCredentialParams struct {
+	// FriendlyName is a descriptive name for the Credential, at most 64
+	// characters, counted as runes ("é" is one).
+	FriendlyName *string `url:"FriendlyName,omitempty"`
+	// Certificate is the APN certificate, in PEM. A secret.
+	Certificate *string `url:"Certificate,omitempty" redact:"true"`
+	// PrivateKey is the APN private key, in PEM. A secret.
+	PrivateKey *string `url:"PrivateKey,omitempty" redact:"true"`
+	// Sandbox makes an APN Credential send to the sandbox APNs (true) or
+	// to production (false).
+	Sandbox *bool `url:"Sandbox,omitempty"`
+	// APIKey is the GCM API key of the project. A secret.
+	APIKey *string `url:"ApiKey,omitempty" redact:"true"`
+	// Secret is the FCM server key of the project. A secret.
+	Secret *string `url:"Secret,omitempty" redact:"true"`
+}
+
+// validate checks every set field and returns the problems it finds,
+// joined, or nil.
+func (p *UpdateCredentialParams) validate() error {
+	if p == nil {
+		return nil
+	}
+	return checkMaxRunes("FriendlyName", p.FriendlyName, spec.MaxCredentialNameRunes)
+}
+
+// Format prints p for every fmt verb (%v, %+v, %#v, %s, …) as its type and
+// the fields that are set, each secret as [redacted].
+func (p UpdateCredentialParams) Format(f fmt.State, _ rune) { formatParams(f, p) }
+
+// GoString returns what Format prints, each secret as [redacted].
+func (p UpdateCredentialParams) GoString() string { return describeParams(p) }
+
+// LogValue makes slog log p as a group of the fields that are set, each
+// secret as [redacted].
+func (p UpdateCredentialParams) LogValue() slog.Value { return logParams(p) }
+
+// MarshalJSON encodes p as an object of the fields that are set, by Go
+// name, each secret as "[redacted]".
+func (p UpdateCredentialParams) MarshalJSON() ([]byte, error) { return marshalParams(p) }
+
+// opUpdateCredential describes the UpdateCredential operation (see internal/spec).
+var opUpdateCredential = lookupOp("UpdateCredential")
+
+// Update changes the Credential sid with the keys set in params and returns
+// it as Twilio stored it, without its secrets. A bad sid or a FriendlyName
+// longer than 64 characters returns a *ValidationError for each, joined,
+// before any request is sent; a non-2xx answer returns an *APIError, for
+// which IsNotFound reports whether the Credential does not exist. No error
+// holds a secret of params: one Twilio quotes back is blanked out.
+func (s *CredentialsService) Update(ctx context.Context, sid string, params *UpdateCredentialParams) (*Credential, error) {
+	cred, err := send[Credential](ctx, s.client, opUpdateCredential, params, params.validate(), sid)
+	return cred, scrubSecrets(err, params)
+}
+
+// opDeleteCredential describes the DeleteCredential operation (see internal/spec).
+var opDeleteCredential = lookupOp("DeleteCredential")
+
+// Delete deletes the Credential sid. A bad sid returns a *ValidationError
+// (field Sid) before any request is sent; a non-2xx answer returns an
+// *APIError, for which IsNotFound reports whether the Credential does not
+// exist.
+func (s *CredentialsService) Delete(ctx context.Context, sid string) error {
+	return remove(ctx, s.client, opDeleteCredential, nil, nil, sid)
+}
+
+// ListCredentialsParams holds the options of Credentials.ListPage and
+// Credentials.List. The zero value (or a nil *ListCredentialsParams) lists
+// every Credential in pages of Twilio's default size (50).
+type ListCredentialsParams struct {
+	// PageSize is how many Credentials each page holds, from 1 to 1000.
+	// When it is nil and Limit is set, pages hold Limit Credentials (at
+	// most 1000).
+	PageSize *int `url:"PageSize,omitempty"`
+	// Limit makes List stop after this many Credentials; 0 lists them all.
+	// It must not be negative. It is not sent to Twilio.
+	Limit int `url:"-"`
+}
+
+// CredentialPage is one page of the account's Credentials list.
+type CredentialPage = Page[Credential]
+
+// opListCredential describes the ListCredential operation (see internal/spec).
+var opListCredential = lookupOp("ListCredential")
+
+// ListPage returns the first page of the account's Credentials. A bad
+// PageSize or Limit returns a *ValidationError for each, joined, before any
+// request is sent; a non-2xx answer returns an *APIError. Use NextPage for
+// the pages after it, or List to range over every Credential.
+func (s *CredentialsService) ListPage(ctx context.Context, params *ListCredentialsParams) (*CredentialPage, error) {
+	return listPage[Credential](ctx, s.client, opListCredential, params, nil)
+}
+
+// NextPage returns the Credentials page after page, following
+// page.Meta.NextPageURL, or nil and no error when page is nil or the last
+// page. It refuses, without a request, a next page that is page itself
+// (ErrPageLoop) or that is off the client's base scheme and host
+// (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+func (s *CredentialsService) NextPage(ctx context.Context, page *CredentialPage) (*CredentialPage, error) {
+	return nextPage(ctx, s.client, opListCredential, page)
+}
+
+// List returns an iterator over every Credential of the account. It walks
+// the pages as ServicesService.List does: nothing is sent until the loop
+// starts, a page is fetched only when the loop needs its first Credential,
+// a break or params.Limit stops it without another request, and ctx is
+// checked before each page and each Credential. An error comes at most
+// once, as the last pair (see ServicesService.List). List does not modify
+// params.
+//
+//	for cred, err := range client.Credentials.List(ctx, nil) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(cred.SID, cred.Type, cred.FriendlyName)
+//	}
+func (s *CredentialsService) List(ctx context.Context, params *ListCredentialsParams) iter.Seq2[*Credential, error] {
+	return listItems[Credential](ctx, s.client, opListCredential, params, nil)
+}
