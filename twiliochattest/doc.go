@@ -53,6 +53,8 @@
 //	GET, DELETE        /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings/{Sid}
 //	GET                /v2/Services/{ServiceSid}/Users/{UserSid}/Channels
 //	GET, POST, DELETE  /v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}
+//	GET, POST          /v2/Credentials
+//	GET, POST, DELETE  /v2/Credentials/{Sid}
 //
 // Bodies are application/x-www-form-urlencoded, as Twilio expects; a
 // non-empty body with another Content-Type is refused with 400, and one over
@@ -154,8 +156,16 @@
 //   - X-Twilio-Webhook-Enabled, on the operations that take it, must be
 //     true or false (400 otherwise); Requests shows it. The fake calls no
 //     webhook.
+//   - Create Credential requires Type (gcm, apn or fcm) and accepts
+//     FriendlyName (at most 64 characters), Sandbox (true or false) and the
+//     secrets Certificate, PrivateKey, ApiKey and Secret; Update Credential
+//     accepts the same keys but Type. The secrets are never stored, echoed
+//     in a response or quoted in an error, as Twilio never returns them;
+//     Requests still shows what was sent. sandbox is answered as the string
+//     "True" or "False", as Twilio does, "False" until set.
 //   - Lists take PageSize (1 to the spec's maximum, 100 for most, 50 for
-//     bindings and user channels; default 50), Page (0 or more) and
+//     bindings and user channels, 1000 for credentials; default 50), Page
+//     (0 or more) and
 //     PageToken, list in creation order, and answer
 //     {"services" or "roles": [...], "meta": {...}} with first, next and
 //     previous page URLs absolute on the fake's host (next is null on the

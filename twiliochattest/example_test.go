@@ -320,6 +320,31 @@ func ExampleServer_SeedRole() {
 	// twiliochattest: service "IS00000000000000000000000000000000" not found
 }
 
+// SeedCredential adds a push Credential, as Create Credential would, without
+// secrets: the fake never keeps or returns them.
+func ExampleServer_SeedCredential() {
+	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1))
+	defer srv.Close()
+
+	sid, err := srv.SeedCredential("apn", "iOS")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	cred, err := newClient(srv).Credentials.Fetch(context.Background(), sid)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(cred.FriendlyName, cred.Type, cred.Sandbox)
+
+	_, err = srv.SeedCredential("voip", "iOS")
+	fmt.Println(err)
+	// Output:
+	// iOS apn false
+	// twiliochattest: Invalid parameter Type: must be gcm, apn or fcm, got "voip"
+}
+
 // Requests shows what the code under test sent: method, path, query, the
 // decoded form and the headers.
 func ExampleServer_Requests() {

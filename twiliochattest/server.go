@@ -46,10 +46,12 @@ type Server struct {
 	messages *table[message] // under their channel
 	invites  *table[invite]  // under their channel
 	bindings *table[binding] // under their service
-	requests []Request
-	failNext []Failure
-	failOn   []*routeFailure // FailOn's failures, in the order given
-	failWith func(r *http.Request) *Failure
+	// credentials are the account's push Credentials, under parent "".
+	credentials *table[credential]
+	requests    []Request
+	failNext    []Failure
+	failOn      []*routeFailure // FailOn's failures, in the order given
+	failWith    func(r *http.Request) *Failure
 }
 
 // Option configures a Server in NewServer.
@@ -153,6 +155,7 @@ func NewServer(opts ...Option) *Server {
 	s.bindings = newTable[binding]()
 	s.channels = newTable[channel](s.members, s.messages, s.invites)
 	s.services = newTable[service](s.roles, s.users, s.channels, s.bindings)
+	s.credentials = newTable[credential]()
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	return s
 }
