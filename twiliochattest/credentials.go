@@ -1,11 +1,8 @@
 package twiliochattest
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
-	"slices"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
@@ -28,6 +25,8 @@ type credential struct {
 	URL         string `json:"url"`
 }
 
+func (cr credential) sid() string { return cr.SID }
+
 // credentialSecretKeys are the form keys of a Credential's secrets: their
 // values are accepted, and never stored, echoed or quoted in an error.
 var credentialSecretKeys = []string{"Certificate", "PrivateKey", "ApiKey", "Secret"}
@@ -42,13 +41,7 @@ var credentialUpdateKeys = append([]string{"FriendlyName", "Sandbox"}, credentia
 // Create Credential request and returns an error when the request would
 // answer 400.
 func (s *Server) SeedCredential(credentialType, friendlyName string) (string, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	resp := s.seed("CreateCredential", nil, url.Values{"Type": {credentialType}, "FriendlyName": {friendlyName}})
-	if msg, failed := resp.failed(); failed {
-		return "", fmt.Errorf("twiliochattest: %s", msg)
-	}
-	return resp.body.(credential).SID, nil
+	return s.seedSID("CreateCredential", nil, url.Values{"Type": {credentialType}, "FriendlyName": {friendlyName}})
 }
 
 var _ = serve("ListCredential", (*Server).listCredentials)
@@ -61,65 +54,42 @@ var _ = serve("CreateCredential", (*Server).createCredential)
 
 // createCredential stores a new Credential, without its secrets.
 func (s *Server) createCredential(c *call) response {
-	if k := unknownKey(c.form, append([]string{"Type"}, credentialUpdateKeys...)...); k != "" {
-		return invalidf("Unknown parameter %s", k)
+	f := readFields(c, append([]string{"Type"}, credentialUpdateKeys...)...)
+	credType := f.enum("Type", spec.PushServices)
+	if credType == nil {
+		f.failf("Missing required parameter Type in the post body")
 	}
-	credType, msg := single(c.form, "Type")
-	switch {
-	case msg != "":
-		return invalidf("%s", msg)
-	case credType == "":
-		return invalidf("Missing required parameter Type in the post body")
-	case !slices.Contains(spec.PushServices, credType):
-		return invalidf("Invalid parameter Type: must be gcm, apn or fcm, got %q", credType)
+	next := credential{AccountSID: s.account, Type: orDefault(credType, ""), Sandbox: "False"}
+	f.credential(&next)
+	if refusal, bad := f.refusal(); bad {
+		return refusal
 	}
-	now := s.timestamp()
-	sid := s.ids.next(spec.CredentialSIDPrefix)
-	next := credential{
-		SID:         sid,
-		AccountSID:  s.account,
-		Type:        credType,
-		Sandbox:     "False",
-		DateCreated: now,
-		DateUpdated: now,
-		URL:         s.URL + "/v2/Credentials/" + sid,
-	}
-	if msg := setCredentialKeys(&next, c.form); msg != "" {
-		return invalidf("%s", msg)
-	}
-	return answer(http.StatusCreated, *s.credentials.add("", sid, "", next))
+	next.SID = s.ids.next(spec.CredentialSIDPrefix)
+	next.DateCreated = s.timestamp()
+	next.DateUpdated = next.DateCreated
+	next.URL = s.URL + "/v2/Credentials/" + next.SID
+	return answer(http.StatusCreated, *s.credentials.add("", next.SID, "", next))
 }
 
-// setCredentialKeys checks the FriendlyName, Sandbox and secret keys of
-// form and sets them on next. It returns why they are invalid, or "". A
-// message never quotes a secret.
-func setCredentialKeys(next *credential, form url.Values) string {
-	for _, key := range credentialUpdateKeys {
-		v, msg := single(form, key)
-		if msg != "" {
-			return msg
+// credential reads the FriendlyName, Sandbox and secret keys into next. A
+// problem it keeps never quotes a secret: a secret key given twice is
+// refused by its name alone.
+func (f *fields) credential(next *credential) {
+	if name := f.text("FriendlyName"); name != nil {
+		if n := utf8.RuneCountInString(*name); n > spec.MaxCredentialNameRunes {
+			f.failf("Invalid parameter FriendlyName: must be at most %d characters, got %d", spec.MaxCredentialNameRunes, n)
 		}
-		if _, ok := form[key]; !ok {
-			continue
-		}
-		switch key {
-		case "FriendlyName":
-			if n := utf8.RuneCountInString(v); n > spec.MaxCredentialNameRunes {
-				return fmt.Sprintf("Invalid parameter FriendlyName: must be at most %d characters, got %d", spec.MaxCredentialNameRunes, n)
-			}
-			next.FriendlyName = &v
-		case "Sandbox":
-			switch v {
-			case "true":
-				next.Sandbox = "True"
-			case "false":
-				next.Sandbox = "False"
-			default:
-				return "Invalid parameter Sandbox: must be true or false, got " + strconv.Quote(v)
-			}
-		}
+		next.FriendlyName = name
 	}
-	return ""
+	switch orDefault(f.enum("Sandbox", []string{"true", "false"}), "") {
+	case "true":
+		next.Sandbox = "True"
+	case "false":
+		next.Sandbox = "False"
+	}
+	for _, key := range credentialSecretKeys {
+		f.text(key)
+	}
 }
 
 var _ = serve("FetchCredential", (*Server).fetchCredential)
@@ -141,12 +111,11 @@ func (s *Server) updateCredential(c *call) response {
 	if cred == nil {
 		return notFound(c.path)
 	}
-	if k := unknownKey(c.form, credentialUpdateKeys...); k != "" {
-		return invalidf("Unknown parameter %s", k)
-	}
+	f := readFields(c, credentialUpdateKeys...)
 	next := *cred
-	if msg := setCredentialKeys(&next, c.form); msg != "" {
-		return invalidf("%s", msg)
+	f.credential(&next)
+	if refusal, bad := f.refusal(); bad {
+		return refusal
 	}
 	next.DateUpdated = s.timestamp()
 	*cred = next

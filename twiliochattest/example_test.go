@@ -342,7 +342,7 @@ func ExampleServer_SeedCredential() {
 	fmt.Println(err)
 	// Output:
 	// iOS apn false
-	// twiliochattest: Invalid parameter Type: must be gcm, apn or fcm, got "voip"
+	// twiliochattest: Invalid parameter Type: must be gcm or apn or fcm, got "voip"
 }
 
 // Requests shows what the code under test sent: method, path, query, the

@@ -40,12 +40,13 @@ type Server struct {
 	mu       sync.Mutex
 	services *table[service]
 	roles    *table[role]
-	users    *table[user]    // under their service
-	channels *table[channel] // under their service
-	members  *table[member]  // under their channel
-	messages *table[message] // under their channel
-	invites  *table[invite]  // under their channel
-	bindings *table[binding] // under their service
+	users    *table[user]           // under their service
+	channels *table[channel]        // under their service
+	members  *table[member]         // under their channel
+	messages *table[message]        // under their channel
+	invites  *table[invite]         // under their channel
+	webhooks *table[channelWebhook] // under their channel
+	bindings *table[binding]        // under their service
 	// credentials are the account's push Credentials, under parent "".
 	credentials *table[credential]
 	requests    []Request
@@ -144,16 +145,16 @@ func NewServer(opts ...Option) *Server {
 		apiKeys: c.apiKeys,
 	}
 	// Deleting a service deletes its roles, users, channels and
-	// bindings, and deleting a channel its members, messages and invites:
-	// each table cascades to its children's. The tables of a channel's
-	// other children (webhooks) join the channels table's children.
+	// bindings, and deleting a channel its members, messages, invites and
+	// webhooks: each table cascades to its children's.
 	s.roles = newTable[role]()
 	s.users = newTable[user]()
 	s.members = newTable[member]()
 	s.messages = newTable[message]()
 	s.invites = newTable[invite]()
 	s.bindings = newTable[binding]()
-	s.channels = newTable[channel](s.members, s.messages, s.invites)
+	s.webhooks = newTable[channelWebhook]()
+	s.channels = newTable[channel](s.members, s.messages, s.invites, s.webhooks)
 	s.services = newTable[service](s.roles, s.users, s.channels, s.bindings)
 	s.credentials = newTable[credential]()
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))

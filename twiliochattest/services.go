@@ -356,13 +356,19 @@ func urlField(field func(*service) **string) updater {
 			*field(n) = nil
 			return ""
 		}
-		u, err := url.Parse(v)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		if !isAbsoluteHTTP(v) {
 			return "must be an absolute http or https URL, got " + strconv.Quote(v)
 		}
 		*field(n) = &v
 		return ""
 	}
+}
+
+// isAbsoluteHTTP reports whether v is an absolute http or https URL, with a
+// host: what Twilio's webhook URL keys take.
+func isAbsoluteHTTP(v string) bool {
+	u, err := url.Parse(v)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // roleField accepts the SID of a role of roleType in the same service.
