@@ -53,6 +53,8 @@
 //	GET, DELETE        /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings/{Sid}
 //	GET                /v2/Services/{ServiceSid}/Users/{UserSid}/Channels
 //	GET, POST, DELETE  /v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}
+//	GET, POST          /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks
+//	GET, POST, DELETE  /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks/{Sid}
 //	GET, POST          /v2/Credentials
 //	GET, POST, DELETE  /v2/Credentials/{Sid}
 //
@@ -156,6 +158,15 @@
 //   - X-Twilio-Webhook-Enabled, on the operations that take it, must be
 //     true or false (400 otherwise); Requests shows it. The fake calls no
 //     webhook.
+//   - Channel Webhooks list under their channel and go with it. Create
+//     requires Type (webhook, trigger or studio); Create and Update accept
+//     the Configuration.* keys: Url an absolute http(s) URL, Method GET or
+//     POST, repeated Filters and Triggers (at most 5), FlowSid a Flow SID
+//     (FW…), RetryCount 0 to 3. Update merges the keys sent (an empty value
+//     clears a list or the URL) and cannot change Type. The configuration
+//     object shows the keys set, as in the spec's examples. No rule between
+//     the type and the keys is enforced, as the spec states none, and no
+//     webhook is called.
 //   - Create Credential requires Type (gcm, apn or fcm) and accepts
 //     FriendlyName (at most 64 characters), Sandbox (true or false) and the
 //     secrets Certificate, PrivateKey, ApiKey and Secret; Update Credential
@@ -164,8 +175,9 @@
 //     Requests still shows what was sent. sandbox is answered as the string
 //     "True" or "False", as Twilio does, "False" until set.
 //   - Lists take PageSize (1 to the spec's maximum, 100 for most, 50 for
-//     bindings and user channels, 1000 for credentials; default 50), Page
-//     (0 or more) and
+//     bindings and user channels, 5 for channel webhooks, 1000 for
+//     credentials; default 50, or 5 for channel webhooks), Page (0 or
+//     more) and
 //     PageToken, list in creation order, and answer
 //     {"services" or "roles": [...], "meta": {...}} with first, next and
 //     previous page URLs absolute on the fake's host (next is null on the

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -144,4 +146,42 @@ func TestPageMaximumFromSpec(t *testing.T) {
 func lookup(t *testing.T, id string) *spec.Operation {
 	t.Helper()
 	return spec.Lookup(id)
+}
+
+// TestServiceDeleteLeavesNothing checks the wiring of the Server's tables:
+// deleting a Service whose Channel has a member, a message, an invite and a
+// webhook empties every table but the account's own (Credentials), so no
+// table under a Channel or a Service is missing from its parent's children.
+func TestServiceDeleteLeavesNothing(t *testing.T) {
+	t.Parallel()
+	s := NewServer()
+	t.Cleanup(s.Close)
+	serviceSID := s.SeedService("s")
+	channelSID, err := s.SeedChannel(serviceSID, "general")
+	require.NoError(t, err)
+	_, err = s.SeedMember(serviceSID, channelSID, "alice")
+	require.NoError(t, err)
+	values := map[string]string{"ServiceSid": serviceSID, "ChannelSid": channelSID}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for id, form := range map[string]url.Values{
+		"CreateMessage":        {"Body": {"hi"}},
+		"CreateInvite":         {"Identity": {"bob"}},
+		"CreateChannelWebhook": {"Type": {"studio"}, "Configuration.FlowSid": {"FW0123456789abcdef0123456789abcdef"}},
+	} {
+		_, failed := s.seed(id, values, form).failed()
+		require.False(t, failed, id)
+	}
+	require.Len(t, s.webhooksOf(channelSID), 1)
+
+	require.True(t, s.services.remove("", serviceSID))
+
+	v := reflect.ValueOf(s).Elem()
+	for i := range v.NumField() {
+		f := v.Field(i)
+		if !strings.HasPrefix(f.Type().String(), "*twiliochattest.table[") || v.Type().Field(i).Name == "credentials" {
+			continue
+		}
+		assert.Zero(t, f.Elem().FieldByName("items").Len(), "table %s", v.Type().Field(i).Name)
+	}
 }
