@@ -271,3 +271,22 @@ func ExampleUpdateCredentialParams_MarshalJSON() {
 	// Output:
 	// {"FriendlyName":"iOS","Sandbox":false,"Secret":"[redacted]"} <nil>
 }
+
+// A Credential decodes Twilio's "True"/"False" sandbox string to a bool; a
+// JSON bool is read too.
+func ExampleCredential_UnmarshalJSON() {
+	for _, body := range []string{
+		`{"sid": "CR0123456789abcdef0123456789abcdef", "type": "apn", "sandbox": "True"}`,
+		`{"sid": "CR0123456789abcdef0123456789abcdef", "type": "apn", "sandbox": false}`,
+	} {
+		var cred twiliochat.Credential
+		if err := json.Unmarshal([]byte(body), &cred); err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(cred.Type, cred.Sandbox)
+	}
+	// Output:
+	// apn true
+	// apn false
+}
