@@ -189,47 +189,45 @@ func TestInvitesListFollowsPages(t *testing.T) {
 
 func TestInvitesValidation(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name string
-		call func(i *InvitesService) error
-		want []string
-	}{
-		{name: "Create: nil params", call: func(i *InvitesService) error {
-			return noValue(i.Create(context.Background(), testServiceSID, invitesChannel, nil))
+	ctx := context.Background()
+	runValidationCases(t, []validationCase{
+		{name: "Create: nil params", call: func(c *Client) error {
+			return errorOf(c.Invites.Create(ctx, testServiceSID, invitesChannel, nil))
 		}, want: []string{"Identity: is required"}},
-		{name: "Create: no identity", call: func(i *InvitesService) error {
-			return noValue(i.Create(context.Background(), testServiceSID, invitesChannel, &CreateInviteParams{RoleSID: Ptr(testRoleSID)}))
+		{name: "Create: no identity", call: func(c *Client) error {
+			return errorOf(c.Invites.Create(ctx, testServiceSID, invitesChannel, &CreateInviteParams{RoleSID: Ptr(testRoleSID)}))
 		}, want: []string{"Identity: is required"}},
-		{name: "Create: empty identity, bad role", call: func(i *InvitesService) error {
-			return noValue(i.Create(context.Background(), testServiceSID, invitesChannel, &CreateInviteParams{Identity: Ptr(""), RoleSID: Ptr("RL1")}))
+		{name: "Create: empty identity, bad role", call: func(c *Client) error {
+			return errorOf(c.Invites.Create(ctx, testServiceSID, invitesChannel, &CreateInviteParams{Identity: Ptr(""), RoleSID: Ptr("RL1")}))
 		}, want: []string{"Identity: is empty", `RoleSid: "RL1" is not RL followed by 32 hex digits`}},
-		{name: "Create: bad path values", call: func(i *InvitesService) error {
-			return noValue(i.Create(context.Background(), "", "", &CreateInviteParams{Identity: Ptr("carol")}))
+		{name: "Create: bad path values", call: func(c *Client) error {
+			return errorOf(c.Invites.Create(ctx, "", "", &CreateInviteParams{Identity: Ptr("carol")}))
 		}, want: []string{"ServiceSid: is empty, want IS followed by 32 hex digits",
 			"ChannelSid: is empty, want a SID (CH followed by 32 hex digits) or a unique name"}},
-		{name: "Fetch: a Message SID as Sid", call: func(i *InvitesService) error {
-			return noValue(i.Fetch(context.Background(), testServiceSID, invitesChannel, "IM0123456789abcdef0123456789abcdef"))
+		{name: "Fetch: a Message SID as Sid", call: func(c *Client) error {
+			return errorOf(c.Invites.Fetch(ctx, testServiceSID, invitesChannel, "IM0123456789abcdef0123456789abcdef"))
 		}, want: []string{`Sid: "IM0123456789abcdef0123456789abcdef" is not IN followed by 32 hex digits`}},
-		{name: "Delete: dot channel, short Sid", call: func(i *InvitesService) error {
-			return i.Delete(context.Background(), testServiceSID, ".", "IN0")
+		{name: "Delete: dot channel, short Sid", call: func(c *Client) error {
+			return c.Invites.Delete(ctx, testServiceSID, ".", "IN0")
 		}, want: []string{`ChannelSid: "." is a dot segment, which cannot name a resource`, `Sid: "IN0" is not IN followed by 32 hex digits`}},
-		{name: "ListPage: page size", call: func(i *InvitesService) error {
-			return noValue(i.ListPage(context.Background(), testServiceSID, invitesChannel, &ListInvitesParams{PageSize: Ptr(0), Identity: []string{"a"}}))
+		{name: "ListPage: page size", call: func(c *Client) error {
+			return errorOf(c.Invites.ListPage(ctx, testServiceSID, invitesChannel, &ListInvitesParams{PageSize: Ptr(0), Identity: []string{"a"}}))
 		}, want: []string{"PageSize: 0 is not between 1 and 100"}},
-		{name: "List: bad service, negative limit", call: func(i *InvitesService) error {
-			return firstError(i.List(context.Background(), "IS", invitesChannel, &ListInvitesParams{Limit: -2}))
+		{name: "List: bad service, negative limit", call: func(c *Client) error {
+			return firstError(c.Invites.List(ctx, "IS", invitesChannel, &ListInvitesParams{Limit: -2}))
 		}, want: []string{`ServiceSid: "IS" is not IS followed by 32 hex digits`, "Limit: -2 is negative"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			rec := newRecorder(t, respondJSON(http.StatusOK, "{}"))
-			invites := rec.client(t).Invites
+	})
+}
 
-			err := tt.call(invites)
-
-			assert.Equal(t, tt.want, fieldReasons(err))
-			assert.Empty(t, rec.requests())
-		})
-	}
+func TestInvitesDeleteWire(t *testing.T) {
+	t.Parallel()
+	runWireCases(t, []wireCase{
+		{name: "by channel SID", method: http.MethodDelete, path: invitesPath + "/" + testInviteSID, call: func(c *Client) (any, error) {
+			return deleted(c.Invites.Delete(context.Background(), testServiceSID, invitesChannel, testInviteSID))
+		}},
+		{name: "by unique name", method: http.MethodDelete, path: "/v2/Services/" + testServiceSID + "/Channels/a%2Fb/Invites/" + testInviteSID,
+			call: func(c *Client) (any, error) {
+				return deleted(c.Invites.Delete(context.Background(), testServiceSID, "a/b", testInviteSID))
+			}},
+	})
 }

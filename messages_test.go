@@ -190,30 +190,18 @@ func TestMessagesUpdateWire(t *testing.T) {
 
 func TestMessagesDeleteWire(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name       string
-		params     *DeleteMessageParams
-		wantHeader []string
-	}{
-		{name: "nil params", params: nil},
-		{name: "header unset", params: &DeleteMessageParams{}},
-		{name: "header true", params: &DeleteMessageParams{WebhookEnabled: Ptr(true)}, wantHeader: []string{"true"}},
-		{name: "header false", params: &DeleteMessageParams{WebhookEnabled: Ptr(false)}, wantHeader: []string{"false"}},
+	deleteWith := func(params *DeleteMessageParams) func(c *Client) (any, error) {
+		return func(c *Client) (any, error) {
+			return deleted(c.Messages.Delete(context.Background(), testServiceSID, messagesChannel, testMessageSID, params))
+		}
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			rec := newRecorder(t, func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
-			messages := rec.client(t).Messages
-
-			require.NoError(t, messages.Delete(context.Background(), testServiceSID, messagesChannel, testMessageSID, tt.params))
-
-			req := rec.onlyRequest(t)
-			assertRequest(t, req, http.MethodDelete, messagesPath+"/"+testMessageSID, "")
-			assert.Empty(t, req.Body)
-			assert.Equal(t, tt.wantHeader, req.Header.Values("X-Twilio-Webhook-Enabled"))
-		})
-	}
+	path := messagesPath + "/" + testMessageSID
+	runWireCases(t, []wireCase{
+		{name: "nil params", call: deleteWith(nil), method: http.MethodDelete, path: path},
+		{name: "header unset", call: deleteWith(&DeleteMessageParams{}), method: http.MethodDelete, path: path},
+		{name: "header true", call: deleteWith(&DeleteMessageParams{WebhookEnabled: Ptr(true)}), method: http.MethodDelete, path: path, webhook: []string{"true"}},
+		{name: "header false", call: deleteWith(&DeleteMessageParams{WebhookEnabled: Ptr(false)}), method: http.MethodDelete, path: path, webhook: []string{"false"}},
+	})
 }
 
 // TestMessageDecodesEveryField checks every field of a Message with a value
@@ -353,78 +341,49 @@ func TestMessagesListFollowsPages(t *testing.T) {
 
 func TestMessagesValidation(t *testing.T) {
 	t.Parallel()
-	zero := &time.Time{}
-	bad := struct{ service, channel, message string }{"IS123", "..", "IMnot-a-sid"}
-	tests := []struct {
-		name string
-		call func(m *MessagesService, service, channel, message string) error
-		// bad uses the bad path values above.
-		bad  bool
-		want []string
-	}{
-		{name: "Create: bad attributes", call: func(m *MessagesService, s, c, _ string) error {
-			return noValue(m.Create(context.Background(), s, c, &CreateMessageParams{Body: Ptr("x"), Attributes: Ptr(`{"a":`)}))
+	ctx, zero := context.Background(), &time.Time{}
+	const badService, badChannel, badMessage = "IS123", "..", "IMnot-a-sid"
+	badPath := []string{`ServiceSid: "IS123" is not IS followed by 32 hex digits`, `ChannelSid: ".." is a dot segment, which cannot name a resource`}
+	runValidationCases(t, []validationCase{
+		{name: "Create: bad attributes", call: func(c *Client) error {
+			return errorOf(c.Messages.Create(ctx, testServiceSID, messagesChannel, &CreateMessageParams{Body: Ptr("x"), Attributes: Ptr(`{"a":`)}))
 		}, want: []string{`Attributes: "{\"a\":" is not valid JSON`}},
-		{name: "Create: bad MediaSid", call: func(m *MessagesService, s, c, _ string) error {
-			return noValue(m.Create(context.Background(), s, c, &CreateMessageParams{MediaSID: Ptr("MExyz")}))
+		{name: "Create: bad MediaSid", call: func(c *Client) error {
+			return errorOf(c.Messages.Create(ctx, testServiceSID, messagesChannel, &CreateMessageParams{MediaSID: Ptr("MExyz")}))
 		}, want: []string{`MediaSid: "MExyz" is not ME followed by 32 hex digits`}},
-		{name: "Create: empty MediaSid", call: func(m *MessagesService, s, c, _ string) error {
-			return noValue(m.Create(context.Background(), s, c, &CreateMessageParams{MediaSID: Ptr("")}))
+		{name: "Create: empty MediaSid", call: func(c *Client) error {
+			return errorOf(c.Messages.Create(ctx, testServiceSID, messagesChannel, &CreateMessageParams{MediaSID: Ptr("")}))
 		}, want: []string{"MediaSid: is empty, want ME followed by 32 hex digits"}},
-		{name: "Create: a Message SID as MediaSid", call: func(m *MessagesService, s, c, _ string) error {
-			return noValue(m.Create(context.Background(), s, c, &CreateMessageParams{MediaSID: Ptr(testMessageSID)}))
+		{name: "Create: a Message SID as MediaSid", call: func(c *Client) error {
+			return errorOf(c.Messages.Create(ctx, testServiceSID, messagesChannel, &CreateMessageParams{MediaSID: Ptr(testMessageSID)}))
 		}, want: []string{`MediaSid: "` + testMessageSID + `" is not ME followed by 32 hex digits`}},
-		{name: "Create: every key wrong, bad path values", bad: true, call: func(m *MessagesService, s, c, _ string) error {
-			return noValue(m.Create(context.Background(), s, c, &CreateMessageParams{
+		{name: "Create: every key wrong, bad path values", call: func(c *Client) error {
+			return errorOf(c.Messages.Create(ctx, badService, badChannel, &CreateMessageParams{
 				Attributes: Ptr(""), DateCreated: zero, DateUpdated: zero, MediaSID: Ptr(testServiceSID)}))
-		}, want: []string{
-			`ServiceSid: "IS123" is not IS followed by 32 hex digits`, `ChannelSid: ".." is a dot segment, which cannot name a resource`,
-			`Attributes: "" is not valid JSON`, "DateCreated: is the zero time", "DateUpdated: is the zero time",
-			`MediaSid: "` + testServiceSID + `" is not ME followed by 32 hex digits`}},
-		{name: "Fetch: bad path values", bad: true, call: func(m *MessagesService, s, c, id string) error {
-			return noValue(m.Fetch(context.Background(), s, c, id))
-		}, want: []string{
-			`ServiceSid: "IS123" is not IS followed by 32 hex digits`, `ChannelSid: ".." is a dot segment, which cannot name a resource`,
-			`Sid: "IMnot-a-sid" is not IM followed by 32 hex digits`}},
-		{name: "Update: bad attributes and dates", call: func(m *MessagesService, s, c, id string) error {
-			return noValue(m.Update(context.Background(), s, c, id, &UpdateMessageParams{Attributes: Ptr("{'a': 1}"), DateUpdated: zero}))
+		}, want: append(badPath, `Attributes: "" is not valid JSON`, "DateCreated: is the zero time", "DateUpdated: is the zero time",
+			`MediaSid: "`+testServiceSID+`" is not ME followed by 32 hex digits`)},
+		{name: "Fetch: bad path values", call: func(c *Client) error {
+			return errorOf(c.Messages.Fetch(ctx, badService, badChannel, badMessage))
+		}, want: append(badPath, `Sid: "IMnot-a-sid" is not IM followed by 32 hex digits`)},
+		{name: "Update: bad attributes and dates", call: func(c *Client) error {
+			return errorOf(c.Messages.Update(ctx, testServiceSID, messagesChannel, testMessageSID, &UpdateMessageParams{Attributes: Ptr("{'a': 1}"), DateUpdated: zero}))
 		}, want: []string{`Attributes: "{'a': 1}" is not valid JSON`, "DateUpdated: is the zero time"}},
-		{name: "Update: bad path values", bad: true, call: func(m *MessagesService, s, c, id string) error {
-			return noValue(m.Update(context.Background(), s, c, id, &UpdateMessageParams{DateCreated: zero}))
-		}, want: []string{
-			`ServiceSid: "IS123" is not IS followed by 32 hex digits`, `ChannelSid: ".." is a dot segment, which cannot name a resource`,
-			`Sid: "IMnot-a-sid" is not IM followed by 32 hex digits`, "DateCreated: is the zero time"}},
-		{name: "Delete: a Member SID as Sid", call: func(m *MessagesService, s, c, _ string) error {
-			return m.Delete(context.Background(), s, c, "MB0123456789abcdef0123456789abcdef", &DeleteMessageParams{WebhookEnabled: Ptr(true)})
+		{name: "Update: bad path values", call: func(c *Client) error {
+			return errorOf(c.Messages.Update(ctx, badService, badChannel, badMessage, &UpdateMessageParams{DateCreated: zero}))
+		}, want: append(badPath, `Sid: "IMnot-a-sid" is not IM followed by 32 hex digits`, "DateCreated: is the zero time")},
+		{name: "Delete: a Member SID as Sid", call: func(c *Client) error {
+			return c.Messages.Delete(ctx, testServiceSID, messagesChannel, "MB0123456789abcdef0123456789abcdef", &DeleteMessageParams{WebhookEnabled: Ptr(true)})
 		}, want: []string{`Sid: "MB0123456789abcdef0123456789abcdef" is not IM followed by 32 hex digits`}},
-		{name: "ListPage: unknown order", call: func(m *MessagesService, s, c, _ string) error {
-			return noValue(m.ListPage(context.Background(), s, c, &ListMessagesParams{Order: Ptr(MessageOrder("DESC"))}))
+		{name: "ListPage: unknown order", call: func(c *Client) error {
+			return errorOf(c.Messages.ListPage(ctx, testServiceSID, messagesChannel, &ListMessagesParams{Order: Ptr(MessageOrder("DESC"))}))
 		}, want: []string{`Order: "DESC" is not "asc" or "desc"`}},
-		{name: "List: empty order", call: func(m *MessagesService, s, c, _ string) error {
-			return firstError(m.List(context.Background(), s, c, &ListMessagesParams{Order: Ptr(MessageOrder(""))}))
+		{name: "List: empty order", call: func(c *Client) error {
+			return firstError(c.Messages.List(ctx, testServiceSID, messagesChannel, &ListMessagesParams{Order: Ptr(MessageOrder(""))}))
 		}, want: []string{`Order: "" is not "asc" or "desc"`}},
-		{name: "List: everything wrong", bad: true, call: func(m *MessagesService, s, c, _ string) error {
-			return firstError(m.List(context.Background(), s, c, &ListMessagesParams{Order: Ptr(MessageOrder("newest")), PageSize: Ptr(101), Limit: -1}))
-		}, want: []string{
-			`ServiceSid: "IS123" is not IS followed by 32 hex digits`, `ChannelSid: ".." is a dot segment, which cannot name a resource`,
-			`Order: "newest" is not "asc" or "desc"`, "PageSize: 101 is not between 1 and 100", "Limit: -1 is negative"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			rec := newRecorder(t, respondJSON(http.StatusOK, "{}"))
-			messages := rec.client(t).Messages
-			service, channel, message := testServiceSID, messagesChannel, testMessageSID
-			if tt.bad {
-				service, channel, message = bad.service, bad.channel, bad.message
-			}
-
-			err := tt.call(messages, service, channel, message)
-
-			assert.Equal(t, tt.want, fieldReasons(err))
-			assert.Empty(t, rec.requests())
-		})
-	}
+		{name: "List: everything wrong", call: func(c *Client) error {
+			return firstError(c.Messages.List(ctx, badService, badChannel, &ListMessagesParams{Order: Ptr(MessageOrder("newest")), PageSize: Ptr(101), Limit: -1}))
+		}, want: append(badPath, `Order: "newest" is not "asc" or "desc"`, "PageSize: 101 is not between 1 and 100", "Limit: -1 is negative")},
+	})
 }
 
 // TestMessagesWithoutBodyOrMedia checks that the package leaves "Body or
