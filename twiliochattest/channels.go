@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
+	"github.com/e3f0929f/twiliochat/webhook"
 )
 
 // channel is the chat.v2.service.channel JSON resource. Pointer fields are
@@ -156,6 +157,7 @@ func (s *Server) createChannel(c *call) response {
 		},
 	})
 	s.apply(ch, changes)
+	s.emitChannel(c, webhook.EventChannelAdded, ch)
 	return answer(http.StatusCreated, *ch)
 }
 
@@ -194,6 +196,7 @@ func (s *Server) updateChannel(c *call) response {
 		changes.dateUpdated = ptr(s.timestamp())
 	}
 	s.apply(ch, changes)
+	s.emitChannel(c, webhook.EventChannelUpdated, ch)
 	return answer(http.StatusOK, *ch)
 }
 
@@ -207,6 +210,7 @@ func (s *Server) deleteChannel(c *call) response {
 	if ch == nil {
 		return notFound(c.path)
 	}
+	s.emitChannel(c, webhook.EventChannelDestroyed, ch)
 	for _, m := range s.members.list(ch.SID) {
 		s.leave(&m)
 	}

@@ -206,6 +206,39 @@
 // documented subset: addMember, deleteAnyMessage, destroyChannel. Update
 // the roles (over HTTP) if a test needs more.
 //
+// # Webhooks
+//
+// The fake calls a Service's webhooks as Twilio does, so a backend's
+// webhook handler can be tested end to end (see the webhooks example). It
+// reads the Service's PreWebhookUrl, PostWebhookUrl, WebhookMethod (POST
+// with a form body, or GET with the parameters as the query),
+// WebhookFilters and retry counts, sends the parameters Twilio documents
+// for each event (EventType, AccountSid, InstanceSid, Source "API" or
+// "SDK", ClientIdentity for the SDK, the resource's fields, RetryCount for
+// post-events), and signs each request with the auth token in
+// X-Twilio-Signature, as webhook.Sign computes it. An attempt that gets no
+// answer within 5 seconds (WithWebhookTimeout) or answers 429, 503 or 504
+// is retried as the retry count allows.
+//
+//   - Post-events (onChannelAdded, onChannelUpdated, onChannelDestroyed,
+//     onMemberAdded, onMemberUpdated, onMemberRemoved, onMessageSent,
+//     onMediaMessageSent, onMessageUpdated, onMessageRemoved,
+//     onUserUpdated) follow a REST Create, Update or Delete that sends
+//     X-Twilio-Webhook-Enabled: true, and none follows one without it.
+//     They are delivered in order in the background; WaitDeliveries waits
+//     for them without sleeping.
+//   - Pre-events (onMessageSend, onMessageUpdate, onMessageRemove,
+//     onMemberAdd, onMemberRemove) come only from what users do with a Chat
+//     SDK: ConnectAs returns an SDKClient that sends, edits and removes
+//     messages and joins and leaves channels as a user. Each action waits
+//     for the pre-event's answer, which rejects it (outside 2xx, or no
+//     answer), changes the message (a JSON body, as webhook.Modify
+//     answers), or lets it through.
+//
+// Deliveries records every attempt (URL, event, parameters, signature,
+// answer). By default webhooks go only to loopback hosts, such as an
+// httptest.Server; WithWebhookClient sends them with a client of your own.
+//
 // # Deterministic output and fault injection
 //
 // WithClock fixes date_created and date_updated, and WithSeed makes SIDs

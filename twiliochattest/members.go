@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
+	"github.com/e3f0929f/twiliochat/webhook"
 )
 
 // member is the chat.v2.service.channel.member JSON resource. Pointer
@@ -139,6 +140,7 @@ func (s *Server) createMember(c *call) response {
 	changes.apply(m)
 	ch.MembersCount++
 	u.JoinedChannelsCount++
+	s.emitMember(c, webhook.EventMemberAdded, m)
 	return answer(http.StatusCreated, *m)
 }
 
@@ -178,6 +180,7 @@ func (s *Server) updateMember(c *call) response {
 		changes.dateUpdated = ptr(s.timestamp())
 	}
 	changes.apply(m)
+	s.emitMember(c, webhook.EventMemberUpdated, m)
 	return answer(http.StatusOK, *m)
 }
 
@@ -188,6 +191,7 @@ func (s *Server) deleteMember(c *call) response {
 	if m == nil {
 		return notFound(c.path)
 	}
+	s.emitMember(c, webhook.EventMemberRemoved, m)
 	s.leave(m)
 	return noContent()
 }

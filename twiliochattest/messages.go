@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
+	"github.com/e3f0929f/twiliochat/webhook"
 )
 
 // message is the chat.v2.service.channel.message JSON resource. Pointer
@@ -134,6 +135,7 @@ func (s *Server) createMessage(c *call) response {
 	}
 	ch.nextMessageIndex++
 	s.countMessages(ch)
+	s.emitMessage(c, webhook.EventMessageSent, m)
 	return answer(http.StatusCreated, *m)
 }
 
@@ -189,6 +191,7 @@ func (s *Server) updateMessage(c *call) response {
 		m.WasEdited = true
 	}
 	changes.apply(m)
+	s.emitMessage(c, webhook.EventMessageUpdated, m)
 	return answer(http.StatusOK, *m)
 }
 
@@ -199,6 +202,7 @@ func (s *Server) deleteMessage(c *call) response {
 	if m == nil {
 		return notFound(c.path)
 	}
+	s.emitMessage(c, webhook.EventMessageRemoved, m)
 	s.messages.remove(ch.SID, m.SID)
 	s.countMessages(ch)
 	return noContent()

@@ -30,6 +30,8 @@ type call struct {
 	values map[string]string
 	query  url.Values
 	form   url.Values
+	// act is the webhook side of the action, nil when it sends none.
+	act *action
 }
 
 // handler serves one operation under the Server's lock and returns the
@@ -147,7 +149,8 @@ func resolve(rts []*route, r *http.Request, form url.Values) (handler, *call, re
 				return nil, nil, notFound(r.URL.Path)
 			}
 		}
-		return h, &call{op: rt.ops[r.Method], path: r.URL.Path, values: values, query: r.URL.Query(), form: form}, response{}
+		return h, &call{op: rt.ops[r.Method], path: r.URL.Path, values: values, query: r.URL.Query(), form: form,
+			act: restAction(rt.ops[r.Method], r.Header)}, response{}
 	}
 	return nil, nil, notFound(r.URL.Path)
 }
@@ -166,6 +169,7 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, form url.Values) 
 	s.mu.Lock()
 	resp := h(s, c)
 	s.mu.Unlock()
+	s.queue(c)
 	resp.write(w)
 }
 
@@ -173,12 +177,18 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, form url.Values) 
 // came over HTTP, without recording it: the Seed methods create through the
 // same path as requests. The caller holds s.mu.
 func (s *Server) seed(id string, values map[string]string, form url.Values) response {
+	return s.serveAction(id, values, form, nil)
+}
+
+// serveAction is seed for an action that sends its post-event webhooks
+// (see action), such as an SDKClient's. The caller holds s.mu.
+func (s *Server) serveAction(id string, values map[string]string, form url.Values, act *action) response {
 	op := spec.Lookup(id)
 	h := served[id]
 	if h == nil {
 		panic("twiliochattest: no handler for " + id) // a bug in this package
 	}
-	return h(s, &call{op: op, path: op.Path, values: values, query: url.Values{}, form: form})
+	return h(s, &call{op: op, path: op.Path, values: values, query: url.Values{}, form: form, act: act})
 }
 
 // unknownKey returns the first key of form (in sorted order) that is not in

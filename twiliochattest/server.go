@@ -53,6 +53,7 @@ type Server struct {
 	failNext    []Failure
 	failOn      []*routeFailure // FailOn's failures, in the order given
 	failWith    func(r *http.Request) *Failure
+	hooks       *deliverer // sends the webhooks
 }
 
 // Option configures a Server in NewServer.
@@ -64,6 +65,7 @@ type config struct {
 	apiKeys map[string]string
 	now     func() time.Time
 	seed    *uint64
+	hooks   hooksConfig
 }
 
 // WithCredentials makes the Server accept accountSID and authToken as the
@@ -116,6 +118,7 @@ func NewServer(opts ...Option) *Server {
 		token:   DefaultAuthToken,
 		apiKeys: map[string]string{},
 		now:     time.Now,
+		hooks:   hooksConfig{timeout: DefaultWebhookTimeout},
 	}
 	for _, opt := range opts {
 		opt(c)
@@ -143,6 +146,7 @@ func NewServer(opts ...Option) *Server {
 		account: c.account,
 		token:   c.token,
 		apiKeys: c.apiKeys,
+		hooks:   newDeliverer(c.token, c.hooks),
 	}
 	// Deleting a service deletes its roles, users, channels and
 	// bindings, and deleting a channel its members, messages, invites and

@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
+	"github.com/e3f0929f/twiliochat/webhook"
 )
 
 // user is the chat.v2.service.user JSON resource. is_online and
@@ -136,6 +137,7 @@ func (s *Server) updateUser(c *call) response {
 		u.FriendlyName = name
 	}
 	u.DateUpdated = s.timestamp()
+	s.emitUser(c, webhook.EventUserUpdated, u)
 	return answer(http.StatusOK, s.userView(u))
 }
 

@@ -7,10 +7,12 @@
 //
 //	TWILIO_AUTH_TOKEN=… go run ./examples/webhook_server -listen :8080 -public-url https://example.com
 //
-// Without flags it needs no account: it starts on 127.0.0.1 with a dummy
-// token, sends itself three signed sample webhooks (an allowed message, a
-// message with the banned word, a post-event), prints each answer, shuts down
-// and exits 0.
+// Without flags it needs no account or network: it starts on 127.0.0.1 with
+// a dummy token and runs against the in-process twiliochattest fake, which
+// calls it as Twilio would when two users of a Chat SDK send a message each
+// (onMessageSend, then onMessageSent for the message it allows). It prints
+// each webhook with the handler's answer and the messages the fake stored,
+// shuts down and exits 0.
 package main
 
 import (
@@ -22,12 +24,13 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"os/signal"
 	"strings"
 	"time"
 
+	"github.com/e3f0929f/twiliochat"
+	"github.com/e3f0929f/twiliochat/twiliochattest"
 	"github.com/e3f0929f/twiliochat/webhook"
 )
 
@@ -111,8 +114,11 @@ func serve(addr, publicURL string, logger *slog.Logger) error {
 	return srv.Shutdown(shutdownCtx)
 }
 
-// selfTest serves on a loopback port and sends itself signed webhooks, as
-// Twilio would, printing each answer to out.
+// selfTest serves the handler on a loopback port and runs it against the
+// in-process twiliochattest fake, as Twilio would call it: a Service whose
+// webhooks point at the handler, and two users of a Chat SDK sending a
+// message each, one with the banned word. It prints each webhook the fake
+// sent with the handler's answer, then the messages the fake stored.
 func selfTest(out io.Writer, logger *slog.Logger) error {
 	h, err := newHandler(dummyToken, logger)
 	if err != nil {
@@ -128,40 +134,9 @@ func selfTest(out io.Writer, logger *slog.Logger) error {
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 
-	target := "http://" + ln.Addr().String() + hookPath
-	samples := []struct {
-		name string
-		want int
-		form url.Values
-	}{
-		{"allowed message", http.StatusOK, url.Values{
-			"EventType": {webhook.EventMessageSend}, "ChannelSid": {"CH00000000000000000000000000000001"},
-			"From": {"alice"}, "Body": {"Hello everyone"},
-		}},
-		{"banned word", http.StatusForbidden, url.Values{
-			"EventType": {webhook.EventMessageSend}, "ChannelSid": {"CH00000000000000000000000000000001"},
-			"From": {"mallory"}, "Body": {"This is FORBIDDEN talk"},
-		}},
-		{"post-event", http.StatusOK, url.Values{
-			"EventType": {webhook.EventMessageSent}, "ChannelSid": {"CH00000000000000000000000000000001"},
-			"MessageSid": {"IM00000000000000000000000000000001"}, "Index": {"0"},
-			"From": {"alice"}, "Body": {"Hello everyone"}, "DateCreated": {time.Now().UTC().Format(time.RFC3339)},
-		}},
-	}
-	client := &http.Client{Timeout: 10 * time.Second}
-	var sendErr error
-	for _, s := range samples {
-		status, err := send(client, target, s.form)
-		if err != nil {
-			sendErr = fmt.Errorf("%s: %w", s.name, err)
-			break
-		}
-		fmt.Fprintf(out, "%-16s %-14s -> %d %s\n", s.name, s.form.Get("EventType"), status, describe(s.form, status))
-		if status != s.want {
-			sendErr = fmt.Errorf("%s: got status %d, want %d", s.name, status, s.want)
-			break
-		}
-	}
+	fake := twiliochattest.NewServer(twiliochattest.WithCredentials(twiliochattest.DefaultAccountSID, dummyToken))
+	runErr := converse(out, fake, "http://"+ln.Addr().String()+hookPath)
+	fake.Close()
 
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -171,32 +146,72 @@ func selfTest(out io.Writer, logger *slog.Logger) error {
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	return sendErr
+	return runErr
 }
 
-// send posts form to target, signed as Twilio signs it, and returns the
-// answer's status.
-func send(client *http.Client, target string, form url.Values) (int, error) {
-	req, err := http.NewRequest(http.MethodPost, target, strings.NewReader(form.Encode()))
+// converse points a Service of fake at target and has alice and mallory
+// send a message each in its channel, as users of a Chat SDK.
+func converse(out io.Writer, fake *twiliochattest.Server, target string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	client := fake.NewClient()
+	serviceSID := fake.SeedService("webhook self-test")
+	_, err := client.Services.Update(ctx, serviceSID, &twiliochat.UpdateServiceParams{
+		PreWebhookURL:  twiliochat.Ptr(target),
+		PostWebhookURL: twiliochat.Ptr(target),
+		WebhookFilters: []string{webhook.EventMessageSend, webhook.EventMessageSent},
+	})
 	if err != nil {
-		return 0, err
+		return err
 	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set(webhook.SignatureHeader, webhook.Sign(dummyToken, target, form))
-	resp, err := client.Do(req)
-	if err != nil {
-		return 0, err
+	if _, err := fake.SeedChannel(serviceSID, "general"); err != nil {
+		return err
 	}
-	defer resp.Body.Close()
-	io.Copy(io.Discard, resp.Body)
-	return resp.StatusCode, nil
+	messages := []struct {
+		from, body string
+		rejected   bool
+	}{
+		{"alice", "Hello everyone", false},
+		{"mallory", "This is FORBIDDEN talk", true},
+	}
+	for _, m := range messages {
+		if _, err := fake.SeedMember(serviceSID, "general", m.from); err != nil {
+			return err
+		}
+		user, err := fake.ConnectAs(serviceSID, m.from)
+		if err != nil {
+			return err
+		}
+		_, err = user.SendMessage(ctx, "general", m.body, "")
+		var rejected *twiliochattest.RejectedError
+		if errors.As(err, &rejected) != m.rejected || (err != nil && !m.rejected) {
+			return fmt.Errorf("%s's message: got %v, want rejected %t", m.from, err, m.rejected)
+		}
+		if _, err := fake.WaitDeliveries(ctx); err != nil { // the post-event, if any
+			return err
+		}
+	}
+	for _, d := range fake.Deliveries() {
+		if d.Status == 0 {
+			return fmt.Errorf("%s: %s", d.EventType, d.Err)
+		}
+		who := d.Params.Get("From") + ": " + d.Params.Get("Body")
+		fmt.Fprintf(out, "%-14s %-32s -> %d %s\n", d.EventType, who, d.Status, describe(d.EventType, d.Status))
+	}
+	for m, err := range client.Messages.List(ctx, serviceSID, "general", nil) {
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "stored: %s: %s\n", m.From, m.Body)
+	}
+	return nil
 }
 
 // describe says what Twilio makes of an answer: a pre-event is allowed by
 // any 2xx and rejected otherwise; a post-event is only acknowledged.
-func describe(form url.Values, status int) string {
+func describe(eventType string, status int) string {
 	switch {
-	case form.Get("EventType") == webhook.EventMessageSent:
+	case eventType == webhook.EventMessageSent:
 		return "acknowledged"
 	case status >= 200 && status < 300:
 		return "allowed"

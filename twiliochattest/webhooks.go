@@ -1,0 +1,286 @@
+package twiliochattest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
+	"github.com/e3f0929f/twiliochat/webhook"
+)
+
+// The fake sends a Chat Service's webhooks as Twilio does. The Service's
+// settings say where and how: PreWebhookUrl and PostWebhookUrl, called by
+// WebhookMethod (POST with a form body, or GET with the parameters as the
+// query) for the events its WebhookFilters name, each retried
+// PreWebhookRetryCount or PostWebhookRetryCount times when it times out or
+// answers 429, 503 or 504. A channel's webhooks of type "webhook" receive
+// the post-events of that channel their filters name.
+//
+// A post-event is sent after a REST Create, Update or Delete that came with
+// X-Twilio-Webhook-Enabled: true, and after an action of an SDKClient; a
+// handler names it with emit, and it is delivered, in order and in the
+// background, once the Server's lock is released. A pre-event is sent only
+// for an SDKClient's action, before it is applied, and its answer decides
+// the action (see decide).
+
+// Where an action came from, the webhook's Source parameter.
+const (
+	sourceAPI = "API"
+	sourceSDK = "SDK"
+)
+
+// DefaultWebhookTimeout is how long the Server waits for a webhook's answer
+// before counting the attempt as timed out, unless WithWebhookTimeout says
+// otherwise: Twilio's 5 seconds.
+const DefaultWebhookTimeout = 5 * time.Second
+
+// WithWebhookTimeout makes the Server wait d instead of
+// DefaultWebhookTimeout for each webhook attempt's answer. An attempt that
+// takes longer counts as timed out: it is retried as the Service's retry
+// count allows, and a pre-event that is never answered rejects its action.
+// NewServer panics if d is not positive.
+func WithWebhookTimeout(d time.Duration) Option {
+	return func(c *config) {
+		c.hooks.timeout = d
+	}
+}
+
+// WithWebhookClient makes the Server send webhooks with hc. By default it
+// uses a client of its own that sends only to loopback addresses (such as
+// an httptest.Server's 127.0.0.1), and records a request for any other host
+// as a failed Delivery without sending it, so that a test suite with a
+// Service pointed at https://example.com makes no request to the Internet.
+// Give a client to send anywhere, or one whose Transport fails or delays
+// requests to test retries without a network. The Server never closes hc's
+// connections. NewServer panics if hc is nil.
+func WithWebhookClient(hc *http.Client) Option {
+	return func(c *config) {
+		if hc == nil {
+			c.hooks.badClient = true
+			return
+		}
+		c.hooks.client = hc
+	}
+}
+
+// action is the webhook side of the action a handler serves: where it came
+// from, who acted, and the post-event deliveries the handler queued for
+// after the Server's lock is released. A call without one (a seed) sends
+// no webhooks.
+type action struct {
+	// source is sourceAPI or sourceSDK.
+	source string
+	// identity is the acting user's identity, for sourceSDK.
+	identity string
+	// jobs are the post-event deliveries emit queued.
+	jobs []*job
+}
+
+// restAction returns the action of a REST request for op with header h:
+// one whose post-events are sent when op takes X-Twilio-Webhook-Enabled
+// and h sets it to true, or nil.
+func restAction(op *spec.Operation, h http.Header) *action {
+	if !op.WebhookHeader || h.Get(spec.WebhookEnabledHeader) != "true" {
+		return nil
+	}
+	return &action{source: sourceAPI}
+}
+
+// event is one Chat webhook event: its type and the parameters of the
+// resource it is about, in the service serviceSID and, for a channel's
+// events, the channel channelSID, whose webhooks also receive it.
+type event struct {
+	typ        string
+	serviceSID string
+	channelSID string
+	params     url.Values
+}
+
+// target is one URL an event is delivered to, as its configuration says.
+type target struct {
+	url     string
+	method  string
+	retries int
+	// webhookSID is the channel webhook's SID, "" for the Service's URL.
+	webhookSID string
+}
+
+// channelTargets returns the webhooks of the channel channelSID of the
+// service serviceSID that take post-events of type typ. The channel
+// webhooks' resource file sets it; until then channels have none. The
+// caller holds s.mu.
+var channelTargets = func(s *Server, serviceSID, channelSID, typ string) []target { return nil }
+
+// serviceTarget returns the Service's pre-event (pre) or post-event URL as a
+// target when it is set and its filters name typ. The caller holds s.mu.
+func (s *Server) serviceTarget(serviceSID, typ string, pre bool) (target, bool) {
+	svc := s.services.get("", serviceSID)
+	if svc == nil || !slices.Contains(svc.WebhookFilters, typ) {
+		return target{}, false
+	}
+	u, retries := svc.PostWebhookURL, svc.PostWebhookRetryCount
+	if pre {
+		u, retries = svc.PreWebhookURL, svc.PreWebhookRetryCount
+	}
+	if u == nil {
+		return target{}, false
+	}
+	return target{url: *u, method: svc.WebhookMethod, retries: retries}, true
+}
+
+// emit queues the post-event ev of the action c serves for delivery, once
+// the Server's lock is released, to the Service's post-event URL and to the
+// channel's webhooks whose filters name it, with the parameters every Chat
+// webhook carries. It does nothing for an action that sends no webhooks.
+// The caller holds s.mu.
+func (s *Server) emit(c *call, ev event) {
+	act := c.act
+	if act == nil {
+		return
+	}
+	var targets []target
+	if t, ok := s.serviceTarget(ev.serviceSID, ev.typ, false); ok {
+		targets = append(targets, t)
+	}
+	if ev.channelSID != "" {
+		targets = append(targets, channelTargets(s, ev.serviceSID, ev.channelSID, ev.typ)...)
+	}
+	for _, t := range targets {
+		act.jobs = append(act.jobs, &job{typ: ev.typ, target: t, params: s.common(act, ev, t), post: true})
+	}
+}
+
+// common returns ev's parameters with those every Chat webhook carries
+// (all but RetryCount, which each attempt adds).
+func (s *Server) common(act *action, ev event, t target) url.Values {
+	p := cloneValues(ev.params)
+	p.Set("EventType", ev.typ)
+	p.Set("AccountSid", s.account)
+	p.Set("InstanceSid", ev.serviceSID)
+	p.Set("Source", act.source)
+	if act.source == sourceSDK {
+		p.Set("ClientIdentity", act.identity)
+	}
+	if t.webhookSID != "" {
+		p.Set("WebhookSid", t.webhookSID)
+		p.Set("WebhookType", "webhook")
+	}
+	return p
+}
+
+// RejectedError is the error an SDKClient's action returns when the
+// Service's pre-event webhook refuses it: the webhook answered with a
+// status outside 2xx, gave no answer within the timeout after every retry,
+// could not be reached, or answered with changes the Server cannot apply.
+// Nothing of the action is stored.
+type RejectedError struct {
+	// EventType is the pre-event, such as "onMessageSend".
+	EventType string
+	// URL is the PreWebhookUrl called.
+	URL string
+	// Status is the last answer's HTTP status; 0 when there was none.
+	Status int
+	// Reason says why the action was refused when Status does not.
+	Reason string
+}
+
+// Error says which webhook refused the action, and how.
+func (e *RejectedError) Error() string {
+	why := e.Reason
+	if e.Status != 0 && why == "" {
+		why = "it answered " + strconv.Itoa(e.Status)
+	}
+	return fmt.Sprintf("twiliochattest: the %s webhook at %s rejected the action: %s", e.EventType, e.URL, why)
+}
+
+// rewrite is the message rewrite a pre-event's 200 answer asks for, as
+// Twilio reads them: {"body": …, "attributes": …, "author": …}. A nil field
+// leaves the message's value as it is.
+type rewrite struct {
+	body, attributes, author *string
+}
+
+// pre sends the pre-event ev of act to the Service's PreWebhookUrl when its
+// filters name it, waits for the answer, and returns the changes it asks
+// for, or a *RejectedError. Without a PreWebhookUrl for ev, the action goes
+// ahead unchanged. Only onMessageSend and onMessageUpdate take changes; the
+// body of other events' answers is ignored. The caller must not hold s.mu.
+func (s *Server) pre(ctx context.Context, act *action, ev event) (rewrite, error) {
+	s.mu.Lock()
+	t, ok := s.serviceTarget(ev.serviceSID, ev.typ, true)
+	s.mu.Unlock()
+	if !ok {
+		return rewrite{}, nil
+	}
+	j := &job{typ: ev.typ, target: t, params: s.common(act, ev, t)}
+	last, err := s.hooks.deliver(ctx, j)
+	if err != nil {
+		return rewrite{}, err
+	}
+	rejected := &RejectedError{EventType: ev.typ, URL: t.url, Status: last.Status}
+	switch {
+	case last.Status == 0:
+		rejected.Reason = "no answer: " + last.Err
+		return rewrite{}, rejected
+	case last.Status < 200 || last.Status > 299:
+		return rewrite{}, rejected
+	case ev.typ != webhook.EventMessageSend && ev.typ != webhook.EventMessageUpdate:
+		return rewrite{}, nil
+	}
+	ch, why := readChanges(last.Answer)
+	if why != "" {
+		rejected.Reason = why
+		return rewrite{}, rejected
+	}
+	return ch, nil
+}
+
+// readChanges reads the changes of a 2xx answer to onMessageSend or
+// onMessageUpdate: none for a body that is empty or not a JSON object, as
+// when a handler writes "OK"; otherwise its body, attributes and author,
+// each a JSON string, attributes holding JSON text (a JSON object is taken
+// too). It returns why a JSON object cannot be applied.
+func readChanges(answer string) (rewrite, string) {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal([]byte(answer), &fields) != nil {
+		return rewrite{}, ""
+	}
+	var ch rewrite
+	for key, dst := range map[string]**string{"body": &ch.body, "author": &ch.author} {
+		if raw, ok := fields[key]; ok {
+			var v string
+			if json.Unmarshal(raw, &v) != nil {
+				return rewrite{}, "its answer's " + key + " is not a JSON string"
+			}
+			*dst = &v
+		}
+	}
+	if raw, ok := fields["attributes"]; ok {
+		var text string
+		switch {
+		case json.Unmarshal(raw, &text) == nil && json.Valid([]byte(text)):
+			ch.attributes = &text
+		case len(raw) > 0 && raw[0] == '{':
+			text = string(raw)
+			ch.attributes = &text
+		default:
+			return rewrite{}, "its answer's attributes are not JSON text"
+		}
+	}
+	return ch, ""
+}
+
+// queue hands the post-events the handler of c emitted to the deliverer.
+// The caller has released s.mu.
+func (s *Server) queue(c *call) {
+	if c.act != nil {
+		s.hooks.enqueue(c.act.jobs)
+		c.act.jobs = nil
+	}
+}
