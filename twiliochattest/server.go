@@ -19,8 +19,10 @@ import (
 const DefaultAccountSID = "AC0123456789abcdef0123456789abcdef"
 
 // DefaultAuthToken is the auth token a Server accepts unless WithCredentials
-// changes it.
-const DefaultAuthToken = "twiliochattest-auth-token"
+// changes it. A twiliochat Client blanks out of its errors any text that
+// begins like its auth token (8 characters or more), so this one begins
+// with words no SID, name or message of the package starts with.
+const DefaultAuthToken = "fake-auth-token-0123456789abcdef0123"
 
 // maxBodyBytes bounds the request bodies the fake reads.
 const maxBodyBytes = 1 << 20

@@ -97,6 +97,23 @@ func TestNewClient(t *testing.T) {
 	})
 }
 
+// TestDefaultTokenBlanksNoName checks that the errors of a Client on the
+// fake with its default credentials quote names that begin with the
+// package's own words: the Client blanks out of its errors any text that
+// begins like its auth token, and DefaultAuthToken begins like none of them.
+func TestDefaultTokenBlanksNoName(t *testing.T) {
+	t.Parallel()
+	srv := twiliochattest.New(t)
+	sid := srv.SeedService("support")
+	for _, name := range []string{"twiliochat-room", "twiliochattest-room", "fake-room"} {
+		_, err := srv.NewClient().Channels.Fetch(context.Background(), sid, name)
+		require.Error(t, err)
+		assert.True(t, twiliochat.IsNotFound(err), "%v", err)
+		assert.Contains(t, err.Error(), "/Channels/"+name+" ")
+		assert.NotContains(t, err.Error(), "[redacted]")
+	}
+}
+
 // TestNewClientRetries checks that NewClient's Client retries as a default
 // Client does, without waiting, and that an option changes that.
 func TestNewClientRetries(t *testing.T) {
