@@ -8,11 +8,11 @@ import (
 )
 
 // channelWebhook is the chat.v2.service.channel.channel_webhook JSON
-// resource, stored under its channel (s.webhooks) and deleted with it. The
-// fake calls no webhook; its Configuration is kept typed, so that code
-// delivering the channel's events can read, through webhooksOf, which URL
-// to call with which method on which events or trigger words, or which
-// Flow to start, and how often to retry.
+// resource, stored under its channel (s.webhooks) and deleted with it. Its
+// Configuration is kept typed: the webhook delivery (channelTargets, in
+// webhooks.go) reads, through webhooksOf, which URL to call with which
+// method on which events, and how often to retry. Trigger words and Studio
+// Flows are kept but not acted on.
 type channelWebhook struct {
 	SID           string               `json:"sid"`
 	AccountSID    string               `json:"account_sid"`

@@ -223,10 +223,14 @@
 //   - Post-events (onChannelAdded, onChannelUpdated, onChannelDestroyed,
 //     onMemberAdded, onMemberUpdated, onMemberRemoved, onMessageSent,
 //     onMediaMessageSent, onMessageUpdated, onMessageRemoved,
-//     onUserUpdated) follow a REST Create, Update or Delete that sends
-//     X-Twilio-Webhook-Enabled: true, and none follows one without it.
-//     They are delivered in order in the background; WaitDeliveries waits
-//     for them without sleeping.
+//     onUserUpdated) follow a REST Create, Update or Delete (and a Delete
+//     User Channel) that sends X-Twilio-Webhook-Enabled: true, and none
+//     follows one without it. A channel's events also go to its Channel
+//     Webhooks of type "webhook" whose Configuration.Filters name them
+//     (with their Configuration.Method and RetryCount, and WebhookSid and
+//     WebhookType parameters); trigger and studio webhooks are not called.
+//     Post-events are delivered in order in the background; WaitDeliveries
+//     waits for them without sleeping.
 //   - Pre-events (onMessageSend, onMessageUpdate, onMessageRemove,
 //     onMemberAdd, onMemberRemove) come only from what users do with a Chat
 //     SDK: ConnectAs returns an SDKClient that sends, edits and removes

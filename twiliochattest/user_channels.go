@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
+	"github.com/e3f0929f/twiliochat/webhook"
 )
 
 // userChannel is the chat.v2.service.user.user_channel JSON resource: a
@@ -160,6 +161,7 @@ func (s *Server) deleteUserChannel(c *call) response {
 		return notFound(c.path)
 	}
 	if m := s.memberOfUser(u, ch); m != nil {
+		s.emitMember(c, webhook.EventMemberRemoved, m)
 		s.leave(m)
 		return noContent()
 	}

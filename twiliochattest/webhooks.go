@@ -111,11 +111,30 @@ type target struct {
 	webhookSID string
 }
 
-// channelTargets returns the webhooks of the channel channelSID of the
-// service serviceSID that take post-events of type typ. The channel
-// webhooks' resource file sets it; until then channels have none. The
-// caller holds s.mu.
-var channelTargets = func(s *Server, serviceSID, channelSID, typ string) []target { return nil }
+// channelTargets returns the webhooks of the channel channelSID of type
+// "webhook" that have a URL and whose filters name typ, in creation order:
+// with their method (POST unless set) and retry count (0 unless set).
+// Trigger and studio webhooks are not called. The caller holds s.mu.
+func (s *Server) channelTargets(channelSID, typ string) []target {
+	var out []target
+	for _, w := range s.webhooksOf(channelSID) {
+		conf := w.Configuration
+		if w.Type != channelWebhookTypeWebhook || conf.URL == nil || !slices.Contains(conf.Filters, typ) {
+			continue
+		}
+		out = append(out, target{
+			url:        *conf.URL,
+			method:     orDefault(conf.Method, http.MethodPost),
+			retries:    orDefault(conf.RetryCount, 0),
+			webhookSID: w.SID,
+		})
+	}
+	return out
+}
+
+// channelWebhookTypeWebhook is the type of a channel webhook that calls a
+// URL on the events its filters name.
+const channelWebhookTypeWebhook = "webhook"
 
 // serviceTarget returns the Service's pre-event (pre) or post-event URL as a
 // target when it is set and its filters name typ. The caller holds s.mu.
@@ -149,7 +168,7 @@ func (s *Server) emit(c *call, ev event) {
 		targets = append(targets, t)
 	}
 	if ev.channelSID != "" {
-		targets = append(targets, channelTargets(s, ev.serviceSID, ev.channelSID, ev.typ)...)
+		targets = append(targets, s.channelTargets(ev.channelSID, ev.typ)...)
 	}
 	for _, t := range targets {
 		act.jobs = append(act.jobs, &job{typ: ev.typ, target: t, params: s.common(act, ev, t), post: true})
@@ -169,7 +188,7 @@ func (s *Server) common(act *action, ev event, t target) url.Values {
 	}
 	if t.webhookSID != "" {
 		p.Set("WebhookSid", t.webhookSID)
-		p.Set("WebhookType", "webhook")
+		p.Set("WebhookType", channelWebhookTypeWebhook)
 	}
 	return p
 }

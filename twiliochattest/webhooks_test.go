@@ -678,3 +678,96 @@ func TestDeliveriesParseAsReceived(t *testing.T) {
 	require.NoError(t, err)
 	assert.IsType(t, &webhook.ChannelAddedEvent{}, p)
 }
+
+func TestChannelWebhooksReceiveTheirChannelsEvents(t *testing.T) {
+	t.Parallel()
+	srv, client, svc := newChat(t)
+	ctx := context.Background()
+	service, channelHook := newReceiver(t, srv.AuthToken()), newReceiver(t, srv.AuthToken())
+	retried := answering(t, http.StatusServiceUnavailable, http.StatusOK, http.StatusOK)
+	pointAt(t, client, svc.SID, service.URL, http.MethodPost, 0, "onMessageSent")
+	for _, name := range []string{"general", "random"} {
+		_, err := srv.SeedChannel(svc.SID, name)
+		require.NoError(t, err)
+	}
+	_, err := srv.SeedMember(svc.SID, "general", "alice")
+	require.NoError(t, err)
+	webhookType, get := twiliochat.ChannelWebhookTypeWebhook, twiliochat.WebhookMethodGet
+	create := func(channel string, typ twiliochat.ChannelWebhookType, conf twiliochat.ChannelWebhookConfigurationParams) string {
+		w, err := client.ChannelWebhooks.Create(ctx, svc.SID, channel, &twiliochat.CreateChannelWebhookParams{Type: &typ, Configuration: &conf})
+		require.NoError(t, err)
+		return w.SID
+	}
+	hookSID := create("general", webhookType, twiliochat.ChannelWebhookConfigurationParams{
+		URL: twiliochat.Ptr(channelHook.URL + "/general"), Method: &get, Filters: []string{"onMessageSent", "onChannelDestroyed"},
+	})
+	retriedSID := create("general", webhookType, twiliochat.ChannelWebhookConfigurationParams{
+		URL: twiliochat.Ptr(retried.URL), Filters: []string{"onMessageSent"}, RetryCount: twiliochat.Ptr(1),
+	})
+	create("general", webhookType, twiliochat.ChannelWebhookConfigurationParams{URL: twiliochat.Ptr(channelHook.URL), Filters: []string{"onChannelUpdated"}})
+	create("general", twiliochat.ChannelWebhookTypeTrigger, twiliochat.ChannelWebhookConfigurationParams{URL: twiliochat.Ptr(channelHook.URL), Triggers: []string{"hello"}})
+	create("random", webhookType, twiliochat.ChannelWebhookConfigurationParams{URL: twiliochat.Ptr(channelHook.URL), Filters: []string{"onMessageSent"}})
+
+	_, err = client.Messages.Create(ctx, svc.SID, "general", &twiliochat.CreateMessageParams{Body: twiliochat.Ptr("hello"), WebhookEnabled: twiliochat.Ptr(true)})
+	require.NoError(t, err)
+	_, err = client.Messages.Create(ctx, svc.SID, "general", &twiliochat.CreateMessageParams{Body: twiliochat.Ptr("quiet")})
+	require.NoError(t, err)
+	alice, err := srv.ConnectAs(svc.SID, "alice")
+	require.NoError(t, err)
+	_, err = alice.SendMessage(ctx, "general", "hello from alice", "")
+	require.NoError(t, err)
+	require.NoError(t, client.Channels.Delete(ctx, svc.SID, "general", &twiliochat.DeleteChannelParams{WebhookEnabled: twiliochat.Ptr(true)}))
+
+	type sent struct{ url, method, event, body, retry, webhookSID string }
+	var got []sent
+	for _, d := range waitHooks(t, srv) {
+		u, _, _ := strings.Cut(d.URL, "?")
+		got = append(got, sent{u, d.Method, d.EventType, d.Params.Get("Body"), d.Params.Get("RetryCount"), d.WebhookSID})
+		assert.Equal(t, d.WebhookSID, d.Params.Get("WebhookSid"))
+	}
+	assert.Equal(t, []sent{
+		{service.URL + "/", "POST", "onMessageSent", "hello", "0", ""},
+		{channelHook.URL + "/general", "GET", "onMessageSent", "hello", "0", hookSID},
+		{retried.URL + "/", "POST", "onMessageSent", "hello", "0", retriedSID},
+		{retried.URL + "/", "POST", "onMessageSent", "hello", "1", retriedSID},
+		{service.URL + "/", "POST", "onMessageSent", "hello from alice", "0", ""},
+		{channelHook.URL + "/general", "GET", "onMessageSent", "hello from alice", "0", hookSID},
+		{retried.URL + "/", "POST", "onMessageSent", "hello from alice", "0", retriedSID},
+		{channelHook.URL + "/general", "GET", "onChannelDestroyed", "", "0", hookSID},
+	}, got)
+
+	payloads := channelHook.take(t)
+	require.Len(t, payloads, 3)
+	for _, p := range payloads {
+		e := p.Common()
+		assert.Equal(t, hookSID, e.WebhookSID)
+		assert.Equal(t, "webhook", e.WebhookType)
+	}
+	assert.Equal(t, "SDK", payloads[1].Common().Source)
+	assert.Equal(t, "alice", payloads[1].Common().ClientIdentity)
+	assert.IsType(t, &webhook.ChannelDestroyedEvent{}, payloads[2])
+	assert.Len(t, service.take(t), 2, "no WebhookSid for the Service's URL")
+}
+
+func TestDeleteUserChannelSendsMemberRemoved(t *testing.T) {
+	t.Parallel()
+	srv, client, svc := newChat(t)
+	ctx := context.Background()
+	rc := newReceiver(t, srv.AuthToken())
+	pointAt(t, client, svc.SID, rc.URL, http.MethodPost, 0, "onMemberRemoved")
+	_, err := srv.SeedChannel(svc.SID, "general")
+	require.NoError(t, err)
+	for _, identity := range []string{"alice", "bob"} {
+		_, err := srv.SeedMember(svc.SID, "general", identity)
+		require.NoError(t, err)
+	}
+	require.NoError(t, client.UserChannels.Delete(ctx, svc.SID, "alice", "general", &twiliochat.DeleteUserChannelParams{WebhookEnabled: twiliochat.Ptr(true)}))
+	require.NoError(t, client.UserChannels.Delete(ctx, svc.SID, "bob", "general", nil))
+	waitHooks(t, srv)
+	payloads := rc.take(t)
+	require.Len(t, payloads, 1)
+	removed, ok := payloads[0].(*webhook.MemberRemovedEvent)
+	require.True(t, ok, "%T", payloads[0])
+	assert.Equal(t, "alice", removed.Identity)
+	assert.Equal(t, "REMOVED", removed.Reason)
+}
