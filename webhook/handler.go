@@ -104,8 +104,8 @@ type hookFunc func(context.Context, Payload) (Decision, error)
 // nothing: its events are answered 200 as unregistered ones, and a function
 // registered for them before is removed.
 type Handler struct {
-	token string
-	cfg   *config
+	cfg      *config
+	verifier *verifier
 
 	mu    sync.RWMutex
 	hooks map[string]hookFunc
@@ -124,9 +124,9 @@ func NewHandler(authToken string, opts ...Option) (*Handler, error) {
 		return nil, err
 	}
 	return &Handler{
-		token: authToken,
-		cfg:   cfg,
-		hooks: map[string]hookFunc{},
+		cfg:      cfg,
+		verifier: newVerifier(cfg, authToken),
+		hooks:    map[string]hookFunc{},
 	}, nil
 }
 
@@ -279,7 +279,7 @@ func (h *Handler) OnOther(fn func(context.Context, *Event) error) {
 // ServeHTTP verifies, decodes and dispatches one webhook request; see Handler
 // for the answers it gives.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	params, err := h.cfg.verify(h.token, r)
+	params, err := h.verifier.verify(r, false)
 	switch {
 	case errors.Is(err, ErrMethodNotAllowed):
 		w.Header().Set("Allow", "GET, POST")

@@ -5,11 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -487,3 +490,47 @@ func TestDecisionAccessors(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestHandlerConcurrentRequests serves requests from many goroutines at
+// once, to two URLs, signed with either of two tokens or tampered with: the
+// Handler reuses signature state and URL forms between requests, and each
+// answer must still be its own request's.
+func TestHandlerConcurrentRequests(t *testing.T) {
+	t.Parallel()
+	const secondary = "fedcba9876543210fedcba9876543210"
+	h := newTestHandler(t, WithSecondaryToken(secondary))
+	h.OnMessageSend(func(_ context.Context, e *MessageSendEvent) (Decision, error) {
+		return Modify(MessageChanges{Body: ptr(e.Body + "!")}), nil
+	})
+	base := loadForm(t, EventMessageSend)
+	urls := []string{hookURL, "https://other.example.com:8443/chat?x=1"}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 50 {
+				form := url.Values{}
+				for k, v := range base {
+					form[k] = v
+				}
+				body := fmt.Sprintf("message %d-%d", g, i)
+				form.Set("Body", body)
+				token := []string{testToken, secondary}[i%2]
+				r := signedPost(t, token, urls[(g+i)%2], "", form)
+				tampered := i%5 == 0
+				if tampered {
+					r = signedPost(t, token, urls[(g+i)%2], urls[(g+i+1)%2], form)
+				}
+				w := serve(h, r)
+				if tampered {
+					assert.Equal(t, http.StatusUnauthorized, w.Code, body)
+					continue
+				}
+				assert.Equal(t, http.StatusOK, w.Code, body)
+				assert.JSONEq(t, fmt.Sprintf(`{"body":%q}`, body+"!"), w.Body.String(), body)
+			}
+		}()
+	}
+	wg.Wait()
+}

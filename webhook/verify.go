@@ -95,7 +95,7 @@ type Option func(*config) error
 
 type config struct {
 	secondary []string
-	publicURL *url.URL
+	publicURL string // as given to WithPublicURL, without a final slash
 	urlFunc   func(*http.Request) string
 	maxBody   int64
 	timeout   time.Duration
@@ -143,7 +143,7 @@ func WithPublicURL(base string) Option {
 			u.RawQuery != "" || u.Fragment != "" {
 			return fmt.Errorf("%w: public URL %q must be an absolute http(s) URL without query", ErrBadOption, base)
 		}
-		c.publicURL = u
+		c.publicURL = u.String()
 		return nil
 	}
 }
@@ -226,11 +226,34 @@ func VerifyRequest(authToken string, r *http.Request, opts ...Option) (url.Value
 	if err != nil {
 		return nil, err
 	}
-	return c.verify(authToken, r)
+	return newVerifier(c, authToken).verify(r, true)
 }
 
-func (c *config) verify(authToken string, r *http.Request) (url.Values, error) {
-	if authToken == "" {
+// verifier checks requests against an auth token and the secondary tokens
+// of its config. A Handler keeps one, so that the HMACs keyed with its
+// tokens, the buffers a signature is computed in and the URL variants of
+// one request serve the next; Verify makes one per call.
+type verifier struct {
+	cfg     *config
+	tokens  []string  // the auth token, then the secondary ones
+	signers []*signer // one per token, in the same order
+	urls    variantCache
+}
+
+// newVerifier returns a verifier for authToken and c's secondary tokens.
+func newVerifier(c *config, authToken string) *verifier {
+	v := &verifier{cfg: c, tokens: append([]string{authToken}, c.secondary...)}
+	for _, token := range v.tokens {
+		v.signers = append(v.signers, newSigner(token))
+	}
+	return v
+}
+
+// verify checks r and returns its webhook parameters. With restoreBody it
+// replaces r.Body so that the next handler reads the same bytes; a Handler,
+// after which nothing reads the body, does without.
+func (v *verifier) verify(r *http.Request, restoreBody bool) (url.Values, error) {
+	if v.tokens[0] == "" {
 		return nil, ErrMissingToken
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodPost {
@@ -240,21 +263,22 @@ func (c *config) verify(authToken string, r *http.Request) (url.Values, error) {
 	if signature == "" {
 		return nil, ErrMissingSignature
 	}
+	c := v.cfg
 	fullURL := c.fullURL(r)
-	params, signed, mismatch, err := c.params(r, fullURL)
+	params, signed, mismatch, err := c.params(r, fullURL, restoreBody)
 	if err != nil {
 		return nil, err
 	}
-	tokens := append([]string{authToken}, c.secondary...)
+	urls := v.urls.variants(fullURL)
 	valid := false
-	for _, token := range tokens {
-		if ValidSignature(token, fullURL, signed, signature) {
+	for _, s := range v.signers {
+		if s.valid(urls, signed, signature) {
 			valid = true
 			break
 		}
 	}
 	if !valid || mismatch != "" {
-		return nil, &SignatureError{URL: redactURL(fullURL, tokens), Reason: mismatch}
+		return nil, &SignatureError{URL: redactURL(fullURL, v.tokens), Reason: mismatch}
 	}
 	return params, nil
 }
@@ -263,19 +287,20 @@ func (c *config) verify(authToken string, r *http.Request) (url.Values, error) {
 // signature: none for GET, whose parameters are in the signed URL, and none
 // for a POST whose body is not a form, which the URL's bodySHA256 covers
 // instead. For such a body, mismatch says why it does not match the URL, or
-// is empty when it does.
-func (c *config) params(r *http.Request, fullURL string) (params, signed url.Values, mismatch string, err error) {
+// is empty when it does. With restoreBody, r.Body is replaced by a reader of
+// the same bytes.
+func (c *config) params(r *http.Request, fullURL string, restoreBody bool) (params, signed url.Values, mismatch string, err error) {
 	if r.Method == http.MethodGet {
 		return r.URL.Query(), nil, "", nil
 	}
-	body, err := c.readBody(r)
+	body, err := c.readBody(r, restoreBody)
 	if err != nil {
 		return nil, nil, "", err
 	}
 	if !isForm(r.Header.Get("Content-Type")) {
 		return url.Values{}, nil, bodyMismatch(fullURL, body), nil
 	}
-	form, err := url.ParseQuery(string(body))
+	form, err := url.ParseQuery(body)
 	if err != nil {
 		return nil, nil, "", fmt.Errorf("webhook: decode form body: %w", err)
 	}
@@ -288,8 +313,8 @@ func (c *config) fullURL(r *http.Request) string {
 		return c.urlFunc(r)
 	}
 	requestURI := receivedURI(r)
-	if c.publicURL != nil {
-		return c.publicURL.String() + requestURI
+	if c.publicURL != "" {
+		return c.publicURL + requestURI
 	}
 	scheme := "http"
 	if r.TLS != nil {

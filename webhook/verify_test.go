@@ -125,6 +125,15 @@ func TestValidSignature(t *testing.T) {
 			refSign("tok", "https://example.com/chat"+"Digits1234"), false},
 		{"distinct signing still covers the other keys", "tok", "https://example.com/chat", url.Values{"Digits": {"1", "1"}, "X": {"2"}},
 			refSign("tok", "https://example.com/chat"+"Digits1"), false},
+		// Nine values are checked for a repeat through a set, not pairwise.
+		{"nine values, one repeated far apart, distinct values signed", "tok", "https://example.com/chat", url.Values{"D": {"9", "1", "2", "3", "4", "5", "6", "7", "9"}},
+			refSign("tok", "https://example.com/chat"+"D1D2D3D4D5D6D7D9"), true},
+		{"nine values, none repeated, only every occurrence counts", "tok", "https://example.com/chat", url.Values{"D": {"9", "1", "2", "3", "4", "5", "6", "7", "8"}},
+			refSign("tok", "https://example.com/chat"+"D1D2D3D4D5D6D7D8D9"), true},
+		// base64 decoding skips line breaks, short or long signature alike.
+		{"line breaks in the signature", "tok", "https://example.com/chat", params, "\r\n" + sig("https://example.com/chat"), true},
+		{"longer than 64 characters with line breaks", "tok", "https://example.com/chat", params, strings.Repeat("\n", 60) + sig("https://example.com/chat"), true},
+		{"longer than 64 characters", "tok", "https://example.com/chat", params, sig("https://example.com/chat") + sig("https://example.com/chat") + sig("https://example.com/chat"), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
