@@ -1,7 +1,9 @@
 // Command ratios reads the output of the benchmarks (go test -bench, any
-// -count) and prints, from the medians, the ratios the targets in README.md
-// are stated in, each with its target and whether it is met. It does not
-// fail on a missed target; it fails only on missing results.
+// -count) and prints every benchmark's medians and, from them, the ratios
+// the targets in README.md are stated in, each with its target and whether
+// it is met; a target whose benchmarks are not in the results is "not run".
+// It does not fail on a missed target; it fails only when no target could
+// be computed.
 //
 //	go run ./cmd/ratios new.txt
 package main
@@ -105,11 +107,16 @@ var targets = []target{
 	{"Update ns/op, twiliochat / floor", ratio("Update/twiliochat", "Update/floor", "ns/op"), true, 1.10},
 	{"Update B/op, twiliochat / floor", ratio("Update/twiliochat", "Update/floor", "B/op"), true, 1.30},
 	{"Update allocs/op, twiliochat / floor", ratio("Update/twiliochat", "Update/floor", "allocs/op"), true, 1.30},
-	{"Update ns/op above the floor, twiliochat / twiliogo", aboveFloor("ns/op"), true, 0.25},
-	{"Update allocs/op above the floor, twiliochat / twiliogo", aboveFloor("allocs/op"), true, 0.25},
+	{"Update ns/op above the floor, twiliochat / twiliogo", aboveFloor("Update", "ns/op"), true, 0.25},
+	{"Update allocs/op above the floor, twiliochat / twiliogo", aboveFloor("Update", "allocs/op"), true, 0.25},
 	{"Update allocs/op, twiliochat / twiliogo", ratio("Update/twiliochat", "Update/twiliogo", "allocs/op"), true, 0.50},
 	{"Encode speed-up, twiliogo ns/op / twiliochat ns/op", ratio("Encode/twiliogo", "Encode/twiliochat", "ns/op"), false, 2},
 	{"twiliochat ns/op, UpdateParallel / Update", ratio("UpdateParallel/twiliochat", "Update/twiliochat", "ns/op"), true, 0.70},
+	{"Webhook ns/op, twiliochat / floor", ratio("Webhook/twiliochat", "Webhook/floor", "ns/op"), true, 1.25},
+	{"Webhook allocs/op, twiliochat / floor", ratio("Webhook/twiliochat", "Webhook/floor", "allocs/op"), true, 1.25},
+	{"Webhook speed-up, twiliogo ns/op / twiliochat ns/op", ratio("Webhook/twiliogo", "Webhook/twiliochat", "ns/op"), false, 1.5},
+	{"AccessToken ns/op, twiliochat / twiliogo", ratio("AccessToken/twiliochat", "AccessToken/twiliogo", "ns/op"), true, 1.00},
+	{"AccessToken allocs/op, twiliochat / twiliogo", ratio("AccessToken/twiliochat", "AccessToken/twiliogo", "allocs/op"), true, 0.70},
 }
 
 // ratio is the median of a over the median of b, in unit.
@@ -119,47 +126,94 @@ func ratio(a, b, unit string) func(m func(name, unit string) float64) float64 {
 	}
 }
 
-// aboveFloor is twiliochat's cost above the floor over twilio-go's, in unit.
-func aboveFloor(unit string) func(m func(name, unit string) float64) float64 {
+// aboveFloor is twiliochat's cost above the floor over twilio-go's in
+// bench, in unit.
+func aboveFloor(bench, unit string) func(m func(name, unit string) float64) float64 {
 	return func(m func(name, unit string) float64) float64 {
-		floor := m("BenchmarkUpdate/floor", unit)
-		return (m("BenchmarkUpdate/twiliochat", unit) - floor) / (m("BenchmarkUpdate/twiliogo", unit) - floor)
+		floor := m("Benchmark"+bench+"/floor", unit)
+		return (m("Benchmark"+bench+"/twiliochat", unit) - floor) / (m("Benchmark"+bench+"/twiliogo", unit) - floor)
 	}
 }
 
-// report prints the medians of the Update benchmarks and every target, and
-// returns how many targets are missed.
+// cpuUnit is the unit of the process CPU time per operation that some
+// benchmarks report beside ns/op; it depends less on the machine's load.
+const cpuUnit = "cpu-ns/op"
+
+// report prints the medians of every benchmark read, every target whose
+// benchmarks were run (computed in cpu-ns/op too, where a target in ns/op
+// has it) and the webhook rate, and returns how many targets are missed.
+// It fails when no target could be computed.
 func report(w io.Writer, rs results) (missed int, err error) {
-	m := func(name, unit string) float64 {
-		v, e := rs.median(name, unit)
-		if e != nil && err == nil {
-			err = e
-		}
-		return v
+	names := make([]string, 0, len(rs))
+	for name := range rs {
+		names = append(names, name)
 	}
-	fmt.Fprintf(w, "%-34s %12s %10s %10s\n", "median", "ns/op", "B/op", "allocs/op")
-	for _, bench := range []string{"Update", "UpdateParallel", "Encode"} {
-		for _, c := range []string{"floor", "twiliochat", "twiliogo"} {
-			name := "Benchmark" + bench + "/" + c
-			if rs[name] == nil {
-				continue
-			}
-			fmt.Fprintf(w, "%-34s %12.0f %10.0f %10.0f\n", strings.TrimPrefix(name, "Benchmark"), m(name, "ns/op"), m(name, "B/op"), m(name, "allocs/op"))
-		}
+	slices.Sort(names)
+	fmt.Fprintf(w, "%-36s %12s %12s %10s %10s\n", "median", "ns/op", cpuUnit, "B/op", "allocs/op")
+	for _, name := range names {
+		fmt.Fprintf(w, "%-36s %12s %12s %10s %10s\n", strings.TrimPrefix(name, "Benchmark"),
+			rs.format(name, "ns/op"), rs.format(name, cpuUnit), rs.format(name, "B/op"), rs.format(name, "allocs/op"))
 	}
 	fmt.Fprintln(w)
+	computed := 0
 	for _, t := range targets {
-		v := t.value(m)
-		ok, cmp := v >= t.limit, "≥"
+		v, ok := rs.value(t.value, "")
+		if !ok {
+			fmt.Fprintf(w, "%-56s %6s\n", t.what, "not run")
+			continue
+		}
+		computed++
+		good, cmp := v >= t.limit, "≥"
 		if t.max {
-			ok, cmp = v <= t.limit, "≤"
+			good, cmp = v <= t.limit, "≤"
 		}
 		mark := "met"
-		if !ok {
+		if !good {
 			mark = "MISSED"
 			missed++
 		}
-		fmt.Fprintf(w, "%-56s %6.2f  (target %s %.2f)  %s\n", t.what, v, cmp, t.limit, mark)
+		line := fmt.Sprintf("%-56s %6.2f  (target %s %.2f)  %s", t.what, v, cmp, t.limit, mark)
+		if cpu, ok := rs.value(t.value, cpuUnit); ok && strings.Contains(t.what, "ns/op") {
+			line += fmt.Sprintf("  (in %s: %.2f)", cpuUnit, cpu)
+		}
+		fmt.Fprintln(w, line)
 	}
-	return missed, err
+	if ns, e := rs.median("BenchmarkWebhook/twiliochat", "ns/op"); e == nil {
+		line := fmt.Sprintf("Webhook twiliochat requests per second per core: %.0f", 1e9/ns)
+		if cpu, e := rs.median("BenchmarkWebhook/twiliochat", cpuUnit); e == nil {
+			line += fmt.Sprintf(" (%.0f per CPU second)", 1e9/cpu)
+		}
+		fmt.Fprintln(w, line)
+	}
+	if computed == 0 {
+		return 0, fmt.Errorf("no target could be computed: no results for its benchmarks")
+	}
+	return missed, nil
+}
+
+// value computes a target from the medians, in the target's own units, or
+// with every ns/op read as cpuUnit when unit is cpuUnit. It reports false
+// when a median it needs is missing.
+func (rs results) value(f func(m func(name, unit string) float64) float64, unit string) (float64, bool) {
+	ok := true
+	v := f(func(name, u string) float64 {
+		if unit != "" && u == "ns/op" {
+			u = unit
+		}
+		x, err := rs.median(name, u)
+		if err != nil {
+			ok = false
+		}
+		return x
+	})
+	return v, ok
+}
+
+// format returns the median of name in unit for the table, or "-".
+func (rs results) format(name, unit string) string {
+	v, err := rs.median(name, unit)
+	if err != nil {
+		return "-"
+	}
+	return strconv.FormatFloat(v, 'f', 0, 64)
 }
