@@ -26,8 +26,8 @@ import (
 // line, and a call stopped by bad input logs nothing, as it sends nothing.
 //
 // The log never holds a credential, the Authorization header, a form value
-// or a query: it names the URL path alone, which holds only SIDs, and of an
-// error answer only its status and code, never Twilio's message, which can
+// or a query: it names the URL path alone (SIDs, and the unique names and
+// identities a path may address resources by), and of an error answer only its status and code, never Twilio's message, which can
 // quote the values sent. Without WithLogger, or with a nil l, the Client
 // logs nothing.
 func WithLogger(l *slog.Logger) Option {

@@ -35,9 +35,10 @@ const (
 //
 // A request is retried after an answer of 429 Too Many Requests, 503 Service
 // Unavailable or 504 Gateway Timeout, and after a connection error that came
-// before any answer. Creating a Service or a Role is not safe to repeat: it
-// is retried only after a 429 or an error that shows the request was never
-// sent (a failure to connect). A response whose body breaks off is not retried.
+// before any answer. A Create (a POST to a collection, of any resource) is
+// not safe to repeat: it is retried only after a 429 or an error that shows
+// the request was never sent (a failure to connect). A response whose body
+// breaks off is not retried.
 //
 // The wait before retry n is random between 0 and BaseDelay·2ⁿ⁻¹, at most
 // MaxDelay ("full jitter"). A Retry-After header on the answer, in seconds or
