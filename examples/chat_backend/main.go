@@ -32,6 +32,7 @@ import (
 	"time"
 
 	"github.com/e3f0929f/twiliochat"
+	"github.com/e3f0929f/twiliochat/examples/internal/democlient"
 	"github.com/e3f0929f/twiliochat/twiliochattest"
 )
 
@@ -62,9 +63,8 @@ func apiOf(client *twiliochat.Client) api {
 // run connects to Twilio, or to the fake when no account is configured, and
 // runs the backend's steps in the Service serviceSID, printing each to w.
 func run(w io.Writer, serviceSID, tag string) error {
-	useAccount := os.Getenv("TWILIO_ACCOUNT_SID") != ""
-	if useAccount && serviceSID == "" {
-		return errors.New("-service is required with a real account")
+	if err := democlient.RequireWithAccount("-service", serviceSID); err != nil {
+		return err
 	}
 	if tag == "" {
 		var b [3]byte
@@ -74,19 +74,12 @@ func run(w io.Writer, serviceSID, tag string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 
-	var client *twiliochat.Client
-	var err error
-	if useAccount {
-		client, err = twiliochat.NewClientFromEnv()
-	} else {
-		srv := twiliochattest.NewServer()
-		defer srv.Close()
-		fmt.Fprintf(w, "TWILIO_ACCOUNT_SID is not set: using the in-process twiliochattest fake at %s\n", srv.URL)
+	client, closeFake, err := democlient.New(w, func(srv *twiliochattest.Server) {
 		if serviceSID == "" {
 			serviceSID = srv.SeedService("chat backend demo")
 		}
-		client, err = twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
-	}
+	})
+	defer closeFake()
 	if err != nil {
 		return err
 	}

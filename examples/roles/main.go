@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/e3f0929f/twiliochat"
+	"github.com/e3f0929f/twiliochat/examples/internal/democlient"
 	"github.com/e3f0929f/twiliochat/twiliochattest"
 )
 
@@ -46,26 +47,18 @@ func main() {
 // walks a channel Role named name through its life in the Service
 // serviceSID, printing each step to w.
 func run(w io.Writer, serviceSID, name string, permissions []string) error {
-	useAccount := os.Getenv("TWILIO_ACCOUNT_SID") != ""
-	if useAccount && serviceSID == "" {
-		return errors.New("-service is required with a real account")
+	if err := democlient.RequireWithAccount("-service", serviceSID); err != nil {
+		return err
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 
-	var client *twiliochat.Client
-	var err error
-	if useAccount {
-		client, err = twiliochat.NewClientFromEnv()
-	} else {
-		srv := twiliochattest.NewServer()
-		defer srv.Close()
-		fmt.Fprintf(w, "TWILIO_ACCOUNT_SID is not set: using the in-process twiliochattest fake at %s\n", srv.URL)
+	client, closeFake, err := democlient.New(w, func(srv *twiliochattest.Server) {
 		if serviceSID == "" {
 			serviceSID = srv.SeedService("roles demo")
 		}
-		client, err = twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
-	}
+	})
+	defer closeFake()
 	if err != nil {
 		return err
 	}

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/e3f0929f/twiliochat"
+	"github.com/e3f0929f/twiliochat/examples/internal/democlient"
 	"github.com/e3f0929f/twiliochat/twiliochattest"
 )
 
@@ -47,11 +48,15 @@ func run(w io.Writer, name string, limit int) error {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 
-	client, closeFake, err := newClient(w)
+	// On the fake, two Services of its own make the list worth reading.
+	client, closeFake, err := democlient.New(w, func(srv *twiliochattest.Server) {
+		srv.SeedService("existing: sales")
+		srv.SeedService("existing: support")
+	})
+	defer closeFake()
 	if err != nil {
 		return err
 	}
-	defer closeFake()
 	return crud(ctx, w, client.Services, name, limit)
 }
 
@@ -122,24 +127,4 @@ func crud(ctx context.Context, w io.Writer, services twiliochat.ServicesAPI, nam
 	}
 	fmt.Fprintf(w, "6. fetching it again is not found: %v\n", err)
 	return nil
-}
-
-// newClient returns a client for the account in the environment, or, when
-// TWILIO_ACCOUNT_SID is unset, for a twiliochattest fake holding two
-// Services; the returned func closes the fake.
-func newClient(w io.Writer) (*twiliochat.Client, func(), error) {
-	if os.Getenv("TWILIO_ACCOUNT_SID") != "" {
-		client, err := twiliochat.NewClientFromEnv()
-		return client, func() {}, err
-	}
-	srv := twiliochattest.NewServer()
-	fmt.Fprintf(w, "TWILIO_ACCOUNT_SID is not set: using the in-process twiliochattest fake at %s\n", srv.URL)
-	srv.SeedService("existing: sales")
-	srv.SeedService("existing: support")
-	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
-	if err != nil {
-		srv.Close()
-		return nil, nil, fmt.Errorf("fake client: %w", err)
-	}
-	return client, srv.Close, nil
 }

@@ -11,7 +11,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -20,6 +19,7 @@ import (
 	"time"
 
 	"github.com/e3f0929f/twiliochat"
+	"github.com/e3f0929f/twiliochat/examples/internal/democlient"
 	"github.com/e3f0929f/twiliochat/twiliochattest"
 )
 
@@ -36,25 +36,18 @@ func main() {
 // run updates the Service sid, or a seeded one on the fake when no account
 // is configured, and prints it to w.
 func run(w io.Writer, sid, name string) error {
+	if err := democlient.RequireWithAccount("-sid", sid); err != nil {
+		return err
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 
-	var client *twiliochat.Client
-	var err error
-	if os.Getenv("TWILIO_ACCOUNT_SID") == "" {
-		srv := twiliochattest.NewServer()
-		defer srv.Close()
-		fmt.Fprintf(w, "TWILIO_ACCOUNT_SID is not set: using the in-process twiliochattest fake at %s\n", srv.URL)
+	client, closeFake, err := democlient.New(w, func(srv *twiliochattest.Server) {
 		if sid == "" {
 			sid = srv.SeedService("demo")
 		}
-		client, err = twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
-	} else {
-		if sid == "" {
-			return errors.New("-sid is required with a real account")
-		}
-		client, err = twiliochat.NewClientFromEnv()
-	}
+	})
+	defer closeFake()
 	if err != nil {
 		return err
 	}

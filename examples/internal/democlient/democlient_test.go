@@ -1,0 +1,50 @@
+package democlient
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/e3f0929f/twiliochat"
+	"github.com/e3f0929f/twiliochat/twiliochattest"
+)
+
+// TestNewOnTheFake checks that without an account New says it uses the
+// fake, seeds it, and returns a client that reaches what was seeded until
+// the fake is closed.
+func TestNewOnTheFake(t *testing.T) {
+	t.Setenv("TWILIO_ACCOUNT_SID", "")
+	require.NoError(t, RequireWithAccount("-service", ""))
+	var out bytes.Buffer
+	var sid string
+	client, closeFake, err := New(&out, func(srv *twiliochattest.Server) { sid = srv.SeedService("demo") })
+	require.NoError(t, err)
+	assert.Contains(t, out.String(), "TWILIO_ACCOUNT_SID is not set: using the in-process twiliochattest fake at http://127.0.0.1:")
+	svc, err := client.Services.Fetch(context.Background(), sid)
+	require.NoError(t, err)
+	assert.Equal(t, "demo", svc.FriendlyName)
+	closeFake()
+	_, err = client.Services.Fetch(context.Background(), sid)
+	assert.Error(t, err, "the fake is closed")
+}
+
+// TestNewWithAccount checks that with an account a missing flag value is an
+// error, and New uses the environment, starting no fake and printing
+// nothing.
+func TestNewWithAccount(t *testing.T) {
+	t.Setenv("TWILIO_ACCOUNT_SID", "AC123")
+	t.Setenv("TWILIO_AUTH_TOKEN", "token")
+	assert.EqualError(t, RequireWithAccount("-service", ""), "-service is required with a real account")
+	assert.NoError(t, RequireWithAccount("-service", "IS0123456789abcdef0123456789abcdef"))
+	var out bytes.Buffer
+	_, closeFake, err := New(&out, func(*twiliochattest.Server) { t.Error("seed called with an account") })
+	var vErr *twiliochat.ValidationError
+	require.ErrorAs(t, err, &vErr)
+	assert.Equal(t, "AccountSid", vErr.Field)
+	require.NotNil(t, closeFake)
+	closeFake()
+	assert.Empty(t, out.String())
+}
