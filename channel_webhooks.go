@@ -173,15 +173,11 @@ func (p *ChannelWebhookConfigurationParams) validate() error {
 	if p == nil {
 		return nil
 	}
-	var flowErr error
-	if p.FlowSID != nil {
-		flowErr = checkSID("Configuration.FlowSid", spec.FlowSIDPrefix, *p.FlowSID)
-	}
 	return joinErrors(
 		checkURL("Configuration.Url", p.URL),
 		checkEnum("Configuration.Method", p.Method, spec.WebhookMethods),
 		checkMaxItems("Configuration.Triggers", p.Triggers, spec.MaxChannelWebhookTriggers),
-		flowErr,
+		checkOptionalSID("Configuration.FlowSid", spec.FlowSIDPrefix, p.FlowSID),
 		inRange("Configuration.RetryCount", p.RetryCount, spec.MaxChannelWebhookRetryCount),
 	)
 }
@@ -200,13 +196,9 @@ type CreateChannelWebhookParams struct {
 // joined, or nil.
 func (p *CreateChannelWebhookParams) validate() error {
 	if p == nil {
-		return invalid("Type", "is required")
+		return checkRequiredEnum[ChannelWebhookType]("Type", nil, spec.ChannelWebhookTypes)
 	}
-	typeErr := checkEnum("Type", p.Type, spec.ChannelWebhookTypes)
-	if p.Type == nil {
-		typeErr = invalid("Type", "is required")
-	}
-	return joinErrors(typeErr, p.Configuration.validate())
+	return joinErrors(checkRequiredEnum("Type", p.Type, spec.ChannelWebhookTypes), p.Configuration.validate())
 }
 
 // opCreateChannelWebhook describes the CreateChannelWebhook operation (see internal/spec).

@@ -138,7 +138,7 @@ func (p *CreateChannelParams) validate() error {
 		return nil
 	}
 	return joinErrors(checkJSON("Attributes", p.Attributes), checkEnum("Type", p.Type, spec.ChannelTypes),
-		checkDate("DateCreated", p.DateCreated), checkDate("DateUpdated", p.DateUpdated))
+		checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
 // opCreateChannel describes the CreateChannel operation (see internal/spec).
@@ -195,7 +195,7 @@ func (p *UpdateChannelParams) validate() error {
 	if p == nil {
 		return nil
 	}
-	return joinErrors(checkJSON("Attributes", p.Attributes), checkDate("DateCreated", p.DateCreated), checkDate("DateUpdated", p.DateUpdated))
+	return joinErrors(checkJSON("Attributes", p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
 // opUpdateChannel describes the UpdateChannel operation (see internal/spec).

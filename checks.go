@@ -51,10 +51,16 @@ func checkMaxItems(field string, items []string, max int) error {
 // checkRoleSID checks a role SID key (DefaultServiceRoleSid, RoleSid) when it
 // is set.
 func checkRoleSID(field string, sid *string) error {
+	return checkOptionalSID(field, roleSIDPrefix, sid)
+}
+
+// checkOptionalSID checks a SID key (RoleSid, MediaSid,
+// Configuration.FlowSid) when it is set: prefix followed by 32 hex digits.
+func checkOptionalSID(field, prefix string, sid *string) error {
 	if sid == nil {
 		return nil
 	}
-	return checkSID(field, roleSIDPrefix, *sid)
+	return checkSID(field, prefix, *sid)
 }
 
 // inRange checks that a set integer is between 0 and max; math.MaxInt
@@ -100,6 +106,15 @@ func checkEnum[E ~string](field string, v *E, allowed []string) error {
 	return invalid(field, "%s", notOneOf(string(*v), allowed))
 }
 
+// checkRequiredEnum is checkEnum for a required key (the Type of a Create):
+// a nil v is refused as missing.
+func checkRequiredEnum[E ~string](field string, v *E, allowed []string) error {
+	if v == nil {
+		return invalid(field, "is required")
+	}
+	return checkEnum(field, v, allowed)
+}
+
 // checkEnums checks that every item of a list of enum values (a list
 // filter, sent as one key per item) is one of the spec's values, and names
 // each bad item by its index.
@@ -130,6 +145,13 @@ func checkDate(field string, v *time.Time) error {
 		return nil
 	}
 	return invalid(field, "is the zero time")
+}
+
+// checkHistoryDates checks the DateCreated and DateUpdated keys that a
+// Create or Update sets when importing history (Channels, Members,
+// Messages).
+func checkHistoryDates(created, updated *time.Time) error {
+	return joinErrors(checkDate("DateCreated", created), checkDate("DateUpdated", updated))
 }
 
 // checkDecodedSID rejects a decoded resource whose sid is missing or is not

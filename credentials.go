@@ -182,13 +182,9 @@ type CreateCredentialParams struct {
 // joined, or nil.
 func (p *CreateCredentialParams) validate() error {
 	if p == nil {
-		return invalid("Type", "is required")
+		return checkRequiredEnum[PushService]("Type", nil, spec.PushServices)
 	}
-	typeErr := checkEnum("Type", p.Type, spec.PushServices)
-	if p.Type == nil {
-		typeErr = invalid("Type", "is required")
-	}
-	return joinErrors(typeErr, checkMaxRunes("FriendlyName", p.FriendlyName, spec.MaxCredentialNameRunes))
+	return joinErrors(checkRequiredEnum("Type", p.Type, spec.PushServices), checkMaxRunes("FriendlyName", p.FriendlyName, spec.MaxCredentialNameRunes))
 }
 
 // Format prints p for every fmt verb (%v, %+v, %#v, %s, …) as its type and

@@ -116,7 +116,7 @@ type CreateMemberParams struct {
 // joined, or nil.
 func (p *CreateMemberParams) validate() error {
 	if p == nil {
-		return invalid("Identity", "is required")
+		return checkRequiredName("Identity", nil)
 	}
 	return joinErrors(checkRequiredName("Identity", p.Identity),
 		checkMemberKeys(p.RoleSID, p.LastConsumptionTimestamp, p.DateCreated, p.DateUpdated, p.Attributes))
@@ -125,7 +125,7 @@ func (p *CreateMemberParams) validate() error {
 // checkMemberKeys checks the keys that Create and Update Member share.
 func checkMemberKeys(roleSID *string, lastConsumption, created, updated *time.Time, attributes *string) error {
 	return joinErrors(checkRoleSID("RoleSid", roleSID), checkDate("LastConsumptionTimestamp", lastConsumption),
-		checkDate("DateCreated", created), checkDate("DateUpdated", updated), checkJSON("Attributes", attributes))
+		checkHistoryDates(created, updated), checkJSON("Attributes", attributes))
 }
 
 // opCreateMember describes the CreateMember operation (see internal/spec).

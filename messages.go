@@ -178,12 +178,8 @@ func (p *CreateMessageParams) validate() error {
 	if p == nil {
 		return nil
 	}
-	var media error
-	if p.MediaSID != nil {
-		media = checkSID("MediaSid", spec.MediaSIDPrefix, *p.MediaSID)
-	}
-	return joinErrors(checkJSON("Attributes", p.Attributes), checkDate("DateCreated", p.DateCreated),
-		checkDate("DateUpdated", p.DateUpdated), media)
+	return joinErrors(checkJSON("Attributes", p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated),
+		checkOptionalSID("MediaSid", spec.MediaSIDPrefix, p.MediaSID))
 }
 
 // opCreateMessage describes the CreateMessage operation (see
@@ -232,8 +228,7 @@ func (p *UpdateMessageParams) validate() error {
 	if p == nil {
 		return nil
 	}
-	return joinErrors(checkJSON("Attributes", p.Attributes), checkDate("DateCreated", p.DateCreated),
-		checkDate("DateUpdated", p.DateUpdated))
+	return joinErrors(checkJSON("Attributes", p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
 // opUpdateMessage describes the UpdateMessage operation (see

@@ -109,13 +109,9 @@ type CreateRoleParams struct {
 // joined, or nil.
 func (p *CreateRoleParams) validate() error {
 	if p == nil {
-		return joinErrors(checkRoleName(nil), invalid("Type", "is required"), invalid("Permission", "is required"))
+		return joinErrors(checkRoleName(nil), checkRequiredEnum[RoleType]("Type", nil, spec.RoleTypes), invalid("Permission", "is required"))
 	}
-	typeErr := checkEnum("Type", p.Type, spec.RoleTypes)
-	if p.Type == nil {
-		typeErr = invalid("Type", "is required")
-	}
-	return joinErrors(checkRoleName(p.FriendlyName), typeErr, checkPermissions(p.Permission))
+	return joinErrors(checkRoleName(p.FriendlyName), checkRequiredEnum("Type", p.Type, spec.RoleTypes), checkPermissions(p.Permission))
 }
 
 // checkRoleName checks the FriendlyName of a new Role: set, not empty, and

@@ -110,7 +110,7 @@ type CreateUserParams struct {
 // joined, or nil.
 func (p *CreateUserParams) validate() error {
 	if p == nil {
-		return invalid("Identity", "is required")
+		return checkRequiredName("Identity", nil)
 	}
 	return joinErrors(checkRequiredName("Identity", p.Identity), checkRoleSID("RoleSid", p.RoleSID), checkJSON("Attributes", p.Attributes))
 }
