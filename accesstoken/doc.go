@@ -43,6 +43,12 @@
 // Parse checks a token's signature and times and returns its Claims, and
 // Issuer.Parse also checks that the token is the Issuer's own, at the time
 // of its clock: what a test needs to assert on the tokens a backend issued.
+// Their errors are for errors.Is: ErrMalformed, ErrInvalidSignature,
+// ErrExpired, ErrNotValidYet and ErrWrongIssuer.
+//
+// The identity of a token is the Identity of a Chat User (twiliochat's
+// client.Users, which address a User by its identity too): a client
+// connected with the token acts as that User.
 //
 // Signing and parsing use github.com/golang-jwt/jwt/v5; only this package
 // depends on it, the twiliochat package itself uses only the standard

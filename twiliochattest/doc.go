@@ -1,7 +1,8 @@
 // Package twiliochattest is an in-memory fake of the Twilio Programmable
-// Chat v2 REST API (Services, Roles, Users, Channels, Members, Messages,
-// Invites, Bindings, User Bindings and User Channels so far), served by an
-// httptest.Server.
+// Chat v2 REST API, served by an httptest.Server: all 54 operations of
+// Services, Roles, Users, Channels, Members, Messages, Invites, Channel
+// Webhooks, Bindings, User Bindings, User Channels and Credentials, and
+// the Service's webhooks, which it calls as Twilio does.
 //
 // Test your code against it instead of mocking HTTP by hand. In a test, New
 // starts a Server that closes when the test ends, and NewClient returns a
@@ -60,9 +61,9 @@
 //
 // Bodies are application/x-www-form-urlencoded, as Twilio expects; a
 // non-empty body with another Content-Type is refused with 400, and one over
-// 1 MiB with 413. Responses
-// use the JSON keys of the spec's chat.v2.service and chat.v2.service.role
-// schemas. Successes answer 200, Create 201 and Delete 204 with no body.
+// 1 MiB with 413. Responses use the JSON keys of each resource's schema in
+// the spec (chat.v2.service, chat.v2.service.channel.message, …).
+// Successes answer 200, Create 201 and Delete 204 with no body.
 //
 // # Twilio's rules it enforces
 //
@@ -73,9 +74,9 @@
 //     Content-Type application/json. Every response, errors included,
 //     carries a Twilio-Request-Id header ("RQ" + 32 hex digits).
 //   - An unknown path answers 404 (code 20404), a known path with another
-//     method 405 (code 20004). A SID that does not match its pattern
-//     (^IS[0-9a-fA-F]{32}$, ^RL[0-9a-fA-F]{32}$) answers 404 like an unknown
-//     one.
+//     method 405 (code 20004). A SID in the path that does not match its
+//     pattern (its prefix, such as IS, CH or IM, and 32 hex digits) answers
+//     404 like an unknown one.
 //   - Create Service requires FriendlyName and accepts no other key. The new
 //     service has the defaults the spec describes: read_status_enabled true,
 //     reachability_enabled false, typing_indicator_timeout 5,
@@ -156,8 +157,8 @@
 //     service, Identity keys; the page URLs
 //     keep the filters and Order, before PageSize and Page, as Twilio's do.
 //   - X-Twilio-Webhook-Enabled, on the operations that take it, must be
-//     true or false (400 otherwise); Requests shows it. The fake calls no
-//     webhook.
+//     true or false (400 otherwise); Requests shows it. With true, the
+//     operation's post-event webhook is sent (see Webhooks).
 //   - Channel Webhooks list under their channel and go with it. Create
 //     requires Type (webhook, trigger or studio); Create and Update accept
 //     the Configuration.* keys: Url an absolute http(s) URL, Method GET or
@@ -165,8 +166,8 @@
 //     (FW…), RetryCount 0 to 3. Update merges the keys sent (an empty value
 //     clears a list or the URL) and cannot change Type. The configuration
 //     object shows the keys set, as in the spec's examples. No rule between
-//     the type and the keys is enforced, as the spec states none, and no
-//     webhook is called.
+//     the type and the keys is enforced, as the spec states none. Those of
+//     type webhook are called (see Webhooks).
 //   - Create Credential requires Type (gcm, apn or fcm) and accepts
 //     FriendlyName (at most 64 characters), Sandbox (true or false) and the
 //     secrets Certificate, PrivateKey, ApiKey and Secret; Update Credential
@@ -177,11 +178,10 @@
 //   - Lists take PageSize (1 to the spec's maximum, 100 for most, 50 for
 //     bindings and user channels, 5 for channel webhooks, 1000 for
 //     credentials; default 50, or 5 for channel webhooks), Page (0 or
-//     more) and
-//     PageToken, list in creation order, and answer
-//     {"services" or "roles": [...], "meta": {...}} with first, next and
-//     previous page URLs absolute on the fake's host (next is null on the
-//     last page, previous on the first). A PageToken is "PT" followed by the
+//     more) and PageToken, list in creation order (messages in Order), and
+//     answer {"channels": [...], "meta": {...}}, under the list's key, with
+//     first, next and previous page URLs absolute on the fake's host (next
+//     is null on the last page, previous on the first). A PageToken is "PT" followed by the
 //     offset of the page's first item; clients should follow
 //     next_page_url rather than build one. The next page's Page is this
 //     one's plus 1, except that it stays at the largest int rather than
@@ -247,9 +247,9 @@
 //
 // WithClock fixes date_created and date_updated, and WithSeed makes SIDs
 // and request ids repeatable, for golden files and Example output.
-// SeedService, SeedRole, SeedUser, SeedChannel, SeedMember and SeedBinding
-// create resources without a request. FailNext
-// makes the next requests answer with a Failure (status, body, Retry-After,
+// SeedService, SeedRole, SeedUser, SeedChannel, SeedMember, SeedBinding
+// and SeedCredential create resources without a request. FailNext makes
+// the next requests answer with a Failure (status, body, Retry-After,
 // headers), FailOn the next requests of one route, such as
 // "POST /v2/Services/{Sid}", and FailWith installs a hook for failing a
 // share of requests, for retry and fault-injection tests. Requests lists

@@ -18,7 +18,11 @@
 //
 // Pre-events (onMessageSend, onChannelAdd, …) arrive before the action and
 // can stop it; post-events (onMessageSent, onChannelAdded, …) arrive after.
-// Both may share one URL.
+// Both may share one URL. A Channel Webhook (client.ChannelWebhooks, type
+// webhook) sends one channel's events to a URL of its own, signed the same
+// way; its events carry WebhookSid and WebhookType (Event.WebhookSID,
+// Event.WebhookType). Post-events of REST calls come only from calls that
+// set WebhookEnabled (the X-Twilio-Webhook-Enabled header).
 //
 // # Serve the webhook
 //
@@ -43,7 +47,9 @@
 // are allowed; passing nil to an On… method leaves its events unregistered
 // (and removes a function registered before). A function that returns an
 // error or panics gets a 500 with a generic body; details go only to the
-// logger set with WithLogger. Twilio waits only a few seconds for a
+// logger set with WithLogger, which logs a rejected signature and a request
+// that does not decode at Warn and a failed or panicking function at Error,
+// never the parameters, the body, the signature or a token. Twilio waits only a few seconds for a
 // pre-event answer, so each function gets a context with a deadline
 // (DefaultTimeout, or WithTimeout).
 //
@@ -57,8 +63,9 @@
 // Twilio signs each request with HMAC-SHA1, keyed with the account's auth
 // token, over the full URL it called followed by the POST parameters sorted
 // by key, each as key+value; a GET is signed over its URL and query alone.
-// Verify checks this for an *http.Request, ValidSignature for a URL and
-// parameters you already have, and Sign computes a signature for tests.
+// Verify checks this for an *http.Request (VerifyRequest also returns the
+// signed parameters), ValidSignature for a URL and parameters you already
+// have, and Sign computes a signature for tests.
 // Like Twilio's own libraries they accept the URL with or without the
 // default port (":443", ":80"), and, for a key that repeats a value, the
 // signature over every occurrence (as twilio-go computes it) or over each
@@ -97,7 +104,8 @@
 // every message event.
 // Dates decode to time.Time, indexes to int and the attributes of messages,
 // channels, members and users to json.RawMessage; a malformed value gives a
-// *FieldError naming the parameter.
+// *FieldError naming the parameter, and a request without EventType gives
+// ErrMissingEventType.
 //
 // # Testing your handlers
 //
@@ -109,4 +117,10 @@
 //	r.Header.Set(webhook.SignatureHeader, webhook.Sign("test-token", "https://example.com/twilio/chat", form))
 //	w := httptest.NewRecorder()
 //	h.ServeHTTP(w, r)
+//
+// Or test the handler end to end against the fake of package
+// twiliochattest: it calls the Service's webhook URLs as Twilio does,
+// signed with the fake's auth token, with pre-events for what a user does
+// through its SDKClient (Server.ConnectAs) and post-events for REST calls
+// that set WebhookEnabled.
 package webhook
