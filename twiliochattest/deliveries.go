@@ -25,7 +25,8 @@ const maxAnswerBytes = 64 << 10
 type Delivery struct {
 	// URL is the URL called and signed: the configured one, with "/" as
 	// its path when it has none, and for GET with the parameters added to
-	// its query.
+	// its query. User and password in the configured URL are sent as
+	// basic auth and left out of it.
 	URL string
 	// Method is "POST" or "GET", the Service's WebhookMethod or the channel
 	// webhook's method.
@@ -234,10 +235,15 @@ func (d *deliverer) attempt(ctx context.Context, j *job, n int) Delivery {
 		Attempt:    n,
 		WebhookSID: j.target.webhookSID,
 	}
-	if u, err := url.Parse(a.URL); err == nil && u.Path == "" && u.Opaque == "" {
-		// The request line says "/", and a receiver checks the signature
-		// against the URL it was called with.
-		u.Path = "/"
+	var user *url.Userinfo
+	if u, err := url.Parse(a.URL); err == nil {
+		// Credentials in the URL go in the Authorization header, and the
+		// signature covers the URL without them, which is what a receiver
+		// sees; for no path, the request line says "/".
+		user, u.User = u.User, nil
+		if u.Path == "" && u.Opaque == "" {
+			u.Path = "/"
+		}
 		a.URL = u.String()
 	}
 	var body io.Reader
@@ -261,6 +267,10 @@ func (d *deliverer) attempt(ctx context.Context, j *job, n int) Delivery {
 	}
 	if body != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	if user != nil {
+		password, _ := user.Password()
+		req.SetBasicAuth(user.Username(), password)
 	}
 	req.Header.Set(webhook.SignatureHeader, a.Signature)
 	req.Header.Set("User-Agent", "TwilioProxy/1.1")

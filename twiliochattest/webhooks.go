@@ -201,7 +201,7 @@ func (s *Server) common(act *action, ev event, t target) url.Values {
 type RejectedError struct {
 	// EventType is the pre-event, such as "onMessageSend".
 	EventType string
-	// URL is the PreWebhookUrl called.
+	// URL is the PreWebhookUrl called, its password, if any, as "xxxxx".
 	URL string
 	// Status is the last answer's HTTP status; 0 when there was none.
 	Status int
@@ -216,6 +216,15 @@ func (e *RejectedError) Error() string {
 		why = "it answered " + strconv.Itoa(e.Status)
 	}
 	return fmt.Sprintf("twiliochattest: the %s webhook at %s rejected the action: %s", e.EventType, e.URL, why)
+}
+
+// redacted returns rawURL with the password of its user info, if any,
+// blanked out.
+func redacted(rawURL string) string {
+	if u, err := url.Parse(rawURL); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return rawURL
 }
 
 // rewrite is the message rewrite a pre-event's 200 answer asks for, as
@@ -242,7 +251,7 @@ func (s *Server) pre(ctx context.Context, act *action, ev event) (rewrite, error
 	if err != nil {
 		return rewrite{}, err
 	}
-	rejected := &RejectedError{EventType: ev.typ, URL: t.url, Status: last.Status}
+	rejected := &RejectedError{EventType: ev.typ, URL: redacted(t.url), Status: last.Status}
 	switch {
 	case last.Status == 0:
 		rejected.Reason = "no answer: " + last.Err

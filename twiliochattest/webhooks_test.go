@@ -771,3 +771,33 @@ func TestDeleteUserChannelSendsMemberRemoved(t *testing.T) {
 	assert.Equal(t, "alice", removed.Identity)
 	assert.Equal(t, "REMOVED", removed.Reason)
 }
+
+func TestCredentialsInTheWebhookURL(t *testing.T) {
+	t.Parallel()
+	srv, client, svc := newChat(t)
+	ctx := context.Background()
+	var gotUser, gotPass string
+	var verified error
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		gotUser, gotPass, _ = r.BasicAuth()
+		_, verified = webhook.VerifyRequest(srv.AuthToken(), r)
+		w.WriteHeader(http.StatusForbidden)
+	}))
+	t.Cleanup(hook.Close)
+	withAuth := strings.Replace(hook.URL, "http://", "http://hooks:s3cr3t-hook-pass@", 1) + "/chat"
+	pointAt(t, client, svc.SID, withAuth, http.MethodPost, 0, "onMemberAdd")
+	_, err := srv.SeedChannel(svc.SID, "general")
+	require.NoError(t, err)
+	bob, err := srv.ConnectAs(svc.SID, "bob")
+	require.NoError(t, err)
+
+	_, err = bob.JoinChannel(ctx, "general")
+	var rej *twiliochattest.RejectedError
+	require.ErrorAs(t, err, &rej)
+	assert.Equal(t, "hooks", gotUser)
+	assert.Equal(t, "s3cr3t-hook-pass", gotPass, "sent as basic auth")
+	assert.NoError(t, verified, "signed over the URL the receiver sees")
+	assert.NotContains(t, err.Error(), "s3cr3t-hook-pass")
+	assert.Contains(t, err.Error(), "http://hooks:xxxxx@")
+	assert.Equal(t, hook.URL+"/chat", srv.Deliveries()[0].URL)
+}
