@@ -33,7 +33,6 @@ import (
 
 	"github.com/e3f0929f/twiliochat"
 	"github.com/e3f0929f/twiliochat/examples/internal/democlient"
-	"github.com/e3f0929f/twiliochat/twiliochattest"
 )
 
 func main() {
@@ -74,11 +73,7 @@ func run(w io.Writer, serviceSID, tag string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 
-	client, closeFake, err := democlient.New(w, func(srv *twiliochattest.Server) {
-		if serviceSID == "" {
-			serviceSID = srv.SeedService("chat backend demo")
-		}
-	})
+	client, closeFake, err := democlient.New(w, democlient.SeedService(&serviceSID, "chat backend demo"))
 	defer closeFake()
 	if err != nil {
 		return err

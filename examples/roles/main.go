@@ -28,7 +28,6 @@ import (
 
 	"github.com/e3f0929f/twiliochat"
 	"github.com/e3f0929f/twiliochat/examples/internal/democlient"
-	"github.com/e3f0929f/twiliochat/twiliochattest"
 )
 
 func main() {
@@ -53,11 +52,7 @@ func run(w io.Writer, serviceSID, name string, permissions []string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 
-	client, closeFake, err := democlient.New(w, func(srv *twiliochattest.Server) {
-		if serviceSID == "" {
-			serviceSID = srv.SeedService("roles demo")
-		}
-	})
+	client, closeFake, err := democlient.New(w, democlient.SeedService(&serviceSID, "roles demo"))
 	defer closeFake()
 	if err != nil {
 		return err

@@ -20,7 +20,6 @@ import (
 
 	"github.com/e3f0929f/twiliochat"
 	"github.com/e3f0929f/twiliochat/examples/internal/democlient"
-	"github.com/e3f0929f/twiliochat/twiliochattest"
 )
 
 func main() {
@@ -42,11 +41,7 @@ func run(w io.Writer, sid, name string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 
-	client, closeFake, err := democlient.New(w, func(srv *twiliochattest.Server) {
-		if sid == "" {
-			sid = srv.SeedService("demo")
-		}
-	})
+	client, closeFake, err := democlient.New(w, democlient.SeedService(&sid, "demo"))
 	defer closeFake()
 	if err != nil {
 		return err

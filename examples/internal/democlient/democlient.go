@@ -50,3 +50,14 @@ func New(w io.Writer, seed func(srv *twiliochattest.Server)) (client *twiliochat
 	}
 	return client, srv.Close, nil
 }
+
+// SeedService returns a seed for New that, when *sid is empty, seeds a
+// Service named name on the fake and sets *sid to its SID: the Service an
+// example works in when no flag names one.
+func SeedService(sid *string, name string) func(srv *twiliochattest.Server) {
+	return func(srv *twiliochattest.Server) {
+		if *sid == "" {
+			*sid = srv.SeedService(name)
+		}
+	}
+}

@@ -20,8 +20,9 @@ func TestNewOnTheFake(t *testing.T) {
 	require.NoError(t, RequireWithAccount("-service", ""))
 	var out bytes.Buffer
 	var sid string
-	client, closeFake, err := New(&out, func(srv *twiliochattest.Server) { sid = srv.SeedService("demo") })
+	client, closeFake, err := New(&out, SeedService(&sid, "demo"))
 	require.NoError(t, err)
+	require.NotEmpty(t, sid)
 	assert.Contains(t, out.String(), "TWILIO_ACCOUNT_SID is not set: using the in-process twiliochattest fake at http://127.0.0.1:")
 	svc, err := client.Services.Fetch(context.Background(), sid)
 	require.NoError(t, err)
@@ -29,6 +30,19 @@ func TestNewOnTheFake(t *testing.T) {
 	closeFake()
 	_, err = client.Services.Fetch(context.Background(), sid)
 	assert.Error(t, err, "the fake is closed")
+}
+
+// TestSeedServiceKeepsAGivenSID checks that SeedService seeds nothing
+// when a SID is given.
+func TestSeedServiceKeepsAGivenSID(t *testing.T) {
+	t.Parallel()
+	srv := twiliochattest.New(t)
+	sid := "IS0123456789abcdef0123456789abcdef"
+	SeedService(&sid, "demo")(srv)
+	assert.Equal(t, "IS0123456789abcdef0123456789abcdef", sid)
+	page, err := srv.NewClient().Services.ListPage(context.Background(), nil)
+	require.NoError(t, err)
+	assert.Empty(t, page.Items)
 }
 
 // TestNewWithAccount checks that with an account a missing flag value is an
