@@ -144,7 +144,7 @@ var _ = serve("ListBinding", (*Server).listBindings)
 // listBindings lists the service's bindings, filtered by any number of
 // BindingType and Identity keys.
 func (s *Server) listBindings(c *call) response {
-	svc := s.services.get("", c.values["ServiceSid"])
+	svc := s.serviceOf(c)
 	if svc == nil {
 		return notFound(c.path)
 	}
@@ -162,7 +162,7 @@ func (s *Server) listBindings(c *call) response {
 // userBindingOf returns the user c addresses, by SID or identity, and its
 // binding c addresses, or nil when either does not exist.
 func (s *Server) userBindingOf(c *call) (*user, *binding) {
-	u := s.users.get(c.values["ServiceSid"], c.values["UserSid"])
+	u := s.userOf(c)
 	if u == nil {
 		return nil, nil
 	}
@@ -199,7 +199,7 @@ var _ = serve("ListUserBinding", (*Server).listUserBindings)
 // listUserBindings lists the user's bindings, filtered by any number of
 // BindingType keys.
 func (s *Server) listUserBindings(c *call) response {
-	u := s.users.get(c.values["ServiceSid"], c.values["UserSid"])
+	u := s.userOf(c)
 	if u == nil {
 		return notFound(c.path)
 	}

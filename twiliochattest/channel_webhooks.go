@@ -149,10 +149,7 @@ var _ = serve("FetchChannelWebhook", (*Server).fetchChannelWebhook)
 
 func (s *Server) fetchChannelWebhook(c *call) response {
 	_, w := s.webhookAt(c)
-	if w == nil {
-		return notFound(c.path)
-	}
-	return answer(http.StatusOK, *w)
+	return found(c, w)
 }
 
 var _ = serve("UpdateChannelWebhook", (*Server).updateChannelWebhook)

@@ -123,7 +123,7 @@ func (s *Server) uniqueNameRefusal(serviceSID, sid string, name *string) (respon
 var _ = serve("CreateChannel", (*Server).createChannel)
 
 func (s *Server) createChannel(c *call) response {
-	svc := s.services.get("", c.values["ServiceSid"])
+	svc := s.serviceOf(c)
 	if svc == nil {
 		return notFound(c.path)
 	}
@@ -170,11 +170,7 @@ func (s *Server) channelOf(c *call) *channel {
 var _ = serve("FetchChannel", (*Server).fetchChannel)
 
 func (s *Server) fetchChannel(c *call) response {
-	ch := s.channels.get(c.values["ServiceSid"], c.values["Sid"])
-	if ch == nil {
-		return notFound(c.path)
-	}
-	return answer(http.StatusOK, *ch)
+	return found(c, s.channels.get(c.values["ServiceSid"], c.values["Sid"]))
 }
 
 var _ = serve("UpdateChannel", (*Server).updateChannel)
@@ -223,7 +219,7 @@ var _ = serve("ListChannel", (*Server).listChannels)
 // listChannels lists the service's channels of the types the Type keys
 // name, or all of them.
 func (s *Server) listChannels(c *call) response {
-	svc := s.services.get("", c.values["ServiceSid"])
+	svc := s.serviceOf(c)
 	if svc == nil {
 		return notFound(c.path)
 	}

@@ -95,11 +95,7 @@ func (f *fields) credential(next *credential) {
 var _ = serve("FetchCredential", (*Server).fetchCredential)
 
 func (s *Server) fetchCredential(c *call) response {
-	cred := s.credentials.get("", c.values["Sid"])
-	if cred == nil {
-		return notFound(c.path)
-	}
-	return answer(http.StatusOK, *cred)
+	return found(c, s.credentials.get("", c.values["Sid"]))
 }
 
 var _ = serve("UpdateCredential", (*Server).updateCredential)

@@ -71,10 +71,7 @@ var _ = serve("FetchInvite", (*Server).fetchInvite)
 
 func (s *Server) fetchInvite(c *call) response {
 	_, inv := s.inviteAt(c)
-	if inv == nil {
-		return notFound(c.path)
-	}
-	return answer(http.StatusOK, *inv)
+	return found(c, inv)
 }
 
 var _ = serve("DeleteInvite", (*Server).deleteInvite)

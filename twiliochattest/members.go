@@ -99,7 +99,7 @@ var _ = serve("CreateMember", (*Server).createMember)
 // service has none with the identity. The member gets the service's
 // default channel role unless RoleSid names another.
 func (s *Server) createMember(c *call) response {
-	svc := s.services.get("", c.values["ServiceSid"])
+	svc := s.serviceOf(c)
 	if svc == nil {
 		return notFound(c.path)
 	}
@@ -157,11 +157,7 @@ func (s *Server) memberOf(c *call) *member {
 var _ = serve("FetchMember", (*Server).fetchMember)
 
 func (s *Server) fetchMember(c *call) response {
-	m := s.memberOf(c)
-	if m == nil {
-		return notFound(c.path)
-	}
-	return answer(http.StatusOK, *m)
+	return found(c, s.memberOf(c))
 }
 
 var _ = serve("UpdateMember", (*Server).updateMember)

@@ -164,10 +164,7 @@ var _ = serve("FetchMessage", (*Server).fetchMessage)
 
 func (s *Server) fetchMessage(c *call) response {
 	_, m := s.messageOf(c)
-	if m == nil {
-		return notFound(c.path)
-	}
-	return answer(http.StatusOK, *m)
+	return found(c, m)
 }
 
 var _ = serve("UpdateMessage", (*Server).updateMessage)

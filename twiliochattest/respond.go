@@ -114,6 +114,15 @@ func (resp response) failed() (string, bool) {
 // answer is a 200, or the status of a Create, with v as JSON.
 func answer(status int, v any) response { return response{status: status, body: v} }
 
+// found is the answer of a Fetch: 200 with v, or Twilio's 404 for c's path
+// when v is nil (nothing is stored there).
+func found[T any](c *call, v *T) response {
+	if v == nil {
+		return notFound(c.path)
+	}
+	return answer(http.StatusOK, *v)
+}
+
 // noContent is the 204 of a Delete.
 func noContent() response { return response{status: http.StatusNoContent} }
 

@@ -120,7 +120,7 @@ func (s *Server) checkRoleOf(serviceSID, v, roleType string) string {
 var _ = serve("ListRole", (*Server).listRoles)
 
 func (s *Server) listRoles(c *call) response {
-	svc := s.services.get("", c.values["ServiceSid"])
+	svc := s.serviceOf(c)
 	if svc == nil {
 		return notFound(c.path)
 	}
@@ -130,7 +130,7 @@ func (s *Server) listRoles(c *call) response {
 var _ = serve("CreateRole", (*Server).createRole)
 
 func (s *Server) createRole(c *call) response {
-	svc := s.services.get("", c.values["ServiceSid"])
+	svc := s.serviceOf(c)
 	if svc == nil {
 		return notFound(c.path)
 	}
@@ -164,11 +164,7 @@ func (s *Server) createRole(c *call) response {
 var _ = serve("FetchRole", (*Server).fetchRole)
 
 func (s *Server) fetchRole(c *call) response {
-	r := s.roles.get(c.values["ServiceSid"], c.values["Sid"])
-	if r == nil {
-		return notFound(c.path)
-	}
-	return answer(http.StatusOK, *r)
+	return found(c, s.roles.get(c.values["ServiceSid"], c.values["Sid"]))
 }
 
 var _ = serve("UpdateRole", (*Server).updateRole)

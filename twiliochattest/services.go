@@ -174,14 +174,16 @@ func (s *Server) createService(c *call) response {
 	return answer(http.StatusCreated, *svc)
 }
 
+// serviceOf returns the service whose resources c addresses (its
+// ServiceSid), or nil.
+func (s *Server) serviceOf(c *call) *service {
+	return s.services.get("", c.values["ServiceSid"])
+}
+
 var _ = serve("FetchService", (*Server).fetchService)
 
 func (s *Server) fetchService(c *call) response {
-	svc := s.services.get("", c.values["Sid"])
-	if svc == nil {
-		return notFound(c.path)
-	}
-	return answer(http.StatusOK, *svc)
+	return found(c, s.services.get("", c.values["Sid"]))
 }
 
 var _ = serve("DeleteService", (*Server).deleteService)

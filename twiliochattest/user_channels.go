@@ -90,7 +90,7 @@ func (s *Server) invitesOf(u *user, ch *channel) []invite {
 // userChannelAt returns the user and the channel c addresses, the user by
 // SID or identity and the channel by SID or unique name, or nils.
 func (s *Server) userChannelAt(c *call) (*user, *channel) {
-	u := s.users.get(c.values["ServiceSid"], c.values["UserSid"])
+	u := s.userOf(c)
 	if u == nil {
 		return nil, nil
 	}
@@ -180,7 +180,7 @@ var _ = serve("ListUserChannel", (*Server).listUserChannels)
 // listUserChannels lists the channels the user has joined or is invited
 // to, in the channels' creation order.
 func (s *Server) listUserChannels(c *call) response {
-	u := s.users.get(c.values["ServiceSid"], c.values["UserSid"])
+	u := s.userOf(c)
 	if u == nil {
 		return notFound(c.path)
 	}

@@ -57,7 +57,7 @@ func (s *Server) userView(u *user) user {
 var _ = serve("CreateUser", (*Server).createUser)
 
 func (s *Server) createUser(c *call) response {
-	svc := s.services.get("", c.values["ServiceSid"])
+	svc := s.serviceOf(c)
 	if svc == nil {
 		return notFound(c.path)
 	}
@@ -105,6 +105,12 @@ func (s *Server) addUser(svc *service, identity string) (*user, response) {
 		Links:       userLinks{UserChannels: u + "/Channels", UserBindings: u + "/Bindings"},
 		URL:         u,
 	}), response{}
+}
+
+// userOf returns the user whose resources c addresses, by SID or identity
+// (its UserSid), or nil.
+func (s *Server) userOf(c *call) *user {
+	return s.users.get(c.values["ServiceSid"], c.values["UserSid"])
 }
 
 var _ = serve("FetchUser", (*Server).fetchUser)
@@ -163,7 +169,7 @@ func (s *Server) deleteUser(c *call) response {
 var _ = serve("ListUser", (*Server).listUsers)
 
 func (s *Server) listUsers(c *call) response {
-	svc := s.services.get("", c.values["ServiceSid"])
+	svc := s.serviceOf(c)
 	if svc == nil {
 		return notFound(c.path)
 	}
