@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -279,27 +280,26 @@ func TestTimeoutsAreRetried(t *testing.T) {
 	assert.Equal(t, 3, tr.n)
 }
 
+// slowFirst is a transport that answers its first request only when the
+// request's context ends, and the others with 200 at once.
+type slowFirst struct{ n atomic.Int32 }
+
+func (sf *slowFirst) RoundTrip(r *http.Request) (*http.Response, error) {
+	if sf.n.Add(1) == 1 {
+		<-r.Context().Done()
+		return nil, r.Context().Err()
+	}
+	return &http.Response{StatusCode: http.StatusOK, Body: http.NoBody, Request: r}, nil
+}
+
 func TestSlowAnswerTimesOut(t *testing.T) {
 	t.Parallel()
-	// The hook answers the first attempt only when the fake has given up
-	// on it, and the second at once.
-	hook := newHookServer(t, DefaultAuthToken, always(http.StatusOK, ""))
-	var first sync.Once
-	hook.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		blocked := false
-		first.Do(func() { blocked = true })
-		if blocked {
-			_ = r.ParseForm()
-			<-r.Context().Done()
-			return
-		}
-		w.WriteHeader(http.StatusOK)
-	})
+	u := "https://hooks.example.com/chat"
 	s, sid := hooked(t, func(svc *service) {
-		svc.PostWebhookURL = &hook.URL
+		svc.PostWebhookURL = &u
 		svc.PostWebhookRetryCount = 1
 		svc.WebhookFilters = []string{webhook.EventMessageSent}
-	}, WithWebhookTimeout(20*time.Millisecond))
+	}, WithWebhookTimeout(20*time.Millisecond), WithWebhookClient(&http.Client{Transport: &slowFirst{}}))
 	emitPost(s, &action{source: sourceAPI}, sentEvent(sid))
 	ds := wait(t, s)
 	require.Len(t, ds, 2)
