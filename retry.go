@@ -120,8 +120,9 @@ func (p RetryPolicy) withDefaults() (RetryPolicy, error) {
 // When the request's context ended the retries (during a wait, during a
 // retry, or while the answer of a try that would be retried was being
 // handled), ContextErr holds the context's error and errors.Is(err,
-// context.DeadlineExceeded) (or context.Canceled) holds as well. A request that fails on its first try and
-// is not retried returns its error as it is, not a RetryError.
+// context.DeadlineExceeded) (or context.Canceled) holds as well. A request
+// that fails on its first try and is not retried returns its error as it
+// is, not a RetryError.
 type RetryError struct {
 	// Attempts is how many times the request was sent.
 	Attempts int
