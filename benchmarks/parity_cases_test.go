@@ -2,6 +2,7 @@ package benchmarks
 
 import (
 	"context"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -37,6 +38,8 @@ var (
 
 	// attributes is JSON with characters the form must escape.
 	attributes = `{"team":"blue & green","tags":["a+b","c=d"],"note":"50% off; é ✓","n":1.5,"ok":true,"nil":null}`
+	// oddBytes has control characters, a NUL and bytes that are not UTF-8.
+	oddBytes = "tab\there\r\nNUL\x00 DEL\x7f bad\xff\xfe end"
 	// pem is a certificate-like secret over several lines.
 	pem = "-----BEGIN CERTIFICATE-----\nMIIC+zCCAeOgAwIBAgIJ/abc==\n-----END CERTIFICATE-----\n"
 )
@@ -170,6 +173,13 @@ func serviceCases() []parityCase {
 					SetNotificationsNewMessageEnabled(false).SetNotificationsNewMessageTemplate("").
 					SetMediaCompatibilityMessage(""))
 			}},
+		{name: "control and invalid UTF-8 bytes", op: "CreateService",
+			ours: func(ctx context.Context, c *twiliochat.Client) (any, error) {
+				return c.Services.Create(ctx, &twiliochat.CreateServiceParams{FriendlyName: twiliochat.Ptr(oddBytes)})
+			},
+			theirs: func(c *chatv2.ApiService) (any, error) {
+				return c.CreateService((&chatv2.CreateServiceParams{}).SetFriendlyName(oddBytes))
+			}},
 		{name: "sid", op: "FetchService",
 			ours: func(ctx context.Context, c *twiliochat.Client) (any, error) {
 				return c.Services.Fetch(ctx, exService)
@@ -285,7 +295,8 @@ func channelCases() []parityCase {
 			differs: &difference{
 				reason: "twilio-go sends the zero time.Time as 0001-01-01T00:00:00Z, a date no Channel has; " +
 					"twiliochat refuses it before sending, as a set pointer to it is most likely a mistake",
-				ourErr: "DateCreated",
+				ourErr:    "DateCreated",
+				theirBody: "DateCreated=0001-01-01T00%3A00%3A00Z",
 			},
 			ours: func(ctx context.Context, c *twiliochat.Client) (any, error) {
 				return c.Channels.Update(ctx, exService, exChannel, &twiliochat.UpdateChannelParams{DateCreated: twiliochat.Ptr(zeroTime)})
@@ -573,6 +584,18 @@ func roleCases() []parityCase {
 			theirs: func(c *chatv2.ApiService) (any, error) {
 				return c.UpdateRole(exService, exRole, (&chatv2.UpdateRoleParams{}).SetPermission([]string{"createChannel", "joinChannel"}))
 			}},
+		{name: "no permissions", op: "UpdateRole",
+			differs: &difference{
+				reason: "the spec requires Permission: twilio-go sends an empty form for an empty list, " +
+					"which Twilio answers with an error; twiliochat refuses it before sending",
+				ourErr: "Permission",
+			},
+			ours: func(ctx context.Context, c *twiliochat.Client) (any, error) {
+				return c.Roles.Update(ctx, exService, exRole, &twiliochat.UpdateRoleParams{Permission: []string{}})
+			},
+			theirs: func(c *chatv2.ApiService) (any, error) {
+				return c.UpdateRole(exService, exRole, (&chatv2.UpdateRoleParams{}).SetPermission([]string{}))
+			}},
 		{name: "sid", op: "FetchRole",
 			ours: func(ctx context.Context, c *twiliochat.Client) (any, error) {
 				return c.Roles.Fetch(ctx, exService, exRole)
@@ -618,6 +641,18 @@ func userCases() []parityCase {
 				return c.UpdateUser(exService, exUser, (&chatv2.UpdateUserParams{}).
 					SetRoleSid(exRole).SetAttributes(`{"x":"y"}`).
 					SetFriendlyName("").SetXTwilioWebhookEnabled(webhookText(false)))
+			}},
+		{name: "attributes not JSON", op: "UpdateUser",
+			differs: &difference{
+				reason:    "twilio-go sends Attributes that are not JSON, which Twilio answers with an error; twiliochat refuses them before sending",
+				ourErr:    "Attributes",
+				theirBody: "Attributes=%7Bteam%3A+blue%7D",
+			},
+			ours: func(ctx context.Context, c *twiliochat.Client) (any, error) {
+				return c.Users.Update(ctx, exService, exUser, &twiliochat.UpdateUserParams{Attributes: twiliochat.Ptr("{team: blue}")})
+			},
+			theirs: func(c *chatv2.ApiService) (any, error) {
+				return c.UpdateUser(exService, exUser, (&chatv2.UpdateUserParams{}).SetAttributes("{team: blue}"))
 			}},
 		{name: "sid", op: "FetchUser",
 			ours: func(ctx context.Context, c *twiliochat.Client) (any, error) {
@@ -701,27 +736,86 @@ func userChannelCases() []parityCase {
 
 // pathValueCases send identities and unique names with special characters
 // as path values: a User by identity (FetchUser, DeleteUser) and a Channel
-// by unique name (UpdateChannel).
+// by unique name (UpdateChannel). twiliochat escapes each value as one path
+// segment (url.PathEscape) and refuses "." and ".."; twilio-go puts the
+// value into the URL as it is and lets url.Parse read it, so where the
+// value holds a character that means something in a URL it addresses
+// another resource, or fails. Those cases pin what each sends, and why ours
+// is right.
 func pathValueCases() []parityCase {
+	const users, channels = "/v2/Services/" + exService + "/Users/", "/v2/Services/" + exService + "/Channels/"
 	var cases []parityCase
 	for _, pv := range []struct {
-		name    string
-		value   string
-		differs *difference // for the User paths; the Channel path differs alike
+		name  string
+		value string
+		// The rest, when twilio-go and twiliochat part: ourSeg and theirSeg
+		// are the escaped path segments each sends, theirQuery the query
+		// twilio-go sends with a POST.
+		reason           string
+		ourSeg, theirSeg string
+		theirQuery       string
+		ourErr, theirErr string
 	}{
+		// Sent alike: '@', '+' and ':' need no escaping in a path, a space
+		// and non-ASCII are escaped by both.
 		{name: "at sign", value: "alice@example.com"},
 		{name: "space", value: "two words"},
 		{name: "unicode", value: "Zoë 日本"},
 		{name: "plus", value: "a+b"},
+		{name: "colon", value: "urn:user:1"},
+
+		{name: "slash", value: "team/blue", ourSeg: "team%2Fblue", theirSeg: "team/blue",
+			reason: "twilio-go sends the '/' as a path separator, so the path has a segment more and names no User or Channel"},
+		{name: "question mark", value: "q?x=1", ourSeg: "q%3Fx=1", theirSeg: "q", theirQuery: "x=1",
+			reason: "twilio-go lets url.Parse read the '?' as the start of a query: it addresses \"q\" " +
+				"(and sends x=1 as a query with a POST; a GET's query is overwritten)"},
+		{name: "hash", value: "a#b", ourSeg: "a%23b", theirSeg: "a",
+			reason: "twilio-go lets url.Parse read the '#' as the start of a fragment, which is never sent: it addresses \"a\""},
+		{name: "percent", value: "100%", ourSeg: "100%25", theirErr: `invalid URL escape "%"`,
+			reason: "twilio-go lets url.Parse read the '%' as an escape, and fails"},
+		{name: "percent escape", value: "%41", ourSeg: "%2541", theirSeg: "%41",
+			reason: "twilio-go sends %41 as it is, which the server decodes: it addresses \"A\""},
+		{name: "semicolon", value: "a;b", ourSeg: "a%3Bb", theirSeg: "a;b",
+			reason: "url.PathEscape escapes ';', which RFC 3986 leaves to a segment's own parameters: " +
+				"some servers and proxies cut a segment at ';' (path parameters), and an escaped one cannot be cut; decoded the same"},
+		{name: "comma", value: "a,b", ourSeg: "a%2Cb", theirSeg: "a,b",
+			reason: "url.PathEscape escapes ',', which RFC 3986 also reserves within a segment; decoded the same"},
+		{name: "dot dot", value: "..", ourErr: "Sid", theirSeg: "..",
+			reason: "twiliochat refuses a dot segment: a server or proxy that removes dot segments " +
+				"(RFC 3986 5.2.4) would send twilio-go's request to the parent, a DELETE to the whole Service"},
+		{name: "dot", value: ".", ourErr: "Sid", theirSeg: ".",
+			reason: "twiliochat refuses a dot segment: removed, it leaves the collection itself"},
 	} {
 		value := pv.value
+		differs := func(prefix string, post bool) *difference {
+			if pv.reason == "" {
+				return nil
+			}
+			d := &difference{reason: pv.reason, ourErr: pv.ourErr, theirErr: pv.theirErr}
+			if pv.ourSeg != "" {
+				d.ourPath = prefix + pv.ourSeg
+			}
+			if pv.theirSeg != "" {
+				d.theirPath = prefix + pv.theirSeg
+			}
+			if post {
+				d.theirQuery = pv.theirQuery
+				d.theirBody = url.Values{"FriendlyName": {value}}.Encode()
+			}
+			return d
+		}
 		cases = append(cases,
-			parityCase{name: pv.name, op: "FetchUser", differs: pv.differs,
+			parityCase{name: pv.name, op: "FetchUser", differs: differs(users, false),
 				ours: func(ctx context.Context, c *twiliochat.Client) (any, error) {
 					return c.Users.Fetch(ctx, exService, value)
 				},
 				theirs: func(c *chatv2.ApiService) (any, error) { return c.FetchUser(exService, value) }},
-			parityCase{name: pv.name, op: "UpdateChannel", differs: pv.differs,
+			parityCase{name: pv.name, op: "DeleteUser", differs: differs(users, false),
+				ours: func(ctx context.Context, c *twiliochat.Client) (any, error) {
+					return nil, c.Users.Delete(ctx, exService, value)
+				},
+				theirs: func(c *chatv2.ApiService) (any, error) { return nil, c.DeleteUser(exService, value) }},
+			parityCase{name: pv.name, op: "UpdateChannel", differs: differs(channels, true),
 				ours: func(ctx context.Context, c *twiliochat.Client) (any, error) {
 					return c.Channels.Update(ctx, exService, value, &twiliochat.UpdateChannelParams{FriendlyName: twiliochat.Ptr(value)})
 				},
@@ -734,7 +828,41 @@ func pathValueCases() []parityCase {
 }
 
 // filterCases send list filters that twilio-go's query encoder does not
-// carry as given.
+// carry as given. twilio-go encodes a GET's query with its form package,
+// which numbers a key's values ("Identity.0", "Identity.1", …) and sorts
+// those keys as text, then deletes every "." followed by digits from the
+// whole encoded query with a regular expression: the numbers go, and so
+// does any such text in a value.
 func filterCases() []parityCase {
-	return nil
+	dotted := []string{"alice.2024", "v1.2.3"}
+	var eleven []string
+	for i := range 11 {
+		eleven = append(eleven, "user"+strconv.Itoa(i))
+	}
+	return []parityCase{
+		{name: "identities with a dot and digits", op: "ListMember",
+			differs: &difference{
+				reason:   "twilio-go deletes \".2024\" and \".2\", \".3\" from the values: it asks for the Members alice and v1",
+				ourQuery: "Identity=alice.2024&Identity=v1.2.3&PageSize=50", theirQuery: "Identity=alice&Identity=v1&PageSize=50",
+			},
+			ours: func(ctx context.Context, c *twiliochat.Client) (any, error) {
+				return ourPage(c.Members.ListPage(ctx, exService, exChannel, &twiliochat.ListMembersParams{PageSize: twiliochat.Ptr(50), Identity: dotted}))
+			},
+			theirs: func(c *chatv2.ApiService) (any, error) {
+				return c.PageMember(exService, exChannel, (&chatv2.ListMemberParams{}).SetPageSize(50).SetIdentity(dotted), "", "")
+			}},
+		{name: "eleven identities", op: "ListBinding",
+			differs: &difference{
+				reason: "twilio-go sorts the numbered keys as text (Identity.0, Identity.1, Identity.10, Identity.2, …), " +
+					"so from the eleventh value on the order is not the caller's; twiliochat keeps it",
+				ourQuery:   "Identity=user0&Identity=user1&Identity=user2&Identity=user3&Identity=user4&Identity=user5&Identity=user6&Identity=user7&Identity=user8&Identity=user9&Identity=user10&PageSize=50",
+				theirQuery: "Identity=user0&Identity=user1&Identity=user10&Identity=user2&Identity=user3&Identity=user4&Identity=user5&Identity=user6&Identity=user7&Identity=user8&Identity=user9&PageSize=50",
+			},
+			ours: func(ctx context.Context, c *twiliochat.Client) (any, error) {
+				return ourPage(c.Bindings.ListPage(ctx, exService, &twiliochat.ListBindingsParams{PageSize: twiliochat.Ptr(50), Identity: eleven}))
+			},
+			theirs: func(c *chatv2.ApiService) (any, error) {
+				return c.PageBinding(exService, (&chatv2.ListBindingParams{}).SetPageSize(50).SetIdentity(eleven), "", "")
+			}},
+	}
 }

@@ -71,6 +71,9 @@ type difference struct {
 	// theirErr, when set, is part of the error twilio-go returns without
 	// sending anything.
 	theirErr string
+	// theirBody is the form twilio-go sends where twiliochat refuses to
+	// send (ourErr).
+	theirBody string
 }
 
 // recorded is one request as the server saw it.
@@ -366,6 +369,9 @@ func runParityCase(t *testing.T, pc parityCase, answer specAnswer, sent *sentKey
 		if len(theirReqs) == 1 && d.theirPath != "" {
 			assert.Equal(t, d.theirPath, theirReqs[0].escapedPath, "twilio-go's path: %s", d.reason)
 		}
+		if len(theirReqs) == 1 {
+			assert.Equal(t, d.theirBody, string(theirReqs[0].body), "twilio-go's form: %s", d.reason)
+		}
 		return
 	}
 	o := ourReqs[0]
@@ -446,6 +452,13 @@ func compareWire(t *testing.T, o, g recorded, d *difference) {
 	assert.Equal(t, g.webhook, o.webhook, spec.WebhookEnabledHeader)
 }
 
+// reporter is the part of *testing.T the decoded comparison uses, so that a
+// test can show that it finds differences.
+type reporter interface {
+	Helper()
+	Errorf(format string, args ...any)
+}
+
 // listResult is a list page as both clients decode it: its items and its
 // meta.
 type listResult struct {
@@ -472,7 +485,7 @@ var (
 // pointer of twilio-go (null or absent) must be a zero value of ours; a
 // twilio-go interface{} or map (a nested object it leaves untyped) is
 // compared key by key with our typed struct or map.
-func compareDecoded(t *testing.T, path string, ours, theirs reflect.Value) {
+func compareDecoded(t reporter, path string, ours, theirs reflect.Value) {
 	t.Helper()
 	if !theirs.IsValid() {
 		// A Delete decodes nothing.
@@ -568,7 +581,7 @@ func compareDecoded(t *testing.T, path string, ours, theirs reflect.Value) {
 
 // compareUntyped compares ours with theirs, a value as encoding/json
 // decodes into an interface{}.
-func compareUntyped(t *testing.T, path string, ours reflect.Value, theirs any) {
+func compareUntyped(t reporter, path string, ours reflect.Value, theirs any) {
 	t.Helper()
 	for ours.Kind() == reflect.Pointer || ours.Kind() == reflect.Interface {
 		if ours.IsNil() {
@@ -670,3 +683,68 @@ func fieldByKey(v reflect.Value, key string) (reflect.Value, error) {
 	}
 	return reflect.Value{}, errNotFound
 }
+
+// countingT counts the failures the decoded comparison reports.
+type countingT struct{ errors []string }
+
+func (c *countingT) Helper() {}
+
+func (c *countingT) Errorf(format string, args ...any) {
+	c.errors = append(c.errors, format)
+}
+
+// TestCompareDecodedFindsDifferences shows that the decoded comparison of
+// TestParity fails where the two decodings disagree, and only there.
+func TestCompareDecodedFindsDifferences(t *testing.T) {
+	t.Parallel()
+	str := func(s string) *string { return &s }
+	when := time.Date(2016, time.March, 24, 21, 5, 50, 0, time.UTC)
+	var limits any = map[string]any{"channel_members": 100.0, "user_channels": 250.0}
+	for _, tc := range []struct {
+		name         string
+		ours, theirs any
+		fails        bool
+	}{
+		{name: "same", fails: false,
+			ours:   &twiliochat.Member{SID: exMember, Identity: "jing", DateCreated: when, Attributes: "{}"},
+			theirs: &chatv2.ChatV2Member{Sid: str(exMember), Identity: str("jing"), DateCreated: &when, Attributes: str("{}")}},
+		{name: "same untyped object", fails: false,
+			ours:   &twiliochat.Service{Limits: twiliochat.ServiceLimits{ChannelMembers: 100, UserChannels: 250}},
+			theirs: &chatv2.ChatV2Service{Limits: &limits}},
+		{name: "string", fails: true,
+			ours:   &twiliochat.Member{Identity: "jing"},
+			theirs: &chatv2.ChatV2Member{Identity: str("jin")}},
+		{name: "time", fails: true,
+			ours:   &twiliochat.Member{DateCreated: when},
+			theirs: &chatv2.ChatV2Member{DateCreated: ptrTo(when.Add(time.Second))}},
+		{name: "set where twilio-go has null", fails: true,
+			ours:   &twiliochat.Member{LastConsumedMessageIndex: ptrTo(0)},
+			theirs: &chatv2.ChatV2Member{}},
+		{name: "untyped object", fails: true,
+			ours:   &twiliochat.Service{Limits: twiliochat.ServiceLimits{ChannelMembers: 100, UserChannels: 25}},
+			theirs: &chatv2.ChatV2Service{Limits: &limits}},
+		{name: "sandbox", fails: true,
+			ours:   &twiliochat.Credential{Sandbox: true},
+			theirs: &chatv2.ChatV2Credential{Sandbox: str("False")}},
+		{name: "list items", fails: true,
+			ours:   listResult{Items: []twiliochat.Role{{FriendlyName: "a"}}, Meta: twiliochat.PageMeta{}},
+			theirs: &chatv2.ListRoleResponse{Roles: []chatv2.ChatV2Role{{FriendlyName: str("b")}}}},
+		{name: "field twiliochat lacks", fails: true,
+			ours:   &struct{}{},
+			theirs: &chatv2.ChatV2Member{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ct := &countingT{}
+			compareDecoded(ct, "answer", reflect.ValueOf(tc.ours), reflect.ValueOf(tc.theirs))
+			if tc.fails {
+				assert.NotEmpty(t, ct.errors)
+			} else {
+				assert.Empty(t, ct.errors)
+			}
+		})
+	}
+}
+
+// ptrTo returns a pointer to v.
+func ptrTo[T any](v T) *T { return &v }
