@@ -61,11 +61,14 @@ type User struct {
 	RoleSID string `json:"role_sid"`
 	// Identity is the User's identity, unique in the Service.
 	Identity string `json:"identity"`
-	// IsOnline reports whether the User has a live client connected; nil
-	// when the Service's Reachability Indicator is off.
+	// IsOnline reports whether the User has a live client connected. It is
+	// nil in a list, when the Service's Reachability Indicator is off, and
+	// while the User has never been online.
 	IsOnline *bool `json:"is_online"`
 	// IsNotifiable reports whether the User can be reached by push
-	// notification; nil when the Service's Reachability Indicator is off.
+	// notification. It is nil in a list, when the Service's Reachability
+	// Indicator is off, and while the User has never had a push
+	// registration.
 	IsNotifiable *bool `json:"is_notifiable"`
 	// DateCreated is when the User was created.
 	DateCreated time.Time `json:"date_created"`
