@@ -2,6 +2,7 @@ package twiliochat
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -259,10 +260,15 @@ type wireCase struct {
 	// form is the body sent, nil for none; a testdata/*.form file is read
 	// with readGoldenForm.
 	form url.Values
+	// body, when set, is the body sent byte for byte (the order and
+	// escaping of its keys).
+	body string
 	// webhook is the X-Twilio-Webhook-Enabled header sent, nil for none.
 	webhook []string
 	// answer is the testdata file answered, "" for a 204.
 	answer string
+	// status is the status answer is sent with, 0 for 200.
+	status int
 	// want is what call returns, compared whole.
 	want any
 }
@@ -277,7 +283,7 @@ func runWireCases(t *testing.T, cases []wireCase) {
 			t.Parallel()
 			handler := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
 			if tt.answer != "" {
-				handler = serveFile(t, http.StatusOK, tt.answer)
+				handler = serveFile(t, cmp.Or(tt.status, http.StatusOK), tt.answer)
 			}
 			rec := newRecorder(t, handler)
 
@@ -290,6 +296,9 @@ func runWireCases(t *testing.T, cases []wireCase) {
 				assert.Empty(t, req.Body)
 			} else {
 				assert.Equal(t, tt.form, req.form(t))
+			}
+			if tt.body != "" {
+				assert.Equal(t, tt.body, req.Body)
 			}
 			assert.Equal(t, tt.webhook, req.Header.Values("X-Twilio-Webhook-Enabled"))
 			assert.Equal(t, tt.want, got)
