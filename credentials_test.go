@@ -140,22 +140,13 @@ func TestCredentialsCreateWire(t *testing.T) {
 			wantForm: url.Values{"Type": {"gcm"}, "FriendlyName": {strings.Repeat("é", 64)}, "Sandbox": {"true"}},
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			creds, rec := newTestCredentials(t, serveFile(t, http.StatusCreated, "testdata/credential_create.json"))
-
-			cred, err := creds.Create(context.Background(), tt.params)
-			require.NoError(t, err)
-
-			req := rec.onlyRequest(t)
-			assertRequest(t, req, http.MethodPost, credentialsPath, "")
-			assert.Equal(t, tt.wantBody, req.Body)
-			assert.Equal(t, tt.wantForm, req.form(t))
-			require.NotNil(t, cred)
-			assert.Equal(t, specCredential(), *cred)
-		})
+	cases := make([]wireCase, len(tests))
+	for i, tt := range tests {
+		cases[i] = wireCase{name: tt.name, method: http.MethodPost, path: credentialsPath, body: tt.wantBody, form: tt.wantForm,
+			call:   func(c *Client) (any, error) { return valueOf(c.Credentials.Create(context.Background(), tt.params)) },
+			answer: "testdata/credential_create.json", status: http.StatusCreated, want: Ptr(specCredential())}
 	}
+	runWireCases(t, cases)
 }
 
 func TestCredentialsCreateValidation(t *testing.T) {
@@ -215,25 +206,15 @@ func TestCredentialsUpdateWire(t *testing.T) {
 		{name: "sandbox off alone", params: &UpdateCredentialParams{Sandbox: Ptr(false)}, wantForm: url.Values{"Sandbox": {"false"}}},
 		{name: "nil params", params: nil, wantForm: url.Values{}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			creds, rec := newTestCredentials(t, serveFile(t, http.StatusOK, "testdata/credential_update.json"))
-
-			cred, err := creds.Update(context.Background(), testCredentialSID, tt.params)
-			require.NoError(t, err)
-
-			req := rec.onlyRequest(t)
-			if tt.params != nil { // an empty form is sent with no Content-Type check
-				assertRequest(t, req, http.MethodPost, credentialsPath+"/"+testCredentialSID, "")
-			}
-			assert.Equal(t, http.MethodPost, req.Method)
-			assert.Equal(t, credentialsPath+"/"+testCredentialSID, req.Path)
-			assert.Equal(t, tt.wantForm, req.form(t))
-			require.NotNil(t, cred)
-			assert.Equal(t, specCredential(), *cred)
-		})
+	cases := make([]wireCase, len(tests))
+	for i, tt := range tests {
+		cases[i] = wireCase{name: tt.name, method: http.MethodPost, path: credentialsPath + "/" + testCredentialSID, form: tt.wantForm,
+			call: func(c *Client) (any, error) {
+				return valueOf(c.Credentials.Update(context.Background(), testCredentialSID, tt.params))
+			},
+			answer: "testdata/credential_update.json", want: Ptr(specCredential())}
 	}
+	runWireCases(t, cases)
 }
 
 func TestCredentialsUpdateValidation(t *testing.T) {

@@ -76,22 +76,15 @@ func TestRolesCreateWire(t *testing.T) {
 			wantForm: url.Values{"FriendlyName": {strings.Repeat("é", 64)}, "Type": {"channel"}, "Permission": {"sendMessage"}},
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			roles, rec := newTestRoles(t, serveFile(t, http.StatusCreated, "testdata/role_create.json"))
-
-			role, err := roles.Create(context.Background(), testServiceSID, tt.params)
-			require.NoError(t, err)
-
-			req := rec.onlyRequest(t)
-			assertRequest(t, req, http.MethodPost, rolesPathOf, "")
-			assert.Equal(t, tt.wantBody, req.Body)
-			assert.Equal(t, tt.wantForm, req.form(t))
-			require.NotNil(t, role)
-			assert.Equal(t, specRole(), *role)
-		})
+	cases := make([]wireCase, len(tests))
+	for i, tt := range tests {
+		cases[i] = wireCase{name: tt.name, method: http.MethodPost, path: rolesPathOf, body: tt.wantBody, form: tt.wantForm,
+			call: func(c *Client) (any, error) {
+				return valueOf(c.Roles.Create(context.Background(), testServiceSID, tt.params))
+			},
+			answer: "testdata/role_create.json", status: http.StatusCreated, want: Ptr(specRole())}
 	}
+	runWireCases(t, cases)
 }
 
 func TestRolesCreateValidation(t *testing.T) {
@@ -138,18 +131,13 @@ func TestRolesCreateValidation(t *testing.T) {
 			`Type: "admin" is not "channel" or "deployment"`,
 			"Permission: item 0 is empty"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			roles, rec := newTestRoles(t, serveFile(t, http.StatusCreated, "testdata/role_create.json"))
-
-			role, err := roles.Create(context.Background(), cmp.Or(tt.serviceSID, testServiceSID), tt.params)
-
-			assert.Nil(t, role)
-			assert.Equal(t, tt.want, fieldReasons(err))
-			assert.Empty(t, rec.requests())
-		})
+	cases := make([]validationCase, len(tests))
+	for i, tt := range tests {
+		cases[i] = validationCase{name: tt.name, want: tt.want, call: func(c *Client) error {
+			return errorOf(c.Roles.Create(context.Background(), cmp.Or(tt.serviceSID, testServiceSID), tt.params))
+		}}
 	}
+	runValidationCases(t, cases)
 }
 
 func TestRolesUpdateWire(t *testing.T) {
@@ -164,22 +152,16 @@ func TestRolesUpdateWire(t *testing.T) {
 			wantBody: "Permission=sendMessage&Permission=leaveChannel&Permission=editOwnMessage&Permission=deleteOwnMessage"},
 		{name: "escaping", permissions: []string{"a b", "c&d"}, wantBody: "Permission=a+b&Permission=c%26d"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			roles, rec := newTestRoles(t, serveFile(t, http.StatusOK, "testdata/role_update.json"))
-
-			role, err := roles.Update(context.Background(), testServiceSID, testRoleSID, &UpdateRoleParams{Permission: tt.permissions})
-			require.NoError(t, err)
-
-			req := rec.onlyRequest(t)
-			assertRequest(t, req, http.MethodPost, rolesPathOf+"/"+testRoleSID, "")
-			assert.Equal(t, tt.wantBody, req.Body)
-			assert.Equal(t, url.Values{"Permission": tt.permissions}, req.form(t))
-			require.NotNil(t, role)
-			assert.Equal(t, specRole(), *role)
-		})
+	cases := make([]wireCase, len(tests))
+	for i, tt := range tests {
+		cases[i] = wireCase{name: tt.name, method: http.MethodPost, path: rolesPathOf + "/" + testRoleSID,
+			body: tt.wantBody, form: url.Values{"Permission": tt.permissions},
+			call: func(c *Client) (any, error) {
+				return valueOf(c.Roles.Update(context.Background(), testServiceSID, testRoleSID, &UpdateRoleParams{Permission: tt.permissions}))
+			},
+			answer: "testdata/role_update.json", want: Ptr(specRole())}
 	}
+	runWireCases(t, cases)
 }
 
 func TestRolesUpdateGoldenForm(t *testing.T) {
@@ -207,18 +189,13 @@ func TestRolesUpdateValidation(t *testing.T) {
 			`Sid: "` + testServiceSID + `" is not RL followed by 32 hex digits`,
 			"Permission: is required"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			roles, rec := newTestRoles(t, serveFile(t, http.StatusOK, "testdata/role_update.json"))
-
-			role, err := roles.Update(context.Background(), cmp.Or(tt.serviceSID, testServiceSID), cmp.Or(tt.roleSID, testRoleSID), tt.params)
-
-			assert.Nil(t, role)
-			assert.Equal(t, tt.want, fieldReasons(err))
-			assert.Empty(t, rec.requests())
-		})
+	cases := make([]validationCase, len(tests))
+	for i, tt := range tests {
+		cases[i] = validationCase{name: tt.name, want: tt.want, call: func(c *Client) error {
+			return errorOf(c.Roles.Update(context.Background(), cmp.Or(tt.serviceSID, testServiceSID), cmp.Or(tt.roleSID, testRoleSID), tt.params))
+		}}
 	}
+	runValidationCases(t, cases)
 }
 
 func TestRolesDeleteAPIError(t *testing.T) {

@@ -106,22 +106,15 @@ func TestServicesCreateWire(t *testing.T) {
 		{name: "reserved characters", friendly: "support & sales = 100%", wantBody: "FriendlyName=support+%26+sales+%3D+100%25"},
 		{name: "unicode", friendly: "Zürich ✓", wantBody: "FriendlyName=Z%C3%BCrich+%E2%9C%93"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			services, rec := newTestServices(t, serveFile(t, http.StatusCreated, "testdata/service_create.json"))
-
-			svc, err := services.Create(context.Background(), &CreateServiceParams{FriendlyName: Ptr(tt.friendly)})
-			require.NoError(t, err)
-
-			req := rec.onlyRequest(t)
-			assertRequest(t, req, http.MethodPost, "/v2/Services", "")
-			assert.Equal(t, tt.wantBody, req.Body)
-			assert.Equal(t, url.Values{"FriendlyName": {tt.friendly}}, req.form(t))
-			require.NotNil(t, svc)
-			assert.Equal(t, specService(), *svc)
-		})
+	cases := make([]wireCase, len(tests))
+	for i, tt := range tests {
+		cases[i] = wireCase{name: tt.name, method: http.MethodPost, path: "/v2/Services", body: tt.wantBody, form: url.Values{"FriendlyName": {tt.friendly}},
+			call: func(c *Client) (any, error) {
+				return valueOf(c.Services.Create(context.Background(), &CreateServiceParams{FriendlyName: Ptr(tt.friendly)}))
+			},
+			answer: "testdata/service_create.json", status: http.StatusCreated, want: Ptr(specService())}
 	}
+	runWireCases(t, cases)
 }
 
 func TestServicesCreateValidation(t *testing.T) {
