@@ -266,18 +266,15 @@ func TestChannelWebhooksListPageWire(t *testing.T) {
 		{name: "a limit above it", file: "channel_webhooks_page_empty.json", params: &ListChannelWebhooksParams{Limit: 8}, wantQuery: "PageSize=5",
 			wantPage: &ChannelWebhookPage{Items: []ChannelWebhook{}, Meta: meta}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			hooks, rec := newTestChannelWebhooks(t, serveFile(t, http.StatusOK, "testdata/"+tt.file))
-
-			page, err := hooks.ListPage(context.Background(), testServiceSID, "support desk", tt.params)
-			require.NoError(t, err)
-
-			assert.Equal(t, []string{tt.wantQuery}, listQueries(t, rec, channelWebhooksPath))
-			assert.Equal(t, tt.wantPage, page)
-		})
+	cases := make([]wireCase, len(tests))
+	for i, tt := range tests {
+		cases[i] = wireCase{name: tt.name, method: http.MethodGet, path: channelWebhooksPath, query: tt.wantQuery,
+			call: func(c *Client) (any, error) {
+				return valueOf(c.ChannelWebhooks.ListPage(context.Background(), testServiceSID, "support desk", tt.params))
+			},
+			answer: "testdata/" + tt.file, want: tt.wantPage}
 	}
+	runWireCases(t, cases)
 }
 
 func TestChannelWebhooksPages(t *testing.T) {

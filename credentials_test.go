@@ -332,18 +332,13 @@ func TestCredentialsListPageWire(t *testing.T) {
 		{name: "a limit above the largest page", file: "credentials_page_empty.json", params: &ListCredentialsParams{Limit: 5000}, wantQuery: "PageSize=1000",
 			wantPage: &CredentialPage{Items: []Credential{}, Meta: meta}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			creds, rec := newTestCredentials(t, serveFile(t, http.StatusOK, "testdata/"+tt.file))
-
-			page, err := creds.ListPage(context.Background(), tt.params)
-			require.NoError(t, err)
-
-			assert.Equal(t, []string{tt.wantQuery}, listQueries(t, rec, credentialsPath))
-			assert.Equal(t, tt.wantPage, page)
-		})
+	cases := make([]wireCase, len(tests))
+	for i, tt := range tests {
+		cases[i] = wireCase{name: tt.name, method: http.MethodGet, path: credentialsPath, query: tt.wantQuery,
+			call:   func(c *Client) (any, error) { return valueOf(c.Credentials.ListPage(context.Background(), tt.params)) },
+			answer: "testdata/" + tt.file, want: tt.wantPage}
 	}
+	runWireCases(t, cases)
 }
 
 func TestCredentialsPages(t *testing.T) {

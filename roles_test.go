@@ -285,18 +285,15 @@ func TestRolesListPageWire(t *testing.T) {
 		{name: "empty page", file: "roles_page_empty.json", params: &ListRolesParams{PageSize: Ptr(100)}, wantQuery: "PageSize=100",
 			wantPage: &RolePage{Items: []Role{}, Meta: meta}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			roles, rec := newTestRoles(t, serveFile(t, http.StatusOK, "testdata/"+tt.file))
-
-			page, err := roles.ListPage(context.Background(), testServiceSID, tt.params)
-			require.NoError(t, err)
-
-			assert.Equal(t, []string{tt.wantQuery}, listQueries(t, rec, rolesPathOf))
-			assert.Equal(t, tt.wantPage, page)
-		})
+	cases := make([]wireCase, len(tests))
+	for i, tt := range tests {
+		cases[i] = wireCase{name: tt.name, method: http.MethodGet, path: rolesPathOf, query: tt.wantQuery,
+			call: func(c *Client) (any, error) {
+				return valueOf(c.Roles.ListPage(context.Background(), testServiceSID, tt.params))
+			},
+			answer: "testdata/" + tt.file, want: tt.wantPage}
 	}
+	runWireCases(t, cases)
 }
 
 func TestRolesNextPage(t *testing.T) {
