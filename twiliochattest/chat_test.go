@@ -76,8 +76,19 @@ func TestUsers(t *testing.T) {
 	require.NoError(t, err)
 	reachable, err := client.Users.Fetch(ctx, svc.SID, user.SID)
 	require.NoError(t, err)
-	assert.Equal(t, twiliochat.Ptr(false), reachable.IsOnline, "no client is ever connected")
-	assert.Equal(t, twiliochat.Ptr(false), reachable.IsNotifiable)
+	assert.Nil(t, reachable.IsOnline, "no client is ever connected: never online is null")
+	assert.Nil(t, reachable.IsNotifiable, "never had a push registration is null")
+	_, err = srv.SeedBinding(svc.SID, user.Identity, "apn", "endpoint-1")
+	require.NoError(t, err)
+	notifiable, err := client.Users.Fetch(ctx, svc.SID, user.SID)
+	require.NoError(t, err)
+	assert.Nil(t, notifiable.IsOnline)
+	assert.Equal(t, twiliochat.Ptr(true), notifiable.IsNotifiable, "a Binding makes the user notifiable")
+	for listed, err := range client.Users.List(ctx, svc.SID, nil) {
+		require.NoError(t, err)
+		assert.Nil(t, listed.IsOnline, "a Read action answers null")
+		assert.Nil(t, listed.IsNotifiable, "a Read action answers null")
+	}
 
 	bob, err := client.Users.Create(ctx, svc.SID, &twiliochat.CreateUserParams{Identity: twiliochat.Ptr("team/bob")})
 	require.NoError(t, err)

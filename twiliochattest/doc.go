@@ -121,9 +121,11 @@
 //   - members_count and joined_channels_count follow membership. Deleting
 //     a channel deletes its members (and everything else in it); deleting a
 //     user makes it leave its channels; deleting a service deletes its
-//     users and channels. is_online and is_notifiable are null unless the
-//     service's reachability_enabled is on, and then false (no client is
-//     ever connected to the fake).
+//     users and channels. is_online is always null (no client ever
+//     connects to the fake); is_notifiable is true for a user with a
+//     seeded Binding when one user is answered and the service's
+//     reachability_enabled is on, and null otherwise (always in lists), as
+//     the spec describes both.
 //   - A message gets its channel's next index, counting up from 0 and
 //     never reused after a delete; the channel's messages_count and
 //     links.last_message follow its messages. A message is from "system"

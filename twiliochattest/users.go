@@ -43,14 +43,26 @@ func (s *Server) SeedUser(serviceSID, identity string) (string, error) {
 	return s.seedSID("CreateUser", map[string]string{"ServiceSid": serviceSID}, url.Values{"Identity": {identity}})
 }
 
-// userView is u as it is answered: is_online and is_notifiable are false
-// when the service's Reachability Indicator is on (no client is ever
-// connected to the fake), and null when it is off.
+// userView is u as one user is answered (Create, Fetch, Update), as the
+// spec describes is_online and is_notifiable: both are null while the
+// service's Reachability Indicator is off. With it on, is_online stays
+// null, since no client ever connects to the fake (the spec: null "if the
+// User has never been online"), and is_notifiable is true once the user has
+// a push Binding (SeedBinding) and null before (never had a registration).
 func (s *Server) userView(u *user) user {
 	out := *u
-	if svc := s.services.get("", u.ServiceSID); svc != nil && svc.ReachabilityEnabled {
-		out.IsOnline, out.IsNotifiable = ptr(false), ptr(false)
+	out.IsOnline, out.IsNotifiable = nil, nil
+	if svc := s.services.get("", u.ServiceSID); svc != nil && svc.ReachabilityEnabled && len(s.userBindings(u)) > 0 {
+		out.IsNotifiable = ptr(true)
 	}
+	return out
+}
+
+// listedUserView is u as a list page holds it: the spec says a Read action
+// always answers is_online and is_notifiable null.
+func listedUserView(u *user) user {
+	out := *u
+	out.IsOnline, out.IsNotifiable = nil, nil
 	return out
 }
 
@@ -175,7 +187,7 @@ func (s *Server) listUsers(c *call) response {
 	}
 	users := s.users.list(svc.SID)
 	for i := range users {
-		users[i] = s.userView(&users[i])
+		users[i] = listedUserView(&users[i])
 	}
 	return pageOf(c, svc.URL+"/Users", users)
 }
