@@ -92,6 +92,9 @@ type recorded struct {
 type recorder struct {
 	status int
 	answer []byte
+	// later, when set, answers a request for a later page of a list (one
+	// with a PageToken).
+	later []byte
 
 	mu   sync.Mutex
 	reqs []recorded
@@ -115,13 +118,17 @@ func (rec *recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		webhook:     r.Header.Values(spec.WebhookEnabledHeader),
 	})
 	rec.mu.Unlock()
-	if rec.answer == nil {
+	answer := rec.answer
+	if rec.later != nil && r.URL.Query().Has("PageToken") {
+		answer = rec.later
+	}
+	if answer == nil {
 		w.WriteHeader(rec.status)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(rec.status)
-	_, _ = w.Write(rec.answer)
+	_, _ = w.Write(answer)
 }
 
 // take returns the requests recorded since the last take.
