@@ -135,20 +135,10 @@ func (f *fields) webhookConfiguration(config *webhookConfiguration) {
 	}
 }
 
-// webhookAt returns the channel c addresses, by SID or unique name, and the
-// webhook of it c addresses, or nils.
-func (s *Server) webhookAt(c *call) (*channel, *channelWebhook) {
-	ch := s.channelOf(c)
-	if ch == nil {
-		return nil, nil
-	}
-	return ch, s.webhooks.get(ch.SID, c.values["Sid"])
-}
-
 var _ = serve("FetchChannelWebhook", (*Server).fetchChannelWebhook)
 
 func (s *Server) fetchChannelWebhook(c *call) response {
-	_, w := s.webhookAt(c)
+	_, w := inChannel(s, c, s.webhooks)
 	return found(c, w)
 }
 
@@ -157,7 +147,7 @@ var _ = serve("UpdateChannelWebhook", (*Server).updateChannelWebhook)
 // updateChannelWebhook merges the Configuration.* keys sent, all or
 // nothing; a webhook's Type cannot change.
 func (s *Server) updateChannelWebhook(c *call) response {
-	_, w := s.webhookAt(c)
+	_, w := inChannel(s, c, s.webhooks)
 	if w == nil {
 		return notFound(c.path)
 	}
@@ -175,7 +165,7 @@ func (s *Server) updateChannelWebhook(c *call) response {
 var _ = serve("DeleteChannelWebhook", (*Server).deleteChannelWebhook)
 
 func (s *Server) deleteChannelWebhook(c *call) response {
-	ch, w := s.webhookAt(c)
+	ch, w := inChannel(s, c, s.webhooks)
 	if w == nil {
 		return notFound(c.path)
 	}

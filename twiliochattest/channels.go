@@ -167,6 +167,17 @@ func (s *Server) channelOf(c *call) *channel {
 	return s.channels.get(c.values["ServiceSid"], c.values["ChannelSid"])
 }
 
+// inChannel returns the channel c addresses, by SID or unique name, and
+// the item of t under it that c's Sid addresses (by SID, or by the name t
+// indexes, such as a member's identity), or nils.
+func inChannel[T any](s *Server, c *call, t *table[T]) (*channel, *T) {
+	ch := s.channelOf(c)
+	if ch == nil {
+		return nil, nil
+	}
+	return ch, t.get(ch.SID, c.values["Sid"])
+}
+
 var _ = serve("FetchChannel", (*Server).fetchChannel)
 
 func (s *Server) fetchChannel(c *call) response {

@@ -57,27 +57,17 @@ func (s *Server) createInvite(c *call) response {
 	return answer(http.StatusCreated, *inv)
 }
 
-// inviteAt returns the channel c addresses, by SID or unique name, and the
-// invite of it c addresses, or nils.
-func (s *Server) inviteAt(c *call) (*channel, *invite) {
-	ch := s.channelOf(c)
-	if ch == nil {
-		return nil, nil
-	}
-	return ch, s.invites.get(ch.SID, c.values["Sid"])
-}
-
 var _ = serve("FetchInvite", (*Server).fetchInvite)
 
 func (s *Server) fetchInvite(c *call) response {
-	_, inv := s.inviteAt(c)
+	_, inv := inChannel(s, c, s.invites)
 	return found(c, inv)
 }
 
 var _ = serve("DeleteInvite", (*Server).deleteInvite)
 
 func (s *Server) deleteInvite(c *call) response {
-	ch, inv := s.inviteAt(c)
+	ch, inv := inChannel(s, c, s.invites)
 	if inv == nil {
 		return notFound(c.path)
 	}

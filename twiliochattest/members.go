@@ -144,26 +144,17 @@ func (s *Server) createMember(c *call) response {
 	return answer(http.StatusCreated, *m)
 }
 
-// memberOf returns the member c addresses, by SID or identity, in the
-// channel c addresses, by SID or unique name, or nil.
-func (s *Server) memberOf(c *call) *member {
-	ch := s.channelOf(c)
-	if ch == nil {
-		return nil
-	}
-	return s.members.get(ch.SID, c.values["Sid"])
-}
-
 var _ = serve("FetchMember", (*Server).fetchMember)
 
 func (s *Server) fetchMember(c *call) response {
-	return found(c, s.memberOf(c))
+	_, m := inChannel(s, c, s.members)
+	return found(c, m)
 }
 
 var _ = serve("UpdateMember", (*Server).updateMember)
 
 func (s *Server) updateMember(c *call) response {
-	m := s.memberOf(c)
+	_, m := inChannel(s, c, s.members)
 	if m == nil {
 		return notFound(c.path)
 	}
@@ -183,7 +174,7 @@ func (s *Server) updateMember(c *call) response {
 var _ = serve("DeleteMember", (*Server).deleteMember)
 
 func (s *Server) deleteMember(c *call) response {
-	m := s.memberOf(c)
+	_, m := inChannel(s, c, s.members)
 	if m == nil {
 		return notFound(c.path)
 	}

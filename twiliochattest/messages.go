@@ -150,20 +150,10 @@ func (s *Server) countMessages(ch *channel) {
 	}
 }
 
-// messageOf returns the channel c addresses, by SID or unique name, and
-// the message of it c addresses, or nils.
-func (s *Server) messageOf(c *call) (*channel, *message) {
-	ch := s.channelOf(c)
-	if ch == nil {
-		return nil, nil
-	}
-	return ch, s.messages.get(ch.SID, c.values["Sid"])
-}
-
 var _ = serve("FetchMessage", (*Server).fetchMessage)
 
 func (s *Server) fetchMessage(c *call) response {
-	_, m := s.messageOf(c)
+	_, m := inChannel(s, c, s.messages)
 	return found(c, m)
 }
 
@@ -172,7 +162,7 @@ var _ = serve("UpdateMessage", (*Server).updateMessage)
 // updateMessage edits a message; a new Body marks it edited, and
 // date_updated moves unless DateUpdated sets it.
 func (s *Server) updateMessage(c *call) response {
-	_, m := s.messageOf(c)
+	_, m := inChannel(s, c, s.messages)
 	if m == nil {
 		return notFound(c.path)
 	}
@@ -195,7 +185,7 @@ func (s *Server) updateMessage(c *call) response {
 var _ = serve("DeleteMessage", (*Server).deleteMessage)
 
 func (s *Server) deleteMessage(c *call) response {
-	ch, m := s.messageOf(c)
+	ch, m := inChannel(s, c, s.messages)
 	if m == nil {
 		return notFound(c.path)
 	}
