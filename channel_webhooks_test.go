@@ -282,17 +282,9 @@ func TestChannelWebhooksPages(t *testing.T) {
 	hooks, rec := newTestChannelWebhooks(t, (&fakeList{total: 5, path: channelWebhooksPath, key: "webhooks", prefix: "WH"}).ServeHTTP)
 	ctx := context.Background()
 
-	var sids []string
 	page, err := hooks.ListPage(ctx, testServiceSID, "support desk", &ListChannelWebhooksParams{PageSize: Ptr(2)})
-	for page != nil {
-		require.NoError(t, err)
-		for _, h := range page.Items {
-			sids = append(sids, h.SID)
-		}
-		page, err = hooks.NextPage(ctx, page)
-	}
-	require.NoError(t, err)
-	assert.Equal(t, itemSIDs("WH", 0, 5), sids)
+	pages := walkPages(t, page, err, func(p *ChannelWebhookPage) (*ChannelWebhookPage, error) { return hooks.NextPage(ctx, p) })
+	assert.Equal(t, itemSIDs("WH", 0, 5), sidsOfPages(pages))
 
 	got := rangeAll(hooks.List(ctx, testServiceSID, "support desk", &ListChannelWebhooksParams{Limit: 4}), nil)
 	assert.Empty(t, got.errs)

@@ -346,21 +346,13 @@ func TestCredentialsPages(t *testing.T) {
 	creds, rec := newTestCredentials(t, (&fakeList{total: 5, path: credentialsPath, key: "credentials", prefix: "CR"}).ServeHTTP)
 	ctx := context.Background()
 
-	var sids []string
 	page, err := creds.ListPage(ctx, &ListCredentialsParams{PageSize: Ptr(2)})
-	for page != nil {
-		require.NoError(t, err)
-		for _, c := range page.Items {
-			sids = append(sids, c.SID)
-		}
-		page, err = creds.NextPage(ctx, page)
-	}
-	require.NoError(t, err)
-	assert.Equal(t, itemSIDs("CR", 0, 5), sids)
+	pages := walkPages(t, page, err, func(p *CredentialPage) (*CredentialPage, error) { return creds.NextPage(ctx, p) })
+	assert.Equal(t, itemSIDs("CR", 0, 5), sidsOfPages(pages))
 
 	got := rangeAll(creds.List(ctx, &ListCredentialsParams{PageSize: Ptr(2), Limit: 3}), nil)
 	assert.Empty(t, got.errs)
-	assert.Equal(t, itemSIDs("CR", 0, 3), sidsOfCredentials(got.items))
+	assert.Equal(t, itemSIDs("CR", 0, 3), sidsOfItems(got.items))
 	assert.Equal(t, []string{"PageSize=2", "Page=1&PageSize=2&PageToken=PT1", "Page=2&PageSize=2&PageToken=PT2", "PageSize=2", "Page=1&PageSize=2&PageToken=PT1"},
 		listQueries(t, rec, credentialsPath))
 
@@ -369,15 +361,6 @@ func TestCredentialsPages(t *testing.T) {
 		assert.Equal(t, []string{"PageSize: " + fmt.Sprintf("%d is not between 1 and 1000", *bad.PageSize)}, fieldReasons(err))
 	}
 	assert.EqualValues(t, 5, rec.hits(), "a bad PageSize sends nothing")
-}
-
-// sidsOfCredentials returns the SIDs of creds, in order.
-func sidsOfCredentials(creds []Credential) []string {
-	var sids []string
-	for _, c := range creds {
-		sids = append(sids, c.SID)
-	}
-	return sids
 }
 
 // holder holds the params types as a caller's struct might.

@@ -177,11 +177,7 @@ func TestInvitesListFollowsPages(t *testing.T) {
 	got := rangeAll(invites.List(ctx, testServiceSID, invitesChannel, params), nil)
 	require.Empty(t, got.errs)
 
-	var sids []string
-	for _, inv := range append(page.Items, next.Items...) {
-		sids = append(sids, inv.SID)
-	}
-	assert.Equal(t, itemSIDs(spec.InviteSIDPrefix, 0, 3), sids)
+	assert.Equal(t, itemSIDs(spec.InviteSIDPrefix, 0, 3), sidsOfItems(append(page.Items, next.Items...)))
 	assert.Equal(t, append(page.Items, next.Items...), got.items, "List walks the same pages")
 	first := "Identity=alice&Identity=bob&PageSize=2"
 	assert.Equal(t, []string{first, "Page=1&PageSize=2&PageToken=PT1", first, "Page=1&PageSize=2&PageToken=PT1"}, listQueries(t, rec, invitesPath))

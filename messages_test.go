@@ -329,11 +329,7 @@ func TestMessagesListFollowsPages(t *testing.T) {
 	got := rangeAll(messages.List(context.Background(), testServiceSID, messagesChannel, params), nil)
 
 	require.Empty(t, got.errs)
-	var sids []string
-	for _, m := range got.items {
-		sids = append(sids, m.SID)
-	}
-	assert.Equal(t, itemSIDs(spec.MessageSIDPrefix, 0, 5), sids)
+	assert.Equal(t, itemSIDs(spec.MessageSIDPrefix, 0, 5), sidsOfItems(got.items))
 	assert.Equal(t, []string{"Order=desc&PageSize=2", "Page=1&PageSize=2&PageToken=PT1", "Page=2&PageSize=2&PageToken=PT2"},
 		listQueries(t, rec, messagesPath), "Order is sent on the first page; the next pages follow Twilio's URLs")
 	assert.Equal(t, MessageOrderDesc, *params.Order, "params are not modified")

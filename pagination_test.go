@@ -10,6 +10,7 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -23,6 +24,39 @@ import (
 // itemSID is the SID of the n-th item of a fakeList whose SIDs start with
 // prefix.
 func itemSID(prefix string, n int) string { return fmt.Sprintf("%s%032x", prefix, n) }
+
+// walkPages follows first, as ListPage returned it with err, through next
+// to the last page and returns every page, in order; an error stops the
+// test.
+func walkPages[T any](t *testing.T, first *Page[T], err error, next func(*Page[T]) (*Page[T], error)) []*Page[T] {
+	t.Helper()
+	var pages []*Page[T]
+	for page := first; page != nil; page, err = next(page) {
+		require.NoError(t, err)
+		pages = append(pages, page)
+	}
+	require.NoError(t, err)
+	return pages
+}
+
+// sidsOfPages returns the SIDs of the items of pages, in order.
+func sidsOfPages[T any](pages []*Page[T]) []string {
+	var sids []string
+	for _, page := range pages {
+		sids = append(sids, sidsOfItems(page.Items)...)
+	}
+	return sids
+}
+
+// sidsOfItems returns the SID field of each item, in order: every
+// resource type has one.
+func sidsOfItems[T any](items []T) []string {
+	sids := make([]string, len(items))
+	for i := range items {
+		sids[i] = reflect.ValueOf(items[i]).FieldByName("SID").String()
+	}
+	return sids
+}
 
 // itemSIDs returns the SIDs of the items from to to (excluded) of a
 // fakeList whose SIDs start with prefix.

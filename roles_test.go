@@ -301,22 +301,17 @@ func TestRolesNextPage(t *testing.T) {
 	roles, rec := newTestRoles(t, roleList(5).ServeHTTP)
 	ctx := context.Background()
 
-	var sids []string
-	var pages []int
 	page, err := roles.ListPage(ctx, testServiceSID, &ListRolesParams{PageSize: Ptr(2)})
-	for page != nil {
-		require.NoError(t, err)
-		for _, role := range page.Items {
-			sids = append(sids, role.SID)
-		}
-		pages = append(pages, page.Meta.Page)
+	pages := walkPages(t, page, err, func(p *RolePage) (*RolePage, error) { return roles.NextPage(ctx, p) })
+	sids := sidsOfPages(pages)
+	var numbers []int
+	for _, page := range pages {
+		numbers = append(numbers, page.Meta.Page)
 		assert.Equal(t, "roles", page.Meta.Key)
-		page, err = roles.NextPage(ctx, page)
 	}
-	require.NoError(t, err)
 
 	assert.Equal(t, roleSIDsN(0, 5), sids)
-	assert.Equal(t, []int{0, 1, 2}, pages)
+	assert.Equal(t, []int{0, 1, 2}, numbers)
 	assert.Equal(t, []string{"PageSize=2", "Page=1&PageSize=2&PageToken=PT1", "Page=2&PageSize=2&PageToken=PT2"}, listQueries(t, rec, rolesPathOf))
 
 	var listed []string

@@ -237,20 +237,14 @@ func TestServicesNextPage(t *testing.T) {
 	services, rec := newTestServices(t, (&fakeList{total: 5}).ServeHTTP)
 	ctx := context.Background()
 
-	var sids []string
-	var metas []PageMeta
 	page, err := services.ListPage(ctx, &ListServicesParams{PageSize: Ptr(2)})
-	for page != nil {
-		require.NoError(t, err)
-		for _, svc := range page.Items {
-			sids = append(sids, svc.SID)
-		}
+	pages := walkPages(t, page, err, func(p *ServicePage) (*ServicePage, error) { return services.NextPage(ctx, p) })
+	var metas []PageMeta
+	for _, page := range pages {
 		metas = append(metas, page.Meta)
-		page, err = services.NextPage(ctx, page)
 	}
-	require.NoError(t, err)
 
-	assert.Equal(t, sidsN(0, 5), sids)
+	assert.Equal(t, sidsN(0, 5), sidsOfPages(pages))
 	base := "http://" + rec.srv.Listener.Addr().String() + "/v2/Services?PageSize=2"
 	assert.Equal(t, []PageMeta{
 		{FirstPageURL: base + "&Page=0&PageToken=PT0", NextPageURL: base + "&Page=1&PageToken=PT1", URL: base + "&Page=0&PageToken=PT0", Page: 0, PageSize: 2, Key: "services"},
