@@ -204,10 +204,10 @@ func TestChannelWebhooksUpdateValidation(t *testing.T) {
 // webhook decode.
 func TestChannelWebhookDecodes(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name, body string
-		want       *ChannelWebhook
-	}{
+	fetch := func(c *Client) (any, error) {
+		return valueOf(c.ChannelWebhooks.Fetch(context.Background(), testServiceSID, "CH0123456789abcdef0123456789abcdef", testChannelWebhookSID))
+	}
+	runDecodeCases(t, fetch, []decodeCase{
 		{
 			name: "nulls",
 			body: `{"sid": "` + testChannelWebhookSID + `", "account_sid": null, "service_sid": null, "channel_sid": null, "type": null,
@@ -227,17 +227,7 @@ func TestChannelWebhookDecodes(t *testing.T) {
 			want: &ChannelWebhook{SID: testChannelWebhookSID, Type: ChannelWebhookTypeTrigger, Configuration: ChannelWebhookConfiguration{
 				URL: "https://example.com/t", Method: WebhookMethodPost, Triggers: []string{"help", "urgent"}, RetryCount: 1}},
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			hooks, _ := newTestChannelWebhooks(t, respondJSON(http.StatusOK, tt.body))
-
-			hook, err := hooks.Fetch(context.Background(), testServiceSID, "CH0123456789abcdef0123456789abcdef", testChannelWebhookSID)
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, hook)
-		})
-	}
+	})
 
 	hooks, _ := newTestChannelWebhooks(t, respondJSON(http.StatusOK, `{"sid": "`+testFlowSID+`"}`))
 	hook, err := hooks.Fetch(context.Background(), testServiceSID, "support", testChannelWebhookSID)

@@ -331,6 +331,28 @@ func runValidationCases(t *testing.T, cases []validationCase) {
 	}
 }
 
+// decodeCase is a JSON answer and what a call must decode from it (see
+// runDecodeCases).
+type decodeCase struct {
+	name string
+	body string
+	want any
+}
+
+// runDecodeCases answers call with each case's body and checks that call
+// returns the case's want, compared whole.
+func runDecodeCases(t *testing.T, call func(c *Client) (any, error), cases []decodeCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, err := call(newRecorder(t, respondJSON(http.StatusOK, tt.body)).client(t))
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
 // valueOf calls a method that returns a value and an error, as a wireCase
 // or validationCase call does: valueOf(c.Users.Fetch(ctx, …)).
 func valueOf[T any](v *T, err error) (any, error) {

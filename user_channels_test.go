@@ -217,10 +217,10 @@ func TestUserChannelsListValidation(t *testing.T) {
 // an error.
 func TestUserChannelDecodesNullsAndZeros(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name, body string
-		want       *UserChannel
-	}{
+	fetch := func(c *Client) (any, error) {
+		return valueOf(c.UserChannels.Fetch(context.Background(), testServiceSID, testUserSID, testChannelSID))
+	}
+	runDecodeCases(t, fetch, []decodeCase{
 		{
 			name: "nulls",
 			body: `{"account_sid": null, "service_sid": null, "channel_sid": "` + testChannelSID + `", "user_sid": null,
@@ -234,15 +234,5 @@ func TestUserChannelDecodesNullsAndZeros(t *testing.T) {
 				"unread_messages_count": 0, "added_later": [1]}`,
 			want: &UserChannel{ChannelSID: testChannelSID, Status: "left", LastConsumedMessageIndex: Ptr(0), UnreadMessagesCount: Ptr(0)},
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			rec := newRecorder(t, respondJSON(http.StatusOK, tt.body))
-
-			uc, err := rec.client(t).UserChannels.Fetch(context.Background(), testServiceSID, testUserSID, testChannelSID)
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, uc)
-		})
-	}
+	})
 }
