@@ -1,0 +1,69 @@
+package benchmarks
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/e3f0929f/twiliochat"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	twilioclient "github.com/twilio/twilio-go/client"
+)
+
+// TestParityErrors answers a call through both clients with an error and
+// compares the errors: twiliochat's *APIError must carry what twilio-go's
+// *TwilioRestError carries. A body that is not Twilio's JSON error (a
+// proxy's HTML page) is where the two part on purpose: twilio-go returns an
+// untyped error, twiliochat an *APIError with the status.
+func TestParityErrors(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name   string
+		status int
+		body   string
+		// notJSON is set for a body twilio-go cannot decode.
+		notJSON bool
+	}{
+		{name: "not found", status: http.StatusNotFound,
+			body: `{"code": 20404, "message": "The requested resource /Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Users/USaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa was not found", "more_info": "https://www.twilio.com/docs/errors/20404", "status": 404}`},
+		{name: "details", status: http.StatusBadRequest,
+			body: `{"code": 50201, "message": "Invalid attributes\nline 2", "more_info": "https://www.twilio.com/docs/errors/50201", "status": 400, "details": {"field": "Attributes", "n": 1}}`},
+		{name: "conflict", status: http.StatusConflict,
+			body: `{"code": 50201, "message": "User already exists", "more_info": "https://www.twilio.com/docs/errors/50201", "status": 409}`},
+		{name: "proxy page", status: http.StatusForbidden, notJSON: true,
+			body: `<html><body><h1>403 Forbidden</h1></body></html>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				w.WriteHeader(tc.status)
+				_, _ = w.Write([]byte(tc.body))
+			}))
+			t.Cleanup(srv.Close)
+			_, ourErr := newParityTwilioChat(t, srv.URL).Users.Fetch(context.Background(), exService, exUser)
+			_, theirErr := newTwilioGoChat(t, srv.URL).FetchUser(exService, exUser)
+
+			var ours *twiliochat.APIError
+			require.ErrorAs(t, ourErr, &ours)
+			require.Error(t, theirErr)
+			var theirs *twilioclient.TwilioRestError
+			if tc.notJSON {
+				assert.False(t, errors.As(theirErr, &theirs), "twilio-go decoded %T", theirErr)
+				assert.Contains(t, theirErr.Error(), "error decoding the response for an HTTP error code: 403")
+				assert.Equal(t, tc.status, ours.Status)
+				assert.Zero(t, ours.Code)
+				assert.Contains(t, ours.Message, "403 Forbidden")
+				return
+			}
+			require.ErrorAs(t, theirErr, &theirs)
+			assert.Equal(t, theirs.Status, ours.Status, "status")
+			assert.Equal(t, theirs.Code, ours.Code, "code")
+			assert.Equal(t, theirs.Message, ours.RawMessage, "message")
+			assert.Equal(t, theirs.MoreInfo, ours.MoreInfo, "more_info")
+			assert.Equal(t, theirs.Details, ours.Details, "details")
+		})
+	}
+}
