@@ -228,13 +228,6 @@ func TestChannelWebhookDecodes(t *testing.T) {
 				URL: "https://example.com/t", Method: WebhookMethodPost, Triggers: []string{"help", "urgent"}, RetryCount: 1}},
 		},
 	})
-
-	hooks, _ := newTestChannelWebhooks(t, respondJSON(http.StatusOK, `{"sid": "`+testFlowSID+`"}`))
-	hook, err := hooks.Fetch(context.Background(), testServiceSID, "support", testChannelWebhookSID)
-	assert.Nil(t, hook)
-	var decErr *DecodeError
-	require.ErrorAs(t, err, &decErr)
-	assert.EqualError(t, decErr.Err, "the Channel Webhook's sid is not WH followed by 32 hex digits")
 }
 
 func TestChannelWebhooksListPageWire(t *testing.T) {

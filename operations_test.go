@@ -535,31 +535,42 @@ func TestRetryCounts(t *testing.T) {
 }
 
 // TestDecodeUnusable checks that every operation that returns a resource
-// fails with a *DecodeError when the answer is "{}", and every list when a
-// page holds "{}": the caller could not address it again.
+// fails with a *DecodeError when the answer is "{}" or holds a SID of
+// another kind, and every list when a page holds such an item: the caller
+// could not address it again.
 func TestDecodeUnusable(t *testing.T) {
 	t.Parallel()
+	// A SID no resource has; channel_sid for a User Channel, which is
+	// addressed by it.
+	const otherSID = "ZZ0123456789abcdef0123456789abcdef"
+	items := []struct{ name, item, wantErr string }{
+		// "has no sid", or the SID key that addresses a resource without a
+		// sid of its own ("has no channel_sid").
+		{name: "{}", item: `{}`, wantErr: `has no [a-z_]*sid$`},
+		{name: "another kind of SID", item: `{"sid": "` + otherSID + `", "channel_sid": "` + otherSID + `"}`,
+			wantErr: `'s [a-z_]*sid is not [A-Z]{2} followed by 32 hex digits$`},
+	}
 	for _, op := range registryOps(t) {
 		if op.Method == http.MethodDelete {
 			continue
 		}
-		t.Run(op.ID, func(t *testing.T) {
-			t.Parallel()
-			body := "{}"
-			if op.ListKey != "" {
-				body = `{"` + op.ListKey + `": [{}], "meta": {"key": "` + op.ListKey + `"}}`
-			}
-			rec := newRecorder(t, respondJSON(http.StatusOK, body))
+		for _, tt := range items {
+			t.Run(op.ID+"/"+tt.name, func(t *testing.T) {
+				t.Parallel()
+				body := tt.item
+				if op.ListKey != "" {
+					body = `{"` + op.ListKey + `": [` + tt.item + `], "meta": {"key": "` + op.ListKey + `"}}`
+				}
+				rec := newRecorder(t, respondJSON(http.StatusOK, body))
 
-			err := registry[op.ID].call(context.Background(), rec.client(t), goodValues(op))
+				err := registry[op.ID].call(context.Background(), rec.client(t), goodValues(op))
 
-			var decErr *DecodeError
-			require.ErrorAs(t, err, &decErr)
-			assert.Equal(t, http.StatusOK, decErr.Status)
-			// "has no sid", or the SID key that addresses a resource
-			// without a sid of its own ("has no channel_sid").
-			assert.Regexp(t, `has no [a-z_]*sid$`, decErr.Err.Error())
-		})
+				var decErr *DecodeError
+				require.ErrorAs(t, err, &decErr)
+				assert.Equal(t, http.StatusOK, decErr.Status)
+				assert.Regexp(t, tt.wantErr, decErr.Err.Error())
+			})
+		}
 	}
 }
 

@@ -230,33 +230,6 @@ func TestRoleDecodesNullsAndUnknownType(t *testing.T) {
 	assert.Equal(t, &Role{SID: testRoleSID, Type: RoleType("organization")}, role)
 }
 
-// TestRoleWithoutUsableSIDIsADecodeError checks that an answer the caller
-// could not address again fails as a *DecodeError.
-func TestRoleWithoutUsableSIDIsADecodeError(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name, body, wantErr string
-	}{
-		{name: "empty object", body: `{}`, wantErr: "the Role has no sid"},
-		{name: "null sid", body: `{"sid": null, "friendly_name": "x"}`, wantErr: "the Role has no sid"},
-		{name: "service SID", body: `{"sid": "` + testServiceSID + `"}`, wantErr: "the Role's sid is not RL followed by 32 hex digits"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			roles, _ := newTestRoles(t, respondJSON(http.StatusOK, tt.body))
-
-			role, err := roles.Fetch(context.Background(), testServiceSID, testRoleSID)
-
-			assert.Nil(t, role)
-			var decErr *DecodeError
-			require.ErrorAs(t, err, &decErr)
-			assert.Equal(t, http.StatusOK, decErr.Status)
-			assert.EqualError(t, decErr.Err, tt.wantErr)
-		})
-	}
-}
-
 // roleList is a fakeList of total Roles of testServiceSID.
 func roleList(total int) *fakeList {
 	return &fakeList{total: total, path: rolesPathOf, key: "roles", prefix: "RL"}
