@@ -299,8 +299,8 @@ func (s *ChannelWebhooksService) ListPage(ctx context.Context, serviceSID, chann
 // NextPage returns the Webhooks page after page, following
 // page.Meta.NextPageURL, or nil and no error when page is nil or the last
 // page. It refuses, without a request, a next page that is page itself
-// (ErrPageLoop) or that is off the client's base scheme and host
-// (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+// (ErrPageLoop) or that is neither on the client's base host nor on a Twilio
+// Chat host (ErrUntrustedURL); a non-2xx answer returns an *APIError.
 func (s *ChannelWebhooksService) NextPage(ctx context.Context, page *ChannelWebhookPage) (*ChannelWebhookPage, error) {
 	return nextPage(ctx, s.client, opListChannelWebhook, page)
 }

@@ -39,7 +39,8 @@ const defaultTimeout = 30 * time.Second
 
 // Client calls the Twilio Chat v2 API. Create one with NewClient or
 // NewClientFromEnv and share it: it is safe for concurrent use, keeps no
-// per-request state and reuses connections.
+// per-request state and reuses connections. The zero Client has no
+// credentials and no resource fields: it is not usable.
 //
 // Formatting a Client with fmt (any verb) prints its account SID and base
 // URL, never its credentials.
@@ -48,25 +49,25 @@ type Client struct {
 	Services *ServicesService
 	// Roles calls the Roles resource of a Chat Service.
 	Roles *RolesService
-	// Bindings calls the push notification Bindings resource of a Chat
-	// Service.
-	Bindings *BindingsService
-	// UserBindings calls the Bindings resource of a User.
-	UserBindings *UserBindingsService
-	// UserChannels calls the Channels resource of a User.
-	UserChannels *UserChannelsService
-	// Messages calls the Messages resource of a Chat Channel.
-	Messages *MessagesService
-	// Invites calls the Invites resource of a Chat Channel.
-	Invites *InvitesService
 	// Users calls the Users resource of a Chat Service.
 	Users *UsersService
+	// UserChannels calls the Channels resource of a User.
+	UserChannels *UserChannelsService
+	// UserBindings calls the Bindings resource of a User.
+	UserBindings *UserBindingsService
 	// Channels calls the Channels resource of a Chat Service.
 	Channels *ChannelsService
 	// Members calls the Members resource of a Chat Channel.
 	Members *MembersService
+	// Messages calls the Messages resource of a Chat Channel.
+	Messages *MessagesService
+	// Invites calls the Invites resource of a Chat Channel.
+	Invites *InvitesService
 	// ChannelWebhooks calls the Webhooks resource of a Chat Channel.
 	ChannelWebhooks *ChannelWebhooksService
+	// Bindings calls the push notification Bindings resource of a Chat
+	// Service.
+	Bindings *BindingsService
 	// Credentials calls the push Credentials resource of the account.
 	Credentials *CredentialsService
 

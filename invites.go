@@ -104,10 +104,13 @@ func (p *CreateInviteParams) validate() error {
 // opCreateInvite describes the CreateInvite operation (see internal/spec).
 var opCreateInvite = lookupOp("CreateInvite")
 
-// Create invites params.Identity, which is required, to the Channel and
-// returns the Invite; RoleSID, when set, must be RL followed by 32 hex
-// digits. Like every Create it is not retried once it may have reached
-// Twilio (see RetryPolicy).
+// Create invites params.Identity, which is required, to the Channel channel
+// (its SID or unique name) of the Service serviceSID and returns the Invite
+// as Twilio stored it. Bad path values, a nil params, a missing or empty
+// Identity, or a RoleSID that is not RL followed by 32 hex digits return a
+// *ValidationError for each, joined, before any request is sent; a non-2xx
+// answer returns an *APIError. Like every Create it is not retried once it
+// may have reached Twilio (see RetryPolicy).
 func (s *InvitesService) Create(ctx context.Context, serviceSID, channel string, params *CreateInviteParams) (*Invite, error) {
 	return send[Invite](ctx, s.client, opCreateInvite, params, params.validate(), serviceSID, channel)
 }
@@ -115,8 +118,12 @@ func (s *InvitesService) Create(ctx context.Context, serviceSID, channel string,
 // opFetchInvite describes the FetchInvite operation (see internal/spec).
 var opFetchInvite = lookupOp("FetchInvite")
 
-// Fetch returns one Invite of the Channel; inviteSID must be IN followed by
-// 32 hex digits.
+// Fetch returns the Invite inviteSID of the Channel channel (its SID or
+// unique name). A bad serviceSID or channel, or an inviteSID that is not IN
+// followed by 32 hex digits, returns a *ValidationError (field ServiceSid,
+// ChannelSid or Sid) before any request is sent; a non-2xx answer returns an
+// *APIError, for which IsNotFound reports whether the Invite does not
+// exist.
 func (s *InvitesService) Fetch(ctx context.Context, serviceSID, channel, inviteSID string) (*Invite, error) {
 	return getOne[Invite](ctx, s.client, opFetchInvite, serviceSID, channel, inviteSID)
 }
@@ -124,8 +131,10 @@ func (s *InvitesService) Fetch(ctx context.Context, serviceSID, channel, inviteS
 // opDeleteInvite describes the DeleteInvite operation (see internal/spec).
 var opDeleteInvite = lookupOp("DeleteInvite")
 
-// Delete withdraws an Invite; IsNotFound reports an Invite that is already
-// gone.
+// Delete withdraws the Invite inviteSID of the Channel channel. Bad path
+// values return a *ValidationError before any request is sent; a non-2xx
+// answer returns an *APIError, for which IsNotFound reports an Invite that
+// is already gone.
 func (s *InvitesService) Delete(ctx context.Context, serviceSID, channel, inviteSID string) error {
 	return remove(ctx, s.client, opDeleteInvite, nil, nil, serviceSID, channel, inviteSID)
 }
@@ -151,16 +160,22 @@ type InvitePage = Page[Invite]
 // opListInvite describes the ListInvite operation (see internal/spec).
 var opListInvite = lookupOp("ListInvite")
 
-// ListPage returns the first page of the Channel's Invites, of
-// params.Identity only when it is set. Use NextPage for the pages after it,
-// or List to range over every Invite.
+// ListPage returns the first page of the Invites of the Channel channel
+// (its SID or unique name), of params.Identity only when it is set. Bad
+// path values, PageSize or Limit return a *ValidationError for each,
+// joined, before any request is sent; a non-2xx answer returns an
+// *APIError. Use NextPage for the pages after it, or List to range over
+// every Invite.
 func (s *InvitesService) ListPage(ctx context.Context, serviceSID, channel string, params *ListInvitesParams) (*InvitePage, error) {
 	return listPage[Invite](ctx, s.client, opListInvite, params, nil, serviceSID, channel)
 }
 
-// NextPage returns the Invites page after page, or nil and no error after
-// the last one. It follows page.Meta.NextPageURL only on the client's own
-// host (else ErrUntrustedURL) and never back to page itself (ErrPageLoop).
+// NextPage returns the Invites page after page, following
+// page.Meta.NextPageURL, or nil and no error when page is nil or the last
+// page. It refuses, without a request, a next page that is page itself
+// (ErrPageLoop) or that is neither on the client's base host nor on a
+// Twilio Chat host (ErrUntrustedURL); a non-2xx answer returns an
+// *APIError.
 func (s *InvitesService) NextPage(ctx context.Context, page *InvitePage) (*InvitePage, error) {
 	return nextPage(ctx, s.client, opListInvite, page)
 }

@@ -186,9 +186,13 @@ func (p *CreateMessageParams) validate() error {
 // internal/spec).
 var opCreateMessage = lookupOp("CreateMessage")
 
-// Create posts a Message to the Channel and returns it with its Index; a
-// nil params posts one from "system" with Twilio's defaults. Like every
-// Create it is not retried once it may have reached Twilio (see
+// Create posts a Message to the Channel channel (its SID or unique name)
+// of the Service serviceSID and returns it with its Index; a nil params
+// posts one from "system" with Twilio's defaults. Bad path values,
+// Attributes that are not JSON, a zero date or a MediaSID that is not ME
+// followed by 32 hex digits return a *ValidationError for each, joined,
+// before any request is sent; a non-2xx answer returns an *APIError. Like
+// every Create it is not retried once it may have reached Twilio (see
 // RetryPolicy).
 func (s *MessagesService) Create(ctx context.Context, serviceSID, channel string, params *CreateMessageParams) (*Message, error) {
 	return send[Message](ctx, s.client, opCreateMessage, params, params.validate(), serviceSID, channel)
@@ -197,7 +201,12 @@ func (s *MessagesService) Create(ctx context.Context, serviceSID, channel string
 // opFetchMessage describes the FetchMessage operation (see internal/spec).
 var opFetchMessage = lookupOp("FetchMessage")
 
-// Fetch returns one Message of the Channel.
+// Fetch returns the Message messageSID of the Channel channel (its SID or
+// unique name). A bad serviceSID or channel, or a messageSID that is not IM
+// followed by 32 hex digits, returns a *ValidationError (field ServiceSid,
+// ChannelSid or Sid) before any request is sent; a non-2xx answer returns an
+// *APIError, for which IsNotFound reports whether the Message does not
+// exist.
 func (s *MessagesService) Fetch(ctx context.Context, serviceSID, channel, messageSID string) (*Message, error) {
 	return getOne[Message](ctx, s.client, opFetchMessage, serviceSID, channel, messageSID)
 }
@@ -235,8 +244,12 @@ func (p *UpdateMessageParams) validate() error {
 // internal/spec).
 var opUpdateMessage = lookupOp("UpdateMessage")
 
-// Update edits a Message and returns it as Twilio stored it (WasEdited
-// set); a nil params changes nothing.
+// Update edits the Message messageSID and returns it as Twilio stored it
+// (WasEdited set); a nil params changes nothing. Bad path values,
+// Attributes that are not JSON or a zero date return a *ValidationError for
+// each, joined, before any request is sent; a non-2xx answer returns an
+// *APIError, for which IsNotFound reports whether the Message does not
+// exist.
 func (s *MessagesService) Update(ctx context.Context, serviceSID, channel, messageSID string, params *UpdateMessageParams) (*Message, error) {
 	return send[Message](ctx, s.client, opUpdateMessage, params, params.validate(), serviceSID, channel, messageSID)
 }
@@ -253,8 +266,11 @@ type DeleteMessageParams struct {
 // internal/spec).
 var opDeleteMessage = lookupOp("DeleteMessage")
 
-// Delete removes a Message from the Channel; params, which only carries
-// WebhookEnabled, may be nil.
+// Delete removes the Message messageSID from the Channel channel; params,
+// which only carries WebhookEnabled, may be nil. Bad path values return a
+// *ValidationError before any request is sent; a non-2xx answer returns an
+// *APIError, for which IsNotFound reports whether the Message does not
+// exist.
 func (s *MessagesService) Delete(ctx context.Context, serviceSID, channel, messageSID string, params *DeleteMessageParams) error {
 	return remove(ctx, s.client, opDeleteMessage, params, nil, serviceSID, channel, messageSID)
 }
@@ -290,17 +306,22 @@ type MessagePage = Page[Message]
 // opListMessage describes the ListMessage operation (see internal/spec).
 var opListMessage = lookupOp("ListMessage")
 
-// ListPage returns the first page of the Channel's Messages, in
-// params.Order (oldest first by default). Use NextPage for the pages after
-// it, or List to range over every Message.
+// ListPage returns the first page of the Messages of the Channel channel
+// (its SID or unique name), in params.Order (oldest first by default). Bad
+// path values, or a bad Order, PageSize or Limit, return a *ValidationError
+// for each, joined, before any request is sent; a non-2xx answer returns an
+// *APIError. Use NextPage for the pages after it, or List to range over
+// every Message.
 func (s *MessagesService) ListPage(ctx context.Context, serviceSID, channel string, params *ListMessagesParams) (*MessagePage, error) {
 	return listPage[Message](ctx, s.client, opListMessage, params, params.validate(), serviceSID, channel)
 }
 
-// NextPage returns the Messages page after page, or nil and no error after
-// the last one, in the order of the first page. It follows
-// page.Meta.NextPageURL only on the client's own host (else
-// ErrUntrustedURL) and never back to page itself (ErrPageLoop).
+// NextPage returns the Messages page after page, in the order of the first
+// page, following page.Meta.NextPageURL, or nil and no error when page is
+// nil or the last page. It refuses, without a request, a next page that is
+// page itself (ErrPageLoop) or that is neither on the client's base host
+// nor on a Twilio Chat host (ErrUntrustedURL); a non-2xx answer returns an
+// *APIError.
 func (s *MessagesService) NextPage(ctx context.Context, page *MessagePage) (*MessagePage, error) {
 	return nextPage(ctx, s.client, opListMessage, page)
 }

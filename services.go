@@ -75,7 +75,8 @@ type Service struct {
 	PreWebhookURL string `json:"pre_webhook_url"`
 	// PostWebhookURL is the URL called after an event took effect.
 	PostWebhookURL string `json:"post_webhook_url"`
-	// WebhookMethod is the HTTP method of webhook calls: GET or POST.
+	// WebhookMethod is the HTTP method of webhook calls: "GET" or "POST",
+	// as the WebhookMethod constants spell them.
 	WebhookMethod string `json:"webhook_method"`
 	// WebhookFilters lists the webhook events that are enabled.
 	WebhookFilters []string `json:"webhook_filters"`

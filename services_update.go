@@ -44,7 +44,10 @@ type UpdateServiceParams struct {
 	// PostWebhookURL is the absolute http(s) URL called after an event took
 	// effect; "" clears it.
 	PostWebhookURL *string `url:"PostWebhookUrl,omitempty"`
-	// WebhookMethod is the HTTP method of webhook calls: "GET" or "POST".
+	// WebhookMethod is the HTTP method of webhook calls: "GET" or "POST",
+	// the values of the WebhookMethod constants, checked as they are
+	// (Ptr(string(WebhookMethodPost)) works too). Another value is refused
+	// before any request.
 	WebhookMethod *string `url:"WebhookMethod,omitempty"`
 	// WebhookFilters lists the webhook events to enable, sent as one
 	// WebhookFilters key per item. A nil or empty slice sends nothing.

@@ -223,8 +223,8 @@ func (s *UsersService) ListPage(ctx context.Context, serviceSID string, params *
 // NextPage returns the Users page after page, following
 // page.Meta.NextPageURL, or nil and no error when page is nil or the last
 // page. It refuses, without a request, a next page that is page itself
-// (ErrPageLoop) or that is off the client's base scheme and host
-// (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+// (ErrPageLoop) or that is neither on the client's base host nor on a Twilio
+// Chat host (ErrUntrustedURL); a non-2xx answer returns an *APIError.
 func (s *UsersService) NextPage(ctx context.Context, page *UserPage) (*UserPage, error) {
 	return nextPage(ctx, s.client, opListUser, page)
 }
