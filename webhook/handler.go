@@ -98,9 +98,10 @@ type hookFunc func(context.Context, Payload) (Decision, error)
 // 405 or a 413, and never the parameters, the body, the signature or a
 // token.
 //
-// Create it with NewHandler; the zero Handler is not usable. Register
-// functions before the Handler serves requests; registering later is safe
-// but races with requests in flight. Passing nil to an On… method registers
+// Create it with NewHandler. The zero Handler has no auth token to check
+// signatures with: it calls no function and answers every request 500.
+// Register functions before the Handler serves requests; registering later
+// is safe but races with requests in flight. Passing nil to an On… method registers
 // nothing: its events are answered 200 as unregistered ones, and a function
 // registered for them before is removed.
 type Handler struct {
@@ -279,6 +280,10 @@ func (h *Handler) OnOther(fn func(context.Context, *Event) error) {
 // ServeHTTP verifies, decodes and dispatches one webhook request; see Handler
 // for the answers it gives.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h == nil || h.verifier == nil {
+		h.plain(w, http.StatusInternalServerError, "webhook: Handler not made by NewHandler")
+		return
+	}
 	params, err := h.verifier.verify(r, false)
 	switch {
 	case errors.Is(err, ErrMethodNotAllowed):

@@ -478,6 +478,22 @@ func TestNewHandlerEmptyToken(t *testing.T) {
 	assert.ErrorIs(t, err, ErrMissingToken)
 }
 
+// TestZeroHandlerAnswers500 holds that a Handler not made by NewHandler
+// answers 500 without calling anything, where it used to panic.
+func TestZeroHandlerAnswers500(t *testing.T) {
+	t.Parallel()
+	for name, h := range map[string]*Handler{"zero": {}, "nil": nil} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			r := httptest.NewRequest(http.MethodPost, hookURL, strings.NewReader("EventType=onMessageSend"))
+			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			w := serve(h, r)
+			assert.Equal(t, http.StatusInternalServerError, w.Code)
+			assert.Equal(t, "webhook: Handler not made by NewHandler\n", w.Body.String())
+		})
+	}
+}
+
 func TestDecisionAccessors(t *testing.T) {
 	t.Parallel()
 	assert.False(t, Allow().Rejected())
