@@ -123,6 +123,7 @@ type config struct {
 // and it is never modified: each request goes through a copy of hc that does
 // not follow redirects, whatever hc's CheckRedirect says, so a 3xx answer is
 // returned as an *APIError and the credentials never go to another host.
+// NewClient returns an error for a nil hc.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) error {
 		if hc == nil {

@@ -178,12 +178,12 @@ func (s *UserChannelsService) Update(ctx context.Context, serviceSID, user, chan
 	return send[UserChannel](ctx, s.client, opUpdateUserChannel, params, params.validate(), serviceSID, user, channel)
 }
 
-// DeleteUserChannelParams holds the options of a Delete User Channel
+// DeleteUserChannelParams holds the header of a Delete User Channel
 // request. A nil params sends none.
 type DeleteUserChannelParams struct {
-	// WebhookEnabled, when false, keeps the Service's webhooks from being
-	// called for this removal. It is sent as the X-Twilio-Webhook-Enabled
-	// header.
+	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
+	// header: true asks Twilio to call the Service's webhooks for this
+	// removal, false not to.
 	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
 }
 

@@ -99,7 +99,8 @@ type hookFunc func(context.Context, Payload) (Decision, error)
 // token.
 //
 // Create it with NewHandler. The zero Handler has no auth token to check
-// signatures with: it calls no function and answers every request 500.
+// signatures with: functions can be registered on it, but it calls none
+// and answers every request 500.
 // Register functions before the Handler serves requests; registering later
 // is safe but races with requests in flight. Passing nil to an On… method registers
 // nothing: its events are answered 200 as unregistered ones, and a function
@@ -137,6 +138,9 @@ func NewHandler(authToken string, opts ...Option) (*Handler, error) {
 func register[E Payload](h *Handler, fn func(context.Context, E) (Decision, error), eventTypes ...string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if h.hooks == nil {
+		h.hooks = make(map[string]hookFunc) // a zero Handler: it answers 500, but registering must not panic
+	}
 	for _, eventType := range eventTypes {
 		if fn == nil {
 			delete(h.hooks, eventType)

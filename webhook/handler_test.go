@@ -485,11 +485,19 @@ func TestZeroHandlerAnswers500(t *testing.T) {
 	for name, h := range map[string]*Handler{"zero": {}, "nil": nil} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
+			called := false
+			if h != nil {
+				h.OnMessageSend(func(context.Context, *MessageSendEvent) (Decision, error) {
+					called = true
+					return Reject(), nil
+				})
+			}
 			r := httptest.NewRequest(http.MethodPost, hookURL, strings.NewReader("EventType=onMessageSend"))
 			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 			w := serve(h, r)
 			assert.Equal(t, http.StatusInternalServerError, w.Code)
 			assert.Equal(t, "webhook: Handler not made by NewHandler\n", w.Body.String())
+			assert.False(t, called, "a zero Handler called a function without checking a signature")
 		})
 	}
 }
