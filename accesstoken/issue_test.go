@@ -272,6 +272,7 @@ func TestIssueRejects(t *testing.T) {
 		{"not-before at the expiry", accesstoken.TokenParams{NotBefore: testNow.Add(time.Hour)}, testNow, []string{"NotBefore"}},
 		{"not-before after an explicit expiry", accesstoken.TokenParams{NotBefore: testNow.Add(2 * time.Minute), ExpiresAt: testNow.Add(time.Minute)}, testNow, []string{"NotBefore"}},
 		{"clock before 1970", accesstoken.TokenParams{Identity: "alice"}, time.Time{}, []string{"Clock"}},
+		{"clock at the Unix epoch", accesstoken.TokenParams{Identity: "alice"}, time.Unix(0, 0), []string{"Clock"}},
 		{"times and grants together", accesstoken.TokenParams{ExpiresAt: testNow.Add(-time.Second), Grants: []accesstoken.Grant{nil, &accesstoken.ChatGrant{}}}, testNow,
 			[]string{"ExpiresAt", "Grants[0]", "Identity"}},
 	}
