@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net"
@@ -323,5 +324,39 @@ func TestLoggerNoSecrets(t *testing.T) {
 			assert.True(t, strings.Contains(text, `"request_id":"[redacted] Basic [redacted]"`), "an echoed secret is blanked out")
 			assert.True(t, strings.Contains(text, `"request_id":"Basic [redacted]"`), "an echoed header is blanked out")
 		})
+	}
+}
+
+// TestLoggerDurationIsTheAttempts checks that the duration of each attempt
+// line is the time the attempt took: above zero and no longer than the whole
+// call, tries and retries included.
+func TestLoggerDurationIsTheAttempts(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, numbered(func(w http.ResponseWriter, _ *http.Request, n int64) {
+		if n == 1 {
+			writeJSON(w, http.StatusServiceUnavailable, twilioErrorBody(503, 20503, "busy"))
+			return
+		}
+		writeJSON(w, http.StatusOK, string(serviceJSON(t)))
+	}))
+	h := newRecordingHandler()
+	c, _ := newTestClient(t, rec.srv.URL, WithLogger(slog.New(h)))
+	start := time.Now()
+	_, err := c.Services.Fetch(context.Background(), testServiceSID)
+	elapsed := time.Since(start)
+	require.NoError(t, err)
+
+	var durations []time.Duration
+	for _, line := range strings.Split(strings.TrimSpace(h.Text()), "\n") {
+		var record map[string]any
+		require.NoError(t, json.Unmarshal([]byte(line), &record), line)
+		if d, ok := record["duration"].(float64); ok {
+			durations = append(durations, time.Duration(d))
+		}
+	}
+	require.Len(t, durations, 2, "one line per attempt")
+	for i, d := range durations {
+		assert.Positive(t, d, "attempt %d", i+1)
+		assert.LessOrEqual(t, d, elapsed, "attempt %d lasted no longer than the call", i+1)
 	}
 }
