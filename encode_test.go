@@ -276,3 +276,26 @@ func TestEncodeRefusesUnsupportedTypes(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteShort checks how a value is quoted in an error message: whole up
+// to 48 bytes, cut to its first 48 and marked with "…" beyond.
+func TestQuoteShort(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		in   string
+		want string
+	}{
+		{"empty", "", `""`},
+		{"47 bytes", strings.Repeat("a", 47), `"` + strings.Repeat("a", 47) + `"`},
+		{"48 bytes", strings.Repeat("a", 47) + "b", `"` + strings.Repeat("a", 47) + `b"`},
+		{"49 bytes", strings.Repeat("a", 48) + "b", `"` + strings.Repeat("a", 48) + `"…`},
+		{"escaped", "a\nb", `"a\nb"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			assert.Equal(t, tt.want, quoteShort(tt.in))
+		})
+	}
+}

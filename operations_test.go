@@ -926,3 +926,30 @@ func TestListChecksEachItem(t *testing.T) {
 	}
 	assert.Empty(t, got, "a page with a bad item yields none of its items")
 }
+
+// TestJoinErrors checks the joining of the checks' results: nothing for no
+// error, the error itself for one, so that a single bad parameter is a
+// *ValidationError and not a join of one, and errors.Join of the errors
+// alone for more.
+func TestJoinErrors(t *testing.T) {
+	t.Parallel()
+	a, b := invalid("A", "bad"), invalid("B", "bad")
+	assert.NoError(t, joinErrors())
+	assert.NoError(t, joinErrors(nil, nil))
+	assert.Same(t, a, joinErrors(a))
+	assert.Same(t, a, joinErrors(nil, a, nil))
+	both := joinErrors(a, nil, b)
+	require.Error(t, both)
+	joined, ok := both.(interface{ Unwrap() []error })
+	require.True(t, ok, "%T", both)
+	assert.Equal(t, []error{a, b}, joined.Unwrap())
+	assert.Equal(t, a.Error()+"\n"+b.Error(), both.Error())
+
+	// So a call with one bad path value returns the *ValidationError itself.
+	c, err := NewClient(testAccountSID, testAuthToken)
+	require.NoError(t, err)
+	_, err = c.Services.Fetch(context.Background(), "IS1")
+	valErr, ok := err.(*ValidationError)
+	require.True(t, ok, "%T: %v", err, err)
+	assert.Equal(t, "Sid", valErr.Field)
+}
