@@ -299,3 +299,17 @@ func TestQuoteShort(t *testing.T) {
 		})
 	}
 }
+
+// TestAppendQueryEscapeEveryByte checks the form's escaping against
+// url.QueryEscape for every byte, alone and in a run of all of them, and
+// that what dst held is kept.
+func TestAppendQueryEscapeEveryByte(t *testing.T) {
+	t.Parallel()
+	all := make([]byte, 0, 256)
+	for c := range 256 {
+		s := string([]byte{byte(c)})
+		assert.Equal(t, url.QueryEscape(s), string(appendQueryEscape(nil, s)), "byte %#x", c)
+		all = append(all, byte(c))
+	}
+	assert.Equal(t, "k="+url.QueryEscape(string(all)), string(appendQueryEscape([]byte("k="), string(all))))
+}
