@@ -137,7 +137,8 @@ func WithHTTPClient(hc *http.Client) Option {
 // WithBaseURL sends requests to base instead of https://chat.twilio.com, for
 // a proxy or a fake such as package twiliochattest. base must be an absolute
 // http or https URL without credentials, query or fragment; it may have a
-// path prefix. It cannot be combined with WithEdge or WithRegion.
+// path prefix. It cannot be combined with WithEdge or WithRegion. NewClient
+// returns an error for a base that breaks these rules.
 func WithBaseURL(base string) Option {
 	return func(c *config) error {
 		c.baseURL = base
@@ -147,7 +148,9 @@ func WithBaseURL(base string) Option {
 
 // WithEdge sends requests through a Twilio edge location, such as "dublin":
 // the host becomes chat.{edge}.{region}.twilio.com, with region "us1" unless
-// WithRegion sets another.
+// WithRegion sets another. NewClient returns an error for an edge that is
+// not a host name label (lower-case letters, digits and inner hyphens), or
+// with WithBaseURL.
 func WithEdge(edge string) Option {
 	return func(c *config) error {
 		c.edge = edge
@@ -157,7 +160,9 @@ func WithEdge(edge string) Option {
 
 // WithRegion sends requests to a Twilio processing region, such as "ie1":
 // the host becomes chat.{edge}.{region}.twilio.com, or chat.{region}.twilio.com
-// without an edge.
+// without an edge. NewClient returns an error for a region that is not a
+// host name label (lower-case letters, digits and inner hyphens), or with
+// WithBaseURL.
 func WithRegion(region string) Option {
 	return func(c *config) error {
 		c.region = region
@@ -167,7 +172,9 @@ func WithRegion(region string) Option {
 
 // WithAPIKey authenticates with an API key (SK followed by 32 hex digits) and
 // its secret instead of the account's auth token. Requests still address the
-// account given to NewClient, whose auth token may then be empty.
+// account given to NewClient, whose auth token may then be empty. NewClient
+// returns an error for a keySID that is not SK followed by 32 hex digits or
+// an empty secret.
 func WithAPIKey(keySID, secret string) Option {
 	return func(c *config) error {
 		if !isSID(apiKeySIDPrefix, keySID) {

@@ -93,7 +93,8 @@ func WithAPIKey(keySID, secret string) Option {
 
 // WithClock makes the Server read the time from now for date_created and
 // date_updated, so tests and Example output are deterministic. The time is
-// written in UTC with second precision. The default is time.Now.
+// written in UTC with second precision. The default is time.Now. NewServer
+// panics if now is nil.
 func WithClock(now func() time.Time) Option {
 	return func(c *config) {
 		c.now = now

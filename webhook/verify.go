@@ -162,7 +162,8 @@ func WithURLFunc(fn func(r *http.Request) string) Option {
 }
 
 // WithMaxBodyBytes sets the largest request body that is read; a larger one
-// fails with ErrBodyTooLarge. n must be positive.
+// fails with ErrBodyTooLarge. n must be positive: Verify, VerifyRequest and
+// NewHandler return an ErrBadOption error otherwise.
 func WithMaxBodyBytes(n int64) Option {
 	return func(c *config) error {
 		if n <= 0 {
@@ -174,7 +175,8 @@ func WithMaxBodyBytes(n int64) Option {
 }
 
 // WithTimeout sets the deadline a Handler puts on the context passed to the
-// registered functions (DefaultTimeout if not set). d must be positive.
+// registered functions (DefaultTimeout if not set). d must be positive:
+// NewHandler returns an ErrBadOption error otherwise.
 func WithTimeout(d time.Duration) Option {
 	return func(c *config) error {
 		if d <= 0 {
