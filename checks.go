@@ -139,12 +139,24 @@ func notOneOf(v string, allowed []string) string {
 }
 
 // checkDate checks that a set date key is not the zero time, which a caller
-// means as no date but which would be sent as the year 1.
+// means as no date but which would be sent as the year 1, and that RFC 3339
+// can carry it as it is sent (in its own zone, as twilio-go sends it): a
+// year from 0 to 9999, and a zone offset of whole minutes under 24 hours
+// (the format would drop an offset's seconds and send another instant).
 func checkDate(field string, v *time.Time) error {
-	if v == nil || !v.IsZero() {
+	if v == nil {
 		return nil
 	}
-	return invalid(field, "is the zero time")
+	if v.IsZero() {
+		return invalid(field, "is the zero time")
+	}
+	if y := v.Year(); y < 0 || y > 9999 {
+		return invalid(field, "year %d is outside 0 to 9999, which RFC 3339 cannot carry", y)
+	}
+	if _, offset := v.Zone(); offset%60 != 0 || offset <= -24*3600 || offset >= 24*3600 {
+		return invalid(field, "zone offset of %d seconds is not whole minutes under 24 hours, which RFC 3339 cannot carry; use UTC", offset)
+	}
+	return nil
 }
 
 // checkHistoryDates checks the DateCreated and DateUpdated keys that a

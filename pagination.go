@@ -221,6 +221,7 @@ type Page[T any] struct {
 // checks each item as Fetch checks one.
 type pageBody[T any] struct {
 	page *Page[T]
+	key  string
 	body reflect.Value // *struct{Items []T; Meta PageMeta}
 }
 
@@ -243,18 +244,27 @@ func newPageBody[T any](key string, page *Page[T]) *pageBody[T] {
 			{Name: "Meta", Type: reflect.TypeFor[PageMeta](), Tag: `json:"meta"`},
 		}))
 	}
-	return &pageBody[T]{page: page, body: reflect.New(t.(reflect.Type))}
+	return &pageBody[T]{page: page, key: key, body: reflect.New(t.(reflect.Type))}
 }
 
 // jsonTarget returns what the JSON body decodes into.
 func (b *pageBody[T]) jsonTarget() any { return b.body.Interface() }
 
 // checkDecoded moves the decoded items and meta into the page and checks
-// each item that can tell whether it is usable.
+// it: a page must hold its list under its key, even when empty ([]), and a
+// meta.key must name that key; each item that can tell whether it is
+// usable is checked. An answer such as {} or null, or another list's page,
+// would otherwise read as an empty last page and end the list silently.
 func (b *pageBody[T]) checkDecoded() error {
 	body := b.body.Elem()
 	b.page.Items = *body.Field(0).Addr().Interface().(*[]T)
 	b.page.Meta = *body.Field(1).Addr().Interface().(*PageMeta)
+	if b.page.Items == nil {
+		return fmt.Errorf("the page has no %q list", b.key)
+	}
+	if b.page.Meta.Key != "" && b.page.Meta.Key != b.key {
+		return fmt.Errorf("the page's meta.key is not %q", b.key)
+	}
 	if _, ok := any((*T)(nil)).(decodedChecker); !ok {
 		return nil
 	}
