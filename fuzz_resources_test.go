@@ -1,0 +1,192 @@
+package twiliochat
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"maps"
+	"net/http"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
+)
+
+// resourceDecoder decodes body as one resource type's answer, or a page of
+// its list, and returns decodeBody's error; after a nil error it checks the
+// result as the caller would rely on it.
+type resourceDecoder struct {
+	name   string
+	decode func(t *testing.T, resp *http.Response) error
+}
+
+// decodeOne decodes a single T; a T decoded without error must be usable.
+func decodeOne[T any, PT interface {
+	*T
+	decodedChecker
+}](name string) resourceDecoder {
+	return resourceDecoder{name, func(t *testing.T, resp *http.Response) error {
+		v := PT(new(T))
+		err := decodeBody(resp, v, redactor{})
+		if err == nil {
+			if cerr := v.checkDecoded(); cerr != nil {
+				t.Fatalf("%s decoded without error but is unusable: %v", name, cerr)
+			}
+		}
+		return err
+	}}
+}
+
+// decodeList decodes a page of op's list of T; a page decoded without error
+// must hold its list and only usable items.
+func decodeList[T any, PT interface {
+	*T
+	decodedChecker
+}](op *operation) resourceDecoder {
+	return resourceDecoder{op.ID, func(t *testing.T, resp *http.Response) error {
+		page := new(Page[T])
+		err := decodeBody(resp, newPageBody(op.ListKey, page), redactor{})
+		if err == nil {
+			if page.Items == nil {
+				t.Fatalf("%s: a page decoded without error has no %q list", op.ID, op.ListKey)
+			}
+			for i := range page.Items {
+				if cerr := PT(&page.Items[i]).checkDecoded(); cerr != nil {
+					t.Fatalf("%s: item %d decoded without error but is unusable: %v", op.ID, i, cerr)
+				}
+			}
+		}
+		return err
+	}}
+}
+
+// resourceDecoders holds every resource type's decode path, single and
+// list page, for FuzzDecodeResources.
+var resourceDecoders = []resourceDecoder{
+	decodeOne[Service]("Service"), decodeList[Service](opListService),
+	decodeOne[Role]("Role"), decodeList[Role](opListRole),
+	decodeOne[Channel]("Channel"), decodeList[Channel](opListChannel),
+	decodeOne[Member]("Member"), decodeList[Member](opListMember),
+	decodeOne[Message]("Message"), decodeList[Message](opListMessage),
+	decodeOne[Invite]("Invite"), decodeList[Invite](opListInvite),
+	decodeOne[User]("User"), decodeList[User](opListUser),
+	decodeOne[UserChannel]("UserChannel"), decodeList[UserChannel](opListUserChannel),
+	decodeOne[Binding]("Binding"), decodeList[Binding](opListBinding), decodeList[Binding](opListUserBinding),
+	decodeOne[ChannelWebhook]("ChannelWebhook"), decodeList[ChannelWebhook](opListChannelWebhook),
+	decodeOne[Credential]("Credential"), decodeList[Credential](opListCredential),
+}
+
+// FuzzDecodeResources decodes arbitrary 2xx bodies as every resource type
+// and every list page: decodeBody returns nil, with a usable result, or a
+// *DecodeError carrying the status, and never panics.
+func FuzzDecodeResources(f *testing.F) {
+	for _, file := range []string{
+		"testdata/channel_fetch.json", "testdata/members_page_full.json", "testdata/message_fetch.json",
+		"testdata/user_channels_page_full.json", "testdata/binding_fetch.json", "testdata/credentials_page_empty.json",
+	} {
+		f.Add(uint8(0), seedFile(f, file))
+	}
+	f.Add(uint8(3), []byte(`{"sid":"CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","members_count":"1","attributes":{}}`))
+	f.Add(uint8(4), []byte(`{"channels":[{"sid":"CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"},{"sid":"MBaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}],"meta":{"key":"channels"}}`))
+	f.Add(uint8(5), []byte(`{"sid":"MBaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","sid":null,"index":1e400}`))
+	f.Add(uint8(9), []byte(`{"messages":null,"meta":{"key":"messages"}}`))
+	f.Add(uint8(0), []byte(`null`))
+	f.Add(uint8(1), []byte(`{"services":[`))
+	f.Fuzz(func(t *testing.T, which uint8, body []byte) {
+		for i, d := range resourceDecoders {
+			// Each input goes through the decoder it picks and, to cover
+			// every type from every seed, the one after it.
+			if i != int(which)%len(resourceDecoders) && i != (int(which)+1)%len(resourceDecoders) {
+				continue
+			}
+			resp := &http.Response{StatusCode: http.StatusOK, Header: http.Header{}, Body: io.NopCloser(bytes.NewReader(body))}
+			err := d.decode(t, resp)
+			var decErr *DecodeError
+			if err != nil && (!errors.As(err, &decErr) || decErr.Status != http.StatusOK) {
+				t.Fatalf("%s: %v, want nil or a *DecodeError with status 200", d.name, err)
+			}
+		}
+	})
+}
+
+// seedFile returns the contents of a testdata file for a seed.
+func seedFile(f *testing.F, name string) []byte {
+	f.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		f.Fatal(err)
+	}
+	return b
+}
+
+// nameOps returns the operations that take a path value that may be a name,
+// sorted by operationId.
+func nameOps() []*operation {
+	var ops []*operation
+	for _, id := range slices.Sorted(maps.Keys(implemented)) {
+		op := spec.Lookup(id)
+		if slices.ContainsFunc(op.Params, func(p spec.PathParam) bool { return p.Names }) {
+			ops = append(ops, op)
+		}
+	}
+	return ops
+}
+
+// FuzzBuildPathName builds the path of every operation that takes names with
+// an arbitrary name at a name place: it is refused with a *ValidationError
+// naming that path parameter ("", "." and ".." only), or it is one segment
+// of the path, in the template's place, that decodes back to the name, and
+// the path reads back unchanged as a URL path.
+func FuzzBuildPathName(f *testing.F) {
+	for _, s := range []string{"general", "", ".", "..", "...", "a/b", "..%2f", "%2e%2e", "?x=1#y", "\\..\\", "\x00", "\xff\xfe",
+		"\uff0e\uff0e", "café ☕", "a;b", " ", "\r\n"} {
+		f.Add(uint8(0), s)
+	}
+	ops := nameOps()
+	if len(ops) == 0 {
+		f.Fatal("no operation takes names")
+	}
+	f.Fuzz(func(t *testing.T, which uint8, name string) {
+		op := ops[int(which)%len(ops)]
+		for i, p := range op.Params {
+			if !p.Names {
+				continue
+			}
+			values := make([]string, len(op.Params))
+			for j, q := range op.Params {
+				values[j] = q.Prefix + "0123456789abcdef0123456789abcdef"
+			}
+			values[i] = name
+			path, err := buildPath(op, values)
+			if name == "" || name == "." || name == ".." {
+				var valErr *ValidationError
+				if !errors.As(err, &valErr) || valErr.Field != p.Name {
+					t.Fatalf("%s %q: %v, want a *ValidationError for %s", op.ID, name, err, p.Name)
+				}
+				if msg := err.Error(); !utf8.ValidString(msg) {
+					t.Fatalf("%s %q: message %q is not valid UTF-8", op.ID, name, msg)
+				}
+				continue
+			}
+			if err != nil {
+				t.Fatalf("%s %q: %v", op.ID, name, err)
+			}
+			segs := strings.Split(path, "/")
+			if want := strings.Count(op.Path, "/") + 1; len(segs) != want {
+				t.Fatalf("%s %q: %q has %d segments, want %d", op.ID, name, path, len(segs), want)
+			}
+			got, err := url.PathUnescape(segs[strings.Count(strings.Join(op.Parts[:i+1], "x"), "/")])
+			if err != nil || got != name {
+				t.Fatalf("%s %q: the segment decodes to %q, %v", op.ID, name, got, err)
+			}
+			u, err := url.Parse("https://chat.twilio.com" + path)
+			if err != nil || u.EscapedPath() != path || u.RawQuery != "" || u.Fragment != "" {
+				t.Fatalf("%s %q: %q does not read back as the same path: %v", op.ID, name, path, err)
+			}
+		}
+	})
+}
