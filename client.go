@@ -206,13 +206,11 @@ func WithUserAgent(product string) Option {
 // NewClient returns a Client for the account accountSID (AC followed by 32
 // hex digits) that authenticates with authToken, or with the API key of
 // WithAPIKey. It returns an error, and no Client, when a credential is
-// missing or malformed or an option is invalid.
+// missing or malformed or an option is invalid or nil.
 func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 	cfg := config{retry: DefaultRetryPolicy()}
-	for _, opt := range opts {
-		if err := opt(&cfg); err != nil {
-			return nil, err
-		}
+	if err := cfg.apply(opts); err != nil {
+		return nil, err
 	}
 	if !isSID(accountSIDPrefix, accountSID) {
 		// The value is not quoted: with the arguments swapped it would be
@@ -263,6 +261,20 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 	c.ChannelWebhooks = &ChannelWebhooksService{client: c}
 	c.Credentials = &CredentialsService{client: c}
 	return c, nil
+}
+
+// apply applies opts in order and returns the first error, or an error for
+// the first nil option (which calling would panic on).
+func (cfg *config) apply(opts []Option) error {
+	for i, opt := range opts {
+		if opt == nil {
+			return fmt.Errorf("twiliochat: option %d is nil", i)
+		}
+		if err := opt(cfg); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // base resolves the base URL from WithBaseURL, WithEdge and WithRegion.

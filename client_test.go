@@ -31,6 +31,7 @@ func TestNewClientRejects(t *testing.T) {
 		{"bad key sid", testAccountSID, testAuthToken, []Option{WithAPIKey("SK123", "secret")}, "key SID"},
 		{"empty key secret", testAccountSID, testAuthToken, []Option{WithAPIKey(testKeySID, "")}, "empty secret"},
 		{"nil http client", testAccountSID, testAuthToken, []Option{WithHTTPClient(nil)}, "nil *http.Client"},
+		{"nil option", testAccountSID, testAuthToken, []Option{WithMaxRetries(1), nil}, "twiliochat: option 1 is nil"},
 		{"relative base", testAccountSID, testAuthToken, []Option{WithBaseURL("/v2")}, "not an absolute http or https URL"},
 		{"base without scheme", testAccountSID, testAuthToken, []Option{WithBaseURL("chat.twilio.com")}, "not an absolute http or https URL"},
 		{"ftp base", testAccountSID, testAuthToken, []Option{WithBaseURL("ftp://chat.twilio.com")}, "not an absolute http or https URL"},

@@ -42,10 +42,8 @@ func NewClientFromEnv(opts ...Option) (*Client, error) {
 func optionsFromEnv(opts []Option) ([]Option, error) {
 	// What the caller's own options set decides which variables are needed.
 	var given config
-	for _, opt := range opts {
-		if err := opt(&given); err != nil {
-			return nil, err
-		}
+	if err := given.apply(opts); err != nil {
+		return nil, err
 	}
 	if err := envSID(envAccountSID, accountSIDPrefix); err != nil {
 		// errors.As finds the *ValidationError that NewClient gives for

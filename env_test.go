@@ -93,6 +93,7 @@ func TestNewClientFromEnvErrors(t *testing.T) {
 		{"bad region", with(map[string]string{envRegion: "ie1.evil.com"}), nil, "TWILIO_REGION is not a host name label (lower-case letters, digits and hyphens)"},
 		{"region and WithBaseURL", with(map[string]string{envRegion: "ie1"}), []Option{WithBaseURL("http://127.0.0.1:1")}, "TWILIO_REGION is set, and WithBaseURL cannot be combined with an edge or a region"},
 		{"bad option", valid, []Option{WithUserAgent("a\nb")}, "twiliochat: WithUserAgent: control character U+000A in the user agent"},
+		{"nil option", valid, []Option{nil}, "twiliochat: option 0 is nil"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

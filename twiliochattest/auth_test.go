@@ -91,6 +91,7 @@ func TestInvalidOptionsPanic(t *testing.T) {
 		{"API key SID pattern", twiliochattest.WithAPIKey("AK0123456789abcdef0123456789abcdef", "s")},
 		{"empty API secret", twiliochattest.WithAPIKey(apiKeySID, "")},
 		{"nil clock", twiliochattest.WithClock(nil)},
+		{"nil option", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

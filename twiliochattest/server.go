@@ -113,8 +113,8 @@ func WithSeed(seed uint64) Option {
 
 // NewServer starts and returns a fake Chat v2 API server. The caller must call
 // Close when done, typically with defer. NewServer panics if an option is
-// invalid (see WithCredentials and WithAPIKey), like httptest.NewServer panics
-// when it cannot listen.
+// nil or invalid (see WithCredentials and WithAPIKey), like
+// httptest.NewServer panics when it cannot listen.
 func NewServer(opts ...Option) *Server {
 	c := &config{
 		account: DefaultAccountSID,
@@ -123,7 +123,10 @@ func NewServer(opts ...Option) *Server {
 		now:     time.Now,
 		hooks:   hooksConfig{timeout: DefaultWebhookTimeout},
 	}
-	for _, opt := range opts {
+	for i, opt := range opts {
+		if opt == nil {
+			panic(fmt.Sprintf("twiliochattest: option %d is nil", i))
+		}
 		opt(c)
 	}
 	if !spec.IsSID(spec.AccountSIDPrefix, c.account) {

@@ -49,6 +49,13 @@ func newServer(opts []Option) (srv *Server, err error) {
 // every failure. Its connections are the Server's own, and Close closes
 // them. NewClient panics if an option is invalid, as NewServer does.
 func (s *Server) NewClient(opts ...twiliochat.Option) *twiliochat.Client {
+	for i, opt := range opts {
+		if opt == nil {
+			// Counted among opts: twiliochat.NewClient would count the
+			// Server's own options too.
+			panic(fmt.Sprintf("twiliochattest: NewClient: option %d is nil", i))
+		}
+	}
 	base := []twiliochat.Option{
 		twiliochat.WithBaseURL(s.URL),
 		twiliochat.WithHTTPClient(s.Server.Client()),

@@ -95,6 +95,9 @@ func TestNewClient(t *testing.T) {
 	assert.PanicsWithValue(t, "twiliochattest: NewClient: twiliochat: WithHTTPClient: nil *http.Client", func() {
 		srv.NewClient(twiliochat.WithHTTPClient(nil))
 	})
+	assert.PanicsWithValue(t, "twiliochattest: NewClient: option 0 is nil", func() {
+		srv.NewClient(nil)
+	})
 }
 
 // TestDefaultTokenBlanksNoName checks that the errors of a Client on the
