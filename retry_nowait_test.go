@@ -26,6 +26,7 @@ func TestNoWait(t *testing.T) {
 		{name: "backoff", failures: 2, wantHits: 3, wantWaits: []time.Duration{500 * time.Millisecond, time.Second}},
 		{name: "retry-after", retryAfter: "7", failures: 1, wantHits: 2, wantWaits: []time.Duration{7 * time.Second}},
 		{name: "retries spent", failures: 5, wantHits: 3, wantWaits: []time.Duration{500 * time.Millisecond, time.Second}, wantErr: true},
+		{name: "retry-after at the maximum", retryAfter: "30", failures: 1, wantHits: 2, wantWaits: []time.Duration{30 * time.Second}},
 		{name: "retry-after above the maximum", retryAfter: "31", failures: 1, wantHits: 1, wantErr: true},
 	}
 	for _, tt := range tests {

@@ -405,3 +405,12 @@ func (c *endingContext) Err() error {
 	defer c.mu.Unlock()
 	return c.err
 }
+
+// TestBackoffBelowAnOddCap checks that a doubled base delay that falls just
+// below MaxDelay is the ceiling, not MaxDelay: the cap applies only above it.
+func TestBackoffBelowAnOddCap(t *testing.T) {
+	t.Parallel()
+	rt := newRetrier(RetryPolicy{MaxRetries: 3, BaseDelay: 500, MaxDelay: 1001})
+	rt.jitter = func(d time.Duration) time.Duration { return d }
+	assert.Equal(t, []time.Duration{500, 1000, 1001}, []time.Duration{rt.backoff(1), rt.backoff(2), rt.backoff(3)})
+}
