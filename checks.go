@@ -89,9 +89,11 @@ func checkURL(field string, v *string) error {
 	return nil
 }
 
-// checkJSON checks that a set Attributes key holds one valid JSON value.
+// checkJSON checks that a set Attributes key holds one valid JSON value, in
+// UTF-8 as JSON text must be (json.Valid lets invalid bytes inside a string
+// through, which Twilio would store as something else).
 func checkJSON(field string, v *string) error {
-	if v == nil || json.Valid([]byte(*v)) {
+	if v == nil || (json.Valid([]byte(*v)) && utf8.ValidString(*v)) {
 		return nil
 	}
 	return invalid(field, "%s is not valid JSON", quoteShort(*v))

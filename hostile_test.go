@@ -280,3 +280,54 @@ func TestEveryListRefusesForeignNextPage(t *testing.T) {
 	}
 	t.Cleanup(func() { assert.Empty(t, other.requests(), "a request went to another host") })
 }
+
+// TestAttributesMustBeUTF8 checks every Attributes key with JSON text that
+// holds bytes that are not UTF-8 inside a string, which json.Valid lets
+// through: a *ValidationError naming Attributes and no request.
+func TestAttributesMustBeUTF8(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	calls := map[string]func(c *Client, a *string) error{
+		"CreateChannel": func(c *Client, a *string) error {
+			return errorOf(c.Channels.Create(ctx, testServiceSID, &CreateChannelParams{Attributes: a}))
+		},
+		"UpdateChannel": func(c *Client, a *string) error {
+			return errorOf(c.Channels.Update(ctx, testServiceSID, "general", &UpdateChannelParams{Attributes: a}))
+		},
+		"CreateUser": func(c *Client, a *string) error {
+			return errorOf(c.Users.Create(ctx, testServiceSID, &CreateUserParams{Identity: Ptr("alice"), Attributes: a}))
+		},
+		"UpdateUser": func(c *Client, a *string) error {
+			return errorOf(c.Users.Update(ctx, testServiceSID, "alice", &UpdateUserParams{Attributes: a}))
+		},
+		"CreateMember": func(c *Client, a *string) error {
+			return errorOf(c.Members.Create(ctx, testServiceSID, "general", &CreateMemberParams{Identity: Ptr("alice"), Attributes: a}))
+		},
+		"UpdateMember": func(c *Client, a *string) error {
+			return errorOf(c.Members.Update(ctx, testServiceSID, "general", "alice", &UpdateMemberParams{Attributes: a}))
+		},
+		"CreateMessage": func(c *Client, a *string) error {
+			return errorOf(c.Messages.Create(ctx, testServiceSID, "general", &CreateMessageParams{Body: Ptr("hi"), Attributes: a}))
+		},
+		"UpdateMessage": func(c *Client, a *string) error {
+			return errorOf(c.Messages.Update(ctx, testServiceSID, "general", "IM0123456789abcdef0123456789abcdef", &UpdateMessageParams{Attributes: a}))
+		},
+	}
+	for id, call := range calls {
+		for name, attrs := range map[string]string{
+			"invalid byte in a string": "{\"tier\":\"\xff\"}",
+			"cut rune in a key":        "{\"caf\xc3\":1}",
+			"surrogate as UTF-8":       "\"\xed\xa0\x80\"",
+		} {
+			t.Run(id+"/"+name, func(t *testing.T) {
+				t.Parallel()
+				c, paths := captureClient(t, http.StatusOK, []byte("{}"))
+
+				err := call(c, &attrs)
+
+				assert.Equal(t, []string{"Attributes"}, validationFields(err), "%v", err)
+				assert.Empty(t, paths())
+			})
+		}
+	}
+}
