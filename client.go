@@ -617,7 +617,14 @@ func decodeBody(resp *http.Response, out any, red redactor) error {
 	}
 	buf := bodyBuffers.Get().(*[]byte)
 	defer putBodyBuffer(buf)
-	body, err := readCapped(resp.Body, (*buf)[:0])
+	dst := (*buf)[:0]
+	if n := resp.ContentLength; n > int64(cap(dst)) && n <= MaxResponseBytes {
+		// One allocation of the announced size, instead of a chain of ever
+		// larger ones as append grows a buffer; the extra byte leaves room
+		// for the read that meets the end of the body.
+		dst = make([]byte, 0, n+1)
+	}
+	body, err := readCapped(resp.Body, dst)
 	*buf = body
 	if err == nil {
 		target := out
@@ -658,9 +665,10 @@ type indirectTarget interface {
 // bodyBuffers holds the buffers decodeBody reads bodies into.
 var bodyBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
-// maxPooledBody is the largest buffer put back into bodyBuffers, so that one
+// maxPooledBody is the largest buffer put back into bodyBuffers: a full list
+// page (100 Messages are about 75 KiB) is read into a reused buffer, but one
 // large answer does not stay in memory.
-const maxPooledBody = 64 << 10
+const maxPooledBody = 256 << 10
 
 // putBodyBuffer returns buf to bodyBuffers unless it grew too large.
 func putBodyBuffer(buf *[]byte) {
@@ -696,9 +704,31 @@ func readCapped(r io.Reader, dst []byte) ([]byte, error) {
 // closeBody drains what is left of a body, up to the read cap, and closes it
 // so the connection can be reused.
 func closeBody(body io.ReadCloser) {
-	_, _ = io.CopyN(io.Discard, body, MaxResponseBytes)
+	drain(body, MaxResponseBytes)
 	_ = body.Close()
 }
+
+// drain reads and discards r until EOF, an error or limit bytes, into a
+// pooled buffer: usually decodeBody has read the body to its end already,
+// and one read says so.
+func drain(r io.Reader, limit int) {
+	buf := bodyBuffers.Get().(*[]byte)
+	defer putBodyBuffer(buf)
+	if cap(*buf) < drainChunk {
+		*buf = make([]byte, 0, drainChunk)
+	}
+	chunk := (*buf)[:cap(*buf)]
+	for limit > 0 {
+		n, err := r.Read(chunk[:min(len(chunk), limit)])
+		limit -= n
+		if err != nil {
+			return
+		}
+	}
+}
+
+// drainChunk is the smallest buffer drain reads into.
+const drainChunk = 4 << 10
 
 // twilioError is the JSON error body Twilio sends.
 type twilioError struct {

@@ -49,7 +49,7 @@ func decodeList[T any, PT interface {
 }](op *operation) resourceDecoder {
 	return resourceDecoder{op.ID, func(t *testing.T, resp *http.Response) error {
 		page := new(Page[T])
-		err := decodeBody(resp, newPageBody(op.ListKey, page), redactor{})
+		err := decodeBody(resp, newPageBody(op.ListKey, page, op.MaxPageSize), redactor{})
 		if err == nil {
 			if page.Items == nil {
 				t.Fatalf("%s: a page decoded without error has no %q list", op.ID, op.ListKey)

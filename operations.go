@@ -257,7 +257,7 @@ func listItems[T any](ctx context.Context, c *Client, op *operation, params any,
 // getPage sends r, a GET of one of op's pages, and returns the page.
 func getPage[T any](ctx context.Context, c *Client, op *operation, r *request) (*Page[T], error) {
 	page := new(Page[T])
-	r.out = newPageBody(op.ListKey, page)
+	r.out = newPageBody(op.ListKey, page, pageSizeOf(r.target, op.MaxPageSize))
 	if err := c.do(ctx, r); err != nil {
 		return nil, err
 	}

@@ -10,6 +10,8 @@ import (
 	"iter"
 	"net/http"
 	"reflect"
+	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -223,6 +225,9 @@ type pageBody[T any] struct {
 	page *Page[T]
 	key  string
 	body reflect.Value // *struct{Items []T; Meta PageMeta}
+	// made is the slice the items were to be decoded into, or nil; when
+	// the body has no list, the items are still made, untouched.
+	made []T
 }
 
 // pageShape is the key of pageShapes.
@@ -234,8 +239,10 @@ type pageShape struct {
 // pageShapes caches the struct type of each list's page body.
 var pageShapes sync.Map
 
-// newPageBody returns the decoding target of a page of T under key.
-func newPageBody[T any](key string, page *Page[T]) *pageBody[T] {
+// newPageBody returns the decoding target of a page of T under key, its
+// items' slice made with room for capacity items (none when it is 0), so
+// that decoding a full page does not grow the slice step by step.
+func newPageBody[T any](key string, page *Page[T], capacity int) *pageBody[T] {
 	shape := pageShape{reflect.TypeFor[T](), key}
 	t, ok := pageShapes.Load(shape)
 	if !ok {
@@ -244,7 +251,32 @@ func newPageBody[T any](key string, page *Page[T]) *pageBody[T] {
 			{Name: "Meta", Type: reflect.TypeFor[PageMeta](), Tag: `json:"meta"`},
 		}))
 	}
-	return &pageBody[T]{page: page, key: key, body: reflect.New(t.(reflect.Type))}
+	body := reflect.New(t.(reflect.Type))
+	b := &pageBody[T]{page: page, key: key, body: body}
+	if capacity > 0 {
+		b.made = make([]T, 0, capacity)
+		body.Elem().Field(0).Set(reflect.ValueOf(b.made))
+	}
+	return b
+}
+
+// pageSizeOf returns the PageSize in the query of target, a list page's
+// path or URL, when it is between 1 and max, and otherwise 0. Twilio's
+// next_page_url carries the PageSize of the list, so every page of a List
+// is sized from it.
+func pageSizeOf(target string, max int) int {
+	_, query, ok := strings.Cut(target, "?")
+	for ok {
+		var pair string
+		pair, query, ok = strings.Cut(query, "&")
+		if v, found := strings.CutPrefix(pair, "PageSize="); found {
+			if n, err := strconv.Atoi(v); err == nil && n >= 1 && n <= max {
+				return n
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // jsonTarget returns what the JSON body decodes into.
@@ -259,6 +291,9 @@ func (b *pageBody[T]) checkDecoded() error {
 	body := b.body.Elem()
 	b.page.Items = *body.Field(0).Addr().Interface().(*[]T)
 	b.page.Meta = *body.Field(1).Addr().Interface().(*PageMeta)
+	if items := b.page.Items; len(items) == 0 && cap(items) > 0 && cap(b.made) > 0 && &items[:1][0] == &b.made[:1][0] {
+		b.page.Items = nil // the body has no list: the slice made for it is untouched
+	}
 	if b.page.Items == nil {
 		return fmt.Errorf("the page has no %q list", b.key)
 	}

@@ -109,9 +109,21 @@ func encodeHeader(params any) (http.Header, error) {
 		if h == nil {
 			h = make(http.Header, len(layout.headers))
 		}
-		h[f.key] = []string{string(f.appendValue(nil, deref(fv)))}
+		h[f.key] = []string{f.valueString(deref(fv))}
 	}
 	return h, nil
+}
+
+// valueString returns v as appendValue writes it, as a string: a string or
+// a bool without copying it.
+func (f *formField) valueString(v reflect.Value) string {
+	switch f.kind {
+	case leafString:
+		return v.String()
+	case leafBool:
+		return strconv.FormatBool(v.Bool())
+	}
+	return string(f.appendValue(nil, v))
 }
 
 // paramsLayout returns the params struct params points to and its layout,
