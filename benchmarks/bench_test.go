@@ -53,7 +53,12 @@ func serverURL(b *testing.B) string {
 			shared.err = err
 			return
 		}
-		shared.ts = benchserver.New(body, nil).Start()
+		msg, err := os.ReadFile("../testdata/message_create.json")
+		if err != nil {
+			shared.err = err
+			return
+		}
+		shared.ts = benchserver.New(body, nil).WithMessage(msg).Start()
 		shared.url = shared.ts.URL
 	})
 	if shared.err != nil {

@@ -162,13 +162,7 @@ func newClients(tb testing.TB, baseURL string) []client {
 // rt when rt is not nil.
 func newTwilioChat(tb testing.TB, baseURL string, rt http.RoundTripper) client {
 	tb.Helper()
-	opts := []twiliochat.Option{twiliochat.WithBaseURL(baseURL)}
-	if rt != nil {
-		opts = append(opts, twiliochat.WithHTTPClient(&http.Client{Transport: rt}))
-	}
-	c, err := twiliochat.NewClient(accountSID, authToken, opts...)
-	require.NoError(tb, err)
-	tb.Cleanup(c.CloseIdleConnections)
+	c := newTwilioChatClient(tb, baseURL, rt)
 	params := ourParams()
 	return client{name: "twiliochat", update: func(ctx context.Context) (string, error) {
 		svc, err := c.Services.Update(ctx, serviceSID, params)
@@ -179,12 +173,43 @@ func newTwilioChat(tb testing.TB, baseURL string, rt http.RoundTripper) client {
 	}}
 }
 
+// newTwilioChatClient returns twiliochat's Client with its defaults, sending
+// to baseURL, or through rt when rt is not nil.
+func newTwilioChatClient(tb testing.TB, baseURL string, rt http.RoundTripper) *twiliochat.Client {
+	tb.Helper()
+	opts := []twiliochat.Option{twiliochat.WithBaseURL(baseURL)}
+	if rt != nil {
+		opts = append(opts, twiliochat.WithHTTPClient(&http.Client{Transport: rt}))
+	}
+	c, err := twiliochat.NewClient(accountSID, authToken, opts...)
+	require.NoError(tb, err)
+	tb.Cleanup(c.CloseIdleConnections)
+	return c
+}
+
 // newTwilioGo returns twilio-go's client as it is by default (a 10 s
 // timeout, no redirects, a transport like http.DefaultTransport) with a
 // RoundTripper that rewrites chat.twilio.com to baseURL. When rt is not nil
 // it sends through rt instead, without a timeout, as twiliochat does with
 // WithHTTPClient.
 func newTwilioGo(tb testing.TB, baseURL string, rt http.RoundTripper) client {
+	tb.Helper()
+	c := newTwilioGoClient(tb, baseURL, rt)
+	params := twilioGoParams()
+	return client{name: "twiliogo", update: func(context.Context) (string, error) {
+		svc, err := c.ChatV2.UpdateService(serviceSID, params)
+		if err != nil {
+			return "", err
+		}
+		if svc.Sid == nil {
+			return "", nil
+		}
+		return *svc.Sid, nil
+	}}
+}
+
+// newTwilioGoClient returns the twilio-go client newTwilioGo calls.
+func newTwilioGoClient(tb testing.TB, baseURL string, rt http.RoundTripper) *twilio.RestClient {
 	tb.Helper()
 	hc := &http.Client{
 		Transport:     rt,
@@ -203,18 +228,7 @@ func newTwilioGo(tb testing.TB, baseURL string, rt http.RoundTripper) client {
 		HTTPClient:  hc,
 	}
 	base.SetAccountSid(accountSID)
-	c := twilio.NewRestClientWithParams(twilio.ClientParams{Client: base})
-	params := twilioGoParams()
-	return client{name: "twiliogo", update: func(context.Context) (string, error) {
-		svc, err := c.ChatV2.UpdateService(serviceSID, params)
-		if err != nil {
-			return "", err
-		}
-		if svc.Sid == nil {
-			return "", nil
-		}
-		return *svc.Sid, nil
-	}}
+	return twilio.NewRestClientWithParams(twilio.ClientParams{Client: base})
 }
 
 // rewriteHost sends requests to another scheme and host. It copies the
@@ -292,6 +306,30 @@ type floorNotification struct {
 // It sends through rt when rt is not nil.
 func newFloor(tb testing.TB, baseURL string, rt http.RoundTripper) client {
 	tb.Helper()
+	f := newFloorCaller(tb, baseURL, rt)
+	target := baseURL + "/v2/Services/" + serviceSID
+	body := wantForm().Encode()
+	return client{name: "floor", update: func(ctx context.Context) (string, error) {
+		var svc floorService
+		if err := f.do(ctx, http.MethodPost, target, body, nil, &svc); err != nil {
+			return "", err
+		}
+		return svc.SID, nil
+	}}
+}
+
+// floorCaller is the floor's way of calling the API: one http.Client with
+// enough idle connections, the headers twiliochat sends, a json.Decoder
+// over the answer.
+type floorCaller struct {
+	hc   *http.Client
+	auth string
+}
+
+// newFloorCaller returns a floorCaller with its own transport, or sending
+// through rt when rt is not nil.
+func newFloorCaller(tb testing.TB, baseURL string, rt http.RoundTripper) *floorCaller {
+	tb.Helper()
 	if rt == nil {
 		transport := http.DefaultTransport.(*http.Transport).Clone()
 		transport.MaxIdleConns = 100
@@ -299,37 +337,44 @@ func newFloor(tb testing.TB, baseURL string, rt http.RoundTripper) client {
 		tb.Cleanup(transport.CloseIdleConnections)
 		rt = transport
 	}
-	hc := &http.Client{Transport: rt}
-	target := baseURL + "/v2/Services/" + serviceSID
-	body := wantForm().Encode()
-	auth := "Basic " + base64.StdEncoding.EncodeToString([]byte(accountSID+":"+authToken))
-	userAgent := "floor/1.0"
-	return client{name: "floor", update: func(ctx context.Context) (string, error) {
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, strings.NewReader(body))
-		if err != nil {
-			return "", err
-		}
-		req.Header.Set("Authorization", auth)
-		req.Header.Set("Accept", "application/json")
-		req.Header.Set("User-Agent", userAgent)
+	return &floorCaller{
+		hc:   &http.Client{Transport: rt},
+		auth: "Basic " + base64.StdEncoding.EncodeToString([]byte(accountSID+":"+authToken)),
+	}
+}
+
+// do sends method to target with body (a form; none when empty) and the
+// extra header, and decodes a 200 answer into out.
+func (f *floorCaller) do(ctx context.Context, method, target, body string, extra http.Header, out any) error {
+	var rd io.Reader
+	if body != "" {
+		rd = strings.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, target, rd)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", f.auth)
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", "floor/1.0")
+	if body != "" {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		resp, err := hc.Do(req)
-		if err != nil {
-			return "", err
-		}
-		defer func() {
-			_, _ = io.Copy(io.Discard, resp.Body)
-			_ = resp.Body.Close()
-		}()
-		if resp.StatusCode != http.StatusOK {
-			return "", fmt.Errorf("status %d", resp.StatusCode)
-		}
-		var svc floorService
-		if err := json.NewDecoder(resp.Body).Decode(&svc); err != nil {
-			return "", err
-		}
-		return svc.SID, nil
-	}}
+	}
+	for k, v := range extra {
+		req.Header[k] = v
+	}
+	resp, err := f.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		_, _ = io.Copy(io.Discard, resp.Body)
+		_ = resp.Body.Close()
+	}()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("status %d", resp.StatusCode)
+	}
+	return json.NewDecoder(resp.Body).Decode(out)
 }
 
 // readServiceJSON returns the seed's Update Service response.

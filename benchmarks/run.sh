@@ -19,7 +19,7 @@ trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/server" ./cmd/server
 go test -c -o "$tmp/bench.test" .
 
-coproc SERVER { exec "$tmp/server" -response ../testdata/service.json; }
+coproc SERVER { exec "$tmp/server" -response ../testdata/service.json -message ../testdata/message_create.json; }
 server_pid=$SERVER_PID
 stop_server() { kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" || true; }
 trap 'stop_server; rm -rf "$tmp"' EXIT
@@ -29,8 +29,14 @@ echo "server: $url (pid $server_pid)" >&2
 echo "go: $(go version)" >&2
 echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')" >&2
 
-TWILIOCHAT_BENCH_URL=$url "$tmp/bench.test" -test.run '^$' -test.bench "$bench" \
-	-test.count "$count" -test.benchtime "$benchtime" | tee "$out"
+# One round per count, each client in turn in every round: go test's own
+# -count runs a sub-benchmark count times in a row, so a change in the
+# machine's load between clients would show as a difference between them.
+: >"$out"
+for ((round = 1; round <= count; round++)); do
+	TWILIOCHAT_BENCH_URL=$url "$tmp/bench.test" -test.run '^$' -test.bench "$bench" \
+		-test.count 1 -test.benchtime "$benchtime" | tee -a "$out"
+done
 stop_server
 trap 'rm -rf "$tmp"' EXIT
 

@@ -115,6 +115,14 @@ var targets = []target{
 	{"Webhook ns/op, twiliochat / floor", ratio("Webhook/twiliochat", "Webhook/floor", "ns/op"), true, 1.25},
 	{"Webhook allocs/op, twiliochat / floor", ratio("Webhook/twiliochat", "Webhook/floor", "allocs/op"), true, 1.25},
 	{"Webhook speed-up, twiliogo ns/op / twiliochat ns/op", ratio("Webhook/twiliogo", "Webhook/twiliochat", "ns/op"), false, 1.5},
+	{"Send ns/op, twiliochat / floor", ratio("Send/twiliochat", "Send/floor", "ns/op"), true, 1.10},
+	{"Send B/op, twiliochat / floor", ratio("Send/twiliochat", "Send/floor", "B/op"), true, 1.30},
+	{"Send allocs/op, twiliochat / floor", ratio("Send/twiliochat", "Send/floor", "allocs/op"), true, 1.30},
+	{"Send allocs/op, twiliochat / twiliogo", ratio("Send/twiliochat", "Send/twiliogo", "allocs/op"), true, 0.50},
+	{"List ns/item, twiliochat / floor", ratio("List/twiliochat", "List/floor", "ns/op"), true, 1.15},
+	{"List allocs/item, twiliochat / floor", ratio("List/twiliochat", "List/floor", "allocs/op"), true, 1.30},
+	{"List allocs/item, twiliochat / twiliogo ListMessage", ratio("List/twiliochat", "List/twiliogo", "allocs/op"), true, 0.50},
+	{"List allocs/item, twiliochat / twiliogo StreamMessage", ratio("List/twiliochat", "List/twiliogo-stream", "allocs/op"), true, 0.50},
 	{"AccessToken ns/op, twiliochat / twiliogo", ratio("AccessToken/twiliochat", "AccessToken/twiliogo", "ns/op"), true, 1.00},
 	{"AccessToken allocs/op, twiliochat / twiliogo", ratio("AccessToken/twiliochat", "AccessToken/twiliogo", "allocs/op"), true, 0.70},
 }
@@ -178,6 +186,9 @@ func report(w io.Writer, rs results) (missed int, err error) {
 		}
 		fmt.Fprintln(w, line)
 	}
+	if err := listPerItem(w, rs); err != nil {
+		return 0, err
+	}
 	if ns, e := rs.median("BenchmarkWebhook/twiliochat", "ns/op"); e == nil {
 		line := fmt.Sprintf("Webhook twiliochat requests per second per core: %.0f", 1e9/ns)
 		if cpu, e := rs.median("BenchmarkWebhook/twiliochat", cpuUnit); e == nil {
@@ -189,6 +200,37 @@ func report(w io.Writer, rs results) (missed int, err error) {
 		return 0, fmt.Errorf("no target could be computed: no results for its benchmarks")
 	}
 	return missed, nil
+}
+
+// listItems is the number of Messages one op of BenchmarkList walks.
+const listItems = 10_000
+
+// listPerItem prints the medians of BenchmarkList divided by the Messages
+// one op walks, when it was run.
+func listPerItem(w io.Writer, rs results) error {
+	var names []string
+	for name := range rs {
+		if strings.HasPrefix(name, "BenchmarkList/") {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	slices.Sort(names)
+	fmt.Fprintf(w, "\n%-36s %12s %12s %10s %10s\n", "median per Message", "ns", "cpu-ns", "B", "allocs")
+	for _, name := range names {
+		per := func(unit string) string {
+			v, err := rs.median(name, unit)
+			if err != nil {
+				return "-"
+			}
+			return strconv.FormatFloat(v/listItems, 'f', 1, 64)
+		}
+		fmt.Fprintf(w, "%-36s %12s %12s %10s %10s\n", strings.TrimPrefix(name, "Benchmark"), per("ns/op"), per(cpuUnit), per("B/op"), per("allocs/op"))
+	}
+	fmt.Fprintln(w)
+	return nil
 }
 
 // value computes a target from the medians, in the target's own units, or

@@ -1,10 +1,10 @@
-// Command server runs the benchmarks' Update Service server in its own
-// process, so that the allocation figures of a benchmark belong to the client
-// alone. It prints its base URL on the first line of standard output, serves
-// until SIGINT or SIGTERM, then prints the requests and connections it saw to
-// standard error.
+// Command server runs the benchmarks' server (Update Service, Create
+// Message, lists of Messages) in its own process, so that the allocation
+// figures of a benchmark belong to the client alone. It prints its base URL
+// on the first line of standard output, serves until SIGINT or SIGTERM, then
+// prints the requests and connections it saw to standard error.
 //
-//	go run ./cmd/server -response ../testdata/service.json
+//	go run ./cmd/server -response ../testdata/service.json -message ../testdata/message_create.json
 package main
 
 import (
@@ -25,16 +25,21 @@ import (
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:0", "address to listen on")
-	response := flag.String("response", "../testdata/service.json", "file holding the JSON answer")
+	response := flag.String("response", "../testdata/service.json", "file holding the JSON answer to Update Service")
+	message := flag.String("message", "../testdata/message_create.json", "file holding the JSON answer to Create Message")
 	flag.Parse()
-	if err := run(*addr, *response); err != nil {
+	if err := run(*addr, *response, *message); err != nil {
 		log.Fatal(err)
 	}
 }
 
 // run serves until a signal asks it to stop.
-func run(addr, response string) error {
+func run(addr, response, message string) error {
 	body, err := os.ReadFile(response)
+	if err != nil {
+		return err
+	}
+	msg, err := os.ReadFile(message)
 	if err != nil {
 		return err
 	}
@@ -42,7 +47,7 @@ func run(addr, response string) error {
 	if err != nil {
 		return err
 	}
-	s := benchserver.New(body, nil)
+	s := benchserver.New(body, nil).WithMessage(msg)
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Printf("http://%s\n", l.Addr())
 

@@ -1,6 +1,9 @@
 // Package benchserver is the HTTP server every client of the benchmarks talks
-// to: it answers POST /v2/Services/{Sid} with a fixed Service JSON and counts
-// the requests it answered and the TCP connections it accepted.
+// to: it answers POST /v2/Services/{Sid} with a fixed Service JSON, POST
+// /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages with a fixed
+// Message JSON, and GET on that path with a page of a generated list of
+// Messages (see ListChannelSID), and counts the requests it answered and the
+// TCP connections it accepted.
 package benchserver
 
 import (
@@ -14,10 +17,13 @@ import (
 
 // Counts is what a Server has seen so far.
 type Counts struct {
-	// Requests is the number of Update requests answered.
+	// Requests is the number of requests answered.
 	Requests int64
 	// Conns is the number of TCP connections accepted.
 	Conns int64
+	// ListPages is the number of list pages written whose handler has
+	// returned, so that the page is no longer held by the server.
+	ListPages int64
 }
 
 // Server answers Update Service requests with a fixed body. Its zero value is
@@ -25,17 +31,39 @@ type Counts struct {
 type Server struct {
 	body     []byte
 	bodyLen  []string
+	message  []byte
+	msgLen   []string
+	cache    pageCache
+	noCache  bool
 	record   func(r *http.Request, body []byte)
 	requests atomic.Int64
 	conns    atomic.Int64
+	pages    atomic.Int64
 }
 
 // New returns a Server that answers every POST /v2/Services/{Sid} with status
 // 200 and response as the JSON body. When record is not nil it is called with
-// each Update request and its body, before the answer is written; it must be
-// safe for concurrent use.
+// each request and its body (nil for a GET), before the answer is written;
+// it must be safe for concurrent use. Create Message requests are answered
+// 404 until WithMessage sets their answer.
 func New(response []byte, record func(r *http.Request, body []byte)) *Server {
 	return &Server{body: response, bodyLen: []string{strconv.Itoa(len(response))}, record: record}
+}
+
+// WithoutPageCache makes s render every page of a list for each request,
+// keeping none, so that a test measuring its clients' heap in the same
+// process sees none of the server's; and returns s. Call it before s
+// serves.
+func (s *Server) WithoutPageCache() *Server {
+	s.noCache = true
+	return s
+}
+
+// WithMessage makes s answer every Create Message request with status 200
+// and message as the JSON body, and returns s. Call it before s serves.
+func (s *Server) WithMessage(message []byte) *Server {
+	s.message, s.msgLen = message, []string{strconv.Itoa(len(message))}
+	return s
 }
 
 // Handler returns the http.Handler of the Server: POST /v2/Services/{Sid}
@@ -43,6 +71,8 @@ func New(response []byte, record func(r *http.Request, body []byte)) *Server {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v2/Services/{Sid}", s.update)
+	mux.HandleFunc("POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages", s.createMessage)
+	mux.HandleFunc("GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages", s.listMessages)
 	return mux
 }
 
@@ -51,20 +81,31 @@ func (s *Server) Listener(l net.Listener) net.Listener {
 	return &countingListener{Listener: l, n: &s.conns}
 }
 
-// Counts returns the requests answered and the connections accepted so far.
+// Counts returns the requests answered, the connections accepted and the
+// list pages written so far.
 func (s *Server) Counts() Counts {
-	return Counts{Requests: s.requests.Load(), Conns: s.conns.Load()}
+	return Counts{Requests: s.requests.Load(), Conns: s.conns.Load(), ListPages: s.pages.Load()}
 }
 
 // update answers one Update Service request.
 func (s *Server) update(w http.ResponseWriter, r *http.Request) {
+	s.answer(w, r, s.body, s.bodyLen)
+}
+
+// answer reads the request's body, records it, and answers 200 with body,
+// of length bodyLen, or 404 when body is nil.
+func (s *Server) answer(w http.ResponseWriter, r *http.Request, body []byte, bodyLen []string) {
+	if body == nil {
+		http.Error(w, "not served", http.StatusNotFound)
+		return
+	}
 	if s.record != nil {
-		body, err := io.ReadAll(r.Body)
+		got, err := io.ReadAll(r.Body)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
-		s.record(r, body)
+		s.record(r, got)
 	} else if _, err := io.Copy(io.Discard, r.Body); err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
@@ -72,8 +113,8 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request) {
 	s.requests.Add(1)
 	h := w.Header()
 	h["Content-Type"] = contentTypeJSON
-	h["Content-Length"] = s.bodyLen
-	_, _ = w.Write(s.body)
+	h["Content-Length"] = bodyLen
+	_, _ = w.Write(body)
 }
 
 // contentTypeJSON is the Content-Type header of every answer, shared so that
