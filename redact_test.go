@@ -477,3 +477,37 @@ func TestPagerErrorsRedacted(t *testing.T) {
 		})
 	}
 }
+
+// TestRedactAtTheEdges checks the redactor where its rules change: a secret
+// of exactly 8 characters, a text of exactly 8, the letters A and Z of the
+// case-blind match, and a secret's base64 at each alignment.
+func TestRedactAtTheEdges(t *testing.T) {
+	t.Parallel()
+	const short, long = "az345678", "AZaz0123456789zZ"
+	r := newRedactor(testAccountSID, short, short, long)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"a secret of 8 characters, alone", short, redacted},
+		{"in upper case", "AZ345678", redacted},
+		{"within text", "token=Az345678;", "token=" + redacted + ";"},
+		{"seven of its characters", "az34567", "az34567"},
+		{"the long secret in lower case", strings.ToLower(long), redacted},
+	}
+	for lead := range 3 {
+		encoded := base64.StdEncoding.EncodeToString(append([]byte("xyz")[:lead], long...))
+		tests = append(tests, struct{ name, text, want string }{"base64 after " + strconv.Itoa(lead) + " bytes", encoded, ""})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := r.redact(tt.text)
+			if tt.want == "" {
+				assert.Contains(t, got, redacted)
+				assert.False(t, r.leaks(got), "%q", got)
+				return
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
