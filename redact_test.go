@@ -490,6 +490,7 @@ func TestRedactAtTheEdges(t *testing.T) {
 	}{
 		{"a secret of 8 characters, alone", short, redacted},
 		{"in upper case", "AZ345678", redacted},
+		{"Z the only upper-case letter", "aZ345678", redacted},
 		{"within text", "token=Az345678;", "token=" + redacted + ";"},
 		{"seven of its characters", "az34567", "az34567"},
 		{"the long secret in lower case", strings.ToLower(long), redacted},
