@@ -30,7 +30,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -38,6 +37,7 @@ import (
 	"time"
 
 	"github.com/e3f0929f/twiliochat/accesstoken"
+	"github.com/e3f0929f/twiliochat/examples/internal/democlient"
 )
 
 const tokenPath = "/token"
@@ -220,31 +220,13 @@ func selfTest(out io.Writer, logger *slog.Logger, cfg config, now func() time.Ti
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return err
-	}
-	mux := http.NewServeMux()
-	mux.Handle(tokenPath, h)
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-
-	if cfg.dummy {
-		fmt.Fprintln(out, "TWILIO_ACCOUNT_SID is not set: using dummy credentials")
-	}
-	fmt.Fprintln(out, "issuer:", h.issuer)
-	testErr := fetchAndVerify(out, "http://"+ln.Addr().String()+tokenPath, h.issuer)
-
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(ctx); err != nil {
-		return err
-	}
-	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return testErr
+	return democlient.ServeLoopback(tokenPath, h, func(target string) error {
+		if cfg.dummy {
+			fmt.Fprintln(out, "TWILIO_ACCOUNT_SID is not set: using dummy credentials")
+		}
+		fmt.Fprintln(out, "issuer:", h.issuer)
+		return fetchAndVerify(out, target, h.issuer)
+	})
 }
 
 // fetchAndVerify asks target for a token without a session, then as alice,

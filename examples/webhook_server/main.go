@@ -22,7 +22,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -30,6 +29,7 @@ import (
 	"time"
 
 	"github.com/e3f0929f/twiliochat"
+	"github.com/e3f0929f/twiliochat/examples/internal/democlient"
 	"github.com/e3f0929f/twiliochat/twiliochattest"
 	"github.com/e3f0929f/twiliochat/webhook"
 )
@@ -124,29 +124,11 @@ func selfTest(out io.Writer, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return err
-	}
-	mux := http.NewServeMux()
-	mux.Handle(hookPath, h)
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-
-	fake := twiliochattest.NewServer(twiliochattest.WithCredentials(twiliochattest.DefaultAccountSID, dummyToken))
-	runErr := converse(out, fake, "http://"+ln.Addr().String()+hookPath)
-	fake.Close()
-
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(ctx); err != nil {
-		return err
-	}
-	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return runErr
+	return democlient.ServeLoopback(hookPath, h, func(target string) error {
+		fake := twiliochattest.NewServer(twiliochattest.WithCredentials(twiliochattest.DefaultAccountSID, dummyToken))
+		defer fake.Close()
+		return converse(out, fake, target)
+	})
 }
 
 // converse points a Service of fake at target and has alice and mallory
