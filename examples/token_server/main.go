@@ -23,7 +23,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -32,7 +31,6 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
-	"os/signal"
 	"strings"
 	"time"
 
@@ -193,23 +191,8 @@ func serve(addr string, logger *slog.Logger, cfg config) error {
 	if err != nil {
 		return err
 	}
-	mux := http.NewServeMux()
-	mux.Handle(tokenPath, h)
-	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	served := make(chan error, 1)
-	go func() { served <- srv.ListenAndServe() }()
 	logger.Info("serving Chat access tokens", "addr", addr, "path", tokenPath, "issuer", h.issuer)
-	select {
-	case err := <-served:
-		return err // it could not listen
-	case <-ctx.Done():
-	}
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	return srv.Shutdown(shutdownCtx)
+	return democlient.ServeUntilInterrupt(addr, tokenPath, h)
 }
 
 // selfTest serves the endpoint on a loopback port, asks it for a token

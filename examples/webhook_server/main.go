@@ -22,9 +22,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"os"
-	"os/signal"
 	"strings"
 	"time"
 
@@ -93,25 +91,8 @@ func serve(addr, publicURL string, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	mux := http.NewServeMux()
-	mux.Handle(hookPath, h)
-	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	served := make(chan error, 1)
-	go func() { served <- srv.ListenAndServe() }()
 	logger.Info("serving Twilio Chat webhooks", "addr", addr, "path", hookPath)
-	select {
-	case err := <-served:
-		return err // it could not listen
-	case <-ctx.Done():
-	}
-	// ListenAndServe returns as soon as Shutdown begins; Shutdown itself
-	// returns once the requests in flight are answered.
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	return srv.Shutdown(shutdownCtx)
+	return democlient.ServeUntilInterrupt(addr, hookPath, h)
 }
 
 // selfTest serves the handler on a loopback port and runs it against the

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"os"
+	"os/signal"
 	"time"
 )
 
@@ -35,4 +37,29 @@ func ServeLoopback(path string, h http.Handler, run func(url string) error) erro
 		return runErr
 	}
 	return shutdownErr
+}
+
+// ServeUntilInterrupt serves h at path on addr until the process is
+// interrupted, then lets the requests in flight finish (for up to 10 s)
+// before it returns: the examples' server mode. It returns at once the
+// error of a server that could not listen.
+func ServeUntilInterrupt(addr, path string, h http.Handler) error {
+	mux := http.NewServeMux()
+	mux.Handle(path, h)
+	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	served := make(chan error, 1)
+	go func() { served <- srv.ListenAndServe() }()
+	select {
+	case err := <-served:
+		return err // it could not listen
+	case <-ctx.Done():
+	}
+	// ListenAndServe returns as soon as Shutdown begins; Shutdown itself
+	// returns once the requests in flight are answered.
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return srv.Shutdown(shutdownCtx)
 }
