@@ -2,16 +2,23 @@ package twiliochattest
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 )
 
 // pattern is a parsed route pattern of FailOn and RequestsTo: an optional
 // method and a path whose segments are literal or wildcards.
+//
+// A pattern matches the escaped path of a request, segment by segment, as
+// the fake's routes do: a unique name or identity such as "support/emea" is
+// one segment on the wire ("support%2Femea") and one {Name} wildcard
+// matches it. Matched against the decoded path it would be two segments,
+// and FailOn would miss the request it was armed for.
 type pattern struct {
 	// method is the HTTP method to match, or "" for any.
 	method string
-	// segments are the path's segments after its leading "/": a literal, or
-	// "" for a {Name} wildcard matching any one segment.
+	// segments are the path's segments after its leading "/", unescaped: a
+	// literal, or "" for a {Name} wildcard matching any one segment.
 	segments []string
 	// rest is set when the last segment is {Name...}, which matches the
 	// rest of the path, nothing included.
@@ -35,6 +42,7 @@ func parsePattern(s string) pattern {
 	p.segments = strings.Split(path[1:], "/")
 	for i, seg := range p.segments {
 		if !strings.ContainsAny(seg, "{}") {
+			p.segments[i] = unescapeSegment(seg)
 			continue
 		}
 		name, ok := strings.CutPrefix(seg, "{")
@@ -55,8 +63,10 @@ func parsePattern(s string) pattern {
 	return p
 }
 
-// match reports whether a request of method for path (decoded, as in
-// Request.Path) matches p.
+// match reports whether a request of method for path, escaped as it was
+// sent (http.Request.URL.EscapedPath), matches p. A wildcard matches any
+// one segment that is not empty; a literal matches a segment that unescapes
+// to it.
 func (p pattern) match(method, path string) bool {
 	if p.method != "" && p.method != method {
 		return false
@@ -70,9 +80,18 @@ func (p pattern) match(method, path string) bool {
 		return false
 	}
 	for i, want := range p.segments {
-		if want == "" && segs[i] == "" || want != "" && segs[i] != want {
+		if want == "" && segs[i] == "" || want != "" && unescapeSegment(segs[i]) != want {
 			return false
 		}
 	}
 	return true
+}
+
+// unescapeSegment returns the path segment seg unescaped, or seg itself
+// when it is not a valid escape (a literal "100%" in a pattern).
+func unescapeSegment(seg string) string {
+	if v, err := url.PathUnescape(seg); err == nil {
+		return v
+	}
+	return seg
 }

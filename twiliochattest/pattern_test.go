@@ -34,6 +34,17 @@ func TestPatternMatch(t *testing.T) {
 		{"/v2/Services/{rest...}", "GET", "/v2/Credentials", false},
 		{"/{all...}", "PUT", "/anything/at/all", true},
 		{"/v2/Services", "GET", "v2/Services", false},
+		// Paths are matched as sent, escaped: a name is one segment.
+		{"GET /v2/Services/{ServiceSid}/Channels/{Sid}", "GET", svc + "/Channels/support%2Femea", true},
+		{"GET /v2/Services/{ServiceSid}/Channels/{Sid}", "GET", svc + "/Channels/support/emea", false},
+		{"GET " + svc + "/Channels/support%2Femea", "GET", svc + "/Channels/support%2Femea", true},
+		{"GET " + svc + "/Channels/support%2Femea", "GET", svc + "/Channels/support%2femea", true},
+		{"GET " + svc + "/Channels/support%2Femea", "GET", svc + "/Channels/support/emea", false},
+		{"GET " + svc + "/Channels/caf%C3%A9", "GET", svc + "/Channels/café", true},
+		{"GET " + svc + "/Channels/100%25", "GET", svc + "/Channels/100%25", true},
+		{"GET " + svc + "/Channels/100%", "GET", svc + "/Channels/100%25", true},
+		{"GET " + svc + "/Channels/a%3Fb%23c%20d", "GET", svc + "/Channels/a%3Fb%23c%20d", true},
+		{"GET " + svc + "/Channels/a%3Fb", "GET", svc + "/Channels/a", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.pattern+" "+tt.method+" "+tt.path, func(t *testing.T) {

@@ -192,6 +192,9 @@ type Request struct {
 	Form url.Values
 	// Header is a copy of the request headers, Authorization included.
 	Header http.Header
+	// escapedPath is the path as sent, escaped, which RequestsTo matches:
+	// in Path a unique name holding "/" reads as two segments.
+	escapedPath string
 }
 
 // Requests returns a copy of every request the Server has received since it
@@ -209,6 +212,8 @@ func (s *Server) Requests() []Request {
 			Query:  cloneValues(r.Query),
 			Form:   cloneValues(r.Form),
 			Header: r.Header.Clone(),
+
+			escapedPath: r.escapedPath,
 		}
 	}
 	return out
@@ -289,6 +294,8 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		Query:  r.URL.Query(),
 		Form:   form,
 		Header: r.Header.Clone(),
+
+		escapedPath: r.URL.EscapedPath(),
 	})
 	var injected *Failure
 	if len(s.failNext) > 0 {
@@ -296,7 +303,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		s.failNext = s.failNext[1:]
 		injected = &f
 	} else {
-		injected = s.takeRouteFailure(r.Method, r.URL.Path)
+		injected = s.takeRouteFailure(r.Method, r.URL.EscapedPath())
 	}
 	hook := s.failWith
 	s.mu.Unlock()

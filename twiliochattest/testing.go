@@ -134,7 +134,15 @@ type routeFailure struct {
 //	srv.FailOn("GET /v2/Services/"+sid, 1, twiliochattest.Failure{Status: 500})
 //
 // The path templates of the package doc, and of Twilio's API reference,
-// are patterns. The failures of FailOn apply after FailNext's and before
+// are patterns. A pattern is matched against the path as it was sent,
+// escaped, one segment at a time: a wildcard matches one unique name or
+// identity whatever it holds ("support/emea", "100%", "a?b", "#1",
+// "café ☕"), and a literal segment matches the value it unescapes to, so
+// write a name as url.PathEscape gives it:
+//
+//	srv.FailOn("GET /v2/Services/"+sid+"/Channels/"+url.PathEscape("support/emea"), 1, twiliochattest.Failure{Status: 429})
+//
+// The failures of FailOn apply after FailNext's and before
 // FailWith's hook; when several FailOn calls match a request, the earliest
 // with failures left answers it. Failed requests are recorded like any
 // other. n <= 0 does nothing; FailOn panics on a malformed pattern.
@@ -149,7 +157,8 @@ func (s *Server) FailOn(pattern string, n int, f Failure) {
 }
 
 // takeRouteFailure returns the FailOn failure for a request of method for
-// path, and counts it as used, or returns nil. The caller holds s.mu.
+// path, escaped as sent, and counts it as used, or returns nil. The caller
+// holds s.mu.
 func (s *Server) takeRouteFailure(method, path string) *Failure {
 	for i, rf := range s.failOn {
 		if !rf.pattern.match(method, path) {
@@ -172,7 +181,7 @@ func (s *Server) RequestsTo(pattern string) []Request {
 	p := parsePattern(pattern)
 	var out []Request
 	for _, r := range s.Requests() {
-		if p.match(r.Method, r.Path) {
+		if p.match(r.Method, r.escapedPath) {
 			out = append(out, r)
 		}
 	}

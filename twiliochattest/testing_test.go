@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -413,4 +414,73 @@ func TestRequestsTo(t *testing.T) {
 func TestArchiveOld(t *testing.T) {
 	t.Parallel()
 	testArchiveOld(t)
+}
+
+// TestPatternsMatchNames checks FailOn and RequestsTo on a Channel whose
+// unique name holds characters a path treats specially: a {Name} wildcard
+// and a literal written with url.PathEscape match its requests, the armed
+// failure answers the request it was armed for, and it does not fire on a
+// request of another route before it, nor on another Channel after it.
+func TestPatternsMatchNames(t *testing.T) {
+	t.Parallel()
+	names := map[string]string{
+		"slash":     "support/emea",
+		"percent":   "100%",
+		"question":  "a?b",
+		"hash":      "#1",
+		"space":     "support desk",
+		"non-ASCII": "café ☕",
+		"all":       "a/b%c?d#e f☕/..",
+	}
+	const (
+		channels = "/v2/Services/{ServiceSid}/Channels"
+		members  = "GET " + channels + "/{ChannelSid}/Members"
+	)
+	for name, unique := range names {
+		patterns := map[string]func(sid string) string{
+			"wildcard": func(string) string { return "GET " + channels + "/{Sid}" },
+			"literal": func(sid string) string {
+				return "GET /v2/Services/" + sid + "/Channels/" + url.PathEscape(unique)
+			},
+		}
+		for kind, pattern := range patterns {
+			t.Run(name+"/"+kind, func(t *testing.T) {
+				t.Parallel()
+				ctx := context.Background()
+				srv := twiliochattest.New(t)
+				client := srv.NewClient(twiliochat.WithMaxRetries(0))
+				sid := srv.SeedService("support")
+				target, err := srv.SeedChannel(sid, unique)
+				require.NoError(t, err)
+				_, err = srv.SeedChannel(sid, "general")
+				require.NoError(t, err)
+				srv.FailOn(pattern(sid), 1, twiliochattest.Failure{Status: http.StatusTooManyRequests})
+
+				_, err = client.Members.ListPage(ctx, sid, unique, nil)
+				require.NoError(t, err, "another route of the same Channel")
+				_, err = client.Channels.Fetch(ctx, sid, unique)
+				assert.True(t, twiliochat.IsRateLimited(err), "the armed failure: %v", err)
+				ch, err := client.Channels.Fetch(ctx, sid, unique)
+				require.NoError(t, err, "served once the failure is used")
+				assert.Equal(t, target, ch.SID)
+				_, err = client.Channels.Fetch(ctx, sid, "general")
+				require.NoError(t, err, "another Channel")
+
+				fetches := srv.RequestsTo(pattern(sid))
+				wantFetches := 2 // the failed try and the served one
+				if kind == "wildcard" {
+					wantFetches = 3 // and general
+				}
+				require.Len(t, fetches, wantFetches)
+				for _, r := range fetches[:2] {
+					assert.Equal(t, http.MethodGet, r.Method)
+					assert.Equal(t, "/v2/Services/"+sid+"/Channels/"+unique, r.Path)
+				}
+				lists := srv.RequestsTo(members)
+				require.Len(t, lists, 1)
+				assert.Equal(t, "/v2/Services/"+sid+"/Channels/"+unique+"/Members", lists[0].Path)
+				assert.Len(t, srv.RequestsTo("GET "+channels+"/{rest...}"), 4)
+			})
+		}
+	}
 }
