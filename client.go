@@ -448,9 +448,21 @@ func (c *Client) do(ctx context.Context, r *request) error {
 		if resp == nil {
 			return nil, err
 		}
+		if goneOnRetry(r.method, tries, resp) {
+			return resp.Header, nil
+		}
 		return resp.Header, err
 	})
 	return c.scrub(err)
+}
+
+// goneOnRetry reports whether resp, the answer to try number tries of a
+// request of method, says that a retried Delete found its resource gone: a
+// 404 to a retry. The try before it most likely deleted it, its answer lost
+// (a 504 from a gateway, a connection cut), so the Delete has done what was
+// asked. A 404 to the first try is an error: nothing was deleted.
+func goneOnRetry(method string, tries int, resp *http.Response) bool {
+	return method == http.MethodDelete && tries > 1 && resp.StatusCode == http.StatusNotFound
 }
 
 // scrub returns err with the Client's credentials blanked out of its text

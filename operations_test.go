@@ -3,6 +3,7 @@ package twiliochat
 import (
 	"cmp"
 	"context"
+	"errors"
 	"iter"
 	"maps"
 	"net/http"
@@ -531,6 +532,66 @@ func TestRetryCounts(t *testing.T) {
 			}
 			assert.EqualValues(t, 2, rec.hits())
 		})
+	}
+}
+
+// TestRetriedDeleteFindsItGone checks every Delete whose retry is answered
+// 404: it succeeds, as the try whose answer was lost most likely deleted
+// it, while a 404 to the first try is still IsNotFound, and so is a 404 to
+// a retry of any other operation. The client's policy keeps its retries and
+// skips the waits (RetryPolicy.NoWait).
+func TestRetriedDeleteFindsItGone(t *testing.T) {
+	t.Parallel()
+	notFound := twilioErrorBody(http.StatusNotFound, 20404, "The requested resource was not found")
+	tests := []struct {
+		name     string
+		answers  []int // the status of each try, in order
+		wantErr  bool
+		wantHits int64
+	}{
+		{name: "504 then 404", answers: []int{504, 404}, wantHits: 2},
+		{name: "503 then 404", answers: []int{503, 404}, wantHits: 2},
+		{name: "429 then 504 then 404", answers: []int{429, 504, 404}, wantHits: 3},
+		{name: "404 first", answers: []int{404}, wantErr: true, wantHits: 1},
+	}
+	for _, op := range registryOps(t) {
+		if op.Creates {
+			continue // not retried after a 503 or 504
+		}
+		for _, tt := range tests {
+			t.Run(op.ID+"/"+tt.name, func(t *testing.T) {
+				t.Parallel()
+				rec := newRecorder(t, numbered(func(w http.ResponseWriter, _ *http.Request, n int64) {
+					status := tt.answers[min(int(n), len(tt.answers))-1]
+					if status == http.StatusNotFound {
+						writeJSON(w, status, notFound)
+						return
+					}
+					writeJSON(w, status, twilioErrorBody(status, 20000+status, http.StatusText(status)))
+				}))
+				c, err := NewClient(testAccountSID, testAuthToken, WithBaseURL(rec.srv.URL),
+					WithRetryPolicy(RetryPolicy{MaxRetries: 2, NoWait: true}))
+				require.NoError(t, err)
+
+				err = registry[op.ID].call(context.Background(), c, goodValues(op))
+
+				var retryErr *RetryError
+				switch {
+				case op.Method != http.MethodDelete:
+					assert.True(t, IsNotFound(err), "%v", err)
+					assert.Equal(t, tt.wantHits > 1, errors.As(err, &retryErr), "%v", err)
+				case tt.wantErr:
+					assert.True(t, IsNotFound(err), "%v", err)
+					assert.False(t, errors.As(err, &retryErr), "a first try is not retried: %v", err)
+				default:
+					assert.NoError(t, err)
+				}
+				assert.Equal(t, tt.wantHits, rec.hits())
+				for _, r := range rec.requests() {
+					assert.Equal(t, op.Method, r.Method)
+				}
+			})
+		}
 	}
 }
 
