@@ -148,7 +148,7 @@ var opCreateChannel = lookupOp("CreateChannel")
 // Twilio stored it; params may be nil. A bad serviceSID, Attributes that
 // are not JSON, an unknown Type or a zero date return a *ValidationError for
 // each bad key, joined, before any request is sent; a non-2xx answer
-// returns an *APIError (409 with code 50307 when the unique name is taken).
+// returns an *APIError (IsAlreadyExists when the unique name is taken).
 // A Create is not retried once it may have reached Twilio.
 func (s *ChannelsService) Create(ctx context.Context, serviceSID string, params *CreateChannelParams) (*Channel, error) {
 	return send[Channel](ctx, s.client, opCreateChannel, params, params.validate(), serviceSID)

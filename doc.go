@@ -111,17 +111,20 @@
 // errors.Join. Every non-2xx answer, redirects included, is an *APIError
 // with Twilio's code, message and request ID, even when the body is an HTML
 // page. A success answer whose body is not the expected JSON is a
-// *DecodeError. Three helpers answer the common questions, through any
+// *DecodeError. Four helpers answer the common questions, through any
 // wrapping and through a *RetryError: IsNotFound (404 or code 20404),
 // IsRateLimited (429 or code 20429, still there after the client's own
-// retries) and IsValidation (a *ValidationError: bad input, nothing sent).
-// For anything else use errors.As:
+// retries), IsAlreadyExists (a 409 for a taken identity or unique name) and
+// IsValidation (a *ValidationError: bad input, nothing sent). The ErrCode…
+// constants name the codes a backend branches on. For anything else use
+// errors.As:
 //
 //	var apiErr *twiliochat.APIError
 //	switch {
 //	case twiliochat.IsNotFound(err): // no such Channel, Message, …
 //	case twiliochat.IsRateLimited(err): // slow down, or queue the work
-//	case errors.As(err, &apiErr): // apiErr.Status, apiErr.Code (50307: unique name taken), apiErr.RequestID
+//	case twiliochat.IsAlreadyExists(err): // fetch it by the name you gave
+//	case errors.As(err, &apiErr): // apiErr.Status, apiErr.Code (an ErrCode… constant), apiErr.RequestID
 //	}
 //
 // A canceled or expired context stops the request, and the error satisfies

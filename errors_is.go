@@ -10,16 +10,10 @@ import (
 // same answer for a request that failed on its first try and for one that
 // was retried and still failed.
 
-// Twilio's error codes that the helpers recognise alongside the HTTP status.
-const (
-	codeNotFound    = 20404
-	codeRateLimited = 20429
-)
-
 // IsNotFound reports whether err is, or wraps, an *APIError for a resource
 // that does not exist (HTTP 404 or Twilio code 20404).
 func IsNotFound(err error) bool {
-	return isAPIError(err, http.StatusNotFound, codeNotFound)
+	return isAPIError(err, http.StatusNotFound, ErrCodeNotFound)
 }
 
 // IsRateLimited reports whether err is, or wraps, an *APIError for a request
@@ -28,7 +22,28 @@ func IsNotFound(err error) bool {
 // answer's Retry-After asked for a longer wait than the RetryPolicy allows,
 // or the context ended during the wait: slow down, or queue the work.
 func IsRateLimited(err error) bool {
-	return isAPIError(err, http.StatusTooManyRequests, codeRateLimited)
+	return isAPIError(err, http.StatusTooManyRequests, ErrCodeTooManyRequests)
+}
+
+// IsAlreadyExists reports whether err is, or wraps, an *APIError for a
+// resource that exists already: Twilio's 409 Conflict with one of the codes
+// ErrCodeUserExists (50201, a User's identity taken),
+// ErrCodeUserAlreadyInvited (50212, an identity invited to the Channel
+// already), ErrCodeChannelUniqueNameExists (50307, a Channel's unique name
+// taken) or ErrCodeMemberExists (50404, an identity a Member of the Channel
+// already). It reads the code, not the status alone: another 409 is not a
+// duplicate. Use it to find or create, fetching what exists by the name
+// you tried to create it with.
+func IsAlreadyExists(err error) bool {
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) {
+		return false
+	}
+	switch apiErr.Code {
+	case ErrCodeUserExists, ErrCodeUserAlreadyInvited, ErrCodeChannelUniqueNameExists, ErrCodeMemberExists:
+		return true
+	}
+	return false
 }
 
 // IsValidation reports whether err is, or wraps, a *ValidationError: a

@@ -11,15 +11,15 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestErrorHelpers checks IsNotFound, IsRateLimited and IsValidation on each
-// kind of error a call returns, bare, wrapped, joined and inside a
-// *RetryError.
+// TestErrorHelpers checks IsNotFound, IsRateLimited, IsValidation and
+// IsAlreadyExists on each kind of error a call returns, bare, wrapped,
+// joined and inside a *RetryError.
 func TestErrorHelpers(t *testing.T) {
 	t.Parallel()
 	notFound := &APIError{Status: http.StatusNotFound, Code: 20404}
 	rateLimited := &APIError{Status: http.StatusTooManyRequests, Code: 20429}
 	invalid := &ValidationError{Field: "Sid", Reason: "is not IS followed by 32 hex digits"}
-	type want struct{ notFound, rateLimited, validation bool }
+	type want struct{ notFound, rateLimited, validation, alreadyExists bool }
 	tests := []struct {
 		name string
 		err  error
@@ -45,11 +45,21 @@ func TestErrorHelpers(t *testing.T) {
 		{"validation wrapped", fmt.Errorf("rename: %w", invalid), want{validation: true}},
 		{"validation joined", errors.Join(invalid, &ValidationError{Field: "FriendlyName", Reason: "empty"}), want{validation: true}},
 		{"retry error of a 503", &RetryError{Attempts: 3, Err: &APIError{Status: http.StatusServiceUnavailable}}, want{}},
+		{"user identity taken", &APIError{Status: http.StatusConflict, Code: 50201}, want{alreadyExists: true}},
+		{"user already invited", &APIError{Status: http.StatusConflict, Code: 50212}, want{alreadyExists: true}},
+		{"channel unique name taken", &APIError{Status: http.StatusConflict, Code: 50307}, want{alreadyExists: true}},
+		{"member identity taken", &APIError{Status: http.StatusConflict, Code: 50404}, want{alreadyExists: true}},
+		{"unique name taken, wrapped", fmt.Errorf("find or create: %w", &APIError{Status: http.StatusConflict, Code: 50307}), want{alreadyExists: true}},
+		{"member taken after a retried 429", &RetryError{Attempts: 2, Err: &APIError{Status: http.StatusConflict, Code: 50404}}, want{alreadyExists: true}},
+		{"user taken, joined", errors.Join(errors.New("other"), &APIError{Status: http.StatusConflict, Code: 50201}), want{alreadyExists: true}},
+		{"409 without a code", &APIError{Status: http.StatusConflict}, want{}},
+		{"409 with another code", &APIError{Status: http.StatusConflict, Code: 50300}, want{}},
+		{"unique name looks like a SID", &APIError{Status: http.StatusBadRequest, Code: 50306}, want{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got := want{IsNotFound(tt.err), IsRateLimited(tt.err), IsValidation(tt.err)}
+			got := want{IsNotFound(tt.err), IsRateLimited(tt.err), IsValidation(tt.err), IsAlreadyExists(tt.err)}
 			assert.Equal(t, tt.want, got)
 		})
 	}

@@ -71,8 +71,40 @@ func ExampleIsNotFound() {
 
 	_, err := client.Services.Update(context.Background(), "IS00000000000000000000000000000000", nil)
 	var apiErr *twiliochat.APIError
-	fmt.Println(twiliochat.IsNotFound(err), errors.As(err, &apiErr) && apiErr.Code == 20404)
+	fmt.Println(twiliochat.IsNotFound(err), errors.As(err, &apiErr) && apiErr.Code == twiliochat.ErrCodeNotFound)
 	// Output: true true
+}
+
+// IsAlreadyExists makes find-or-create read without a number: create the
+// Channel by its unique name, and when another caller created it first,
+// fetch it by that name. Twilio's code names which duplicate it was.
+func ExampleIsAlreadyExists() {
+	srv, client := startFake()
+	defer srv.Close()
+	ctx := context.Background()
+	sid := srv.SeedService("support")
+
+	findOrCreate := func(uniqueName string) (*twiliochat.Channel, error) {
+		ch, err := client.Channels.Create(ctx, sid, &twiliochat.CreateChannelParams{UniqueName: twiliochat.Ptr(uniqueName)})
+		if twiliochat.IsAlreadyExists(err) {
+			return client.Channels.Fetch(ctx, sid, uniqueName)
+		}
+		return ch, err
+	}
+	first, err := findOrCreate("support/emea")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	again, err := findOrCreate("support/emea")
+	fmt.Println(again.SID == first.SID, err)
+
+	_, err = client.Channels.Create(ctx, sid, &twiliochat.CreateChannelParams{UniqueName: twiliochat.Ptr("support/emea")})
+	var apiErr *twiliochat.APIError
+	fmt.Println(errors.As(err, &apiErr) && apiErr.Code == twiliochat.ErrCodeChannelUniqueNameExists)
+	// Output:
+	// true <nil>
+	// true
 }
 
 // IsRateLimited tells that Twilio still answers 429 Too Many Requests after

@@ -349,3 +349,62 @@ func TestUpdateServiceRoleRulesAgainstFake(t *testing.T) {
 		assert.Equal(t, [3]string{deployment, channel, channel}, [3]string{svc.DefaultServiceRoleSID, svc.DefaultChannelRoleSID, svc.DefaultChannelCreatorRoleSID})
 	})
 }
+
+// TestAlreadyExistsAgainstFake checks IsAlreadyExists on the duplicates the
+// fake refuses as Twilio does, each with the code its constant names, and
+// on the refusals that are not duplicates.
+func TestAlreadyExistsAgainstFake(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	tests := []struct {
+		name     string
+		call     func(c *twiliochat.Client, sid string) error
+		wantCode int
+		exists   bool
+	}{
+		{"a User's identity", func(c *twiliochat.Client, sid string) error {
+			_, err := c.Users.Create(ctx, sid, &twiliochat.CreateUserParams{Identity: twiliochat.Ptr("alice")})
+			return err
+		}, twiliochat.ErrCodeUserExists, true},
+		{"a Channel's unique name", func(c *twiliochat.Client, sid string) error {
+			_, err := c.Channels.Create(ctx, sid, &twiliochat.CreateChannelParams{UniqueName: twiliochat.Ptr("support/emea")})
+			return err
+		}, twiliochat.ErrCodeChannelUniqueNameExists, true},
+		{"a Member's identity", func(c *twiliochat.Client, sid string) error {
+			_, err := c.Members.Create(ctx, sid, "support/emea", &twiliochat.CreateMemberParams{Identity: twiliochat.Ptr("alice")})
+			return err
+		}, twiliochat.ErrCodeMemberExists, true},
+		{"an identity like a User SID", func(c *twiliochat.Client, sid string) error {
+			_, err := c.Users.Create(ctx, sid, &twiliochat.CreateUserParams{Identity: twiliochat.Ptr("US0123456789abcdef0123456789abcdef")})
+			return err
+		}, twiliochat.ErrCodeIdentityMatchesUserSID, false},
+		{"a unique name like a Channel SID", func(c *twiliochat.Client, sid string) error {
+			_, err := c.Channels.Create(ctx, sid, &twiliochat.CreateChannelParams{UniqueName: twiliochat.Ptr("CH0123456789abcdef0123456789abcdef")})
+			return err
+		}, twiliochat.ErrCodeUniqueNameMatchesChannelSID, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv, client := newFakeClient(t)
+			sid := srv.SeedService("support")
+			_, err := srv.SeedChannel(sid, "support/emea")
+			require.NoError(t, err)
+			_, err = srv.SeedMember(sid, "support/emea", "alice") // and the User alice
+			require.NoError(t, err)
+
+			err = tt.call(client, sid)
+
+			assert.Equal(t, tt.exists, twiliochat.IsAlreadyExists(err), "%v", err)
+			assert.Equal(t, tt.exists, twiliochat.IsAlreadyExists(fmt.Errorf("wrapped: %w", err)))
+			var apiErr *twiliochat.APIError
+			require.ErrorAs(t, err, &apiErr)
+			assert.Equal(t, tt.wantCode, apiErr.Code)
+			if tt.exists {
+				assert.Equal(t, http.StatusConflict, apiErr.Status)
+			} else {
+				assert.Equal(t, http.StatusBadRequest, apiErr.Status)
+			}
+		})
+	}
+}

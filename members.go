@@ -136,8 +136,8 @@ var opCreateMember = lookupOp("CreateMember")
 // Bad path values, a missing or empty Identity, a RoleSID that is not RL
 // followed by 32 hex digits, a zero date or Attributes that are not JSON
 // return a *ValidationError for each, joined, before any request is sent; a
-// non-2xx answer returns an *APIError (409 with code 50404 when the User is
-// a Member already). A Create is not retried once it may have reached
+// non-2xx answer returns an *APIError (IsAlreadyExists when the User is a
+// Member already). A Create is not retried once it may have reached
 // Twilio.
 func (s *MembersService) Create(ctx context.Context, serviceSID, channel string, params *CreateMemberParams) (*Member, error) {
 	return send[Member](ctx, s.client, opCreateMember, params, params.validate(), serviceSID, channel)

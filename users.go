@@ -125,7 +125,7 @@ var opCreateUser = lookupOp("CreateUser")
 // stored it. A bad serviceSID, a missing or empty Identity, a RoleSID that
 // is not RL followed by 32 hex digits, or Attributes that are not JSON
 // return a *ValidationError for each bad key, joined, before any request is
-// sent; a non-2xx answer returns an *APIError (409 with code 50201 when the
+// sent; a non-2xx answer returns an *APIError (IsAlreadyExists when the
 // identity is taken). A Create is not retried once it may have reached
 // Twilio.
 func (s *UsersService) Create(ctx context.Context, serviceSID string, params *CreateUserParams) (*User, error) {

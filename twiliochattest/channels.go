@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/e3f0929f/twiliochat"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 	"github.com/e3f0929f/twiliochat/webhook"
 )
@@ -113,9 +114,9 @@ func (s *Server) uniqueNameRefusal(serviceSID, sid string, name *string) (respon
 	case name == nil || *name == "":
 		return response{}, false
 	case spec.IsSID(spec.ChannelSIDPrefix, *name):
-		return twilioError(http.StatusBadRequest, 50306, "Unique name should not match channel SID pattern"), true
+		return twilioError(http.StatusBadRequest, twiliochat.ErrCodeUniqueNameMatchesChannelSID, "Unique name should not match channel SID pattern"), true
 	case s.channels.nameTaken(serviceSID, *name, sid):
-		return conflict(50307, "Channel with unique name %s already exists", *name), true
+		return conflict(twiliochat.ErrCodeChannelUniqueNameExists, "Channel with unique name %s already exists", *name), true
 	}
 	return response{}, false
 }

@@ -157,8 +157,9 @@ func orDefault[T any](v *T, def T) T {
 }
 
 // conflict is Twilio's 409 for a resource that exists already, with the
-// code that says which (50201 a user's identity, 50307 a channel's unique
-// name, 50404 a member's identity).
+// code that says which (twiliochat.ErrCodeUserExists a user's identity,
+// ErrCodeChannelUniqueNameExists a channel's unique name,
+// ErrCodeMemberExists a member's identity).
 func conflict(code int, format string, args ...any) response {
 	return twilioError(http.StatusConflict, code, fmt.Sprintf(format, args...))
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/e3f0929f/twiliochat"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 	"github.com/e3f0929f/twiliochat/webhook"
 )
@@ -114,7 +115,7 @@ func (s *Server) createMember(c *call) response {
 		return refusal
 	}
 	if s.members.get(ch.SID, identity) != nil {
-		return conflict(50404, "Member with identity %s already exists in channel %s", identity, ch.SID)
+		return conflict(twiliochat.ErrCodeMemberExists, "Member with identity %s already exists in channel %s", identity, ch.SID)
 	}
 	u := s.users.get(svc.SID, identity)
 	if u == nil || u.Identity != identity { // a user SID is not an identity

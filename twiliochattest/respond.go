@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+
+	"github.com/e3f0929f/twiliochat"
 )
 
 // apiError is the error body Twilio's v0.1-standard APIs send.
@@ -133,7 +135,7 @@ func invalidf(format string, args ...any) response {
 
 // notFound is Twilio's 404 for path.
 func notFound(path string) response {
-	return twilioError(http.StatusNotFound, 20404, "The requested resource "+path+" was not found")
+	return twilioError(http.StatusNotFound, twiliochat.ErrCodeNotFound, "The requested resource "+path+" was not found")
 }
 
 // twilioError is a Twilio-shaped JSON error.

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/e3f0929f/twiliochat"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 	"github.com/e3f0929f/twiliochat/webhook"
 )
@@ -97,10 +98,10 @@ func (s *Server) createUser(c *call) response {
 // Create User and Create Member (for an identity with no user) call it.
 func (s *Server) addUser(svc *service, identity string) (*user, response) {
 	if spec.IsSID(spec.UserSIDPrefix, identity) {
-		return nil, twilioError(http.StatusBadRequest, 50206, "Identity should not match user SID pattern")
+		return nil, twilioError(http.StatusBadRequest, twiliochat.ErrCodeIdentityMatchesUserSID, "Identity should not match user SID pattern")
 	}
 	if s.users.nameTaken(svc.SID, identity, "") {
-		return nil, conflict(50201, "User with identity %s already exists", identity)
+		return nil, conflict(twiliochat.ErrCodeUserExists, "User with identity %s already exists", identity)
 	}
 	now := s.timestamp()
 	sid := s.ids.next(spec.UserSIDPrefix)
