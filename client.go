@@ -432,6 +432,7 @@ func (c *Client) do(ctx context.Context, r *request) error {
 		return c.scrub(err)
 	}
 	log := c.newCallLog(req)
+	rec := responseRecorderFrom(ctx)
 	// The first try sends req itself; each later one a copy with a fresh
 	// body, as req's has been read.
 	tries := 0
@@ -445,6 +446,7 @@ func (c *Client) do(ctx context.Context, r *request) error {
 		start := log.now()
 		resp, err := c.send(try, r.out)
 		log.attempt(ctx, tries, start, resp, err)
+		rec.record(tries, resp, c.creds.redactor)
 		if resp == nil {
 			return nil, err
 		}

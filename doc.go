@@ -165,6 +165,11 @@
 // credential, the Authorization header, a form value or a query. Without
 // WithLogger the Client logs nothing.
 //
+// An *APIError carries its request ID; for a call that succeeds, give it a
+// context from WithResponseRecorder and read the Twilio-Request-Id and
+// status of its last try from the ResponseRecorder's Last, with no change
+// to any method's signature.
+//
 // # Test your code
 //
 // Each resource's methods make up an interface: ServicesAPI, RolesAPI,
