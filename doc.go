@@ -189,5 +189,7 @@
 // a request, FailOn fails the requests of one route and RequestsTo returns
 // them; the fake also calls the Service's webhooks, for testing a handler
 // of package webhook end to end. You can also mock HTTP with httpmock
-// through WithHTTPClient, or substitute your own fake of the interfaces.
+// through WithHTTPClient (with RetryPolicy.NoWait, so that a retried 429
+// does not wait out a real backoff), or substitute your own fake of the
+// interfaces.
 package twiliochat

@@ -7,6 +7,7 @@ package twiliochat_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"testing"
 
@@ -44,6 +45,47 @@ func TestRenameService(t *testing.T) {
 	}
 }
 
+// findOrCreateChannel is your code: the Channel of a unique name, created
+// unless another caller created it first.
+func findOrCreateChannel(ctx context.Context, channels twiliochat.ChannelsAPI, sid, uniqueName string) (*twiliochat.Channel, error) {
+	ch, err := channels.Create(ctx, sid, &twiliochat.CreateChannelParams{UniqueName: twiliochat.Ptr(uniqueName)})
+	if twiliochat.IsAlreadyExists(err) {
+		return channels.Fetch(ctx, sid, uniqueName)
+	}
+	return ch, err
+}
+
+func TestFindOrCreateChannel(t *testing.T) {
+	srv := twiliochattest.New(t)
+	client := srv.NewClient()
+	sid := srv.SeedService("support")
+	existing, err := srv.SeedChannel(sid, "support/emea")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The Fetch of "support/emea", one path segment, meets a 429 once.
+	srv.FailOn("GET /v2/Services/{ServiceSid}/Channels/{Sid}", 1, twiliochattest.Failure{Status: http.StatusTooManyRequests})
+
+	var rec twiliochat.ResponseRecorder
+	ctx := twiliochat.WithResponseRecorder(context.Background(), &rec)
+	ch, err := findOrCreateChannel(ctx, client.Channels, sid, "support/emea")
+	if err != nil || ch.SID != existing {
+		t.Fatalf("findOrCreateChannel = %+v, %v, want %s", ch, err, existing)
+	}
+	if fetches := srv.RequestsTo("GET /v2/Services/{ServiceSid}/Channels/{Sid}"); len(fetches) != 2 {
+		t.Errorf("%d fetches, want the 429 and its retry", len(fetches))
+	}
+	if info := rec.Last(); info.Status != http.StatusOK || info.Attempt != 2 || info.RequestID == "" {
+		t.Errorf("last answer %+v, want the retry's 200 and its request ID", info)
+	}
+
+	_, err = client.Channels.Create(ctx, sid, &twiliochat.CreateChannelParams{UniqueName: twiliochat.Ptr("support/emea")})
+	var apiErr *twiliochat.APIError
+	if !errors.As(err, &apiErr) || apiErr.Code != twiliochat.ErrCodeChannelUniqueNameExists {
+		t.Errorf("second Create = %v, want the unique name taken", err)
+	}
+}
+
 func TestRenameServiceWithHTTPMock(t *testing.T) {
 	const sid = "IS0123456789abcdef0123456789abcdef"
 	mock := httpmock.NewMockTransport()
@@ -51,7 +93,10 @@ func TestRenameServiceWithHTTPMock(t *testing.T) {
 		httpmock.NewStringResponder(http.StatusOK, `{"sid": "`+sid+`", "friendly_name": "help desk"}`))
 
 	client, err := twiliochat.NewClient("AC0123456789abcdef0123456789abcdef", "your_auth_token",
-		twiliochat.WithHTTPClient(&http.Client{Transport: mock}))
+		twiliochat.WithHTTPClient(&http.Client{Transport: mock}),
+		// Retries as usual, without the backoff's real waits: a 429 added
+		// to this test costs microseconds, not a second.
+		twiliochat.WithRetryPolicy(twiliochat.RetryPolicy{MaxRetries: 2, NoWait: true}))
 	if err != nil {
 		t.Fatal(err)
 	}

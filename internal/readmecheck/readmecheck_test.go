@@ -27,6 +27,28 @@ func TestREADME(t *testing.T) {
 	}
 }
 
+// TestREADMETestClientsDoNotWait checks that every client a README test
+// builds for itself retries without waiting, so that a reader who adds a
+// 429 to it does not wait out a real backoff (srv.NewClient of
+// twiliochattest does so on its own).
+func TestREADMETestClientsDoNotWait(t *testing.T) {
+	t.Parallel()
+	md, err := os.ReadFile(filepath.Join(moduleDir, "README.md"))
+	require.NoError(t, err)
+	blocks, err := Blocks(string(md))
+	require.NoError(t, err)
+	built := 0
+	for _, b := range blocks {
+		if b.RunsIn == "" || !strings.Contains(b.Code, "twiliochat.NewClient(") {
+			continue
+		}
+		built++
+		assert.Equal(t, strings.Count(b.Code, "twiliochat.NewClient("), strings.Count(b.Code, "NoWait: true"),
+			"the block at line %d builds a client without RetryPolicy.NoWait", b.Line)
+	}
+	assert.NotZero(t, built, "the README's tests build a client of their own")
+}
+
 func TestBlocks(t *testing.T) {
 	t.Parallel()
 	md := strings.Join([]string{
