@@ -356,32 +356,31 @@ func TestUpdateServiceRoleRulesAgainstFake(t *testing.T) {
 func TestAlreadyExistsAgainstFake(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
+	// Each creates, in the Service sid, the resource named name.
+	createUser := func(c *twiliochat.Client, sid, name string) error {
+		_, err := c.Users.Create(ctx, sid, &twiliochat.CreateUserParams{Identity: twiliochat.Ptr(name)})
+		return err
+	}
+	createChannel := func(c *twiliochat.Client, sid, name string) error {
+		_, err := c.Channels.Create(ctx, sid, &twiliochat.CreateChannelParams{UniqueName: twiliochat.Ptr(name)})
+		return err
+	}
+	createMember := func(c *twiliochat.Client, sid, name string) error {
+		_, err := c.Members.Create(ctx, sid, "support/emea", &twiliochat.CreateMemberParams{Identity: twiliochat.Ptr(name)})
+		return err
+	}
 	tests := []struct {
 		name     string
-		call     func(c *twiliochat.Client, sid string) error
+		create   func(c *twiliochat.Client, sid, name string) error
+		value    string
 		wantCode int
 		exists   bool
 	}{
-		{"a User's identity", func(c *twiliochat.Client, sid string) error {
-			_, err := c.Users.Create(ctx, sid, &twiliochat.CreateUserParams{Identity: twiliochat.Ptr("alice")})
-			return err
-		}, twiliochat.ErrCodeUserExists, true},
-		{"a Channel's unique name", func(c *twiliochat.Client, sid string) error {
-			_, err := c.Channels.Create(ctx, sid, &twiliochat.CreateChannelParams{UniqueName: twiliochat.Ptr("support/emea")})
-			return err
-		}, twiliochat.ErrCodeChannelUniqueNameExists, true},
-		{"a Member's identity", func(c *twiliochat.Client, sid string) error {
-			_, err := c.Members.Create(ctx, sid, "support/emea", &twiliochat.CreateMemberParams{Identity: twiliochat.Ptr("alice")})
-			return err
-		}, twiliochat.ErrCodeMemberExists, true},
-		{"an identity like a User SID", func(c *twiliochat.Client, sid string) error {
-			_, err := c.Users.Create(ctx, sid, &twiliochat.CreateUserParams{Identity: twiliochat.Ptr("US0123456789abcdef0123456789abcdef")})
-			return err
-		}, twiliochat.ErrCodeIdentityMatchesUserSID, false},
-		{"a unique name like a Channel SID", func(c *twiliochat.Client, sid string) error {
-			_, err := c.Channels.Create(ctx, sid, &twiliochat.CreateChannelParams{UniqueName: twiliochat.Ptr("CH0123456789abcdef0123456789abcdef")})
-			return err
-		}, twiliochat.ErrCodeUniqueNameMatchesChannelSID, false},
+		{"a User's identity", createUser, "alice", twiliochat.ErrCodeUserExists, true},
+		{"a Channel's unique name", createChannel, "support/emea", twiliochat.ErrCodeChannelUniqueNameExists, true},
+		{"a Member's identity", createMember, "alice", twiliochat.ErrCodeMemberExists, true},
+		{"an identity like a User SID", createUser, "US0123456789abcdef0123456789abcdef", twiliochat.ErrCodeIdentityMatchesUserSID, false},
+		{"a unique name like a Channel SID", createChannel, "CH0123456789abcdef0123456789abcdef", twiliochat.ErrCodeUniqueNameMatchesChannelSID, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -393,7 +392,7 @@ func TestAlreadyExistsAgainstFake(t *testing.T) {
 			_, err = srv.SeedMember(sid, "support/emea", "alice") // and the User alice
 			require.NoError(t, err)
 
-			err = tt.call(client, sid)
+			err = tt.create(client, sid, tt.value)
 
 			assert.Equal(t, tt.exists, twiliochat.IsAlreadyExists(err), "%v", err)
 			assert.Equal(t, tt.exists, twiliochat.IsAlreadyExists(fmt.Errorf("wrapped: %w", err)))
