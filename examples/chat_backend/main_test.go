@@ -76,7 +76,7 @@ func TestChatCleansUpAfterAFailure(t *testing.T) {
 		wantUsers []string // left in the Service
 		wantCode  int
 	}{
-		{name: "an identity taken", wantErr: "create user bob-demo: ", wantCode: 50201,
+		{name: "an identity taken", wantErr: "create user bob-demo: ", wantCode: twiliochat.ErrCodeUserExists,
 			setup: func(t *testing.T, srv *twiliochattest.Server, serviceSID string) {
 				_, err := srv.SeedUser(serviceSID, "bob-demo")
 				require.NoError(t, err)
