@@ -436,6 +436,9 @@ func (c *Client) do(ctx context.Context, r *request) error {
 	// The first try sends req itself; each later one a copy with a fresh
 	// body, as req's has been read.
 	tries := 0
+	// acted is set once a try may have reached Twilio and been acted on:
+	// any answer but a 429, which Twilio sends without acting, or none.
+	acted := false
 	err = c.retry.run(ctx, !r.creates, log, func() (http.Header, error) {
 		try := req
 		if tries++; tries > 1 {
@@ -448,23 +451,26 @@ func (c *Client) do(ctx context.Context, r *request) error {
 		log.attempt(ctx, tries, start, resp, err)
 		rec.record(tries, resp, c.creds.redactor)
 		if resp == nil {
+			acted = true
 			return nil, err
 		}
-		if goneOnRetry(r.method, tries, resp) {
+		if goneOnRetry(r.method, acted, resp) {
 			return resp.Header, nil
 		}
+		acted = acted || resp.StatusCode != http.StatusTooManyRequests
 		return resp.Header, err
 	})
 	return c.scrub(err)
 }
 
-// goneOnRetry reports whether resp, the answer to try number tries of a
-// request of method, says that a retried Delete found its resource gone: a
-// 404 to a retry. The try before it most likely deleted it, its answer lost
-// (a 504 from a gateway, a connection cut), so the Delete has done what was
-// asked. A 404 to the first try is an error: nothing was deleted.
-func goneOnRetry(method string, tries int, resp *http.Response) bool {
-	return method == http.MethodDelete && tries > 1 && resp.StatusCode == http.StatusNotFound
+// goneOnRetry reports whether resp says that a retried Delete found its
+// resource gone: a 404 to a retry after a try that may have acted. That try
+// most likely deleted it, its answer lost (a 504 from a gateway, a
+// connection cut), so the Delete has done what was asked. A 404 to the
+// first try, or to a retry of tries answered only 429, is an error: nothing
+// was deleted.
+func goneOnRetry(method string, acted bool, resp *http.Response) bool {
+	return method == http.MethodDelete && acted && resp.StatusCode == http.StatusNotFound
 }
 
 // scrub returns err with the Client's credentials blanked out of its text

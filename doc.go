@@ -146,9 +146,9 @@
 // 500 ms, capped at 10 s) or the server's Retry-After (up to 30 s). A
 // Create, of any resource, is not safe to repeat: it is retried only after
 // a 429 or a failure to connect. A Delete whose retry is answered 404
-// returns nil: the try before, whose answer was lost, most likely deleted
-// it; a 404 on the first try is still an error. Every wait ends when the
-// context does. A
+// returns nil when an earlier try may have acted (a 503, a 504, no answer):
+// that try most likely deleted it; a 404 on the first try, or after only
+// 429s, is still an error. Every wait ends when the context does. A
 // request that was sent more than once and still failed returns a
 // *RetryError that wraps the last failure, so errors.As still finds the
 // *APIError. WithMaxRetries and WithRetryPolicy change the policy;

@@ -39,8 +39,10 @@ const (
 // not safe to repeat: it is retried only after a 429 or an error that shows
 // the request was never sent (a failure to connect). A response whose body
 // breaks off is not retried. A Delete whose retry is answered 404 Not Found
-// succeeds: an earlier try, whose answer was lost, most likely deleted it. A
-// 404 to its first try is still an error (IsNotFound).
+// succeeds when an earlier try may have acted (it was answered 503 or 504,
+// or not at all): that try most likely deleted it. A 404 to its first try,
+// or after tries answered only 429, which Twilio sends without acting, is
+// still an error (IsNotFound).
 //
 // The wait before retry n is random between 0 and BaseDelay·2ⁿ⁻¹, at most
 // MaxDelay ("full jitter"). A Retry-After header on the answer, in seconds or
