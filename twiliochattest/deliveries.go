@@ -38,8 +38,8 @@ type Delivery struct {
 	Params url.Values
 	// Signature is the X-Twilio-Signature header sent.
 	Signature string
-	// Attempt counts the tries of this event at this URL from 0; for a
-	// post-event it is the RetryCount parameter sent.
+	// Attempt counts the tries of this event at this URL from 0: the
+	// RetryCount parameter sent.
 	Attempt int
 	// Status is the answer's HTTP status, 0 when there was none.
 	Status int
@@ -65,8 +65,6 @@ type job struct {
 	target target
 	// params are the parameters of every attempt but RetryCount.
 	params url.Values
-	// post is set for a post-event, whose attempts carry RetryCount.
-	post bool
 }
 
 // hooksConfig holds the webhook options of NewServer.
@@ -224,9 +222,11 @@ func retried(a Delivery) bool {
 // attempt makes the n-th try of j and returns it as a Delivery.
 func (d *deliverer) attempt(ctx context.Context, j *job, n int) Delivery {
 	params := cloneValues(j.params)
-	if j.post {
-		params.Set("RetryCount", strconv.Itoa(n))
-	}
+	// Every attempt, of a pre-event as of a post-event, says how many times
+	// it was retried, 0 on the first: the RetryCount parameter of
+	// https://www.twilio.com/docs/chat/webhook-events ("Webhook Bodies by
+	// Event Type").
+	params.Set("RetryCount", strconv.Itoa(n))
 	a := Delivery{
 		URL:        j.target.url,
 		Method:     j.target.method,

@@ -216,15 +216,16 @@
 // with a form body, or GET with the parameters as the query),
 // WebhookFilters and retry counts, sends the parameters Twilio documents
 // for each event (EventType, AccountSid, InstanceSid, Source "API" or
-// "SDK", ClientIdentity for the SDK, the resource's fields, RetryCount for
-// post-events), and signs each request with the auth token in
+// "SDK", ClientIdentity for the SDK, the resource's fields, RetryCount, 0
+// on a first try), its dates with milliseconds as Twilio writes them
+// (2021-04-17T12:52:31.000Z), and signs each request with the auth token in
 // X-Twilio-Signature, as webhook.Sign computes it. An attempt that gets no
 // answer within 5 seconds (WithWebhookTimeout) or answers 429, 503 or 504
 // is retried as the retry count allows.
 //
 //   - Post-events (onChannelAdded, onChannelUpdated, onChannelDestroyed,
 //     onMemberAdded, onMemberUpdated, onMemberRemoved, onMessageSent,
-//     onMediaMessageSent, onMessageUpdated, onMessageRemoved,
+//     onMediaMessageSent, onMessageUpdated, onMessageRemoved, onUserAdded,
 //     onUserUpdated) follow a REST Create, Update or Delete (and a Delete
 //     User Channel) that sends X-Twilio-Webhook-Enabled: true, and none
 //     follows one without it. A channel's events also go to its Channel

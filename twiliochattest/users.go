@@ -88,6 +88,7 @@ func (s *Server) createUser(c *call) response {
 	u.RoleSID = orDefault(roleSID, u.RoleSID)
 	u.Attributes = orDefault(attributes, u.Attributes)
 	u.FriendlyName = name
+	s.emitUser(c, webhook.EventUserAdded, u)
 	return answer(http.StatusCreated, s.userView(u))
 }
 

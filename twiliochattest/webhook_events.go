@@ -132,7 +132,10 @@ func reason(identity, bySelf, byAPI string) string {
 	return byAPI
 }
 
-// userEvent is the event onUserUpdated about u, as the Server answers it.
+// userEvent is the event typ about u, as the Server answers it: the
+// post-events onUserAdded and onUserUpdated, and the pre-event
+// onUserUpdate. onUserAdded has no DateUpdated, as a new channel's
+// onChannelAdded has none.
 func (s *Server) userEvent(typ string, u *user) event {
 	v := s.userView(u)
 	p := url.Values{
@@ -141,7 +144,9 @@ func (s *Server) userEvent(typ string, u *user) event {
 		"RoleSid":     {v.RoleSID},
 		"Attributes":  {v.Attributes},
 		"DateCreated": {v.DateCreated},
-		"DateUpdated": {v.DateUpdated},
+	}
+	if typ != webhook.EventUserAdded {
+		p.Set("DateUpdated", v.DateUpdated)
 	}
 	set(p, "FriendlyName", orDefault(v.FriendlyName, ""))
 	if v.IsOnline != nil {

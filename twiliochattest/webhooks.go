@@ -171,14 +171,20 @@ func (s *Server) emit(c *call, ev event) {
 		targets = append(targets, s.channelTargets(ev.channelSID, ev.typ)...)
 	}
 	for _, t := range targets {
-		act.jobs = append(act.jobs, &job{typ: ev.typ, target: t, params: s.common(act, ev, t), post: true})
+		act.jobs = append(act.jobs, &job{typ: ev.typ, target: t, params: s.common(act, ev, t)})
 	}
 }
 
 // common returns ev's parameters with those every Chat webhook carries
-// (all but RetryCount, which each attempt adds).
+// (all but RetryCount, which each attempt adds), its dates with
+// milliseconds.
 func (s *Server) common(act *action, ev event, t target) url.Values {
 	p := cloneValues(ev.params)
+	for _, key := range dateParams {
+		if v := p.Get(key); v != "" {
+			p.Set(key, webhookTime(v))
+		}
+	}
 	p.Set("EventType", ev.typ)
 	p.Set("AccountSid", s.account)
 	p.Set("InstanceSid", ev.serviceSID)
@@ -191,6 +197,23 @@ func (s *Server) common(act *action, ev event, t target) url.Values {
 		p.Set("WebhookType", channelWebhookTypeWebhook)
 	}
 	return p
+}
+
+// dateParams are the webhook parameters that hold a date.
+var dateParams = []string{"DateCreated", "DateUpdated", "DateRemoved"}
+
+// webhookTime returns the date v (ISO 8601, as stored) as Twilio's
+// webhooks write dates, in UTC with milliseconds ("2021-04-17T12:52:31.295Z";
+// the fake's own times are whole seconds, so ".000"), unlike the REST API's
+// JSON, which has none. Twilio's Chat webhook examples write their dates
+// that way (https://www.twilio.com/docs/chat/webhook-events, "Webhook
+// Bodies by Event Type"). A v that does not parse is sent as it is.
+func webhookTime(v string) string {
+	t, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return v
+	}
+	return t.UTC().Format("2006-01-02T15:04:05.000Z07:00")
 }
 
 // RejectedError is the error an SDKClient's action returns when the
