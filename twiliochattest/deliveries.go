@@ -59,6 +59,10 @@ func (d Delivery) TimedOut() bool { return d.Status == 0 && strings.HasPrefix(d.
 // errTimeout starts the Err of a Delivery that timed out.
 const errTimeout = "timeout"
 
+// errStudio is the Err of a Delivery to a Studio Flow, which the Server
+// records but does not send.
+const errStudio = "not sent: a Studio Flow, which the Server does not run"
+
 // job is one event to deliver to one target.
 type job struct {
 	typ    string
@@ -254,6 +258,11 @@ func (d *deliverer) attempt(ctx context.Context, j *job, n int) Delivery {
 		a.Method = http.MethodPost
 		a.Signature = webhook.Sign(d.token, a.URL, params)
 		body = strings.NewReader(params.Encode())
+	}
+
+	if j.target.webhookType == channelWebhookTypeStudio {
+		a.Err = errStudio
+		return a
 	}
 
 	ctx, cancel := context.WithTimeout(ctx, d.timeout)

@@ -161,15 +161,16 @@
 //   - X-Twilio-Webhook-Enabled, on the operations that take it, must be
 //     true or false (400 otherwise); Requests shows it. With true, the
 //     operation's post-event webhook is sent (see Webhooks).
-//   - Channel Webhooks list under their channel and go with it. Create
+//   - Channel Webhooks list under their channel and go with it; a channel
+//     has at most five, and a sixth answers 400 with code 50321. Create
 //     requires Type (webhook, trigger or studio); Create and Update accept
 //     the Configuration.* keys: Url an absolute http(s) URL, Method GET or
 //     POST, repeated Filters and Triggers (at most 5), FlowSid a Flow SID
 //     (FW…), RetryCount 0 to 3. Update merges the keys sent (an empty value
 //     clears a list or the URL) and cannot change Type. The configuration
 //     object shows the keys set, as in the spec's examples. No rule between
-//     the type and the keys is enforced, as the spec states none. Those of
-//     type webhook are called (see Webhooks).
+//     the type and the keys is enforced, as the spec states none. They are
+//     called as Webhooks says.
 //   - Create Credential requires Type (gcm, apn or fcm) and accepts
 //     FriendlyName (at most 64 characters), Sandbox (true or false) and the
 //     secrets Certificate, PrivateKey, ApiKey and Secret; Update Credential
@@ -229,9 +230,12 @@
 //     onUserUpdated) follow a REST Create, Update or Delete (and a Delete
 //     User Channel) that sends X-Twilio-Webhook-Enabled: true, and none
 //     follows one without it. A channel's events also go to its Channel
-//     Webhooks of type "webhook" whose Configuration.Filters name them
-//     (with their Configuration.Method and RetryCount, and WebhookSid and
-//     WebhookType parameters); trigger and studio webhooks are not called.
+//     Webhooks (with their Configuration.Method and RetryCount, and
+//     WebhookSid and WebhookType parameters): those of type "webhook" whose
+//     Configuration.Filters name them; those of type "trigger" for an
+//     onMessageSent whose Body holds one of their Configuration.Triggers,
+//     as written, anywhere; those of type "studio" whose Filters name them
+//     are recorded as a Delivery to the Flow's webhook URL, not sent.
 //     Post-events are delivered in order in the background; WaitDeliveries
 //     waits for them without sleeping.
 //   - Pre-events (onMessageSend, onMessageUpdate, onMessageRemove,

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
@@ -109,32 +110,83 @@ type target struct {
 	retries int
 	// webhookSID is the channel webhook's SID, "" for the Service's URL.
 	webhookSID string
+	// webhookType is the channel webhook's type (webhook, trigger or
+	// studio), "" for the Service's URL.
+	webhookType string
 }
 
-// channelTargets returns the webhooks of the channel channelSID of type
-// "webhook" that have a URL and whose filters name typ, in creation order:
-// with their method (POST unless set) and retry count (0 unless set).
-// Trigger and studio webhooks are not called. The caller holds s.mu.
-func (s *Server) channelTargets(channelSID, typ string) []target {
+// Channel webhook types (the spec's channel_webhook_enum_type).
+const (
+	// channelWebhookTypeWebhook calls a URL on the events its filters
+	// name.
+	channelWebhookTypeWebhook = "webhook"
+	// channelWebhookTypeTrigger calls a URL on a message whose body holds
+	// one of its triggers.
+	channelWebhookTypeTrigger = "trigger"
+	// channelWebhookTypeStudio starts a Studio Flow on the events its
+	// filters name.
+	channelWebhookTypeStudio = "studio"
+)
+
+// channelTargets returns the webhooks of ev's channel that ev calls, in
+// creation order, with their method (POST unless set) and retry count (0
+// unless set):
+//
+//   - type webhook, with a URL, whose Configuration.Filters name ev;
+//   - type trigger, with a URL, for onMessageSent whose Body holds one of
+//     its Configuration.Triggers as it is written: the spec says a trigger
+//     calls the webhook "when it is present in a message body"
+//     (Configuration.Triggers of Create Channel Webhook,
+//     https://www.twilio.com/docs/chat/rest/channel-webhook-resource); no
+//     page says whether case or word boundaries matter, so the fake looks
+//     for the exact text anywhere in the body;
+//   - type studio whose Configuration.Filters name ev: the Flow "to call
+//     when an event in configuration.filters occurs" (the spec's
+//     Configuration.FlowSid), at the Flow's "Webhook URL"
+//     (https://www.twilio.com/docs/studio/widget-library/trigger-start,
+//     "Required configuration for Trigger (Start)"). The fake runs no
+//     Flow: deliver records the call without sending it.
+//
+// The caller holds s.mu.
+func (s *Server) channelTargets(ev event) []target {
 	var out []target
-	for _, w := range s.webhooksOf(channelSID) {
+	for _, w := range s.webhooksOf(ev.channelSID) {
 		conf := w.Configuration
-		if w.Type != channelWebhookTypeWebhook || conf.URL == nil || !slices.Contains(conf.Filters, typ) {
+		u := orDefault(conf.URL, "")
+		switch w.Type {
+		case channelWebhookTypeWebhook:
+			if u == "" || !slices.Contains(conf.Filters, ev.typ) {
+				continue
+			}
+		case channelWebhookTypeTrigger:
+			body := ev.params.Get("Body")
+			if u == "" || ev.typ != webhook.EventMessageSent ||
+				!slices.ContainsFunc(conf.Triggers, func(word string) bool { return strings.Contains(body, word) }) {
+				continue
+			}
+		case channelWebhookTypeStudio:
+			if conf.FlowSID == nil || !slices.Contains(conf.Filters, ev.typ) {
+				continue
+			}
+			u = studioURL(s.account, *conf.FlowSID)
+		default:
 			continue
 		}
 		out = append(out, target{
-			url:        *conf.URL,
-			method:     orDefault(conf.Method, http.MethodPost),
-			retries:    orDefault(conf.RetryCount, 0),
-			webhookSID: w.SID,
+			url:         u,
+			method:      orDefault(conf.Method, http.MethodPost),
+			retries:     orDefault(conf.RetryCount, 0),
+			webhookSID:  w.SID,
+			webhookType: w.Type,
 		})
 	}
 	return out
 }
 
-// channelWebhookTypeWebhook is the type of a channel webhook that calls a
-// URL on the events its filters name.
-const channelWebhookTypeWebhook = "webhook"
+// studioURL is the URL that starts the Studio Flow flowSID of the account.
+func studioURL(account, flowSID string) string {
+	return "https://webhooks.twilio.com/v1/Accounts/" + account + "/Flows/" + flowSID
+}
 
 // serviceTarget returns the Service's pre-event (pre) or post-event URL as a
 // target when it is set and its filters name typ. The caller holds s.mu.
@@ -168,7 +220,7 @@ func (s *Server) emit(c *call, ev event) {
 		targets = append(targets, t)
 	}
 	if ev.channelSID != "" {
-		targets = append(targets, s.channelTargets(ev.channelSID, ev.typ)...)
+		targets = append(targets, s.channelTargets(ev)...)
 	}
 	for _, t := range targets {
 		act.jobs = append(act.jobs, &job{typ: ev.typ, target: t, params: s.common(act, ev, t)})
@@ -194,7 +246,7 @@ func (s *Server) common(act *action, ev event, t target) url.Values {
 	}
 	if t.webhookSID != "" {
 		p.Set("WebhookSid", t.webhookSID)
-		p.Set("WebhookType", channelWebhookTypeWebhook)
+		p.Set("WebhookType", t.webhookType)
 	}
 	return p
 }

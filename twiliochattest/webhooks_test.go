@@ -705,7 +705,8 @@ func TestChannelWebhooksReceiveTheirChannelsEvents(t *testing.T) {
 		URL: twiliochat.Ptr(retried.URL), Filters: []string{"onMessageSent"}, RetryCount: twiliochat.Ptr(1),
 	})
 	create("general", webhookType, twiliochat.ChannelWebhookConfigurationParams{URL: twiliochat.Ptr(channelHook.URL), Filters: []string{"onChannelUpdated"}})
-	create("general", twiliochat.ChannelWebhookTypeTrigger, twiliochat.ChannelWebhookConfigurationParams{URL: twiliochat.Ptr(channelHook.URL), Triggers: []string{"hello"}})
+	// A trigger none of the messages holds (see TestTriggerWebhooks).
+	create("general", twiliochat.ChannelWebhookTypeTrigger, twiliochat.ChannelWebhookConfigurationParams{URL: twiliochat.Ptr(channelHook.URL), Triggers: []string{"goodbye"}})
 	create("random", webhookType, twiliochat.ChannelWebhookConfigurationParams{URL: twiliochat.Ptr(channelHook.URL), Filters: []string{"onMessageSent"}})
 
 	_, err = client.Messages.Create(ctx, svc.SID, "general", &twiliochat.CreateMessageParams{Body: twiliochat.Ptr("hello"), WebhookEnabled: twiliochat.Ptr(true)})
