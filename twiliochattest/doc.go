@@ -134,9 +134,10 @@
 //     holds that SID only (the fake stores no media). Updating the Body
 //     sets was_edited. Messages list oldest first, or newest first with
 //     Order=desc. An invite gets the service's default channel role unless
-//     RoleSid names a channel role, and stays until deleted (no client
-//     ever accepts it). Deleting a channel deletes its messages and
-//     invites.
+//     RoleSid names a channel role, and stays until deleted, or until the
+//     invited user joins the channel through an SDKClient: the invite then
+//     becomes the membership, with the invite's role. Deleting a channel
+//     deletes its messages and invites.
 //   - Bindings are created by the Chat client SDKs, not over REST:
 //     SeedBinding registers one, creating its user when there is none with
 //     the identity. A binding lists under its service and under its user
@@ -207,7 +208,10 @@
 // leaveChannel, editOwnMessage, deleteOwnMessage). For channel admin only
 // part of the documented list could be confirmed, so the fake gives it that
 // documented subset: addMember, deleteAnyMessage, destroyChannel. Update
-// the roles (over HTTP) if a test needs more.
+// the roles (over HTTP) if a test needs more: an SDKClient's actions obey
+// them (see SDKClient), so the channel user must be given sendMediaMessage
+// to send media; since it lacks editOwnMessageAttributes, editOwnMessage
+// also lets a user change its own message's attributes.
 //
 // # Webhooks
 //
@@ -238,13 +242,16 @@
 //     are recorded as a Delivery to the Flow's webhook URL, not sent.
 //     Post-events are delivered in order in the background; WaitDeliveries
 //     waits for them without sleeping.
-//   - Pre-events (onMessageSend, onMessageUpdate, onMessageRemove,
-//     onMemberAdd, onMemberRemove) come only from what users do with a Chat
-//     SDK: ConnectAs returns an SDKClient that sends, edits and removes
-//     messages and joins and leaves channels as a user. Each action waits
-//     for the pre-event's answer, which rejects it (outside 2xx, or no
-//     answer), changes the message (a JSON body, as webhook.Modify
-//     answers), or lets it through.
+//   - Pre-events (onMessageSend, onMediaMessageSend, onMessageUpdate,
+//     onMessageRemove, onMemberAdd, onMemberRemove, onChannelAdd,
+//     onChannelUpdate, onChannelDestroy, onUserUpdate) come only from what
+//     users do with a Chat SDK: ConnectAs returns an SDKClient that sends
+//     (text or media), edits and removes messages, joins and leaves,
+//     creates, changes and destroys channels, and changes its own user.
+//     Each action must be allowed by the user's roles (a *PermissionError
+//     otherwise, with no webhook), then waits for the pre-event's answer,
+//     which rejects it (outside 2xx, or no answer), changes the message (a
+//     JSON body, as webhook.Modify answers), or lets it through.
 //
 // Deliveries records every attempt (URL, event, parameters, signature,
 // answer). By default webhooks go only to loopback hosts, such as an

@@ -167,6 +167,14 @@ func (c *call) identity() string {
 	return c.act.identity
 }
 
+// upload is the media the SDKClient that acted in c uploaded, or nil.
+func (c *call) upload() *messageMedia {
+	if c.act == nil {
+		return nil
+	}
+	return c.act.upload
+}
+
 // emitMessage emits the post-event typ of c about m (see messageEvent).
 // The caller holds s.mu.
 func (s *Server) emitMessage(c *call, typ string, m *message) {

@@ -81,6 +81,10 @@ type action struct {
 	identity string
 	// jobs are the post-event deliveries emit queued.
 	jobs []*job
+	// upload is the media an SDKClient uploaded for the message it sends:
+	// a client SDK stores a media file first and then sends the message
+	// with its SID, and the fake keeps no media of its own.
+	upload *messageMedia
 }
 
 // restAction returns the action of a REST request for op with header h:

@@ -539,6 +539,9 @@ func TestUpdateAndRemoveDecisions(t *testing.T) {
 	assert.True(t, stored.WasEdited)
 	assert.Equal(t, "alice", stored.LastUpdatedBy)
 
+	// The moderator is the author now, so alice's roles need the "any"
+	// permissions for the rest (see TestSDKActionsObeyRoles).
+	setPermissions(t, client, svcSID, "channel user", "sendMessage", "editOwnMessage", "editAnyMessageAttributes", "deleteAnyMessage", "deleteOwnMessage")
 	attrs, err := alice.UpdateMessageAttributes(ctx, "general", m.SID, `{"pinned":true}`)
 	require.NoError(t, err)
 	assert.Equal(t, `{"pinned":true}`, attrs.Attributes)
