@@ -227,9 +227,13 @@ func retried(a Delivery) bool {
 func (d *deliverer) attempt(ctx context.Context, j *job, n int) Delivery {
 	params := cloneValues(j.params)
 	// Every attempt, of a pre-event as of a post-event, says how many times
-	// it was retried, 0 on the first: the RetryCount parameter of
-	// https://www.twilio.com/docs/chat/webhook-events ("Webhook Bodies by
-	// Event Type").
+	// it was retried, 0 on the first, in RetryCount, the name the webhook
+	// package decodes (Event.RetryCount). Twilio's page
+	// (https://www.twilio.com/docs/chat/webhook-events) lists the
+	// parameters in its "Webhook Bodies by Event Type" tables; the stored
+	// copy that could be read stops before them, so which events carry it
+	// is taken from the issue (real pre-event bodies carry it), not
+	// confirmed on the page.
 	params.Set("RetryCount", strconv.Itoa(n))
 	a := Delivery{
 		URL:        j.target.url,

@@ -340,6 +340,11 @@ func (c *SDKClient) send(ctx context.Context, channel, body, attributes string, 
 				"From":        {c.identity},
 				"DateCreated": {s.timestamp()},
 			}
+			// A media message's events carry MediaSid, MediaFilename,
+			// MediaContentType and MediaSize, the names webhook.Media
+			// decodes (Twilio's tables on
+			// https://www.twilio.com/docs/chat/webhook-events could not be
+			// read in the stored copy).
 			if upload != nil {
 				upload.SID = s.ids.next(spec.MediaSIDPrefix)
 				p.Set("MediaSid", upload.SID)
@@ -524,6 +529,12 @@ func (c *SDKClient) JoinChannel(ctx context.Context, channel string) (string, er
 			}
 			return f
 		},
+		// An Invite "represents an invitation for a User (within the Service
+		// instance) to join a Channel and become a Member"
+		// (https://www.twilio.com/docs/chat/rest/invite-resource): once the
+		// user has joined, it is spent. No page found says which events
+		// an accepted invite sends; the fake sends those of a join
+		// (onMemberAdd, onMemberAdded with Reason JOINED).
 		after: func(s *Server) {
 			for _, inv := range c.invites(s, chSID) {
 				s.invites.remove(chSID, inv.SID)

@@ -135,7 +135,11 @@ func reason(identity, bySelf, byAPI string) string {
 // userEvent is the event typ about u, as the Server answers it: the
 // post-events onUserAdded and onUserUpdated, and the pre-event
 // onUserUpdate. onUserAdded has no DateUpdated, as a new channel's
-// onChannelAdded has none.
+// onChannelAdded has none: the User Added event Twilio documents carries
+// AccountSid, UserSid, Identity, FriendlyName, RoleSid and DateCreated
+// (https://www.twilio.com/docs/events/event-types/conversations/user,
+// "Added", the Conversations event; the Chat page's table could not be
+// read), and the fake adds Attributes, as in onUserUpdated.
 func (s *Server) userEvent(typ string, u *user) event {
 	v := s.userView(u)
 	p := url.Values{

@@ -30,7 +30,14 @@ import (
 // for an SDKClient's action, before it is applied, and its answer decides
 // the action (see decide).
 
-// Where an action came from, the webhook's Source parameter.
+// Where an action came from, the webhook's Source parameter. Twilio's page
+// (https://www.twilio.com/docs/chat/webhook-events, its opening section)
+// names the two origins: pre-event webhooks "are fired only for actions
+// from the Chat SDK", post-event webhooks "can also be triggered from the
+// REST API" with the header. The values "SDK" and "API" are those the
+// webhook package decodes (Event.Source); the stored copy of the page that
+// could be read stops before its parameter table, so they are not confirmed
+// there.
 const (
 	sourceAPI = "API"
 	sourceSDK = "SDK"
@@ -261,9 +268,10 @@ var dateParams = []string{"DateCreated", "DateUpdated", "DateRemoved"}
 // webhookTime returns the date v (ISO 8601, as stored) as Twilio's
 // webhooks write dates, in UTC with milliseconds ("2021-04-17T12:52:31.295Z";
 // the fake's own times are whole seconds, so ".000"), unlike the REST API's
-// JSON, which has none. Twilio's Chat webhook examples write their dates
-// that way (https://www.twilio.com/docs/chat/webhook-events, "Webhook
-// Bodies by Event Type"). A v that does not parse is sent as it is.
+// JSON, which has none. Twilio's documented event payloads write dates so,
+// such as DateCreated "2025-01-01T00:00:00.000Z" in the User Added event
+// (https://www.twilio.com/docs/events/event-types/conversations/user,
+// "Added"). A v that does not parse is sent as it is.
 func webhookTime(v string) string {
 	t, err := time.Parse(time.RFC3339Nano, v)
 	if err != nil {
@@ -330,6 +338,13 @@ func (s *Server) pre(ctx context.Context, act *action, ev event) (rewrite, error
 	if err != nil {
 		return rewrite{}, err
 	}
+	// A pre-event blocks the action "until a response is received"
+	// (https://www.twilio.com/docs/chat/webhook-events, opening section),
+	// and Twilio counts an answer slower than 5 seconds as a failed webhook,
+	// error 50076 "Webhook failed to execute successfully due to timeout"
+	// (https://www.twilio.com/docs/api/errors/50076). That no answer, or one
+	// outside 2xx, rejects the action is the fake's reading: the part of the
+	// page that could be read does not say it in so many words.
 	rejected := &RejectedError{EventType: ev.typ, URL: redacted(t.url), Status: last.Status}
 	switch {
 	case last.Status == 0:
