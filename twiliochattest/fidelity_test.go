@@ -22,12 +22,33 @@ import (
 // https://www.twilio.com/docs/chat/webhook-events that a backend's handler
 // trips on when the fake gets them wrong.
 
+// receiving is a chat whose service sends the events filters names, by
+// POST without retries, to a receiver.
+func receiving(t *testing.T, filters ...string) (*twiliochattest.Server, *twiliochat.Client, *twiliochat.Service, *receiver) {
+	t.Helper()
+	srv, client, svc := newChat(t)
+	rc := newReceiver(t, srv.AuthToken())
+	pointAt(t, client, svc.SID, rc.URL, http.MethodPost, 0, filters...)
+	return srv, client, svc, rc
+}
+
+// aliceInGeneral seeds a channel "general" in the service and alice, a
+// member of it, and connects her.
+func aliceInGeneral(t *testing.T, srv *twiliochattest.Server, serviceSID string) *twiliochattest.SDKClient {
+	t.Helper()
+	_, err := srv.SeedChannel(serviceSID, "general")
+	require.NoError(t, err)
+	_, err = srv.SeedMember(serviceSID, "general", "alice")
+	require.NoError(t, err)
+	alice, err := srv.ConnectAs(serviceSID, "alice")
+	require.NoError(t, err)
+	return alice
+}
+
 func TestCreateUserSendsUserAdded(t *testing.T) {
 	t.Parallel()
-	srv, client, svc := newChat(t)
+	srv, client, svc, rc := receiving(t, "onUserAdded", "onUserUpdated")
 	ctx := context.Background()
-	rc := newReceiver(t, srv.AuthToken())
-	pointAt(t, client, svc.SID, rc.URL, http.MethodPost, 0, "onUserAdded", "onUserUpdated")
 	roles := roleSIDs(t, client, svc.SID)
 
 	u, err := client.Users.Create(ctx, svc.SID, &twiliochat.CreateUserParams{
@@ -48,10 +69,8 @@ func TestCreateUserSendsUserAdded(t *testing.T) {
 
 func TestWebhookDatesCarryMilliseconds(t *testing.T) {
 	t.Parallel()
-	srv, client, svc := newChat(t)
+	srv, client, svc, rc := receiving(t, "onChannelUpdated", "onMessageRemoved")
 	ctx := context.Background()
-	rc := newReceiver(t, srv.AuthToken())
-	pointAt(t, client, svc.SID, rc.URL, http.MethodPost, 0, "onChannelUpdated", "onMessageRemoved")
 	on := twiliochat.Ptr(true)
 	ch, err := client.Channels.Create(ctx, svc.SID, nil)
 	require.NoError(t, err)
@@ -84,13 +103,8 @@ func TestPreEventsCarryRetryCount(t *testing.T) {
 	ctx := context.Background()
 	hook := answering(t, http.StatusServiceUnavailable, http.StatusOK)
 	pointAt(t, client, svc.SID, hook.URL, http.MethodPost, 1, "onMessageSend")
-	_, err := srv.SeedChannel(svc.SID, "general")
-	require.NoError(t, err)
-	_, err = srv.SeedMember(svc.SID, "general", "alice")
-	require.NoError(t, err)
-	alice, err := srv.ConnectAs(svc.SID, "alice")
-	require.NoError(t, err)
-	_, err = alice.SendMessage(ctx, "general", "hi", "")
+	alice := aliceInGeneral(t, srv, svc.SID)
+	_, err := alice.SendMessage(ctx, "general", "hi", "")
 	require.NoError(t, err)
 
 	ds := srv.Deliveries()
@@ -114,15 +128,10 @@ func TestTriggerWebhooks(t *testing.T) {
 	srv, client, svc := newChat(t)
 	ctx := context.Background()
 	rc := newReceiver(t, srv.AuthToken())
-	_, err := srv.SeedChannel(svc.SID, "general")
-	require.NoError(t, err)
-	_, err = srv.SeedMember(svc.SID, "general", "alice")
-	require.NoError(t, err)
+	alice := aliceInGeneral(t, srv, svc.SID)
 	w, err := createHook(t, client, svc.SID, "general", twiliochat.ChannelWebhookTypeTrigger, twiliochat.ChannelWebhookConfigurationParams{
 		URL: twiliochat.Ptr(rc.URL + "/trigger"), Triggers: []string{"help", "urgent"},
 	})
-	require.NoError(t, err)
-	alice, err := srv.ConnectAs(svc.SID, "alice")
 	require.NoError(t, err)
 
 	tests := []struct {
@@ -238,19 +247,12 @@ func setPermissions(t *testing.T, client *twiliochat.Client, serviceSID, name st
 
 func TestSDKMediaMessage(t *testing.T) {
 	t.Parallel()
-	srv, client, svc := newChat(t)
+	srv, client, svc, rc := receiving(t, "onMediaMessageSend", "onMediaMessageSent")
 	ctx := context.Background()
-	rc := newReceiver(t, srv.AuthToken())
-	pointAt(t, client, svc.SID, rc.URL, http.MethodPost, 0, "onMediaMessageSend", "onMediaMessageSent")
-	_, err := srv.SeedChannel(svc.SID, "general")
-	require.NoError(t, err)
-	_, err = srv.SeedMember(svc.SID, "general", "alice")
-	require.NoError(t, err)
-	alice, err := srv.ConnectAs(svc.SID, "alice")
-	require.NoError(t, err)
+	alice := aliceInGeneral(t, srv, svc.SID)
 	cat := twiliochattest.SDKMedia{Filename: "cat.png", ContentType: "image/png", Size: 20480}
 
-	_, err = alice.SendMediaMessage(ctx, "general", cat, "")
+	_, err := alice.SendMediaMessage(ctx, "general", cat, "")
 	var denied *twiliochattest.PermissionError
 	require.ErrorAs(t, err, &denied, "the default channel user lacks sendMediaMessage")
 	assert.Equal(t, "sendMediaMessage", denied.Permission)
@@ -495,10 +497,8 @@ func TestSDKActionsObeyRoles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			srv, client, svc := newChat(t)
+			srv, client, svc, _ := receiving(t, preEvents...)
 			ctx := context.Background()
-			rc := newReceiver(t, srv.AuthToken())
-			pointAt(t, client, svc.SID, rc.URL, http.MethodPost, 0, preEvents...)
 			_, err := srv.SeedChannel(svc.SID, "general")
 			require.NoError(t, err)
 			_, err = srv.SeedChannel(svc.SID, "other")
@@ -547,10 +547,8 @@ func TestSDKActionsObeyRoles(t *testing.T) {
 
 func TestInviteBecomesMembership(t *testing.T) {
 	t.Parallel()
-	srv, client, svc := newChat(t)
+	srv, client, svc, rc := receiving(t, "onMemberAdd", "onMemberAdded")
 	ctx := context.Background()
-	rc := newReceiver(t, srv.AuthToken())
-	pointAt(t, client, svc.SID, rc.URL, http.MethodPost, 0, "onMemberAdd", "onMemberAdded")
 	chSID, err := srv.SeedChannel(svc.SID, "general")
 	require.NoError(t, err)
 	roles := roleSIDs(t, client, svc.SID)
