@@ -204,14 +204,14 @@ func (c *SDKClient) permitted(s *Server, mem *member, channelSID string, perms .
 	return &PermissionError{Identity: c.identity, Permission: perms[0], ChannelSID: channelSID}
 }
 
-// ownOrAny returns own when the user identity wrote m, and any otherwise,
-// each followed by any: a user with the permission on any message may also
-// act on its own.
-func ownOrAny(m *message, identity, own, any string) []string {
+// ownOrAny returns the permissions that let the user identity act on m:
+// own and anyPerm for its own message (a permission on any message covers
+// one's own too), anyPerm alone for another's.
+func ownOrAny(m *message, identity, own, anyPerm string) []string {
 	if m.From == identity {
-		return []string{own, any}
+		return []string{own, anyPerm}
 	}
-	return []string{any}
+	return []string{anyPerm}
 }
 
 // membership returns the channel channel (its SID or unique name) of c's
