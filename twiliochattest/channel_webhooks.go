@@ -11,8 +11,8 @@ import (
 // resource, stored under its channel (s.webhooks) and deleted with it. Its
 // Configuration is kept typed: the webhook delivery (channelTargets, in
 // webhooks.go) reads, through webhooksOf, which URL to call with which
-// method on which events, and how often to retry. Trigger words and Studio
-// Flows are kept but not acted on.
+// method on which events, which words trigger it, which Studio Flow it
+// starts, and how often to retry.
 type channelWebhook struct {
 	SID           string               `json:"sid"`
 	AccountSID    string               `json:"account_sid"`
@@ -79,6 +79,15 @@ func (s *Server) createChannelWebhook(c *call) response {
 	f.webhookConfiguration(&config)
 	if refusal, bad := f.refusal(); bad {
 		return refusal
+	}
+	// A channel has "up to five" webhooks
+	// (https://www.twilio.com/docs/chat/rest/channel-webhook-resource); a
+	// sixth is refused with code 50321, "Programmable Chat: Too many
+	// channel webhooks", "Webhooks limit exceeded for given channel"
+	// (https://www.twilio.com/docs/api/errors/50321). That page gives no
+	// HTTP status; 400 is the one of Twilio's other Chat validation errors.
+	if len(s.webhooksOf(ch.SID)) >= spec.MaxChannelWebhooks {
+		return twilioError(http.StatusBadRequest, 50321, "Too many channel webhooks: a channel has at most "+strconv.Itoa(spec.MaxChannelWebhooks))
 	}
 	now := s.timestamp()
 	sid := s.ids.next(spec.ChannelWebhookSIDPrefix)

@@ -38,8 +38,8 @@ type Delivery struct {
 	Params url.Values
 	// Signature is the X-Twilio-Signature header sent.
 	Signature string
-	// Attempt counts the tries of this event at this URL from 0; for a
-	// post-event it is the RetryCount parameter sent.
+	// Attempt counts the tries of this event at this URL from 0: the
+	// RetryCount parameter sent.
 	Attempt int
 	// Status is the answer's HTTP status, 0 when there was none.
 	Status int
@@ -59,14 +59,16 @@ func (d Delivery) TimedOut() bool { return d.Status == 0 && strings.HasPrefix(d.
 // errTimeout starts the Err of a Delivery that timed out.
 const errTimeout = "timeout"
 
+// errStudio is the Err of a Delivery to a Studio Flow, which the Server
+// records but does not send.
+const errStudio = "not sent: a Studio Flow, which the Server does not run"
+
 // job is one event to deliver to one target.
 type job struct {
 	typ    string
 	target target
 	// params are the parameters of every attempt but RetryCount.
 	params url.Values
-	// post is set for a post-event, whose attempts carry RetryCount.
-	post bool
 }
 
 // hooksConfig holds the webhook options of NewServer.
@@ -224,9 +226,15 @@ func retried(a Delivery) bool {
 // attempt makes the n-th try of j and returns it as a Delivery.
 func (d *deliverer) attempt(ctx context.Context, j *job, n int) Delivery {
 	params := cloneValues(j.params)
-	if j.post {
-		params.Set("RetryCount", strconv.Itoa(n))
-	}
+	// Every attempt, of a pre-event as of a post-event, says how many times
+	// it was retried, 0 on the first, in RetryCount, the name the webhook
+	// package decodes (Event.RetryCount). Twilio's page
+	// (https://www.twilio.com/docs/chat/webhook-events) lists the
+	// parameters in its "Webhook Bodies by Event Type" tables; the stored
+	// copy that could be read stops before them, so which events carry it
+	// is taken from the issue (real pre-event bodies carry it), not
+	// confirmed on the page.
+	params.Set("RetryCount", strconv.Itoa(n))
 	a := Delivery{
 		URL:        j.target.url,
 		Method:     j.target.method,
@@ -254,6 +262,11 @@ func (d *deliverer) attempt(ctx context.Context, j *job, n int) Delivery {
 		a.Method = http.MethodPost
 		a.Signature = webhook.Sign(d.token, a.URL, params)
 		body = strings.NewReader(params.Encode())
+	}
+
+	if j.target.webhookType == channelWebhookTypeStudio {
+		a.Err = errStudio
+		return a
 	}
 
 	ctx, cancel := context.WithTimeout(ctx, d.timeout)

@@ -394,11 +394,11 @@ func TestPreEventDecision(t *testing.T) {
 
 			params := hook.received()
 			require.Len(t, params, len(tt.statuses))
-			for _, p := range params {
+			for n, p := range params {
 				assert.Equal(t, url.Values{
 					"EventType": {tt.typ}, "AccountSid": {s.AccountSID()}, "InstanceSid": {sid},
-					"Source": {"SDK"}, "ClientIdentity": {"alice"}, "Body": {"hello"},
-				}, p, "a pre-event carries no RetryCount")
+					"Source": {"SDK"}, "ClientIdentity": {"alice"}, "Body": {"hello"}, "RetryCount": {strconv.Itoa(n)},
+				}, p, "a pre-event carries RetryCount, as a post-event does")
 			}
 			assert.Len(t, s.Deliveries(), len(tt.statuses))
 			if tt.rejected != "" {

@@ -134,9 +134,10 @@
 //     holds that SID only (the fake stores no media). Updating the Body
 //     sets was_edited. Messages list oldest first, or newest first with
 //     Order=desc. An invite gets the service's default channel role unless
-//     RoleSid names a channel role, and stays until deleted (no client
-//     ever accepts it). Deleting a channel deletes its messages and
-//     invites.
+//     RoleSid names a channel role, and stays until deleted, or until the
+//     invited user joins the channel through an SDKClient: the invite then
+//     becomes the membership, with the invite's role. Deleting a channel
+//     deletes its messages and invites.
 //   - Bindings are created by the Chat client SDKs, not over REST:
 //     SeedBinding registers one, creating its user when there is none with
 //     the identity. A binding lists under its service and under its user
@@ -161,15 +162,16 @@
 //   - X-Twilio-Webhook-Enabled, on the operations that take it, must be
 //     true or false (400 otherwise); Requests shows it. With true, the
 //     operation's post-event webhook is sent (see Webhooks).
-//   - Channel Webhooks list under their channel and go with it. Create
+//   - Channel Webhooks list under their channel and go with it; a channel
+//     has at most five, and a sixth answers 400 with code 50321. Create
 //     requires Type (webhook, trigger or studio); Create and Update accept
 //     the Configuration.* keys: Url an absolute http(s) URL, Method GET or
 //     POST, repeated Filters and Triggers (at most 5), FlowSid a Flow SID
 //     (FW…), RetryCount 0 to 3. Update merges the keys sent (an empty value
 //     clears a list or the URL) and cannot change Type. The configuration
 //     object shows the keys set, as in the spec's examples. No rule between
-//     the type and the keys is enforced, as the spec states none. Those of
-//     type webhook are called (see Webhooks).
+//     the type and the keys is enforced, as the spec states none. They are
+//     called as Webhooks says.
 //   - Create Credential requires Type (gcm, apn or fcm) and accepts
 //     FriendlyName (at most 64 characters), Sandbox (true or false) and the
 //     secrets Certificate, PrivateKey, ApiKey and Secret; Update Credential
@@ -206,7 +208,10 @@
 // leaveChannel, editOwnMessage, deleteOwnMessage). For channel admin only
 // part of the documented list could be confirmed, so the fake gives it that
 // documented subset: addMember, deleteAnyMessage, destroyChannel. Update
-// the roles (over HTTP) if a test needs more.
+// the roles (over HTTP) if a test needs more: an SDKClient's actions obey
+// them (see SDKClient), so the channel user must be given sendMediaMessage
+// to send media; since it lacks editOwnMessageAttributes, editOwnMessage
+// also lets a user change its own message's attributes.
 //
 // # Webhooks
 //
@@ -216,30 +221,37 @@
 // with a form body, or GET with the parameters as the query),
 // WebhookFilters and retry counts, sends the parameters Twilio documents
 // for each event (EventType, AccountSid, InstanceSid, Source "API" or
-// "SDK", ClientIdentity for the SDK, the resource's fields, RetryCount for
-// post-events), and signs each request with the auth token in
+// "SDK", ClientIdentity for the SDK, the resource's fields, RetryCount, 0
+// on a first try), its dates with milliseconds as Twilio writes them
+// (2021-04-17T12:52:31.000Z), and signs each request with the auth token in
 // X-Twilio-Signature, as webhook.Sign computes it. An attempt that gets no
 // answer within 5 seconds (WithWebhookTimeout) or answers 429, 503 or 504
 // is retried as the retry count allows.
 //
 //   - Post-events (onChannelAdded, onChannelUpdated, onChannelDestroyed,
 //     onMemberAdded, onMemberUpdated, onMemberRemoved, onMessageSent,
-//     onMediaMessageSent, onMessageUpdated, onMessageRemoved,
+//     onMediaMessageSent, onMessageUpdated, onMessageRemoved, onUserAdded,
 //     onUserUpdated) follow a REST Create, Update or Delete (and a Delete
 //     User Channel) that sends X-Twilio-Webhook-Enabled: true, and none
 //     follows one without it. A channel's events also go to its Channel
-//     Webhooks of type "webhook" whose Configuration.Filters name them
-//     (with their Configuration.Method and RetryCount, and WebhookSid and
-//     WebhookType parameters); trigger and studio webhooks are not called.
+//     Webhooks (with their Configuration.Method and RetryCount, and
+//     WebhookSid and WebhookType parameters): those of type "webhook" whose
+//     Configuration.Filters name them; those of type "trigger" for an
+//     onMessageSent whose Body holds one of their Configuration.Triggers,
+//     as written, anywhere; those of type "studio" whose Filters name them
+//     are recorded as a Delivery to the Flow's webhook URL, not sent.
 //     Post-events are delivered in order in the background; WaitDeliveries
 //     waits for them without sleeping.
-//   - Pre-events (onMessageSend, onMessageUpdate, onMessageRemove,
-//     onMemberAdd, onMemberRemove) come only from what users do with a Chat
-//     SDK: ConnectAs returns an SDKClient that sends, edits and removes
-//     messages and joins and leaves channels as a user. Each action waits
-//     for the pre-event's answer, which rejects it (outside 2xx, or no
-//     answer), changes the message (a JSON body, as webhook.Modify
-//     answers), or lets it through.
+//   - Pre-events (onMessageSend, onMediaMessageSend, onMessageUpdate,
+//     onMessageRemove, onMemberAdd, onMemberRemove, onChannelAdd,
+//     onChannelUpdate, onChannelDestroy, onUserUpdate) come only from what
+//     users do with a Chat SDK: ConnectAs returns an SDKClient that sends
+//     (text or media), edits and removes messages, joins and leaves,
+//     creates, changes and destroys channels, and changes its own user.
+//     Each action must be allowed by the user's roles (a *PermissionError
+//     otherwise, with no webhook), then waits for the pre-event's answer,
+//     which rejects it (outside 2xx, or no answer), changes the message (a
+//     JSON body, as webhook.Modify answers), or lets it through.
 //
 // Deliveries records every attempt (URL, event, parameters, signature,
 // answer). By default webhooks go only to loopback hosts, such as an

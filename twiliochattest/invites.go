@@ -7,8 +7,9 @@ import (
 )
 
 // invite is the chat.v2.service.channel.invite JSON resource, stored under
-// its channel (s.invites). The fake never turns an invite into a member: it
-// stays until it is deleted, with its channel or on its own.
+// its channel (s.invites). It stays until it is deleted, with its channel
+// or on its own, or until its user joins the channel through an SDKClient
+// (see SDKClient.JoinChannel), whose membership it becomes.
 type invite struct {
 	SID         string `json:"sid"`
 	AccountSID  string `json:"account_sid"`

@@ -33,8 +33,8 @@ type message struct {
 func (m message) sid() string { return m.SID }
 
 // messageMedia is a message's "media" object. The fake keeps no media: a
-// message created with a MediaSid carries that SID, and no size, content
-// type or file name.
+// message created over REST with a MediaSid carries that SID, and no size,
+// content type or file name; one an SDKClient sends carries those it gave.
 type messageMedia struct {
 	SID         string `json:"sid"`
 	Size        int64  `json:"size"`
@@ -132,6 +132,9 @@ func (s *Server) createMessage(c *call) response {
 	changes.apply(m)
 	if media != nil {
 		m.Type, m.Media = messageTypeMedia, &messageMedia{SID: *media}
+		if up := c.upload(); up != nil && up.SID == *media {
+			m.Media = up
+		}
 	}
 	ch.nextMessageIndex++
 	s.countMessages(ch)

@@ -37,7 +37,12 @@ const (
 // userChannelOf returns the channel ch as the user u sees it, and false
 // when u takes no part in it. A member's user has joined: its unread count
 // is the number of the channel's messages past its consumption horizon, or
-// null while it has none. A user with a pending invite and no member is
+// null while it has none. The spec makes unread_messages_count nullable and
+// Twilio's "Message Consumption Horizon and Read Status" guide
+// (https://www.twilio.com/docs/chat/consumption-horizon, "Consumption
+// Horizon") bases the read status on the lastConsumedMessageIndex a client
+// reports; that the count is null before any report is the fake's reading,
+// not a sentence found on those pages. A user with a pending invite and no member is
 // invited, with no member, horizon or count.
 func (s *Server) userChannelOf(u *user, ch *channel) (userChannel, bool) {
 	uc := userChannel{

@@ -89,6 +89,7 @@ func (s *Server) createUser(c *call) response {
 	u.RoleSID = orDefault(roleSID, u.RoleSID)
 	u.Attributes = orDefault(attributes, u.Attributes)
 	u.FriendlyName = name
+	s.emitUser(c, webhook.EventUserAdded, u)
 	return answer(http.StatusCreated, s.userView(u))
 }
 
@@ -163,7 +164,11 @@ func (s *Server) updateUser(c *call) response {
 var _ = serve("DeleteUser", (*Server).deleteUser)
 
 // deleteUser deletes the user, who first leaves every channel it is a
-// member of, and its push bindings.
+// member of, and its push bindings. No Twilio page found says what becomes
+// of a deleted user's memberships (the User resource's Delete,
+// https://www.twilio.com/docs/chat/rest/user-resource, does not); the fake
+// keeps no member without its user, so that members_count and a member's
+// identity always name a user that exists.
 func (s *Server) deleteUser(c *call) response {
 	u := s.users.get(c.values["ServiceSid"], c.values["Sid"])
 	if u == nil {

@@ -132,7 +132,14 @@ func reason(identity, bySelf, byAPI string) string {
 	return byAPI
 }
 
-// userEvent is the event onUserUpdated about u, as the Server answers it.
+// userEvent is the event typ about u, as the Server answers it: the
+// post-events onUserAdded and onUserUpdated, and the pre-event
+// onUserUpdate. onUserAdded has no DateUpdated, as a new channel's
+// onChannelAdded has none: the User Added event Twilio documents carries
+// AccountSid, UserSid, Identity, FriendlyName, RoleSid and DateCreated
+// (https://www.twilio.com/docs/events/event-types/conversations/user,
+// "Added", the Conversations event; the Chat page's table could not be
+// read), and the fake adds Attributes, as in onUserUpdated.
 func (s *Server) userEvent(typ string, u *user) event {
 	v := s.userView(u)
 	p := url.Values{
@@ -141,7 +148,9 @@ func (s *Server) userEvent(typ string, u *user) event {
 		"RoleSid":     {v.RoleSID},
 		"Attributes":  {v.Attributes},
 		"DateCreated": {v.DateCreated},
-		"DateUpdated": {v.DateUpdated},
+	}
+	if typ != webhook.EventUserAdded {
+		p.Set("DateUpdated", v.DateUpdated)
 	}
 	set(p, "FriendlyName", orDefault(v.FriendlyName, ""))
 	if v.IsOnline != nil {
@@ -160,6 +169,14 @@ func (c *call) identity() string {
 		return ""
 	}
 	return c.act.identity
+}
+
+// upload is the media the SDKClient that acted in c uploaded, or nil.
+func (c *call) upload() *messageMedia {
+	if c.act == nil {
+		return nil
+	}
+	return c.act.upload
 }
 
 // emitMessage emits the post-event typ of c about m (see messageEvent).

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
@@ -29,7 +30,14 @@ import (
 // for an SDKClient's action, before it is applied, and its answer decides
 // the action (see decide).
 
-// Where an action came from, the webhook's Source parameter.
+// Where an action came from, the webhook's Source parameter. Twilio's page
+// (https://www.twilio.com/docs/chat/webhook-events, its opening section)
+// names the two origins: pre-event webhooks "are fired only for actions
+// from the Chat SDK", post-event webhooks "can also be triggered from the
+// REST API" with the header. The values "SDK" and "API" are those the
+// webhook package decodes (Event.Source); the stored copy of the page that
+// could be read stops before its parameter table, so they are not confirmed
+// there.
 const (
 	sourceAPI = "API"
 	sourceSDK = "SDK"
@@ -80,6 +88,10 @@ type action struct {
 	identity string
 	// jobs are the post-event deliveries emit queued.
 	jobs []*job
+	// upload is the media an SDKClient uploaded for the message it sends:
+	// a client SDK stores a media file first and then sends the message
+	// with its SID, and the fake keeps no media of its own.
+	upload *messageMedia
 }
 
 // restAction returns the action of a REST request for op with header h:
@@ -109,32 +121,83 @@ type target struct {
 	retries int
 	// webhookSID is the channel webhook's SID, "" for the Service's URL.
 	webhookSID string
+	// webhookType is the channel webhook's type (webhook, trigger or
+	// studio), "" for the Service's URL.
+	webhookType string
 }
 
-// channelTargets returns the webhooks of the channel channelSID of type
-// "webhook" that have a URL and whose filters name typ, in creation order:
-// with their method (POST unless set) and retry count (0 unless set).
-// Trigger and studio webhooks are not called. The caller holds s.mu.
-func (s *Server) channelTargets(channelSID, typ string) []target {
+// Channel webhook types (the spec's channel_webhook_enum_type).
+const (
+	// channelWebhookTypeWebhook calls a URL on the events its filters
+	// name.
+	channelWebhookTypeWebhook = "webhook"
+	// channelWebhookTypeTrigger calls a URL on a message whose body holds
+	// one of its triggers.
+	channelWebhookTypeTrigger = "trigger"
+	// channelWebhookTypeStudio starts a Studio Flow on the events its
+	// filters name.
+	channelWebhookTypeStudio = "studio"
+)
+
+// channelTargets returns the webhooks of ev's channel that ev calls, in
+// creation order, with their method (POST unless set) and retry count (0
+// unless set):
+//
+//   - type webhook, with a URL, whose Configuration.Filters name ev;
+//   - type trigger, with a URL, for onMessageSent whose Body holds one of
+//     its Configuration.Triggers as it is written: the spec says a trigger
+//     calls the webhook "when it is present in a message body"
+//     (Configuration.Triggers of Create Channel Webhook,
+//     https://www.twilio.com/docs/chat/rest/channel-webhook-resource); no
+//     page says whether case or word boundaries matter, so the fake looks
+//     for the exact text anywhere in the body;
+//   - type studio whose Configuration.Filters name ev: the Flow "to call
+//     when an event in configuration.filters occurs" (the spec's
+//     Configuration.FlowSid), at the Flow's "Webhook URL"
+//     (https://www.twilio.com/docs/studio/widget-library/trigger-start,
+//     "Required configuration for Trigger (Start)"). The fake runs no
+//     Flow: deliver records the call without sending it.
+//
+// The caller holds s.mu.
+func (s *Server) channelTargets(ev event) []target {
 	var out []target
-	for _, w := range s.webhooksOf(channelSID) {
+	for _, w := range s.webhooksOf(ev.channelSID) {
 		conf := w.Configuration
-		if w.Type != channelWebhookTypeWebhook || conf.URL == nil || !slices.Contains(conf.Filters, typ) {
+		u := orDefault(conf.URL, "")
+		switch w.Type {
+		case channelWebhookTypeWebhook:
+			if u == "" || !slices.Contains(conf.Filters, ev.typ) {
+				continue
+			}
+		case channelWebhookTypeTrigger:
+			body := ev.params.Get("Body")
+			if u == "" || ev.typ != webhook.EventMessageSent ||
+				!slices.ContainsFunc(conf.Triggers, func(word string) bool { return strings.Contains(body, word) }) {
+				continue
+			}
+		case channelWebhookTypeStudio:
+			if conf.FlowSID == nil || !slices.Contains(conf.Filters, ev.typ) {
+				continue
+			}
+			u = studioURL(s.account, *conf.FlowSID)
+		default:
 			continue
 		}
 		out = append(out, target{
-			url:        *conf.URL,
-			method:     orDefault(conf.Method, http.MethodPost),
-			retries:    orDefault(conf.RetryCount, 0),
-			webhookSID: w.SID,
+			url:         u,
+			method:      orDefault(conf.Method, http.MethodPost),
+			retries:     orDefault(conf.RetryCount, 0),
+			webhookSID:  w.SID,
+			webhookType: w.Type,
 		})
 	}
 	return out
 }
 
-// channelWebhookTypeWebhook is the type of a channel webhook that calls a
-// URL on the events its filters name.
-const channelWebhookTypeWebhook = "webhook"
+// studioURL is the URL that starts the Studio Flow flowSID of the account.
+func studioURL(account, flowSID string) string {
+	return "https://webhooks.twilio.com/v1/Accounts/" + account + "/Flows/" + flowSID
+}
 
 // serviceTarget returns the Service's pre-event (pre) or post-event URL as a
 // target when it is set and its filters name typ. The caller holds s.mu.
@@ -168,17 +231,23 @@ func (s *Server) emit(c *call, ev event) {
 		targets = append(targets, t)
 	}
 	if ev.channelSID != "" {
-		targets = append(targets, s.channelTargets(ev.channelSID, ev.typ)...)
+		targets = append(targets, s.channelTargets(ev)...)
 	}
 	for _, t := range targets {
-		act.jobs = append(act.jobs, &job{typ: ev.typ, target: t, params: s.common(act, ev, t), post: true})
+		act.jobs = append(act.jobs, &job{typ: ev.typ, target: t, params: s.common(act, ev, t)})
 	}
 }
 
 // common returns ev's parameters with those every Chat webhook carries
-// (all but RetryCount, which each attempt adds).
+// (all but RetryCount, which each attempt adds), its dates with
+// milliseconds.
 func (s *Server) common(act *action, ev event, t target) url.Values {
 	p := cloneValues(ev.params)
+	for _, key := range dateParams {
+		if v := p.Get(key); v != "" {
+			p.Set(key, webhookTime(v))
+		}
+	}
 	p.Set("EventType", ev.typ)
 	p.Set("AccountSid", s.account)
 	p.Set("InstanceSid", ev.serviceSID)
@@ -188,9 +257,27 @@ func (s *Server) common(act *action, ev event, t target) url.Values {
 	}
 	if t.webhookSID != "" {
 		p.Set("WebhookSid", t.webhookSID)
-		p.Set("WebhookType", channelWebhookTypeWebhook)
+		p.Set("WebhookType", t.webhookType)
 	}
 	return p
+}
+
+// dateParams are the webhook parameters that hold a date.
+var dateParams = []string{"DateCreated", "DateUpdated", "DateRemoved"}
+
+// webhookTime returns the date v (ISO 8601, as stored) as Twilio's
+// webhooks write dates, in UTC with milliseconds ("2021-04-17T12:52:31.295Z";
+// the fake's own times are whole seconds, so ".000"), unlike the REST API's
+// JSON, which has none. Twilio's documented event payloads write dates so,
+// such as DateCreated "2025-01-01T00:00:00.000Z" in the User Added event
+// (https://www.twilio.com/docs/events/event-types/conversations/user,
+// "Added"). A v that does not parse is sent as it is.
+func webhookTime(v string) string {
+	t, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return v
+	}
+	return t.UTC().Format("2006-01-02T15:04:05.000Z07:00")
 }
 
 // RejectedError is the error an SDKClient's action returns when the
@@ -251,6 +338,13 @@ func (s *Server) pre(ctx context.Context, act *action, ev event) (rewrite, error
 	if err != nil {
 		return rewrite{}, err
 	}
+	// A pre-event blocks the action "until a response is received"
+	// (https://www.twilio.com/docs/chat/webhook-events, opening section),
+	// and Twilio counts an answer slower than 5 seconds as a failed webhook,
+	// error 50076 "Webhook failed to execute successfully due to timeout"
+	// (https://www.twilio.com/docs/api/errors/50076). That no answer, or one
+	// outside 2xx, rejects the action is the fake's reading: the part of the
+	// page that could be read does not say it in so many words.
 	rejected := &RejectedError{EventType: ev.typ, URL: redacted(t.url), Status: last.Status}
 	switch {
 	case last.Status == 0:

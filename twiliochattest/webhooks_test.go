@@ -539,6 +539,9 @@ func TestUpdateAndRemoveDecisions(t *testing.T) {
 	assert.True(t, stored.WasEdited)
 	assert.Equal(t, "alice", stored.LastUpdatedBy)
 
+	// The moderator is the author now, so alice's roles need the "any"
+	// permissions for the rest (see TestSDKActionsObeyRoles).
+	setPermissions(t, client, svcSID, "channel user", "sendMessage", "editOwnMessage", "editAnyMessageAttributes", "deleteAnyMessage", "deleteOwnMessage")
 	attrs, err := alice.UpdateMessageAttributes(ctx, "general", m.SID, `{"pinned":true}`)
 	require.NoError(t, err)
 	assert.Equal(t, `{"pinned":true}`, attrs.Attributes)
@@ -705,7 +708,8 @@ func TestChannelWebhooksReceiveTheirChannelsEvents(t *testing.T) {
 		URL: twiliochat.Ptr(retried.URL), Filters: []string{"onMessageSent"}, RetryCount: twiliochat.Ptr(1),
 	})
 	create("general", webhookType, twiliochat.ChannelWebhookConfigurationParams{URL: twiliochat.Ptr(channelHook.URL), Filters: []string{"onChannelUpdated"}})
-	create("general", twiliochat.ChannelWebhookTypeTrigger, twiliochat.ChannelWebhookConfigurationParams{URL: twiliochat.Ptr(channelHook.URL), Triggers: []string{"hello"}})
+	// A trigger none of the messages holds (see TestTriggerWebhooks).
+	create("general", twiliochat.ChannelWebhookTypeTrigger, twiliochat.ChannelWebhookConfigurationParams{URL: twiliochat.Ptr(channelHook.URL), Triggers: []string{"goodbye"}})
 	create("random", webhookType, twiliochat.ChannelWebhookConfigurationParams{URL: twiliochat.Ptr(channelHook.URL), Filters: []string{"onMessageSent"}})
 
 	_, err = client.Messages.Create(ctx, svc.SID, "general", &twiliochat.CreateMessageParams{Body: twiliochat.Ptr("hello"), WebhookEnabled: twiliochat.Ptr(true)})

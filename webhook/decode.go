@@ -345,6 +345,7 @@ var decoders = map[string]func(*fieldReader, Event) Payload{
 	EventMemberRemoved: func(d *fieldReader, e Event) Payload {
 		return &MemberRemovedEvent{MemberRemoveEvent: MemberRemoveEvent(*d.memberAdded(e)), DateRemoved: d.time("DateRemoved")}
 	},
+	EventUserAdded:   func(d *fieldReader, e Event) Payload { return (*UserAddedEvent)(d.userUpdate(e)) },
 	EventUserUpdate:  func(d *fieldReader, e Event) Payload { return d.userUpdate(e) },
 	EventUserUpdated: func(d *fieldReader, e Event) Payload { return (*UserUpdatedEvent)(d.userUpdate(e)) },
 }

@@ -169,6 +169,11 @@ func TestParseTestdata(t *testing.T) {
 				DateRemoved:       tRemoved,
 			}
 		}},
+		{EventUserAdded, func(f url.Values) Payload {
+			added := userUpdate(postEvent(EventUserAdded, f))
+			added.DateUpdated = time.Time{}
+			return (*UserAddedEvent)(added)
+		}},
 		{EventUserUpdate, func(f url.Values) Payload { return userUpdate(preEvent(EventUserUpdate, f)) }},
 		{EventUserUpdated, func(f url.Values) Payload {
 			return (*UserUpdatedEvent)(userUpdate(postEvent(EventUserUpdated, f)))
@@ -190,6 +195,24 @@ func TestParseTestdata(t *testing.T) {
 			assert.Same(t, got.Common(), got.Common(), "Common is stable")
 			assert.Equal(t, form.Get("EventType"), got.Common().EventType)
 		})
+	}
+}
+
+// TestParseDates pins the date forms Parse reads: Twilio's, with
+// milliseconds, and the same without them.
+func TestParseDates(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in   string
+		want time.Time
+	}{
+		{"2021-04-17T12:52:31.295Z", time.Date(2021, 4, 17, 12, 52, 31, 295e6, time.UTC)},
+		{"2021-04-17T12:52:31Z", time.Date(2021, 4, 17, 12, 52, 31, 0, time.UTC)},
+		{"2021-04-17T14:52:31.5+02:00", time.Date(2021, 4, 17, 12, 52, 31, 5e8, time.UTC)},
+	} {
+		p, err := Parse(url.Values{"EventType": {EventUserAdded}, "DateCreated": {tt.in}})
+		require.NoError(t, err, tt.in)
+		assert.True(t, tt.want.Equal(p.(*UserAddedEvent).DateCreated), tt.in)
 	}
 }
 

@@ -31,6 +31,7 @@ const (
 	EventMemberUpdated    = "onMemberUpdated"
 	EventMemberRemove     = "onMemberRemove"
 	EventMemberRemoved    = "onMemberRemoved"
+	EventUserAdded        = "onUserAdded"
 	EventUserUpdate       = "onUserUpdate"
 	EventUserUpdated      = "onUserUpdated"
 )
@@ -312,3 +313,7 @@ type UserUpdateEvent struct {
 // UserUpdatedEvent is the onUserUpdated post-event: a user record changed.
 // Its fields are those of UserUpdateEvent.
 type UserUpdatedEvent UserUpdateEvent
+
+// UserAddedEvent is the onUserAdded post-event: a user was created. Its
+// fields are those of UserUpdateEvent; DateUpdated is zero unless sent.
+type UserAddedEvent UserUpdateEvent

@@ -511,6 +511,21 @@ func ExampleHandler_OnMemberRemoved() {
 	// 200
 }
 
+// OnUserAdded is told of each new user, such as one created over REST with
+// X-Twilio-Webhook-Enabled: true.
+func ExampleHandler_OnUserAdded() {
+	h := newHandler()
+	h.OnUserAdded(func(ctx context.Context, e *webhook.UserAddedEvent) error {
+		fmt.Println("welcome", e.Identity, e.DateCreated.Format(time.RFC3339Nano))
+		return nil
+	})
+
+	fmt.Println(deliver(h, url.Values{"EventType": {"onUserAdded"}, "Identity": {"alice"}, "DateCreated": {"2021-04-17T12:52:31.295Z"}}))
+	// Output:
+	// welcome alice 2021-04-17T12:52:31.295Z
+	// 200
+}
+
 // OnUserUpdate decides on a change to a user before it is made; here no one
 // may take a name that poses as staff.
 func ExampleHandler_OnUserUpdate() {

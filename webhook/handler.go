@@ -263,6 +263,11 @@ func (h *Handler) OnMemberRemoved(fn func(context.Context, *MemberRemovedEvent) 
 	register(h, post(fn), EventMemberRemoved)
 }
 
+// OnUserAdded registers fn for onUserAdded. A nil fn registers nothing.
+func (h *Handler) OnUserAdded(fn func(context.Context, *UserAddedEvent) error) {
+	register(h, post(fn), EventUserAdded)
+}
+
 // OnUserUpdate registers fn for onUserUpdate. A nil fn registers nothing.
 func (h *Handler) OnUserUpdate(fn func(context.Context, *UserUpdateEvent) (Decision, error)) {
 	register(h, fn, EventUserUpdate)

@@ -256,6 +256,7 @@ func registerEvery(h *Handler, pre func(context.Context, Payload) (Decision, err
 	h.OnMemberUpdated(func(c context.Context, e *MemberUpdatedEvent) error { return post(c, e) })
 	h.OnMemberRemoved(func(c context.Context, e *MemberRemovedEvent) error { return post(c, e) })
 	h.OnUserUpdated(func(c context.Context, e *UserUpdatedEvent) error { return post(c, e) })
+	h.OnUserAdded(func(c context.Context, e *UserAddedEvent) error { return post(c, e) })
 	h.OnOther(func(c context.Context, e *Event) error { return post(c, e) })
 }
 
@@ -317,6 +318,7 @@ var onNil = []struct {
 	{"OnMemberUpdated", func(h *Handler) { h.OnMemberUpdated(nil) }, []string{EventMemberUpdated}},
 	{"OnMemberRemove", func(h *Handler) { h.OnMemberRemove(nil) }, []string{EventMemberRemove}},
 	{"OnMemberRemoved", func(h *Handler) { h.OnMemberRemoved(nil) }, []string{EventMemberRemoved}},
+	{"OnUserAdded", func(h *Handler) { h.OnUserAdded(nil) }, []string{EventUserAdded}},
 	{"OnUserUpdate", func(h *Handler) { h.OnUserUpdate(nil) }, []string{EventUserUpdate}},
 	{"OnUserUpdated", func(h *Handler) { h.OnUserUpdated(nil) }, []string{EventUserUpdated}},
 	{"OnOther", func(h *Handler) { h.OnOther(nil) }, []string{"unknownEvent"}},

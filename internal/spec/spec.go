@@ -144,6 +144,9 @@ const (
 	// MaxChannelWebhookTriggers is the most Configuration.Triggers a
 	// channel webhook takes.
 	MaxChannelWebhookTriggers = 5
+	// MaxChannelWebhooks is the most webhooks a channel has: "up to five"
+	// (https://www.twilio.com/docs/chat/rest/channel-webhook-resource).
+	MaxChannelWebhooks = 5
 )
 
 // Operations are the spec's 54 operations.
