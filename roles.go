@@ -39,10 +39,14 @@ var _ RolesAPI = (*RolesService)(nil)
 // for concurrent use.
 //
 // A Role is a named set of permissions. Deployment roles apply to a user
-// across the Service; channel roles apply to a member of a channel. A
-// Service's default roles (Service.DefaultServiceRoleSID,
-// DefaultChannelRoleSID and DefaultChannelCreatorRoleSID) are set with
-// Services.Update.
+// across the Service; channel roles apply to a member of a channel. Every
+// new Service comes with four roles (service admin, service user, channel
+// admin, channel user) and names three of them as its defaults
+// (Service.DefaultServiceRoleSID, DefaultChannelRoleSID and
+// DefaultChannelCreatorRoleSID), which Services.Update changes. The default
+// service role must be a deployment role and the two channel defaults
+// channel roles, all of the same Service: the client checks only the SIDs'
+// form, and Twilio (as twiliochattest) answers 400 otherwise.
 type RolesService struct {
 	client *Client
 }
