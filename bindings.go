@@ -130,12 +130,7 @@ func checkBindingTypes(types []BindingType) error {
 // opFetchBinding describes the FetchBinding operation (see internal/spec).
 var opFetchBinding = lookupOp("FetchBinding")
 
-// Fetch returns the Binding bindingSID of the Service serviceSID. A
-// serviceSID that is not IS followed by 32 hex digits, or a bindingSID that
-// is not BS followed by 32 hex digits, returns a *ValidationError (field
-// ServiceSid or Sid) before any request is sent; a non-2xx answer returns an
-// *APIError, for which IsNotFound reports whether the Binding does not
-// exist.
+// Fetch returns the Binding bindingSID of the Service serviceSID.
 func (s *BindingsService) Fetch(ctx context.Context, serviceSID, bindingSID string) (*Binding, error) {
 	return getOne[Binding](ctx, s.client, opFetchBinding, serviceSID, bindingSID)
 }
@@ -143,11 +138,8 @@ func (s *BindingsService) Fetch(ctx context.Context, serviceSID, bindingSID stri
 // opDeleteBinding describes the DeleteBinding operation (see internal/spec).
 var opDeleteBinding = lookupOp("DeleteBinding")
 
-// Delete deletes the Binding bindingSID of the Service serviceSID: the
-// device no longer gets push notifications until a client SDK registers it
-// again. Bad SIDs return a *ValidationError (field ServiceSid or Sid) before
-// any request is sent; a non-2xx answer returns an *APIError, for which
-// IsNotFound reports whether the Binding does not exist.
+// Delete deletes the Binding bindingSID of the Service serviceSID: the device
+// no longer gets push notifications until a client SDK registers it again.
 func (s *BindingsService) Delete(ctx context.Context, serviceSID, bindingSID string) error {
 	return remove(ctx, s.client, opDeleteBinding, nil, nil, serviceSID, bindingSID)
 }
@@ -186,34 +178,19 @@ type BindingPage = Page[Binding]
 // opListBinding describes the ListBinding operation (see internal/spec).
 var opListBinding = lookupOp("ListBinding")
 
-// ListPage returns the first page of the Bindings of the Service
-// serviceSID, filtered by params. A bad serviceSID, BindingType, PageSize or
-// Limit returns a *ValidationError for each, joined, before any request is
-// sent; a non-2xx answer returns an *APIError. Use NextPage for the pages
-// after it, or List to range over every Binding.
+// ListPage returns the first page of the Bindings of the Service serviceSID,
+// filtered by params.
 func (s *BindingsService) ListPage(ctx context.Context, serviceSID string, params *ListBindingsParams) (*BindingPage, error) {
 	return listPage[Binding](ctx, s.client, opListBinding, params, params.validate(), serviceSID)
 }
 
-// NextPage returns the Bindings page after page, following
-// page.Meta.NextPageURL, or nil and no error when page is nil or the last
-// page. It refuses, without a request, a next page that is page itself
-// (ErrPageLoop) or that is neither on the client's base host nor on a
-// Twilio Chat host (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+// NextPage returns the Bindings page after page, or nil after the last page.
 func (s *BindingsService) NextPage(ctx context.Context, page *BindingPage) (*BindingPage, error) {
 	return nextPage(ctx, s.client, opListBinding, page)
 }
 
-// List returns an iterator over every Binding of the Service serviceSID
-// that params selects. It walks the pages as ServicesService.List does, and
-// yields an error at most once, as the last pair: a *ValidationError for a
-// bad serviceSID or params (before any request), an *APIError or transport
-// error for a failed page, a *DecodeError for a page with a Binding that has
-// no Binding SID, ctx's error once ctx is done, or an error wrapping
-// ErrPageLoop or ErrUntrustedURL for a next_page_url that repeats a page (or
-// leads to a page with the same Bindings as one already read) or that is
-// neither on the client's base host nor on a Twilio Chat host. List does not
-// modify params.
+// List returns an iterator over every Binding of the Service serviceSID that
+// params selects.
 //
 //	params := &twiliochat.ListBindingsParams{BindingType: []twiliochat.BindingType{twiliochat.BindingTypeAPN}}
 //	for b, err := range client.Bindings.List(ctx, serviceSID, params) {

@@ -44,9 +44,8 @@ var _ ChannelWebhooksAPI = (*ChannelWebhooksService)(nil)
 // holds one of Configuration.Triggers, and ChannelWebhookTypeStudio starts
 // the Flow Configuration.FlowSID.
 //
-// The channel argument of every method is the Channel's SID (CH followed by
-// 32 hex digits) or its unique name; a name may hold any character, and is
-// sent as one escaped path segment.
+// The channel argument of every method is the Channel's SID (CH…) or its
+// unique name, and a Webhook is addressed by its SID (WH…) alone.
 type ChannelWebhooksService struct {
 	client *Client
 }
@@ -204,11 +203,9 @@ func (p *CreateChannelWebhookParams) validate() error {
 // opCreateChannelWebhook describes the CreateChannelWebhook operation (see internal/spec).
 var opCreateChannelWebhook = lookupOp("CreateChannelWebhook")
 
-// Create creates a Webhook on the Channel channel (its SID or unique name)
-// of the Service serviceSID and returns it as Twilio stored it. A bad
-// serviceSID or channel, a missing or unknown Type, or a bad Configuration
-// key returns a *ValidationError for each, joined, before any request is
-// sent; a non-2xx answer returns an *APIError.
+// Create creates a Webhook, of the required params.Type, on the Channel
+// channel (its SID or unique name) of the Service serviceSID and returns it
+// as Twilio stored it.
 func (s *ChannelWebhooksService) Create(ctx context.Context, serviceSID, channel string, params *CreateChannelWebhookParams) (*ChannelWebhook, error) {
 	return send[ChannelWebhook](ctx, s.client, opCreateChannelWebhook, params, params.validate(), serviceSID, channel)
 }
@@ -217,10 +214,7 @@ func (s *ChannelWebhooksService) Create(ctx context.Context, serviceSID, channel
 var opFetchChannelWebhook = lookupOp("FetchChannelWebhook")
 
 // Fetch returns the Webhook webhookSID of the Channel channel (its SID or
-// unique name) of the Service serviceSID. A bad serviceSID, channel or
-// webhookSID returns a *ValidationError (field ServiceSid, ChannelSid or
-// Sid) before any request is sent; a non-2xx answer returns an *APIError,
-// for which IsNotFound reports whether the Webhook does not exist.
+// unique name) of the Service serviceSID.
 func (s *ChannelWebhooksService) Fetch(ctx context.Context, serviceSID, channel, webhookSID string) (*ChannelWebhook, error) {
 	return getOne[ChannelWebhook](ctx, s.client, opFetchChannelWebhook, serviceSID, channel, webhookSID)
 }
@@ -248,10 +242,7 @@ var opUpdateChannelWebhook = lookupOp("UpdateChannelWebhook")
 
 // Update changes the Webhook webhookSID of the Channel channel (its SID or
 // unique name) with the keys set in params and returns it as Twilio stored
-// it. Bad path values or a bad Configuration key return a
-// *ValidationError for each, joined, before any request is sent; a non-2xx
-// answer returns an *APIError, for which IsNotFound reports whether the
-// Webhook does not exist.
+// it. Its Type cannot be changed.
 func (s *ChannelWebhooksService) Update(ctx context.Context, serviceSID, channel, webhookSID string, params *UpdateChannelWebhookParams) (*ChannelWebhook, error) {
 	return send[ChannelWebhook](ctx, s.client, opUpdateChannelWebhook, params, params.validate(), serviceSID, channel, webhookSID)
 }
@@ -260,10 +251,7 @@ func (s *ChannelWebhooksService) Update(ctx context.Context, serviceSID, channel
 var opDeleteChannelWebhook = lookupOp("DeleteChannelWebhook")
 
 // Delete deletes the Webhook webhookSID of the Channel channel (its SID or
-// unique name) of the Service serviceSID. Bad path values return a
-// *ValidationError for each, joined, before any request is sent; a non-2xx
-// answer returns an *APIError, for which IsNotFound reports whether the
-// Webhook does not exist.
+// unique name) of the Service serviceSID.
 func (s *ChannelWebhooksService) Delete(ctx context.Context, serviceSID, channel, webhookSID string) error {
 	return remove(ctx, s.client, opDeleteChannelWebhook, nil, nil, serviceSID, channel, webhookSID)
 }
@@ -287,31 +275,19 @@ type ChannelWebhookPage = Page[ChannelWebhook]
 // opListChannelWebhook describes the ListChannelWebhook operation (see internal/spec).
 var opListChannelWebhook = lookupOp("ListChannelWebhook")
 
-// ListPage returns the first page of the Webhooks of the Channel channel
-// (its SID or unique name) of the Service serviceSID. Bad path values, or
-// a bad PageSize or Limit, return a *ValidationError for each, joined,
-// before any request is sent; a non-2xx answer returns an *APIError. Use
-// NextPage for the pages after it, or List to range over every Webhook.
+// ListPage returns the first page of the Webhooks of the Channel channel (its
+// SID or unique name) of the Service serviceSID.
 func (s *ChannelWebhooksService) ListPage(ctx context.Context, serviceSID, channel string, params *ListChannelWebhooksParams) (*ChannelWebhookPage, error) {
 	return listPage[ChannelWebhook](ctx, s.client, opListChannelWebhook, params, nil, serviceSID, channel)
 }
 
-// NextPage returns the Webhooks page after page, following
-// page.Meta.NextPageURL, or nil and no error when page is nil or the last
-// page. It refuses, without a request, a next page that is page itself
-// (ErrPageLoop) or that is neither on the client's base host nor on a Twilio
-// Chat host (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+// NextPage returns the Webhooks page after page, or nil after the last page.
 func (s *ChannelWebhooksService) NextPage(ctx context.Context, page *ChannelWebhookPage) (*ChannelWebhookPage, error) {
 	return nextPage(ctx, s.client, opListChannelWebhook, page)
 }
 
-// List returns an iterator over every Webhook of the Channel channel (its
-// SID or unique name) of the Service serviceSID. It walks the pages as
-// ServicesService.List does: nothing is sent until the loop starts, a page
-// is fetched only when the loop needs its first Webhook, a break or
-// params.Limit stops it without another request, and ctx is checked before
-// each page and each Webhook. An error comes at most once, as the last
-// pair (see ServicesService.List). List does not modify params.
+// List returns an iterator over every Webhook of the Channel channel (its SID
+// or unique name) of the Service serviceSID.
 func (s *ChannelWebhooksService) List(ctx context.Context, serviceSID, channel string, params *ListChannelWebhooksParams) iter.Seq2[*ChannelWebhook, error] {
 	return listItems[ChannelWebhook](ctx, s.client, opListChannelWebhook, params, nil, serviceSID, channel)
 }

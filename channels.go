@@ -38,9 +38,8 @@ var _ ChannelsAPI = (*ChannelsService)(nil)
 // is safe for concurrent use.
 //
 // A Channel is a chat room: Members join it and post Messages in it. Every
-// method that takes a channel accepts its SID (CH followed by 32 hex
-// digits) or its unique name, which may hold any character
-// ("support/emea"); it is sent escaped, as one path segment.
+// method that takes a channel accepts its SID (CH…) or its unique name
+// ("support/emea").
 type ChannelsService struct {
 	client *Client
 }
@@ -144,12 +143,9 @@ func (p *CreateChannelParams) validate() error {
 // opCreateChannel describes the CreateChannel operation (see internal/spec).
 var opCreateChannel = lookupOp("CreateChannel")
 
-// Create creates a Channel in the Service serviceSID and returns it as
-// Twilio stored it; params may be nil. A bad serviceSID, Attributes that
-// are not JSON, an unknown Type or a zero date return a *ValidationError for
-// each bad key, joined, before any request is sent; a non-2xx answer
-// returns an *APIError (IsAlreadyExists when the unique name is taken).
-// A Create is not retried once it may have reached Twilio.
+// Create creates a Channel in the Service serviceSID and returns it as Twilio
+// stored it; params may be nil. IsAlreadyExists reports a unique name that is
+// taken.
 func (s *ChannelsService) Create(ctx context.Context, serviceSID string, params *CreateChannelParams) (*Channel, error) {
 	return send[Channel](ctx, s.client, opCreateChannel, params, params.validate(), serviceSID)
 }
@@ -158,10 +154,7 @@ func (s *ChannelsService) Create(ctx context.Context, serviceSID string, params 
 var opFetchChannel = lookupOp("FetchChannel")
 
 // Fetch returns the Channel channel, its SID or unique name, of the Service
-// serviceSID. A bad serviceSID, or a channel that is "", "." or "..",
-// returns a *ValidationError (field ServiceSid or Sid) before any request is
-// sent; a non-2xx answer returns an *APIError, for which IsNotFound reports
-// whether the Channel does not exist.
+// serviceSID.
 func (s *ChannelsService) Fetch(ctx context.Context, serviceSID, channel string) (*Channel, error) {
 	return getOne[Channel](ctx, s.client, opFetchChannel, serviceSID, channel)
 }
@@ -174,8 +167,7 @@ type UpdateChannelParams struct {
 	FriendlyName *string `url:"FriendlyName,omitempty"`
 	// UniqueName is the Channel's new unique name in the Service.
 	UniqueName *string `url:"UniqueName,omitempty"`
-	// Attributes is JSON text that replaces the Channel's attributes,
-	// checked before any request is sent.
+	// Attributes is JSON text that replaces the Channel's attributes.
 	Attributes *string `url:"Attributes,omitempty"`
 	// DateCreated sets the Channel's creation date; sent in RFC 3339.
 	DateCreated *time.Time `url:"DateCreated,omitempty"`
@@ -201,12 +193,8 @@ func (p *UpdateChannelParams) validate() error {
 // opUpdateChannel describes the UpdateChannel operation (see internal/spec).
 var opUpdateChannel = lookupOp("UpdateChannel")
 
-// Update changes the Channel channel, its SID or unique name, and returns
-// it as Twilio stored it; params may be nil. Bad path values, Attributes
-// that are not JSON or a zero date return a *ValidationError for each,
-// joined, before any request is sent; a non-2xx answer returns an
-// *APIError, for which IsNotFound reports whether the Channel does not
-// exist.
+// Update changes the Channel channel, its SID or unique name, and returns it
+// as Twilio stored it; params may be nil.
 func (s *ChannelsService) Update(ctx context.Context, serviceSID, channel string, params *UpdateChannelParams) (*Channel, error) {
 	return send[Channel](ctx, s.client, opUpdateChannel, params, params.validate(), serviceSID, channel)
 }
@@ -223,10 +211,7 @@ type DeleteChannelParams struct {
 var opDeleteChannel = lookupOp("DeleteChannel")
 
 // Delete deletes the Channel channel, its SID or unique name, of the Service
-// serviceSID, and with it its Members and Messages; params may be nil. Bad
-// path values return a *ValidationError before any request is sent; a
-// non-2xx answer returns an *APIError, for which IsNotFound reports whether
-// the Channel does not exist.
+// serviceSID, and with it its Members and Messages; params may be nil.
 func (s *ChannelsService) Delete(ctx context.Context, serviceSID, channel string, params *DeleteChannelParams) error {
 	return remove(ctx, s.client, opDeleteChannel, params, nil, serviceSID, channel)
 }
@@ -260,30 +245,19 @@ type ChannelPage = Page[Channel]
 // opListChannel describes the ListChannel operation (see internal/spec).
 var opListChannel = lookupOp("ListChannel")
 
-// ListPage returns the first page of the Channels of the Service
-// serviceSID, of the types params.Type names (every type when it names
-// none). A bad serviceSID, PageSize, Limit or Type returns a
-// *ValidationError for each, joined, before any request is sent; a non-2xx
-// answer returns an *APIError. Use NextPage for the pages after it, or List
-// to range over every Channel.
+// ListPage returns the first page of the Channels of the Service serviceSID,
+// of the types params.Type names (every type when it names none).
 func (s *ChannelsService) ListPage(ctx context.Context, serviceSID string, params *ListChannelsParams) (*ChannelPage, error) {
 	return listPage[Channel](ctx, s.client, opListChannel, params, params.validate(), serviceSID)
 }
 
-// NextPage returns the Channels page after page, following
-// page.Meta.NextPageURL, or nil and no error when page is nil or the last
-// page. It refuses, without a request, a next page that is page itself
-// (ErrPageLoop) or that is neither on the client's base host nor on a Twilio
-// Chat host (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+// NextPage returns the Channels page after page, or nil after the last page.
 func (s *ChannelsService) NextPage(ctx context.Context, page *ChannelPage) (*ChannelPage, error) {
 	return nextPage(ctx, s.client, opListChannel, page)
 }
 
 // List returns an iterator over every Channel of the Service serviceSID of
-// the types params.Type names. It walks the pages as ServicesService.List
-// does: nothing is sent until the loop starts, a break or params.Limit
-// stops it without another request, and an error comes at most once, as
-// the last pair (a *ValidationError for bad input, before any request).
+// the types params.Type names.
 //
 //	params := &twiliochat.ListChannelsParams{Type: []twiliochat.ChannelType{twiliochat.ChannelTypePrivate}}
 //	for channel, err := range client.Channels.List(ctx, serviceSID, params) {

@@ -206,11 +206,9 @@ func (p CreateCredentialParams) MarshalJSON() ([]byte, error) { return marshalPa
 // opCreateCredential describes the CreateCredential operation (see internal/spec).
 var opCreateCredential = lookupOp("CreateCredential")
 
-// Create creates a Credential and returns it as Twilio stored it, without
-// its secrets. A missing or unknown Type, or a FriendlyName longer than 64
-// characters, returns a *ValidationError for each bad key, joined, before
-// any request is sent; a non-2xx answer returns an *APIError. No error
-// holds a secret of params: one Twilio quotes back is blanked out.
+// Create creates a Credential of the required params.Type and returns it as
+// Twilio stored it, without its secrets. No error holds a secret of params:
+// one Twilio quotes back is blanked out.
 func (s *CredentialsService) Create(ctx context.Context, params *CreateCredentialParams) (*Credential, error) {
 	cred, err := send[Credential](ctx, s.client, opCreateCredential, params, params.validate())
 	return cred, scrubSecrets(err, params)
@@ -219,10 +217,7 @@ func (s *CredentialsService) Create(ctx context.Context, params *CreateCredentia
 // opFetchCredential describes the FetchCredential operation (see internal/spec).
 var opFetchCredential = lookupOp("FetchCredential")
 
-// Fetch returns the Credential sid, without its secrets. A sid that is not
-// CR followed by 32 hex digits returns a *ValidationError (field Sid)
-// before any request is sent; a non-2xx answer returns an *APIError, for
-// which IsNotFound reports whether the Credential does not exist.
+// Fetch returns the Credential sid, without its secrets.
 func (s *CredentialsService) Fetch(ctx context.Context, sid string) (*Credential, error) {
 	return getOne[Credential](ctx, s.client, opFetchCredential, sid)
 }
@@ -280,11 +275,8 @@ func (p UpdateCredentialParams) MarshalJSON() ([]byte, error) { return marshalPa
 var opUpdateCredential = lookupOp("UpdateCredential")
 
 // Update changes the Credential sid with the keys set in params and returns
-// it as Twilio stored it, without its secrets. A bad sid or a FriendlyName
-// longer than 64 characters returns a *ValidationError for each, joined,
-// before any request is sent; a non-2xx answer returns an *APIError, for
-// which IsNotFound reports whether the Credential does not exist. No error
-// holds a secret of params: one Twilio quotes back is blanked out.
+// it as Twilio stored it, without its secrets. No error holds a secret of
+// params: one Twilio quotes back is blanked out.
 func (s *CredentialsService) Update(ctx context.Context, sid string, params *UpdateCredentialParams) (*Credential, error) {
 	cred, err := send[Credential](ctx, s.client, opUpdateCredential, params, params.validate(), sid)
 	return cred, scrubSecrets(err, params)
@@ -293,10 +285,7 @@ func (s *CredentialsService) Update(ctx context.Context, sid string, params *Upd
 // opDeleteCredential describes the DeleteCredential operation (see internal/spec).
 var opDeleteCredential = lookupOp("DeleteCredential")
 
-// Delete deletes the Credential sid. A bad sid returns a *ValidationError
-// (field Sid) before any request is sent; a non-2xx answer returns an
-// *APIError, for which IsNotFound reports whether the Credential does not
-// exist.
+// Delete deletes the Credential sid.
 func (s *CredentialsService) Delete(ctx context.Context, sid string) error {
 	return remove(ctx, s.client, opDeleteCredential, nil, nil, sid)
 }
@@ -320,30 +309,18 @@ type CredentialPage = Page[Credential]
 // opListCredential describes the ListCredential operation (see internal/spec).
 var opListCredential = lookupOp("ListCredential")
 
-// ListPage returns the first page of the account's Credentials. A bad
-// PageSize or Limit returns a *ValidationError for each, joined, before any
-// request is sent; a non-2xx answer returns an *APIError. Use NextPage for
-// the pages after it, or List to range over every Credential.
+// ListPage returns the first page of the account's Credentials.
 func (s *CredentialsService) ListPage(ctx context.Context, params *ListCredentialsParams) (*CredentialPage, error) {
 	return listPage[Credential](ctx, s.client, opListCredential, params, nil)
 }
 
-// NextPage returns the Credentials page after page, following
-// page.Meta.NextPageURL, or nil and no error when page is nil or the last
-// page. It refuses, without a request, a next page that is page itself
-// (ErrPageLoop) or that is neither on the client's base host nor on a Twilio
-// Chat host (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+// NextPage returns the Credentials page after page, or nil after the last
+// page.
 func (s *CredentialsService) NextPage(ctx context.Context, page *CredentialPage) (*CredentialPage, error) {
 	return nextPage(ctx, s.client, opListCredential, page)
 }
 
-// List returns an iterator over every Credential of the account. It walks
-// the pages as ServicesService.List does: nothing is sent until the loop
-// starts, a page is fetched only when the loop needs its first Credential,
-// a break or params.Limit stops it without another request, and ctx is
-// checked before each page and each Credential. An error comes at most
-// once, as the last pair (see ServicesService.List). List does not modify
-// params.
+// List returns an iterator over every Credential of the account.
 //
 //	for cred, err := range client.Credentials.List(ctx, nil) {
 //		if err != nil {

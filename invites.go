@@ -37,13 +37,8 @@ var _ InvitesAPI = (*InvitesService)(nil)
 // An Invite asks a user, by identity, to join a private Channel; the user
 // accepts it from a client SDK, which makes them a Member.
 //
-// Every method takes the Service's SID (IS…) and the Channel, as its SID
-// (CH…) or its unique name; a name may hold any character and stays one
-// escaped path segment. A bad path value or params key returns a
-// *ValidationError naming the spec's key (ServiceSid, ChannelSid, Sid,
-// Identity, RoleSid, PageSize …), every bad key joined, before any request
-// is sent. A non-2xx answer returns an *APIError; IsNotFound reports a
-// Service, Channel or Invite that does not exist.
+// Every method takes the Channel by its SID (CH…) or its unique name, and
+// an Invite by its SID (IN…) alone.
 type InvitesService struct {
 	client *Client
 }
@@ -106,11 +101,7 @@ var opCreateInvite = lookupOp("CreateInvite")
 
 // Create invites params.Identity, which is required, to the Channel channel
 // (its SID or unique name) of the Service serviceSID and returns the Invite
-// as Twilio stored it. Bad path values, a nil params, a missing or empty
-// Identity, or a RoleSID that is not RL followed by 32 hex digits return a
-// *ValidationError for each, joined, before any request is sent; a non-2xx
-// answer returns an *APIError. Like every Create it is not retried once it
-// may have reached Twilio (see RetryPolicy).
+// as Twilio stored it.
 func (s *InvitesService) Create(ctx context.Context, serviceSID, channel string, params *CreateInviteParams) (*Invite, error) {
 	return send[Invite](ctx, s.client, opCreateInvite, params, params.validate(), serviceSID, channel)
 }
@@ -119,11 +110,7 @@ func (s *InvitesService) Create(ctx context.Context, serviceSID, channel string,
 var opFetchInvite = lookupOp("FetchInvite")
 
 // Fetch returns the Invite inviteSID of the Channel channel (its SID or
-// unique name). A bad serviceSID or channel, or an inviteSID that is not IN
-// followed by 32 hex digits, returns a *ValidationError (field ServiceSid,
-// ChannelSid or Sid) before any request is sent; a non-2xx answer returns an
-// *APIError, for which IsNotFound reports whether the Invite does not
-// exist.
+// unique name).
 func (s *InvitesService) Fetch(ctx context.Context, serviceSID, channel, inviteSID string) (*Invite, error) {
 	return getOne[Invite](ctx, s.client, opFetchInvite, serviceSID, channel, inviteSID)
 }
@@ -131,10 +118,7 @@ func (s *InvitesService) Fetch(ctx context.Context, serviceSID, channel, inviteS
 // opDeleteInvite describes the DeleteInvite operation (see internal/spec).
 var opDeleteInvite = lookupOp("DeleteInvite")
 
-// Delete withdraws the Invite inviteSID of the Channel channel. Bad path
-// values return a *ValidationError before any request is sent; a non-2xx
-// answer returns an *APIError, for which IsNotFound reports an Invite that
-// is already gone.
+// Delete withdraws the Invite inviteSID of the Channel channel.
 func (s *InvitesService) Delete(ctx context.Context, serviceSID, channel, inviteSID string) error {
 	return remove(ctx, s.client, opDeleteInvite, nil, nil, serviceSID, channel, inviteSID)
 }
@@ -160,30 +144,19 @@ type InvitePage = Page[Invite]
 // opListInvite describes the ListInvite operation (see internal/spec).
 var opListInvite = lookupOp("ListInvite")
 
-// ListPage returns the first page of the Invites of the Channel channel
-// (its SID or unique name), of params.Identity only when it is set. Bad
-// path values, PageSize or Limit return a *ValidationError for each,
-// joined, before any request is sent; a non-2xx answer returns an
-// *APIError. Use NextPage for the pages after it, or List to range over
-// every Invite.
+// ListPage returns the first page of the Invites of the Channel channel (its
+// SID or unique name), of params.Identity only when it is set.
 func (s *InvitesService) ListPage(ctx context.Context, serviceSID, channel string, params *ListInvitesParams) (*InvitePage, error) {
 	return listPage[Invite](ctx, s.client, opListInvite, params, nil, serviceSID, channel)
 }
 
-// NextPage returns the Invites page after page, following
-// page.Meta.NextPageURL, or nil and no error when page is nil or the last
-// page. It refuses, without a request, a next page that is page itself
-// (ErrPageLoop) or that is neither on the client's base host nor on a
-// Twilio Chat host (ErrUntrustedURL); a non-2xx answer returns an
-// *APIError.
+// NextPage returns the Invites page after page, or nil after the last page.
 func (s *InvitesService) NextPage(ctx context.Context, page *InvitePage) (*InvitePage, error) {
 	return nextPage(ctx, s.client, opListInvite, page)
 }
 
-// List ranges over every Invite of the Channel, of params.Identity only
-// when it is set, fetching each page only when the loop needs it; it stops
-// as ServicesService.List does, after params.Limit Invites, on a break, or
-// with its one error as the last pair.
+// List returns an iterator over every Invite of the Channel channel, of
+// params.Identity only when it is set.
 //
 //	params := &twiliochat.ListInvitesParams{Identity: []string{"alice@example.com"}}
 //	for invite, err := range client.Invites.List(ctx, serviceSID, "support", params) {

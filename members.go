@@ -35,9 +35,8 @@ var _ MembersAPI = (*MembersService)(nil)
 // Client.Members; it is safe for concurrent use.
 //
 // A Member is a User's membership of a Channel. Every method takes the
-// channel by its SID or unique name, and a member by its SID (MB followed
-// by 32 hex digits) or its User's identity; names and identities may hold
-// any character and are sent escaped, each as one path segment.
+// channel by its SID or unique name, and a member by its SID (MB…) or its
+// User's identity.
 type MembersService struct {
 	client *Client
 }
@@ -131,14 +130,9 @@ func checkMemberKeys(roleSID *string, lastConsumption, created, updated *time.Ti
 // opCreateMember describes the CreateMember operation (see internal/spec).
 var opCreateMember = lookupOp("CreateMember")
 
-// Create adds the User params.Identity to the Channel channel (its SID or
-// unique name) as a Member and returns the Member as Twilio stored it.
-// Bad path values, a missing or empty Identity, a RoleSID that is not RL
-// followed by 32 hex digits, a zero date or Attributes that are not JSON
-// return a *ValidationError for each, joined, before any request is sent; a
-// non-2xx answer returns an *APIError (IsAlreadyExists when the User is a
-// Member already). A Create is not retried once it may have reached
-// Twilio.
+// Create adds the User params.Identity, which is required, to the Channel
+// channel (its SID or unique name) as a Member and returns the Member as
+// Twilio stored it. IsAlreadyExists reports a User that is a Member already.
 func (s *MembersService) Create(ctx context.Context, serviceSID, channel string, params *CreateMemberParams) (*Member, error) {
 	return send[Member](ctx, s.client, opCreateMember, params, params.validate(), serviceSID, channel)
 }
@@ -147,11 +141,8 @@ func (s *MembersService) Create(ctx context.Context, serviceSID, channel string,
 var opFetchMember = lookupOp("FetchMember")
 
 // Fetch returns the Member member, its SID or identity, of the Channel
-// channel, its SID or unique name. A bad serviceSID, or a channel or member
-// that is "", "." or "..", returns a *ValidationError (field ServiceSid,
-// ChannelSid or Sid) before any request is sent; a non-2xx answer returns
-// an *APIError, for which IsNotFound reports whether the Member (or the
-// Channel) does not exist.
+// channel, its SID or unique name. IsNotFound reports a Member or a Channel
+// that does not exist.
 func (s *MembersService) Fetch(ctx context.Context, serviceSID, channel, member string) (*Member, error) {
 	return getOne[Member](ctx, s.client, opFetchMember, serviceSID, channel, member)
 }
@@ -172,8 +163,7 @@ type UpdateMemberParams struct {
 	DateCreated *time.Time `url:"DateCreated,omitempty"`
 	// DateUpdated sets the Member's last update date; sent in RFC 3339.
 	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
-	// Attributes is JSON text that replaces the Member's attributes,
-	// checked before any request is sent.
+	// Attributes is JSON text that replaces the Member's attributes.
 	Attributes *string `url:"Attributes,omitempty"`
 	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
 	// header: true asks Twilio to call the Service's webhooks for this
@@ -194,11 +184,7 @@ func (p *UpdateMemberParams) validate() error {
 var opUpdateMember = lookupOp("UpdateMember")
 
 // Update changes the Member member, its SID or identity, of the Channel
-// channel and returns it as Twilio stored it; params may be nil. Bad path
-// values, a RoleSID that is not RL followed by 32 hex digits, a zero date or
-// Attributes that are not JSON return a *ValidationError for each, joined,
-// before any request is sent; a non-2xx answer returns an *APIError, for
-// which IsNotFound reports whether the Member does not exist.
+// channel and returns it as Twilio stored it; params may be nil.
 func (s *MembersService) Update(ctx context.Context, serviceSID, channel, member string, params *UpdateMemberParams) (*Member, error) {
 	return send[Member](ctx, s.client, opUpdateMember, params, params.validate(), serviceSID, channel, member)
 }
@@ -215,10 +201,7 @@ type DeleteMemberParams struct {
 var opDeleteMember = lookupOp("DeleteMember")
 
 // Delete removes the Member member, its SID or identity, from the Channel
-// channel; params may be nil. The User stays in the Service. Bad path
-// values return a *ValidationError before any request is sent; a non-2xx
-// answer returns an *APIError, for which IsNotFound reports whether the
-// Member does not exist.
+// channel; params may be nil. The User stays in the Service.
 func (s *MembersService) Delete(ctx context.Context, serviceSID, channel, member string, params *DeleteMemberParams) error {
 	return remove(ctx, s.client, opDeleteMember, params, nil, serviceSID, channel, member)
 }
@@ -244,31 +227,20 @@ type MemberPage = Page[Member]
 // opListMember describes the ListMember operation (see internal/spec).
 var opListMember = lookupOp("ListMember")
 
-// ListPage returns the first page of the Members of the Channel channel,
-// its SID or unique name, of the identities params.Identity names (every
-// Member when it names none). Bad path values, PageSize or Limit return a
-// *ValidationError for each, joined, before any request is sent; a non-2xx
-// answer returns an *APIError. Use NextPage for the pages after it, or List
-// to range over every Member.
+// ListPage returns the first page of the Members of the Channel channel, its
+// SID or unique name, of the identities params.Identity names (every Member
+// when it names none).
 func (s *MembersService) ListPage(ctx context.Context, serviceSID, channel string, params *ListMembersParams) (*MemberPage, error) {
 	return listPage[Member](ctx, s.client, opListMember, params, nil, serviceSID, channel)
 }
 
-// NextPage returns the Members page after page, following
-// page.Meta.NextPageURL, or nil and no error when page is nil or the last
-// page. It refuses, without a request, a next page that is page itself
-// (ErrPageLoop) or that is neither on the client's base host nor on a Twilio
-// Chat host (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+// NextPage returns the Members page after page, or nil after the last page.
 func (s *MembersService) NextPage(ctx context.Context, page *MemberPage) (*MemberPage, error) {
 	return nextPage(ctx, s.client, opListMember, page)
 }
 
 // List returns an iterator over every Member of the Channel channel of the
-// identities params.Identity names. It walks the pages as
-// ServicesService.List does: nothing is sent until the loop starts, a break
-// or params.Limit stops it without another request, and an error comes at
-// most once, as the last pair (a *ValidationError for bad input, before any
-// request).
+// identities params.Identity names.
 //
 //	for member, err := range client.Members.List(ctx, serviceSID, "support", nil) {
 //		if err != nil {

@@ -37,15 +37,8 @@ var _ MessagesAPI = (*MessagesService)(nil)
 // (/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages). Use it through
 // Client.Messages; it is safe for concurrent use.
 //
-// Every method takes the Service's SID (IS…) and the Channel, as its SID
-// (CH…) or its unique name; a name may hold any character and stays one
-// escaped path segment. A Message is addressed by its SID, IM followed by
-// 32 hex digits. A bad path value or params key (Attributes that are not
-// JSON, a zero date, a MediaSid that is not ME followed by 32 hex digits,
-// an unknown Order, a PageSize out of 1 to 100) returns a *ValidationError
-// naming the spec's key, every bad key joined, before any request is sent.
-// A non-2xx answer returns an *APIError; IsNotFound reports a Service,
-// Channel or Message that does not exist.
+// Every method takes the Channel by its SID (CH…) or its unique name, and
+// a Message by its SID (IM…) alone.
 type MessagesService struct {
 	client *Client
 }
@@ -148,8 +141,7 @@ type CreateMessageParams struct {
 	// From is the identity of the Message's author; Twilio uses "system"
 	// when it is nil.
 	From *string `url:"From,omitempty"`
-	// Attributes is JSON text of your own, such as `{"priority": "high"}`;
-	// text that is not valid JSON is refused before any request.
+	// Attributes is JSON text of your own, such as `{"priority": "high"}`.
 	Attributes *string `url:"Attributes,omitempty"`
 	// DateCreated is the creation date to give the Message, for importing
 	// history; Twilio uses the current time when it is nil. It is sent in
@@ -186,14 +178,9 @@ func (p *CreateMessageParams) validate() error {
 // internal/spec).
 var opCreateMessage = lookupOp("CreateMessage")
 
-// Create posts a Message to the Channel channel (its SID or unique name)
-// of the Service serviceSID and returns it with its Index; a nil params
-// posts one from "system" with Twilio's defaults. Bad path values,
-// Attributes that are not JSON, a zero date or a MediaSID that is not ME
-// followed by 32 hex digits return a *ValidationError for each, joined,
-// before any request is sent; a non-2xx answer returns an *APIError. Like
-// every Create it is not retried once it may have reached Twilio (see
-// RetryPolicy).
+// Create posts a Message to the Channel channel (its SID or unique name) of
+// the Service serviceSID and returns it with its Index; a nil params posts
+// one from "system" with Twilio's defaults.
 func (s *MessagesService) Create(ctx context.Context, serviceSID, channel string, params *CreateMessageParams) (*Message, error) {
 	return send[Message](ctx, s.client, opCreateMessage, params, params.validate(), serviceSID, channel)
 }
@@ -202,11 +189,7 @@ func (s *MessagesService) Create(ctx context.Context, serviceSID, channel string
 var opFetchMessage = lookupOp("FetchMessage")
 
 // Fetch returns the Message messageSID of the Channel channel (its SID or
-// unique name). A bad serviceSID or channel, or a messageSID that is not IM
-// followed by 32 hex digits, returns a *ValidationError (field ServiceSid,
-// ChannelSid or Sid) before any request is sent; a non-2xx answer returns an
-// *APIError, for which IsNotFound reports whether the Message does not
-// exist.
+// unique name).
 func (s *MessagesService) Fetch(ctx context.Context, serviceSID, channel, messageSID string) (*Message, error) {
 	return getOne[Message](ctx, s.client, opFetchMessage, serviceSID, channel, messageSID)
 }
@@ -245,11 +228,7 @@ func (p *UpdateMessageParams) validate() error {
 var opUpdateMessage = lookupOp("UpdateMessage")
 
 // Update edits the Message messageSID and returns it as Twilio stored it
-// (WasEdited set); a nil params changes nothing. Bad path values,
-// Attributes that are not JSON or a zero date return a *ValidationError for
-// each, joined, before any request is sent; a non-2xx answer returns an
-// *APIError, for which IsNotFound reports whether the Message does not
-// exist.
+// (WasEdited set); a nil params changes nothing.
 func (s *MessagesService) Update(ctx context.Context, serviceSID, channel, messageSID string, params *UpdateMessageParams) (*Message, error) {
 	return send[Message](ctx, s.client, opUpdateMessage, params, params.validate(), serviceSID, channel, messageSID)
 }
@@ -267,10 +246,7 @@ type DeleteMessageParams struct {
 var opDeleteMessage = lookupOp("DeleteMessage")
 
 // Delete removes the Message messageSID from the Channel channel; params,
-// which only carries WebhookEnabled, may be nil. Bad path values return a
-// *ValidationError before any request is sent; a non-2xx answer returns an
-// *APIError, for which IsNotFound reports whether the Message does not
-// exist.
+// which only carries WebhookEnabled, may be nil.
 func (s *MessagesService) Delete(ctx context.Context, serviceSID, channel, messageSID string, params *DeleteMessageParams) error {
 	return remove(ctx, s.client, opDeleteMessage, params, nil, serviceSID, channel, messageSID)
 }
@@ -306,30 +282,20 @@ type MessagePage = Page[Message]
 // opListMessage describes the ListMessage operation (see internal/spec).
 var opListMessage = lookupOp("ListMessage")
 
-// ListPage returns the first page of the Messages of the Channel channel
-// (its SID or unique name), in params.Order (oldest first by default). Bad
-// path values, or a bad Order, PageSize or Limit, return a *ValidationError
-// for each, joined, before any request is sent; a non-2xx answer returns an
-// *APIError. Use NextPage for the pages after it, or List to range over
-// every Message.
+// ListPage returns the first page of the Messages of the Channel channel (its
+// SID or unique name), in params.Order (oldest first by default).
 func (s *MessagesService) ListPage(ctx context.Context, serviceSID, channel string, params *ListMessagesParams) (*MessagePage, error) {
 	return listPage[Message](ctx, s.client, opListMessage, params, params.validate(), serviceSID, channel)
 }
 
 // NextPage returns the Messages page after page, in the order of the first
-// page, following page.Meta.NextPageURL, or nil and no error when page is
-// nil or the last page. It refuses, without a request, a next page that is
-// page itself (ErrPageLoop) or that is neither on the client's base host
-// nor on a Twilio Chat host (ErrUntrustedURL); a non-2xx answer returns an
-// *APIError.
+// page, or nil after the last page.
 func (s *MessagesService) NextPage(ctx context.Context, page *MessagePage) (*MessagePage, error) {
 	return nextPage(ctx, s.client, opListMessage, page)
 }
 
-// List ranges over every Message of the Channel in params.Order, fetching
-// each page only when the loop needs it; it stops as ServicesService.List
-// does, after params.Limit Messages, on a break, or with its one error as
-// the last pair.
+// List returns an iterator over every Message of the Channel channel in
+// params.Order.
 //
 //	newest := &twiliochat.ListMessagesParams{Order: twiliochat.Ptr(twiliochat.MessageOrderDesc), Limit: 20}
 //	for msg, err := range client.Messages.List(ctx, serviceSID, "support", newest) {

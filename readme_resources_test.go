@@ -13,7 +13,8 @@ import (
 )
 
 // TestReadmeResources holds the README's table of resources to the code:
-// one row per resource field of Client, whose methods, path, page maximum,
+// one row per resource field of Client, linked to the godoc of the field's
+// type, whose methods, path, page maximum,
 // path values that take names and operations that take WebhookEnabled are
 // worked out from internal/spec and the field's method set. On a mismatch
 // it prints the row or table the README should have.
@@ -44,6 +45,9 @@ func TestReadmeResources(t *testing.T) {
 	var seen []string
 	for _, row := range got {
 		field := strings.TrimSpace(strings.Split(strings.Trim(row, "|"), "|")[0])
+		if text, _, ok := strings.Cut(strings.TrimPrefix(field, "["), "]("); ok {
+			field = text // the field's name, linked to its godoc
+		}
 		w, ok := want[field]
 		switch {
 		case !ok:
@@ -126,7 +130,8 @@ func resourceRow(t *testing.T, f reflect.StructField, ops map[string]*spec.Opera
 			names = append(names, "`"+p.Name+"` ("+nameKinds[p.Prefix]+")")
 		}
 	}
-	return "| `" + f.Name + "` | " + strings.Join(methods, ", ") + " | `" + fetch.Path + "` | " +
+	doc := "https://pkg.go.dev/github.com/e3f0929f/twiliochat#" + f.Type.Elem().Name()
+	return "| [`" + f.Name + "`](" + doc + ") | " + strings.Join(methods, ", ") + " | `" + fetch.Path + "` | " +
 		strconv.Itoa(list.MaxPageSize) + " | " + orDash(strings.Join(names, ", ")) + " | " + orDash(strings.Join(webhook, ", ")) + " |"
 }
 

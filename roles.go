@@ -39,10 +39,14 @@ var _ RolesAPI = (*RolesService)(nil)
 // for concurrent use.
 //
 // A Role is a named set of permissions. Deployment roles apply to a user
-// across the Service; channel roles apply to a member of a channel. A
-// Service's default roles (Service.DefaultServiceRoleSID,
-// DefaultChannelRoleSID and DefaultChannelCreatorRoleSID) are set with
-// Services.Update.
+// across the Service; channel roles apply to a member of a channel. Every
+// new Service comes with four roles (service admin, service user, channel
+// admin, channel user) and names three of them as its defaults
+// (Service.DefaultServiceRoleSID, DefaultChannelRoleSID and
+// DefaultChannelCreatorRoleSID), which Services.Update changes. The default
+// service role must be a deployment role and the two channel defaults
+// channel roles, all of the same Service: the client checks only the SIDs'
+// form, and Twilio (as twiliochattest) answers 400 otherwise.
 type RolesService struct {
 	client *Client
 }
@@ -127,11 +131,8 @@ func checkRoleName(name *string) error {
 var opCreateRole = lookupOp("CreateRole")
 
 // Create creates a Role in the Service serviceSID and returns it as Twilio
-// stored it. A serviceSID that is not IS followed by 32 hex digits, or a
-// missing or bad FriendlyName, Type or Permission, returns a
-// *ValidationError for each bad key, joined, before any request is sent; a
-// non-2xx answer returns an *APIError. Make the new Role a default role of
-// the Service with Services.Update.
+// stored it. FriendlyName, Type and Permission are all required. Make the new
+// Role a default role of the Service with Services.Update.
 func (s *RolesService) Create(ctx context.Context, serviceSID string, params *CreateRoleParams) (*Role, error) {
 	return send[Role](ctx, s.client, opCreateRole, params, params.validate(), serviceSID)
 }
@@ -139,11 +140,7 @@ func (s *RolesService) Create(ctx context.Context, serviceSID string, params *Cr
 // opFetchRole describes the FetchRole operation (see internal/spec).
 var opFetchRole = lookupOp("FetchRole")
 
-// Fetch returns the Role roleSID of the Service serviceSID. A serviceSID
-// that is not IS followed by 32 hex digits, or a roleSID that is not RL
-// followed by 32 hex digits, returns a *ValidationError (field ServiceSid or
-// Sid) before any request is sent; a non-2xx answer returns an *APIError,
-// for which IsNotFound reports whether the Role does not exist.
+// Fetch returns the Role roleSID of the Service serviceSID.
 func (s *RolesService) Fetch(ctx context.Context, serviceSID, roleSID string) (*Role, error) {
 	return getOne[Role](ctx, s.client, opFetchRole, serviceSID, roleSID)
 }
@@ -190,11 +187,8 @@ func checkPermissions(permissions []string) error {
 var opUpdateRole = lookupOp("UpdateRole")
 
 // Update replaces the permissions of the Role roleSID in the Service
-// serviceSID with params.Permission and returns the Role as Twilio stored
-// it. Bad SIDs or a missing or bad Permission return a *ValidationError for
-// each bad key, joined, before any request is sent; a non-2xx answer returns
-// an *APIError, for which IsNotFound reports whether the Role does not
-// exist. A Role's name and type cannot be changed.
+// serviceSID with params.Permission, which is required, and returns the Role
+// as Twilio stored it. A Role's name and type cannot be changed.
 func (s *RolesService) Update(ctx context.Context, serviceSID, roleSID string, params *UpdateRoleParams) (*Role, error) {
 	return send[Role](ctx, s.client, opUpdateRole, params, params.validate(), serviceSID, roleSID)
 }
@@ -202,12 +196,10 @@ func (s *RolesService) Update(ctx context.Context, serviceSID, roleSID string, p
 // opDeleteRole describes the DeleteRole operation (see internal/spec).
 var opDeleteRole = lookupOp("DeleteRole")
 
-// Delete deletes the Role roleSID of the Service serviceSID. Bad SIDs return
-// a *ValidationError (field ServiceSid or Sid) before any request is sent; a
-// non-2xx answer returns an *APIError, for which IsNotFound reports whether
-// the Role does not exist. Delete a Role only once the Service no longer
-// names it as a default role (twiliochattest answers 400 otherwise): point
-// the Service at another Role with Services.Update first.
+// Delete deletes the Role roleSID of the Service serviceSID. Delete a Role
+// only once the Service no longer names it as a default role (twiliochattest
+// answers 400 otherwise): point the Service at another Role with
+// Services.Update first.
 func (s *RolesService) Delete(ctx context.Context, serviceSID, roleSID string) error {
 	return remove(ctx, s.client, opDeleteRole, nil, nil, serviceSID, roleSID)
 }
@@ -230,36 +222,17 @@ type RolePage = Page[Role]
 // opListRole describes the ListRole operation (see internal/spec).
 var opListRole = lookupOp("ListRole")
 
-// ListPage returns the first page of the Roles of the Service serviceSID. A
-// bad serviceSID, PageSize or Limit returns a *ValidationError for each,
-// joined, before any request is sent; a non-2xx answer returns an *APIError.
-// Use NextPage for the pages after it, or List to range over every Role.
+// ListPage returns the first page of the Roles of the Service serviceSID.
 func (s *RolesService) ListPage(ctx context.Context, serviceSID string, params *ListRolesParams) (*RolePage, error) {
 	return listPage[Role](ctx, s.client, opListRole, params, nil, serviceSID)
 }
 
-// NextPage returns the Roles page after page, following
-// page.Meta.NextPageURL, or nil and no error when page is nil or the last
-// page. It refuses, without a request, a next page that is page itself
-// (ErrPageLoop) or that is neither on the client's base host nor on a Twilio
-// Chat host (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+// NextPage returns the Roles page after page, or nil after the last page.
 func (s *RolesService) NextPage(ctx context.Context, page *RolePage) (*RolePage, error) {
 	return nextPage(ctx, s.client, opListRole, page)
 }
 
-// List returns an iterator over every Role of the Service serviceSID. It
-// walks the pages as ServicesService.List does: nothing is sent until the
-// loop starts, a page is fetched only when the loop needs its first Role, a
-// break or params.Limit stops it without another request, and ctx is
-// checked before each page and each Role.
-//
-// An error comes at most once, as the last pair: a *ValidationError for a
-// bad serviceSID or params (before any request), an *APIError or transport
-// error for a failed page, a *DecodeError for a page with a Role that has no
-// Role SID, ctx's error once ctx is done, or an error wrapping ErrPageLoop
-// or ErrUntrustedURL for a next_page_url that repeats a page (or leads to a
-// page with the same Roles as one already read) or that is neither on the
-// client's base host nor on a Twilio Chat host. List does not modify params.
+// List returns an iterator over every Role of the Service serviceSID.
 //
 //	for role, err := range client.Roles.List(ctx, serviceSID, nil) {
 //		if err != nil {

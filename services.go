@@ -176,10 +176,9 @@ func (p *CreateServiceParams) validate() error {
 // opCreateService describes the CreateService operation (see internal/spec).
 var opCreateService = lookupOp("CreateService")
 
-// Create creates a Service named params.FriendlyName and returns it as
-// Twilio stored it. A nil params or a nil or empty FriendlyName returns a
-// *ValidationError before any request is sent; a non-2xx answer returns an
-// *APIError. Configure the new Service with Update.
+// Create creates a Service named params.FriendlyName, which is required, and
+// returns it as Twilio stored it, with Twilio's defaults; configure it with
+// Update.
 func (s *ServicesService) Create(ctx context.Context, params *CreateServiceParams) (*Service, error) {
 	return send[Service](ctx, s.client, opCreateService, params, params.validate())
 }
@@ -187,10 +186,7 @@ func (s *ServicesService) Create(ctx context.Context, params *CreateServiceParam
 // opFetchService describes the FetchService operation (see internal/spec).
 var opFetchService = lookupOp("FetchService")
 
-// Fetch returns the Service sid. A sid that is not IS followed by 32 hex
-// digits returns a *ValidationError before any request is sent; a non-2xx
-// answer returns an *APIError, for which IsNotFound reports whether the
-// Service does not exist.
+// Fetch returns the Service sid.
 func (s *ServicesService) Fetch(ctx context.Context, sid string) (*Service, error) {
 	return getOne[Service](ctx, s.client, opFetchService, sid)
 }
@@ -198,10 +194,8 @@ func (s *ServicesService) Fetch(ctx context.Context, sid string) (*Service, erro
 // opDeleteService describes the DeleteService operation (see internal/spec).
 var opDeleteService = lookupOp("DeleteService")
 
-// Delete deletes the Service sid and everything in it. A sid that is not IS
-// followed by 32 hex digits returns a *ValidationError before any request is
-// sent; a non-2xx answer returns an *APIError, for which IsNotFound reports
-// whether the Service does not exist.
+// Delete deletes the Service sid and everything in it: its Channels, Users,
+// Roles and the rest.
 func (s *ServicesService) Delete(ctx context.Context, sid string) error {
 	return remove(ctx, s.client, opDeleteService, nil, nil, sid)
 }
@@ -228,42 +222,17 @@ type ServicePage = Page[Service]
 // opListService describes the ListService operation (see internal/spec).
 var opListService = lookupOp("ListService")
 
-// ListPage returns the first page of the Services list. A bad PageSize or
-// Limit returns a *ValidationError before any request is sent; a non-2xx
-// answer returns an *APIError. Use NextPage for the pages after it, or List
-// to range over every Service.
+// ListPage returns the first page of the account's Services.
 func (s *ServicesService) ListPage(ctx context.Context, params *ListServicesParams) (*ServicePage, error) {
 	return listPage[Service](ctx, s.client, opListService, params, nil)
 }
 
-// NextPage returns the page after page, following page.Meta.NextPageURL. It
-// returns nil and no error when page is nil or the last page. It returns an
-// error wrapping ErrPageLoop when the next page is page itself, and an error
-// wrapping ErrUntrustedURL, without sending a request, when the URL is
-// neither on the client's base host nor on a Twilio Chat host (see List); a
-// non-2xx answer returns an *APIError.
+// NextPage returns the Services page after page, or nil after the last page.
 func (s *ServicesService) NextPage(ctx context.Context, page *ServicePage) (*ServicePage, error) {
 	return nextPage(ctx, s.client, opListService, page)
 }
 
-// List returns an iterator over every Service, page by page. It sends no
-// request until ranged over, and fetches the next page only when the caller
-// has taken the last Service of a page; breaking out of the loop sends no
-// further request. It stops after params.Limit Services when Limit is set.
-//
-// The iterator yields an error at most once, as its last pair, and then
-// stops: a *ValidationError for bad params (before any request), an
-// *APIError or transport error for a failed page, a *DecodeError for a page
-// with a Service that has no Service SID, ctx's error once ctx is done
-// (checked before each page and each Service), an error wrapping
-// ErrPageLoop when a next_page_url repeats the URL of a page already read
-// (before a request) or leads to a page with the same Services as one
-// already read (before yielding them again), and an error wrapping
-// ErrUntrustedURL, without a request, for a next_page_url neither on the
-// client's base host nor on a Twilio Chat host; one on a Twilio Chat host,
-// as Twilio gives through WithEdge or WithRegion, has its path and query
-// sent to the base URL. A page without Services ends the list. List does
-// not modify params.
+// List returns an iterator over every Service of the account.
 //
 //	for svc, err := range client.Services.List(ctx, nil) {
 //		if err != nil {

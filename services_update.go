@@ -46,8 +46,7 @@ type UpdateServiceParams struct {
 	PostWebhookURL *string `url:"PostWebhookUrl,omitempty"`
 	// WebhookMethod is the HTTP method of webhook calls: "GET" or "POST",
 	// the values of the WebhookMethod constants, checked as they are
-	// (Ptr(string(WebhookMethodPost)) works too). Another value is refused
-	// before any request.
+	// (Ptr(string(WebhookMethodPost)) works too).
 	WebhookMethod *string `url:"WebhookMethod,omitempty"`
 	// WebhookFilters lists the webhook events to enable, sent as one
 	// WebhookFilters key per item. A nil or empty slice sends nothing.
@@ -147,10 +146,8 @@ func (p *UpdateServiceParams) validate() error {
 // opUpdateService describes the UpdateService operation (see internal/spec).
 var opUpdateService = lookupOp("UpdateService")
 
-// Update changes the Service sid with the keys set in params and returns the
-// Service as Twilio stored it. The SIDs and values in params are checked
-// before any request is sent; a bad one returns a *ValidationError. A non-2xx
-// answer returns an *APIError.
+// Update changes the Service sid with the keys set in params and returns it
+// as Twilio stored it.
 func (s *ServicesService) Update(ctx context.Context, sid string, params *UpdateServiceParams) (*Service, error) {
 	return send[Service](ctx, s.client, opUpdateService, params, params.validate(), sid)
 }

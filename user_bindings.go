@@ -30,8 +30,7 @@ var _ UserBindingsAPI = (*UserBindingsService)(nil)
 // Client.Bindings, read under the User they belong to. Use it through
 // Client.UserBindings; it is safe for concurrent use.
 //
-// Every method takes the User as user: its SID (US followed by 32 hex
-// digits) or its identity, which is escaped as one path segment.
+// Every method takes the User as user: its SID (US…) or its identity.
 type UserBindingsService struct {
 	client *Client
 }
@@ -41,12 +40,8 @@ type UserBindingsService struct {
 var opFetchUserBinding = lookupOp("FetchUserBinding")
 
 // Fetch returns the Binding bindingSID of the User user (a User SID or
-// identity) of the Service serviceSID. A serviceSID that is not IS followed
-// by 32 hex digits, an empty user or one that is "." or "..", or a
-// bindingSID that is not BS followed by 32 hex digits, returns a
-// *ValidationError (field ServiceSid, UserSid or Sid) before any request is
-// sent; a non-2xx answer returns an *APIError, for which IsNotFound reports
-// whether the User or the Binding does not exist.
+// identity) of the Service serviceSID. IsNotFound reports a User or a Binding
+// that does not exist.
 func (s *UserBindingsService) Fetch(ctx context.Context, serviceSID, user, bindingSID string) (*Binding, error) {
 	return getOne[Binding](ctx, s.client, opFetchUserBinding, serviceSID, user, bindingSID)
 }
@@ -56,10 +51,7 @@ func (s *UserBindingsService) Fetch(ctx context.Context, serviceSID, user, bindi
 var opDeleteUserBinding = lookupOp("DeleteUserBinding")
 
 // Delete deletes the Binding bindingSID of the User user (a User SID or
-// identity) of the Service serviceSID. Bad path values return a
-// *ValidationError (field ServiceSid, UserSid or Sid) before any request is
-// sent; a non-2xx answer returns an *APIError, for which IsNotFound reports
-// whether the User or the Binding does not exist.
+// identity) of the Service serviceSID.
 func (s *UserBindingsService) Delete(ctx context.Context, serviceSID, user, bindingSID string) error {
 	return remove(ctx, s.client, opDeleteUserBinding, nil, nil, serviceSID, user, bindingSID)
 }
@@ -93,27 +85,19 @@ func (p *ListUserBindingsParams) validate() error {
 var opListUserBinding = lookupOp("ListUserBinding")
 
 // ListPage returns the first page of the Bindings of the User user (a User
-// SID or identity) of the Service serviceSID, filtered by params. Bad path
-// values, BindingType, PageSize or Limit return a *ValidationError for
-// each, joined, before any request is sent; a non-2xx answer returns an
-// *APIError. Use NextPage for the pages after it, or List to range over
-// every Binding.
+// SID or identity) of the Service serviceSID, filtered by params.
 func (s *UserBindingsService) ListPage(ctx context.Context, serviceSID, user string, params *ListUserBindingsParams) (*BindingPage, error) {
 	return listPage[Binding](ctx, s.client, opListUserBinding, params, params.validate(), serviceSID, user)
 }
 
-// NextPage returns the User's Bindings page after page, following
-// page.Meta.NextPageURL, or nil and no error when page is nil or the last
-// page. It refuses, without a request, a next page that is page itself
-// (ErrPageLoop) or that is neither on the client's base host nor on a
-// Twilio Chat host (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+// NextPage returns the User's Bindings page after page, or nil after the last
+// page.
 func (s *UserBindingsService) NextPage(ctx context.Context, page *BindingPage) (*BindingPage, error) {
 	return nextPage(ctx, s.client, opListUserBinding, page)
 }
 
-// List returns an iterator over every Binding of the User user (a User SID
-// or identity) of the Service serviceSID that params selects. It walks the
-// pages and reports errors as BindingsService.List does.
+// List returns an iterator over every Binding of the User user (a User SID or
+// identity) of the Service serviceSID that params selects.
 //
 //	for b, err := range client.UserBindings.List(ctx, serviceSID, "alice", nil) {
 //		if err != nil {

@@ -36,10 +36,8 @@ var _ UserChannelsAPI = (*UserChannelsService)(nil)
 // notification level. Use it through Client.UserChannels; it is safe for
 // concurrent use.
 //
-// Every method takes the User as user, its SID (US followed by 32 hex
-// digits) or its identity, and the Channel as channel, its SID (CH followed
-// by 32 hex digits) or its unique name; each is escaped as one path
-// segment.
+// Every method takes the User as user, its SID (US…) or its identity, and
+// the Channel as channel, its SID (CH…) or its unique name.
 type UserChannelsService struct {
 	client *Client
 }
@@ -126,12 +124,9 @@ func (u *UserChannel) checkDecoded() error {
 var opFetchUserChannel = lookupOp("FetchUserChannel")
 
 // Fetch returns the Channel channel (a Channel SID or unique name) as the
-// User user (a User SID or identity) of the Service serviceSID sees it. A
-// serviceSID that is not IS followed by 32 hex digits, or a user or channel
-// that is empty, "." or "..", returns a *ValidationError (field ServiceSid,
-// UserSid or ChannelSid) before any request is sent; a non-2xx answer
-// returns an *APIError, for which IsNotFound reports whether the User or
-// the Channel does not exist, or the User is not in the Channel.
+// User user (a User SID or identity) of the Service serviceSID sees it.
+// IsNotFound reports a User or a Channel that does not exist, or a User that
+// is not in the Channel.
 func (s *UserChannelsService) Fetch(ctx context.Context, serviceSID, user, channel string) (*UserChannel, error) {
 	return getOne[UserChannel](ctx, s.client, opFetchUserChannel, serviceSID, user, channel)
 }
@@ -166,14 +161,10 @@ func (p *UpdateUserChannelParams) validate() error {
 // internal/spec).
 var opUpdateUserChannel = lookupOp("UpdateUserChannel")
 
-// Update changes the User's notification level or consumption horizon in
-// the Channel channel (a Channel SID or unique name) and returns the User
-// Channel as Twilio stored it: setting LastConsumedMessageIndex moves the
-// horizon of the User's Member, and with it UnreadMessagesCount. Bad path
-// values, a NotificationLevel that is not a NotificationLevel constant or a
-// zero LastConsumptionTimestamp return a *ValidationError for each, joined,
-// before any request is sent; a non-2xx answer returns an *APIError, for
-// which IsNotFound reports whether the User Channel does not exist.
+// Update changes the User's notification level or consumption horizon in the
+// Channel channel (a Channel SID or unique name) and returns the User Channel
+// as Twilio stored it: setting LastConsumedMessageIndex moves the horizon of
+// the User's Member, and with it UnreadMessagesCount.
 func (s *UserChannelsService) Update(ctx context.Context, serviceSID, user, channel string, params *UpdateUserChannelParams) (*UserChannel, error) {
 	return send[UserChannel](ctx, s.client, opUpdateUserChannel, params, params.validate(), serviceSID, user, channel)
 }
@@ -192,11 +183,8 @@ type DeleteUserChannelParams struct {
 var opDeleteUserChannel = lookupOp("DeleteUserChannel")
 
 // Delete removes the User user (a User SID or identity) from the Channel
-// channel (a Channel SID or unique name): its Member is deleted. Bad path
-// values return a *ValidationError (field ServiceSid, UserSid or
-// ChannelSid) before any request is sent; a non-2xx answer returns an
-// *APIError, for which IsNotFound reports whether the User is not in the
-// Channel.
+// channel (a Channel SID or unique name): its Member is deleted. IsNotFound
+// reports a User that is not in the Channel.
 func (s *UserChannelsService) Delete(ctx context.Context, serviceSID, user, channel string, params *DeleteUserChannelParams) error {
 	return remove(ctx, s.client, opDeleteUserChannel, params, nil, serviceSID, user, channel)
 }
@@ -221,27 +209,19 @@ type UserChannelPage = Page[UserChannel]
 var opListUserChannel = lookupOp("ListUserChannel")
 
 // ListPage returns the first page of the Channels of the User user (a User
-// SID or identity) of the Service serviceSID. Bad path values, PageSize or
-// Limit return a *ValidationError for each, joined, before any request is
-// sent; a non-2xx answer returns an *APIError. Use NextPage for the pages
-// after it, or List to range over every Channel.
+// SID or identity) of the Service serviceSID.
 func (s *UserChannelsService) ListPage(ctx context.Context, serviceSID, user string, params *ListUserChannelsParams) (*UserChannelPage, error) {
 	return listPage[UserChannel](ctx, s.client, opListUserChannel, params, nil, serviceSID, user)
 }
 
-// NextPage returns the User's Channels page after page, following
-// page.Meta.NextPageURL, or nil and no error when page is nil or the last
-// page. It refuses, without a request, a next page that is page itself
-// (ErrPageLoop) or that is neither on the client's base host nor on a
-// Twilio Chat host (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+// NextPage returns the User's Channels page after page, or nil after the last
+// page.
 func (s *UserChannelsService) NextPage(ctx context.Context, page *UserChannelPage) (*UserChannelPage, error) {
 	return nextPage(ctx, s.client, opListUserChannel, page)
 }
 
-// List returns an iterator over every Channel of the User user (a User SID
-// or identity) of the Service serviceSID. It walks the pages and reports
-// errors as ServicesService.List does; a page with a User Channel that has
-// no Channel SID yields a *DecodeError.
+// List returns an iterator over every Channel of the User user (a User SID or
+// identity) of the Service serviceSID.
 //
 //	for uc, err := range client.UserChannels.List(ctx, serviceSID, "alice", nil) {
 //		if err != nil {

@@ -35,9 +35,7 @@ var _ UsersAPI = (*UsersService)(nil)
 //
 // A User is a person (or bot) of a Service, known by its identity: the
 // identity of the access tokens its clients use. Every method that takes a
-// user accepts its SID (US followed by 32 hex digits) or its identity, which
-// may hold any character ("alice@example.com"); it is sent escaped, as one
-// path segment.
+// user accepts its SID (US…) or its identity ("alice@example.com").
 type UsersService struct {
 	client *Client
 }
@@ -121,13 +119,9 @@ func (p *CreateUserParams) validate() error {
 // opCreateUser describes the CreateUser operation (see internal/spec).
 var opCreateUser = lookupOp("CreateUser")
 
-// Create creates a User in the Service serviceSID and returns it as Twilio
-// stored it. A bad serviceSID, a missing or empty Identity, a RoleSID that
-// is not RL followed by 32 hex digits, or Attributes that are not JSON
-// return a *ValidationError for each bad key, joined, before any request is
-// sent; a non-2xx answer returns an *APIError (IsAlreadyExists when the
-// identity is taken). A Create is not retried once it may have reached
-// Twilio.
+// Create creates a User of params.Identity, which is required, in the Service
+// serviceSID and returns it as Twilio stored it. IsAlreadyExists reports an
+// identity that is taken.
 func (s *UsersService) Create(ctx context.Context, serviceSID string, params *CreateUserParams) (*User, error) {
 	return send[User](ctx, s.client, opCreateUser, params, params.validate(), serviceSID)
 }
@@ -136,10 +130,7 @@ func (s *UsersService) Create(ctx context.Context, serviceSID string, params *Cr
 var opFetchUser = lookupOp("FetchUser")
 
 // Fetch returns the User user, its SID or identity, of the Service
-// serviceSID. A bad serviceSID, or a user that is "", "." or "..", returns
-// a *ValidationError (field ServiceSid or Sid) before any request is sent;
-// a non-2xx answer returns an *APIError, for which IsNotFound reports
-// whether the User does not exist.
+// serviceSID.
 func (s *UsersService) Fetch(ctx context.Context, serviceSID, user string) (*User, error) {
 	return getOne[User](ctx, s.client, opFetchUser, serviceSID, user)
 }
@@ -150,8 +141,7 @@ type UpdateUserParams struct {
 	// RoleSID is the SID of the User's new service role (RL followed by 32
 	// hex digits).
 	RoleSID *string `url:"RoleSid,omitempty"`
-	// Attributes is JSON text that replaces the User's attributes, checked
-	// before any request is sent.
+	// Attributes is JSON text that replaces the User's attributes.
 	Attributes *string `url:"Attributes,omitempty"`
 	// FriendlyName is a name to show for the User.
 	FriendlyName *string `url:"FriendlyName,omitempty"`
@@ -173,12 +163,8 @@ func (p *UpdateUserParams) validate() error {
 // opUpdateUser describes the UpdateUser operation (see internal/spec).
 var opUpdateUser = lookupOp("UpdateUser")
 
-// Update changes the User user, its SID or identity, and returns it as
-// Twilio stored it; params may be nil. Bad path values, a RoleSID that is
-// not RL followed by 32 hex digits, or Attributes that are not JSON return a
-// *ValidationError for each, joined, before any request is sent; a non-2xx
-// answer returns an *APIError, for which IsNotFound reports whether the
-// User does not exist.
+// Update changes the User user, its SID or identity, and returns it as Twilio
+// stored it; params may be nil.
 func (s *UsersService) Update(ctx context.Context, serviceSID, user string, params *UpdateUserParams) (*User, error) {
 	return send[User](ctx, s.client, opUpdateUser, params, params.validate(), serviceSID, user)
 }
@@ -187,9 +173,7 @@ func (s *UsersService) Update(ctx context.Context, serviceSID, user string, para
 var opDeleteUser = lookupOp("DeleteUser")
 
 // Delete deletes the User user, its SID or identity, of the Service
-// serviceSID. Bad path values return a *ValidationError before any request is sent; a non-2xx
-// answer returns an *APIError, for which IsNotFound reports whether the User
-// does not exist.
+// serviceSID, and with it its Members: the User leaves every Channel.
 func (s *UsersService) Delete(ctx context.Context, serviceSID, user string) error {
 	return remove(ctx, s.client, opDeleteUser, nil, nil, serviceSID, user)
 }
@@ -212,28 +196,17 @@ type UserPage = Page[User]
 // opListUser describes the ListUser operation (see internal/spec).
 var opListUser = lookupOp("ListUser")
 
-// ListPage returns the first page of the Users of the Service serviceSID. A
-// bad serviceSID, PageSize or Limit returns a *ValidationError for each,
-// joined, before any request is sent; a non-2xx answer returns an *APIError.
-// Use NextPage for the pages after it, or List to range over every User.
+// ListPage returns the first page of the Users of the Service serviceSID.
 func (s *UsersService) ListPage(ctx context.Context, serviceSID string, params *ListUsersParams) (*UserPage, error) {
 	return listPage[User](ctx, s.client, opListUser, params, nil, serviceSID)
 }
 
-// NextPage returns the Users page after page, following
-// page.Meta.NextPageURL, or nil and no error when page is nil or the last
-// page. It refuses, without a request, a next page that is page itself
-// (ErrPageLoop) or that is neither on the client's base host nor on a Twilio
-// Chat host (ErrUntrustedURL); a non-2xx answer returns an *APIError.
+// NextPage returns the Users page after page, or nil after the last page.
 func (s *UsersService) NextPage(ctx context.Context, page *UserPage) (*UserPage, error) {
 	return nextPage(ctx, s.client, opListUser, page)
 }
 
-// List returns an iterator over every User of the Service serviceSID. It
-// walks the pages as ServicesService.List does: nothing is sent until the
-// loop starts, a break or params.Limit stops it without another request,
-// and an error comes at most once, as the last pair (a *ValidationError
-// for bad input, before any request).
+// List returns an iterator over every User of the Service serviceSID.
 //
 //	for user, err := range client.Users.List(ctx, serviceSID, nil) {
 //		if err != nil {
