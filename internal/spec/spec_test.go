@@ -3,6 +3,7 @@ package spec
 import (
 	"encoding/json"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -31,8 +32,15 @@ type specOperation struct {
 			Maximum *int   `json:"maximum"`
 		} `json:"schema"`
 	} `json:"parameters"`
-	RequestBody json.RawMessage `json:"requestBody"`
-	Responses   map[string]struct {
+	RequestBody *struct {
+		Content map[string]struct {
+			Schema struct {
+				Properties map[string]json.RawMessage `json:"properties"`
+				Required   []string                   `json:"required"`
+			} `json:"schema"`
+		} `json:"content"`
+	} `json:"requestBody"`
+	Responses map[string]struct {
 		Content map[string]struct {
 			Schema struct {
 				Properties map[string]json.RawMessage `json:"properties"`
@@ -82,7 +90,28 @@ func TestOperationsMatchSpec(t *testing.T) {
 			}
 			var pathParams []PathParam
 			maxPage, header, nonPath := 0, false, so.RequestBody != nil
+			declared := 0
+			if so.RequestBody != nil {
+				body := so.RequestBody.Content["application/x-www-form-urlencoded"].Schema
+				for name := range body.Properties {
+					declared++
+					if !op.Accepts(InForm, name) {
+						t.Errorf("%s: form key %s is not in Keys", op.ID, name)
+					}
+				}
+				for _, name := range body.Required {
+					if i := slices.IndexFunc(op.Keys, func(k Key) bool { return k.Name == name }); i < 0 || !op.Keys[i].Required {
+						t.Errorf("%s: %s is required by the spec, not by Keys", op.ID, name)
+					}
+				}
+			}
 			for _, p := range so.Parameters {
+				if p.In != "path" {
+					declared++
+					if !op.Accepts(In(p.In), p.Name) {
+						t.Errorf("%s: %s key %s is not in Keys", op.ID, p.In, p.Name)
+					}
+				}
 				switch p.In {
 				case "path":
 					pp := PathParam{Name: p.Name, Names: p.Schema.Pattern == ""}
@@ -115,6 +144,9 @@ func TestOperationsMatchSpec(t *testing.T) {
 			}
 			if op.WebhookHeader != header {
 				t.Errorf("%s: WebhookHeader %v, spec says %v", op.ID, op.WebhookHeader, header)
+			}
+			if len(op.Keys) != declared {
+				t.Errorf("%s: %d Keys, spec says %d", op.ID, len(op.Keys), declared)
 			}
 			if op.HasParams != nonPath {
 				t.Errorf("%s: HasParams %v, spec says %v", op.ID, op.HasParams, nonPath)
