@@ -65,16 +65,13 @@ func (s *Server) SeedChannel(serviceSID, uniqueName string) (string, error) {
 	return s.seedSID("CreateChannel", map[string]string{"ServiceSid": serviceSID}, form)
 }
 
-// channelKeys are the form keys that Create and Update Channel share.
-var channelKeys = []string{"FriendlyName", "UniqueName", "Attributes", "DateCreated", "DateUpdated", "CreatedBy"}
-
-// channelChanges are the values of channelKeys a request sent.
+// channelChanges are the values of the shared form keys of Create and Update Channel a request sent.
 type channelChanges struct {
 	friendlyName, uniqueName, attributes *string
 	dateCreated, dateUpdated, createdBy  *string
 }
 
-// readChannel reads channelKeys from f.
+// readChannel reads the form keys Create and Update Channel share from f.
 func readChannel(f *fields) channelChanges {
 	return channelChanges{
 		friendlyName: f.text("FriendlyName"),
@@ -127,7 +124,7 @@ func (s *Server) createChannel(c *call) response {
 	if svc == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, append(channelKeys, "Type")...)
+	f := readFields(c)
 	changes := readChannel(f)
 	channelType := f.enum("Type", spec.ChannelTypes)
 	if refusal, bad := f.refusal(); bad {
@@ -191,7 +188,7 @@ func (s *Server) updateChannel(c *call) response {
 	if ch == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, channelKeys...)
+	f := readFields(c)
 	changes := readChannel(f)
 	if refusal, bad := f.refusal(); bad {
 		return refusal

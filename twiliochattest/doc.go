@@ -77,6 +77,13 @@
 //     method 405 (code 20004). A SID in the path that does not match its
 //     pattern (its prefix, such as IS, CH or IM, and 32 hex digits) answers
 //     404 like an unknown one.
+//   - A POST accepts exactly the form keys the spec declares for its
+//     operation, and a list exactly the query keys; any other key answers
+//     400 (code 20001) "Unknown parameter" naming it, before anything else
+//     is read. Twilio itself ignores an unknown parameter with warning 20001
+//     (https://www.twilio.com/docs/errors/20001); the fake refuses it so a
+//     misspelt key or filter fails the test. The query of a Fetch or Delete
+//     is ignored.
 //   - Create Service requires FriendlyName and accepts no other key. The new
 //     service has the defaults the spec describes: read_status_enabled true,
 //     reachability_enabled false, typing_indicator_timeout 5,
@@ -188,7 +195,6 @@
 //     next_page_url rather than build one. The next page's Page is this
 //     one's plus 1, except that it stays at the largest int rather than
 //     wrap around, so every next_page_url the fake gives is one it accepts.
-//     Unknown query keys are ignored, as Twilio does.
 //
 // # Default roles
 //

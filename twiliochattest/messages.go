@@ -52,17 +52,14 @@ const (
 // has it.
 const fromSystem = "system"
 
-// messageKeys are the form keys that Create and Update Message share.
-var messageKeys = []string{"From", "Attributes", "DateCreated", "DateUpdated", "LastUpdatedBy", "Body"}
-
-// messageChanges are the values of messageKeys a request sent.
+// messageChanges are the values of the shared form keys of Create and Update Message a request sent.
 type messageChanges struct {
 	from, attributes, body   *string
 	dateCreated, dateUpdated *string
 	lastUpdatedBy            *string
 }
 
-// readMessage reads messageKeys from f.
+// readMessage reads the form keys Create and Update Message share from f.
 func readMessage(f *fields) messageChanges {
 	return messageChanges{
 		from:          f.text("From"),
@@ -107,7 +104,7 @@ func (s *Server) createMessage(c *call) response {
 	if ch == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, append(messageKeys, "MediaSid")...)
+	f := readFields(c)
 	changes := readMessage(f)
 	media := mediaSID(f)
 	if refusal, bad := f.refusal(); bad {
@@ -166,7 +163,7 @@ func (s *Server) updateMessage(c *call) response {
 	if m == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, messageKeys...)
+	f := readFields(c)
 	changes := readMessage(f)
 	if refusal, bad := f.refusal(); bad {
 		return refusal

@@ -131,7 +131,7 @@ func (s *Server) updateUserChannel(c *call) response {
 	if m == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, "NotificationLevel", "LastConsumedMessageIndex", "LastConsumptionTimestamp")
+	f := readFields(c)
 	level := f.enum("NotificationLevel", spec.NotificationLevels)
 	horizon, horizonSet := f.integer("LastConsumedMessageIndex")
 	readAt := f.date("LastConsumptionTimestamp")
