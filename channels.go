@@ -54,10 +54,10 @@ type ChannelType string
 const (
 	// ChannelTypePublic is a Channel every User of the Service can see and
 	// join.
-	ChannelTypePublic ChannelType = "public"
+	ChannelTypePublic ChannelType = spec.ChannelTypePublic
 	// ChannelTypePrivate is a Channel only its Members (and invited Users)
 	// can see.
-	ChannelTypePrivate ChannelType = "private"
+	ChannelTypePrivate ChannelType = spec.ChannelTypePrivate
 )
 
 // Channel is a Chat v2 Channel resource. Fields that Twilio sends as JSON

@@ -46,7 +46,7 @@ type channelLinks struct {
 }
 
 // Channel types (the spec's channel_enum_channel_type).
-const channelTypePublic = "public"
+const channelTypePublic = spec.ChannelTypePublic
 
 // createdBySystem is the created_by of a channel created over REST without
 // CreatedBy.

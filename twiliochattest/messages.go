@@ -206,7 +206,7 @@ func (s *Server) listMessages(c *call) response {
 		return invalidf("Invalid parameter Order: must be asc or desc, got %q", order)
 	}
 	messages := s.messages.list(ch.SID)
-	if order == "desc" {
+	if order == spec.MessageOrderDesc {
 		slices.Reverse(messages)
 	}
 	return pageOf(c, ch.URL+"/Messages", messages)

@@ -13,8 +13,8 @@ import (
 
 // Role types (the spec's role_enum_role_type).
 const (
-	roleTypeChannel    = "channel"
-	roleTypeDeployment = "deployment"
+	roleTypeChannel    = spec.RoleTypeChannel
+	roleTypeDeployment = spec.RoleTypeDeployment
 )
 
 // role is the chat.v2.service.role JSON resource. Permissions is replaced,

@@ -86,7 +86,7 @@ type action struct {
 // one whose post-events are sent when op takes X-Twilio-Webhook-Enabled
 // and h sets it to true, or nil.
 func restAction(op *spec.Operation, h http.Header) *action {
-	if !op.WebhookHeader || h.Get(spec.WebhookEnabledHeader) != "true" {
+	if !op.WebhookHeader || h.Get(spec.WebhookEnabledHeader) != spec.WebhookEnabledTrue {
 		return nil
 	}
 	return &action{source: sourceAPI}
@@ -134,7 +134,7 @@ func (s *Server) channelTargets(channelSID, typ string) []target {
 
 // channelWebhookTypeWebhook is the type of a channel webhook that calls a
 // URL on the events its filters name.
-const channelWebhookTypeWebhook = "webhook"
+const channelWebhookTypeWebhook = spec.ChannelWebhookTypeWebhook
 
 // serviceTarget returns the Service's pre-event (pre) or post-event URL as a
 // target when it is set and its filters name typ. The caller holds s.mu.

@@ -486,6 +486,13 @@ func (s *spec) write(b *bytes.Buffer, collections map[string]collection) {
 	}
 	p(")")
 	p("")
+	p("// SIDPrefixes maps the name of each kind of SID to its prefix.")
+	p("var SIDPrefixes = map[string]string{")
+	for _, name := range sortedKeys(s.prefixes) {
+		p("%q: %sSIDPrefix,", name, name)
+	}
+	p("}")
+	p("")
 	p("// Header params.")
 	p("const (")
 	for _, name := range sortedKeys(headerNames) {

@@ -22,6 +22,24 @@ const (
 	UserSIDPrefix           = "US"
 )
 
+// SIDPrefixes maps the name of each kind of SID to its prefix.
+var SIDPrefixes = map[string]string{
+	"APIKey":         APIKeySIDPrefix,
+	"Account":        AccountSIDPrefix,
+	"Binding":        BindingSIDPrefix,
+	"Channel":        ChannelSIDPrefix,
+	"ChannelWebhook": ChannelWebhookSIDPrefix,
+	"Credential":     CredentialSIDPrefix,
+	"Flow":           FlowSIDPrefix,
+	"Invite":         InviteSIDPrefix,
+	"Media":          MediaSIDPrefix,
+	"Member":         MemberSIDPrefix,
+	"Message":        MessageSIDPrefix,
+	"Role":           RoleSIDPrefix,
+	"Service":        ServiceSIDPrefix,
+	"User":           UserSIDPrefix,
+}
+
 // Header params.
 const (
 	WebhookEnabledHeader = "X-Twilio-Webhook-Enabled"
