@@ -15,9 +15,9 @@
 // WithRegion), another host (WithBaseURL), the *http.Client (WithHTTPClient),
 // a User-Agent suffix (WithUserAgent), the retry policy (WithMaxRetries,
 // WithRetryPolicy) and a *slog.Logger for each request (WithLogger).
-// NewClient returns an error, not a panic, for a missing or malformed
-// credential or option; NewClientFromEnv's error names the environment
-// variable at fault.
+// NewClient returns a *ValidationError, not a panic, for a missing or
+// malformed credential or option, naming the argument or option at fault;
+// NewClientFromEnv's names the environment variable.
 //
 // # Call any resource
 //
