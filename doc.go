@@ -1,7 +1,7 @@
 // Package twiliochat is a typed client for the Twilio Programmable Chat v2
-// REST API: all 54 operations of its twelve resources, each checked before
-// it is sent, retried when that is safe, and answered with typed results
-// and typed errors.
+// REST API: all 54 operations of its twelve resources, and Chat v3's one
+// (ChannelsService.Migrate), each checked before it is sent, retried when
+// that is safe, and answered with typed results and typed errors.
 //
 // # Create a client
 //
@@ -166,7 +166,7 @@
 // ChannelWebhooksAPI, UserChannelsAPI, BindingsAPI, UserBindingsAPI and
 // CredentialsAPI. Let your code take the ones it uses (client.Messages is a
 // MessagesAPI), and test it against the in-memory fake of package
-// twiliochattest, which serves all 54 operations with Twilio's rules. New(t)
+// twiliochattest, which serves all 55 operations with Twilio's rules. New(t)
 // starts it for one test, and its NewClient returns a Client pointed at it
 // that retries without waiting, so the setup is three lines:
 //

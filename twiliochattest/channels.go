@@ -31,6 +31,18 @@ type channel struct {
 	// nextMessageIndex is the index of the next message posted: indexes
 	// count up from 0 and are not reused after a delete.
 	nextMessageIndex int
+	// messagingServiceSID is set by Migrate, and shown by Chat v3 only.
+	messagingServiceSID *string
+}
+
+// migratedChannel is the chat.v3.channel JSON resource, Migrate's answer:
+// the channel with its Messaging Service, its v3 URL and no links.
+type migratedChannel struct {
+	channel
+	MessagingServiceSID *string `json:"messaging_service_sid"`
+	URL                 string  `json:"url"`
+	// Links hides the channel's: a v3 channel has none.
+	Links *struct{} `json:"links,omitempty"`
 }
 
 func (ch channel) sid() string { return ch.SID }
@@ -202,6 +214,33 @@ func (s *Server) updateChannel(c *call) response {
 	s.apply(ch, changes)
 	s.emitChannel(c, webhook.EventChannelUpdated, ch)
 	return answer(http.StatusOK, *ch)
+}
+
+var _ = serve("MigrateChannel", (*Server).migrateChannel)
+
+// migrateChannel changes the channel's type and Messaging Service (Chat
+// v3's one operation) and sends the channel-updated webhooks an Update
+// sends. Twilio moves only private channels to Conversations; the fake
+// keeps serving the channel over v2 either way.
+func (s *Server) migrateChannel(c *call) response {
+	ch := s.channels.get(c.values["ServiceSid"], c.values["Sid"])
+	if ch == nil {
+		return notFound(c.path)
+	}
+	f := readFields(c)
+	channelType := f.enum("Type", spec.ChannelTypes)
+	messagingService := f.sid("MessagingServiceSid", spec.MessagingServiceSIDPrefix)
+	if refusal, bad := f.refusal(); bad {
+		return refusal
+	}
+	ch.Type = orDefault(channelType, ch.Type)
+	if messagingService != nil {
+		ch.messagingServiceSID = messagingService
+	}
+	ch.DateUpdated = s.timestamp()
+	s.emitChannel(c, webhook.EventChannelUpdated, ch)
+	return answer(http.StatusOK, migratedChannel{channel: *ch, MessagingServiceSID: ch.messagingServiceSID,
+		URL: s.URL + "/v3/Services/" + ch.ServiceSID + "/Channels/" + ch.SID})
 }
 
 var _ = serve("DeleteChannel", (*Server).deleteChannel)

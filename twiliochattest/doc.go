@@ -1,8 +1,9 @@
 // Package twiliochattest is an in-memory fake of the Twilio Programmable
 // Chat v2 REST API, served by an httptest.Server: all 54 operations of
 // Services, Roles, Users, Channels, Members, Messages, Invites, Channel
-// Webhooks, Bindings, User Bindings, User Channels and Credentials, and
-// the Service's webhooks, which it calls as Twilio does.
+// Webhooks, Bindings, User Bindings, User Channels and Credentials, Chat
+// v3's one (a Channel's migration), and the Service's webhooks, which it
+// calls as Twilio does.
 //
 // Test your code against it instead of mocking HTTP by hand. In a test, New
 // starts a Server that closes when the test ends, and NewClient returns a
@@ -58,6 +59,7 @@
 //	GET, POST, DELETE  /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks/{Sid}
 //	GET, POST          /v2/Credentials
 //	GET, POST, DELETE  /v2/Credentials/{Sid}
+//	POST               /v3/Services/{ServiceSid}/Channels/{Sid}
 //
 // Bodies are application/x-www-form-urlencoded, as Twilio expects; a
 // non-empty body with another Content-Type is refused with 400, and one over
@@ -160,6 +162,11 @@
 //     notification_level (default or muted); a user who has not joined
 //     answers 404. Deleting a user channel makes the member leave, or
 //     deletes the invites of a user who is only invited.
+//   - The Chat v3 POST on a channel (by SID or unique name) accepts Type
+//     (public or private) and MessagingServiceSid (MG and 32 hex digits),
+//     sets them, and answers the chat.v3.channel JSON, with
+//     messaging_service_sid and a /v3 url and without links; v2 answers
+//     keep their own shape. It sends onChannelUpdated as an Update does.
 //   - Channel lists filter by any number of Type keys (public, private),
 //     member and invite lists by any number of Identity keys, binding lists
 //     by any number of BindingType keys (apn, gcm, fcm) and, under the

@@ -122,6 +122,16 @@ func (f *fields) enum(key string, allowed []string) *string {
 	return v
 }
 
+// sid returns the key, which must be a SID with prefix.
+func (f *fields) sid(key, prefix string) *string {
+	v := f.text(key)
+	if v != nil && !spec.IsSID(prefix, *v) {
+		f.failf("Invalid parameter %s: must match ^%s[0-9a-fA-F]{32}$", key, prefix)
+		return nil
+	}
+	return v
+}
+
 // role returns the RoleSid key, which must name a role of roleType in the
 // service serviceSID.
 func (f *fields) role(s *Server, serviceSID, roleType string) *string {

@@ -83,16 +83,6 @@ func (v messageChanges) apply(m *message) {
 	m.Body = orDefault(v.body, m.Body)
 }
 
-// mediaSID returns the MediaSid key, which must be a Media SID.
-func mediaSID(f *fields) *string {
-	v := f.text("MediaSid")
-	if v != nil && !spec.IsSID(spec.MediaSIDPrefix, *v) {
-		f.failf("Invalid parameter MediaSid: must match ^%s[0-9a-fA-F]{32}$", spec.MediaSIDPrefix)
-		return nil
-	}
-	return v
-}
-
 var _ = serve("CreateMessage", (*Server).createMessage)
 
 // createMessage posts a message to a channel: it gets the channel's next
@@ -106,7 +96,7 @@ func (s *Server) createMessage(c *call) response {
 	}
 	f := readFields(c)
 	changes := readMessage(f)
-	media := mediaSID(f)
+	media := f.sid("MediaSid", spec.MediaSIDPrefix)
 	if refusal, bad := f.refusal(); bad {
 		return refusal
 	}

@@ -11,6 +11,7 @@ import (
 	"go/format"
 	"log"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -18,19 +19,16 @@ import (
 	"strings"
 )
 
-const (
-	specFile = "testdata/twilio_chat_v2.json"
-	outFile  = "operations_gen.go"
-)
+// specFiles are the vendored specs, read in this order, relative to
+// internal/spec.
+var specFiles = []string{"testdata/twilio_chat_v2.json", "testdata/twilio_chat_v3.json"}
+
+const outFile = "operations_gen.go"
 
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("gen: ")
-	data, err := os.ReadFile(specFile)
-	if err != nil {
-		log.Fatal(err)
-	}
-	src, err := generate(data)
+	src, err := generate(readSpecs(""))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -39,9 +37,29 @@ func main() {
 	}
 }
 
+// source is one spec file and its contents.
+type source struct {
+	name string // the file's base name
+	data []byte
+}
+
+// readSpecs reads specFiles from the directory dir ("" for the current one).
+func readSpecs(dir string) []source {
+	var out []source
+	for _, f := range specFiles {
+		data, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			log.Fatal(err)
+		}
+		out = append(out, source{name: filepath.Base(f), data: data})
+	}
+	return out
+}
+
 // The parts of an OpenAPI 3 document the generator reads.
 type (
 	document struct {
+		name       string
 		Paths      map[string]map[string]json.RawMessage `json:"paths"`
 		Components struct {
 			Schemas map[string]*schema `json:"schemas"`
@@ -82,9 +100,10 @@ type (
 // sidPattern matches the spec's pattern of a SID and captures its prefix.
 var sidPattern = regexp.MustCompile(`^\^([A-Z]{2})\[0-9a-fA-F\]\{32\}\$$`)
 
-// spec is what the generator works out of the document.
+// spec is what the generator works out of the documents.
 type spec struct {
-	doc      document
+	files    []string
+	docs     []*document
 	prefixes map[string]string // Go name → prefix
 	byPrefix map[string]string // prefix → Go name
 	enums    map[string]*enum  // by schema name
@@ -114,16 +133,23 @@ type key struct {
 	min, max      *int
 }
 
-func generate(data []byte) ([]byte, error) {
+func generate(sources []source) ([]byte, error) {
 	s := &spec{prefixes: map[string]string{}, byPrefix: map[string]string{}, enums: map[string]*enum{}}
-	if err := json.Unmarshal(data, &s.doc); err != nil {
-		return nil, err
+	var raws []any
+	for _, src := range sources {
+		doc := &document{name: src.name}
+		if err := json.Unmarshal(src.data, doc); err != nil {
+			return nil, fmt.Errorf("%s: %v", src.name, err)
+		}
+		var raw any
+		if err := json.Unmarshal(src.data, &raw); err != nil {
+			return nil, err
+		}
+		s.files = append(s.files, src.name)
+		s.docs = append(s.docs, doc)
+		raws = append(raws, raw)
 	}
-	var raw any
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, err
-	}
-	if err := s.findPrefixes(raw); err != nil {
+	if err := s.findPrefixes(raws); err != nil {
 		return nil, err
 	}
 	if err := s.findEnums(); err != nil {
@@ -149,7 +175,7 @@ func generate(data []byte) ([]byte, error) {
 // after the shortest name the places it appears give: a "role_sid" or
 // "RoleSid" key names it Role, the "sid" of the schema
 // chat.v2.service.role too.
-func (s *spec) findPrefixes(raw any) error {
+func (s *spec) findPrefixes(raws []any) error {
 	names := map[string][]string{}
 	var walk func(v any, key, schemaName string)
 	walk = func(v any, key, schemaName string) {
@@ -178,7 +204,9 @@ func (s *spec) findPrefixes(raw any) error {
 			}
 		}
 	}
-	walk(raw, "", "")
+	for _, raw := range raws {
+		walk(raw, "", "")
+	}
 	for prefix, candidates := range names {
 		candidates = slices.DeleteFunc(candidates, func(n string) bool { return n == "" })
 		if len(candidates) == 0 {
@@ -239,8 +267,32 @@ func camel(s string) string {
 }
 
 func (s *spec) findEnums() error {
-	for name, sc := range s.doc.Components.Schemas {
+	for _, doc := range s.docs {
+		if err := s.findEnumsOf(doc); err != nil {
+			return err
+		}
+	}
+	byGo := map[string]*enum{}
+	for name, e := range s.enums {
+		if other := byGo[e.goName]; other != nil && !slices.Equal(other.values, e.values) {
+			return fmt.Errorf("enum %s: values %v, but another schema named %s has %v", name, e.values, e.goName, other.values)
+		}
+		byGo[e.goName] = e
+	}
+	return nil
+}
+
+// findEnumsOf adds the enum schemas of doc; a schema another spec has too
+// must have the same values.
+func (s *spec) findEnumsOf(doc *document) error {
+	for name, sc := range doc.Components.Schemas {
 		if sc.Enum == nil {
+			continue
+		}
+		if e := s.enums[name]; e != nil {
+			if !slices.Equal(e.values, sc.Enum) {
+				return fmt.Errorf("%s: enum %s has values %v, and %v in another spec", doc.name, name, sc.Enum, e.values)
+			}
 			continue
 		}
 		goName := enumNames[name]
@@ -253,33 +305,36 @@ func (s *spec) findEnums() error {
 		}
 		s.enums[name] = &enum{goName: goName, values: sc.Enum}
 	}
-	byGo := map[string]*enum{}
-	for name, e := range s.enums {
-		if other := byGo[e.goName]; other != nil && !slices.Equal(other.values, e.values) {
-			return fmt.Errorf("enum %s: values %v, but another schema named %s has %v", name, e.values, e.goName, other.values)
-		}
-		byGo[e.goName] = e
-	}
 	return nil
 }
 
 var methodOrder = map[string]int{"get": 0, "post": 1, "delete": 2}
 
 func (s *spec) findOperations() error {
-	for path, methods := range s.doc.Paths {
-		for method, raw := range methods {
-			if _, ok := methodOrder[method]; !ok {
-				continue
+	ids := map[string]bool{}
+	for _, doc := range s.docs {
+		for path, methods := range doc.Paths {
+			for method, raw := range methods {
+				if _, ok := methodOrder[method]; !ok {
+					continue
+				}
+				var so operation
+				if err := json.Unmarshal(raw, &so); err != nil {
+					return fmt.Errorf("%s: %s %s: %v", doc.name, method, path, err)
+				}
+				if id := operationIDs[doc.name+" "+so.OperationID]; id != "" {
+					so.OperationID = id
+				}
+				if ids[so.OperationID] {
+					return fmt.Errorf("%s: operationId %s is taken: give it another in the overlay", doc.name, so.OperationID)
+				}
+				ids[so.OperationID] = true
+				o, err := s.operation(path, method, &so)
+				if err != nil {
+					return fmt.Errorf("%s: %s: %v", doc.name, so.OperationID, err)
+				}
+				s.ops = append(s.ops, o)
 			}
-			var so operation
-			if err := json.Unmarshal(raw, &so); err != nil {
-				return fmt.Errorf("%s %s: %v", method, path, err)
-			}
-			o, err := s.operation(path, method, &so)
-			if err != nil {
-				return fmt.Errorf("%s: %v", so.OperationID, err)
-			}
-			s.ops = append(s.ops, o)
 		}
 	}
 	sort.Slice(s.ops, func(i, j int) bool {
@@ -413,7 +468,17 @@ type collection struct {
 // collection is named after (Channels, Channel).
 func (s *spec) collections() (map[string]collection, error) {
 	out := map[string]collection{}
-	for path, methods := range s.doc.Paths {
+	for _, doc := range s.docs {
+		if err := s.collectionsOf(doc, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// collectionsOf adds the collections of doc to out.
+func (s *spec) collectionsOf(doc *document, out map[string]collection) error {
+	for path, methods := range doc.Paths {
 		for _, raw := range methods {
 			var so operation
 			if json.Unmarshal(raw, &so) != nil || so.OperationID == "" {
@@ -437,23 +502,23 @@ func (s *spec) collections() (map[string]collection, error) {
 						c.names = true
 						c.prefix = strings.TrimSuffix(coll, "s")
 						if s.prefixes[c.prefix] == "" {
-							return nil, fmt.Errorf("%s: no SID prefix named after the collection %s", so.OperationID, coll)
+							return fmt.Errorf("%s: no SID prefix named after the collection %s", so.OperationID, coll)
 						}
 					} else {
-						return nil, fmt.Errorf("%s: path value %s has pattern %s", so.OperationID, name, p.Schema.Pattern)
+						return fmt.Errorf("%s: path value %s has pattern %s", so.OperationID, name, p.Schema.Pattern)
 					}
 				}
 				if c.prefix == "" {
-					return nil, fmt.Errorf("%s: path value %s is not a parameter", so.OperationID, name)
+					return fmt.Errorf("%s: path value %s is not a parameter", so.OperationID, name)
 				}
 				if prev, ok := out[coll]; ok && prev != c {
-					return nil, fmt.Errorf("%s: the values of %s are %+v here and %+v elsewhere", so.OperationID, coll, c, prev)
+					return fmt.Errorf("%s: the values of %s are %+v here and %+v elsewhere", so.OperationID, coll, c, prev)
 				}
 				out[coll] = c
 			}
 		}
 	}
-	return out, nil
+	return nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -473,7 +538,7 @@ var (
 
 func (s *spec) write(b *bytes.Buffer, collections map[string]collection) {
 	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
-	p("// Code generated by internal/gen from %s; DO NOT EDIT.", specFile[strings.LastIndexByte(specFile, '/')+1:])
+	p("// Code generated by internal/gen from %s; DO NOT EDIT.", strings.Join(s.files, " and "))
 	p("")
 	p("package spec")
 	p("")
@@ -550,7 +615,7 @@ func (s *spec) write(b *bytes.Buffer, collections map[string]collection) {
 	}
 	p("}")
 	p("")
-	p("// Operations are the spec's %d operations.", len(s.ops))
+	p("// Operations are the %d operations of the specs.", len(s.ops))
 	p("var Operations = []*Operation{")
 	for _, o := range s.ops {
 		row := fmt.Sprintf("{ID: %q, Method: %s, Path: %q", o.id, methods[o.method], o.path)

@@ -46,6 +46,16 @@ var extraPrefixes = map[string]string{
 	"APIKey": "SK",
 }
 
+// operationIDs renames an operation whose operationId another spec has
+// already, by "file operationId". The name follows Twilio's page for it,
+// the Chat Channel Migration Resource
+// (https://www.twilio.com/docs/chat/rest/channel-migration-resource): it
+// changes a Channel's type and Messaging Service so that it can move to
+// Conversations.
+var operationIDs = map[string]string{
+	"twilio_chat_v3.json UpdateChannel": "MigrateChannel",
+}
+
 // headerNames are the Go names of the spec's header params.
 var headerNames = map[string]string{
 	"X-Twilio-Webhook-Enabled": "WebhookEnabledHeader",

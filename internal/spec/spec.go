@@ -1,5 +1,6 @@
-// Package spec holds the facts of the Twilio Chat v2 OpenAPI description
-// (testdata/twilio_chat_v2.json, twilio-oai 2.6.7) that the client, the fake
+// Package spec holds the facts of the Twilio Chat v2 and v3 OpenAPI
+// descriptions (testdata/twilio_chat_v2.json and twilio_chat_v3.json,
+// twilio-oai 2.6.7) that the client, the fake
 // in package twiliochattest and the tests share: SID prefixes, which path
 // values accept a unique name or identity, every operation's method, path
 // template, list key, page-size maximum and keys, and the enums.
