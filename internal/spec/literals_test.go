@@ -14,7 +14,7 @@ import (
 
 // literalDirs are the packages whose hand-written code must take the spec's
 // facts from this package, relative to this directory.
-var literalDirs = []string{"../..", "../../twiliochattest"}
+var literalDirs = []string{"../..", "../../twiliochattest", "../../webhook", "../../accesstoken"}
 
 // allowedLiterals are the literals that may stay, by "file: value", with
 // the reason.
@@ -29,9 +29,9 @@ var notFacts = map[string]string{
 }
 
 // specLiterals are the spec's facts that hand-written code must not repeat:
-// every SID prefix and enum value, each mapped to what it is.
+// every SID prefix, enum value and header name, each mapped to what it is.
 func specLiterals() map[string]string {
-	facts := map[string]string{}
+	facts := map[string]string{WebhookEnabledHeader: "a header of the spec"}
 	for name, prefix := range SIDPrefixes {
 		facts[prefix] = name + " SID prefix"
 	}
@@ -50,15 +50,16 @@ func specLiterals() map[string]string {
 	return facts
 }
 
-// TestNoSpecLiterals fails when a SID prefix or an enum value of the spec
-// appears as a string literal in the hand-written non-test code of the root
-// package or twiliochattest: it must come from the generated constants, so
-// that the spec states it once. Generated files are skipped.
+// TestNoSpecLiterals fails when a SID prefix, an enum value or a header
+// name of the spec appears as a string literal in the hand-written non-test
+// code of the root package, twiliochattest, webhook or accesstoken: it must
+// come from the generated constants, so that the spec states it once.
+// Generated files and struct tags are skipped.
 //
-// Form, query and header keys are not checked yet: besides the `url` struct
-// tags of the params types, they are about 200 literals (the names
-// validation errors give, the fake's readers and webhook parameters), which
-// move to generated constants with the params types.
+// Form and query keys are not checked yet: besides the `url` struct tags of
+// the params types, they are about 200 literals (the names validation
+// errors give, the fake's readers and webhook parameters), which move to
+// generated constants with the params types.
 func TestNoSpecLiterals(t *testing.T) {
 	t.Parallel()
 	facts := specLiterals()
