@@ -1,9 +1,9 @@
 // Package spec holds the facts of the Twilio Chat v2 and v3 OpenAPI
 // descriptions (testdata/twilio_chat_v2.json and twilio_chat_v3.json,
-// twilio-oai 2.6.7) that the client, the fake
-// in package twiliochattest and the tests share: SID prefixes, which path
-// values accept a unique name or identity, every operation's method, path
-// template, list key, page-size maximum and keys, and the enums.
+// twilio-oai 2.6.7) that the client, the fake in package twiliochattest and
+// the tests share: SID prefixes, which path values accept a unique name or
+// identity, every operation's method, path template, list key, page-size
+// maximum and keys, and the enums.
 //
 // operations_gen.go holds those facts, written by internal/gen from the
 // vendored JSON (go generate ./...); what the spec cannot say is in
@@ -58,7 +58,9 @@ type PathParam struct {
 
 // Operation is one operation of the spec, as data.
 type Operation struct {
-	// ID is the spec's operationId, such as "FetchRole".
+	// ID is the spec's operationId, such as "FetchRole", or the overlay's
+	// name for one whose operationId an earlier spec has (Chat v3's
+	// UpdateChannel is "MigrateChannel").
 	ID string
 	// Method is the HTTP method.
 	Method string
