@@ -48,11 +48,11 @@ type BindingType string
 // The Binding types Twilio defines (the spec's binding_enum_binding_type).
 const (
 	// BindingTypeGCM is Google Cloud Messaging.
-	BindingTypeGCM BindingType = "gcm"
+	BindingTypeGCM BindingType = spec.BindingTypeGCM
 	// BindingTypeAPN is the Apple Push Notification service.
-	BindingTypeAPN BindingType = "apn"
+	BindingTypeAPN BindingType = spec.BindingTypeAPN
 	// BindingTypeFCM is Firebase Cloud Messaging.
-	BindingTypeFCM BindingType = "fcm"
+	BindingTypeFCM BindingType = spec.BindingTypeFCM
 )
 
 // PushType is a kind of push notification a Binding is subscribed to, one

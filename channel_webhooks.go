@@ -61,13 +61,13 @@ type ChannelWebhookType string
 const (
 	// ChannelWebhookTypeWebhook calls Configuration.URL on the Channel's
 	// events that Configuration.Filters names.
-	ChannelWebhookTypeWebhook ChannelWebhookType = "webhook"
+	ChannelWebhookTypeWebhook ChannelWebhookType = spec.ChannelWebhookTypeWebhook
 	// ChannelWebhookTypeTrigger calls Configuration.URL when a message
 	// body holds one of Configuration.Triggers.
-	ChannelWebhookTypeTrigger ChannelWebhookType = "trigger"
+	ChannelWebhookTypeTrigger ChannelWebhookType = spec.ChannelWebhookTypeTrigger
 	// ChannelWebhookTypeStudio starts the Studio Flow
 	// Configuration.FlowSID.
-	ChannelWebhookTypeStudio ChannelWebhookType = "studio"
+	ChannelWebhookTypeStudio ChannelWebhookType = spec.ChannelWebhookTypeStudio
 )
 
 // WebhookMethod is the HTTP method a webhook is called with:
@@ -80,10 +80,10 @@ type WebhookMethod string
 const (
 	// WebhookMethodGet calls the webhook with a GET, its parameters in the
 	// query.
-	WebhookMethodGet WebhookMethod = "GET"
+	WebhookMethodGet WebhookMethod = spec.WebhookMethodGET
 	// WebhookMethodPost calls the webhook with a POST, its parameters in a
 	// form body.
-	WebhookMethodPost WebhookMethod = "POST"
+	WebhookMethodPost WebhookMethod = spec.WebhookMethodPOST
 )
 
 // ChannelWebhook is a Chat v2 Channel Webhook resource. Fields that Twilio

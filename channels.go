@@ -20,6 +20,9 @@ type ChannelsAPI interface {
 	Fetch(ctx context.Context, serviceSID, channel string) (*Channel, error)
 	// Update changes the Channel channel and returns it as Twilio stored it.
 	Update(ctx context.Context, serviceSID, channel string, params *UpdateChannelParams) (*Channel, error)
+	// Migrate changes the type and Messaging Service of the Channel
+	// channel, to move it to Conversations (Chat v3).
+	Migrate(ctx context.Context, serviceSID, channel string, params *MigrateChannelParams) (*Channel, error)
 	// Delete deletes the Channel channel, with its Members and Messages.
 	Delete(ctx context.Context, serviceSID, channel string, params *DeleteChannelParams) error
 	// ListPage returns the first page of the Service's Channels.
@@ -53,10 +56,10 @@ type ChannelType string
 const (
 	// ChannelTypePublic is a Channel every User of the Service can see and
 	// join.
-	ChannelTypePublic ChannelType = "public"
+	ChannelTypePublic ChannelType = spec.ChannelTypePublic
 	// ChannelTypePrivate is a Channel only its Members (and invited Users)
 	// can see.
-	ChannelTypePrivate ChannelType = "private"
+	ChannelTypePrivate ChannelType = spec.ChannelTypePrivate
 )
 
 // Channel is a Chat v2 Channel resource. Fields that Twilio sends as JSON
@@ -94,8 +97,12 @@ type Channel struct {
 	// URL is the absolute URL of the Channel resource.
 	URL string `json:"url"`
 	// Links holds the URLs of related resources, keyed by name ("members",
-	// "messages", "invites", "webhooks", "last_message").
+	// "messages", "invites", "webhooks", "last_message"); Migrate's answer
+	// has none.
 	Links map[string]string `json:"links"`
+	// MessagingServiceSID is the Messaging Service (MG followed by 32 hex
+	// digits) the Channel belongs to; only Migrate's answer has it.
+	MessagingServiceSID string `json:"messaging_service_sid"`
 }
 
 // checkDecoded rejects a decoded Channel that has no usable SID, such as one
@@ -160,8 +167,8 @@ func (s *ChannelsService) Fetch(ctx context.Context, serviceSID, channel string)
 }
 
 // UpdateChannelParams holds the form keys of an Update Channel request. A
-// nil field leaves the Channel's value as it is. A Channel's type cannot be
-// changed.
+// nil field leaves the Channel's value as it is. Migrate changes a
+// Channel's type.
 type UpdateChannelParams struct {
 	// FriendlyName is a name to show for the Channel.
 	FriendlyName *string `url:"FriendlyName,omitempty"`
@@ -197,6 +204,47 @@ var opUpdateChannel = lookupOp("UpdateChannel")
 // as Twilio stored it; params may be nil.
 func (s *ChannelsService) Update(ctx context.Context, serviceSID, channel string, params *UpdateChannelParams) (*Channel, error) {
 	return send[Channel](ctx, s.client, opUpdateChannel, params, params.validate(), serviceSID, channel)
+}
+
+// MigrateChannelParams holds the form keys of a Chat v3 Update Channel
+// request. A nil field leaves the Channel's value as it is.
+type MigrateChannelParams struct {
+	// Type is the Channel's new type: only private Channels move to
+	// Conversations.
+	Type *ChannelType `url:"Type,omitempty"`
+	// MessagingServiceSID is the Messaging Service (MG followed by 32 hex
+	// digits) the Channel is to belong to.
+	MessagingServiceSID *string `url:"MessagingServiceSid,omitempty"`
+	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
+	// header: true asks Twilio to call the Service's webhooks for this
+	// request, false not to.
+	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
+}
+
+// validate checks every field and returns all the problems it finds,
+// joined, or nil. A nil p is valid.
+func (p *MigrateChannelParams) validate() error {
+	if p == nil {
+		return nil
+	}
+	return joinErrors(checkEnum("Type", p.Type, spec.ChannelTypes),
+		checkOptionalSID("MessagingServiceSid", spec.MessagingServiceSIDPrefix, p.MessagingServiceSID))
+}
+
+// opMigrateChannel describes Chat v3's UpdateChannel operation (see
+// internal/spec).
+var opMigrateChannel = lookupOp("MigrateChannel")
+
+// Migrate changes the type and Messaging Service of the Channel channel,
+// its SID or unique name, through Chat v3's one operation, and returns it
+// as Twilio stored it; params may be nil. Twilio moves only private
+// Channels to Conversations, so a public one is migrated with Type
+// ChannelTypePrivate (https://www.twilio.com/docs/chat/rest/channel-migration-resource).
+// Bad path values, an unknown Type or a malformed MessagingServiceSid
+// return a *ValidationError for each, joined, before any request is sent;
+// a non-2xx answer returns an *APIError.
+func (s *ChannelsService) Migrate(ctx context.Context, serviceSID, channel string, params *MigrateChannelParams) (*Channel, error) {
+	return send[Channel](ctx, s.client, opMigrateChannel, params, params.validate(), serviceSID, channel)
 }
 
 // DeleteChannelParams holds the header of a Delete Channel request.

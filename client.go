@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -127,7 +126,7 @@ type config struct {
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) error {
 		if hc == nil {
-			return errors.New("twiliochat: WithHTTPClient: nil *http.Client")
+			return invalid("WithHTTPClient", "nil *http.Client")
 		}
 		c.httpClient = hc
 		return nil
@@ -178,10 +177,10 @@ func WithRegion(region string) Option {
 func WithAPIKey(keySID, secret string) Option {
 	return func(c *config) error {
 		if !isSID(apiKeySIDPrefix, keySID) {
-			return errors.New("twiliochat: WithAPIKey: key SID is not SK followed by 32 hex digits")
+			return invalid("WithAPIKey", "key SID is not %s followed by 32 hex digits", apiKeySIDPrefix)
 		}
 		if secret == "" {
-			return errors.New("twiliochat: WithAPIKey: empty secret")
+			return invalid("WithAPIKey", "empty secret")
 		}
 		c.keySID, c.keySecret = keySID, secret
 		return nil
@@ -196,7 +195,7 @@ func WithAPIKey(keySID, secret string) Option {
 func WithUserAgent(product string) Option {
 	return func(c *config) error {
 		if i := strings.IndexFunc(product, func(r rune) bool { return r < ' ' || r == 0x7f }); i >= 0 {
-			return fmt.Errorf("twiliochat: WithUserAgent: control character %U in the user agent", product[i])
+			return invalid("WithUserAgent", "control character %U in the user agent", product[i])
 		}
 		c.userAgent = product
 		return nil
@@ -205,8 +204,8 @@ func WithUserAgent(product string) Option {
 
 // NewClient returns a Client for the account accountSID (AC followed by 32
 // hex digits) that authenticates with authToken, or with the API key of
-// WithAPIKey. It returns an error, and no Client, when a credential is
-// missing or malformed or an option is invalid or nil.
+// WithAPIKey. It returns a *ValidationError, and no Client, when a
+// credential is missing or malformed or an option is invalid or nil.
 func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 	cfg := config{retry: DefaultRetryPolicy()}
 	if err := cfg.apply(opts); err != nil {
@@ -221,7 +220,7 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 	if cfg.keySID != "" {
 		username, password = cfg.keySID, cfg.keySecret
 	} else if authToken == "" {
-		return nil, errors.New("twiliochat: NewClient: empty auth token")
+		return nil, invalid("AuthToken", "is empty")
 	}
 	// Both secrets the caller gave, whichever authenticates: an option's
 	// error may quote either by mistake.
@@ -268,7 +267,7 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 func (cfg *config) apply(opts []Option) error {
 	for i, opt := range opts {
 		if opt == nil {
-			return fmt.Errorf("twiliochat: option %d is nil", i)
+			return invalid(fmt.Sprintf("opts[%d]", i), "is nil")
 		}
 		if err := opt(cfg); err != nil {
 			return err
@@ -281,21 +280,21 @@ func (cfg *config) apply(opts []Option) error {
 func (cfg *config) base() (*url.URL, error) {
 	if cfg.edge != "" || cfg.region != "" {
 		if cfg.baseURL != "" {
-			return nil, errors.New("twiliochat: WithBaseURL cannot be combined with WithEdge or WithRegion")
+			return nil, invalid("WithBaseURL", "cannot be combined with WithEdge or WithRegion")
 		}
 		region := cfg.region
 		if region == "" {
 			region = "us1"
 		}
 		host := "chat."
-		for _, label := range []string{cfg.edge, region} {
-			if label == "" {
+		for _, o := range []struct{ option, label string }{{"WithEdge", cfg.edge}, {"WithRegion", region}} {
+			if o.label == "" {
 				continue
 			}
-			if !isHostLabel(label) {
-				return nil, fmt.Errorf("twiliochat: edge or region %s is not a host name label", quoteShort(label))
+			if !isHostLabel(o.label) {
+				return nil, invalid(o.option, "%s is not a host name label", quoteShort(o.label))
 			}
-			host += label + "."
+			host += o.label + "."
 		}
 		return &url.URL{Scheme: "https", Host: host + "twilio.com"}, nil
 	}
@@ -306,17 +305,17 @@ func (cfg *config) base() (*url.URL, error) {
 	// Where an "@" may begin credentials the URL is not repeated: a
 	// password could be in it, whole or in part.
 	if strings.Contains(cfg.baseURL, "@") && (err != nil || u.User != nil || u.Opaque != "" || u.Host == "") {
-		return nil, errors.New("twiliochat: WithBaseURL: the URL must not carry credentials")
+		return nil, invalid("WithBaseURL", "the URL must not carry credentials")
 	}
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("twiliochat: WithBaseURL: %w", err)
+		return nil, invalid("WithBaseURL", "%v", err)
 	case !isAbsoluteHTTP(u):
-		return nil, fmt.Errorf("twiliochat: WithBaseURL: %s is not an absolute http or https URL", quoteShort(cfg.baseURL))
+		return nil, invalid("WithBaseURL", "%s is not an absolute http or https URL", quoteShort(cfg.baseURL))
 	case u.User != nil:
-		return nil, errors.New("twiliochat: WithBaseURL: the URL must not carry credentials")
+		return nil, invalid("WithBaseURL", "the URL must not carry credentials")
 	case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
-		return nil, errors.New("twiliochat: WithBaseURL: the URL must not have a query or fragment")
+		return nil, invalid("WithBaseURL", "the URL must not have a query or fragment")
 	}
 	return u, nil
 }

@@ -14,7 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestNewClientRejects checks every credential and option error.
+// TestNewClientRejects checks every credential and option error: each is a
+// *ValidationError naming the argument or option, and none quotes the token.
 func TestNewClientRejects(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -22,38 +23,43 @@ func TestNewClientRejects(t *testing.T) {
 		account string
 		token   string
 		opts    []Option
+		field   string
 		want    string
 	}{
-		{"empty account", "", testAuthToken, nil, "AccountSid"},
-		{"bad account prefix", testServiceSID, testAuthToken, nil, "AccountSid"},
-		{"short account", testAccountSID[:20], testAuthToken, nil, "AccountSid"},
-		{"empty token", testAccountSID, "", nil, "empty auth token"},
-		{"bad key sid", testAccountSID, testAuthToken, []Option{WithAPIKey("SK123", "secret")}, "key SID"},
-		{"empty key secret", testAccountSID, testAuthToken, []Option{WithAPIKey(testKeySID, "")}, "empty secret"},
-		{"nil http client", testAccountSID, testAuthToken, []Option{WithHTTPClient(nil)}, "nil *http.Client"},
-		{"nil option", testAccountSID, testAuthToken, []Option{WithMaxRetries(1), nil}, "twiliochat: option 1 is nil"},
-		{"relative base", testAccountSID, testAuthToken, []Option{WithBaseURL("/v2")}, "not an absolute http or https URL"},
-		{"base without scheme", testAccountSID, testAuthToken, []Option{WithBaseURL("chat.twilio.com")}, "not an absolute http or https URL"},
-		{"ftp base", testAccountSID, testAuthToken, []Option{WithBaseURL("ftp://chat.twilio.com")}, "not an absolute http or https URL"},
-		{"base with credentials", testAccountSID, testAuthToken, []Option{WithBaseURL("https://u:p@chat.twilio.com")}, "credentials"},
-		{"base with query", testAccountSID, testAuthToken, []Option{WithBaseURL("https://chat.twilio.com/?x=1")}, "query"},
-		{"unparsable base", testAccountSID, testAuthToken, []Option{WithBaseURL("http://[::1")}, "WithBaseURL"},
-		{"base and edge", testAccountSID, testAuthToken, []Option{WithBaseURL("https://example.com"), WithEdge("dublin")}, "cannot be combined"},
-		{"edge with dot", testAccountSID, testAuthToken, []Option{WithEdge("evil.com/")}, "not a host name label"},
-		{"region upper case", testAccountSID, testAuthToken, []Option{WithRegion("IE1")}, "not a host name label"},
-		{"user agent newline", testAccountSID, testAuthToken, []Option{WithUserAgent("x\r\nX-Evil: 1")}, "control character U+000D"},
-		{"user agent NUL", testAccountSID, testAuthToken, []Option{WithUserAgent("bot\x00")}, "control character U+0000"},
-		{"user agent DEL", testAccountSID, testAuthToken, []Option{WithUserAgent("bot\x7f")}, "control character U+007F"},
-		{"user agent ESC", testAccountSID, testAuthToken, []Option{WithUserAgent("bot \x1b[31mred")}, "control character U+001B"},
-		{"user agent tab", testAccountSID, testAuthToken, []Option{WithUserAgent("bot\t1")}, "control character U+0009"},
+		{"empty account", "", testAuthToken, nil, "AccountSid", "is not AC followed by 32 hex digits"},
+		{"bad account prefix", testServiceSID, testAuthToken, nil, "AccountSid", "is not AC followed by 32 hex digits"},
+		{"short account", testAccountSID[:20], testAuthToken, nil, "AccountSid", "is not AC followed by 32 hex digits"},
+		{"empty token", testAccountSID, "", nil, "AuthToken", "is empty"},
+		{"bad key sid", testAccountSID, testAuthToken, []Option{WithAPIKey("SK123", "secret")}, "WithAPIKey", "key SID is not SK followed by 32 hex digits"},
+		{"empty key secret", testAccountSID, testAuthToken, []Option{WithAPIKey(testKeySID, "")}, "WithAPIKey", "empty secret"},
+		{"nil http client", testAccountSID, testAuthToken, []Option{WithHTTPClient(nil)}, "WithHTTPClient", "nil *http.Client"},
+		{"nil option", testAccountSID, testAuthToken, []Option{WithMaxRetries(1), nil}, "opts[1]", "is nil"},
+		{"negative max retries", testAccountSID, testAuthToken, []Option{WithMaxRetries(-1)}, "MaxRetries", "-1 is negative"},
+		{"relative base", testAccountSID, testAuthToken, []Option{WithBaseURL("/v2")}, "WithBaseURL", `"/v2" is not an absolute http or https URL`},
+		{"base without scheme", testAccountSID, testAuthToken, []Option{WithBaseURL("chat.twilio.com")}, "WithBaseURL", `"chat.twilio.com" is not an absolute http or https URL`},
+		{"ftp base", testAccountSID, testAuthToken, []Option{WithBaseURL("ftp://chat.twilio.com")}, "WithBaseURL", `"ftp://chat.twilio.com" is not an absolute http or https URL`},
+		{"base with credentials", testAccountSID, testAuthToken, []Option{WithBaseURL("https://u:p@chat.twilio.com")}, "WithBaseURL", "the URL must not carry credentials"},
+		{"base with query", testAccountSID, testAuthToken, []Option{WithBaseURL("https://chat.twilio.com/?x=1")}, "WithBaseURL", "the URL must not have a query or fragment"},
+		{"unparsable base", testAccountSID, testAuthToken, []Option{WithBaseURL("http://[::1")}, "WithBaseURL", `parse "http://[::1": missing ']' in host`},
+		{"base and edge", testAccountSID, testAuthToken, []Option{WithBaseURL("https://example.com"), WithEdge("dublin")}, "WithBaseURL", "cannot be combined with WithEdge or WithRegion"},
+		{"edge with dot", testAccountSID, testAuthToken, []Option{WithEdge("evil.com/")}, "WithEdge", `"evil.com/" is not a host name label`},
+		{"region upper case", testAccountSID, testAuthToken, []Option{WithRegion("IE1")}, "WithRegion", `"IE1" is not a host name label`},
+		{"user agent newline", testAccountSID, testAuthToken, []Option{WithUserAgent("x\r\nX-Evil: 1")}, "WithUserAgent", "control character U+000D in the user agent"},
+		{"user agent NUL", testAccountSID, testAuthToken, []Option{WithUserAgent("bot\x00")}, "WithUserAgent", "control character U+0000 in the user agent"},
+		{"user agent DEL", testAccountSID, testAuthToken, []Option{WithUserAgent("bot\x7f")}, "WithUserAgent", "control character U+007F in the user agent"},
+		{"user agent ESC", testAccountSID, testAuthToken, []Option{WithUserAgent("bot \x1b[31mred")}, "WithUserAgent", "control character U+001B in the user agent"},
+		{"user agent tab", testAccountSID, testAuthToken, []Option{WithUserAgent("bot\t1")}, "WithUserAgent", "control character U+0009 in the user agent"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			c, err := NewClient(tt.account, tt.token, tt.opts...)
-			require.Error(t, err)
 			assert.Nil(t, c)
-			assert.Contains(t, err.Error(), tt.want)
+			var valErr *ValidationError
+			require.True(t, errors.As(err, &valErr), "%T %v", err, err)
+			assert.Equal(t, tt.field, valErr.Field)
+			assert.Equal(t, tt.want, valErr.Reason)
+			assert.Equal(t, "twiliochat: invalid "+tt.field+": "+tt.want, err.Error())
 			assert.NotContains(t, err.Error(), testAuthToken)
 		})
 	}

@@ -60,13 +60,13 @@ type PushService string
 const (
 	// PushServiceGCM is Google Cloud Messaging; its Credential holds an
 	// API key.
-	PushServiceGCM PushService = "gcm"
+	PushServiceGCM PushService = spec.PushServiceGCM
 	// PushServiceAPN is the Apple Push Notification service; its
 	// Credential holds a certificate and a private key.
-	PushServiceAPN PushService = "apn"
+	PushServiceAPN PushService = spec.PushServiceAPN
 	// PushServiceFCM is Firebase Cloud Messaging; its Credential holds the
 	// project's server key as Secret.
-	PushServiceFCM PushService = "fcm"
+	PushServiceFCM PushService = spec.PushServiceFCM
 )
 
 // Credential is a Chat v2 Credential resource: the push notification

@@ -1,7 +1,7 @@
 // Package twiliochat is a typed client for the Twilio Programmable Chat v2
-// REST API: all 54 operations of its twelve resources, each checked before
-// it is sent, retried when that is safe, and answered with typed results
-// and typed errors.
+// REST API: all 54 operations of its twelve resources, and Chat v3's one
+// (ChannelsService.Migrate), each checked before it is sent, retried when
+// that is safe, and answered with typed results and typed errors.
 //
 // This page states once the rules every operation shares; a method's own
 // documentation says only what is particular to it.
@@ -17,8 +17,10 @@
 // Options set an API key (WithAPIKey), an edge and region (WithEdge,
 // WithRegion), another host (WithBaseURL), the *http.Client (WithHTTPClient),
 // a User-Agent suffix (WithUserAgent), the retry policy (WithMaxRetries,
-// WithRetryPolicy) and a *slog.Logger (WithLogger). NewClient returns an
-// error, not a panic, for a missing or malformed credential or option.
+// WithRetryPolicy) and a *slog.Logger for each request (WithLogger).
+// NewClient returns a *ValidationError, not a panic, for a missing or
+// malformed credential or option, naming the argument or option at fault;
+// NewClientFromEnv's names the environment variable.
 //
 // # Call any resource
 //
@@ -177,7 +179,7 @@
 // Each resource's methods make up an interface (ServicesAPI, ChannelsAPI,
 // MessagesAPI, …; client.Messages is a MessagesAPI). Let your code take the
 // ones it uses, and test it against the in-memory fake of package
-// twiliochattest, which serves all 54 operations with Twilio's rules and
+// twiliochattest, which serves all 55 operations with Twilio's rules and
 // calls the Service's webhooks. Its NewClient retries without waiting:
 //
 //	srv := twiliochattest.New(t)

@@ -1,7 +1,6 @@
 package twiliochat
 
 import (
-	"errors"
 	"os"
 	"strings"
 )
@@ -22,8 +21,9 @@ const (
 // are applied after the environment's settings, so they win; an API key set
 // with WithAPIKey makes TWILIO_AUTH_TOKEN unnecessary.
 //
-// When a variable it needs is missing or malformed, the error names the
-// variable and what is wrong with it, never its value: TWILIO_ACCOUNT_SID
+// When a variable it needs is missing or malformed, the error is a
+// *ValidationError whose Field is the variable, saying what is wrong with
+// it, never its value: TWILIO_ACCOUNT_SID
 // and TWILIO_AUTH_TOKEN are required (unless an API key is given), an API
 // key needs both of its variables, the SIDs must be AC or SK followed by 32
 // hex digits, no value may start or end with white space, and an edge or a
@@ -46,9 +46,7 @@ func optionsFromEnv(opts []Option) ([]Option, error) {
 		return nil, err
 	}
 	if err := envSID(envAccountSID, accountSIDPrefix); err != nil {
-		// errors.As finds the *ValidationError that NewClient gives for
-		// this account SID.
-		return nil, &envError{err: err, cause: invalid("AccountSid", "is not %s followed by 32 hex digits", accountSIDPrefix)}
+		return nil, err
 	}
 	var envOpts []Option
 	key, secret := os.Getenv(envAPIKey), os.Getenv(envAPISecret)
@@ -115,19 +113,8 @@ func envSecret(name string) error {
 	return nil
 }
 
-// errEnv is the error for the environment variable name; it never holds the
-// variable's value, which may be a secret.
+// errEnv is the *ValidationError for the environment variable name; it
+// never holds the variable's value, which may be a secret.
 func errEnv(name, problem string) error {
-	return errors.New("twiliochat: NewClientFromEnv: " + name + " " + problem)
+	return invalid(name, "%s", problem)
 }
-
-// envError is an error of errEnv that also wraps cause, for errors.As.
-type envError struct {
-	err, cause error
-}
-
-// Error returns the message naming the variable.
-func (e *envError) Error() string { return e.err.Error() }
-
-// Unwrap returns the cause.
-func (e *envError) Unwrap() error { return e.cause }

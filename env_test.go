@@ -72,45 +72,40 @@ func TestNewClientFromEnvErrors(t *testing.T) {
 		return vars
 	}
 	tests := []struct {
-		name string
-		vars map[string]string
-		opts []Option
-		want string
+		name  string
+		vars  map[string]string
+		opts  []Option
+		field string
+		want  string
 	}{
-		{"nothing set", nil, nil, "TWILIO_ACCOUNT_SID is not set"},
-		{"no account", with(map[string]string{envAccountSID: ""}), nil, "TWILIO_ACCOUNT_SID is not set"},
-		{"account is the token", with(map[string]string{envAccountSID: testAuthToken}), nil, "TWILIO_ACCOUNT_SID is not AC followed by 32 hex digits"},
-		{"account with a newline", with(map[string]string{envAccountSID: testAccountSID + "\n"}), nil, "TWILIO_ACCOUNT_SID starts or ends with white space"},
-		{"no token", with(map[string]string{envAuthToken: ""}), nil, "TWILIO_AUTH_TOKEN is not set, nor are TWILIO_API_KEY and TWILIO_API_SECRET"},
-		{"token with a space", with(map[string]string{envAuthToken: " " + testAuthToken}), nil, "TWILIO_AUTH_TOKEN starts or ends with white space"},
-		{"key without secret", with(map[string]string{envAPIKey: testKeySID}), nil, "TWILIO_API_SECRET is not set, but TWILIO_API_KEY is"},
-		{"secret without key", with(map[string]string{envAPISecret: testKeySecret}), nil, "TWILIO_API_KEY is not set, but TWILIO_API_SECRET is"},
-		{"key is the secret", with(map[string]string{envAPIKey: testKeySecret, envAPISecret: testKeySID}), nil, "TWILIO_API_KEY is not SK followed by 32 hex digits"},
-		{"key is an account SID", with(map[string]string{envAPIKey: testAccountSID, envAPISecret: testKeySecret}), nil, "TWILIO_API_KEY is not SK followed by 32 hex digits"},
-		{"secret with a newline", with(map[string]string{envAPIKey: testKeySID, envAPISecret: testKeySecret + "\r\n"}), nil, "TWILIO_API_SECRET starts or ends with white space"},
-		{"bad edge", with(map[string]string{envEdge: "Dublin"}), nil, "TWILIO_EDGE is not a host name label (lower-case letters, digits and hyphens)"},
-		{"edge is a secret", with(map[string]string{envEdge: testKeySecret}), nil, "TWILIO_EDGE is not a host name label (lower-case letters, digits and hyphens)"},
-		{"bad region", with(map[string]string{envRegion: "ie1.evil.com"}), nil, "TWILIO_REGION is not a host name label (lower-case letters, digits and hyphens)"},
-		{"region and WithBaseURL", with(map[string]string{envRegion: "ie1"}), []Option{WithBaseURL("http://127.0.0.1:1")}, "TWILIO_REGION is set, and WithBaseURL cannot be combined with an edge or a region"},
-		{"bad option", valid, []Option{WithUserAgent("a\nb")}, "twiliochat: WithUserAgent: control character U+000A in the user agent"},
-		{"nil option", valid, []Option{nil}, "twiliochat: option 0 is nil"},
+		{"nothing set", nil, nil, envAccountSID, "is not set"},
+		{"no account", with(map[string]string{envAccountSID: ""}), nil, envAccountSID, "is not set"},
+		{"account is the token", with(map[string]string{envAccountSID: testAuthToken}), nil, envAccountSID, "is not AC followed by 32 hex digits"},
+		{"account with a newline", with(map[string]string{envAccountSID: testAccountSID + "\n"}), nil, envAccountSID, "starts or ends with white space"},
+		{"no token", with(map[string]string{envAuthToken: ""}), nil, envAuthToken, "is not set, nor are TWILIO_API_KEY and TWILIO_API_SECRET"},
+		{"token with a space", with(map[string]string{envAuthToken: " " + testAuthToken}), nil, envAuthToken, "starts or ends with white space"},
+		{"key without secret", with(map[string]string{envAPIKey: testKeySID}), nil, envAPISecret, "is not set, but TWILIO_API_KEY is"},
+		{"secret without key", with(map[string]string{envAPISecret: testKeySecret}), nil, envAPIKey, "is not set, but TWILIO_API_SECRET is"},
+		{"key is the secret", with(map[string]string{envAPIKey: testKeySecret, envAPISecret: testKeySID}), nil, envAPIKey, "is not SK followed by 32 hex digits"},
+		{"key is an account SID", with(map[string]string{envAPIKey: testAccountSID, envAPISecret: testKeySecret}), nil, envAPIKey, "is not SK followed by 32 hex digits"},
+		{"secret with a newline", with(map[string]string{envAPIKey: testKeySID, envAPISecret: testKeySecret + "\r\n"}), nil, envAPISecret, "starts or ends with white space"},
+		{"bad edge", with(map[string]string{envEdge: "Dublin"}), nil, envEdge, "is not a host name label (lower-case letters, digits and hyphens)"},
+		{"edge is a secret", with(map[string]string{envEdge: testKeySecret}), nil, envEdge, "is not a host name label (lower-case letters, digits and hyphens)"},
+		{"bad region", with(map[string]string{envRegion: "ie1.evil.com"}), nil, envRegion, "is not a host name label (lower-case letters, digits and hyphens)"},
+		{"region and WithBaseURL", with(map[string]string{envRegion: "ie1"}), []Option{WithBaseURL("http://127.0.0.1:1")}, envRegion, "is set, and WithBaseURL cannot be combined with an edge or a region"},
+		{"bad option", valid, []Option{WithUserAgent("a\nb")}, "WithUserAgent", "control character U+000A in the user agent"},
+		{"nil option", valid, []Option{nil}, "opts[0]", "is nil"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			setEnv(t, tt.vars)
 			c, err := NewClientFromEnv(tt.opts...)
-			require.Error(t, err)
 			assert.Nil(t, c)
-			want := tt.want
-			if !strings.HasPrefix(want, "twiliochat: ") {
-				want = "twiliochat: NewClientFromEnv: " + want
-			}
-			assert.Equal(t, want, err.Error())
 			var valErr *ValidationError
-			if errors.As(err, &valErr) {
-				assert.Equal(t, "AccountSid", valErr.Field, "as NewClient says of the account SID")
-			}
-			assert.Equal(t, strings.HasPrefix(tt.want, envAccountSID), IsValidation(err))
+			require.True(t, errors.As(err, &valErr), "%T %v", err, err)
+			assert.Equal(t, tt.field, valErr.Field)
+			assert.Equal(t, tt.want, valErr.Reason)
+			assert.Equal(t, "twiliochat: invalid "+tt.field+": "+tt.want, err.Error())
 			for _, v := range tt.vars {
 				if v != "" && v != "ie1" {
 					assert.NotContains(t, err.Error(), strings.TrimSpace(v), "the error shows a variable's value")

@@ -75,7 +75,10 @@ func (e *APIError) Error() string {
 // ValidationError for each (see errors.Join); errors.As finds the first.
 type ValidationError struct {
 	// Field is the name of the parameter as Twilio spells it: a path
-	// parameter ("Sid") or a form key ("Limits.UserChannels").
+	// parameter ("Sid") or a form key ("Limits.UserChannels"). For
+	// NewClient and NewClientFromEnv it is the credential ("AccountSid",
+	// "AuthToken"), the option ("WithBaseURL", "MaxRetries", "opts[1]")
+	// or the environment variable ("TWILIO_AUTH_TOKEN").
 	Field string
 	// Reason says what is wrong with the value.
 	Reason string

@@ -90,6 +90,37 @@ func ExampleChannelsService_Update() {
 	// true
 }
 
+// Migrate makes a public Channel private and gives it a Messaging Service,
+// through Chat v3, so that Twilio can move it to Conversations.
+func ExampleChannelsService_Migrate() {
+	srv, client := startFake()
+	defer srv.Close()
+	ctx := context.Background()
+	serviceSID := srv.SeedService("support")
+	if _, err := srv.SeedChannel(serviceSID, "general"); err != nil {
+		fmt.Println(err)
+		return
+	}
+
+	channel, err := client.Channels.Migrate(ctx, serviceSID, "general", &twiliochat.MigrateChannelParams{
+		Type:                twiliochat.Ptr(twiliochat.ChannelTypePrivate),
+		MessagingServiceSID: twiliochat.Ptr("MG0123456789abcdef0123456789abcdef"),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(channel.UniqueName, channel.Type, channel.MessagingServiceSID)
+
+	_, err = client.Channels.Migrate(ctx, serviceSID, "general", &twiliochat.MigrateChannelParams{
+		MessagingServiceSID: twiliochat.Ptr("MG123"),
+	})
+	fmt.Println(err)
+	// Output:
+	// general private MG0123456789abcdef0123456789abcdef
+	// twiliochat: invalid MessagingServiceSid: "MG123" is not MG followed by 32 hex digits
+}
+
 // Delete removes a Channel with its Members and Messages; WebhookEnabled
 // false asks Twilio not to call the Service's webhooks for it.
 func ExampleChannelsService_Delete() {

@@ -53,7 +53,7 @@ func ExampleNewClientFromEnv() {
 	fmt.Println(client == nil, err)
 	// Output:
 	// twiliochat.Client{AccountSID: AC0123456789abcdef0123456789abcdef, BaseURL: https://chat.dublin.ie1.twilio.com, Credentials: [redacted]} <nil>
-	// true twiliochat: NewClientFromEnv: TWILIO_ACCOUNT_SID is not set
+	// true twiliochat: invalid TWILIO_ACCOUNT_SID: is not set
 }
 
 // WithAPIKey signs requests with an API key and its secret instead of the
@@ -91,8 +91,8 @@ func ExampleWithAPIKey() {
 	// Output:
 	// support true
 	// user: SK0123456789abcdef0123456789abcdef
-	// twiliochat: WithAPIKey: key SID is not SK followed by 32 hex digits
-	// twiliochat: WithAPIKey: empty secret
+	// twiliochat: invalid WithAPIKey: key SID is not SK followed by 32 hex digits
+	// twiliochat: invalid WithAPIKey: empty secret
 }
 
 // WithBaseURL sends requests to another host than https://chat.twilio.com:
@@ -120,9 +120,9 @@ func ExampleWithBaseURL() {
 	// Output:
 	// GET /v2/Services/IS38c86ea8cfb5aefce5328519c066a043
 	// twiliochat.Client{AccountSID: AC0123456789abcdef0123456789abcdef, BaseURL: https://egress.example.com/twilio-chat, Credentials: [redacted]} <nil>
-	// twiliochat: WithBaseURL: "chat.twilio.com" is not an absolute http or https URL
-	// twiliochat: WithBaseURL: the URL must not have a query or fragment
-	// twiliochat: WithBaseURL: the URL must not carry credentials
+	// twiliochat: invalid WithBaseURL: "chat.twilio.com" is not an absolute http or https URL
+	// twiliochat: invalid WithBaseURL: the URL must not have a query or fragment
+	// twiliochat: invalid WithBaseURL: the URL must not carry credentials
 }
 
 // WithEdge routes requests through a Twilio edge location near the caller.
@@ -139,7 +139,7 @@ func ExampleWithEdge() {
 	// Output:
 	// twiliochat.Client{AccountSID: AC0123456789abcdef0123456789abcdef, BaseURL: https://chat.sydney.us1.twilio.com, Credentials: [redacted]} <nil>
 	// twiliochat.Client{AccountSID: AC0123456789abcdef0123456789abcdef, BaseURL: https://chat.sydney.au1.twilio.com, Credentials: [redacted]} <nil>
-	// twiliochat: edge or region "Sydney.AU" is not a host name label
+	// twiliochat: invalid WithEdge: "Sydney.AU" is not a host name label
 }
 
 // WithRegion sends requests to the Twilio region that processes and stores
@@ -153,7 +153,7 @@ func ExampleWithRegion() {
 	fmt.Println(err)
 	// Output:
 	// twiliochat.Client{AccountSID: AC0123456789abcdef0123456789abcdef, BaseURL: https://chat.ie1.twilio.com, Credentials: [redacted]} <nil>
-	// twiliochat: WithBaseURL cannot be combined with WithEdge or WithRegion
+	// twiliochat: invalid WithBaseURL: cannot be combined with WithEdge or WithRegion
 }
 
 // loggingTransport prints each request it sends, as a transport that adds
@@ -226,7 +226,7 @@ func ExampleWithUserAgent() {
 	fmt.Println(err)
 	// Output:
 	// true true
-	// twiliochat: WithUserAgent: control character U+000D in the user agent
+	// twiliochat: invalid WithUserAgent: control character U+000D in the user agent
 }
 
 // A Client prints as its account and base URL, never its credentials, so it

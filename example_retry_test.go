@@ -30,7 +30,7 @@ func ExampleWithMaxRetries() {
 	fmt.Println(err)
 	// Output:
 	// <nil>
-	// twiliochat: retry policy: MaxRetries -1 is negative
+	// twiliochat: invalid MaxRetries: -1 is negative
 }
 
 // WithRetryPolicy sets how often and how soon a failed request is sent
@@ -80,7 +80,7 @@ func ExampleWithRetryPolicy() {
 	// POST /v2/Services/IS38c86ea8cfb5aefce5328519c066a043
 	// POST /v2/Services/IS38c86ea8cfb5aefce5328519c066a043
 	// POST /v2/Services
-	// twiliochat: retry policy: MaxRetries -1 is negative
+	// twiliochat: invalid MaxRetries: -1 is negative
 }
 
 // A request that was retried and still failed returns a *RetryError; the

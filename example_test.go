@@ -60,7 +60,7 @@ func ExampleNewClient() {
 	fmt.Println(client, err)
 	// Output:
 	// twiliochat: invalid AccountSid: is not AC followed by 32 hex digits
-	// twiliochat: WithBaseURL: "ftp://example.com" is not an absolute http or https URL
+	// twiliochat: invalid WithBaseURL: "ftp://example.com" is not an absolute http or https URL
 	// twiliochat.Client{AccountSID: AC0123456789abcdef0123456789abcdef, BaseURL: https://chat.dublin.ie1.twilio.com, Credentials: [redacted]} <nil>
 }
 

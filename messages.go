@@ -51,9 +51,9 @@ type MessageOrder string
 // The Message orders Twilio defines.
 const (
 	// MessageOrderAsc lists the oldest Message first.
-	MessageOrderAsc MessageOrder = "asc"
+	MessageOrderAsc MessageOrder = spec.MessageOrderAsc
 	// MessageOrderDesc lists the newest Message first.
-	MessageOrderDesc MessageOrder = "desc"
+	MessageOrderDesc MessageOrder = spec.MessageOrderDesc
 )
 
 // MessageType is the type of a Message as Twilio reports it:

@@ -4,8 +4,11 @@ package twiliochat
 //
 // An operation is data: its description comes from internal/spec (method,
 // path template, the kind of each path value, whether it creates, list key
-// and page maximum, webhook header), and every operation walks the same
-// steps below. To add one, in the resource's own file (channels.go, …):
+// and page maximum, webhook header, keys), which internal/gen generates
+// from the vendored specs (go generate ./...; a new spec file is listed in
+// internal/gen's specFiles, and a name the spec cannot give goes in its
+// overlay.go), and every operation walks the same steps below. To add one,
+// in the resource's own file (channels.go, …):
 //
 //  1. Its description, right above its method (a block of them would read
 //     as the same lines in every resource):

@@ -247,6 +247,9 @@ var registry = map[string]registryEntry{
 	"UpdateChannel": {body: "testdata/channel_update.json", call: func(ctx context.Context, c *Client, v []string) error {
 		return noValue(c.Channels.Update(ctx, v[0], v[1], nil))
 	}},
+	"MigrateChannel": {body: "testdata/channel_migrate.json", call: func(ctx context.Context, c *Client, v []string) error {
+		return noValue(c.Channels.Migrate(ctx, v[0], v[1], nil))
+	}},
 	"DeleteChannel": {call: func(ctx context.Context, c *Client, v []string) error {
 		return c.Channels.Delete(ctx, v[0], v[1], nil)
 	}},

@@ -99,7 +99,7 @@ func resourceRow(t *testing.T, f reflect.StructField, ops map[string]*spec.Opera
 	t.Helper()
 	resource := strings.TrimSuffix(f.Name, "s")
 	var methods, webhook []string
-	for _, verb := range []string{"Create", "Fetch", "Update", "Delete", "List"} {
+	for _, verb := range []string{"Create", "Fetch", "Update", "Migrate", "Delete", "List"} {
 		op := ops[verb+resource]
 		if op == nil {
 			continue

@@ -428,7 +428,7 @@ func TestWithBaseURLNeverEchoesUserinfo(t *testing.T) {
 			t.Parallel()
 			c, err := NewClient(testAccountSID, testAuthToken, WithBaseURL(base))
 			assert.Nil(t, c)
-			require.EqualError(t, err, "twiliochat: WithBaseURL: the URL must not carry credentials")
+			require.EqualError(t, err, "twiliochat: invalid WithBaseURL: the URL must not carry credentials")
 		})
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
-	"fmt"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -108,9 +107,13 @@ func WithMaxRetries(n int) Option {
 func (p RetryPolicy) withDefaults() (RetryPolicy, error) {
 	switch {
 	case p.MaxRetries < 0:
-		return p, fmt.Errorf("twiliochat: retry policy: MaxRetries %d is negative", p.MaxRetries)
-	case p.BaseDelay < 0, p.MaxDelay < 0, p.MaxRetryAfter < 0:
-		return p, errors.New("twiliochat: retry policy: negative duration")
+		return p, invalid("MaxRetries", "%d is negative", p.MaxRetries)
+	case p.BaseDelay < 0:
+		return p, invalid("BaseDelay", "%v is negative", p.BaseDelay)
+	case p.MaxDelay < 0:
+		return p, invalid("MaxDelay", "%v is negative", p.MaxDelay)
+	case p.MaxRetryAfter < 0:
+		return p, invalid("MaxRetryAfter", "%v is negative", p.MaxRetryAfter)
 	}
 	p.BaseDelay = cmp.Or(p.BaseDelay, DefaultRetryBaseDelay)
 	p.MaxDelay = cmp.Or(p.MaxDelay, DefaultRetryMaxDelay)

@@ -34,11 +34,11 @@ func TestNewClientRetryPolicy(t *testing.T) {
 		{name: "max retries after policy", opts: []Option{WithRetryPolicy(RetryPolicy{MaxRetries: 4, BaseDelay: time.Second}), WithMaxRetries(1)}, want: RetryPolicy{MaxRetries: 1, BaseDelay: time.Second, MaxDelay: 10 * time.Second, MaxRetryAfter: 30 * time.Second}},
 		{name: "policy after max retries", opts: []Option{WithMaxRetries(7), WithRetryPolicy(RetryPolicy{})}, want: RetryPolicy{MaxRetries: 0, BaseDelay: 500 * time.Millisecond, MaxDelay: 10 * time.Second, MaxRetryAfter: 30 * time.Second}},
 		{name: "no wait keeps the defaults", opts: []Option{WithRetryPolicy(RetryPolicy{MaxRetries: 2, NoWait: true})}, want: RetryPolicy{MaxRetries: 2, BaseDelay: 500 * time.Millisecond, MaxDelay: 10 * time.Second, MaxRetryAfter: 30 * time.Second, NoWait: true}},
-		{name: "negative max retries", opts: []Option{WithMaxRetries(-1)}, wantErr: "twiliochat: retry policy: MaxRetries -1 is negative"},
-		{name: "negative in policy", opts: []Option{WithRetryPolicy(RetryPolicy{MaxRetries: -3})}, wantErr: "twiliochat: retry policy: MaxRetries -3 is negative"},
-		{name: "negative base delay", opts: []Option{WithRetryPolicy(RetryPolicy{BaseDelay: -time.Second})}, wantErr: "twiliochat: retry policy: negative duration"},
-		{name: "negative max delay", opts: []Option{WithRetryPolicy(RetryPolicy{MaxDelay: -1})}, wantErr: "twiliochat: retry policy: negative duration"},
-		{name: "negative max retry-after", opts: []Option{WithRetryPolicy(RetryPolicy{MaxRetryAfter: -1})}, wantErr: "twiliochat: retry policy: negative duration"},
+		{name: "negative max retries", opts: []Option{WithMaxRetries(-1)}, wantErr: "twiliochat: invalid MaxRetries: -1 is negative"},
+		{name: "negative in policy", opts: []Option{WithRetryPolicy(RetryPolicy{MaxRetries: -3})}, wantErr: "twiliochat: invalid MaxRetries: -3 is negative"},
+		{name: "negative base delay", opts: []Option{WithRetryPolicy(RetryPolicy{BaseDelay: -time.Second})}, wantErr: "twiliochat: invalid BaseDelay: -1s is negative"},
+		{name: "negative max delay", opts: []Option{WithRetryPolicy(RetryPolicy{MaxDelay: -1})}, wantErr: "twiliochat: invalid MaxDelay: -1ns is negative"},
+		{name: "negative max retry-after", opts: []Option{WithRetryPolicy(RetryPolicy{MaxRetryAfter: -1})}, wantErr: "twiliochat: invalid MaxRetryAfter: -1ns is negative"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -46,6 +46,7 @@ func TestNewClientRetryPolicy(t *testing.T) {
 			c, err := NewClient(testAccountSID, testAuthToken, tc.opts...)
 			if tc.wantErr != "" {
 				require.EqualError(t, err, tc.wantErr)
+				assert.True(t, IsValidation(err))
 				assert.Nil(t, c)
 				return
 			}

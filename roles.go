@@ -58,9 +58,9 @@ type RoleType string
 // The Role types Twilio defines.
 const (
 	// RoleTypeChannel is a role a member holds in a channel.
-	RoleTypeChannel RoleType = "channel"
+	RoleTypeChannel RoleType = spec.RoleTypeChannel
 	// RoleTypeDeployment is a role a user holds across the Service.
-	RoleTypeDeployment RoleType = "deployment"
+	RoleTypeDeployment RoleType = spec.RoleTypeDeployment
 )
 
 // Role is a Chat v2 Role resource: a named set of permissions in a Service.

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // Reading the vendored OpenAPI description (twilio-oai 2.6.7, unchanged)
@@ -18,10 +20,10 @@ import (
 // every operation, key, type, enum, pattern, required flag and answer
 // property comes from the JSON.
 
-// specFile is the vendored spec, the one copy in the module, which
-// internal/spec's own test reads too; LICENSE-twilio-oai next to it is its
-// licence.
-const specFile = "internal/spec/testdata/twilio_chat_v2.json"
+// specFiles are the vendored specs, the one copy in the module, which
+// internal/spec's own test reads too; LICENSE-twilio-oai next to them is
+// their licence.
+var specFiles = []string{"internal/spec/testdata/twilio_chat_v2.json", "internal/spec/testdata/twilio_chat_v3.json"}
 
 // apiSchema is an OpenAPI schema object, as much of it as the test reads.
 type apiSchema struct {
@@ -132,18 +134,33 @@ var (
 // loadSpec reads and indexes the vendored spec once for every test.
 func loadSpec(t *testing.T) *specDoc {
 	t.Helper()
-	loadSpecOnce.Do(func() { loadedSpec, loadSpecErr = readSpecDoc(specFile) })
+	loadSpecOnce.Do(func() { loadedSpec, loadSpecErr = readSpecDoc(specFiles...) })
 	if loadSpecErr != nil {
-		t.Fatalf("read %s: %v", specFile, loadSpecErr)
+		t.Fatalf("read %v: %v", specFiles, loadSpecErr)
 	}
 	return loadedSpec
 }
 
-// readSpecDoc parses the OpenAPI description at name.
-func readSpecDoc(name string) (*specDoc, error) {
+// readSpecDoc parses the OpenAPI descriptions at names into one specDoc.
+func readSpecDoc(names ...string) (*specDoc, error) {
+	doc := &specDoc{Schemas: map[string]*apiSchema{}, Examples: map[string][]map[string]any{}}
+	for _, name := range names {
+		if err := doc.read(name); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	slices.SortFunc(doc.Ops, func(a, b *specOp) int { return strings.Compare(a.ID, b.ID) })
+	return doc, nil
+}
+
+// read adds the operations and schemas of the OpenAPI description at name.
+// An operation goes by its ID in internal/spec, which renames one whose
+// operationId an earlier spec has (Chat v3's UpdateChannel is
+// MigrateChannel).
+func (doc *specDoc) read(name string) error {
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var raw struct {
 		Paths      map[string]map[string]json.RawMessage `json:"paths"`
@@ -152,9 +169,13 @@ func readSpecDoc(name string) (*specDoc, error) {
 		} `json:"components"`
 	}
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, err
+		return err
 	}
-	doc := &specDoc{Schemas: raw.Components.Schemas, Examples: map[string][]map[string]any{}}
+	for name, s := range raw.Components.Schemas {
+		if doc.Schemas[name] == nil {
+			doc.Schemas[name] = s
+		}
+	}
 	for path, item := range raw.Paths {
 		for method, body := range item {
 			switch method {
@@ -164,22 +185,28 @@ func readSpecDoc(name string) (*specDoc, error) {
 			}
 			var ao apiOperation
 			if err := json.Unmarshal(body, &ao); err != nil {
-				return nil, fmt.Errorf("%s %s: %w", method, path, err)
+				return fmt.Errorf("%s %s: %w", method, path, err)
 			}
+			i := slices.IndexFunc(spec.Operations, func(op *spec.Operation) bool {
+				return op.Method == strings.ToUpper(method) && op.Path == path
+			})
+			if i < 0 {
+				return fmt.Errorf("%s %s is not in internal/spec", method, path)
+			}
+			ao.OperationID = spec.Operations[i].ID
 			op, err := doc.operation(strings.ToUpper(method), path, &ao)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w", ao.OperationID, err)
+				return fmt.Errorf("%s: %w", ao.OperationID, err)
 			}
 			doc.Ops = append(doc.Ops, op)
 		}
 	}
-	slices.SortFunc(doc.Ops, func(a, b *specOp) int { return strings.Compare(a.ID, b.ID) })
-	return doc, nil
+	return nil
 }
 
 // verbs are the operationId prefixes of the spec, each the SDK method (a
 // List is ListPage, NextPage and List).
-var verbs = []string{"Fetch", "Create", "Update", "Delete", "List"}
+var verbs = []string{"Fetch", "Create", "Update", "Migrate", "Delete", "List"}
 
 // pathValueRE finds the path parameters of a path template.
 var pathValueRE = regexp.MustCompile(`\{([^}]+)\}`)

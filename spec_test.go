@@ -14,7 +14,7 @@ import (
 	"testing"
 )
 
-// TestSpec holds the SDK to the spec (see specFile): it walks every
+// TestSpec holds the SDK to the specs (see specFiles): it walks every
 // operation the spec has, finds the SDK's method for it by its operationId
 // (FetchChannelWebhook is Client.ChannelWebhooks.Fetch, ListUserChannel
 // Client.UserChannels.ListPage, NextPage and List), and fails when

@@ -51,11 +51,11 @@ type ChannelStatus string
 // user_channel_enum_channel_status).
 const (
 	// ChannelStatusJoined is a User who is a Member of the Channel.
-	ChannelStatusJoined ChannelStatus = "joined"
+	ChannelStatusJoined ChannelStatus = spec.ChannelStatusJoined
 	// ChannelStatusInvited is a User with a pending Invite to the Channel.
-	ChannelStatusInvited ChannelStatus = "invited"
+	ChannelStatusInvited ChannelStatus = spec.ChannelStatusInvited
 	// ChannelStatusNotParticipating is a User who is neither.
-	ChannelStatusNotParticipating ChannelStatus = "notParticipating"
+	ChannelStatusNotParticipating ChannelStatus = spec.ChannelStatusNotParticipating
 )
 
 // NotificationLevel says whether a User gets the push notifications of a
@@ -67,10 +67,10 @@ type NotificationLevel string
 const (
 	// NotificationLevelDefault sends the User the Channel's push
 	// notifications as the Service is configured to.
-	NotificationLevelDefault NotificationLevel = "default"
+	NotificationLevelDefault NotificationLevel = spec.NotificationLevelDefault
 	// NotificationLevelMuted keeps the Channel's push notifications from
 	// the User.
-	NotificationLevelMuted NotificationLevel = "muted"
+	NotificationLevelMuted NotificationLevel = spec.NotificationLevelMuted
 )
 
 // UserChannel is a Chat v2 User Channel resource: a Channel as one User

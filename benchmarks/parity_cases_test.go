@@ -8,6 +8,7 @@ import (
 
 	"github.com/e3f0929f/twiliochat"
 	chatv2 "github.com/twilio/twilio-go/rest/chat/v2"
+	chatv3 "github.com/twilio/twilio-go/rest/chat/v3"
 )
 
 // Path values from the spec's examples.
@@ -24,6 +25,7 @@ const (
 	exRole       = "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 	exFlow       = "FWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 	exMedia      = "MEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	exMessaging  = "MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 )
 
 // Values the cases send.
@@ -56,6 +58,7 @@ func parityCases() []parityCase {
 		credentialCases(), serviceCases(), bindingCases(), channelCases(), inviteCases(),
 		memberCases(), messageCases(), channelWebhookCases(), roleCases(), userCases(),
 		userBindingCases(), userChannelCases(), pathValueCases(), filterCases(), emptyCases(),
+		migrateCases(),
 	} {
 		cases = append(cases, group...)
 	}
@@ -917,5 +920,30 @@ func emptyCases() []parityCase {
 				return c.Messages.Create(ctx, exService, exChannel, nil)
 			},
 			theirs: func(c *chatv2.ApiService) (any, error) { return c.CreateMessage(exService, exChannel, nil) }},
+	}
+}
+
+// migrateCases are Chat v3's one operation, through twilio-go's Chat v3
+// client.
+func migrateCases() []parityCase {
+	return []parityCase{
+		{name: "all keys", op: "MigrateChannel",
+			ours: func(ctx context.Context, c *twiliochat.Client) (any, error) {
+				return c.Channels.Migrate(ctx, exService, exChannel, &twiliochat.MigrateChannelParams{
+					Type: twiliochat.Ptr(twiliochat.ChannelTypePrivate), MessagingServiceSID: twiliochat.Ptr(exMessaging),
+					WebhookEnabled: twiliochat.Ptr(true),
+				})
+			},
+			theirsV3: func(c *chatv3.ApiService) (any, error) {
+				return c.UpdateChannel(exService, exChannel, (&chatv3.UpdateChannelParams{}).
+					SetType("private").SetMessagingServiceSid(exMessaging).SetXTwilioWebhookEnabled(webhookText(true)))
+			}},
+		{name: "by unique name, nothing set", op: "MigrateChannel",
+			ours: func(ctx context.Context, c *twiliochat.Client) (any, error) {
+				return c.Channels.Migrate(ctx, exService, "general", nil)
+			},
+			theirsV3: func(c *chatv3.ApiService) (any, error) {
+				return c.UpdateChannel(exService, "general", &chatv3.UpdateChannelParams{})
+			}},
 	}
 }

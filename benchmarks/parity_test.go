@@ -14,6 +14,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -35,6 +36,7 @@ import (
 	twilio "github.com/twilio/twilio-go"
 	twilioclient "github.com/twilio/twilio-go/client"
 	chatv2 "github.com/twilio/twilio-go/rest/chat/v2"
+	chatv3 "github.com/twilio/twilio-go/rest/chat/v3"
 )
 
 // ourCall makes one call through twiliochat and returns what it decoded.
@@ -50,6 +52,9 @@ type parityCase struct {
 	op     string
 	ours   ourCall
 	theirs theirCall
+	// theirsV3 makes the call of Chat v3's operation through twilio-go's
+	// Chat v3 client, in place of theirs.
+	theirsV3 func(c *chatv3.ApiService) (any, error)
 	// differs, when set, says where and why twiliochat sends something
 	// other than twilio-go.
 	differs *difference
@@ -183,25 +188,43 @@ type specFacts struct {
 	keys    map[string][]string
 }
 
-// readSpecFacts reads the spec the root module keeps (a copy of the one in
-// shared/spec).
+// readSpecFacts reads the specs the root module keeps (copies of those in
+// shared/spec). An operation goes by its ID in internal/spec, which renames
+// Chat v3's UpdateChannel MigrateChannel.
 var readSpecFacts = sync.OnceValues(func() (*specFacts, error) {
-	raw, err := os.ReadFile("../internal/spec/testdata/twilio_chat_v2.json")
+	facts := &specFacts{answers: map[string][]specAnswer{}, keys: map[string][]string{}}
+	for _, name := range []string{"twilio_chat_v2.json", "twilio_chat_v3.json"} {
+		if err := facts.read("../internal/spec/testdata/" + name); err != nil {
+			return nil, err
+		}
+	}
+	return facts, nil
+})
+
+// read adds the facts of the spec file name.
+func (facts *specFacts) read(name string) error {
+	raw, err := os.ReadFile(name)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var doc specDoc
 	if err := json.Unmarshal(raw, &doc); err != nil {
-		return nil, err
+		return err
 	}
-	facts := &specFacts{answers: map[string][]specAnswer{}, keys: map[string][]string{}}
-	for _, members := range doc.Paths {
-		for _, member := range members {
+	for path, members := range doc.Paths {
+		for method, member := range members {
 			var o specOperation
 			// Members that are not objects ("servers") are not operations.
 			if json.Unmarshal(member, &o) != nil || o.OperationID == "" {
 				continue
 			}
+			i := slices.IndexFunc(spec.Operations, func(op *spec.Operation) bool {
+				return op.Method == strings.ToUpper(method) && op.Path == path
+			})
+			if i < 0 {
+				return fmt.Errorf("%s: %s %s is not in internal/spec", name, method, path)
+			}
+			o.OperationID = spec.Operations[i].ID
 			var keys []string
 			for _, p := range o.Parameters {
 				// Page and PageToken are only ever sent through a page's
@@ -235,8 +258,8 @@ var readSpecFacts = sync.OnceValues(func() (*specFacts, error) {
 			slices.SortFunc(facts.answers[o.OperationID], func(a, b specAnswer) int { return strings.Compare(a.name, b.name) })
 		}
 	}
-	return facts, nil
-})
+	return nil
+}
 
 // mustSpecFacts returns the spec's facts or stops the test.
 func mustSpecFacts(tb testing.TB) *specFacts {
@@ -249,6 +272,12 @@ func mustSpecFacts(tb testing.TB) *specFacts {
 // newTwilioGoChat returns twilio-go's Chat v2 client sending to baseURL, set
 // up as newTwilioGo sets it up.
 func newTwilioGoChat(tb testing.TB, baseURL string) *chatv2.ApiService {
+	tb.Helper()
+	return newTwilioGoRest(tb, baseURL).ChatV2
+}
+
+// newTwilioGoRest returns twilio-go's REST client sending to baseURL.
+func newTwilioGoRest(tb testing.TB, baseURL string) *twilio.RestClient {
 	tb.Helper()
 	target, err := url.Parse(baseURL)
 	require.NoError(tb, err)
@@ -263,7 +292,7 @@ func newTwilioGoChat(tb testing.TB, baseURL string) *chatv2.ApiService {
 		},
 	}
 	base.SetAccountSid(accountSID)
-	return twilio.NewRestClientWithParams(twilio.ClientParams{Client: base}).ChatV2
+	return twilio.NewRestClientWithParams(twilio.ClientParams{Client: base})
 }
 
 // newParityTwilioChat returns twiliochat's client sending to baseURL,
@@ -344,7 +373,7 @@ func runParityCase(t *testing.T, pc parityCase, answer specAnswer, sent *sentKey
 	srv := httptest.NewServer(rec)
 	t.Cleanup(srv.Close)
 	ours := newParityTwilioChat(t, srv.URL)
-	theirs := newTwilioGoChat(t, srv.URL)
+	theirs := newTwilioGoRest(t, srv.URL)
 	d := pc.differs
 	if d == nil {
 		d = &difference{}
@@ -352,7 +381,13 @@ func runParityCase(t *testing.T, pc parityCase, answer specAnswer, sent *sentKey
 
 	ourOut, ourErr := pc.ours(context.Background(), ours)
 	ourReqs := rec.take()
-	theirOut, theirErr := pc.theirs(theirs)
+	var theirOut any
+	var theirErr error
+	if pc.theirsV3 != nil {
+		theirOut, theirErr = pc.theirsV3(theirs.ChatV3)
+	} else {
+		theirOut, theirErr = pc.theirs(theirs.ChatV2)
+	}
 	theirReqs := rec.take()
 
 	if d.ourErr != "" {

@@ -54,13 +54,6 @@ func (s *Server) webhooksOf(channelSID string) []channelWebhook {
 	return s.webhooks.list(channelSID)
 }
 
-// webhookConfigurationKeys are the Configuration.* form keys of Create and
-// Update Channel Webhook.
-var webhookConfigurationKeys = []string{
-	"Configuration.Url", "Configuration.Method", "Configuration.Filters",
-	"Configuration.Triggers", "Configuration.FlowSid", "Configuration.RetryCount",
-}
-
 var _ = serve("CreateChannelWebhook", (*Server).createChannelWebhook)
 
 // createChannelWebhook adds a webhook to a channel. The spec states no rule
@@ -70,7 +63,7 @@ func (s *Server) createChannelWebhook(c *call) response {
 	if ch == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, append([]string{"Type"}, webhookConfigurationKeys...)...)
+	f := readFields(c)
 	webhookType := f.enum("Type", spec.ChannelWebhookTypes)
 	if webhookType == nil {
 		f.failf("Missing required parameter Type in the post body")
@@ -160,7 +153,7 @@ func (s *Server) updateChannelWebhook(c *call) response {
 	if w == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, webhookConfigurationKeys...)
+	f := readFields(c)
 	config := w.Configuration
 	f.webhookConfiguration(&config)
 	if refusal, bad := f.refusal(); bad {

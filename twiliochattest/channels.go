@@ -32,6 +32,18 @@ type channel struct {
 	// nextMessageIndex is the index of the next message posted: indexes
 	// count up from 0 and are not reused after a delete.
 	nextMessageIndex int
+	// messagingServiceSID is set by Migrate, and shown by Chat v3 only.
+	messagingServiceSID *string
+}
+
+// migratedChannel is the chat.v3.channel JSON resource, Migrate's answer:
+// the channel with its Messaging Service, its v3 URL and no links.
+type migratedChannel struct {
+	channel
+	MessagingServiceSID *string `json:"messaging_service_sid"`
+	URL                 string  `json:"url"`
+	// Links hides the channel's: a v3 channel has none.
+	Links *struct{} `json:"links,omitempty"`
 }
 
 func (ch channel) sid() string { return ch.SID }
@@ -47,7 +59,7 @@ type channelLinks struct {
 }
 
 // Channel types (the spec's channel_enum_channel_type).
-const channelTypePublic = "public"
+const channelTypePublic = spec.ChannelTypePublic
 
 // createdBySystem is the created_by of a channel created over REST without
 // CreatedBy.
@@ -66,16 +78,13 @@ func (s *Server) SeedChannel(serviceSID, uniqueName string) (string, error) {
 	return s.seedSID("CreateChannel", map[string]string{"ServiceSid": serviceSID}, form)
 }
 
-// channelKeys are the form keys that Create and Update Channel share.
-var channelKeys = []string{"FriendlyName", "UniqueName", "Attributes", "DateCreated", "DateUpdated", "CreatedBy"}
-
-// channelChanges are the values of channelKeys a request sent.
+// channelChanges are the values of the shared form keys of Create and Update Channel a request sent.
 type channelChanges struct {
 	friendlyName, uniqueName, attributes *string
 	dateCreated, dateUpdated, createdBy  *string
 }
 
-// readChannel reads channelKeys from f.
+// readChannel reads the form keys Create and Update Channel share from f.
 func readChannel(f *fields) channelChanges {
 	return channelChanges{
 		friendlyName: f.text("FriendlyName"),
@@ -128,7 +137,7 @@ func (s *Server) createChannel(c *call) response {
 	if svc == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, append(channelKeys, "Type")...)
+	f := readFields(c)
 	changes := readChannel(f)
 	channelType := f.enum("Type", spec.ChannelTypes)
 	if refusal, bad := f.refusal(); bad {
@@ -192,7 +201,7 @@ func (s *Server) updateChannel(c *call) response {
 	if ch == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, channelKeys...)
+	f := readFields(c)
 	changes := readChannel(f)
 	if refusal, bad := f.refusal(); bad {
 		return refusal
@@ -206,6 +215,33 @@ func (s *Server) updateChannel(c *call) response {
 	s.apply(ch, changes)
 	s.emitChannel(c, webhook.EventChannelUpdated, ch)
 	return answer(http.StatusOK, *ch)
+}
+
+var _ = serve("MigrateChannel", (*Server).migrateChannel)
+
+// migrateChannel changes the channel's type and Messaging Service (Chat
+// v3's one operation) and sends the channel-updated webhooks an Update
+// sends. Twilio moves only private channels to Conversations; the fake
+// keeps serving the channel over v2 either way.
+func (s *Server) migrateChannel(c *call) response {
+	ch := s.channels.get(c.values["ServiceSid"], c.values["Sid"])
+	if ch == nil {
+		return notFound(c.path)
+	}
+	f := readFields(c)
+	channelType := f.enum("Type", spec.ChannelTypes)
+	messagingService := f.sid("MessagingServiceSid", spec.MessagingServiceSIDPrefix)
+	if refusal, bad := f.refusal(); bad {
+		return refusal
+	}
+	ch.Type = orDefault(channelType, ch.Type)
+	if messagingService != nil {
+		ch.messagingServiceSID = messagingService
+	}
+	ch.DateUpdated = s.timestamp()
+	s.emitChannel(c, webhook.EventChannelUpdated, ch)
+	return answer(http.StatusOK, migratedChannel{channel: *ch, MessagingServiceSID: ch.messagingServiceSID,
+		URL: s.URL + "/v3/Services/" + ch.ServiceSID + "/Channels/" + ch.SID})
 }
 
 var _ = serve("DeleteChannel", (*Server).deleteChannel)

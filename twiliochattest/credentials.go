@@ -31,10 +31,6 @@ func (cr credential) sid() string { return cr.SID }
 // values are accepted, and never stored, echoed or quoted in an error.
 var credentialSecretKeys = []string{"Certificate", "PrivateKey", "ApiKey", "Secret"}
 
-// credentialUpdateKeys are the form keys Update Credential accepts; Create
-// accepts Type as well.
-var credentialUpdateKeys = append([]string{"FriendlyName", "Sandbox"}, credentialSecretKeys...)
-
 // SeedCredential creates a push Credential of the push service
 // credentialType ("gcm", "apn" or "fcm") named friendlyName, without an
 // HTTP request, and returns its SID. It goes through the same code as a
@@ -54,7 +50,7 @@ var _ = serve("CreateCredential", (*Server).createCredential)
 
 // createCredential stores a new Credential, without its secrets.
 func (s *Server) createCredential(c *call) response {
-	f := readFields(c, append([]string{"Type"}, credentialUpdateKeys...)...)
+	f := readFields(c)
 	credType := f.enum("Type", spec.PushServices)
 	if credType == nil {
 		f.failf("Missing required parameter Type in the post body")
@@ -107,7 +103,7 @@ func (s *Server) updateCredential(c *call) response {
 	if cred == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, credentialUpdateKeys...)
+	f := readFields(c)
 	next := *cred
 	f.credential(&next)
 	if refusal, bad := f.refusal(); bad {

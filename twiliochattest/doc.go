@@ -1,8 +1,9 @@
 // Package twiliochattest is an in-memory fake of the Twilio Programmable
 // Chat v2 REST API, served by an httptest.Server: all 54 operations of
 // Services, Roles, Users, Channels, Members, Messages, Invites, Channel
-// Webhooks, Bindings, User Bindings, User Channels and Credentials, and
-// the Service's webhooks, which it calls as Twilio does.
+// Webhooks, Bindings, User Bindings, User Channels and Credentials, Chat
+// v3's one (a Channel's migration), and the Service's webhooks, which it
+// calls as Twilio does.
 //
 // Test your code against it instead of mocking HTTP by hand. In a test, New
 // starts a Server that closes when the test ends, and NewClient returns a
@@ -58,6 +59,7 @@
 //	GET, POST, DELETE  /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks/{Sid}
 //	GET, POST          /v2/Credentials
 //	GET, POST, DELETE  /v2/Credentials/{Sid}
+//	POST               /v3/Services/{ServiceSid}/Channels/{Sid}
 //
 // Bodies are application/x-www-form-urlencoded, as Twilio expects; a
 // non-empty body with another Content-Type is refused with 400, and one over
@@ -77,6 +79,13 @@
 //     method 405 (code 20004). A SID in the path that does not match its
 //     pattern (its prefix, such as IS, CH or IM, and 32 hex digits) answers
 //     404 like an unknown one.
+//   - A POST accepts exactly the form keys the spec declares for its
+//     operation, and a list exactly the query keys; any other key answers
+//     400 (code 20001) "Unknown parameter" naming it, before anything else
+//     is read. Twilio itself ignores an unknown parameter with warning 20001
+//     (https://www.twilio.com/docs/errors/20001); the fake refuses it so a
+//     misspelt key or filter fails the test. The query of a Fetch or Delete
+//     is ignored.
 //   - Create Service requires FriendlyName and accepts no other key. The new
 //     service has the defaults the spec describes: read_status_enabled true,
 //     reachability_enabled false, typing_indicator_timeout 5,
@@ -154,6 +163,11 @@
 //     notification_level (default or muted); a user who has not joined
 //     answers 404. Deleting a user channel makes the member leave, or
 //     deletes the invites of a user who is only invited.
+//   - The Chat v3 POST on a channel (by SID or unique name) accepts Type
+//     (public or private) and MessagingServiceSid (MG and 32 hex digits),
+//     sets them, and answers the chat.v3.channel JSON, with
+//     messaging_service_sid and a /v3 url and without links; v2 answers
+//     keep their own shape. It sends onChannelUpdated as an Update does.
 //   - Channel lists filter by any number of Type keys (public, private),
 //     member and invite lists by any number of Identity keys, binding lists
 //     by any number of BindingType keys (apn, gcm, fcm) and, under the
@@ -190,7 +204,6 @@
 //     next_page_url rather than build one. The next page's Page is this
 //     one's plus 1, except that it stays at the largest int rather than
 //     wrap around, so every next_page_url the fake gives is one it accepts.
-//     Unknown query keys are ignored, as Twilio does.
 //
 // # Default roles
 //

@@ -35,7 +35,7 @@ func (s *Server) createInvite(c *call) response {
 	if ch == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, "Identity", "RoleSid")
+	f := readFields(c)
 	identity := f.required("Identity")
 	role := f.role(s, ch.ServiceSID, roleTypeChannel)
 	if refusal, bad := f.refusal(); bad {

@@ -43,10 +43,7 @@ func (s *Server) SeedMember(serviceSID, channel, identity string) (string, error
 		url.Values{"Identity": {identity}})
 }
 
-// memberKeys are the form keys that Create and Update Member share.
-var memberKeys = []string{"RoleSid", "LastConsumedMessageIndex", "LastConsumptionTimestamp", "DateCreated", "DateUpdated", "Attributes"}
-
-// memberChanges are the values of memberKeys a request sent.
+// memberChanges are the values of the shared form keys of Create and Update Member a request sent.
 type memberChanges struct {
 	roleSID, attributes      *string
 	lastConsumedSet          bool
@@ -55,7 +52,7 @@ type memberChanges struct {
 	dateCreated, dateUpdated *string
 }
 
-// readMember reads memberKeys from f; a role must be a channel role of the
+// readMember reads the form keys Create and Update Member share from f; a role must be a channel role of the
 // service serviceSID.
 func (s *Server) readMember(f *fields, serviceSID string) memberChanges {
 	v := memberChanges{roleSID: f.role(s, serviceSID, roleTypeChannel)}
@@ -108,7 +105,7 @@ func (s *Server) createMember(c *call) response {
 	if ch == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, append(memberKeys, "Identity")...)
+	f := readFields(c)
 	identity := f.required("Identity")
 	changes := s.readMember(f, svc.SID)
 	if refusal, bad := f.refusal(); bad {
@@ -159,7 +156,7 @@ func (s *Server) updateMember(c *call) response {
 	if m == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, memberKeys...)
+	f := readFields(c)
 	changes := s.readMember(f, m.ServiceSID)
 	if refusal, bad := f.refusal(); bad {
 		return refusal

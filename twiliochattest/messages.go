@@ -52,17 +52,14 @@ const (
 // has it.
 const fromSystem = "system"
 
-// messageKeys are the form keys that Create and Update Message share.
-var messageKeys = []string{"From", "Attributes", "DateCreated", "DateUpdated", "LastUpdatedBy", "Body"}
-
-// messageChanges are the values of messageKeys a request sent.
+// messageChanges are the values of the shared form keys of Create and Update Message a request sent.
 type messageChanges struct {
 	from, attributes, body   *string
 	dateCreated, dateUpdated *string
 	lastUpdatedBy            *string
 }
 
-// readMessage reads messageKeys from f.
+// readMessage reads the form keys Create and Update Message share from f.
 func readMessage(f *fields) messageChanges {
 	return messageChanges{
 		from:          f.text("From"),
@@ -86,16 +83,6 @@ func (v messageChanges) apply(m *message) {
 	m.Body = orDefault(v.body, m.Body)
 }
 
-// mediaSID returns the MediaSid key, which must be a Media SID.
-func mediaSID(f *fields) *string {
-	v := f.text("MediaSid")
-	if v != nil && !spec.IsSID(spec.MediaSIDPrefix, *v) {
-		f.failf("Invalid parameter MediaSid: must match ^%s[0-9a-fA-F]{32}$", spec.MediaSIDPrefix)
-		return nil
-	}
-	return v
-}
-
 var _ = serve("CreateMessage", (*Server).createMessage)
 
 // createMessage posts a message to a channel: it gets the channel's next
@@ -107,9 +94,9 @@ func (s *Server) createMessage(c *call) response {
 	if ch == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, append(messageKeys, "MediaSid")...)
+	f := readFields(c)
 	changes := readMessage(f)
-	media := mediaSID(f)
+	media := f.sid("MediaSid", spec.MediaSIDPrefix)
 	if refusal, bad := f.refusal(); bad {
 		return refusal
 	}
@@ -169,7 +156,7 @@ func (s *Server) updateMessage(c *call) response {
 	if m == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, messageKeys...)
+	f := readFields(c)
 	changes := readMessage(f)
 	if refusal, bad := f.refusal(); bad {
 		return refusal
@@ -212,7 +199,7 @@ func (s *Server) listMessages(c *call) response {
 		return invalidf("Invalid parameter Order: must be asc or desc, got %q", order)
 	}
 	messages := s.messages.list(ch.SID)
-	if order == "desc" {
+	if order == spec.MessageOrderDesc {
 		slices.Reverse(messages)
 	}
 	return pageOf(c, ch.URL+"/Messages", messages)

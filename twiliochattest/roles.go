@@ -13,8 +13,8 @@ import (
 
 // Role types (the spec's role_enum_role_type).
 const (
-	roleTypeChannel    = "channel"
-	roleTypeDeployment = "deployment"
+	roleTypeChannel    = spec.RoleTypeChannel
+	roleTypeDeployment = spec.RoleTypeDeployment
 )
 
 // role is the chat.v2.service.role JSON resource. Permissions is replaced,
@@ -134,9 +134,6 @@ func (s *Server) createRole(c *call) response {
 	if svc == nil {
 		return notFound(c.path)
 	}
-	if k := unknownKey(c.form, "FriendlyName", "Type", "Permission"); k != "" {
-		return invalidf("Unknown parameter %s", k)
-	}
 	name, nameMsg := single(c.form, "FriendlyName")
 	roleType, typeMsg := single(c.form, "Type")
 	permissions := c.form["Permission"]
@@ -173,9 +170,6 @@ func (s *Server) updateRole(c *call) response {
 	r := s.roles.get(c.values["ServiceSid"], c.values["Sid"])
 	if r == nil {
 		return notFound(c.path)
-	}
-	if k := unknownKey(c.form, "Permission"); k != "" {
-		return invalidf("Unknown parameter %s", k)
 	}
 	if msg := checkPermissions(c.form["Permission"]); msg != "" {
 		return invalidf("%s", msg)

@@ -3,7 +3,6 @@ package twiliochattest
 import (
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"sync"
 
@@ -166,6 +165,10 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, form url.Values) 
 		refusal.write(w)
 		return
 	}
+	if refusal, bad := undeclaredKey(c); bad {
+		refusal.write(w)
+		return
+	}
 	s.mu.Lock()
 	resp := h(s, c)
 	s.mu.Unlock()
@@ -189,16 +192,4 @@ func (s *Server) serveAction(id string, values map[string]string, form url.Value
 		panic("twiliochattest: no handler for " + id) // a bug in this package
 	}
 	return h(s, &call{op: op, path: op.Path, values: values, query: url.Values{}, form: form, act: act})
-}
-
-// unknownKey returns the first key of form (in sorted order) that is not in
-// allowed, or "".
-func unknownKey(form url.Values, allowed ...string) string {
-	var bad string
-	for k := range form {
-		if !slices.Contains(allowed, k) && (bad == "" || k < bad) {
-			bad = k
-		}
-	}
-	return bad
 }

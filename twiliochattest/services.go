@@ -124,9 +124,6 @@ var _ = serve("CreateService", (*Server).createService)
 // createService stores a new service with Twilio's defaults and its four
 // default roles.
 func (s *Server) createService(c *call) response {
-	if k := unknownKey(c.form, "FriendlyName"); k != "" {
-		return invalidf("Unknown parameter %s", k)
-	}
 	name, msg := single(c.form, "FriendlyName")
 	if msg != "" {
 		return invalidf("%s", msg)
@@ -204,9 +201,6 @@ func (s *Server) updateService(c *call) response {
 	if svc == nil {
 		return notFound(c.path)
 	}
-	if k := unknownKey(c.form, updateKeys...); k != "" {
-		return invalidf("Unknown parameter %s", k)
-	}
 	next := *svc
 	for _, key := range slices.Sorted(maps.Keys(c.form)) {
 		if key == "WebhookFilters" {
@@ -255,9 +249,6 @@ func nonEmpty(vs []string) []string {
 // updater checks one Update Service value and sets it on next. It returns
 // why the value is invalid, or "".
 type updater func(s *Server, next *service, v string) string
-
-// updateKeys are the form keys Update Service accepts.
-var updateKeys = append(slices.Collect(maps.Keys(serviceUpdaters)), "WebhookFilters")
 
 // serviceUpdaters holds the 30 scalar keys of Update Service (the 31st,
 // WebhookFilters, is a list).

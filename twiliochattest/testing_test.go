@@ -93,7 +93,7 @@ func TestNewClient(t *testing.T) {
 		[]string{reqs[0].Method + " " + reqs[0].Path, reqs[1].Method + " " + reqs[1].Path})
 	assert.Equal(t, "help desk", reqs[0].Form.Get("FriendlyName"))
 
-	assert.PanicsWithValue(t, "twiliochattest: NewClient: twiliochat: WithHTTPClient: nil *http.Client", func() {
+	assert.PanicsWithValue(t, "twiliochattest: NewClient: twiliochat: invalid WithHTTPClient: nil *http.Client", func() {
 		srv.NewClient(twiliochat.WithHTTPClient(nil))
 	})
 	assert.PanicsWithValue(t, "twiliochattest: NewClient: option 0 is nil", func() {

@@ -29,9 +29,9 @@ type userChannel struct {
 // User channel statuses and notification levels (the spec's
 // user_channel_enum_channel_status and user_channel_enum_notification_level).
 const (
-	statusJoined             = "joined"
-	statusInvited            = "invited"
-	notificationLevelDefault = "default"
+	statusJoined             = spec.ChannelStatusJoined
+	statusInvited            = spec.ChannelStatusInvited
+	notificationLevelDefault = spec.NotificationLevelDefault
 )
 
 // userChannelOf returns the channel ch as the user u sees it, and false
@@ -136,7 +136,7 @@ func (s *Server) updateUserChannel(c *call) response {
 	if m == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, "NotificationLevel", "LastConsumedMessageIndex", "LastConsumptionTimestamp")
+	f := readFields(c)
 	level := f.enum("NotificationLevel", spec.NotificationLevels)
 	horizon, horizonSet := f.integer("LastConsumedMessageIndex")
 	readAt := f.date("LastConsumptionTimestamp")

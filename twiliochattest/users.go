@@ -74,7 +74,7 @@ func (s *Server) createUser(c *call) response {
 	if svc == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, "Identity", "RoleSid", "Attributes", "FriendlyName")
+	f := readFields(c)
 	identity := f.required("Identity")
 	roleSID := f.role(s, svc.SID, roleTypeDeployment)
 	attributes := f.attributes()
@@ -144,7 +144,7 @@ func (s *Server) updateUser(c *call) response {
 	if u == nil {
 		return notFound(c.path)
 	}
-	f := readFields(c, "RoleSid", "Attributes", "FriendlyName")
+	f := readFields(c)
 	roleSID := f.role(s, u.ServiceSID, roleTypeDeployment)
 	attributes := f.attributes()
 	name := f.text("FriendlyName")

@@ -98,7 +98,7 @@ type action struct {
 // one whose post-events are sent when op takes X-Twilio-Webhook-Enabled
 // and h sets it to true, or nil.
 func restAction(op *spec.Operation, h http.Header) *action {
-	if !op.WebhookHeader || h.Get(spec.WebhookEnabledHeader) != "true" {
+	if !op.WebhookHeader || h.Get(spec.WebhookEnabledHeader) != spec.WebhookEnabledTrue {
 		return nil
 	}
 	return &action{source: sourceAPI}
@@ -130,13 +130,13 @@ type target struct {
 const (
 	// channelWebhookTypeWebhook calls a URL on the events its filters
 	// name.
-	channelWebhookTypeWebhook = "webhook"
+	channelWebhookTypeWebhook = spec.ChannelWebhookTypeWebhook
 	// channelWebhookTypeTrigger calls a URL on a message whose body holds
 	// one of its triggers.
-	channelWebhookTypeTrigger = "trigger"
+	channelWebhookTypeTrigger = spec.ChannelWebhookTypeTrigger
 	// channelWebhookTypeStudio starts a Studio Flow on the events its
 	// filters name.
-	channelWebhookTypeStudio = "studio"
+	channelWebhookTypeStudio = spec.ChannelWebhookTypeStudio
 )
 
 // channelTargets returns the webhooks of ev's channel that ev calls, in

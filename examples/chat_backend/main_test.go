@@ -53,7 +53,7 @@ func TestRunChecksBeforeAnyRequest(t *testing.T) {
 	err := run(&out, "IS0123456789abcdef0123456789abcdef", "demo")
 	var vErr *twiliochat.ValidationError
 	require.ErrorAs(t, err, &vErr)
-	assert.Equal(t, "AccountSid", vErr.Field)
+	assert.Equal(t, "TWILIO_ACCOUNT_SID", vErr.Field)
 	assert.Empty(t, out.String())
 }
 

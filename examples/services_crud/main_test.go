@@ -49,7 +49,7 @@ func TestRunChecksBeforeAnyRequest(t *testing.T) {
 	err := run(&out, "demo", 20)
 	var vErr *twiliochat.ValidationError
 	require.ErrorAs(t, err, &vErr)
-	assert.Equal(t, "AccountSid", vErr.Field)
+	assert.Equal(t, "TWILIO_ACCOUNT_SID", vErr.Field)
 	assert.Empty(t, out.String())
 }
 

@@ -1,36 +1,21 @@
-// Package spec holds the facts of the Twilio Chat v2 OpenAPI description
-// (testdata/twilio_chat_v2.json, twilio-oai 2.6.7) that the client, the fake
-// in package twiliochattest and the tests share: SID prefixes, which path
-// values accept a unique name or identity, every operation's method, path
-// template, list key and page-size maximum, and the enums. Each fact is
-// written here once; spec_test.go checks the whole table against the JSON.
+// Package spec holds the facts of the Twilio Chat v2 and v3 OpenAPI
+// descriptions (testdata/twilio_chat_v2.json and twilio_chat_v3.json,
+// twilio-oai 2.6.7) that the client, the fake in package twiliochattest and
+// the tests share: SID prefixes, which path values accept a unique name or
+// identity, every operation's method, path template, list key, page-size
+// maximum and keys, and the enums.
+//
+// operations_gen.go holds those facts, written by internal/gen from the
+// vendored JSON (go generate ./...); what the spec cannot say is in
+// internal/gen/overlay.go. This file holds the types, what is worked out of
+// the table, and the limits the spec gives only in its descriptions.
 package spec
+
+//go:generate go run ../gen
 
 import (
 	"net/http"
 	"strings"
-)
-
-// SID prefixes: every SID is one of these followed by 32 hex digits.
-const (
-	AccountSIDPrefix        = "AC"
-	APIKeySIDPrefix         = "SK"
-	ServiceSIDPrefix        = "IS"
-	RoleSIDPrefix           = "RL"
-	ChannelSIDPrefix        = "CH"
-	UserSIDPrefix           = "US"
-	MemberSIDPrefix         = "MB"
-	MessageSIDPrefix        = "IM"
-	InviteSIDPrefix         = "IN"
-	ChannelWebhookSIDPrefix = "WH"
-	BindingSIDPrefix        = "BS"
-	CredentialSIDPrefix     = "CR"
-	// MediaSIDPrefix is the prefix of a Media SID, which CreateMessage's
-	// MediaSid key takes (no collection of the spec holds Media).
-	MediaSIDPrefix = "ME"
-	// FlowSIDPrefix starts the SID of a Studio Flow, which a channel
-	// webhook's Configuration.FlowSid names.
-	FlowSIDPrefix = "FW"
 )
 
 // SIDLen is the length of every SID: a two-letter prefix and 32 hex digits.
@@ -59,21 +44,6 @@ type Collection struct {
 	Names  bool
 }
 
-// Collections maps each collection segment of a path template to what its
-// path values are.
-var Collections = map[string]Collection{
-	"Services":    {Prefix: ServiceSIDPrefix},
-	"Roles":       {Prefix: RoleSIDPrefix},
-	"Channels":    {Prefix: ChannelSIDPrefix, Names: true},
-	"Users":       {Prefix: UserSIDPrefix, Names: true},
-	"Members":     {Prefix: MemberSIDPrefix, Names: true},
-	"Messages":    {Prefix: MessageSIDPrefix},
-	"Invites":     {Prefix: InviteSIDPrefix},
-	"Webhooks":    {Prefix: ChannelWebhookSIDPrefix},
-	"Bindings":    {Prefix: BindingSIDPrefix},
-	"Credentials": {Prefix: CredentialSIDPrefix},
-}
-
 // PathParam is one path value of an operation.
 type PathParam struct {
 	// Name is the spec's name of the value: "ServiceSid", "ChannelSid",
@@ -88,7 +58,9 @@ type PathParam struct {
 
 // Operation is one operation of the spec, as data.
 type Operation struct {
-	// ID is the spec's operationId, such as "FetchRole".
+	// ID is the spec's operationId, such as "FetchRole", or the overlay's
+	// name for one whose operationId an earlier spec has (Chat v3's
+	// UpdateChannel is "MigrateChannel").
 	ID string
 	// Method is the HTTP method.
 	Method string
@@ -117,11 +89,69 @@ type Operation struct {
 	// HasParams is set when the spec gives the operation a parameter that
 	// is not in its path (a form key, a query key or a header).
 	HasParams bool
+	// Keys are the operation's params other than its path values: its form
+	// keys by name, then its headers, then its query keys in the spec's
+	// order.
+	Keys []Key
 }
 
-// WebhookEnabledHeader is the header through which a request turns the
-// Service's webhooks off for itself.
-const WebhookEnabledHeader = "X-Twilio-Webhook-Enabled"
+// Key is one param of an operation that is not a path value.
+type Key struct {
+	// Name is the form key, query key or header name, such as "MediaSid".
+	Name string
+	In   In
+	Type Type
+	// Required is set when the spec requires the key.
+	Required bool
+	// Nullable is set when the spec lets the key be sent empty, as null.
+	Nullable bool
+	// Enum holds the values the key (or each item of an array) may take,
+	// nil when any value may be sent.
+	Enum []string
+	// Prefix is the SID prefix of a key whose pattern is a SID's.
+	Prefix string
+	// Pattern is any other pattern the spec gives the key.
+	Pattern string
+	// Min and Max are the bounds of an integer, nil when the spec gives
+	// none.
+	Min, Max *int
+}
+
+// In is where a Key goes.
+type In string
+
+// Where a Key goes.
+const (
+	InForm   In = "form"
+	InQuery  In = "query"
+	InHeader In = "header"
+)
+
+// Type is the spec's type of a Key's value.
+type Type string
+
+// The types of the spec's keys. An array is of strings, sent as the key
+// repeated.
+const (
+	TypeString   Type = "string"
+	TypeInteger  Type = "integer"
+	TypeBoolean  Type = "boolean"
+	TypeDateTime Type = "date-time"
+	TypeArray    Type = "array"
+)
+
+// bound returns a pointer to n, for the generated table.
+func bound(n int) *int { return &n }
+
+// Accepts reports whether op declares the key name where in says.
+func (op *Operation) Accepts(in In, name string) bool {
+	for _, k := range op.Keys {
+		if k.In == in && k.Name == name {
+			return true
+		}
+	}
+	return false
+}
 
 // Page sizes of the lists.
 const (
@@ -149,80 +179,12 @@ const (
 	MaxChannelWebhooks = 5
 )
 
-// Operations are the spec's 54 operations.
-var Operations = []*Operation{
-	{ID: "ListCredential", Method: http.MethodGet, Path: "/v2/Credentials", ListKey: "credentials", MaxPageSize: 1000},
-	{ID: "CreateCredential", Method: http.MethodPost, Path: "/v2/Credentials"},
-	{ID: "FetchCredential", Method: http.MethodGet, Path: "/v2/Credentials/{Sid}"},
-	{ID: "UpdateCredential", Method: http.MethodPost, Path: "/v2/Credentials/{Sid}"},
-	{ID: "DeleteCredential", Method: http.MethodDelete, Path: "/v2/Credentials/{Sid}"},
-
-	{ID: "ListService", Method: http.MethodGet, Path: "/v2/Services", ListKey: "services", MaxPageSize: 100},
-	{ID: "CreateService", Method: http.MethodPost, Path: "/v2/Services"},
-	{ID: "FetchService", Method: http.MethodGet, Path: "/v2/Services/{Sid}"},
-	{ID: "UpdateService", Method: http.MethodPost, Path: "/v2/Services/{Sid}"},
-	{ID: "DeleteService", Method: http.MethodDelete, Path: "/v2/Services/{Sid}"},
-
-	{ID: "ListBinding", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Bindings", ListKey: "bindings", MaxPageSize: 50},
-	{ID: "FetchBinding", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Bindings/{Sid}"},
-	{ID: "DeleteBinding", Method: http.MethodDelete, Path: "/v2/Services/{ServiceSid}/Bindings/{Sid}"},
-
-	{ID: "ListChannel", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Channels", ListKey: "channels", MaxPageSize: 100},
-	{ID: "CreateChannel", Method: http.MethodPost, Path: "/v2/Services/{ServiceSid}/Channels", WebhookHeader: true},
-	{ID: "FetchChannel", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Channels/{Sid}"},
-	{ID: "UpdateChannel", Method: http.MethodPost, Path: "/v2/Services/{ServiceSid}/Channels/{Sid}", WebhookHeader: true},
-	{ID: "DeleteChannel", Method: http.MethodDelete, Path: "/v2/Services/{ServiceSid}/Channels/{Sid}", WebhookHeader: true},
-
-	{ID: "ListInvite", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites", ListKey: "invites", MaxPageSize: 100},
-	{ID: "CreateInvite", Method: http.MethodPost, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites"},
-	{ID: "FetchInvite", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}"},
-	{ID: "DeleteInvite", Method: http.MethodDelete, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}"},
-
-	{ID: "ListMember", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members", ListKey: "members", MaxPageSize: 100},
-	{ID: "CreateMember", Method: http.MethodPost, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members", WebhookHeader: true},
-	{ID: "FetchMember", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}"},
-	{ID: "UpdateMember", Method: http.MethodPost, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}", WebhookHeader: true},
-	{ID: "DeleteMember", Method: http.MethodDelete, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}", WebhookHeader: true},
-
-	{ID: "ListMessage", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages", ListKey: "messages", MaxPageSize: 100},
-	{ID: "CreateMessage", Method: http.MethodPost, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages", WebhookHeader: true},
-	{ID: "FetchMessage", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}"},
-	{ID: "UpdateMessage", Method: http.MethodPost, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}", WebhookHeader: true},
-	{ID: "DeleteMessage", Method: http.MethodDelete, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}", WebhookHeader: true},
-
-	{ID: "ListChannelWebhook", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks", ListKey: "webhooks", MaxPageSize: 5},
-	{ID: "CreateChannelWebhook", Method: http.MethodPost, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks"},
-	{ID: "FetchChannelWebhook", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks/{Sid}"},
-	{ID: "UpdateChannelWebhook", Method: http.MethodPost, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks/{Sid}"},
-	{ID: "DeleteChannelWebhook", Method: http.MethodDelete, Path: "/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks/{Sid}"},
-
-	{ID: "ListRole", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Roles", ListKey: "roles", MaxPageSize: 100},
-	{ID: "CreateRole", Method: http.MethodPost, Path: "/v2/Services/{ServiceSid}/Roles"},
-	{ID: "FetchRole", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Roles/{Sid}"},
-	{ID: "UpdateRole", Method: http.MethodPost, Path: "/v2/Services/{ServiceSid}/Roles/{Sid}"},
-	{ID: "DeleteRole", Method: http.MethodDelete, Path: "/v2/Services/{ServiceSid}/Roles/{Sid}"},
-
-	{ID: "ListUser", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Users", ListKey: "users", MaxPageSize: 100},
-	{ID: "CreateUser", Method: http.MethodPost, Path: "/v2/Services/{ServiceSid}/Users", WebhookHeader: true},
-	{ID: "FetchUser", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Users/{Sid}"},
-	{ID: "UpdateUser", Method: http.MethodPost, Path: "/v2/Services/{ServiceSid}/Users/{Sid}", WebhookHeader: true},
-	{ID: "DeleteUser", Method: http.MethodDelete, Path: "/v2/Services/{ServiceSid}/Users/{Sid}"},
-
-	{ID: "ListUserBinding", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Users/{UserSid}/Bindings", ListKey: "bindings", MaxPageSize: 50},
-	{ID: "FetchUserBinding", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Users/{UserSid}/Bindings/{Sid}"},
-	{ID: "DeleteUserBinding", Method: http.MethodDelete, Path: "/v2/Services/{ServiceSid}/Users/{UserSid}/Bindings/{Sid}"},
-
-	{ID: "ListUserChannel", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Users/{UserSid}/Channels", ListKey: "channels", MaxPageSize: 50},
-	{ID: "FetchUserChannel", Method: http.MethodGet, Path: "/v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}"},
-	{ID: "UpdateUserChannel", Method: http.MethodPost, Path: "/v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}"},
-	{ID: "DeleteUserChannel", Method: http.MethodDelete, Path: "/v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}", WebhookHeader: true},
-}
-
 // byID indexes Operations by ID.
 var byID = map[string]*Operation{}
 
 func init() {
 	for _, op := range Operations {
+		op.Keys = keys[op.ID]
 		op.derive()
 		if byID[op.ID] != nil {
 			panic("spec: operation " + op.ID + " listed twice")
@@ -242,7 +204,7 @@ func Lookup(id string) *Operation {
 }
 
 // derive works out Params, Parts, Creates and HasParams from the other
-// fields.
+// fields and Collections.
 func (op *Operation) derive() {
 	rest := op.Path
 	collection := ""
@@ -266,39 +228,5 @@ func (op *Operation) derive() {
 		rest = rest[end+1:]
 	}
 	op.Creates = op.Method == http.MethodPost && !strings.HasSuffix(op.Path, "}")
-	// Every POST of the spec has a form body.
-	op.HasParams = op.Method == http.MethodPost || op.ListKey != "" || op.WebhookHeader
-}
-
-// Enum values, by the spec's schema name.
-var (
-	RoleTypes            = []string{"channel", "deployment"}                 // role_enum_role_type
-	ChannelTypes         = []string{"public", "private"}                     // channel_enum_channel_type
-	BindingTypes         = []string{"gcm", "apn", "fcm"}                     // binding_enum_binding_type, user_binding_enum_binding_type
-	PushServices         = []string{"gcm", "apn", "fcm"}                     // credential_enum_push_service
-	ChannelWebhookTypes  = []string{"webhook", "trigger", "studio"}          // channel_webhook_enum_type
-	WebhookMethods       = []string{"GET", "POST"}                           // channel_webhook_enum_method, UpdateService's WebhookMethod
-	MessageOrders        = []string{"asc", "desc"}                           // message_enum_order_type
-	ChannelStatuses      = []string{"joined", "invited", "notParticipating"} // user_channel_enum_channel_status
-	NotificationLevels   = []string{"default", "muted"}                      // user_channel_enum_notification_level
-	WebhookEnabledValues = []string{"true", "false"}                         // *_enum_webhook_enabled_type
-)
-
-// Enums maps every enum schema of the spec to its values.
-var Enums = map[string][]string{
-	"role_enum_role_type":                    RoleTypes,
-	"channel_enum_channel_type":              ChannelTypes,
-	"binding_enum_binding_type":              BindingTypes,
-	"user_binding_enum_binding_type":         BindingTypes,
-	"credential_enum_push_service":           PushServices,
-	"channel_webhook_enum_type":              ChannelWebhookTypes,
-	"channel_webhook_enum_method":            WebhookMethods,
-	"message_enum_order_type":                MessageOrders,
-	"user_channel_enum_channel_status":       ChannelStatuses,
-	"user_channel_enum_notification_level":   NotificationLevels,
-	"channel_enum_webhook_enabled_type":      WebhookEnabledValues,
-	"member_enum_webhook_enabled_type":       WebhookEnabledValues,
-	"message_enum_webhook_enabled_type":      WebhookEnabledValues,
-	"user_enum_webhook_enabled_type":         WebhookEnabledValues,
-	"user_channel_enum_webhook_enabled_type": WebhookEnabledValues,
+	op.HasParams = len(op.Keys) > 0
 }

@@ -57,7 +57,7 @@ func TestNewWithAccount(t *testing.T) {
 	_, closeFake, err := New(&out, func(*twiliochattest.Server) { t.Error("seed called with an account") })
 	var vErr *twiliochat.ValidationError
 	require.ErrorAs(t, err, &vErr)
-	assert.Equal(t, "AccountSid", vErr.Field)
+	assert.Equal(t, "TWILIO_ACCOUNT_SID", vErr.Field)
 	require.NotNil(t, closeFake)
 	closeFake()
 	assert.Empty(t, out.String())

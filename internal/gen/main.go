@@ -1,0 +1,679 @@
+// Command gen writes internal/spec/operations_gen.go from the vendored
+// OpenAPI description: the operations, their keys, the SID prefixes, the
+// kind of each path value and the enums. internal/spec runs it from its
+// go generate directive; what the spec cannot say is in overlay.go.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/format"
+	"log"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// specFiles are the vendored specs, read in this order, relative to
+// internal/spec.
+var specFiles = []string{"testdata/twilio_chat_v2.json", "testdata/twilio_chat_v3.json"}
+
+const outFile = "operations_gen.go"
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("gen: ")
+	src, err := generate(readSpecs(""))
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(outFile, src, 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// source is one spec file and its contents.
+type source struct {
+	name string // the file's base name
+	data []byte
+}
+
+// readSpecs reads specFiles from the directory dir ("" for the current one).
+func readSpecs(dir string) []source {
+	var out []source
+	for _, f := range specFiles {
+		data, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			log.Fatal(err)
+		}
+		out = append(out, source{name: filepath.Base(f), data: data})
+	}
+	return out
+}
+
+// The parts of an OpenAPI 3 document the generator reads.
+type (
+	document struct {
+		name       string
+		Paths      map[string]map[string]json.RawMessage `json:"paths"`
+		Components struct {
+			Schemas map[string]*schema `json:"schemas"`
+		} `json:"components"`
+	}
+	schema struct {
+		Ref        string             `json:"$ref"`
+		Type       string             `json:"type"`
+		Format     string             `json:"format"`
+		Enum       []string           `json:"enum"`
+		Pattern    string             `json:"pattern"`
+		Minimum    *int               `json:"minimum"`
+		Maximum    *int               `json:"maximum"`
+		Nullable   bool               `json:"nullable"`
+		Items      *schema            `json:"items"`
+		Properties map[string]*schema `json:"properties"`
+		Required   []string           `json:"required"`
+	}
+	parameter struct {
+		Name     string `json:"name"`
+		In       string `json:"in"`
+		Required bool   `json:"required"`
+		Schema   schema `json:"schema"`
+	}
+	content   map[string]struct{ Schema schema }
+	operation struct {
+		OperationID string      `json:"operationId"`
+		Parameters  []parameter `json:"parameters"`
+		RequestBody *struct {
+			Content content `json:"content"`
+		} `json:"requestBody"`
+		Responses map[string]struct {
+			Content content `json:"content"`
+		} `json:"responses"`
+	}
+)
+
+// sidPattern matches the spec's pattern of a SID and captures its prefix.
+var sidPattern = regexp.MustCompile(`^\^([A-Z]{2})\[0-9a-fA-F\]\{32\}\$$`)
+
+// spec is what the generator works out of the documents.
+type spec struct {
+	files    []string
+	docs     []*document
+	prefixes map[string]string // Go name → prefix
+	byPrefix map[string]string // prefix → Go name
+	enums    map[string]*enum  // by schema name
+	ops      []*op
+}
+
+type enum struct {
+	goName string
+	values []string
+}
+
+type op struct {
+	id, method, path string
+	listKey          string
+	maxPageSize      int
+	webhookHeader    bool
+	keys             []key
+}
+
+type key struct {
+	name, in, typ string
+	required      bool
+	nullable      bool
+	enum          string // Go name of the value list
+	prefix        string // Go name of the SID prefix
+	pattern       string
+	min, max      *int
+}
+
+func generate(sources []source) ([]byte, error) {
+	s := &spec{prefixes: map[string]string{}, byPrefix: map[string]string{}, enums: map[string]*enum{}}
+	var raws []any
+	for _, src := range sources {
+		doc := &document{name: src.name}
+		if err := json.Unmarshal(src.data, doc); err != nil {
+			return nil, fmt.Errorf("%s: %v", src.name, err)
+		}
+		var raw any
+		if err := json.Unmarshal(src.data, &raw); err != nil {
+			return nil, err
+		}
+		s.files = append(s.files, src.name)
+		s.docs = append(s.docs, doc)
+		raws = append(raws, raw)
+	}
+	if err := s.findPrefixes(raws); err != nil {
+		return nil, err
+	}
+	if err := s.findEnums(); err != nil {
+		return nil, err
+	}
+	if err := s.findOperations(); err != nil {
+		return nil, err
+	}
+	collections, err := s.collections()
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	s.write(&b, collections)
+	out, err := format.Source(b.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("formatting: %v\n%s", err, b.Bytes())
+	}
+	return out, nil
+}
+
+// findPrefixes finds every SID pattern of the document and names its prefix
+// after the shortest name the places it appears give: a "role_sid" or
+// "RoleSid" key names it Role, the "sid" of the schema
+// chat.v2.service.role too.
+func (s *spec) findPrefixes(raws []any) error {
+	names := map[string][]string{}
+	var walk func(v any, key, schemaName string)
+	walk = func(v any, key, schemaName string) {
+		switch v := v.(type) {
+		case map[string]any:
+			if p, ok := v["pattern"].(string); ok {
+				if m := sidPattern.FindStringSubmatch(p); m != nil {
+					names[m[1]] = append(names[m[1]], prefixName(key, schemaName))
+				}
+			}
+			for k, child := range v {
+				switch {
+				case key == "schemas": // v is the map of schemas, by name
+					walk(child, "", k)
+				case key == "properties": // v is the map of properties, by name
+					walk(child, k, schemaName)
+				case k == "properties" || k == "schemas":
+					walk(child, k, schemaName)
+				default: // "schema", "items" …: the same key
+					walk(child, key, schemaName)
+				}
+			}
+		case []any:
+			for _, child := range v {
+				walk(child, keyOf(child, key), schemaName)
+			}
+		}
+	}
+	for _, raw := range raws {
+		walk(raw, "", "")
+	}
+	for prefix, candidates := range names {
+		candidates = slices.DeleteFunc(candidates, func(n string) bool { return n == "" })
+		if len(candidates) == 0 {
+			return fmt.Errorf("no name for the SID prefix %s", prefix)
+		}
+		sort.Slice(candidates, func(i, j int) bool {
+			a, b := candidates[i], candidates[j]
+			return len(a) < len(b) || len(a) == len(b) && a < b
+		})
+		s.addPrefix(candidates[0], prefix)
+	}
+	for name, prefix := range extraPrefixes {
+		s.addPrefix(name, prefix)
+	}
+	return nil
+}
+
+func (s *spec) addPrefix(name, prefix string) {
+	s.prefixes[name] = prefix
+	s.byPrefix[prefix] = name
+}
+
+// keyOf is the key a value stands under: a parameter's name, or key.
+func keyOf(v any, key string) string {
+	if m, ok := v.(map[string]any); ok {
+		if name, ok := m["name"].(string); ok {
+			return name
+		}
+	}
+	return key
+}
+
+// prefixName is the name a SID's place gives its prefix, "" for none.
+func prefixName(key, schemaName string) string {
+	switch {
+	case key == "sid":
+		if schemaName == "" {
+			return ""
+		}
+		return camel(schemaName[strings.LastIndexByte(schemaName, '.')+1:])
+	case strings.HasSuffix(key, "_sid"):
+		return camel(strings.TrimSuffix(key, "_sid"))
+	case strings.HasSuffix(key, "Sid") && key != "Sid":
+		return strings.TrimSuffix(key[strings.LastIndexByte(key, '.')+1:], "Sid")
+	}
+	return ""
+}
+
+// camel turns snake_case into CamelCase.
+func camel(s string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(s, "_") {
+		if part != "" {
+			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		}
+	}
+	return b.String()
+}
+
+func (s *spec) findEnums() error {
+	for _, doc := range s.docs {
+		if err := s.findEnumsOf(doc); err != nil {
+			return err
+		}
+	}
+	byGo := map[string]*enum{}
+	for name, e := range s.enums {
+		if other := byGo[e.goName]; other != nil && !slices.Equal(other.values, e.values) {
+			return fmt.Errorf("enum %s: values %v, but another schema named %s has %v", name, e.values, e.goName, other.values)
+		}
+		byGo[e.goName] = e
+	}
+	return nil
+}
+
+// findEnumsOf adds the enum schemas of doc; a schema another spec has too
+// must have the same values.
+func (s *spec) findEnumsOf(doc *document) error {
+	for name, sc := range doc.Components.Schemas {
+		if sc.Enum == nil {
+			continue
+		}
+		if e := s.enums[name]; e != nil {
+			if !slices.Equal(e.values, sc.Enum) {
+				return fmt.Errorf("%s: enum %s has values %v, and %v in another spec", doc.name, name, sc.Enum, e.values)
+			}
+			continue
+		}
+		goName := enumNames[name]
+		if goName == "" {
+			_, after, ok := strings.Cut(name, "_enum_")
+			if !ok {
+				return fmt.Errorf("enum schema %s: no _enum_ in its name", name)
+			}
+			goName = camel(after)
+		}
+		s.enums[name] = &enum{goName: goName, values: sc.Enum}
+	}
+	return nil
+}
+
+var methodOrder = map[string]int{"get": 0, "post": 1, "delete": 2}
+
+func (s *spec) findOperations() error {
+	ids := map[string]bool{}
+	for _, doc := range s.docs {
+		for path, methods := range doc.Paths {
+			for method, raw := range methods {
+				if _, ok := methodOrder[method]; !ok {
+					continue
+				}
+				var so operation
+				if err := json.Unmarshal(raw, &so); err != nil {
+					return fmt.Errorf("%s: %s %s: %v", doc.name, method, path, err)
+				}
+				if id := operationIDs[doc.name+" "+so.OperationID]; id != "" {
+					so.OperationID = id
+				}
+				if ids[so.OperationID] {
+					return fmt.Errorf("%s: operationId %s is taken: give it another in the overlay", doc.name, so.OperationID)
+				}
+				ids[so.OperationID] = true
+				o, err := s.operation(path, method, &so)
+				if err != nil {
+					return fmt.Errorf("%s: %s: %v", doc.name, so.OperationID, err)
+				}
+				s.ops = append(s.ops, o)
+			}
+		}
+	}
+	sort.Slice(s.ops, func(i, j int) bool {
+		a, b := s.ops[i], s.ops[j]
+		if a.path != b.path {
+			return a.path < b.path
+		}
+		return methodOrder[strings.ToLower(a.method)] < methodOrder[strings.ToLower(b.method)]
+	})
+	return nil
+}
+
+func (s *spec) operation(path, method string, so *operation) (*op, error) {
+	o := &op{id: so.OperationID, method: strings.ToUpper(method), path: path}
+	for _, p := range so.Parameters {
+		if p.In == "path" {
+			continue
+		}
+		k, err := s.key(so.OperationID, p.Name, p.In, &p.Schema, p.Required)
+		if err != nil {
+			return nil, err
+		}
+		switch p.In {
+		case "header":
+			if headerNames[p.Name] == "" {
+				return nil, fmt.Errorf("header %s has no Go name in the overlay", p.Name)
+			}
+			o.webhookHeader = o.webhookHeader || headerNames[p.Name] == "WebhookEnabledHeader"
+		case "query":
+			if p.Name == "PageSize" && p.Schema.Maximum != nil {
+				o.maxPageSize = *p.Schema.Maximum
+			}
+		}
+		o.keys = append(o.keys, k)
+	}
+	if so.RequestBody != nil {
+		body, ok := so.RequestBody.Content["application/x-www-form-urlencoded"]
+		if !ok || len(so.RequestBody.Content) != 1 {
+			return nil, fmt.Errorf("a request body that is not a form")
+		}
+		for _, name := range sortedKeys(body.Schema.Properties) {
+			k, err := s.key(so.OperationID, name, "form", body.Schema.Properties[name], slices.Contains(body.Schema.Required, name))
+			if err != nil {
+				return nil, err
+			}
+			o.keys = append(o.keys, k)
+		}
+	}
+	sort.SliceStable(o.keys, func(i, j int) bool { return o.keys[i].in < o.keys[j].in })
+	if o.method == "GET" {
+		props := so.Responses["200"].Content["application/json"].Schema.Properties
+		if _, ok := props["meta"]; ok {
+			for name := range props {
+				if name != "meta" {
+					o.listKey = name
+				}
+			}
+			if len(props) != 2 || o.maxPageSize == 0 {
+				return nil, fmt.Errorf("a list page with keys %v and page maximum %d", sortedKeys(props), o.maxPageSize)
+			}
+		}
+	}
+	return o, nil
+}
+
+func (s *spec) key(opID, name, in string, sc *schema, required bool) (key, error) {
+	k := key{name: name, in: in, required: required, nullable: sc.Nullable, min: sc.Minimum, max: sc.Maximum}
+	values := sc
+	switch {
+	case sc.Ref != "":
+		k.typ = "string"
+	case sc.Type == "array":
+		if sc.Items == nil || sc.Items.Ref == "" && sc.Items.Type != "string" {
+			return k, fmt.Errorf("%s: an array of something other than strings", name)
+		}
+		k.typ = "array"
+		values = sc.Items
+	case sc.Type == "string" && sc.Format == "date-time":
+		k.typ = "date-time"
+	case sc.Type == "string" || sc.Type == "integer" || sc.Type == "boolean":
+		k.typ = sc.Type
+	default:
+		return k, fmt.Errorf("%s: type %q", name, sc.Type)
+	}
+	switch {
+	case values.Ref != "":
+		e := s.enums[strings.TrimPrefix(values.Ref, "#/components/schemas/")]
+		if e == nil {
+			return k, fmt.Errorf("%s: $ref %s is not an enum", name, values.Ref)
+		}
+		k.enum = e.plural()
+	case values.Enum != nil:
+		schemaName := inlineEnums[opID+"."+name]
+		e := s.enums[schemaName]
+		if e == nil {
+			return k, fmt.Errorf("%s: an inline enum the overlay does not name", name)
+		}
+		if !slices.Equal(e.values, values.Enum) {
+			return k, fmt.Errorf("%s: inline enum %v, but %s has %v", name, values.Enum, schemaName, e.values)
+		}
+		k.enum = e.plural()
+	}
+	if m := sidPattern.FindStringSubmatch(sc.Pattern); m != nil {
+		k.prefix = s.byPrefix[m[1]] + "SIDPrefix"
+	} else {
+		k.pattern = sc.Pattern
+	}
+	return k, nil
+}
+
+func (e *enum) plural() string {
+	if p := enumPlurals[e.goName]; p != "" {
+		return p
+	}
+	if strings.HasSuffix(e.goName, "s") {
+		return e.goName + "es"
+	}
+	return e.goName + "s"
+}
+
+// collection is what a collection segment says about the path values after
+// it.
+type collection struct {
+	prefix string // Go name
+	names  bool
+}
+
+// collections works out, for each collection segment of the paths, the SID
+// prefix of its path values and whether they may be names instead: a path
+// value without a pattern may, and its prefix is that of the resource the
+// collection is named after (Channels, Channel).
+func (s *spec) collections() (map[string]collection, error) {
+	out := map[string]collection{}
+	for _, doc := range s.docs {
+		if err := s.collectionsOf(doc, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// collectionsOf adds the collections of doc to out.
+func (s *spec) collectionsOf(doc *document, out map[string]collection) error {
+	for path, methods := range doc.Paths {
+		for _, raw := range methods {
+			var so operation
+			if json.Unmarshal(raw, &so) != nil || so.OperationID == "" {
+				continue
+			}
+			segs := strings.Split(strings.TrimPrefix(path, "/"), "/")
+			for i, seg := range segs {
+				if !strings.HasPrefix(seg, "{") {
+					continue
+				}
+				name := strings.Trim(seg, "{}")
+				coll := segs[i-1]
+				var c collection
+				for _, p := range so.Parameters {
+					if p.In != "path" || p.Name != name {
+						continue
+					}
+					if m := sidPattern.FindStringSubmatch(p.Schema.Pattern); m != nil {
+						c.prefix = s.byPrefix[m[1]]
+					} else if p.Schema.Pattern == "" {
+						c.names = true
+						c.prefix = strings.TrimSuffix(coll, "s")
+						if s.prefixes[c.prefix] == "" {
+							return fmt.Errorf("%s: no SID prefix named after the collection %s", so.OperationID, coll)
+						}
+					} else {
+						return fmt.Errorf("%s: path value %s has pattern %s", so.OperationID, name, p.Schema.Pattern)
+					}
+				}
+				if c.prefix == "" {
+					return fmt.Errorf("%s: path value %s is not a parameter", so.OperationID, name)
+				}
+				if prev, ok := out[coll]; ok && prev != c {
+					return fmt.Errorf("%s: the values of %s are %+v here and %+v elsewhere", so.OperationID, coll, c, prev)
+				}
+				out[coll] = c
+			}
+		}
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+var (
+	inNames   = map[string]string{"form": "InForm", "query": "InQuery", "header": "InHeader"}
+	typeNames = map[string]string{"string": "TypeString", "integer": "TypeInteger", "boolean": "TypeBoolean", "date-time": "TypeDateTime", "array": "TypeArray"}
+	methods   = map[string]string{"GET": "http.MethodGet", "POST": "http.MethodPost", "DELETE": "http.MethodDelete"}
+)
+
+func (s *spec) write(b *bytes.Buffer, collections map[string]collection) {
+	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
+	p("// Code generated by internal/gen from %s; DO NOT EDIT.", strings.Join(s.files, " and "))
+	p("")
+	p("package spec")
+	p("")
+	p(`import "net/http"`)
+	p("")
+	p("// SID prefixes: every SID is one of these followed by 32 hex digits.")
+	p("const (")
+	for _, name := range sortedKeys(s.prefixes) {
+		p("%sSIDPrefix = %q", name, s.prefixes[name])
+	}
+	p(")")
+	p("")
+	p("// SIDPrefixes maps the name of each kind of SID to its prefix.")
+	p("var SIDPrefixes = map[string]string{")
+	for _, name := range sortedKeys(s.prefixes) {
+		p("%q: %sSIDPrefix,", name, name)
+	}
+	p("}")
+	p("")
+	p("// Header params.")
+	p("const (")
+	for _, name := range sortedKeys(headerNames) {
+		p("%s = %q", headerNames[name], name)
+	}
+	p(")")
+	p("")
+
+	byGo := map[string]*enum{}
+	schemasOf := map[string][]string{}
+	for name, e := range s.enums {
+		byGo[e.goName] = e
+		schemasOf[e.goName] = append(schemasOf[e.goName], name)
+	}
+	p("// Enum values.")
+	p("const (")
+	for _, goName := range sortedKeys(byGo) {
+		for _, v := range byGo[goName].values {
+			p("%s = %q", goName+valueName(v), v)
+		}
+	}
+	p(")")
+	p("")
+	p("// Enum values in the spec's order, by Go name; the comment gives the schemas.")
+	p("var (")
+	for _, goName := range sortedKeys(byGo) {
+		e := byGo[goName]
+		consts := make([]string, len(e.values))
+		for i, v := range e.values {
+			consts[i] = goName + valueName(v)
+		}
+		names := schemasOf[goName]
+		sort.Strings(names)
+		p("%s = []string{%s} // %s", e.plural(), strings.Join(consts, ", "), strings.Join(names, ", "))
+	}
+	p(")")
+	p("")
+	p("// Enums maps every enum schema of the spec to its values.")
+	p("var Enums = map[string][]string{")
+	for _, name := range sortedKeys(s.enums) {
+		p("%q: %s,", name, s.enums[name].plural())
+	}
+	p("}")
+	p("")
+	p("// Collections maps each collection segment of a path template to what its")
+	p("// path values are.")
+	p("var Collections = map[string]Collection{")
+	for _, name := range sortedKeys(collections) {
+		c := collections[name]
+		if c.names {
+			p("%q: {Prefix: %sSIDPrefix, Names: true},", name, c.prefix)
+		} else {
+			p("%q: {Prefix: %sSIDPrefix},", name, c.prefix)
+		}
+	}
+	p("}")
+	p("")
+	p("// Operations are the %d operations of the specs.", len(s.ops))
+	p("var Operations = []*Operation{")
+	for _, o := range s.ops {
+		row := fmt.Sprintf("{ID: %q, Method: %s, Path: %q", o.id, methods[o.method], o.path)
+		if o.listKey != "" {
+			row += fmt.Sprintf(", ListKey: %q, MaxPageSize: %d", o.listKey, o.maxPageSize)
+		}
+		if o.webhookHeader {
+			row += ", WebhookHeader: true"
+		}
+		p("%s},", row)
+	}
+	p("}")
+	p("")
+	p("// keys are the non-path params of each operation, by operationId.")
+	p("var keys = map[string][]Key{")
+	for _, o := range s.ops {
+		if len(o.keys) == 0 {
+			continue
+		}
+		p("%q: {", o.id)
+		for _, k := range o.keys {
+			name := strconv.Quote(k.name)
+			if k.in == "header" {
+				name = headerNames[k.name]
+			}
+			row := fmt.Sprintf("{Name: %s, In: %s, Type: %s", name, inNames[k.in], typeNames[k.typ])
+			if k.required {
+				row += ", Required: true"
+			}
+			if k.nullable {
+				row += ", Nullable: true"
+			}
+			if k.enum != "" {
+				row += ", Enum: " + k.enum
+			}
+			if k.prefix != "" {
+				row += ", Prefix: " + k.prefix
+			}
+			if k.pattern != "" {
+				row += ", Pattern: " + strconv.Quote(k.pattern)
+			}
+			if k.min != nil {
+				row += fmt.Sprintf(", Min: bound(%d)", *k.min)
+			}
+			if k.max != nil {
+				row += fmt.Sprintf(", Max: bound(%d)", *k.max)
+			}
+			p("%s},", row)
+		}
+		p("},")
+	}
+	p("}")
+}
+
+// valueName is the Go spelling of an enum value in a constant's name.
+func valueName(v string) string {
+	if n := valueNames[v]; n != "" {
+		return n
+	}
+	return strings.ToUpper(v[:1]) + v[1:]
+}

@@ -1,0 +1,130 @@
+package spec
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// literalDirs are the packages whose hand-written code must take the spec's
+// facts from this package, relative to this directory.
+var literalDirs = []string{"../..", "../../twiliochattest", "../../webhook", "../../accesstoken"}
+
+// allowedLiterals are the literals that may stay, by "file: value", with
+// the reason.
+var allowedLiterals = map[string]string{
+	"user_channels.go: channel": "twiliochattest: the key of a user channel's links, not a role type",
+}
+
+// notFacts are enum values that are not checked, with the reason.
+var notFacts = map[string]string{
+	"true":  "every boolean key is sent as true or false; X-Twilio-Webhook-Enabled's enum only spells those",
+	"false": "every boolean key is sent as true or false; X-Twilio-Webhook-Enabled's enum only spells those",
+}
+
+// specLiterals are the spec's facts that hand-written code must not repeat:
+// every SID prefix, enum value and header name, each mapped to what it is.
+func specLiterals() map[string]string {
+	facts := map[string]string{WebhookEnabledHeader: "a header of the spec"}
+	for name, prefix := range SIDPrefixes {
+		facts[prefix] = name + " SID prefix"
+	}
+	schemas := make([]string, 0, len(Enums))
+	for schema := range Enums {
+		schemas = append(schemas, schema)
+	}
+	sort.Sort(sort.Reverse(sort.StringSlice(schemas))) // the first schema of a value wins
+	for _, schema := range schemas {
+		for _, v := range Enums[schema] {
+			if _, skip := notFacts[v]; !skip {
+				facts[v] = "a value of " + schema
+			}
+		}
+	}
+	return facts
+}
+
+// TestNoSpecLiterals fails when a SID prefix, an enum value or a header
+// name of the spec appears as a string literal in the hand-written non-test
+// code of the root package, twiliochattest, webhook or accesstoken: it must
+// come from the generated constants, so that the spec states it once.
+// Generated files and struct tags are skipped.
+//
+// Form and query keys are not checked yet: besides the `url` struct tags of
+// the params types, they are about 200 literals (the names validation
+// errors give, the fake's readers and webhook parameters), which move to
+// generated constants with the params types.
+func TestNoSpecLiterals(t *testing.T) {
+	t.Parallel()
+	facts := specLiterals()
+	var found []string
+	for _, dir := range literalDirs {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, path := range files {
+			if strings.HasSuffix(path, "_test.go") {
+				continue
+			}
+			found = append(found, literalsIn(t, path, facts)...)
+		}
+	}
+	sort.Strings(found)
+	for _, f := range found {
+		t.Error(f)
+	}
+}
+
+// literalsIn returns the string literals of the Go file path that are in
+// facts, and not allowed, as "file:line: value is what".
+func literalsIn(t *testing.T, path string, facts map[string]string) []string {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path, src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ast.IsGenerated(f) {
+		return nil
+	}
+	tags := map[*ast.BasicLit]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if field, ok := n.(*ast.Field); ok && field.Tag != nil {
+			tags[field.Tag] = true
+		}
+		return true
+	})
+	var out []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		lit, ok := n.(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING || tags[lit] {
+			return true
+		}
+		v, err := strconv.Unquote(lit.Value)
+		if err != nil {
+			return true
+		}
+		what, ok := facts[v]
+		if !ok {
+			return true
+		}
+		name := filepath.Base(path)
+		if _, ok := allowedLiterals[name+": "+v]; ok {
+			return true
+		}
+		out = append(out, fset.Position(lit.Pos()).String()+": "+strconv.Quote(v)+" is "+what)
+		return true
+	})
+	return out
+}
