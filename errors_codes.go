@@ -43,4 +43,8 @@ const (
 	// already: https://www.twilio.com/docs/api/errors/50404. IsAlreadyExists
 	// reports it.
 	ErrCodeMemberExists = 50404
+	// ErrCodeTooManyChannelWebhooks (50321, "Too many channel webhooks") is
+	// the code of a Create Channel Webhook refused because the Channel has
+	// five already: https://www.twilio.com/docs/api/errors/50321.
+	ErrCodeTooManyChannelWebhooks = 50321
 )

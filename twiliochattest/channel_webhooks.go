@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/e3f0929f/twiliochat"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -80,7 +81,7 @@ func (s *Server) createChannelWebhook(c *call) response {
 	// (https://www.twilio.com/docs/api/errors/50321). That page gives no
 	// HTTP status; 400 is the one of Twilio's other Chat validation errors.
 	if len(s.webhooksOf(ch.SID)) >= spec.MaxChannelWebhooks {
-		return twilioError(http.StatusBadRequest, 50321, "Too many channel webhooks: a channel has at most "+strconv.Itoa(spec.MaxChannelWebhooks))
+		return twilioError(http.StatusBadRequest, twiliochat.ErrCodeTooManyChannelWebhooks, "Too many channel webhooks: a channel has at most "+strconv.Itoa(spec.MaxChannelWebhooks))
 	}
 	now := s.timestamp()
 	sid := s.ids.next(spec.ChannelWebhookSIDPrefix)

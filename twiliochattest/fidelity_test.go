@@ -222,7 +222,7 @@ func TestAtMostFiveWebhooksPerChannel(t *testing.T) {
 		sids = append(sids, w.SID)
 	}
 	_, err = createHook(t, client, svc.SID, "general", twiliochat.ChannelWebhookTypeWebhook, conf)
-	assertAPIError(t, err, http.StatusBadRequest, 50321)
+	assertAPIError(t, err, http.StatusBadRequest, twiliochat.ErrCodeTooManyChannelWebhooks)
 	var listed []string
 	for w, err := range client.ChannelWebhooks.List(context.Background(), svc.SID, "general", nil) {
 		require.NoError(t, err)
