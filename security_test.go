@@ -251,13 +251,4 @@ func TestAuthorizationStaysOnBaseHost(t *testing.T) {
 		require.NoError(t, err)
 		assert.NoError(t, follow.CheckRedirect(nil, nil))
 	})
-	t.Run("absolute URL on another host", func(t *testing.T) {
-		t.Parallel()
-		other := newRecorder(t, respondJSON(http.StatusOK, "{}"))
-		base := newRecorder(t, respondJSON(http.StatusOK, "{}"))
-		err := base.client(t).do(context.Background(), &request{method: http.MethodGet, target: other.srv.URL + "/v2/Services?Page=1"})
-		require.Error(t, err)
-		assert.Contains(t, err.Error(), "refusing to send credentials")
-		assert.Zero(t, other.hits())
-	})
 }
