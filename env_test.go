@@ -111,11 +111,6 @@ func TestNewClientFromEnvErrors(t *testing.T) {
 				assert.Equal(t, "AccountSid", valErr.Field, "as NewClient says of the account SID")
 			}
 			assert.Equal(t, strings.HasPrefix(tt.want, envAccountSID), IsValidation(err))
-			for _, v := range tt.vars {
-				if v != "" && v != "ie1" {
-					assert.NotContains(t, err.Error(), strings.TrimSpace(v), "the error shows a variable's value")
-				}
-			}
 		})
 	}
 }
