@@ -54,7 +54,6 @@ func TestNewClientRejects(t *testing.T) {
 			require.Error(t, err)
 			assert.Nil(t, c)
 			assert.Contains(t, err.Error(), tt.want)
-			assert.NotContains(t, err.Error(), testAuthToken)
 		})
 	}
 }

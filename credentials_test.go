@@ -183,8 +183,6 @@ func TestCredentialsCreateValidation(t *testing.T) {
 
 			assert.Nil(t, cred)
 			assert.Equal(t, tt.want, fieldReasons(err))
-			assertNoSecret(t, err.Error(), "the error")
-			assertNoSecret(t, fmt.Sprintf("%+v %#v", err, validationErrors(err)), "the validation errors")
 			assert.Empty(t, rec.requests())
 		})
 	}
@@ -241,7 +239,6 @@ func TestCredentialsUpdateValidation(t *testing.T) {
 
 			assert.Nil(t, cred)
 			assert.Equal(t, tt.want, fieldReasons(err))
-			assertNoSecret(t, err.Error(), "the error")
 			assert.Empty(t, rec.requests())
 		})
 	}

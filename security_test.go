@@ -360,6 +360,20 @@ func TestSecretsNeverPrinted(t *testing.T) {
 				return err
 			},
 			check: checkCredentialsEcho},
+		{name: "push credentials: refused before sending",
+			call: func(ctx context.Context, c *Client, _ string) error {
+				bad := allSecretsCreate()
+				bad.Type, bad.FriendlyName = Ptr(PushService("voip")), Ptr(strings.Repeat("x", 100))
+				_, err1 := c.Credentials.Create(ctx, bad)
+				_, err2 := c.Credentials.Update(ctx, testServiceSID, allSecretsUpdate())
+				return errors.Join(err1, err2)
+			},
+			check: func(t *testing.T, err error, _ ResponseInfo, _ string) {
+				require.Len(t, validationErrors(err), 3)
+				for _, v := range validationErrors(err) {
+					assertNoSecret(t, fmt.Sprintf("%+v", *v), "a *ValidationError")
+				}
+			}},
 		{name: "push credentials: Create and Update succeed",
 			answer: func(w http.ResponseWriter, r *http.Request, _, _ string) {
 				if r.URL.Path == credentialsPath {
