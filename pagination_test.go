@@ -721,29 +721,32 @@ func TestNextPageURL(t *testing.T) {
 		{"global", "http://%zz", ""},
 	}
 	// sends call every list's NextPage, and Services' List, with a page
-	// whose next_page_url is next; key is the list's key in a page.
+	// whose next_page_url is next, and return the items List yielded; key
+	// is the list's key in a page.
 	type send struct {
 		key  string
 		list bool
-		call func(c *Client, next string) error
+		call func(c *Client, next string) (int, error)
 	}
 	sends := map[string]send{
-		"ListService/List": {key: "services", list: true, call: func(c *Client, _ string) error {
+		"ListService/List": {key: "services", list: true, call: func(c *Client, _ string) (int, error) {
+			items := 0
 			for _, err := range c.Services.List(context.Background(), nil) {
 				if err != nil {
-					return err
+					return items, err
 				}
+				items++
 			}
-			return nil
+			return items, nil
 		}},
 	}
 	for _, op := range registryOps(t) {
 		if e := registry[op.ID]; e.next != nil {
-			sends[op.ID+"/NextPage"] = send{key: op.ListKey, call: func(c *Client, next string) error {
+			sends[op.ID+"/NextPage"] = send{key: op.ListKey, call: func(c *Client, next string) (int, error) {
 				if err := e.next(context.Background(), c, next); err != assert.AnError {
-					return err
+					return 0, err
 				}
-				return nil // the registry's way of saying a page came back
+				return 0, nil // the registry's way of saying a page came back
 			}}
 		}
 	}
@@ -770,13 +773,14 @@ func TestNextPageURL(t *testing.T) {
 				c, err := NewClient(testAccountSID, testAuthToken, append(clients[tc.client], WithHTTPClient(&http.Client{Transport: transport}))...)
 				require.NoError(t, err)
 
-				err = s.call(c, tc.target)
+				items, err := s.call(c, tc.target)
 
 				mu.Lock()
 				defer mu.Unlock()
 				if s.list {
 					require.NotEmpty(t, sent, "the first page")
 					sent = sent[1:]
+					assert.Equal(t, 1, items, "the first page's item comes before any error")
 				}
 				if tc.want == "" {
 					assert.ErrorIs(t, err, ErrUntrustedURL)
