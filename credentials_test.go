@@ -183,8 +183,6 @@ func TestCredentialsCreateValidation(t *testing.T) {
 
 			assert.Nil(t, cred)
 			assert.Equal(t, tt.want, fieldReasons(err))
-			assertNoSecret(t, err.Error(), "the error")
-			assertNoSecret(t, fmt.Sprintf("%+v %#v", err, validationErrors(err)), "the validation errors")
 			assert.Empty(t, rec.requests())
 		})
 	}
@@ -241,7 +239,6 @@ func TestCredentialsUpdateValidation(t *testing.T) {
 
 			assert.Nil(t, cred)
 			assert.Equal(t, tt.want, fieldReasons(err))
-			assertNoSecret(t, err.Error(), "the error")
 			assert.Empty(t, rec.requests())
 		})
 	}
@@ -417,84 +414,6 @@ func TestCredentialParamsNeverPrintSecrets(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"Type": "apn", "FriendlyName": "iOS production", "Certificate": "[redacted]", "PrivateKey": "[redacted]",
 		"Sandbox": false, "APIKey": "[redacted]", "Secret": "[redacted]"}`, string(b))
-}
-
-// TestCredentialSecretsNotInErrors checks that an error answer quoting a
-// secret of the request, whole or one line of it, has it blanked out of
-// every part of the error, also after retries.
-func TestCredentialSecretsNotInErrors(t *testing.T) {
-	t.Parallel()
-	quoted := "Invalid certificate " + testCertificate + "; key line " + strings.Split(testPrivateKey, "\n")[1] +
-		"; api key " + testGCMAPIKey + "; secret " + url.QueryEscape(testFCMSecret)
-	body, err := json.Marshal(map[string]any{"code": 20001, "message": quoted, "more_info": "https://www.twilio.com/docs/errors/20001",
-		"status": 400, "details": map[string]any{"Certificate": testCertificate, testGCMAPIKey: "key"}})
-	require.NoError(t, err)
-	calls := map[string]struct {
-		status int
-		call   func(c *CredentialsService) error
-	}{
-		"Create 400": {http.StatusBadRequest, func(c *CredentialsService) error {
-			_, err := c.Create(context.Background(), allSecretsCreate())
-			return err
-		}},
-		"Update 503, retried": {http.StatusServiceUnavailable, func(c *CredentialsService) error {
-			_, err := c.Update(context.Background(), testCredentialSID, allSecretsUpdate())
-			return err
-		}},
-	}
-	for name, tt := range calls {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			creds, _ := newTestCredentials(t, respondJSON(tt.status, string(body)))
-
-			err := tt.call(creds)
-
-			var apiErr *APIError
-			require.ErrorAs(t, err, &apiErr)
-			assert.Equal(t, 20001, apiErr.Code)
-			assert.Contains(t, apiErr.RawMessage, "Invalid certificate [redacted]")
-			for what, text := range map[string]string{
-				"Error": err.Error(), "%+v": fmt.Sprintf("%+v", err), "Message": apiErr.Message, "RawMessage": apiErr.RawMessage,
-				"Details": fmt.Sprint(apiErr.Details), "%#v": fmt.Sprintf("%#v", apiErr),
-			} {
-				assertNoSecret(t, text, what)
-			}
-		})
-	}
-}
-
-// TestCredentialSecretsNotLogged checks that WithLogger logs no secret of a
-// Credential request, whether it succeeds, is retried, or fails with an
-// answer that quotes one.
-func TestCredentialSecretsNotLogged(t *testing.T) {
-	t.Parallel()
-	log := newRecordingHandler()
-	echo := twilioErrorBody(http.StatusServiceUnavailable, 20503, "busy with "+testCertificate+" "+testFCMSecret)
-	creds, rec := newTestCredentials(t, numbered(func(w http.ResponseWriter, r *http.Request, n int64) {
-		switch {
-		case n == 1 || n == 3:
-			writeJSON(w, http.StatusServiceUnavailable, echo)
-		case r.URL.Path == credentialsPath:
-			writeJSON(w, http.StatusCreated, string(mustRead(t, "testdata/credential_create.json")))
-		default:
-			writeJSON(w, http.StatusOK, string(mustRead(t, "testdata/credential_update.json")))
-		}
-	}), WithLogger(slog.New(log)))
-	ctx := context.Background()
-
-	_, err := creds.Create(ctx, allSecretsCreate()) // 503, not retried
-	require.Error(t, err)
-	_, err = creds.Create(ctx, allSecretsCreate())
-	require.NoError(t, err)
-	_, err = creds.Update(ctx, testCredentialSID, allSecretsUpdate()) // 503, then 200
-	require.NoError(t, err)
-	_, err = creds.Create(ctx, &CreateCredentialParams{Type: Ptr(PushService("x")), Secret: Ptr(testFCMSecret)})
-	require.Error(t, err)
-
-	assert.EqualValues(t, 4, rec.hits())
-	assert.Len(t, log.Lines(), 5, "a Debug line per attempt and an Info line for the retry")
-	assertNoSecret(t, log.Text(), "the log")
-	assert.NotContains(t, log.Text(), "apn", "no form value is logged")
 }
 
 // mustRead returns the contents of a testdata file.

@@ -249,38 +249,6 @@ func TestDatesRFC3339CannotCarry(t *testing.T) {
 	}
 }
 
-// TestEveryListRefusesForeignNextPage checks every list's NextPage, not
-// only Services', with a page whose next_page_url leaves the API's host:
-// ErrUntrustedURL and no request at all. (List follows next_page_url
-// through the same step, tested for Services in pagination_test.go.)
-func TestEveryListRefusesForeignNextPage(t *testing.T) {
-	t.Parallel()
-	other := newRecorder(t, respondJSON(http.StatusOK, "{}"))
-	for _, op := range registryOps(t) {
-		e := registry[op.ID]
-		if op.ListKey == "" {
-			continue
-		}
-		for name, next := range map[string]string{
-			"other host":        other.srv.URL + "/v2/Services?Page=1",
-			"user in the URL":   "https://chat.twilio.com@" + other.srv.Listener.Addr().String() + "/v2/Services?Page=1",
-			"no scheme":         "//" + other.srv.Listener.Addr().String() + "/v2/Services?Page=1",
-			"another scheme":    "ftp://chat.twilio.com/v2/Services?Page=1",
-			"not a URL":         "http://%zz",
-			"lookalike of host": "https://chat.twilio.com.evil.example/v2/Services?Page=1",
-		} {
-			t.Run(op.ID+"/"+name, func(t *testing.T) {
-				t.Parallel()
-				c, paths := captureClient(t, http.StatusOK, []byte("{}"))
-
-				assert.ErrorIs(t, e.next(context.Background(), c, next), ErrUntrustedURL)
-				assert.Empty(t, paths())
-			})
-		}
-	}
-	t.Cleanup(func() { assert.Empty(t, other.requests(), "a request went to another host") })
-}
-
 // TestAttributesMustBeUTF8 checks every Attributes key with JSON text that
 // holds bytes that are not UTF-8 inside a string, which json.Valid lets
 // through: a *ValidationError naming Attributes and no request.

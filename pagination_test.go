@@ -362,43 +362,6 @@ func TestServicesListValidation(t *testing.T) {
 	}
 }
 
-func TestServicesListRefusesForeignNextPage(t *testing.T) {
-	t.Parallel()
-	other := newRecorder(t, (&fakeList{total: 3}).ServeHTTP)
-	tests := []struct {
-		name string
-		next func(host string) string
-	}{
-		{name: "other host", next: func(string) string { return other.srv.URL + "/v2/Services?Page=1" }},
-		{name: "other scheme", next: func(host string) string { return "https://" + host + "/v2/Services?Page=1" }},
-		{name: "credentials in the URL", next: func(host string) string { return "http://user:pass@" + host + "/v2/Services?Page=1" }},
-		{name: "relative without a slash", next: func(string) string { return "v2/Services?Page=1" }},
-		{name: "no scheme", next: func(string) string { return "//" + other.srv.Listener.Addr().String() + "/v2/Services?Page=1" }},
-		{name: "not a URL", next: func(string) string { return "http://%zz" }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			var services *ServicesService
-			var rec *recorder
-			services, rec = newTestServices(t, (&fakeList{total: 3, next: func(_ func(int) string, _ int) any {
-				return tt.next(rec.srv.Listener.Addr().String())
-			}}).ServeHTTP)
-
-			got := collect(services.List(context.Background(), &ListServicesParams{PageSize: Ptr(2)}), nil)
-
-			assert.Equal(t, sidsN(0, 2), got.sids)
-			require.Len(t, got.errs, 1)
-			assert.ErrorIs(t, got.errs[0], ErrUntrustedURL)
-			assert.NotContains(t, got.errs[0].Error(), testAuthToken)
-			assert.Len(t, rec.requests(), 1)
-		})
-	}
-	// The subtests run in parallel after this function returns; check the
-	// other server once they are done.
-	t.Cleanup(func() { assert.Empty(t, other.requests(), "a request went to another host") })
-}
-
 func TestServicesListContextCanceled(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -696,10 +659,11 @@ func cancelAt(n int, cancel context.CancelFunc) func(int) {
 	}
 }
 
-// TestResolveNextPageURL checks where each next_page_url is sent: to the
-// client's own host whatever Twilio host or spelling of that host it names,
-// and nowhere else.
-func TestResolveNextPageURL(t *testing.T) {
+// TestNextPageURL checks where every list's NextPage, and List, send each
+// next_page_url: to the client's own host, whatever Twilio Chat host or
+// spelling of that host it names, with the path and query it gives; every
+// other URL is refused with ErrUntrustedURL before any request.
+func TestNextPageURL(t *testing.T) {
 	t.Parallel()
 	const query = "/v2/Services?PageSize=50&Page=1&PageToken=PT50"
 	clients := map[string][]Option{
@@ -735,6 +699,7 @@ func TestResolveNextPageURL(t *testing.T) {
 		{"fake", "http://127.0.0.1" + query, ""},
 		{"fake", "http://127.0.0.1:8081" + query, ""},
 		{"fake", "https://127.0.0.1:8080" + query, ""},
+		{"fake", "http://user:pass@127.0.0.1:8080" + query, ""},
 		{"proxy", "https://egress.example.com:8443/twilio-chat" + query, ""},
 		{"edge and region", "http://chat.twilio.com" + query, ""},
 		{"edge and region", "https://chat.twilio.com:8443" + query, ""},
@@ -749,57 +714,84 @@ func TestResolveNextPageURL(t *testing.T) {
 		{"global", "https://user@chat.twilio.com" + query, ""},
 		{"global", "https://chat.twilio.com@evil.example" + query, ""},
 		{"global", "https:chat.twilio.com" + query, ""},
+		{"global", "ftp://chat.twilio.com" + query, ""},
 		{"global", "//chat.twilio.com" + query, ""},
 		{"global", "https://evil.example" + query, ""},
 		{"global", "v2/Services?Page=1", ""},
+		{"global", "http://%zz", ""},
 	}
-	for _, tc := range tests {
-		t.Run(tc.client+" "+tc.target, func(t *testing.T) {
-			t.Parallel()
-			c, err := NewClient(testAccountSID, testAuthToken, clients[tc.client]...)
-			require.NoError(t, err)
-			got, err := c.resolve(tc.target)
-			if tc.want == "" {
-				assert.ErrorIs(t, err, ErrUntrustedURL)
-				assert.Empty(t, got)
-				return
+	// sends call every list's NextPage, and Services' List, with a page
+	// whose next_page_url is next, and return the items List yielded; key
+	// is the list's key in a page.
+	type send struct {
+		key  string
+		list bool
+		call func(c *Client, next string) (int, error)
+	}
+	sends := map[string]send{
+		"ListService/List": {key: "services", list: true, call: func(c *Client, _ string) (int, error) {
+			items := 0
+			for _, err := range c.Services.List(context.Background(), nil) {
+				if err != nil {
+					return items, err
+				}
+				items++
 			}
-			require.NoError(t, err)
-			assert.Equal(t, tc.want, got)
-		})
+			return items, nil
+		}},
 	}
-}
-
-// TestListFollowsGlobalNextPageThroughEdge lists through an edge and a
-// region while Twilio names its global host in next_page_url: the second
-// page is read from the edge, with the query Twilio gave.
-func TestListFollowsGlobalNextPageThroughEdge(t *testing.T) {
-	t.Parallel()
-	var (
-		mu   sync.Mutex
-		sent []string
-	)
-	transport := roundTripFunc(func(r *http.Request) (*http.Response, error) {
-		mu.Lock()
-		sent = append(sent, r.URL.String())
-		mu.Unlock()
-		body := `{"services":[{"sid":"` + itemSID("IS", 0) + `"}],"meta":{"key":"services","next_page_url":"https://chat.twilio.com/v2/Services?PageSize=1&Page=1&PageToken=PT1"}}`
-		if r.URL.Query().Get("Page") == "1" {
-			body = `{"services":[{"sid":"` + itemSID("IS", 1) + `"}],"meta":{"key":"services","next_page_url":null}}`
+	for _, op := range registryOps(t) {
+		if e := registry[op.ID]; e.next != nil {
+			sends[op.ID+"/NextPage"] = send{key: op.ListKey, call: func(c *Client, next string) (int, error) {
+				if err := e.next(context.Background(), c, next); err != assert.AnError {
+					return 0, err
+				}
+				return 0, nil // the registry's way of saying a page came back
+			}}
 		}
-		return &http.Response{StatusCode: http.StatusOK, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(body)), Request: r}, nil
-	})
-	c, err := NewClient(testAccountSID, testAuthToken, WithEdge("dublin"), WithRegion("ie1"), WithHTTPClient(&http.Client{Transport: transport}))
-	require.NoError(t, err)
+	}
+	for name, s := range sends {
+		for _, tc := range tests {
+			t.Run(name+"/"+tc.client+" "+tc.target, func(t *testing.T) {
+				t.Parallel()
+				var (
+					mu   sync.Mutex
+					sent []string
+				)
+				transport := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+					mu.Lock()
+					defer mu.Unlock()
+					sent = append(sent, r.URL.String())
+					// List's first page, read from the base URL, links to
+					// the target; any other page is the last one.
+					body := fmt.Sprintf(`{%q:[],"meta":{"key":%[1]q,"next_page_url":null}}`, s.key)
+					if s.list && len(sent) == 1 {
+						body = fmt.Sprintf(`{%[1]q:[{"sid":%[2]q}],"meta":{"key":%[1]q,"next_page_url":%[3]q}}`, s.key, testServiceSID, tc.target)
+					}
+					return &http.Response{StatusCode: http.StatusOK, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(body)), Request: r}, nil
+				})
+				c, err := NewClient(testAccountSID, testAuthToken, append(clients[tc.client], WithHTTPClient(&http.Client{Transport: transport}))...)
+				require.NoError(t, err)
 
-	got := collect(c.Services.List(context.Background(), &ListServicesParams{PageSize: Ptr(1)}), nil)
+				items, err := s.call(c, tc.target)
 
-	assert.Empty(t, got.errs)
-	assert.Equal(t, sidsN(0, 2), got.sids)
-	assert.Equal(t, []string{
-		"https://chat.dublin.ie1.twilio.com/v2/Services?PageSize=1",
-		"https://chat.dublin.ie1.twilio.com/v2/Services?PageSize=1&Page=1&PageToken=PT1",
-	}, sent)
+				mu.Lock()
+				defer mu.Unlock()
+				if s.list {
+					require.NotEmpty(t, sent, "the first page")
+					sent = sent[1:]
+					assert.Equal(t, 1, items, "the first page's item comes before any error")
+				}
+				if tc.want == "" {
+					assert.ErrorIs(t, err, ErrUntrustedURL)
+					assert.Empty(t, sent)
+					return
+				}
+				assert.NoError(t, err)
+				assert.Equal(t, []string{tc.want}, sent)
+			})
+		}
+	}
 }
 
 // FuzzResolveNextPageURL checks that any next_page_url a server sends is

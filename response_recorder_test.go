@@ -168,18 +168,3 @@ func TestResponseRecorderConcurrent(t *testing.T) {
 	require.NoError(t, err, last.RequestID)
 	assert.True(t, n >= 1 && n <= calls, last.RequestID)
 }
-
-// TestResponseRecorderHoldsNoSecret checks that a request ID in which the
-// server echoes the auth token is recorded with the token blanked out.
-func TestResponseRecorderHoldsNoSecret(t *testing.T) {
-	t.Parallel()
-	rec := newRecorder(t, func(w http.ResponseWriter, _ *http.Request) {
-		answerWithID(w, http.StatusOK, "RQ-"+testAuthToken, string(serviceJSON(t)))
-	})
-	var rr ResponseRecorder
-
-	_, err := rec.client(t).Services.Fetch(WithResponseRecorder(context.Background(), &rr), testServiceSID)
-
-	require.NoError(t, err)
-	assert.Equal(t, ResponseInfo{Status: http.StatusOK, RequestID: "RQ-[redacted]", Attempt: 1}, rr.Last())
-}

@@ -1,7 +1,7 @@
 //go:build race
 
-package twiliochattest_test
+package twiliochat
 
 // raceDetector reports whether the tests run under the race detector, which
-// makes code several times slower.
+// changes what is allocated.
 const raceDetector = true
