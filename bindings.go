@@ -115,11 +115,9 @@ type Binding struct {
 	Links map[string]string `json:"links"`
 }
 
-// checkDecoded rejects a decoded Binding that has no usable SID, such as
-// one decoded from "{}".
-func (b *Binding) checkDecoded() error {
-	return checkDecodedSID("Binding", bindingSIDPrefix, b.SID)
-}
+// identity names the SID that identifies a Binding: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (b *Binding) identity() identity { return identity{"Binding", "sid", bindingSIDPrefix, b.SID} }
 
 // checkBindingTypes checks a BindingType filter: each item one of the
 // spec's binding types.
@@ -128,20 +126,20 @@ func checkBindingTypes(types []BindingType) error {
 }
 
 // opFetchBinding describes the FetchBinding operation (see internal/spec).
-var opFetchBinding = lookupOp("FetchBinding")
+var opFetchBinding = fetchOp[Binding]{spec.Lookup("FetchBinding")}
 
 // Fetch returns the Binding bindingSID of the Service serviceSID.
 func (s *BindingsService) Fetch(ctx context.Context, serviceSID, bindingSID string) (*Binding, error) {
-	return getOne[Binding](ctx, s.client, opFetchBinding, serviceSID, bindingSID)
+	return opFetchBinding.call(ctx, s.client, serviceSID, bindingSID)
 }
 
 // opDeleteBinding describes the DeleteBinding operation (see internal/spec).
-var opDeleteBinding = lookupOp("DeleteBinding")
+var opDeleteBinding = deleteOp[*noParams]{spec.Lookup("DeleteBinding")}
 
 // Delete deletes the Binding bindingSID of the Service serviceSID: the device
 // no longer gets push notifications until a client SDK registers it again.
 func (s *BindingsService) Delete(ctx context.Context, serviceSID, bindingSID string) error {
-	return remove(ctx, s.client, opDeleteBinding, nil, nil, serviceSID, bindingSID)
+	return opDeleteBinding.call(ctx, s.client, nil, serviceSID, bindingSID)
 }
 
 // ListBindingsParams holds the options of Bindings.ListPage and
@@ -163,6 +161,14 @@ type ListBindingsParams struct {
 	Identity []string `url:"Identity,omitempty"`
 }
 
+// paging gives the list steps p's PageSize and Limit.
+func (p *ListBindingsParams) paging() (*int, int) {
+	if p == nil {
+		return nil, 0
+	}
+	return p.PageSize, p.Limit
+}
+
 // validate checks the BindingType filter; a nil params is valid.
 func (p *ListBindingsParams) validate() error {
 	if p == nil {
@@ -176,17 +182,17 @@ func (p *ListBindingsParams) validate() error {
 type BindingPage = Page[Binding]
 
 // opListBinding describes the ListBinding operation (see internal/spec).
-var opListBinding = lookupOp("ListBinding")
+var opListBinding = listOp[*ListBindingsParams, Binding]{spec.Lookup("ListBinding")}
 
 // ListPage returns the first page of the Bindings of the Service serviceSID,
 // filtered by params.
 func (s *BindingsService) ListPage(ctx context.Context, serviceSID string, params *ListBindingsParams) (*BindingPage, error) {
-	return listPage[Binding](ctx, s.client, opListBinding, params, params.validate(), serviceSID)
+	return opListBinding.page(ctx, s.client, params, serviceSID)
 }
 
 // NextPage returns the Bindings page after page, or nil after the last page.
 func (s *BindingsService) NextPage(ctx context.Context, page *BindingPage) (*BindingPage, error) {
-	return nextPage(ctx, s.client, opListBinding, page)
+	return opListBinding.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Binding of the Service serviceSID that
@@ -200,5 +206,5 @@ func (s *BindingsService) NextPage(ctx context.Context, page *BindingPage) (*Bin
 //		fmt.Println(b.SID, b.Identity, b.Endpoint)
 //	}
 func (s *BindingsService) List(ctx context.Context, serviceSID string, params *ListBindingsParams) iter.Seq2[*Binding, error] {
-	return listItems[Binding](ctx, s.client, opListBinding, params, params.validate(), serviceSID)
+	return opListBinding.items(ctx, s.client, params, serviceSID)
 }

@@ -133,10 +133,10 @@ type ChannelWebhookConfiguration struct {
 	RetryCount int `json:"retry_count"`
 }
 
-// checkDecoded rejects a decoded ChannelWebhook that has no usable SID,
-// such as one decoded from "{}".
-func (w *ChannelWebhook) checkDecoded() error {
-	return checkDecodedSID("Channel Webhook", spec.ChannelWebhookSIDPrefix, w.SID)
+// identity names the SID that identifies a ChannelWebhook: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (w *ChannelWebhook) identity() identity {
+	return identity{"Channel Webhook", "sid", spec.ChannelWebhookSIDPrefix, w.SID}
 }
 
 // ChannelWebhookConfigurationParams holds the Configuration.* keys of a
@@ -201,22 +201,22 @@ func (p *CreateChannelWebhookParams) validate() error {
 }
 
 // opCreateChannelWebhook describes the CreateChannelWebhook operation (see internal/spec).
-var opCreateChannelWebhook = lookupOp("CreateChannelWebhook")
+var opCreateChannelWebhook = sendOp[*CreateChannelWebhookParams, ChannelWebhook]{spec.Lookup("CreateChannelWebhook")}
 
 // Create creates a Webhook, of the required params.Type, on the Channel
 // channel (its SID or unique name) of the Service serviceSID and returns it
 // as Twilio stored it.
 func (s *ChannelWebhooksService) Create(ctx context.Context, serviceSID, channel string, params *CreateChannelWebhookParams) (*ChannelWebhook, error) {
-	return send[ChannelWebhook](ctx, s.client, opCreateChannelWebhook, params, params.validate(), serviceSID, channel)
+	return opCreateChannelWebhook.call(ctx, s.client, params, serviceSID, channel)
 }
 
 // opFetchChannelWebhook describes the FetchChannelWebhook operation (see internal/spec).
-var opFetchChannelWebhook = lookupOp("FetchChannelWebhook")
+var opFetchChannelWebhook = fetchOp[ChannelWebhook]{spec.Lookup("FetchChannelWebhook")}
 
 // Fetch returns the Webhook webhookSID of the Channel channel (its SID or
 // unique name) of the Service serviceSID.
 func (s *ChannelWebhooksService) Fetch(ctx context.Context, serviceSID, channel, webhookSID string) (*ChannelWebhook, error) {
-	return getOne[ChannelWebhook](ctx, s.client, opFetchChannelWebhook, serviceSID, channel, webhookSID)
+	return opFetchChannelWebhook.call(ctx, s.client, serviceSID, channel, webhookSID)
 }
 
 // UpdateChannelWebhookParams holds the form keys of an Update Channel
@@ -238,22 +238,22 @@ func (p *UpdateChannelWebhookParams) validate() error {
 }
 
 // opUpdateChannelWebhook describes the UpdateChannelWebhook operation (see internal/spec).
-var opUpdateChannelWebhook = lookupOp("UpdateChannelWebhook")
+var opUpdateChannelWebhook = sendOp[*UpdateChannelWebhookParams, ChannelWebhook]{spec.Lookup("UpdateChannelWebhook")}
 
 // Update changes the Webhook webhookSID of the Channel channel (its SID or
 // unique name) with the keys set in params and returns it as Twilio stored
 // it. Its Type cannot be changed.
 func (s *ChannelWebhooksService) Update(ctx context.Context, serviceSID, channel, webhookSID string, params *UpdateChannelWebhookParams) (*ChannelWebhook, error) {
-	return send[ChannelWebhook](ctx, s.client, opUpdateChannelWebhook, params, params.validate(), serviceSID, channel, webhookSID)
+	return opUpdateChannelWebhook.call(ctx, s.client, params, serviceSID, channel, webhookSID)
 }
 
 // opDeleteChannelWebhook describes the DeleteChannelWebhook operation (see internal/spec).
-var opDeleteChannelWebhook = lookupOp("DeleteChannelWebhook")
+var opDeleteChannelWebhook = deleteOp[*noParams]{spec.Lookup("DeleteChannelWebhook")}
 
 // Delete deletes the Webhook webhookSID of the Channel channel (its SID or
 // unique name) of the Service serviceSID.
 func (s *ChannelWebhooksService) Delete(ctx context.Context, serviceSID, channel, webhookSID string) error {
-	return remove(ctx, s.client, opDeleteChannelWebhook, nil, nil, serviceSID, channel, webhookSID)
+	return opDeleteChannelWebhook.call(ctx, s.client, nil, serviceSID, channel, webhookSID)
 }
 
 // ListChannelWebhooksParams holds the options of ChannelWebhooks.ListPage
@@ -269,25 +269,33 @@ type ListChannelWebhooksParams struct {
 	Limit int `url:"-"`
 }
 
+// paging gives the list steps p's PageSize and Limit.
+func (p *ListChannelWebhooksParams) paging() (*int, int) {
+	if p == nil {
+		return nil, 0
+	}
+	return p.PageSize, p.Limit
+}
+
 // ChannelWebhookPage is one page of a Channel's Webhooks list.
 type ChannelWebhookPage = Page[ChannelWebhook]
 
 // opListChannelWebhook describes the ListChannelWebhook operation (see internal/spec).
-var opListChannelWebhook = lookupOp("ListChannelWebhook")
+var opListChannelWebhook = listOp[*ListChannelWebhooksParams, ChannelWebhook]{spec.Lookup("ListChannelWebhook")}
 
 // ListPage returns the first page of the Webhooks of the Channel channel (its
 // SID or unique name) of the Service serviceSID.
 func (s *ChannelWebhooksService) ListPage(ctx context.Context, serviceSID, channel string, params *ListChannelWebhooksParams) (*ChannelWebhookPage, error) {
-	return listPage[ChannelWebhook](ctx, s.client, opListChannelWebhook, params, nil, serviceSID, channel)
+	return opListChannelWebhook.page(ctx, s.client, params, serviceSID, channel)
 }
 
 // NextPage returns the Webhooks page after page, or nil after the last page.
 func (s *ChannelWebhooksService) NextPage(ctx context.Context, page *ChannelWebhookPage) (*ChannelWebhookPage, error) {
-	return nextPage(ctx, s.client, opListChannelWebhook, page)
+	return opListChannelWebhook.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Webhook of the Channel channel (its SID
 // or unique name) of the Service serviceSID.
 func (s *ChannelWebhooksService) List(ctx context.Context, serviceSID, channel string, params *ListChannelWebhooksParams) iter.Seq2[*ChannelWebhook, error] {
-	return listItems[ChannelWebhook](ctx, s.client, opListChannelWebhook, params, nil, serviceSID, channel)
+	return opListChannelWebhook.items(ctx, s.client, params, serviceSID, channel)
 }

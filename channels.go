@@ -105,11 +105,9 @@ type Channel struct {
 	MessagingServiceSID string `json:"messaging_service_sid"`
 }
 
-// checkDecoded rejects a decoded Channel that has no usable SID, such as one
-// decoded from "{}".
-func (ch *Channel) checkDecoded() error {
-	return checkDecodedSID("Channel", channelSIDPrefix, ch.SID)
-}
+// identity names the SID that identifies a Channel: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (ch *Channel) identity() identity { return identity{"Channel", "sid", channelSIDPrefix, ch.SID} }
 
 // CreateChannelParams holds the form keys of a Create Channel request. No
 // key is required: a nil params creates a public Channel with no name.
@@ -148,22 +146,22 @@ func (p *CreateChannelParams) validate() error {
 }
 
 // opCreateChannel describes the CreateChannel operation (see internal/spec).
-var opCreateChannel = lookupOp("CreateChannel")
+var opCreateChannel = sendOp[*CreateChannelParams, Channel]{spec.Lookup("CreateChannel")}
 
 // Create creates a Channel in the Service serviceSID and returns it as Twilio
 // stored it; params may be nil. IsAlreadyExists reports a unique name that is
 // taken.
 func (s *ChannelsService) Create(ctx context.Context, serviceSID string, params *CreateChannelParams) (*Channel, error) {
-	return send[Channel](ctx, s.client, opCreateChannel, params, params.validate(), serviceSID)
+	return opCreateChannel.call(ctx, s.client, params, serviceSID)
 }
 
 // opFetchChannel describes the FetchChannel operation (see internal/spec).
-var opFetchChannel = lookupOp("FetchChannel")
+var opFetchChannel = fetchOp[Channel]{spec.Lookup("FetchChannel")}
 
 // Fetch returns the Channel channel, its SID or unique name, of the Service
 // serviceSID.
 func (s *ChannelsService) Fetch(ctx context.Context, serviceSID, channel string) (*Channel, error) {
-	return getOne[Channel](ctx, s.client, opFetchChannel, serviceSID, channel)
+	return opFetchChannel.call(ctx, s.client, serviceSID, channel)
 }
 
 // UpdateChannelParams holds the form keys of an Update Channel request. A
@@ -198,12 +196,12 @@ func (p *UpdateChannelParams) validate() error {
 }
 
 // opUpdateChannel describes the UpdateChannel operation (see internal/spec).
-var opUpdateChannel = lookupOp("UpdateChannel")
+var opUpdateChannel = sendOp[*UpdateChannelParams, Channel]{spec.Lookup("UpdateChannel")}
 
 // Update changes the Channel channel, its SID or unique name, and returns it
 // as Twilio stored it; params may be nil.
 func (s *ChannelsService) Update(ctx context.Context, serviceSID, channel string, params *UpdateChannelParams) (*Channel, error) {
-	return send[Channel](ctx, s.client, opUpdateChannel, params, params.validate(), serviceSID, channel)
+	return opUpdateChannel.call(ctx, s.client, params, serviceSID, channel)
 }
 
 // MigrateChannelParams holds the form keys of a Chat v3 Update Channel
@@ -233,7 +231,7 @@ func (p *MigrateChannelParams) validate() error {
 
 // opMigrateChannel describes Chat v3's UpdateChannel operation (see
 // internal/spec).
-var opMigrateChannel = lookupOp("MigrateChannel")
+var opMigrateChannel = sendOp[*MigrateChannelParams, Channel]{spec.Lookup("MigrateChannel")}
 
 // Migrate changes the type and Messaging Service of the Channel channel,
 // its SID or unique name, through Chat v3's one operation, and returns it
@@ -244,7 +242,7 @@ var opMigrateChannel = lookupOp("MigrateChannel")
 // return a *ValidationError for each, joined, before any request is sent;
 // a non-2xx answer returns an *APIError.
 func (s *ChannelsService) Migrate(ctx context.Context, serviceSID, channel string, params *MigrateChannelParams) (*Channel, error) {
-	return send[Channel](ctx, s.client, opMigrateChannel, params, params.validate(), serviceSID, channel)
+	return opMigrateChannel.call(ctx, s.client, params, serviceSID, channel)
 }
 
 // DeleteChannelParams holds the header of a Delete Channel request.
@@ -256,12 +254,12 @@ type DeleteChannelParams struct {
 }
 
 // opDeleteChannel describes the DeleteChannel operation (see internal/spec).
-var opDeleteChannel = lookupOp("DeleteChannel")
+var opDeleteChannel = deleteOp[*DeleteChannelParams]{spec.Lookup("DeleteChannel")}
 
 // Delete deletes the Channel channel, its SID or unique name, of the Service
 // serviceSID, and with it its Members and Messages; params may be nil.
 func (s *ChannelsService) Delete(ctx context.Context, serviceSID, channel string, params *DeleteChannelParams) error {
-	return remove(ctx, s.client, opDeleteChannel, params, nil, serviceSID, channel)
+	return opDeleteChannel.call(ctx, s.client, params, serviceSID, channel)
 }
 
 // ListChannelsParams holds the options of Channels.ListPage and
@@ -279,6 +277,14 @@ type ListChannelsParams struct {
 	Type []ChannelType `url:"Type,omitempty"`
 }
 
+// paging gives the list steps p's PageSize and Limit.
+func (p *ListChannelsParams) paging() (*int, int) {
+	if p == nil {
+		return nil, 0
+	}
+	return p.PageSize, p.Limit
+}
+
 // validate checks the Type filter. A nil p is valid.
 func (p *ListChannelsParams) validate() error {
 	if p == nil {
@@ -291,17 +297,17 @@ func (p *ListChannelsParams) validate() error {
 type ChannelPage = Page[Channel]
 
 // opListChannel describes the ListChannel operation (see internal/spec).
-var opListChannel = lookupOp("ListChannel")
+var opListChannel = listOp[*ListChannelsParams, Channel]{spec.Lookup("ListChannel")}
 
 // ListPage returns the first page of the Channels of the Service serviceSID,
 // of the types params.Type names (every type when it names none).
 func (s *ChannelsService) ListPage(ctx context.Context, serviceSID string, params *ListChannelsParams) (*ChannelPage, error) {
-	return listPage[Channel](ctx, s.client, opListChannel, params, params.validate(), serviceSID)
+	return opListChannel.page(ctx, s.client, params, serviceSID)
 }
 
 // NextPage returns the Channels page after page, or nil after the last page.
 func (s *ChannelsService) NextPage(ctx context.Context, page *ChannelPage) (*ChannelPage, error) {
-	return nextPage(ctx, s.client, opListChannel, page)
+	return opListChannel.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Channel of the Service serviceSID of
@@ -315,5 +321,5 @@ func (s *ChannelsService) NextPage(ctx context.Context, page *ChannelPage) (*Cha
 //		fmt.Println(channel.UniqueName, channel.MembersCount)
 //	}
 func (s *ChannelsService) List(ctx context.Context, serviceSID string, params *ListChannelsParams) iter.Seq2[*Channel, error] {
-	return listItems[Channel](ctx, s.client, opListChannel, params, params.validate(), serviceSID)
+	return opListChannel.items(ctx, s.client, params, serviceSID)
 }

@@ -168,23 +168,27 @@ func checkHistoryDates(created, updated *time.Time) error {
 	return joinErrors(checkDate("DateCreated", created), checkDate("DateUpdated", updated))
 }
 
-// checkDecodedSID rejects a decoded resource whose sid is missing or is not
-// prefix followed by 32 hex digits: the caller could not address it. It is
-// the body of each resource's checkDecoded.
-func checkDecodedSID(resource, prefix, sid string) error {
-	return checkDecodedKey(resource, "sid", prefix, sid)
+// identity is the SID that identifies a decoded resource: its sid, or
+// another SID for a resource that has none of its own (a User Channel by
+// its channel_sid). The pager tells a list's items apart by it.
+type identity struct {
+	resource, key, prefix, sid string
 }
 
-// checkDecodedKey is checkDecodedSID for a resource that has no sid of its
-// own and is addressed by another SID, key, such as a User Channel by its
-// channel_sid.
-func checkDecodedKey(resource, key, prefix, sid string) error {
-	if sid == "" {
-		return errors.New("the " + resource + " has no " + key)
+// identified is a resource type that names its identity.
+type identified interface {
+	identity() identity
+}
+
+// check rejects a decoded resource whose SID is missing or is not a SID of
+// its kind: the caller could neither fetch, update nor delete it.
+func (id identity) check() error {
+	if id.sid == "" {
+		return errors.New("the " + id.resource + " has no " + id.key)
 	}
-	if !isSID(prefix, sid) {
+	if !isSID(id.prefix, id.sid) {
 		// The value is not quoted: it is whatever the server sent.
-		return errors.New("the " + resource + "'s " + key + " is not " + prefix + " followed by 32 hex digits")
+		return errors.New("the " + id.resource + "'s " + id.key + " is not " + id.prefix + " followed by 32 hex digits")
 	}
 	return nil
 }

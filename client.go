@@ -659,8 +659,8 @@ func decodeBody(resp *http.Response, out any, red redactor) error {
 			err = json.NewDecoder(bytes.NewReader(body)).Decode(target)
 		}
 	}
-	if v, ok := out.(decodedChecker); ok && err == nil {
-		err = v.checkDecoded()
+	if err == nil {
+		err = checkDecoded(out)
 	}
 	if err != nil {
 		return &DecodeError{Status: resp.StatusCode, RequestID: requestID(resp, red), Err: err}
@@ -669,10 +669,22 @@ func decodeBody(resp *http.Response, out any, red redactor) error {
 }
 
 // decodedChecker is a response type that can tell whether the JSON it was
-// decoded from describes something the caller can use, such as a Service
-// with a SID.
+// decoded from describes something the caller can use, such as a list page
+// holding its list.
 type decodedChecker interface {
 	checkDecoded() error
+}
+
+// checkDecoded checks out, a decoded response: its own check, or its
+// identity's (a Service must have a Service SID).
+func checkDecoded(out any) error {
+	switch v := out.(type) {
+	case decodedChecker:
+		return v.checkDecoded()
+	case identified:
+		return v.identity().check()
+	}
+	return nil
 }
 
 // indirectTarget is a response type that decodes its JSON through another

@@ -140,10 +140,10 @@ func (b *stringBool) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// checkDecoded rejects a decoded Credential that has no usable SID, such as
-// one decoded from "{}".
-func (c *Credential) checkDecoded() error {
-	return checkDecodedSID("Credential", spec.CredentialSIDPrefix, c.SID)
+// identity names the SID that identifies a Credential: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (c *Credential) identity() identity {
+	return identity{"Credential", "sid", spec.CredentialSIDPrefix, c.SID}
 }
 
 // CreateCredentialParams holds the form keys of a Create Credential
@@ -204,22 +204,22 @@ func (p CreateCredentialParams) LogValue() slog.Value { return logParams(p) }
 func (p CreateCredentialParams) MarshalJSON() ([]byte, error) { return marshalParams(p) }
 
 // opCreateCredential describes the CreateCredential operation (see internal/spec).
-var opCreateCredential = lookupOp("CreateCredential")
+var opCreateCredential = sendOp[*CreateCredentialParams, Credential]{spec.Lookup("CreateCredential")}
 
 // Create creates a Credential of the required params.Type and returns it as
 // Twilio stored it, without its secrets. No error holds a secret of params:
 // one Twilio quotes back is blanked out.
 func (s *CredentialsService) Create(ctx context.Context, params *CreateCredentialParams) (*Credential, error) {
-	cred, err := send[Credential](ctx, s.client, opCreateCredential, params, params.validate())
+	cred, err := opCreateCredential.call(ctx, s.client, params)
 	return cred, scrubSecrets(err, params)
 }
 
 // opFetchCredential describes the FetchCredential operation (see internal/spec).
-var opFetchCredential = lookupOp("FetchCredential")
+var opFetchCredential = fetchOp[Credential]{spec.Lookup("FetchCredential")}
 
 // Fetch returns the Credential sid, without its secrets.
 func (s *CredentialsService) Fetch(ctx context.Context, sid string) (*Credential, error) {
-	return getOne[Credential](ctx, s.client, opFetchCredential, sid)
+	return opFetchCredential.call(ctx, s.client, sid)
 }
 
 // UpdateCredentialParams holds the form keys of an Update Credential
@@ -272,22 +272,22 @@ func (p UpdateCredentialParams) LogValue() slog.Value { return logParams(p) }
 func (p UpdateCredentialParams) MarshalJSON() ([]byte, error) { return marshalParams(p) }
 
 // opUpdateCredential describes the UpdateCredential operation (see internal/spec).
-var opUpdateCredential = lookupOp("UpdateCredential")
+var opUpdateCredential = sendOp[*UpdateCredentialParams, Credential]{spec.Lookup("UpdateCredential")}
 
 // Update changes the Credential sid with the keys set in params and returns
 // it as Twilio stored it, without its secrets. No error holds a secret of
 // params: one Twilio quotes back is blanked out.
 func (s *CredentialsService) Update(ctx context.Context, sid string, params *UpdateCredentialParams) (*Credential, error) {
-	cred, err := send[Credential](ctx, s.client, opUpdateCredential, params, params.validate(), sid)
+	cred, err := opUpdateCredential.call(ctx, s.client, params, sid)
 	return cred, scrubSecrets(err, params)
 }
 
 // opDeleteCredential describes the DeleteCredential operation (see internal/spec).
-var opDeleteCredential = lookupOp("DeleteCredential")
+var opDeleteCredential = deleteOp[*noParams]{spec.Lookup("DeleteCredential")}
 
 // Delete deletes the Credential sid.
 func (s *CredentialsService) Delete(ctx context.Context, sid string) error {
-	return remove(ctx, s.client, opDeleteCredential, nil, nil, sid)
+	return opDeleteCredential.call(ctx, s.client, nil, sid)
 }
 
 // ListCredentialsParams holds the options of Credentials.ListPage and
@@ -303,21 +303,29 @@ type ListCredentialsParams struct {
 	Limit int `url:"-"`
 }
 
+// paging gives the list steps p's PageSize and Limit.
+func (p *ListCredentialsParams) paging() (*int, int) {
+	if p == nil {
+		return nil, 0
+	}
+	return p.PageSize, p.Limit
+}
+
 // CredentialPage is one page of the account's Credentials list.
 type CredentialPage = Page[Credential]
 
 // opListCredential describes the ListCredential operation (see internal/spec).
-var opListCredential = lookupOp("ListCredential")
+var opListCredential = listOp[*ListCredentialsParams, Credential]{spec.Lookup("ListCredential")}
 
 // ListPage returns the first page of the account's Credentials.
 func (s *CredentialsService) ListPage(ctx context.Context, params *ListCredentialsParams) (*CredentialPage, error) {
-	return listPage[Credential](ctx, s.client, opListCredential, params, nil)
+	return opListCredential.page(ctx, s.client, params)
 }
 
 // NextPage returns the Credentials page after page, or nil after the last
 // page.
 func (s *CredentialsService) NextPage(ctx context.Context, page *CredentialPage) (*CredentialPage, error) {
-	return nextPage(ctx, s.client, opListCredential, page)
+	return opListCredential.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Credential of the account.
@@ -329,5 +337,5 @@ func (s *CredentialsService) NextPage(ctx context.Context, page *CredentialPage)
 //		fmt.Println(cred.SID, cred.Type, cred.FriendlyName)
 //	}
 func (s *CredentialsService) List(ctx context.Context, params *ListCredentialsParams) iter.Seq2[*Credential, error] {
-	return listItems[Credential](ctx, s.client, opListCredential, params, nil)
+	return opListCredential.items(ctx, s.client, params)
 }

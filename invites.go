@@ -70,11 +70,9 @@ type Invite struct {
 	URL string `json:"url"`
 }
 
-// checkDecoded rejects a decoded Invite that has no usable SID, such as one
-// decoded from "{}".
-func (i *Invite) checkDecoded() error {
-	return checkDecodedSID("Invite", spec.InviteSIDPrefix, i.SID)
-}
+// identity names the SID that identifies an Invite: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (i *Invite) identity() identity { return identity{"Invite", "sid", spec.InviteSIDPrefix, i.SID} }
 
 // CreateInviteParams holds the form keys of a Create Invite request.
 type CreateInviteParams struct {
@@ -97,30 +95,30 @@ func (p *CreateInviteParams) validate() error {
 }
 
 // opCreateInvite describes the CreateInvite operation (see internal/spec).
-var opCreateInvite = lookupOp("CreateInvite")
+var opCreateInvite = sendOp[*CreateInviteParams, Invite]{spec.Lookup("CreateInvite")}
 
 // Create invites params.Identity, which is required, to the Channel channel
 // (its SID or unique name) of the Service serviceSID and returns the Invite
 // as Twilio stored it.
 func (s *InvitesService) Create(ctx context.Context, serviceSID, channel string, params *CreateInviteParams) (*Invite, error) {
-	return send[Invite](ctx, s.client, opCreateInvite, params, params.validate(), serviceSID, channel)
+	return opCreateInvite.call(ctx, s.client, params, serviceSID, channel)
 }
 
 // opFetchInvite describes the FetchInvite operation (see internal/spec).
-var opFetchInvite = lookupOp("FetchInvite")
+var opFetchInvite = fetchOp[Invite]{spec.Lookup("FetchInvite")}
 
 // Fetch returns the Invite inviteSID of the Channel channel (its SID or
 // unique name).
 func (s *InvitesService) Fetch(ctx context.Context, serviceSID, channel, inviteSID string) (*Invite, error) {
-	return getOne[Invite](ctx, s.client, opFetchInvite, serviceSID, channel, inviteSID)
+	return opFetchInvite.call(ctx, s.client, serviceSID, channel, inviteSID)
 }
 
 // opDeleteInvite describes the DeleteInvite operation (see internal/spec).
-var opDeleteInvite = lookupOp("DeleteInvite")
+var opDeleteInvite = deleteOp[*noParams]{spec.Lookup("DeleteInvite")}
 
 // Delete withdraws the Invite inviteSID of the Channel channel.
 func (s *InvitesService) Delete(ctx context.Context, serviceSID, channel, inviteSID string) error {
-	return remove(ctx, s.client, opDeleteInvite, nil, nil, serviceSID, channel, inviteSID)
+	return opDeleteInvite.call(ctx, s.client, nil, serviceSID, channel, inviteSID)
 }
 
 // ListInvitesParams holds the options of Invites.ListPage and Invites.List.
@@ -138,21 +136,29 @@ type ListInvitesParams struct {
 	Identity []string `url:"Identity,omitempty"`
 }
 
+// paging gives the list steps p's PageSize and Limit.
+func (p *ListInvitesParams) paging() (*int, int) {
+	if p == nil {
+		return nil, 0
+	}
+	return p.PageSize, p.Limit
+}
+
 // InvitePage is one page of a Channel's Invites list.
 type InvitePage = Page[Invite]
 
 // opListInvite describes the ListInvite operation (see internal/spec).
-var opListInvite = lookupOp("ListInvite")
+var opListInvite = listOp[*ListInvitesParams, Invite]{spec.Lookup("ListInvite")}
 
 // ListPage returns the first page of the Invites of the Channel channel (its
 // SID or unique name), of params.Identity only when it is set.
 func (s *InvitesService) ListPage(ctx context.Context, serviceSID, channel string, params *ListInvitesParams) (*InvitePage, error) {
-	return listPage[Invite](ctx, s.client, opListInvite, params, nil, serviceSID, channel)
+	return opListInvite.page(ctx, s.client, params, serviceSID, channel)
 }
 
 // NextPage returns the Invites page after page, or nil after the last page.
 func (s *InvitesService) NextPage(ctx context.Context, page *InvitePage) (*InvitePage, error) {
-	return nextPage(ctx, s.client, opListInvite, page)
+	return opListInvite.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Invite of the Channel channel, of
@@ -166,5 +172,5 @@ func (s *InvitesService) NextPage(ctx context.Context, page *InvitePage) (*Invit
 //		fmt.Println(invite.SID, invite.Identity)
 //	}
 func (s *InvitesService) List(ctx context.Context, serviceSID, channel string, params *ListInvitesParams) iter.Seq2[*Invite, error] {
-	return listItems[Invite](ctx, s.client, opListInvite, params, nil, serviceSID, channel)
+	return opListInvite.items(ctx, s.client, params, serviceSID, channel)
 }

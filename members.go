@@ -2,6 +2,7 @@ package twiliochat
 
 import (
 	"context"
+	"github.com/e3f0929f/twiliochat/internal/spec"
 	"iter"
 	"time"
 )
@@ -76,11 +77,9 @@ type Member struct {
 	Attributes Attributes `json:"attributes"`
 }
 
-// checkDecoded rejects a decoded Member that has no usable SID, such as one
-// decoded from "{}".
-func (m *Member) checkDecoded() error {
-	return checkDecodedSID("Member", memberSIDPrefix, m.SID)
-}
+// identity names the SID that identifies a Member: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (m *Member) identity() identity { return identity{"Member", "sid", memberSIDPrefix, m.SID} }
 
 // CreateMemberParams holds the form keys of a Create Member request.
 // Identity is required.
@@ -128,23 +127,23 @@ func checkMemberKeys(roleSID *string, lastConsumption, created, updated *time.Ti
 }
 
 // opCreateMember describes the CreateMember operation (see internal/spec).
-var opCreateMember = lookupOp("CreateMember")
+var opCreateMember = sendOp[*CreateMemberParams, Member]{spec.Lookup("CreateMember")}
 
 // Create adds the User params.Identity, which is required, to the Channel
 // channel (its SID or unique name) as a Member and returns the Member as
 // Twilio stored it. IsAlreadyExists reports a User that is a Member already.
 func (s *MembersService) Create(ctx context.Context, serviceSID, channel string, params *CreateMemberParams) (*Member, error) {
-	return send[Member](ctx, s.client, opCreateMember, params, params.validate(), serviceSID, channel)
+	return opCreateMember.call(ctx, s.client, params, serviceSID, channel)
 }
 
 // opFetchMember describes the FetchMember operation (see internal/spec).
-var opFetchMember = lookupOp("FetchMember")
+var opFetchMember = fetchOp[Member]{spec.Lookup("FetchMember")}
 
 // Fetch returns the Member member, its SID or identity, of the Channel
 // channel, its SID or unique name. IsNotFound reports a Member or a Channel
 // that does not exist.
 func (s *MembersService) Fetch(ctx context.Context, serviceSID, channel, member string) (*Member, error) {
-	return getOne[Member](ctx, s.client, opFetchMember, serviceSID, channel, member)
+	return opFetchMember.call(ctx, s.client, serviceSID, channel, member)
 }
 
 // UpdateMemberParams holds the form keys of an Update Member request. A nil
@@ -181,12 +180,12 @@ func (p *UpdateMemberParams) validate() error {
 }
 
 // opUpdateMember describes the UpdateMember operation (see internal/spec).
-var opUpdateMember = lookupOp("UpdateMember")
+var opUpdateMember = sendOp[*UpdateMemberParams, Member]{spec.Lookup("UpdateMember")}
 
 // Update changes the Member member, its SID or identity, of the Channel
 // channel and returns it as Twilio stored it; params may be nil.
 func (s *MembersService) Update(ctx context.Context, serviceSID, channel, member string, params *UpdateMemberParams) (*Member, error) {
-	return send[Member](ctx, s.client, opUpdateMember, params, params.validate(), serviceSID, channel, member)
+	return opUpdateMember.call(ctx, s.client, params, serviceSID, channel, member)
 }
 
 // DeleteMemberParams holds the header of a Delete Member request.
@@ -198,12 +197,12 @@ type DeleteMemberParams struct {
 }
 
 // opDeleteMember describes the DeleteMember operation (see internal/spec).
-var opDeleteMember = lookupOp("DeleteMember")
+var opDeleteMember = deleteOp[*DeleteMemberParams]{spec.Lookup("DeleteMember")}
 
 // Delete removes the Member member, its SID or identity, from the Channel
 // channel; params may be nil. The User stays in the Service.
 func (s *MembersService) Delete(ctx context.Context, serviceSID, channel, member string, params *DeleteMemberParams) error {
-	return remove(ctx, s.client, opDeleteMember, params, nil, serviceSID, channel, member)
+	return opDeleteMember.call(ctx, s.client, params, serviceSID, channel, member)
 }
 
 // ListMembersParams holds the options of Members.ListPage and
@@ -221,22 +220,30 @@ type ListMembersParams struct {
 	Identity []string `url:"Identity,omitempty"`
 }
 
+// paging gives the list steps p's PageSize and Limit.
+func (p *ListMembersParams) paging() (*int, int) {
+	if p == nil {
+		return nil, 0
+	}
+	return p.PageSize, p.Limit
+}
+
 // MemberPage is one page of a Channel's Members list.
 type MemberPage = Page[Member]
 
 // opListMember describes the ListMember operation (see internal/spec).
-var opListMember = lookupOp("ListMember")
+var opListMember = listOp[*ListMembersParams, Member]{spec.Lookup("ListMember")}
 
 // ListPage returns the first page of the Members of the Channel channel, its
 // SID or unique name, of the identities params.Identity names (every Member
 // when it names none).
 func (s *MembersService) ListPage(ctx context.Context, serviceSID, channel string, params *ListMembersParams) (*MemberPage, error) {
-	return listPage[Member](ctx, s.client, opListMember, params, nil, serviceSID, channel)
+	return opListMember.page(ctx, s.client, params, serviceSID, channel)
 }
 
 // NextPage returns the Members page after page, or nil after the last page.
 func (s *MembersService) NextPage(ctx context.Context, page *MemberPage) (*MemberPage, error) {
-	return nextPage(ctx, s.client, opListMember, page)
+	return opListMember.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Member of the Channel channel of the
@@ -249,5 +256,5 @@ func (s *MembersService) NextPage(ctx context.Context, page *MemberPage) (*Membe
 //		fmt.Println(member.Identity, member.RoleSID)
 //	}
 func (s *MembersService) List(ctx context.Context, serviceSID, channel string, params *ListMembersParams) iter.Seq2[*Member, error] {
-	return listItems[Member](ctx, s.client, opListMember, params, nil, serviceSID, channel)
+	return opListMember.items(ctx, s.client, params, serviceSID, channel)
 }

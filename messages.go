@@ -127,10 +127,10 @@ type MessageMedia struct {
 	Filename string `json:"filename"`
 }
 
-// checkDecoded rejects a decoded Message that has no usable SID, such as
-// one decoded from "{}".
-func (m *Message) checkDecoded() error {
-	return checkDecodedSID("Message", spec.MessageSIDPrefix, m.SID)
+// identity names the SID that identifies a Message: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (m *Message) identity() identity {
+	return identity{"Message", "sid", spec.MessageSIDPrefix, m.SID}
 }
 
 // CreateMessageParams holds the form keys and the header of a Create
@@ -176,22 +176,22 @@ func (p *CreateMessageParams) validate() error {
 
 // opCreateMessage describes the CreateMessage operation (see
 // internal/spec).
-var opCreateMessage = lookupOp("CreateMessage")
+var opCreateMessage = sendOp[*CreateMessageParams, Message]{spec.Lookup("CreateMessage")}
 
 // Create posts a Message to the Channel channel (its SID or unique name) of
 // the Service serviceSID and returns it with its Index; a nil params posts
 // one from "system" with Twilio's defaults.
 func (s *MessagesService) Create(ctx context.Context, serviceSID, channel string, params *CreateMessageParams) (*Message, error) {
-	return send[Message](ctx, s.client, opCreateMessage, params, params.validate(), serviceSID, channel)
+	return opCreateMessage.call(ctx, s.client, params, serviceSID, channel)
 }
 
 // opFetchMessage describes the FetchMessage operation (see internal/spec).
-var opFetchMessage = lookupOp("FetchMessage")
+var opFetchMessage = fetchOp[Message]{spec.Lookup("FetchMessage")}
 
 // Fetch returns the Message messageSID of the Channel channel (its SID or
 // unique name).
 func (s *MessagesService) Fetch(ctx context.Context, serviceSID, channel, messageSID string) (*Message, error) {
-	return getOne[Message](ctx, s.client, opFetchMessage, serviceSID, channel, messageSID)
+	return opFetchMessage.call(ctx, s.client, serviceSID, channel, messageSID)
 }
 
 // UpdateMessageParams holds the form keys and the header of an Update
@@ -225,12 +225,12 @@ func (p *UpdateMessageParams) validate() error {
 
 // opUpdateMessage describes the UpdateMessage operation (see
 // internal/spec).
-var opUpdateMessage = lookupOp("UpdateMessage")
+var opUpdateMessage = sendOp[*UpdateMessageParams, Message]{spec.Lookup("UpdateMessage")}
 
 // Update edits the Message messageSID and returns it as Twilio stored it
 // (WasEdited set); a nil params changes nothing.
 func (s *MessagesService) Update(ctx context.Context, serviceSID, channel, messageSID string, params *UpdateMessageParams) (*Message, error) {
-	return send[Message](ctx, s.client, opUpdateMessage, params, params.validate(), serviceSID, channel, messageSID)
+	return opUpdateMessage.call(ctx, s.client, params, serviceSID, channel, messageSID)
 }
 
 // DeleteMessageParams holds the header of a Delete Message request. A nil
@@ -243,12 +243,12 @@ type DeleteMessageParams struct {
 
 // opDeleteMessage describes the DeleteMessage operation (see
 // internal/spec).
-var opDeleteMessage = lookupOp("DeleteMessage")
+var opDeleteMessage = deleteOp[*DeleteMessageParams]{spec.Lookup("DeleteMessage")}
 
 // Delete removes the Message messageSID from the Channel channel; params,
 // which only carries WebhookEnabled, may be nil.
 func (s *MessagesService) Delete(ctx context.Context, serviceSID, channel, messageSID string, params *DeleteMessageParams) error {
-	return remove(ctx, s.client, opDeleteMessage, params, nil, serviceSID, channel, messageSID)
+	return opDeleteMessage.call(ctx, s.client, params, serviceSID, channel, messageSID)
 }
 
 // ListMessagesParams holds the options of Messages.ListPage and
@@ -268,6 +268,14 @@ type ListMessagesParams struct {
 	Order *MessageOrder `url:"Order,omitempty"`
 }
 
+// paging gives the list steps p's PageSize and Limit.
+func (p *ListMessagesParams) paging() (*int, int) {
+	if p == nil {
+		return nil, 0
+	}
+	return p.PageSize, p.Limit
+}
+
 // validate checks Order; PageSize and Limit are checked by the list steps.
 func (p *ListMessagesParams) validate() error {
 	if p == nil {
@@ -280,18 +288,18 @@ func (p *ListMessagesParams) validate() error {
 type MessagePage = Page[Message]
 
 // opListMessage describes the ListMessage operation (see internal/spec).
-var opListMessage = lookupOp("ListMessage")
+var opListMessage = listOp[*ListMessagesParams, Message]{spec.Lookup("ListMessage")}
 
 // ListPage returns the first page of the Messages of the Channel channel (its
 // SID or unique name), in params.Order (oldest first by default).
 func (s *MessagesService) ListPage(ctx context.Context, serviceSID, channel string, params *ListMessagesParams) (*MessagePage, error) {
-	return listPage[Message](ctx, s.client, opListMessage, params, params.validate(), serviceSID, channel)
+	return opListMessage.page(ctx, s.client, params, serviceSID, channel)
 }
 
 // NextPage returns the Messages page after page, in the order of the first
 // page, or nil after the last page.
 func (s *MessagesService) NextPage(ctx context.Context, page *MessagePage) (*MessagePage, error) {
-	return nextPage(ctx, s.client, opListMessage, page)
+	return opListMessage.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Message of the Channel channel in
@@ -305,5 +313,5 @@ func (s *MessagesService) NextPage(ctx context.Context, page *MessagePage) (*Mes
 //		fmt.Println(msg.Index, msg.From, msg.Body)
 //	}
 func (s *MessagesService) List(ctx context.Context, serviceSID, channel string, params *ListMessagesParams) iter.Seq2[*Message, error] {
-	return listItems[Message](ctx, s.client, opListMessage, params, params.validate(), serviceSID, channel)
+	return opListMessage.items(ctx, s.client, params, serviceSID, channel)
 }

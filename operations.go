@@ -10,53 +10,51 @@ package twiliochat
 // overlay.go), and every operation walks the same steps below. To add one,
 // in the resource's own file (channels.go, …):
 //
-//  1. Its description, right above its method (a block of them would read
-//     as the same lines in every resource):
-//
-//	// opUpdateChannel describes the UpdateChannel operation (see internal/spec).
-//	var opUpdateChannel = lookupOp("UpdateChannel") // the spec's operationId
-//
-//  2. Its params type, when the spec gives it a non-path parameter
+//  1. Its params type, when the spec gives it a non-path parameter
 //     (spec.Operation.HasParams), with a `url` tag per form or query key
 //     and a `header` tag per header; the webhook header is
 //     `WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"``. A list's
 //     params declare `PageSize *int `url:"PageSize,omitempty"`` and
-//     `Limit int `url:"-"`` themselves, then its filters (`Identity
-//     []string `url:"Identity,omitempty"``). Then its result type, with a
-//     checkDecoded method calling checkDecodedSID.
-//  3. Its own checks, as a validate method on the params that joins the
+//     `Limit int `url:"-"`` themselves, then its filters, and a paging
+//     method giving the two. Then its result type, with an identity method
+//     naming the SID that identifies it.
+//  2. Its own checks, as a validate method on the params that joins the
 //     shared checks of checks.go (checkJSON, checkRoleSID, checkEnum, …),
 //     each given the form key. A nil params is valid unless a key is
-//     required.
+//     required. The call path calls it.
+//  3. Its typed description, right above its method, tying the operationId
+//     to the params and result types, so that the compiler proves the
+//     method sends its own params:
+//
+//	var updateChannel = sendOp[*UpdateChannelParams, Channel]{spec.Lookup("UpdateChannel")}
+//
+//     fetchOp[R] for a Fetch, sendOp[P, R] for a Create or Update,
+//     deleteOp[P] for a Delete (P is *noParams when it takes none),
+//     listOp[P, R] for a list, and a `type ChannelPage = Page[Channel]`
+//     alias.
 //  4. A one-line method that passes the path values in the order the path
 //     template names them; the path builder checks them (SID prefix, or
 //     SID-or-name without "", "." and ".."), escapes them, and the
 //     description decides retries:
 //
 //	func (s *ChannelsService) Update(ctx context.Context, serviceSID, channel string, params *UpdateChannelParams) (*Channel, error) {
-//		return send[Channel](ctx, s.client, opUpdateChannel, params, params.validate(), serviceSID, channel)
+//		return updateChannel.call(ctx, s.client, params, serviceSID, channel)
 //	}
 //
-//     Fetch is getOne[T](ctx, c, op, values...); Create and Update
-//     send[T](ctx, c, op, params, own, values...); Delete remove(ctx, c,
-//     op, params, own, values...); a list listPage[T], nextPage[T] and
-//     listItems[T] with the same arguments, and a `type ChannelPage =
-//     Page[Channel]` alias.
+//     A list's methods are listChannels.page, .next and .items.
 //  5. A row in the test registry (registry in operations_test.go) keyed by
 //     the operationId, saying how to call it and which testdata file it
 //     decodes: the shared tests (bad, dot-segment and special-character
 //     path values, nil ctx, NotFound, retry counts, decode of "{}") then
-//     run for it, and TestRegistryIsComplete fails until the row is there.
-//     The resource's own test file (channels_test.go) tests only its own
-//     wire format, golden files and checks. Tests name operations with
-//     spec.Lookup, never lookupOp, which is for package-level vars only.
+//     run for it, and TestRegistryIsComplete, which reads the generated
+//     table, fails until the row is there. The resource's own test file
+//     (channels_test.go) tests only its own wire format, golden files and
+//     checks.
 //  6. In twiliochattest, its handler, registered right above it with
 //     `var _ = serve("UpdateChannel", (*Server).updateChannel)`, storing
 //     the resource in a table (store.go) and answering through pageOf,
-//     notFound, invalidf and answer (respond.go).
-//  7. Its operationId deleted from notYetImplemented (spec_test.go):
-//     TestSpec then holds it to the spec, key by key (go test -run
-//     'TestSpec/UpdateChannel' .), and fails while it is still listed.
+//     notFound, invalidf and answer (respond.go). TestSpec then holds it
+//     to the spec, key by key (go test -run 'TestSpec/UpdateChannel' .).
 
 import (
 	"context"
@@ -74,19 +72,6 @@ import (
 // method, path template and path values, whether it creates, and a list's
 // key and page maximum.
 type operation = spec.Operation
-
-// lookupOp returns the description of the operation whose operationId is
-// id, for a package-level var. It panics, when the package is initialised,
-// for an id the spec does not have.
-func lookupOp(id string) *operation {
-	op := spec.Lookup(id)
-	implemented[id] = true
-	return op
-}
-
-// implemented records the operations the package describes, for the test
-// that checks each has its row in the test registry.
-var implemented = map[string]bool{}
 
 // buildPath checks values, one for each path value of op in the order of its
 // path template, and returns op's path with each value escaped as exactly
@@ -154,72 +139,80 @@ func joinErrors(errs ...error) error {
 	return errors.Join(errs...)
 }
 
-// prepare checks the path values and own, the operation's own checks of
-// its params, and returns the request for op: its path, params encoded as a
-// form for a POST (a query for a list is added by the list steps), its
-// header params, and whether it creates.
-func prepare(op *operation, params any, own error, values []string) (*request, error) {
-	path, err := buildPath(op, values)
-	if err = joinErrors(err, own); err != nil {
-		return nil, err
-	}
-	r := &request{method: op.Method, target: path, creates: op.Creates}
-	if op.Method == http.MethodPost {
-		if r.form, err = encodeBody(params); err != nil {
-			return nil, err
-		}
-	}
-	if r.header, err = encodeHeader(params); err != nil {
-		return nil, err
-	}
-	return r, nil
+// validator is a params type with checks of its own. The call path calls
+// validate on every params type that has it, a nil pointer included.
+type validator interface {
+	validate() error
 }
 
-// The steps each operation's one-line method calls. values are its path
-// values in the order of the path template; own is the result of the
-// operation's own checks (nil when its input is good); params is its params
-// pointer, or nil for an operation without params. Bad values or params
-// return before any request is built. Every error goes through c.scrub.
+// noParams is the params type of an operation that takes none.
+type noParams struct{}
 
-// getOne GETs the resource op addresses and returns it as a T: Fetch.
-func getOne[T any](ctx context.Context, c *Client, op *operation, values ...string) (*T, error) {
-	return send[T](ctx, c, op, nil, nil, values...)
+// The typed operations. Each holds its description; its type says what
+// its method sends and what it answers with. values are the path values in
+// the order of the path template. Bad values or params return before any
+// request is built, and every error leaves through Client.scrub.
+
+// fetchOp is an operation that GETs one resource, an R: a Fetch.
+type fetchOp[R any] struct{ op *operation }
+
+// call fetches the resource the values address.
+func (e fetchOp[R]) call(ctx context.Context, c *Client, values ...string) (*R, error) {
+	return sendOp[*noParams, R](e).call(ctx, c, nil, values...)
 }
 
-// send sends op with params and returns the T Twilio answers with: Create
-// and Update. A Create is retried only when it surely did not reach the
+// sendOp is an operation that POSTs P and answers with an R: a Create or
+// an Update. A Create is retried only when it surely did not reach the
 // server; see RetryPolicy.
-func send[T any](ctx context.Context, c *Client, op *operation, params any, own error, values ...string) (*T, error) {
-	r, err := prepare(op, params, own, values)
+type sendOp[P any, R any] struct{ op *operation }
+
+// call sends params and returns the R Twilio answers with.
+func (e sendOp[P, R]) call(ctx context.Context, c *Client, params P, values ...string) (*R, error) {
+	r, err := prepare(e.op, params, values)
 	if err != nil {
 		return nil, c.scrub(err)
 	}
-	return doJSON[T](ctx, c, r)
+	out := new(R)
+	r.out = out
+	if err := c.do(ctx, r); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
-// remove sends op, a DELETE, and discards any body.
-func remove(ctx context.Context, c *Client, op *operation, params any, own error, values ...string) error {
-	r, err := prepare(op, params, own, values)
+// deleteOp is a DELETE that takes P, whose answer body is discarded.
+type deleteOp[P any] struct{ op *operation }
+
+// call deletes the resource the values address.
+func (e deleteOp[P]) call(ctx context.Context, c *Client, params P, values ...string) error {
+	r, err := prepare(e.op, params, values)
 	if err != nil {
 		return c.scrub(err)
 	}
 	return c.do(ctx, r)
 }
 
-// listPage checks params, a list params pointer, and returns the first page
-// of op's list: ListPage.
-func listPage[T any](ctx context.Context, c *Client, op *operation, params any, own error, values ...string) (*Page[T], error) {
-	r, _, err := prepareList(op, params, own, values)
+// listParams is a list's params type: it gives its PageSize and Limit.
+type listParams interface {
+	paging() (pageSize *int, limit int)
+}
+
+// listOp is a list of R, filtered by P.
+type listOp[P listParams, R any] struct{ op *operation }
+
+// page checks params and returns the first page of the list: ListPage.
+func (e listOp[P, R]) page(ctx context.Context, c *Client, params P, values ...string) (*Page[R], error) {
+	r, _, err := prepareList(e.op, params, values)
 	if err != nil {
 		return nil, c.scrub(err)
 	}
-	return getPage[T](ctx, c, op, r)
+	return getPage[R](ctx, c, e.op, r)
 }
 
-// nextPage fetches the page after page, following its NextPageURL: NextPage.
+// next fetches the page after page, following its NextPageURL: NextPage.
 // It returns nil and no error for a nil page or the last page, and an error
 // wrapping ErrPageLoop for a page whose next page is itself.
-func nextPage[T any](ctx context.Context, c *Client, op *operation, page *Page[T]) (*Page[T], error) {
+func (e listOp[P, R]) next(ctx context.Context, c *Client, page *Page[R]) (*Page[R], error) {
 	if page == nil {
 		return nil, nil
 	}
@@ -227,19 +220,19 @@ func nextPage[T any](ctx context.Context, c *Client, op *operation, page *Page[T
 	if err != nil || target == "" {
 		return nil, c.scrub(err)
 	}
-	return getPage[T](ctx, c, op, &request{method: http.MethodGet, target: target})
+	return getPage[R](ctx, c, e.op, &request{method: http.MethodGet, target: target})
 }
 
-// listItems checks params and returns the iterator over the items of op's
-// list, page by page (see paginate): List. Bad input makes an iterator that
+// items checks params and returns the iterator over the items of the list,
+// page by page (see paginate): List. Bad input makes an iterator that
 // yields the error alone.
-func listItems[T any](ctx context.Context, c *Client, op *operation, params any, own error, values ...string) iter.Seq2[*T, error] {
-	r, limit, err := prepareList(op, params, own, values)
+func (e listOp[P, R]) items(ctx context.Context, c *Client, params P, values ...string) iter.Seq2[*R, error] {
+	r, limit, err := prepareList(e.op, params, values)
 	if err != nil {
-		return errorSeq[T](c.scrub(err))
+		return errorSeq[R](c.scrub(err))
 	}
-	items := paginate(ctx, r.target, limit, func(ctx context.Context, target string) ([]T, *PageMeta, error) {
-		page, err := getPage[T](ctx, c, op, &request{method: http.MethodGet, target: target, header: r.header})
+	items := paginate(ctx, r.target, limit, func(ctx context.Context, target string) ([]R, *PageMeta, error) {
+		page, err := getPage[R](ctx, c, e.op, &request{method: http.MethodGet, target: target, header: r.header})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -248,7 +241,7 @@ func listItems[T any](ctx context.Context, c *Client, op *operation, params any,
 	// The pager's own errors hold no server text; its fetch's are scrubbed
 	// already. Scrubbing again keeps the rule simple: no error leaves
 	// unscrubbed.
-	return func(yield func(*T, error) bool) {
+	return func(yield func(*R, error) bool) {
 		for item, err := range items {
 			if !yield(item, c.scrub(err)) {
 				return
@@ -265,4 +258,35 @@ func getPage[T any](ctx context.Context, c *Client, op *operation, r *request) (
 		return nil, err
 	}
 	return page, nil
+}
+
+// checkParams checks the path values and params, with params' own checks
+// when its type has them, and returns op's path.
+func checkParams[P any](op *operation, params P, values []string, more ...error) (string, error) {
+	path, err := buildPath(op, values)
+	var own error
+	if v, ok := any(params).(validator); ok {
+		own = v.validate()
+	}
+	return path, joinErrors(append([]error{err, own}, more...)...)
+}
+
+// prepare checks the path values and params and returns the request for
+// op: its path, params encoded as a form for a POST, its header params, and
+// whether it creates.
+func prepare[P any](op *operation, params P, values []string) (*request, error) {
+	path, err := checkParams(op, params, values)
+	if err != nil {
+		return nil, err
+	}
+	r := &request{method: op.Method, target: path, creates: op.Creates}
+	if op.Method == http.MethodPost {
+		if r.form, err = encodeBody(params); err != nil {
+			return nil, err
+		}
+	}
+	if r.header, err = encodeHeader(params); err != nil {
+		return nil, err
+	}
+	return r, nil
 }

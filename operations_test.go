@@ -360,7 +360,11 @@ func registryOps(t *testing.T) []*operation {
 // operation the package describes, and the lists their List and NextPage.
 func TestRegistryIsComplete(t *testing.T) {
 	t.Parallel()
-	assert.ElementsMatch(t, slices.Collect(maps.Keys(implemented)), slices.Collect(maps.Keys(registry)))
+	var ids []string
+	for _, op := range spec.Operations {
+		ids = append(ids, op.ID)
+	}
+	assert.ElementsMatch(t, ids, slices.Collect(maps.Keys(registry)), "a registry row for every operation of the generated table")
 	for id, e := range registry {
 		isList := spec.Lookup(id).ListKey != ""
 		assert.Equal(t, isList, e.list != nil && e.next != nil, id)
@@ -824,26 +828,26 @@ func TestHeaderParams(t *testing.T) {
 		{
 			name: "Delete with the header", wantMethod: http.MethodDelete, wantHeader: []string{"false"},
 			call: func(c *Client) error {
-				return remove(context.Background(), c, spec.Lookup("DeleteChannel"), &headerParams{WebhookEnabled: Ptr(false)}, nil, testServiceSID, "support")
+				return deleteOp[*headerParams]{spec.Lookup("DeleteChannel")}.call(context.Background(), c, &headerParams{WebhookEnabled: Ptr(false)}, testServiceSID, "support")
 			},
 		},
 		{
 			name: "Delete without it", wantMethod: http.MethodDelete,
 			call: func(c *Client) error {
-				return remove(context.Background(), c, spec.Lookup("DeleteChannel"), &headerParams{}, nil, testServiceSID, "support")
+				return deleteOp[*headerParams]{spec.Lookup("DeleteChannel")}.call(context.Background(), c, &headerParams{}, testServiceSID, "support")
 			},
 		},
 		{
 			name: "Delete with nil params", wantMethod: http.MethodDelete,
 			call: func(c *Client) error {
-				return remove(context.Background(), c, spec.Lookup("DeleteChannel"), (*headerParams)(nil), nil, testServiceSID, "support")
+				return deleteOp[*headerParams]{spec.Lookup("DeleteChannel")}.call(context.Background(), c, nil, testServiceSID, "support")
 			},
 		},
 		{
 			name: "Update with the header and a form key", wantMethod: http.MethodPost, wantHeader: []string{"true"}, wantBody: "FriendlyName=help+desk",
 			call: func(c *Client) error {
 				params := &headerFormParams{FriendlyName: Ptr("help desk"), WebhookEnabled: Ptr(true)}
-				_, err := send[struct{}](context.Background(), c, spec.Lookup("UpdateChannel"), params, nil, testServiceSID, "support")
+				_, err := sendOp[*headerFormParams, struct{}]{spec.Lookup("UpdateChannel")}.call(context.Background(), c, params, testServiceSID, "support")
 				return err
 			},
 		},
@@ -893,6 +897,13 @@ type channelWebhookListParams struct {
 	Type     []string `url:"Type,omitempty"`
 }
 
+func (p *channelWebhookListParams) paging() (*int, int) {
+	if p == nil {
+		return nil, 0
+	}
+	return p.PageSize, p.Limit
+}
+
 func TestListPageSizeFromOperation(t *testing.T) {
 	t.Parallel()
 	listWebhooks := spec.Lookup("ListChannelWebhook")
@@ -919,7 +930,7 @@ func TestListPageSizeFromOperation(t *testing.T) {
 			if tt.params != nil {
 				before = *tt.params
 			}
-			r, limit, err := prepareList(listWebhooks, tt.params, nil, []string{testServiceSID, "support"})
+			r, limit, err := prepareList(listWebhooks, tt.params, []string{testServiceSID, "support"})
 			assert.Equal(t, tt.badFields, validationFields(err))
 			if tt.params != nil {
 				assert.Equal(t, before, *tt.params, "params are not modified")

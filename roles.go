@@ -89,11 +89,9 @@ type Role struct {
 	URL string `json:"url"`
 }
 
-// checkDecoded rejects a decoded Role that has no usable SID, such as one
-// decoded from "{}".
-func (r *Role) checkDecoded() error {
-	return checkDecodedSID("Role", roleSIDPrefix, r.SID)
-}
+// identity names the SID that identifies a Role: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (r *Role) identity() identity { return identity{"Role", "sid", roleSIDPrefix, r.SID} }
 
 // CreateRoleParams holds the form keys of a Create Role request. Every field
 // is required.
@@ -128,21 +126,21 @@ func checkRoleName(name *string) error {
 }
 
 // opCreateRole describes the CreateRole operation (see internal/spec).
-var opCreateRole = lookupOp("CreateRole")
+var opCreateRole = sendOp[*CreateRoleParams, Role]{spec.Lookup("CreateRole")}
 
 // Create creates a Role in the Service serviceSID and returns it as Twilio
 // stored it. FriendlyName, Type and Permission are all required. Make the new
 // Role a default role of the Service with Services.Update.
 func (s *RolesService) Create(ctx context.Context, serviceSID string, params *CreateRoleParams) (*Role, error) {
-	return send[Role](ctx, s.client, opCreateRole, params, params.validate(), serviceSID)
+	return opCreateRole.call(ctx, s.client, params, serviceSID)
 }
 
 // opFetchRole describes the FetchRole operation (see internal/spec).
-var opFetchRole = lookupOp("FetchRole")
+var opFetchRole = fetchOp[Role]{spec.Lookup("FetchRole")}
 
 // Fetch returns the Role roleSID of the Service serviceSID.
 func (s *RolesService) Fetch(ctx context.Context, serviceSID, roleSID string) (*Role, error) {
-	return getOne[Role](ctx, s.client, opFetchRole, serviceSID, roleSID)
+	return opFetchRole.call(ctx, s.client, serviceSID, roleSID)
 }
 
 // UpdateRoleParams holds the form keys of an Update Role request.
@@ -184,24 +182,24 @@ func checkPermissions(permissions []string) error {
 }
 
 // opUpdateRole describes the UpdateRole operation (see internal/spec).
-var opUpdateRole = lookupOp("UpdateRole")
+var opUpdateRole = sendOp[*UpdateRoleParams, Role]{spec.Lookup("UpdateRole")}
 
 // Update replaces the permissions of the Role roleSID in the Service
 // serviceSID with params.Permission, which is required, and returns the Role
 // as Twilio stored it. A Role's name and type cannot be changed.
 func (s *RolesService) Update(ctx context.Context, serviceSID, roleSID string, params *UpdateRoleParams) (*Role, error) {
-	return send[Role](ctx, s.client, opUpdateRole, params, params.validate(), serviceSID, roleSID)
+	return opUpdateRole.call(ctx, s.client, params, serviceSID, roleSID)
 }
 
 // opDeleteRole describes the DeleteRole operation (see internal/spec).
-var opDeleteRole = lookupOp("DeleteRole")
+var opDeleteRole = deleteOp[*noParams]{spec.Lookup("DeleteRole")}
 
 // Delete deletes the Role roleSID of the Service serviceSID. Delete a Role
 // only once the Service no longer names it as a default role (twiliochattest
 // answers 400 otherwise): point the Service at another Role with
 // Services.Update first.
 func (s *RolesService) Delete(ctx context.Context, serviceSID, roleSID string) error {
-	return remove(ctx, s.client, opDeleteRole, nil, nil, serviceSID, roleSID)
+	return opDeleteRole.call(ctx, s.client, nil, serviceSID, roleSID)
 }
 
 // ListRolesParams holds the options of Roles.ListPage and Roles.List. The
@@ -216,20 +214,28 @@ type ListRolesParams struct {
 	Limit int `url:"-"`
 }
 
+// paging gives the list steps p's PageSize and Limit.
+func (p *ListRolesParams) paging() (*int, int) {
+	if p == nil {
+		return nil, 0
+	}
+	return p.PageSize, p.Limit
+}
+
 // RolePage is one page of a Service's Roles list.
 type RolePage = Page[Role]
 
 // opListRole describes the ListRole operation (see internal/spec).
-var opListRole = lookupOp("ListRole")
+var opListRole = listOp[*ListRolesParams, Role]{spec.Lookup("ListRole")}
 
 // ListPage returns the first page of the Roles of the Service serviceSID.
 func (s *RolesService) ListPage(ctx context.Context, serviceSID string, params *ListRolesParams) (*RolePage, error) {
-	return listPage[Role](ctx, s.client, opListRole, params, nil, serviceSID)
+	return opListRole.page(ctx, s.client, params, serviceSID)
 }
 
 // NextPage returns the Roles page after page, or nil after the last page.
 func (s *RolesService) NextPage(ctx context.Context, page *RolePage) (*RolePage, error) {
-	return nextPage(ctx, s.client, opListRole, page)
+	return opListRole.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Role of the Service serviceSID.
@@ -241,5 +247,5 @@ func (s *RolesService) NextPage(ctx context.Context, page *RolePage) (*RolePage,
 //		fmt.Println(role.SID, role.Type, role.FriendlyName)
 //	}
 func (s *RolesService) List(ctx context.Context, serviceSID string, params *ListRolesParams) iter.Seq2[*Role, error] {
-	return listItems[Role](ctx, s.client, opListRole, params, nil, serviceSID)
+	return opListRole.items(ctx, s.client, params, serviceSID)
 }

@@ -2,6 +2,7 @@ package twiliochat
 
 import (
 	"context"
+	"github.com/e3f0929f/twiliochat/internal/spec"
 	"iter"
 	"time"
 )
@@ -96,11 +97,9 @@ type Service struct {
 	Links map[string]string `json:"links"`
 }
 
-// checkDecoded rejects a decoded Service that has no usable SID, such as one
-// decoded from "{}": the caller could neither fetch, update nor delete it.
-func (s *Service) checkDecoded() error {
-	return checkDecodedSID("Service", serviceSIDPrefix, s.SID)
-}
+// identity names the SID that identifies a Service: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (s *Service) identity() identity { return identity{"Service", "sid", serviceSIDPrefix, s.SID} }
 
 // ServiceLimits holds the limits of a Service.
 type ServiceLimits struct {
@@ -174,30 +173,30 @@ func (p *CreateServiceParams) validate() error {
 }
 
 // opCreateService describes the CreateService operation (see internal/spec).
-var opCreateService = lookupOp("CreateService")
+var opCreateService = sendOp[*CreateServiceParams, Service]{spec.Lookup("CreateService")}
 
 // Create creates a Service named params.FriendlyName, which is required, and
 // returns it as Twilio stored it, with Twilio's defaults; configure it with
 // Update.
 func (s *ServicesService) Create(ctx context.Context, params *CreateServiceParams) (*Service, error) {
-	return send[Service](ctx, s.client, opCreateService, params, params.validate())
+	return opCreateService.call(ctx, s.client, params)
 }
 
 // opFetchService describes the FetchService operation (see internal/spec).
-var opFetchService = lookupOp("FetchService")
+var opFetchService = fetchOp[Service]{spec.Lookup("FetchService")}
 
 // Fetch returns the Service sid.
 func (s *ServicesService) Fetch(ctx context.Context, sid string) (*Service, error) {
-	return getOne[Service](ctx, s.client, opFetchService, sid)
+	return opFetchService.call(ctx, s.client, sid)
 }
 
 // opDeleteService describes the DeleteService operation (see internal/spec).
-var opDeleteService = lookupOp("DeleteService")
+var opDeleteService = deleteOp[*noParams]{spec.Lookup("DeleteService")}
 
 // Delete deletes the Service sid and everything in it: its Channels, Users,
 // Roles and the rest.
 func (s *ServicesService) Delete(ctx context.Context, sid string) error {
-	return remove(ctx, s.client, opDeleteService, nil, nil, sid)
+	return opDeleteService.call(ctx, s.client, nil, sid)
 }
 
 // ListServicesParams holds the options of Services.ListPage and
@@ -216,20 +215,28 @@ type ListServicesParams struct {
 	Limit int `url:"-"`
 }
 
+// paging gives the list steps p's PageSize and Limit.
+func (p *ListServicesParams) paging() (*int, int) {
+	if p == nil {
+		return nil, 0
+	}
+	return p.PageSize, p.Limit
+}
+
 // ServicePage is one page of the Services list.
 type ServicePage = Page[Service]
 
 // opListService describes the ListService operation (see internal/spec).
-var opListService = lookupOp("ListService")
+var opListService = listOp[*ListServicesParams, Service]{spec.Lookup("ListService")}
 
 // ListPage returns the first page of the account's Services.
 func (s *ServicesService) ListPage(ctx context.Context, params *ListServicesParams) (*ServicePage, error) {
-	return listPage[Service](ctx, s.client, opListService, params, nil)
+	return opListService.page(ctx, s.client, params)
 }
 
 // NextPage returns the Services page after page, or nil after the last page.
 func (s *ServicesService) NextPage(ctx context.Context, page *ServicePage) (*ServicePage, error) {
-	return nextPage(ctx, s.client, opListService, page)
+	return opListService.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Service of the account.
@@ -241,5 +248,5 @@ func (s *ServicesService) NextPage(ctx context.Context, page *ServicePage) (*Ser
 //		fmt.Println(svc.SID, svc.FriendlyName)
 //	}
 func (s *ServicesService) List(ctx context.Context, params *ListServicesParams) iter.Seq2[*Service, error] {
-	return listItems[Service](ctx, s.client, opListService, params, nil)
+	return opListService.items(ctx, s.client, params)
 }

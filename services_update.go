@@ -144,10 +144,10 @@ func (p *UpdateServiceParams) validate() error {
 }
 
 // opUpdateService describes the UpdateService operation (see internal/spec).
-var opUpdateService = lookupOp("UpdateService")
+var opUpdateService = sendOp[*UpdateServiceParams, Service]{spec.Lookup("UpdateService")}
 
 // Update changes the Service sid with the keys set in params and returns it
 // as Twilio stored it.
 func (s *ServicesService) Update(ctx context.Context, sid string, params *UpdateServiceParams) (*Service, error) {
-	return send[Service](ctx, s.client, opUpdateService, params, params.validate(), sid)
+	return opUpdateService.call(ctx, s.client, params, sid)
 }

@@ -2,6 +2,7 @@ package twiliochat
 
 import (
 	"context"
+	"github.com/e3f0929f/twiliochat/internal/spec"
 	"iter"
 )
 
@@ -37,23 +38,23 @@ type UserBindingsService struct {
 
 // opFetchUserBinding describes the FetchUserBinding operation (see
 // internal/spec).
-var opFetchUserBinding = lookupOp("FetchUserBinding")
+var opFetchUserBinding = fetchOp[Binding]{spec.Lookup("FetchUserBinding")}
 
 // Fetch returns the Binding bindingSID of the User user (a User SID or
 // identity) of the Service serviceSID. IsNotFound reports a User or a Binding
 // that does not exist.
 func (s *UserBindingsService) Fetch(ctx context.Context, serviceSID, user, bindingSID string) (*Binding, error) {
-	return getOne[Binding](ctx, s.client, opFetchUserBinding, serviceSID, user, bindingSID)
+	return opFetchUserBinding.call(ctx, s.client, serviceSID, user, bindingSID)
 }
 
 // opDeleteUserBinding describes the DeleteUserBinding operation (see
 // internal/spec).
-var opDeleteUserBinding = lookupOp("DeleteUserBinding")
+var opDeleteUserBinding = deleteOp[*noParams]{spec.Lookup("DeleteUserBinding")}
 
 // Delete deletes the Binding bindingSID of the User user (a User SID or
 // identity) of the Service serviceSID.
 func (s *UserBindingsService) Delete(ctx context.Context, serviceSID, user, bindingSID string) error {
-	return remove(ctx, s.client, opDeleteUserBinding, nil, nil, serviceSID, user, bindingSID)
+	return opDeleteUserBinding.call(ctx, s.client, nil, serviceSID, user, bindingSID)
 }
 
 // ListUserBindingsParams holds the options of UserBindings.ListPage and
@@ -72,6 +73,14 @@ type ListUserBindingsParams struct {
 	BindingType []BindingType `url:"BindingType,omitempty"`
 }
 
+// paging gives the list steps p's PageSize and Limit.
+func (p *ListUserBindingsParams) paging() (*int, int) {
+	if p == nil {
+		return nil, 0
+	}
+	return p.PageSize, p.Limit
+}
+
 // validate checks the BindingType filter; a nil params is valid.
 func (p *ListUserBindingsParams) validate() error {
 	if p == nil {
@@ -82,18 +91,18 @@ func (p *ListUserBindingsParams) validate() error {
 
 // opListUserBinding describes the ListUserBinding operation (see
 // internal/spec).
-var opListUserBinding = lookupOp("ListUserBinding")
+var opListUserBinding = listOp[*ListUserBindingsParams, Binding]{spec.Lookup("ListUserBinding")}
 
 // ListPage returns the first page of the Bindings of the User user (a User
 // SID or identity) of the Service serviceSID, filtered by params.
 func (s *UserBindingsService) ListPage(ctx context.Context, serviceSID, user string, params *ListUserBindingsParams) (*BindingPage, error) {
-	return listPage[Binding](ctx, s.client, opListUserBinding, params, params.validate(), serviceSID, user)
+	return opListUserBinding.page(ctx, s.client, params, serviceSID, user)
 }
 
 // NextPage returns the User's Bindings page after page, or nil after the last
 // page.
 func (s *UserBindingsService) NextPage(ctx context.Context, page *BindingPage) (*BindingPage, error) {
-	return nextPage(ctx, s.client, opListUserBinding, page)
+	return opListUserBinding.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Binding of the User user (a User SID or
@@ -106,5 +115,5 @@ func (s *UserBindingsService) NextPage(ctx context.Context, page *BindingPage) (
 //		fmt.Println(b.SID, b.BindingType, b.MessageTypes)
 //	}
 func (s *UserBindingsService) List(ctx context.Context, serviceSID, user string, params *ListUserBindingsParams) iter.Seq2[*Binding, error] {
-	return listItems[Binding](ctx, s.client, opListUserBinding, params, params.validate(), serviceSID, user)
+	return opListUserBinding.items(ctx, s.client, params, serviceSID, user)
 }

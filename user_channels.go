@@ -112,23 +112,22 @@ type UserChannel struct {
 	NotificationLevel NotificationLevel `json:"notification_level"`
 }
 
-// checkDecoded rejects a decoded User Channel that has no usable Channel
-// SID, such as one decoded from "{}": it names the Channel the caller would
-// address.
-func (u *UserChannel) checkDecoded() error {
-	return checkDecodedKey("User Channel", "channel_sid", channelSIDPrefix, u.ChannelSID)
+// identity names the SID that identifies a User Channel: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (u *UserChannel) identity() identity {
+	return identity{"User Channel", "channel_sid", channelSIDPrefix, u.ChannelSID}
 }
 
 // opFetchUserChannel describes the FetchUserChannel operation (see
 // internal/spec).
-var opFetchUserChannel = lookupOp("FetchUserChannel")
+var opFetchUserChannel = fetchOp[UserChannel]{spec.Lookup("FetchUserChannel")}
 
 // Fetch returns the Channel channel (a Channel SID or unique name) as the
 // User user (a User SID or identity) of the Service serviceSID sees it.
 // IsNotFound reports a User or a Channel that does not exist, or a User that
 // is not in the Channel.
 func (s *UserChannelsService) Fetch(ctx context.Context, serviceSID, user, channel string) (*UserChannel, error) {
-	return getOne[UserChannel](ctx, s.client, opFetchUserChannel, serviceSID, user, channel)
+	return opFetchUserChannel.call(ctx, s.client, serviceSID, user, channel)
 }
 
 // UpdateUserChannelParams holds the form keys of an Update User Channel
@@ -159,14 +158,14 @@ func (p *UpdateUserChannelParams) validate() error {
 
 // opUpdateUserChannel describes the UpdateUserChannel operation (see
 // internal/spec).
-var opUpdateUserChannel = lookupOp("UpdateUserChannel")
+var opUpdateUserChannel = sendOp[*UpdateUserChannelParams, UserChannel]{spec.Lookup("UpdateUserChannel")}
 
 // Update changes the User's notification level or consumption horizon in the
 // Channel channel (a Channel SID or unique name) and returns the User Channel
 // as Twilio stored it: setting LastConsumedMessageIndex moves the horizon of
 // the User's Member, and with it UnreadMessagesCount.
 func (s *UserChannelsService) Update(ctx context.Context, serviceSID, user, channel string, params *UpdateUserChannelParams) (*UserChannel, error) {
-	return send[UserChannel](ctx, s.client, opUpdateUserChannel, params, params.validate(), serviceSID, user, channel)
+	return opUpdateUserChannel.call(ctx, s.client, params, serviceSID, user, channel)
 }
 
 // DeleteUserChannelParams holds the header of a Delete User Channel
@@ -180,13 +179,13 @@ type DeleteUserChannelParams struct {
 
 // opDeleteUserChannel describes the DeleteUserChannel operation (see
 // internal/spec).
-var opDeleteUserChannel = lookupOp("DeleteUserChannel")
+var opDeleteUserChannel = deleteOp[*DeleteUserChannelParams]{spec.Lookup("DeleteUserChannel")}
 
 // Delete removes the User user (a User SID or identity) from the Channel
 // channel (a Channel SID or unique name): its Member is deleted. IsNotFound
 // reports a User that is not in the Channel.
 func (s *UserChannelsService) Delete(ctx context.Context, serviceSID, user, channel string, params *DeleteUserChannelParams) error {
-	return remove(ctx, s.client, opDeleteUserChannel, params, nil, serviceSID, user, channel)
+	return opDeleteUserChannel.call(ctx, s.client, params, serviceSID, user, channel)
 }
 
 // ListUserChannelsParams holds the options of UserChannels.ListPage and
@@ -201,23 +200,31 @@ type ListUserChannelsParams struct {
 	Limit int `url:"-"`
 }
 
+// paging gives the list steps p's PageSize and Limit.
+func (p *ListUserChannelsParams) paging() (*int, int) {
+	if p == nil {
+		return nil, 0
+	}
+	return p.PageSize, p.Limit
+}
+
 // UserChannelPage is one page of a User's Channels list.
 type UserChannelPage = Page[UserChannel]
 
 // opListUserChannel describes the ListUserChannel operation (see
 // internal/spec).
-var opListUserChannel = lookupOp("ListUserChannel")
+var opListUserChannel = listOp[*ListUserChannelsParams, UserChannel]{spec.Lookup("ListUserChannel")}
 
 // ListPage returns the first page of the Channels of the User user (a User
 // SID or identity) of the Service serviceSID.
 func (s *UserChannelsService) ListPage(ctx context.Context, serviceSID, user string, params *ListUserChannelsParams) (*UserChannelPage, error) {
-	return listPage[UserChannel](ctx, s.client, opListUserChannel, params, nil, serviceSID, user)
+	return opListUserChannel.page(ctx, s.client, params, serviceSID, user)
 }
 
 // NextPage returns the User's Channels page after page, or nil after the last
 // page.
 func (s *UserChannelsService) NextPage(ctx context.Context, page *UserChannelPage) (*UserChannelPage, error) {
-	return nextPage(ctx, s.client, opListUserChannel, page)
+	return opListUserChannel.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Channel of the User user (a User SID or
@@ -232,5 +239,5 @@ func (s *UserChannelsService) NextPage(ctx context.Context, page *UserChannelPag
 //		}
 //	}
 func (s *UserChannelsService) List(ctx context.Context, serviceSID, user string, params *ListUserChannelsParams) iter.Seq2[*UserChannel, error] {
-	return listItems[UserChannel](ctx, s.client, opListUserChannel, params, nil, serviceSID, user)
+	return opListUserChannel.items(ctx, s.client, params, serviceSID, user)
 }

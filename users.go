@@ -2,6 +2,7 @@ package twiliochat
 
 import (
 	"context"
+	"github.com/e3f0929f/twiliochat/internal/spec"
 	"iter"
 	"time"
 )
@@ -81,11 +82,9 @@ type User struct {
 	URL string `json:"url"`
 }
 
-// checkDecoded rejects a decoded User that has no usable SID, such as one
-// decoded from "{}".
-func (u *User) checkDecoded() error {
-	return checkDecodedSID("User", userSIDPrefix, u.SID)
-}
+// identity names the SID that identifies a User: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (u *User) identity() identity { return identity{"User", "sid", userSIDPrefix, u.SID} }
 
 // CreateUserParams holds the form keys of a Create User request. Identity
 // is required.
@@ -117,22 +116,22 @@ func (p *CreateUserParams) validate() error {
 }
 
 // opCreateUser describes the CreateUser operation (see internal/spec).
-var opCreateUser = lookupOp("CreateUser")
+var opCreateUser = sendOp[*CreateUserParams, User]{spec.Lookup("CreateUser")}
 
 // Create creates a User of params.Identity, which is required, in the Service
 // serviceSID and returns it as Twilio stored it. IsAlreadyExists reports an
 // identity that is taken.
 func (s *UsersService) Create(ctx context.Context, serviceSID string, params *CreateUserParams) (*User, error) {
-	return send[User](ctx, s.client, opCreateUser, params, params.validate(), serviceSID)
+	return opCreateUser.call(ctx, s.client, params, serviceSID)
 }
 
 // opFetchUser describes the FetchUser operation (see internal/spec).
-var opFetchUser = lookupOp("FetchUser")
+var opFetchUser = fetchOp[User]{spec.Lookup("FetchUser")}
 
 // Fetch returns the User user, its SID or identity, of the Service
 // serviceSID.
 func (s *UsersService) Fetch(ctx context.Context, serviceSID, user string) (*User, error) {
-	return getOne[User](ctx, s.client, opFetchUser, serviceSID, user)
+	return opFetchUser.call(ctx, s.client, serviceSID, user)
 }
 
 // UpdateUserParams holds the form keys of an Update User request. A nil
@@ -161,21 +160,21 @@ func (p *UpdateUserParams) validate() error {
 }
 
 // opUpdateUser describes the UpdateUser operation (see internal/spec).
-var opUpdateUser = lookupOp("UpdateUser")
+var opUpdateUser = sendOp[*UpdateUserParams, User]{spec.Lookup("UpdateUser")}
 
 // Update changes the User user, its SID or identity, and returns it as Twilio
 // stored it; params may be nil.
 func (s *UsersService) Update(ctx context.Context, serviceSID, user string, params *UpdateUserParams) (*User, error) {
-	return send[User](ctx, s.client, opUpdateUser, params, params.validate(), serviceSID, user)
+	return opUpdateUser.call(ctx, s.client, params, serviceSID, user)
 }
 
 // opDeleteUser describes the DeleteUser operation (see internal/spec).
-var opDeleteUser = lookupOp("DeleteUser")
+var opDeleteUser = deleteOp[*noParams]{spec.Lookup("DeleteUser")}
 
 // Delete deletes the User user, its SID or identity, of the Service
 // serviceSID, and with it its Members: the User leaves every Channel.
 func (s *UsersService) Delete(ctx context.Context, serviceSID, user string) error {
-	return remove(ctx, s.client, opDeleteUser, nil, nil, serviceSID, user)
+	return opDeleteUser.call(ctx, s.client, nil, serviceSID, user)
 }
 
 // ListUsersParams holds the options of Users.ListPage and Users.List. The
@@ -190,20 +189,28 @@ type ListUsersParams struct {
 	Limit int `url:"-"`
 }
 
+// paging gives the list steps p's PageSize and Limit.
+func (p *ListUsersParams) paging() (*int, int) {
+	if p == nil {
+		return nil, 0
+	}
+	return p.PageSize, p.Limit
+}
+
 // UserPage is one page of a Service's Users list.
 type UserPage = Page[User]
 
 // opListUser describes the ListUser operation (see internal/spec).
-var opListUser = lookupOp("ListUser")
+var opListUser = listOp[*ListUsersParams, User]{spec.Lookup("ListUser")}
 
 // ListPage returns the first page of the Users of the Service serviceSID.
 func (s *UsersService) ListPage(ctx context.Context, serviceSID string, params *ListUsersParams) (*UserPage, error) {
-	return listPage[User](ctx, s.client, opListUser, params, nil, serviceSID)
+	return opListUser.page(ctx, s.client, params, serviceSID)
 }
 
 // NextPage returns the Users page after page, or nil after the last page.
 func (s *UsersService) NextPage(ctx context.Context, page *UserPage) (*UserPage, error) {
-	return nextPage(ctx, s.client, opListUser, page)
+	return opListUser.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every User of the Service serviceSID.
@@ -215,5 +222,5 @@ func (s *UsersService) NextPage(ctx context.Context, page *UserPage) (*UserPage,
 //		fmt.Println(user.Identity, user.JoinedChannelsCount)
 //	}
 func (s *UsersService) List(ctx context.Context, serviceSID string, params *ListUsersParams) iter.Seq2[*User, error] {
-	return listItems[User](ctx, s.client, opListUser, params, nil, serviceSID)
+	return opListUser.items(ctx, s.client, params, serviceSID)
 }
