@@ -142,33 +142,6 @@ func (s *BindingsService) Delete(ctx context.Context, serviceSID, bindingSID str
 	return opDeleteBinding.call(ctx, s.client, nil, serviceSID, bindingSID)
 }
 
-// ListBindingsParams holds the options of Bindings.ListPage and
-// Bindings.List. The zero value (or a nil *ListBindingsParams) lists every
-// Binding of the Service in pages of Twilio's default size (50).
-type ListBindingsParams struct {
-	// PageSize is how many Bindings each page holds, from 1 to 50. When it
-	// is nil and Limit is set, pages hold Limit Bindings (at most 50).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Bindings; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
-	// BindingType lists only the Bindings of these push technologies, each
-	// sent as its own BindingType key; each must be a BindingType constant.
-	// Empty lists every type.
-	BindingType []BindingType `url:"BindingType,omitempty"`
-	// Identity lists only the Bindings of the Users with these identities,
-	// each sent as its own Identity key. Empty lists every User's.
-	Identity []string `url:"Identity,omitempty"`
-}
-
-// paging gives the list steps p's PageSize and Limit.
-func (p *ListBindingsParams) paging() (*int, int) {
-	if p == nil {
-		return nil, 0
-	}
-	return p.PageSize, p.Limit
-}
-
 // validate checks the BindingType filter; a nil params is valid.
 func (p *ListBindingsParams) validate() error {
 	if p == nil {

@@ -139,33 +139,6 @@ func (w *ChannelWebhook) identity() identity {
 	return identity{"Channel Webhook", "sid", spec.ChannelWebhookSIDPrefix, w.SID}
 }
 
-// ChannelWebhookConfigurationParams holds the Configuration.* keys of a
-// Create or Update Channel Webhook request. A nil field is not sent. Which
-// keys a Webhook uses depends on its Type; Twilio decides what it does with
-// the others.
-type ChannelWebhookConfigurationParams struct {
-	// URL is the absolute http or https URL the Webhook calls
-	// (Configuration.Url), with Method.
-	URL *string `url:"Url,omitempty"`
-	// Method is the HTTP method of the calls (Configuration.Method):
-	// WebhookMethodGet or WebhookMethodPost.
-	Method *WebhookMethod `url:"Method,omitempty"`
-	// Filters lists the events that call the Webhook (type webhook), each
-	// sent as its own Configuration.Filters key, such as "onMessageSent";
-	// Twilio's Webhook Event Triggers list them.
-	Filters []string `url:"Filters,omitempty"`
-	// Triggers lists, for type trigger, at most 5 words that call the
-	// Webhook when a message body holds one, each sent as its own
-	// Configuration.Triggers key.
-	Triggers []string `url:"Triggers,omitempty"`
-	// FlowSID is the Studio Flow to start (type studio;
-	// Configuration.FlowSid): FW followed by 32 hex digits.
-	FlowSID *string `url:"FlowSid,omitempty"`
-	// RetryCount is how many times a failed call is retried
-	// (Configuration.RetryCount), from 0 to 3; Twilio's default is 0.
-	RetryCount *int `url:"RetryCount,omitempty"`
-}
-
 // validate checks every set field and returns the problems it finds,
 // joined, or nil.
 func (p *ChannelWebhookConfigurationParams) validate() error {
@@ -179,16 +152,6 @@ func (p *ChannelWebhookConfigurationParams) validate() error {
 		checkOptionalSID("Configuration.FlowSid", spec.FlowSIDPrefix, p.FlowSID),
 		inRange("Configuration.RetryCount", p.RetryCount, spec.MaxChannelWebhookRetryCount),
 	)
-}
-
-// CreateChannelWebhookParams holds the form keys of a Create Channel
-// Webhook request. Type is required.
-type CreateChannelWebhookParams struct {
-	// Type is what the Webhook does: ChannelWebhookTypeWebhook,
-	// ChannelWebhookTypeTrigger or ChannelWebhookTypeStudio. Required.
-	Type *ChannelWebhookType `url:"Type,omitempty"`
-	// Configuration sets the Configuration.* keys.
-	Configuration *ChannelWebhookConfigurationParams `url:"Configuration,omitempty"`
 }
 
 // validate checks every field and returns all the problems it finds,
@@ -219,15 +182,6 @@ func (s *ChannelWebhooksService) Fetch(ctx context.Context, serviceSID, channel,
 	return opFetchChannelWebhook.call(ctx, s.client, serviceSID, channel, webhookSID)
 }
 
-// UpdateChannelWebhookParams holds the form keys of an Update Channel
-// Webhook request. A nil field is not sent and leaves the Webhook's value
-// unchanged; the zero value (or a nil *UpdateChannelWebhookParams) sends an
-// empty form. A Webhook's Type cannot be changed.
-type UpdateChannelWebhookParams struct {
-	// Configuration sets the Configuration.* keys.
-	Configuration *ChannelWebhookConfigurationParams `url:"Configuration,omitempty"`
-}
-
 // validate checks every set field and returns the problems it finds,
 // joined, or nil.
 func (p *UpdateChannelWebhookParams) validate() error {
@@ -254,27 +208,6 @@ var opDeleteChannelWebhook = deleteOp[*noParams]{spec.Lookup("DeleteChannelWebho
 // unique name) of the Service serviceSID.
 func (s *ChannelWebhooksService) Delete(ctx context.Context, serviceSID, channel, webhookSID string) error {
 	return opDeleteChannelWebhook.call(ctx, s.client, nil, serviceSID, channel, webhookSID)
-}
-
-// ListChannelWebhooksParams holds the options of ChannelWebhooks.ListPage
-// and ChannelWebhooks.List. The zero value (or a nil
-// *ListChannelWebhooksParams) lists every Webhook of the Channel in pages
-// of Twilio's default size (5).
-type ListChannelWebhooksParams struct {
-	// PageSize is how many Webhooks each page holds, from 1 to 5. When it
-	// is nil and Limit is set, pages hold Limit Webhooks (at most 5).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Webhooks; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
-}
-
-// paging gives the list steps p's PageSize and Limit.
-func (p *ListChannelWebhooksParams) paging() (*int, int) {
-	if p == nil {
-		return nil, 0
-	}
-	return p.PageSize, p.Limit
 }
 
 // ChannelWebhookPage is one page of a Channel's Webhooks list.

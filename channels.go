@@ -109,32 +109,6 @@ type Channel struct {
 // without it, such as one decoded from "{}", fails the call.
 func (ch *Channel) identity() identity { return identity{"Channel", "sid", channelSIDPrefix, ch.SID} }
 
-// CreateChannelParams holds the form keys of a Create Channel request. No
-// key is required: a nil params creates a public Channel with no name.
-type CreateChannelParams struct {
-	// FriendlyName is a name to show for the Channel.
-	FriendlyName *string `url:"FriendlyName,omitempty"`
-	// UniqueName is a name, unique in the Service, that can stand for the
-	// Channel's SID in a path.
-	UniqueName *string `url:"UniqueName,omitempty"`
-	// Attributes is JSON text to store with the Channel, checked before any
-	// request is sent.
-	Attributes *string `url:"Attributes,omitempty"`
-	// Type is ChannelTypePublic (Twilio's default) or ChannelTypePrivate.
-	Type *ChannelType `url:"Type,omitempty"`
-	// DateCreated sets the Channel's creation date, as when importing
-	// history; sent in RFC 3339.
-	DateCreated *time.Time `url:"DateCreated,omitempty"`
-	// DateUpdated sets the Channel's last update date; sent in RFC 3339.
-	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
-	// CreatedBy is the identity to record as the Channel's creator.
-	CreatedBy *string `url:"CreatedBy,omitempty"`
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
 // validate checks every field and returns all the problems it finds,
 // joined, or nil. A nil p is valid.
 func (p *CreateChannelParams) validate() error {
@@ -164,28 +138,6 @@ func (s *ChannelsService) Fetch(ctx context.Context, serviceSID, channel string)
 	return opFetchChannel.call(ctx, s.client, serviceSID, channel)
 }
 
-// UpdateChannelParams holds the form keys of an Update Channel request. A
-// nil field leaves the Channel's value as it is. Migrate changes a
-// Channel's type.
-type UpdateChannelParams struct {
-	// FriendlyName is a name to show for the Channel.
-	FriendlyName *string `url:"FriendlyName,omitempty"`
-	// UniqueName is the Channel's new unique name in the Service.
-	UniqueName *string `url:"UniqueName,omitempty"`
-	// Attributes is JSON text that replaces the Channel's attributes.
-	Attributes *string `url:"Attributes,omitempty"`
-	// DateCreated sets the Channel's creation date; sent in RFC 3339.
-	DateCreated *time.Time `url:"DateCreated,omitempty"`
-	// DateUpdated sets the Channel's last update date; sent in RFC 3339.
-	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
-	// CreatedBy is the identity to record as the Channel's creator.
-	CreatedBy *string `url:"CreatedBy,omitempty"`
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
 // validate checks every field and returns all the problems it finds,
 // joined, or nil. A nil p is valid.
 func (p *UpdateChannelParams) validate() error {
@@ -202,21 +154,6 @@ var opUpdateChannel = sendOp[*UpdateChannelParams, Channel]{spec.Lookup("UpdateC
 // as Twilio stored it; params may be nil.
 func (s *ChannelsService) Update(ctx context.Context, serviceSID, channel string, params *UpdateChannelParams) (*Channel, error) {
 	return opUpdateChannel.call(ctx, s.client, params, serviceSID, channel)
-}
-
-// MigrateChannelParams holds the form keys of a Chat v3 Update Channel
-// request. A nil field leaves the Channel's value as it is.
-type MigrateChannelParams struct {
-	// Type is the Channel's new type: only private Channels move to
-	// Conversations.
-	Type *ChannelType `url:"Type,omitempty"`
-	// MessagingServiceSID is the Messaging Service (MG followed by 32 hex
-	// digits) the Channel is to belong to.
-	MessagingServiceSID *string `url:"MessagingServiceSid,omitempty"`
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
 }
 
 // validate checks every field and returns all the problems it finds,
@@ -245,14 +182,6 @@ func (s *ChannelsService) Migrate(ctx context.Context, serviceSID, channel strin
 	return opMigrateChannel.call(ctx, s.client, params, serviceSID, channel)
 }
 
-// DeleteChannelParams holds the header of a Delete Channel request.
-type DeleteChannelParams struct {
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
 // opDeleteChannel describes the DeleteChannel operation (see internal/spec).
 var opDeleteChannel = deleteOp[*DeleteChannelParams]{spec.Lookup("DeleteChannel")}
 
@@ -260,29 +189,6 @@ var opDeleteChannel = deleteOp[*DeleteChannelParams]{spec.Lookup("DeleteChannel"
 // serviceSID, and with it its Members and Messages; params may be nil.
 func (s *ChannelsService) Delete(ctx context.Context, serviceSID, channel string, params *DeleteChannelParams) error {
 	return opDeleteChannel.call(ctx, s.client, params, serviceSID, channel)
-}
-
-// ListChannelsParams holds the options of Channels.ListPage and
-// Channels.List. The zero value (or a nil *ListChannelsParams) lists every
-// Channel in pages of Twilio's default size (50).
-type ListChannelsParams struct {
-	// PageSize is how many Channels each page holds, from 1 to 100. When it
-	// is nil and Limit is set, pages hold Limit Channels (at most 100).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Channels; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
-	// Type keeps only the Channels of these types, each sent as its own
-	// Type key; empty lists every type.
-	Type []ChannelType `url:"Type,omitempty"`
-}
-
-// paging gives the list steps p's PageSize and Limit.
-func (p *ListChannelsParams) paging() (*int, int) {
-	if p == nil {
-		return nil, 0
-	}
-	return p.PageSize, p.Limit
 }
 
 // validate checks the Type filter. A nil p is valid.

@@ -146,38 +146,6 @@ func (c *Credential) identity() identity {
 	return identity{"Credential", "sid", spec.CredentialSIDPrefix, c.SID}
 }
 
-// CreateCredentialParams holds the form keys of a Create Credential
-// request. Type is required; the other fields are sent when set. Which
-// secrets a Credential needs depends on its Type: Certificate and
-// PrivateKey for APN, APIKey for GCM, Secret for FCM.
-//
-// The secrets (Certificate, PrivateKey, APIKey, Secret) are sent to Twilio
-// and shown nowhere else: every fmt verb, slog and encoding/json print
-// them as [redacted].
-type CreateCredentialParams struct {
-	// Type is the push service: PushServiceGCM, PushServiceAPN or
-	// PushServiceFCM. Required.
-	Type *PushService `url:"Type,omitempty"`
-	// FriendlyName is a descriptive name for the Credential, at most 64
-	// characters, counted as runes ("é" is one).
-	FriendlyName *string `url:"FriendlyName,omitempty"`
-	// Certificate is the APN certificate, in PEM ("-----BEGIN
-	// CERTIFICATE-----…"). A secret.
-	Certificate *string `url:"Certificate,omitempty" redact:"true"`
-	// PrivateKey is the APN private key, in PEM ("-----BEGIN RSA PRIVATE
-	// KEY-----…"). A secret.
-	PrivateKey *string `url:"PrivateKey,omitempty" redact:"true"`
-	// Sandbox makes an APN Credential send to the sandbox APNs (true) or
-	// to production (false).
-	Sandbox *bool `url:"Sandbox,omitempty"`
-	// APIKey is the GCM API key of the project, from the Google Developer
-	// console. A secret.
-	APIKey *string `url:"ApiKey,omitempty" redact:"true"`
-	// Secret is the FCM server key of the project, from the Firebase
-	// console. A secret.
-	Secret *string `url:"Secret,omitempty" redact:"true"`
-}
-
 // validate checks every field and returns all the problems it finds,
 // joined, or nil.
 func (p *CreateCredentialParams) validate() error {
@@ -222,31 +190,6 @@ func (s *CredentialsService) Fetch(ctx context.Context, sid string) (*Credential
 	return opFetchCredential.call(ctx, s.client, sid)
 }
 
-// UpdateCredentialParams holds the form keys of an Update Credential
-// request. A nil field is not sent and leaves the Credential's value
-// unchanged; the zero value (or a nil *UpdateCredentialParams) sends an
-// empty form. A Credential's Type cannot be changed.
-//
-// The secrets (Certificate, PrivateKey, APIKey, Secret) are sent to Twilio
-// and shown nowhere else: every fmt verb, slog and encoding/json print
-// them as [redacted].
-type UpdateCredentialParams struct {
-	// FriendlyName is a descriptive name for the Credential, at most 64
-	// characters, counted as runes ("é" is one).
-	FriendlyName *string `url:"FriendlyName,omitempty"`
-	// Certificate is the APN certificate, in PEM. A secret.
-	Certificate *string `url:"Certificate,omitempty" redact:"true"`
-	// PrivateKey is the APN private key, in PEM. A secret.
-	PrivateKey *string `url:"PrivateKey,omitempty" redact:"true"`
-	// Sandbox makes an APN Credential send to the sandbox APNs (true) or
-	// to production (false).
-	Sandbox *bool `url:"Sandbox,omitempty"`
-	// APIKey is the GCM API key of the project. A secret.
-	APIKey *string `url:"ApiKey,omitempty" redact:"true"`
-	// Secret is the FCM server key of the project. A secret.
-	Secret *string `url:"Secret,omitempty" redact:"true"`
-}
-
 // validate checks every set field and returns the problems it finds,
 // joined, or nil.
 func (p *UpdateCredentialParams) validate() error {
@@ -288,27 +231,6 @@ var opDeleteCredential = deleteOp[*noParams]{spec.Lookup("DeleteCredential")}
 // Delete deletes the Credential sid.
 func (s *CredentialsService) Delete(ctx context.Context, sid string) error {
 	return opDeleteCredential.call(ctx, s.client, nil, sid)
-}
-
-// ListCredentialsParams holds the options of Credentials.ListPage and
-// Credentials.List. The zero value (or a nil *ListCredentialsParams) lists
-// every Credential in pages of Twilio's default size (50).
-type ListCredentialsParams struct {
-	// PageSize is how many Credentials each page holds, from 1 to 1000.
-	// When it is nil and Limit is set, pages hold Limit Credentials (at
-	// most 1000).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Credentials; 0 lists them all.
-	// It must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
-}
-
-// paging gives the list steps p's PageSize and Limit.
-func (p *ListCredentialsParams) paging() (*int, int) {
-	if p == nil {
-		return nil, 0
-	}
-	return p.PageSize, p.Limit
 }
 
 // CredentialPage is one page of the account's Credentials list.

@@ -104,7 +104,7 @@ func ExampleValidateAccountSID() {
 func ExampleValidationError() {
 	client, _ := twiliochat.NewClient("AC0123456789abcdef0123456789abcdef", "token")
 	_, err := client.Services.Update(context.Background(), "IS0123456789abcdef0123456789abcdef", &twiliochat.UpdateServiceParams{
-		WebhookMethod: twiliochat.Ptr("PUT"),
+		WebhookMethod: twiliochat.Ptr(twiliochat.WebhookMethod("PUT")),
 		Limits:        &twiliochat.LimitsParams{ChannelMembers: twiliochat.Ptr(5000)},
 	})
 	fmt.Println(err)

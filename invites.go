@@ -74,17 +74,6 @@ type Invite struct {
 // without it, such as one decoded from "{}", fails the call.
 func (i *Invite) identity() identity { return identity{"Invite", "sid", spec.InviteSIDPrefix, i.SID} }
 
-// CreateInviteParams holds the form keys of a Create Invite request.
-type CreateInviteParams struct {
-	// Identity is the identity of the User to invite. It is required and
-	// must not be empty.
-	Identity *string `url:"Identity,omitempty"`
-	// RoleSID is the channel Role (RL followed by 32 hex digits) the user
-	// gets on joining; Twilio uses the Service's default channel role when
-	// it is nil.
-	RoleSID *string `url:"RoleSid,omitempty"`
-}
-
 // validate checks every field and returns all the problems it finds,
 // joined, or nil.
 func (p *CreateInviteParams) validate() error {
@@ -119,29 +108,6 @@ var opDeleteInvite = deleteOp[*noParams]{spec.Lookup("DeleteInvite")}
 // Delete withdraws the Invite inviteSID of the Channel channel.
 func (s *InvitesService) Delete(ctx context.Context, serviceSID, channel, inviteSID string) error {
 	return opDeleteInvite.call(ctx, s.client, nil, serviceSID, channel, inviteSID)
-}
-
-// ListInvitesParams holds the options of Invites.ListPage and Invites.List.
-// The zero value (or a nil *ListInvitesParams) lists every Invite of the
-// Channel in pages of Twilio's default size (50).
-type ListInvitesParams struct {
-	// PageSize is how many Invites each page holds, from 1 to 100. When it
-	// is nil and Limit is set, pages hold Limit Invites (at most 100).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Invites; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
-	// Identity keeps the Invites of these identities only; each is sent as
-	// its own Identity key. Empty lists every Invite.
-	Identity []string `url:"Identity,omitempty"`
-}
-
-// paging gives the list steps p's PageSize and Limit.
-func (p *ListInvitesParams) paging() (*int, int) {
-	if p == nil {
-		return nil, 0
-	}
-	return p.PageSize, p.Limit
 }
 
 // InvitePage is one page of a Channel's Invites list.

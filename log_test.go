@@ -291,7 +291,7 @@ func TestLoggerNoSecrets(t *testing.T) {
 			_, err := c.Services.Update(ctx, testServiceSID, &UpdateServiceParams{
 				FriendlyName:   Ptr(formSecret),
 				PreWebhookURL:  Ptr("https://user:" + userinfo + "@example.com/hook?token=" + querySecret),
-				WebhookMethod:  Ptr("POST"),
+				WebhookMethod:  Ptr(WebhookMethodPost),
 				WebhookFilters: []string{formSecret},
 			})
 			require.Error(t, err)

@@ -81,35 +81,6 @@ type Member struct {
 // without it, such as one decoded from "{}", fails the call.
 func (m *Member) identity() identity { return identity{"Member", "sid", memberSIDPrefix, m.SID} }
 
-// CreateMemberParams holds the form keys of a Create Member request.
-// Identity is required.
-type CreateMemberParams struct {
-	// Identity is the identity of the User to add; Twilio creates the User
-	// when the Service has none with it. Required and not empty.
-	Identity *string `url:"Identity,omitempty"`
-	// RoleSID is the SID of the Member's channel role (RL followed by 32
-	// hex digits); without it the Member gets the Service's default channel
-	// role.
-	RoleSID *string `url:"RoleSid,omitempty"`
-	// LastConsumedMessageIndex is the index of the last Message the Member
-	// has read, as when importing history.
-	LastConsumedMessageIndex *int `url:"LastConsumedMessageIndex,omitempty"`
-	// LastConsumptionTimestamp is when the Member last read a Message;
-	// sent in RFC 3339.
-	LastConsumptionTimestamp *time.Time `url:"LastConsumptionTimestamp,omitempty"`
-	// DateCreated sets the Member's creation date; sent in RFC 3339.
-	DateCreated *time.Time `url:"DateCreated,omitempty"`
-	// DateUpdated sets the Member's last update date; sent in RFC 3339.
-	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
-	// Attributes is JSON text to store with the Member, checked before any
-	// request is sent.
-	Attributes *string `url:"Attributes,omitempty"`
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
 // validate checks every field and returns all the problems it finds,
 // joined, or nil.
 func (p *CreateMemberParams) validate() error {
@@ -146,30 +117,6 @@ func (s *MembersService) Fetch(ctx context.Context, serviceSID, channel, member 
 	return opFetchMember.call(ctx, s.client, serviceSID, channel, member)
 }
 
-// UpdateMemberParams holds the form keys of an Update Member request. A nil
-// field leaves the Member's value as it is.
-type UpdateMemberParams struct {
-	// RoleSID is the SID of the Member's new channel role (RL followed by
-	// 32 hex digits).
-	RoleSID *string `url:"RoleSid,omitempty"`
-	// LastConsumedMessageIndex is the index of the last Message the Member
-	// has read: its read horizon.
-	LastConsumedMessageIndex *int `url:"LastConsumedMessageIndex,omitempty"`
-	// LastConsumptionTimestamp is when the Member last read a Message;
-	// sent in RFC 3339.
-	LastConsumptionTimestamp *time.Time `url:"LastConsumptionTimestamp,omitempty"`
-	// DateCreated sets the Member's creation date; sent in RFC 3339.
-	DateCreated *time.Time `url:"DateCreated,omitempty"`
-	// DateUpdated sets the Member's last update date; sent in RFC 3339.
-	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
-	// Attributes is JSON text that replaces the Member's attributes.
-	Attributes *string `url:"Attributes,omitempty"`
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
 // validate checks every field and returns all the problems it finds,
 // joined, or nil. A nil p is valid.
 func (p *UpdateMemberParams) validate() error {
@@ -188,14 +135,6 @@ func (s *MembersService) Update(ctx context.Context, serviceSID, channel, member
 	return opUpdateMember.call(ctx, s.client, params, serviceSID, channel, member)
 }
 
-// DeleteMemberParams holds the header of a Delete Member request.
-type DeleteMemberParams struct {
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
 // opDeleteMember describes the DeleteMember operation (see internal/spec).
 var opDeleteMember = deleteOp[*DeleteMemberParams]{spec.Lookup("DeleteMember")}
 
@@ -203,29 +142,6 @@ var opDeleteMember = deleteOp[*DeleteMemberParams]{spec.Lookup("DeleteMember")}
 // channel; params may be nil. The User stays in the Service.
 func (s *MembersService) Delete(ctx context.Context, serviceSID, channel, member string, params *DeleteMemberParams) error {
 	return opDeleteMember.call(ctx, s.client, params, serviceSID, channel, member)
-}
-
-// ListMembersParams holds the options of Members.ListPage and
-// Members.List. The zero value (or a nil *ListMembersParams) lists every
-// Member in pages of Twilio's default size (50).
-type ListMembersParams struct {
-	// PageSize is how many Members each page holds, from 1 to 100. When it
-	// is nil and Limit is set, pages hold Limit Members (at most 100).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Members; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
-	// Identity keeps only the Members of these identities, each sent as its
-	// own Identity key; empty lists every Member.
-	Identity []string `url:"Identity,omitempty"`
-}
-
-// paging gives the list steps p's PageSize and Limit.
-func (p *ListMembersParams) paging() (*int, int) {
-	if p == nil {
-		return nil, 0
-	}
-	return p.PageSize, p.Limit
 }
 
 // MemberPage is one page of a Channel's Members list.

@@ -133,37 +133,6 @@ func (m *Message) identity() identity {
 	return identity{"Message", "sid", spec.MessageSIDPrefix, m.SID}
 }
 
-// CreateMessageParams holds the form keys and the header of a Create
-// Message request. Every field is optional: whether a Message needs a Body
-// or a MediaSID is Twilio's to decide (the spec states no such rule, so the
-// package checks none).
-type CreateMessageParams struct {
-	// From is the identity of the Message's author; Twilio uses "system"
-	// when it is nil.
-	From *string `url:"From,omitempty"`
-	// Attributes is JSON text of your own, such as `{"priority": "high"}`.
-	Attributes *string `url:"Attributes,omitempty"`
-	// DateCreated is the creation date to give the Message, for importing
-	// history; Twilio uses the current time when it is nil. It is sent in
-	// ISO 8601 (RFC 3339); the zero time is refused.
-	DateCreated *time.Time `url:"DateCreated,omitempty"`
-	// DateUpdated is the date of last update to give the Message, sent as
-	// DateCreated is.
-	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
-	// LastUpdatedBy is the identity of the User who last updated the
-	// Message, for importing history.
-	LastUpdatedBy *string `url:"LastUpdatedBy,omitempty"`
-	// Body is the text of the Message. Ptr("") sends an empty Body.
-	Body *string `url:"Body,omitempty"`
-	// MediaSID is the Media (ME followed by 32 hex digits) to attach to the
-	// Message.
-	MediaSID *string `url:"MediaSid,omitempty"`
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true has Twilio fire the Service's webhooks for this REST
-	// action, false not.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
 // validate checks every field and returns all the problems it finds,
 // joined, or nil.
 func (p *CreateMessageParams) validate() error {
@@ -194,26 +163,6 @@ func (s *MessagesService) Fetch(ctx context.Context, serviceSID, channel, messag
 	return opFetchMessage.call(ctx, s.client, serviceSID, channel, messageSID)
 }
 
-// UpdateMessageParams holds the form keys and the header of an Update
-// Message request. A nil field leaves the Message's value unchanged; the
-// keys mean what they mean in CreateMessageParams.
-type UpdateMessageParams struct {
-	// Body replaces the text; Ptr("") empties it.
-	Body *string `url:"Body,omitempty"`
-	// Attributes replaces the JSON attributes.
-	Attributes *string `url:"Attributes,omitempty"`
-	// DateCreated rewrites the creation date.
-	DateCreated *time.Time `url:"DateCreated,omitempty"`
-	// DateUpdated rewrites the date of last update.
-	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
-	// LastUpdatedBy names the identity that made the edit.
-	LastUpdatedBy *string `url:"LastUpdatedBy,omitempty"`
-	// From changes the author's identity.
-	From *string `url:"From,omitempty"`
-	// WebhookEnabled is sent as the X-Twilio-Webhook-Enabled header.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
 // validate checks every field and returns all the problems it finds,
 // joined, or nil.
 func (p *UpdateMessageParams) validate() error {
@@ -233,14 +182,6 @@ func (s *MessagesService) Update(ctx context.Context, serviceSID, channel, messa
 	return opUpdateMessage.call(ctx, s.client, params, serviceSID, channel, messageSID)
 }
 
-// DeleteMessageParams holds the header of a Delete Message request. A nil
-// *DeleteMessageParams sends none.
-type DeleteMessageParams struct {
-	// WebhookEnabled is sent as the X-Twilio-Webhook-Enabled header, as in
-	// CreateMessageParams.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
 // opDeleteMessage describes the DeleteMessage operation (see
 // internal/spec).
 var opDeleteMessage = deleteOp[*DeleteMessageParams]{spec.Lookup("DeleteMessage")}
@@ -249,31 +190,6 @@ var opDeleteMessage = deleteOp[*DeleteMessageParams]{spec.Lookup("DeleteMessage"
 // which only carries WebhookEnabled, may be nil.
 func (s *MessagesService) Delete(ctx context.Context, serviceSID, channel, messageSID string, params *DeleteMessageParams) error {
 	return opDeleteMessage.call(ctx, s.client, params, serviceSID, channel, messageSID)
-}
-
-// ListMessagesParams holds the options of Messages.ListPage and
-// Messages.List. The zero value (or a nil *ListMessagesParams) lists every
-// Message of the Channel, oldest first, in pages of Twilio's default size
-// (50).
-type ListMessagesParams struct {
-	// PageSize is how many Messages each page holds, from 1 to 100. When it
-	// is nil and Limit is set, pages hold Limit Messages (at most 100).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Messages; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
-	// Order is MessageOrderAsc (oldest first, Twilio's default when nil)
-	// or MessageOrderDesc (newest first); another value is refused before
-	// any request.
-	Order *MessageOrder `url:"Order,omitempty"`
-}
-
-// paging gives the list steps p's PageSize and Limit.
-func (p *ListMessagesParams) paging() (*int, int) {
-	if p == nil {
-		return nil, 0
-	}
-	return p.PageSize, p.Limit
 }
 
 // validate checks Order; PageSize and Limit are checked by the list steps.

@@ -139,14 +139,12 @@ func joinErrors(errs ...error) error {
 	return errors.Join(errs...)
 }
 
-// validator is a params type with checks of its own. The call path calls
-// validate on every params type that has it, a nil pointer included.
-type validator interface {
-	validate() error
-}
-
 // noParams is the params type of an operation that takes none.
 type noParams struct{}
+
+func (*noParams) validate() error              { return nil }
+func (*noParams) appendForm(dst []byte) []byte { return dst }
+func (*noParams) header() http.Header          { return nil }
 
 // The typed operations. Each holds its description; its type says what
 // its method sends and what it answers with. values are the path values in
@@ -164,7 +162,7 @@ func (e fetchOp[R]) call(ctx context.Context, c *Client, values ...string) (*R, 
 // sendOp is an operation that POSTs P and answers with an R: a Create or
 // an Update. A Create is retried only when it surely did not reach the
 // server; see RetryPolicy.
-type sendOp[P any, R any] struct{ op *operation }
+type sendOp[P params, R any] struct{ op *operation }
 
 // call sends params and returns the R Twilio answers with.
 func (e sendOp[P, R]) call(ctx context.Context, c *Client, params P, values ...string) (*R, error) {
@@ -181,7 +179,7 @@ func (e sendOp[P, R]) call(ctx context.Context, c *Client, params P, values ...s
 }
 
 // deleteOp is a DELETE that takes P, whose answer body is discarded.
-type deleteOp[P any] struct{ op *operation }
+type deleteOp[P params] struct{ op *operation }
 
 // call deletes the resource the values address.
 func (e deleteOp[P]) call(ctx context.Context, c *Client, params P, values ...string) error {
@@ -194,6 +192,7 @@ func (e deleteOp[P]) call(ctx context.Context, c *Client, params P, values ...st
 
 // listParams is a list's params type: it gives its PageSize and Limit.
 type listParams interface {
+	params
 	paging() (pageSize *int, limit int)
 }
 
@@ -260,33 +259,23 @@ func getPage[T any](ctx context.Context, c *Client, op *operation, r *request) (
 	return page, nil
 }
 
-// checkParams checks the path values and params, with params' own checks
-// when its type has them, and returns op's path.
-func checkParams[P any](op *operation, params P, values []string, more ...error) (string, error) {
+// checkParams checks the path values, p and more, and returns op's path.
+func checkParams[P params](op *operation, p P, values []string, more ...error) (string, error) {
 	path, err := buildPath(op, values)
-	var own error
-	if v, ok := any(params).(validator); ok {
-		own = v.validate()
-	}
-	return path, joinErrors(append([]error{err, own}, more...)...)
+	return path, joinErrors(append([]error{err, p.validate()}, more...)...)
 }
 
 // prepare checks the path values and params and returns the request for
 // op: its path, params encoded as a form for a POST, its header params, and
 // whether it creates.
-func prepare[P any](op *operation, params P, values []string) (*request, error) {
-	path, err := checkParams(op, params, values)
+func prepare[P params](op *operation, p P, values []string) (*request, error) {
+	path, err := checkParams(op, p, values)
 	if err != nil {
 		return nil, err
 	}
-	r := &request{method: op.Method, target: path, creates: op.Creates}
+	r := &request{method: op.Method, target: path, creates: op.Creates, header: p.header()}
 	if op.Method == http.MethodPost {
-		if r.form, err = encodeBody(params); err != nil {
-			return nil, err
-		}
-	}
-	if r.header, err = encodeHeader(params); err != nil {
-		return nil, err
+		r.form = encodeBody(p)
 	}
 	return r, nil
 }

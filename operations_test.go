@@ -803,18 +803,6 @@ func TestBuildPath(t *testing.T) {
 	assert.Panics(t, func() { _, _ = buildPath(fetchRole, []string{testServiceSID}) }, "a value short is a bug of the package")
 }
 
-// headerParams is a params type of a Delete that takes only the webhook
-// header, as DeleteChannel does.
-type headerParams struct {
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
-// headerFormParams mixes a header and form keys, as UpdateChannel does.
-type headerFormParams struct {
-	FriendlyName   *string `url:"FriendlyName,omitempty"`
-	WebhookEnabled *bool   `header:"X-Twilio-Webhook-Enabled"`
-}
-
 func TestHeaderParams(t *testing.T) {
 	t.Parallel()
 	const channel = "/v2/Services/" + testServiceSID + "/Channels/support"
@@ -828,26 +816,26 @@ func TestHeaderParams(t *testing.T) {
 		{
 			name: "Delete with the header", wantMethod: http.MethodDelete, wantHeader: []string{"false"},
 			call: func(c *Client) error {
-				return deleteOp[*headerParams]{spec.Lookup("DeleteChannel")}.call(context.Background(), c, &headerParams{WebhookEnabled: Ptr(false)}, testServiceSID, "support")
+				return c.Channels.Delete(context.Background(), testServiceSID, "support", &DeleteChannelParams{WebhookEnabled: Ptr(false)})
 			},
 		},
 		{
 			name: "Delete without it", wantMethod: http.MethodDelete,
 			call: func(c *Client) error {
-				return deleteOp[*headerParams]{spec.Lookup("DeleteChannel")}.call(context.Background(), c, &headerParams{}, testServiceSID, "support")
+				return c.Channels.Delete(context.Background(), testServiceSID, "support", &DeleteChannelParams{})
 			},
 		},
 		{
 			name: "Delete with nil params", wantMethod: http.MethodDelete,
 			call: func(c *Client) error {
-				return deleteOp[*headerParams]{spec.Lookup("DeleteChannel")}.call(context.Background(), c, nil, testServiceSID, "support")
+				return c.Channels.Delete(context.Background(), testServiceSID, "support", nil)
 			},
 		},
 		{
 			name: "Update with the header and a form key", wantMethod: http.MethodPost, wantHeader: []string{"true"}, wantBody: "FriendlyName=help+desk",
 			call: func(c *Client) error {
-				params := &headerFormParams{FriendlyName: Ptr("help desk"), WebhookEnabled: Ptr(true)}
-				_, err := sendOp[*headerFormParams, struct{}]{spec.Lookup("UpdateChannel")}.call(context.Background(), c, params, testServiceSID, "support")
+				params := &UpdateChannelParams{FriendlyName: Ptr("help desk"), WebhookEnabled: Ptr(true)}
+				_, err := sendOp[*UpdateChannelParams, struct{}]{spec.Lookup("UpdateChannel")}.call(context.Background(), c, params, testServiceSID, "support")
 				return err
 			},
 		},
@@ -867,66 +855,32 @@ func TestHeaderParams(t *testing.T) {
 	}
 }
 
-func TestHeaderParamsRefused(t *testing.T) {
-	t.Parallel()
-	for name, params := range map[string]any{
-		"nested": &struct{ Inner headerParams }{},
-		"not canonical": &struct {
-			H *bool `header:"x-twilio-webhook-enabled"`
-		}{},
-		"with a url tag": &struct {
-			H *bool `header:"X-A" url:"A"`
-		}{},
-		"not a leaf kind": &struct {
-			H *time.Time `header:"X-A"`
-		}{},
-		"empty name": &struct {
-			H *bool `header:""`
-		}{},
-	} {
-		_, err := encodeHeader(params)
-		assert.Error(t, err, name)
-	}
-}
-
-// channelWebhookListParams is a list params type of a list whose spec caps
-// PageSize at 5, with a filter.
-type channelWebhookListParams struct {
-	PageSize *int     `url:"PageSize,omitempty"`
-	Limit    int      `url:"-"`
-	Type     []string `url:"Type,omitempty"`
-}
-
-func (p *channelWebhookListParams) paging() (*int, int) {
-	if p == nil {
-		return nil, 0
-	}
-	return p.PageSize, p.Limit
-}
-
+// TestListPageSizeFromOperation checks the page size a list asks for: its
+// own PageSize, else Limit up to the maximum of the operation, which the
+// spec caps at 5 for Channel Webhooks.
 func TestListPageSizeFromOperation(t *testing.T) {
 	t.Parallel()
 	listWebhooks := spec.Lookup("ListChannelWebhook")
 	const path = "/v2/Services/" + testServiceSID + "/Channels/support/Webhooks"
 	tests := []struct {
 		name      string
-		params    *channelWebhookListParams
+		params    *ListChannelsParams
 		wantQuery string
 		badFields []string
 	}{
 		{"nil params", nil, "", nil},
-		{"Limit above the list's maximum", &channelWebhookListParams{Limit: 10}, "PageSize=5", nil},
-		{"Limit below it", &channelWebhookListParams{Limit: 3}, "PageSize=3", nil},
-		{"PageSize wins over Limit", &channelWebhookListParams{PageSize: Ptr(2), Limit: 10}, "PageSize=2", nil},
-		{"a filter, sorted with the page size", &channelWebhookListParams{Limit: 10, Type: []string{"webhook", "studio"}}, "PageSize=5&Type=webhook&Type=studio", nil},
-		{"PageSize above the maximum", &channelWebhookListParams{PageSize: Ptr(6)}, "", []string{"PageSize"}},
-		{"PageSize 0", &channelWebhookListParams{PageSize: Ptr(0)}, "", []string{"PageSize"}},
-		{"negative Limit", &channelWebhookListParams{Limit: -1}, "", []string{"Limit"}},
+		{"Limit above the list's maximum", &ListChannelsParams{Limit: 10}, "PageSize=5", nil},
+		{"Limit below it", &ListChannelsParams{Limit: 3}, "PageSize=3", nil},
+		{"PageSize wins over Limit", &ListChannelsParams{PageSize: Ptr(2), Limit: 10}, "PageSize=2", nil},
+		{"a filter, sorted with the page size", &ListChannelsParams{Limit: 10, Type: []ChannelType{ChannelTypePublic, ChannelTypePrivate}}, "PageSize=5&Type=public&Type=private", nil},
+		{"PageSize above the maximum", &ListChannelsParams{PageSize: Ptr(6)}, "", []string{"PageSize"}},
+		{"PageSize 0", &ListChannelsParams{PageSize: Ptr(0)}, "", []string{"PageSize"}},
+		{"negative Limit", &ListChannelsParams{Limit: -1}, "", []string{"Limit"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			var before channelWebhookListParams
+			var before ListChannelsParams
 			if tt.params != nil {
 				before = *tt.params
 			}

@@ -311,21 +311,14 @@ func prepareList[P listParams](op *operation, params P, values []string) (*reque
 		return nil, 0, err
 	}
 	start := len(path) + 1
-	target, err := appendForm([]byte(path+"?"), params)
-	if err != nil {
-		return nil, 0, err
-	}
+	target := params.appendForm([]byte(path + "?"))
 	if pageSize == nil && limit > 0 {
 		target = insertPair(target, start, pageSizeKey, min(limit, op.MaxPageSize))
 	}
 	if len(target) == start {
 		target = target[:len(path)]
 	}
-	header, err := encodeHeader(params)
-	if err != nil {
-		return nil, 0, err
-	}
-	return &request{method: http.MethodGet, target: string(target), header: header}, limit, nil
+	return &request{method: http.MethodGet, target: string(target), header: params.header()}, limit, nil
 }
 
 // pageSizeKey is the query key of a list's page size.

@@ -93,20 +93,6 @@ type Role struct {
 // without it, such as one decoded from "{}", fails the call.
 func (r *Role) identity() identity { return identity{"Role", "sid", roleSIDPrefix, r.SID} }
 
-// CreateRoleParams holds the form keys of a Create Role request. Every field
-// is required.
-type CreateRoleParams struct {
-	// FriendlyName is a descriptive name for the new Role: not empty and at
-	// most 64 characters, counted as runes ("é" is one).
-	FriendlyName *string `url:"FriendlyName,omitempty"`
-	// Type is RoleTypeChannel or RoleTypeDeployment.
-	Type *RoleType `url:"Type,omitempty"`
-	// Permission lists the permissions the Role grants, at least one, none
-	// empty; each is sent as its own Permission key. Which permissions
-	// Twilio accepts depends on Type.
-	Permission []string `url:"Permission,omitempty"`
-}
-
 // validate checks every field and returns all the problems it finds,
 // joined, or nil.
 func (p *CreateRoleParams) validate() error {
@@ -141,15 +127,6 @@ var opFetchRole = fetchOp[Role]{spec.Lookup("FetchRole")}
 // Fetch returns the Role roleSID of the Service serviceSID.
 func (s *RolesService) Fetch(ctx context.Context, serviceSID, roleSID string) (*Role, error) {
 	return opFetchRole.call(ctx, s.client, serviceSID, roleSID)
-}
-
-// UpdateRoleParams holds the form keys of an Update Role request.
-type UpdateRoleParams struct {
-	// Permission lists every permission the Role grants after the update,
-	// at least one, none empty; it replaces the Role's permissions, so a
-	// permission left out is taken away. Each is sent as its own Permission
-	// key.
-	Permission []string `url:"Permission,omitempty"`
 }
 
 // validate checks that p is set and has permissions.
@@ -200,26 +177,6 @@ var opDeleteRole = deleteOp[*noParams]{spec.Lookup("DeleteRole")}
 // Services.Update first.
 func (s *RolesService) Delete(ctx context.Context, serviceSID, roleSID string) error {
 	return opDeleteRole.call(ctx, s.client, nil, serviceSID, roleSID)
-}
-
-// ListRolesParams holds the options of Roles.ListPage and Roles.List. The
-// zero value (or a nil *ListRolesParams) lists every Role in pages of
-// Twilio's default size (50).
-type ListRolesParams struct {
-	// PageSize is how many Roles each page holds, from 1 to 100. When it
-	// is nil and Limit is set, pages hold Limit Roles (at most 100).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Roles; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
-}
-
-// paging gives the list steps p's PageSize and Limit.
-func (p *ListRolesParams) paging() (*int, int) {
-	if p == nil {
-		return nil, 0
-	}
-	return p.PageSize, p.Limit
 }
 
 // RolePage is one page of a Service's Roles list.

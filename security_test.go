@@ -73,7 +73,7 @@ func TestFormValuesGoVerbatim(t *testing.T) {
 	t.Parallel()
 	params := &UpdateServiceParams{
 		FriendlyName:  Ptr("a&b=c&FriendlyName=evil"),
-		WebhookMethod: Ptr("POST"),
+		WebhookMethod: Ptr(WebhookMethodPost),
 		WebhookFilters: []string{
 			"onMessageSent&WebhookMethod=GET",
 			"naïve ☃ 😀",

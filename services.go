@@ -157,13 +157,6 @@ type ServiceMedia struct {
 	CompatibilityMessage string `json:"compatibility_message"`
 }
 
-// CreateServiceParams holds the form keys of a Create Service request.
-type CreateServiceParams struct {
-	// FriendlyName is a descriptive name for the new Service. It is
-	// required and must not be empty.
-	FriendlyName *string `url:"FriendlyName"`
-}
-
 // validate checks that p is set and has a FriendlyName.
 func (p *CreateServiceParams) validate() error {
 	if p == nil {
@@ -197,30 +190,6 @@ var opDeleteService = deleteOp[*noParams]{spec.Lookup("DeleteService")}
 // Roles and the rest.
 func (s *ServicesService) Delete(ctx context.Context, sid string) error {
 	return opDeleteService.call(ctx, s.client, nil, sid)
-}
-
-// ListServicesParams holds the options of Services.ListPage and
-// Services.List. The zero value (or a nil *ListServicesParams) lists every
-// Service in pages of Twilio's default size (50).
-//
-// There is no Page or PageToken: Twilio issues them inside each page's
-// Meta.NextPageURL, which NextPage and List follow.
-type ListServicesParams struct {
-	// PageSize is how many Services each page holds, from 1 to 100. When
-	// it is nil and Limit is set, pages hold Limit Services (at most 100).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Services; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio: ListPage uses it only
-	// to choose the page size, as above.
-	Limit int `url:"-"`
-}
-
-// paging gives the list steps p's PageSize and Limit.
-func (p *ListServicesParams) paging() (*int, int) {
-	if p == nil {
-		return nil, 0
-	}
-	return p.PageSize, p.Limit
 }
 
 // ServicePage is one page of the Services list.

@@ -57,30 +57,6 @@ func (s *UserBindingsService) Delete(ctx context.Context, serviceSID, user, bind
 	return opDeleteUserBinding.call(ctx, s.client, nil, serviceSID, user, bindingSID)
 }
 
-// ListUserBindingsParams holds the options of UserBindings.ListPage and
-// UserBindings.List. The zero value (or a nil *ListUserBindingsParams) lists
-// every Binding of the User in pages of Twilio's default size (50).
-type ListUserBindingsParams struct {
-	// PageSize is how many Bindings each page holds, from 1 to 50. When it
-	// is nil and Limit is set, pages hold Limit Bindings (at most 50).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Bindings; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
-	// BindingType lists only the Bindings of these push technologies, each
-	// sent as its own BindingType key; each must be a BindingType constant.
-	// Empty lists every type.
-	BindingType []BindingType `url:"BindingType,omitempty"`
-}
-
-// paging gives the list steps p's PageSize and Limit.
-func (p *ListUserBindingsParams) paging() (*int, int) {
-	if p == nil {
-		return nil, 0
-	}
-	return p.PageSize, p.Limit
-}
-
 // validate checks the BindingType filter; a nil params is valid.
 func (p *ListUserBindingsParams) validate() error {
 	if p == nil {

@@ -3,7 +3,6 @@ package twiliochat
 import (
 	"context"
 	"iter"
-	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
@@ -130,20 +129,6 @@ func (s *UserChannelsService) Fetch(ctx context.Context, serviceSID, user, chann
 	return opFetchUserChannel.call(ctx, s.client, serviceSID, user, channel)
 }
 
-// UpdateUserChannelParams holds the form keys of an Update User Channel
-// request. No key is required; a nil params sends none.
-type UpdateUserChannelParams struct {
-	// NotificationLevel is NotificationLevelDefault or
-	// NotificationLevelMuted.
-	NotificationLevel *NotificationLevel `url:"NotificationLevel,omitempty"`
-	// LastConsumedMessageIndex moves the User's consumption horizon: the
-	// index of the last Message of the Channel the User has read.
-	LastConsumedMessageIndex *int `url:"LastConsumedMessageIndex,omitempty"`
-	// LastConsumptionTimestamp is when the User last read a Message of the
-	// Channel. It must not be the zero time; it is sent in RFC 3339.
-	LastConsumptionTimestamp *time.Time `url:"LastConsumptionTimestamp,omitempty"`
-}
-
 // validate checks NotificationLevel and LastConsumptionTimestamp; a nil
 // params is valid.
 func (p *UpdateUserChannelParams) validate() error {
@@ -168,15 +153,6 @@ func (s *UserChannelsService) Update(ctx context.Context, serviceSID, user, chan
 	return opUpdateUserChannel.call(ctx, s.client, params, serviceSID, user, channel)
 }
 
-// DeleteUserChannelParams holds the header of a Delete User Channel
-// request. A nil params sends none.
-type DeleteUserChannelParams struct {
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// removal, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
 // opDeleteUserChannel describes the DeleteUserChannel operation (see
 // internal/spec).
 var opDeleteUserChannel = deleteOp[*DeleteUserChannelParams]{spec.Lookup("DeleteUserChannel")}
@@ -186,26 +162,6 @@ var opDeleteUserChannel = deleteOp[*DeleteUserChannelParams]{spec.Lookup("Delete
 // reports a User that is not in the Channel.
 func (s *UserChannelsService) Delete(ctx context.Context, serviceSID, user, channel string, params *DeleteUserChannelParams) error {
 	return opDeleteUserChannel.call(ctx, s.client, params, serviceSID, user, channel)
-}
-
-// ListUserChannelsParams holds the options of UserChannels.ListPage and
-// UserChannels.List. The zero value (or a nil *ListUserChannelsParams)
-// lists every Channel of the User in pages of Twilio's default size (50).
-type ListUserChannelsParams struct {
-	// PageSize is how many Channels each page holds, from 1 to 50. When it
-	// is nil and Limit is set, pages hold Limit Channels (at most 50).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Channels; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
-}
-
-// paging gives the list steps p's PageSize and Limit.
-func (p *ListUserChannelsParams) paging() (*int, int) {
-	if p == nil {
-		return nil, 0
-	}
-	return p.PageSize, p.Limit
 }
 
 // UserChannelPage is one page of a User's Channels list.

@@ -86,26 +86,6 @@ type User struct {
 // without it, such as one decoded from "{}", fails the call.
 func (u *User) identity() identity { return identity{"User", "sid", userSIDPrefix, u.SID} }
 
-// CreateUserParams holds the form keys of a Create User request. Identity
-// is required.
-type CreateUserParams struct {
-	// Identity is the new User's identity, unique in the Service: the
-	// identity its access tokens carry. Required and not empty.
-	Identity *string `url:"Identity,omitempty"`
-	// RoleSID is the SID of the User's service role (RL followed by 32 hex
-	// digits); without it the User gets the Service's default service role.
-	RoleSID *string `url:"RoleSid,omitempty"`
-	// Attributes is JSON text to store with the User, checked before any
-	// request is sent.
-	Attributes *string `url:"Attributes,omitempty"`
-	// FriendlyName is a name to show for the User.
-	FriendlyName *string `url:"FriendlyName,omitempty"`
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
 // validate checks every field and returns all the problems it finds,
 // joined, or nil.
 func (p *CreateUserParams) validate() error {
@@ -134,22 +114,6 @@ func (s *UsersService) Fetch(ctx context.Context, serviceSID, user string) (*Use
 	return opFetchUser.call(ctx, s.client, serviceSID, user)
 }
 
-// UpdateUserParams holds the form keys of an Update User request. A nil
-// field leaves the User's value as it is.
-type UpdateUserParams struct {
-	// RoleSID is the SID of the User's new service role (RL followed by 32
-	// hex digits).
-	RoleSID *string `url:"RoleSid,omitempty"`
-	// Attributes is JSON text that replaces the User's attributes.
-	Attributes *string `url:"Attributes,omitempty"`
-	// FriendlyName is a name to show for the User.
-	FriendlyName *string `url:"FriendlyName,omitempty"`
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
 // validate checks every field and returns all the problems it finds,
 // joined, or nil. A nil p is valid.
 func (p *UpdateUserParams) validate() error {
@@ -175,26 +139,6 @@ var opDeleteUser = deleteOp[*noParams]{spec.Lookup("DeleteUser")}
 // serviceSID, and with it its Members: the User leaves every Channel.
 func (s *UsersService) Delete(ctx context.Context, serviceSID, user string) error {
 	return opDeleteUser.call(ctx, s.client, nil, serviceSID, user)
-}
-
-// ListUsersParams holds the options of Users.ListPage and Users.List. The
-// zero value (or a nil *ListUsersParams) lists every User in pages of
-// Twilio's default size (50).
-type ListUsersParams struct {
-	// PageSize is how many Users each page holds, from 1 to 100. When it
-	// is nil and Limit is set, pages hold Limit Users (at most 100).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Users; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
-}
-
-// paging gives the list steps p's PageSize and Limit.
-func (p *ListUsersParams) paging() (*int, int) {
-	if p == nil {
-		return nil, 0
-	}
-	return p.PageSize, p.Limit
 }
 
 // UserPage is one page of a Service's Users list.

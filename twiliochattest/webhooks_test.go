@@ -76,7 +76,7 @@ func (rc *receiver) take(t *testing.T) []webhook.Payload {
 func pointAt(t *testing.T, client *twiliochat.Client, serviceSID, u, method string, retries int, filters ...string) {
 	t.Helper()
 	_, err := client.Services.Update(context.Background(), serviceSID, &twiliochat.UpdateServiceParams{
-		PreWebhookURL: twiliochat.Ptr(u), PostWebhookURL: twiliochat.Ptr(u), WebhookMethod: twiliochat.Ptr(method),
+		PreWebhookURL: twiliochat.Ptr(u), PostWebhookURL: twiliochat.Ptr(u), WebhookMethod: twiliochat.Ptr(twiliochat.WebhookMethod(method)),
 		WebhookFilters: filters, PreWebhookRetryCount: twiliochat.Ptr(retries), PostWebhookRetryCount: twiliochat.Ptr(retries),
 	})
 	require.NoError(t, err)

@@ -28,7 +28,8 @@ var specFiles = []string{"testdata/twilio_chat_v2.json", "testdata/twilio_chat_v
 // The files the generator writes, relative to internal/spec.
 const (
 	outFile   = "operations_gen.go"
-	pagesFile = "../../pages_gen.go"
+	rootDir   = "../../"
+	pagesFile = rootDir + "pages_gen.go"
 )
 
 func main() {
@@ -74,26 +75,29 @@ type (
 		} `json:"components"`
 	}
 	schema struct {
-		Ref        string             `json:"$ref"`
-		Type       string             `json:"type"`
-		Format     string             `json:"format"`
-		Enum       []string           `json:"enum"`
-		Pattern    string             `json:"pattern"`
-		Minimum    *int               `json:"minimum"`
-		Maximum    *int               `json:"maximum"`
-		Nullable   bool               `json:"nullable"`
-		Items      *schema            `json:"items"`
-		Properties map[string]*schema `json:"properties"`
-		Required   []string           `json:"required"`
+		Ref         string             `json:"$ref"`
+		Description string             `json:"description"`
+		Type        string             `json:"type"`
+		Format      string             `json:"format"`
+		Enum        []string           `json:"enum"`
+		Pattern     string             `json:"pattern"`
+		Minimum     *int               `json:"minimum"`
+		Maximum     *int               `json:"maximum"`
+		Nullable    bool               `json:"nullable"`
+		Items       *schema            `json:"items"`
+		Properties  map[string]*schema `json:"properties"`
+		Required    []string           `json:"required"`
 	}
 	parameter struct {
-		Name     string `json:"name"`
-		In       string `json:"in"`
-		Required bool   `json:"required"`
-		Schema   schema `json:"schema"`
+		Name        string `json:"name"`
+		In          string `json:"in"`
+		Description string `json:"description"`
+		Required    bool   `json:"required"`
+		Schema      schema `json:"schema"`
 	}
 	content   map[string]struct{ Schema schema }
 	operation struct {
+		formOrder   []string
 		OperationID string      `json:"operationId"`
 		Parameters  []parameter `json:"parameters"`
 		RequestBody *struct {
@@ -129,6 +133,7 @@ type op struct {
 	maxPageSize      int
 	webhookHeader    bool
 	keys             []key
+	formOrder        []string // the form keys in the spec's order
 }
 
 type key struct {
@@ -136,6 +141,8 @@ type key struct {
 	required      bool
 	nullable      bool
 	enum          string // Go name of the value list
+	enumType      string // Go name of the enum
+	desc          string // the spec's description
 	prefix        string // Go name of the SID prefix
 	pattern       string
 	min, max      *int
@@ -171,11 +178,19 @@ func generate(sources []source) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := map[string][]byte{}
-	for name, write := range map[string]func(*bytes.Buffer){
+	writers := map[string]func(*bytes.Buffer){
 		outFile:   func(b *bytes.Buffer) { s.write(b, collections) },
 		pagesFile: s.writePages,
-	} {
+	}
+	resources, err := s.paramsTypes()
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range resources {
+		writers[rootDir+r.file] = func(b *bytes.Buffer) { s.writeResource(b, r) }
+	}
+	files := map[string][]byte{}
+	for name, write := range writers {
 		var b bytes.Buffer
 		write(&b)
 		out, err := format.Source(b.Bytes())
@@ -365,6 +380,21 @@ func (s *spec) findOperations() error {
 				if err := json.Unmarshal(raw, &so); err != nil {
 					return fmt.Errorf("%s: %s %s: %v", doc.name, method, path, err)
 				}
+				var order struct {
+					RequestBody struct {
+						Content map[string]struct {
+							Schema struct {
+								Properties orderedKeys `json:"properties"`
+							} `json:"schema"`
+						} `json:"content"`
+					} `json:"requestBody"`
+				}
+				if err := json.Unmarshal(raw, &order); err != nil {
+					return fmt.Errorf("%s: %s %s: %v", doc.name, method, path, err)
+				}
+				for _, c := range order.RequestBody.Content {
+					so.formOrder = c.Schema.Properties
+				}
 				if id := operationIDs[doc.name+" "+so.OperationID]; id != "" {
 					so.OperationID = id
 				}
@@ -400,6 +430,7 @@ func (s *spec) operation(path, method string, so *operation) (*op, error) {
 		if err != nil {
 			return nil, err
 		}
+		k.desc = p.Description
 		switch p.In {
 		case "header":
 			if headerNames[p.Name] == "" {
@@ -418,11 +449,13 @@ func (s *spec) operation(path, method string, so *operation) (*op, error) {
 		if !ok || len(so.RequestBody.Content) != 1 {
 			return nil, fmt.Errorf("a request body that is not a form")
 		}
+		o.formOrder = so.formOrder
 		for _, name := range sortedKeys(body.Schema.Properties) {
 			k, err := s.key(so.OperationID, name, "form", body.Schema.Properties[name], slices.Contains(body.Schema.Required, name))
 			if err != nil {
 				return nil, err
 			}
+			k.desc = body.Schema.Properties[name].Description
 			o.keys = append(o.keys, k)
 		}
 	}
@@ -468,7 +501,7 @@ func (s *spec) key(opID, name, in string, sc *schema, required bool) (key, error
 		if e == nil {
 			return k, fmt.Errorf("%s: $ref %s is not an enum", name, values.Ref)
 		}
-		k.enum = e.plural()
+		k.enum, k.enumType = e.plural(), e.goName
 	case values.Enum != nil:
 		schemaName := inlineEnums[opID+"."+name]
 		e := s.enums[schemaName]
@@ -478,7 +511,7 @@ func (s *spec) key(opID, name, in string, sc *schema, required bool) (key, error
 		if !slices.Equal(e.values, values.Enum) {
 			return k, fmt.Errorf("%s: inline enum %v, but %s has %v", name, values.Enum, schemaName, e.values)
 		}
-		k.enum = e.plural()
+		k.enum, k.enumType = e.plural(), e.goName
 	}
 	if m := sidPattern.FindStringSubmatch(sc.Pattern); m != nil {
 		k.prefix = s.byPrefix[m[1]] + "SIDPrefix"

@@ -60,3 +60,48 @@ var operationIDs = map[string]string{
 var headerNames = map[string]string{
 	"X-Twilio-Webhook-Enabled": "WebhookEnabledHeader",
 }
+
+// headerFields are the Go field names of the header params.
+var headerFields = map[string]string{
+	"X-Twilio-Webhook-Enabled": "WebhookEnabled",
+}
+
+// headerDocs are the docs of the header fields: the spec says only "The
+// X-Twilio-Webhook-Enabled HTTP request header".
+var headerDocs = map[string]string{
+	"X-Twilio-Webhook-Enabled": "WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled header: true makes Twilio call the Service's webhooks for a change made through the REST API, which it otherwise does not; false is sent as it is.",
+}
+
+// secretKeys are the keys whose values are secrets: their fields print as
+// [redacted] (see the root package's secret_params.go).
+var secretKeys = map[string]bool{
+	"Certificate": true,
+	"PrivateKey":  true,
+	"ApiKey":      true,
+	"Secret":      true,
+}
+
+// groupNames are the Go names of the params types of dotted keys, by key
+// prefix. Prefixes that share a name must have the same keys below them.
+var groupNames = map[string]string{
+	"Notifications":                    "NotificationsParams",
+	"Notifications.NewMessage":         "NewMessageNotificationParams",
+	"Notifications.AddedToChannel":     "NotificationParams",
+	"Notifications.RemovedFromChannel": "NotificationParams",
+	"Notifications.InvitedToChannel":   "NotificationParams",
+	"Limits":                           "LimitsParams",
+	"Media":                            "MediaParams",
+	"Configuration":                    "ChannelWebhookConfigurationParams",
+}
+
+// typeDocs are doc sentences added to a params type's.
+var typeDocs = map[string]string{
+	"CreateCredentialParams": "Its secrets are sent to Twilio and shown nowhere else.",
+	"UpdateCredentialParams": "Its secrets are sent to Twilio and shown nowhere else. A Credential's Type cannot be changed.",
+	"UpdateRoleParams":       "Permission replaces the Role's permissions: one left out is taken away.",
+}
+
+// fieldDocs are doc sentences added to the spec's description of a key.
+var fieldDocs = map[string]string{
+	"Attributes": "It must be valid JSON.",
+}

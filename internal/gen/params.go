@@ -1,0 +1,577 @@
+package main
+
+// The root package's params types: one per operation with a key that is
+// not in its path, in one file per resource (roles_gen.go), with their
+// form encoding, header, paging and, for a type without checks of its
+// own, an empty validate.
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// orderedKeys are the keys of a JSON object in the document's order.
+type orderedKeys []string
+
+// UnmarshalJSON reads the keys of the object b.
+func (o *orderedKeys) UnmarshalJSON(b []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if _, err := dec.Token(); err != nil {
+		return err
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		*o = append(*o, t.(string))
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// resource is one generated file of the root package.
+type resource struct {
+	file  string
+	types []*paramsType
+}
+
+// paramsType is a params type, of an operation or a group of its dotted
+// keys.
+type paramsType struct {
+	name     string
+	op       *op      // nil for a group
+	prefixes []string // a group's key prefixes ("Notifications.AddedToChannel")
+	owner    string   // the operation and prefix whose keys make a group's fields
+	fields   []*field
+}
+
+// field is one field of a params type.
+type field struct {
+	name, goType, tag, doc string
+	seg                    string      // the key's segment: its name, or the part after its group's
+	key                    *key        // a leaf: its key, dotted in full
+	group                  *paramsType // a group
+	header                 bool
+}
+
+// pagingKeys are the query keys of a list the list steps send themselves,
+// or, for Page and PageToken, that Twilio puts in next_page_url.
+var pagingKeys = []string{"PageSize", "Page", "PageToken"}
+
+// paramsTypes works out the params types of the operations, by resource.
+func (s *spec) paramsTypes() ([]*resource, error) {
+	byFile := map[string]*resource{}
+	groups := map[string]*paramsType{}
+	var files []string
+	for _, o := range s.ops {
+		if len(o.keys) == 0 {
+			continue
+		}
+		t := &paramsType{name: paramsTypeName(o.id), op: o}
+		if o.listKey != "" {
+			t.fields = append(t.fields,
+				&field{name: "PageSize", seg: "PageSize", goType: "*int", tag: `url:"PageSize,omitempty"`, key: o.find("query", "PageSize"),
+					doc: "PageSize is how many items each page holds, from 1 to the list's maximum. When it is nil and Limit is set, pages hold Limit items, as many as a page can."},
+				&field{name: "Limit", goType: "int", tag: `url:"-"`,
+					doc: "Limit makes List stop after this many items; 0 lists them all. It must not be negative. It is not sent to Twilio."})
+		}
+		var keys []*key
+		for _, name := range o.formOrder {
+			keys = append(keys, o.find("form", name))
+		}
+		for i := range o.keys {
+			k := &o.keys[i]
+			if k.in == "query" && !slices.Contains(pagingKeys, k.name) {
+				keys = append(keys, k)
+			}
+		}
+		for _, k := range keys {
+			if err := s.addField(t, k, strings.Split(k.name, "."), o.id, groups); err != nil {
+				return nil, fmt.Errorf("%s: %v", o.id, err)
+			}
+		}
+		for i := range o.keys {
+			if k := &o.keys[i]; k.in == "header" {
+				name := headerFields[k.name]
+				if name == "" {
+					return nil, fmt.Errorf("%s: header %s has no field name in the overlay", o.id, k.name)
+				}
+				t.fields = append(t.fields, &field{name: name, goType: "*bool", tag: fmt.Sprintf("header:%q", k.name), key: k, header: true, doc: headerDocs[k.name]})
+			}
+		}
+		file := resourceFile(o.id)
+		r := byFile[file]
+		if r == nil {
+			r = &resource{file: file}
+			byFile[file] = r
+			files = append(files, file)
+		}
+		r.types = append(r.types, t)
+		for _, g := range t.groupsOf() {
+			if !g.placed() {
+				r.types = append(r.types, g)
+			}
+		}
+	}
+	out := make([]*resource, 0, len(files))
+	for _, f := range files {
+		out = append(out, byFile[f])
+	}
+	return out, nil
+}
+
+// find returns o's key name in in.
+func (o *op) find(in, name string) *key {
+	for i := range o.keys {
+		if o.keys[i].in == in && o.keys[i].name == name {
+			return &o.keys[i]
+		}
+	}
+	panic(o.id + ": no " + in + " key " + name)
+}
+
+// addField adds the key k, whose segments below t are segs, to t.
+func (s *spec) addField(t *paramsType, k *key, segs []string, owner string, groups map[string]*paramsType) error {
+	name := goFieldName(segs[0])
+	if len(segs) == 1 {
+		f := &field{name: name, seg: segs[0], goType: goType(k), key: k, doc: fieldDoc(name, k)}
+		f.tag = fmt.Sprintf(`url:"%s,omitempty"`, segs[0])
+		if secretKeys[k.name] {
+			f.tag += ` redact:"true"`
+			f.doc += " A secret: every fmt verb, slog and encoding/json print it as [redacted]."
+		}
+		t.fields = append(t.fields, f)
+		return nil
+	}
+	prefix := strings.TrimSuffix(k.name, "."+strings.Join(segs[1:], "."))
+	var f *field
+	for _, have := range t.fields {
+		if have.name == name && have.group != nil {
+			f = have
+		}
+	}
+	if f == nil {
+		gname := groupNames[prefix]
+		if gname == "" {
+			return fmt.Errorf("the keys %s.* have no group name in the overlay", prefix)
+		}
+		g := groups[gname]
+		if g == nil {
+			g = &paramsType{name: gname, owner: owner + " " + prefix}
+			groups[gname] = g
+		}
+		if !slices.Contains(g.prefixes, prefix) {
+			g.prefixes = append(g.prefixes, prefix)
+		}
+		f = &field{name: name, seg: segs[0], goType: "*" + gname, tag: fmt.Sprintf(`url:"%s,omitempty"`, segs[0]), group: g,
+			doc: fmt.Sprintf("%s holds the %s.* keys.", name, prefix)}
+		t.fields = append(t.fields, f)
+	}
+	if f.group.owner != owner+" "+prefix {
+		// A group type another place fills: the key must be its field.
+		return f.group.has(segs[1:], k)
+	}
+	return s.addField(f.group, k, segs[1:], owner, groups)
+}
+
+// has checks that a group type met before has the field the key's segments
+// name.
+func (g *paramsType) has(segs []string, k *key) error {
+	for _, f := range g.fields {
+		if f.name != goFieldName(segs[0]) {
+			continue
+		}
+		if len(segs) == 1 {
+			if f.group == nil && f.goType == goType(k) {
+				return nil
+			}
+		} else if f.group != nil {
+			return f.group.has(segs[1:], k)
+		}
+	}
+	return fmt.Errorf("%s: group %s has no field for it", k.name, g.name)
+}
+
+// groupsOf returns the group types under t, depth first.
+func (t *paramsType) groupsOf() []*paramsType {
+	var out []*paramsType
+	for _, f := range t.fields {
+		if f.group != nil && !slices.Contains(out, f.group) {
+			out = append(out, f.group)
+			for _, g := range f.group.groupsOf() {
+				if !slices.Contains(out, g) {
+					out = append(out, g)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// placedGroups are the group types already written in a file.
+var placedGroups = map[*paramsType]bool{}
+
+// placed reports whether g has its file, and gives it one if not.
+func (g *paramsType) placed() bool {
+	if placedGroups[g] {
+		return true
+	}
+	placedGroups[g] = true
+	return false
+}
+
+// paramsTypeName is the Go name of the params type of the operation id:
+// CreateRoleParams, ListRolesParams.
+func paramsTypeName(id string) string {
+	if noun, ok := strings.CutPrefix(id, "List"); ok {
+		return "List" + noun + "sParams"
+	}
+	return id + "Params"
+}
+
+// verbs are the first words of operationIds.
+var verbs = []string{"Create", "Fetch", "Update", "Delete", "List", "Migrate"}
+
+// resourceFile is the generated file of the resource of the operation id:
+// roles_gen.go, user_channels_gen.go.
+func resourceFile(id string) string {
+	noun := id
+	for _, v := range verbs {
+		noun = strings.TrimPrefix(noun, v)
+	}
+	var b strings.Builder
+	for i, r := range noun {
+		if unicode.IsUpper(r) && i > 0 {
+			b.WriteByte('_')
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String() + "s_gen.go"
+}
+
+// initialisms are the words of a key that Go spells in capitals.
+var initialisms = map[string]string{"Sid": "SID", "Url": "URL", "Api": "API", "Id": "ID"}
+
+// wordPattern splits a key into its words.
+var wordPattern = regexp.MustCompile(`[A-Z][a-z0-9]*`)
+
+// goFieldName is the Go name of a key segment: PreWebhookUrl is
+// PreWebhookURL, ApiKey APIKey.
+func goFieldName(seg string) string {
+	return wordPattern.ReplaceAllStringFunc(seg, func(w string) string {
+		if i, ok := initialisms[w]; ok {
+			return i
+		}
+		return w
+	})
+}
+
+// goType is the Go type of a leaf key's field.
+func goType(k *key) string {
+	elem := map[string]string{"string": "string", "integer": "int", "boolean": "bool", "date-time": "time.Time", "array": "string"}[k.typ]
+	if k.enumType != "" {
+		elem = k.enumType
+	}
+	if k.typ == "array" {
+		return "[]" + elem
+	}
+	return "*" + elem
+}
+
+// markdownLink matches a Markdown link of a description.
+var markdownLink = regexp.MustCompile(`\[([^\]]*)\]\(([^)]*)\)`)
+
+// fieldDoc turns the spec's description of k into the doc of the field
+// name, which starts with the name.
+func fieldDoc(name string, k *key) string {
+	d := strings.Join(strings.Fields(k.desc), " ")
+	d = markdownLink.ReplaceAllString(d, "$1 ($2)")
+	d = strings.ReplaceAll(d, "`", "")
+	if extra := fieldDocs[k.name]; extra != "" {
+		d = strings.TrimSpace(d + " " + extra)
+	}
+	for _, article := range []string{"The ", "A ", "An "} {
+		if rest, ok := strings.CutPrefix(d, article); ok {
+			return name + " is " + strings.ToLower(article) + rest
+		}
+	}
+	if rest, ok := strings.CutPrefix(d, "Whether "); ok {
+		return name + " says whether " + rest
+	}
+	switch {
+	case d == "" && k.enumType != "" && k.typ == "array":
+		return name + " holds " + k.enumType + " values, one key each."
+	case d == "" && k.enumType != "":
+		return name + " is one of the " + k.enumType + " constants."
+	case d == "":
+		return name + " is sent as the " + k.name + " key."
+	}
+	return name + ": " + d
+}
+
+// ownChecks returns the params types of the root package, in dir, that
+// have a validate method written by hand.
+func ownChecks(dir string) (map[string]bool, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	fset := token.NewFileSet()
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") || strings.HasSuffix(name, "_gen.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || fn.Recv == nil || fn.Name.Name != "validate" {
+				continue
+			}
+			if star, ok := fn.Recv.List[0].Type.(*ast.StarExpr); ok {
+				if id, ok := star.X.(*ast.Ident); ok {
+					out[id.Name] = true
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// checked holds the types with a validate written by hand, read once.
+var checked map[string]bool
+
+// writeResource writes one resource's params types.
+func (s *spec) writeResource(b *bytes.Buffer, r *resource) {
+	if checked == nil {
+		var err error
+		if checked, err = ownChecks(rootDir); err != nil {
+			panic(err)
+		}
+	}
+	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
+	p("// Code generated by internal/gen from %s; DO NOT EDIT.", strings.Join(s.files, " and "))
+	p("")
+	p("package twiliochat")
+	p("")
+	var body bytes.Buffer
+	for _, t := range r.types {
+		t.write(&body)
+	}
+	imports := []string{"net/http"}
+	if bytes.Contains(body.Bytes(), []byte("time.Time")) {
+		imports = append(imports, "time")
+	}
+	if bytes.Contains(body.Bytes(), []byte("spec.")) {
+		imports = append(imports, "github.com/e3f0929f/twiliochat/internal/spec")
+	}
+	if bytes.Contains(body.Bytes(), []byte("strconv.")) {
+		imports = append(imports, "strconv")
+	}
+	sort.Strings(imports)
+	p("import (")
+	for _, imp := range imports {
+		p("%q", imp)
+	}
+	p(")")
+	p("")
+	b.Write(body.Bytes())
+}
+
+// write writes the type t and its methods.
+func (t *paramsType) write(b *bytes.Buffer) {
+	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
+	comment(b, "", t.doc())
+	p("type %s struct {", t.name)
+	for _, f := range t.fields {
+		comment(b, "\t", f.doc)
+		p("\t%s %s `%s`", f.name, f.goType, f.tag)
+	}
+	p("}")
+	p("")
+	if t.op == nil {
+		return
+	}
+	t.writeForm(b)
+	t.writeHeader(b)
+	if t.op.listKey != "" {
+		comment(b, "", "paging gives the list steps p's PageSize and Limit.")
+		p("func (p *%s) paging() (*int, int) {", t.name)
+		p("if p == nil {\nreturn nil, 0\n}")
+		p("return p.PageSize, p.Limit\n}\n")
+	}
+	if !checked[t.name] {
+		comment(b, "", "validate checks nothing: the spec gives "+t.name+" no check the path values and the page size do not make.")
+		p("func (p *%s) validate() error { return nil }\n", t.name)
+	}
+}
+
+// doc is the doc comment of t.
+func (t *paramsType) doc() string {
+	if t.op == nil {
+		return fmt.Sprintf("%s holds the keys %s.*.%s", t.name, strings.Join(t.prefixes, ".*, "), typeDocs[t.name])
+	}
+	words := wordPattern.FindAllString(t.op.id, -1)
+	article := "a"
+	if strings.ContainsRune("AEIOU", rune(t.op.id[0])) {
+		article = "an"
+	}
+	d := fmt.Sprintf("%s holds the params of %s %s request (%s %s).", t.name, article, strings.Join(words, " "), t.op.method, t.op.path)
+	var required []string
+	for _, k := range t.op.keys {
+		if k.required {
+			required = append(required, k.name)
+		}
+	}
+	switch len(required) {
+	case 0:
+	case 1:
+		d += " " + required[0] + " is required."
+	default:
+		d += " " + strings.Join(required[:len(required)-1], ", ") + " and " + required[len(required)-1] + " are required."
+	}
+	if extra := typeDocs[t.name]; extra != "" {
+		d += " " + extra
+	}
+	return d
+}
+
+// leaf is a key of an operation's form or query, and the Go expressions
+// that reach it.
+type leaf struct {
+	name   string // the key, dotted
+	k      *key
+	guards []string // the group pointers on the way, each not nil
+	expr   string
+	typ    string
+}
+
+// leaves returns the keys under t, their names under prefix, reached from
+// expr.
+func (t *paramsType) leaves(prefix, expr string, guards []string) []leaf {
+	var out []leaf
+	for _, f := range t.fields {
+		e := expr + "." + f.name
+		switch {
+		case f.header || f.key == nil && f.group == nil:
+		case f.group != nil:
+			out = append(out, f.group.leaves(prefix+f.seg+".", e, append(slices.Clip(guards), e+" != nil"))...)
+		default:
+			out = append(out, leaf{name: prefix + f.seg, k: f.key, guards: guards, expr: e, typ: f.goType})
+		}
+	}
+	return out
+}
+
+// writeForm writes t's appendForm: its keys sorted, as url.Values.Encode
+// sorts them.
+func (t *paramsType) writeForm(b *bytes.Buffer) {
+	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
+	leaves := t.leaves("", "p", nil)
+	sort.SliceStable(leaves, func(i, j int) bool { return leaves[i].name < leaves[j].name })
+	comment(b, "", "appendForm appends the form (or query) keys of p that are set to dst, sorted by key.")
+	p("func (p *%s) appendForm(dst []byte) []byte {", t.name)
+	if len(leaves) == 0 {
+		p("return dst\n}\n")
+		return
+	}
+	p("if p == nil {\nreturn dst\n}")
+	p("start := len(dst)")
+	for _, l := range leaves {
+		if strings.ContainsFunc(l.name, func(r rune) bool {
+			return !(r == '.' || r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)))
+		}) {
+			panic(l.name + " needs escaping")
+		}
+		elem := strings.TrimLeft(l.typ, "*[]")
+		fn, conv := map[string]string{"string": "appendString", "int": "appendInt", "bool": "appendBool", "time.Time": "appendTime"}[elem], ""
+		if fn == "" {
+			fn, conv = "appendString", "string"
+		}
+		guards := slices.Clone(l.guards)
+		if strings.HasPrefix(l.typ, "[]") {
+			if len(guards) > 0 {
+				p("if %s {", strings.Join(guards, " && "))
+			}
+			p("for _, v := range %s {", l.expr)
+			if conv != "" {
+				p("dst = %s(dst, start, %q, %s(v))", fn, l.name, conv)
+			} else {
+				p("dst = %s(dst, start, %q, v)", fn, l.name)
+			}
+			p("}")
+			if len(guards) > 0 {
+				p("}")
+			}
+			continue
+		}
+		guards = append(guards, l.expr+" != nil")
+		p("if %s {", strings.Join(guards, " && "))
+		if conv != "" {
+			p("dst = %s(dst, start, %q, %s(*%s))", fn, l.name, conv, l.expr)
+		} else {
+			p("dst = %s(dst, start, %q, *%s)", fn, l.name, l.expr)
+		}
+		p("}")
+	}
+	p("return dst\n}\n")
+}
+
+// writeHeader writes t's header: its header params that are set, nil when
+// none is.
+func (t *paramsType) writeHeader(b *bytes.Buffer) {
+	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
+	comment(b, "", "header returns the header params of p that are set, or nil.")
+	p("func (p *%s) header() http.Header {", t.name)
+	var headers []*field
+	for _, f := range t.fields {
+		if f.header {
+			headers = append(headers, f)
+		}
+	}
+	if len(headers) == 0 {
+		p("return nil\n}\n")
+		return
+	}
+	if len(headers) > 1 {
+		panic(t.name + ": more than one header")
+	}
+	f := headers[0]
+	p("if p == nil || p.%s == nil {\nreturn nil\n}", f.name)
+	p("return http.Header{spec.%s: {strconv.FormatBool(*p.%s)}}\n}\n", headerNames[f.key.name], f.name)
+}
+
+// comment writes text as a comment wrapped at 77 columns, indented.
+func comment(b *bytes.Buffer, indent, text string) {
+	line := indent + "//"
+	for _, w := range strings.Fields(text) {
+		if len(line)+1+len(w) > 77 && line != indent+"//" {
+			b.WriteString(line + "\n")
+			line = indent + "//"
+		}
+		line += " " + w
+	}
+	b.WriteString(line + "\n")
+}
