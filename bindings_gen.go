@@ -47,10 +47,8 @@ func (p *ListBindingsParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *ListBindingsParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *ListBindingsParams) setHeader(http.Header) {}
 
 // paging gives the list steps p's PageSize and Limit.
 func (p *ListBindingsParams) paging() (*int, int) {

@@ -31,10 +31,8 @@ func (p *ListChannelWebhooksParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *ListChannelWebhooksParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *ListChannelWebhooksParams) setHeader(http.Header) {}
 
 // paging gives the list steps p's PageSize and Limit.
 func (p *ListChannelWebhooksParams) paging() (*int, int) {
@@ -93,10 +91,8 @@ func (p *CreateChannelWebhookParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *CreateChannelWebhookParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *CreateChannelWebhookParams) setHeader(http.Header) {}
 
 // ChannelWebhookConfigurationParams holds the keys Configuration.*.
 type ChannelWebhookConfigurationParams struct {
@@ -165,7 +161,5 @@ func (p *UpdateChannelWebhookParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *UpdateChannelWebhookParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *UpdateChannelWebhookParams) setHeader(http.Header) {}

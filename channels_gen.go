@@ -40,10 +40,8 @@ func (p *ListChannelsParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *ListChannelsParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *ListChannelsParams) setHeader(http.Header) {}
 
 // paging gives the list steps p's PageSize and Limit.
 func (p *ListChannelsParams) paging() (*int, int) {
@@ -122,12 +120,11 @@ func (p *CreateChannelParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *CreateChannelParams) header() http.Header {
-	if p == nil || p.WebhookEnabled == nil {
-		return nil
+// setHeader sets the header params of p that are set in h.
+func (p *CreateChannelParams) setHeader(h http.Header) {
+	if p != nil && p.WebhookEnabled != nil {
+		h[spec.WebhookEnabledHeader] = []string{strconv.FormatBool(*p.WebhookEnabled)}
 	}
-	return http.Header{spec.WebhookEnabledHeader: {strconv.FormatBool(*p.WebhookEnabled)}}
 }
 
 // UpdateChannelParams holds the params of an Update Channel request (POST
@@ -191,12 +188,11 @@ func (p *UpdateChannelParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *UpdateChannelParams) header() http.Header {
-	if p == nil || p.WebhookEnabled == nil {
-		return nil
+// setHeader sets the header params of p that are set in h.
+func (p *UpdateChannelParams) setHeader(h http.Header) {
+	if p != nil && p.WebhookEnabled != nil {
+		h[spec.WebhookEnabledHeader] = []string{strconv.FormatBool(*p.WebhookEnabled)}
 	}
-	return http.Header{spec.WebhookEnabledHeader: {strconv.FormatBool(*p.WebhookEnabled)}}
 }
 
 // DeleteChannelParams holds the params of a Delete Channel request (DELETE
@@ -214,12 +210,11 @@ func (p *DeleteChannelParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *DeleteChannelParams) header() http.Header {
-	if p == nil || p.WebhookEnabled == nil {
-		return nil
+// setHeader sets the header params of p that are set in h.
+func (p *DeleteChannelParams) setHeader(h http.Header) {
+	if p != nil && p.WebhookEnabled != nil {
+		h[spec.WebhookEnabledHeader] = []string{strconv.FormatBool(*p.WebhookEnabled)}
 	}
-	return http.Header{spec.WebhookEnabledHeader: {strconv.FormatBool(*p.WebhookEnabled)}}
 }
 
 // validate checks nothing: the spec gives DeleteChannelParams no check the
@@ -257,10 +252,9 @@ func (p *MigrateChannelParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *MigrateChannelParams) header() http.Header {
-	if p == nil || p.WebhookEnabled == nil {
-		return nil
+// setHeader sets the header params of p that are set in h.
+func (p *MigrateChannelParams) setHeader(h http.Header) {
+	if p != nil && p.WebhookEnabled != nil {
+		h[spec.WebhookEnabledHeader] = []string{strconv.FormatBool(*p.WebhookEnabled)}
 	}
-	return http.Header{spec.WebhookEnabledHeader: {strconv.FormatBool(*p.WebhookEnabled)}}
 }

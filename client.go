@@ -406,9 +406,9 @@ type request struct {
 	// form is the encoded form (see encodeBody), sent as the request body
 	// when not nil.
 	form []byte
-	// header holds the request's header params, such as
-	// X-Twilio-Webhook-Enabled.
-	header http.Header
+	// header sets the request's header params, such as
+	// X-Twilio-Webhook-Enabled, when not nil.
+	header headerSetter
 	// creates is set for an operation that makes a new resource each time
 	// it arrives (a Create): it is sent again only after a failure that
 	// shows it was not served (see RetryPolicy). Every other request is
@@ -506,8 +506,8 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	if err != nil {
 		return nil, fmt.Errorf("twiliochat: %w", err)
 	}
-	for k, v := range r.header {
-		req.Header[k] = v
+	if r.header != nil {
+		r.header.setHeader(req.Header)
 	}
 	req.Header.Set("Authorization", c.creds.authorization())
 	req.Header.Set("Accept", "application/json")

@@ -31,10 +31,8 @@ func (p *ListCredentialsParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *ListCredentialsParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *ListCredentialsParams) setHeader(http.Header) {}
 
 // paging gives the list steps p's PageSize and Limit.
 func (p *ListCredentialsParams) paging() (*int, int) {
@@ -112,10 +110,8 @@ func (p *CreateCredentialParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *CreateCredentialParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *CreateCredentialParams) setHeader(http.Header) {}
 
 // UpdateCredentialParams holds the params of an Update Credential request
 // (POST /v2/Credentials/{Sid}). Its secrets are sent to Twilio and shown
@@ -176,7 +172,5 @@ func (p *UpdateCredentialParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *UpdateCredentialParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *UpdateCredentialParams) setHeader(http.Header) {}

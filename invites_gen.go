@@ -39,10 +39,8 @@ func (p *ListInvitesParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *ListInvitesParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *ListInvitesParams) setHeader(http.Header) {}
 
 // paging gives the list steps p's PageSize and Limit.
 func (p *ListInvitesParams) paging() (*int, int) {
@@ -88,7 +86,5 @@ func (p *CreateInviteParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *CreateInviteParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *CreateInviteParams) setHeader(http.Header) {}

@@ -42,10 +42,8 @@ func (p *ListMembersParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *ListMembersParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *ListMembersParams) setHeader(http.Header) {}
 
 // paging gives the list steps p's PageSize and Limit.
 func (p *ListMembersParams) paging() (*int, int) {
@@ -138,12 +136,11 @@ func (p *CreateMemberParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *CreateMemberParams) header() http.Header {
-	if p == nil || p.WebhookEnabled == nil {
-		return nil
+// setHeader sets the header params of p that are set in h.
+func (p *CreateMemberParams) setHeader(h http.Header) {
+	if p != nil && p.WebhookEnabled != nil {
+		h[spec.WebhookEnabledHeader] = []string{strconv.FormatBool(*p.WebhookEnabled)}
 	}
-	return http.Header{spec.WebhookEnabledHeader: {strconv.FormatBool(*p.WebhookEnabled)}}
 }
 
 // UpdateMemberParams holds the params of an Update Member request (POST
@@ -211,12 +208,11 @@ func (p *UpdateMemberParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *UpdateMemberParams) header() http.Header {
-	if p == nil || p.WebhookEnabled == nil {
-		return nil
+// setHeader sets the header params of p that are set in h.
+func (p *UpdateMemberParams) setHeader(h http.Header) {
+	if p != nil && p.WebhookEnabled != nil {
+		h[spec.WebhookEnabledHeader] = []string{strconv.FormatBool(*p.WebhookEnabled)}
 	}
-	return http.Header{spec.WebhookEnabledHeader: {strconv.FormatBool(*p.WebhookEnabled)}}
 }
 
 // DeleteMemberParams holds the params of a Delete Member request (DELETE
@@ -234,12 +230,11 @@ func (p *DeleteMemberParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *DeleteMemberParams) header() http.Header {
-	if p == nil || p.WebhookEnabled == nil {
-		return nil
+// setHeader sets the header params of p that are set in h.
+func (p *DeleteMemberParams) setHeader(h http.Header) {
+	if p != nil && p.WebhookEnabled != nil {
+		h[spec.WebhookEnabledHeader] = []string{strconv.FormatBool(*p.WebhookEnabled)}
 	}
-	return http.Header{spec.WebhookEnabledHeader: {strconv.FormatBool(*p.WebhookEnabled)}}
 }
 
 // validate checks nothing: the spec gives DeleteMemberParams no check the

@@ -40,10 +40,8 @@ func (p *ListMessagesParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *ListMessagesParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *ListMessagesParams) setHeader(http.Header) {}
 
 // paging gives the list steps p's PageSize and Limit.
 func (p *ListMessagesParams) paging() (*int, int) {
@@ -120,12 +118,11 @@ func (p *CreateMessageParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *CreateMessageParams) header() http.Header {
-	if p == nil || p.WebhookEnabled == nil {
-		return nil
+// setHeader sets the header params of p that are set in h.
+func (p *CreateMessageParams) setHeader(h http.Header) {
+	if p != nil && p.WebhookEnabled != nil {
+		h[spec.WebhookEnabledHeader] = []string{strconv.FormatBool(*p.WebhookEnabled)}
 	}
-	return http.Header{spec.WebhookEnabledHeader: {strconv.FormatBool(*p.WebhookEnabled)}}
 }
 
 // UpdateMessageParams holds the params of an Update Message request (POST
@@ -188,12 +185,11 @@ func (p *UpdateMessageParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *UpdateMessageParams) header() http.Header {
-	if p == nil || p.WebhookEnabled == nil {
-		return nil
+// setHeader sets the header params of p that are set in h.
+func (p *UpdateMessageParams) setHeader(h http.Header) {
+	if p != nil && p.WebhookEnabled != nil {
+		h[spec.WebhookEnabledHeader] = []string{strconv.FormatBool(*p.WebhookEnabled)}
 	}
-	return http.Header{spec.WebhookEnabledHeader: {strconv.FormatBool(*p.WebhookEnabled)}}
 }
 
 // DeleteMessageParams holds the params of a Delete Message request (DELETE
@@ -211,12 +207,11 @@ func (p *DeleteMessageParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *DeleteMessageParams) header() http.Header {
-	if p == nil || p.WebhookEnabled == nil {
-		return nil
+// setHeader sets the header params of p that are set in h.
+func (p *DeleteMessageParams) setHeader(h http.Header) {
+	if p != nil && p.WebhookEnabled != nil {
+		h[spec.WebhookEnabledHeader] = []string{strconv.FormatBool(*p.WebhookEnabled)}
 	}
-	return http.Header{spec.WebhookEnabledHeader: {strconv.FormatBool(*p.WebhookEnabled)}}
 }
 
 // validate checks nothing: the spec gives DeleteMessageParams no check the

@@ -144,7 +144,7 @@ type noParams struct{}
 
 func (*noParams) validate() error              { return nil }
 func (*noParams) appendForm(dst []byte) []byte { return dst }
-func (*noParams) header() http.Header          { return nil }
+func (*noParams) setHeader(http.Header)        {}
 
 // The typed operations. Each holds its description; its type says what
 // its method sends and what it answers with. values are the path values in
@@ -262,7 +262,11 @@ func getPage[T any](ctx context.Context, c *Client, op *operation, r *request) (
 // checkParams checks the path values, p and more, and returns op's path.
 func checkParams[P params](op *operation, p P, values []string, more ...error) (string, error) {
 	path, err := buildPath(op, values)
-	return path, joinErrors(append([]error{err, p.validate()}, more...)...)
+	own := p.validate()
+	if err == nil && own == nil && len(more) == 0 {
+		return path, nil
+	}
+	return path, joinErrors(append([]error{err, own}, more...)...)
 }
 
 // prepare checks the path values and params and returns the request for
@@ -273,7 +277,7 @@ func prepare[P params](op *operation, p P, values []string) (*request, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &request{method: op.Method, target: path, creates: op.Creates, header: p.header()}
+	r := &request{method: op.Method, target: path, creates: op.Creates, header: p}
 	if op.Method == http.MethodPost {
 		r.form = encodeBody(p)
 	}

@@ -318,7 +318,29 @@ func prepareList[P listParams](op *operation, params P, values []string) (*reque
 	if len(target) == start {
 		target = target[:len(path)]
 	}
-	return &request{method: http.MethodGet, target: string(target), header: params.header()}, limit, nil
+	return &request{method: http.MethodGet, target: string(target), header: headerOf(params)}, limit, nil
+}
+
+// headerOf returns the header params of p as they are now, for the pages
+// of a List read after the caller may have changed p; nil when none is
+// set.
+func headerOf(p headerSetter) headerSetter {
+	h := http.Header{}
+	p.setHeader(h)
+	if len(h) == 0 {
+		return nil
+	}
+	return fixedHeader(h)
+}
+
+// fixedHeader is header params set once.
+type fixedHeader http.Header
+
+// setHeader sets f in h.
+func (f fixedHeader) setHeader(h http.Header) {
+	for k, v := range f {
+		h[k] = v
+	}
 }
 
 // pageSizeKey is the query key of a list's page size.

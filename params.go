@@ -26,8 +26,12 @@ type params interface {
 	// when it holds the zero value, a nil one is not, a slice sends one key
 	// per item, a date RFC 3339.
 	appendForm(dst []byte) []byte
-	// header returns the header params that are set, nil when none is.
-	header() http.Header
+	headerSetter
+}
+
+// headerSetter sets the header params of a request's params that are set.
+type headerSetter interface {
+	setHeader(h http.Header)
 }
 
 // formBuffers holds scratch buffers for encodeBody.

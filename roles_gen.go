@@ -31,10 +31,8 @@ func (p *ListRolesParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *ListRolesParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *ListRolesParams) setHeader(http.Header) {}
 
 // paging gives the list steps p's PageSize and Limit.
 func (p *ListRolesParams) paging() (*int, int) {
@@ -83,10 +81,8 @@ func (p *CreateRoleParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *CreateRoleParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *CreateRoleParams) setHeader(http.Header) {}
 
 // UpdateRoleParams holds the params of an Update Role request (POST
 // /v2/Services/{ServiceSid}/Roles/{Sid}). Permission is required. Permission
@@ -115,7 +111,5 @@ func (p *UpdateRoleParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *UpdateRoleParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *UpdateRoleParams) setHeader(http.Header) {}

@@ -31,10 +31,8 @@ func (p *ListServicesParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *ListServicesParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *ListServicesParams) setHeader(http.Header) {}
 
 // paging gives the list steps p's PageSize and Limit.
 func (p *ListServicesParams) paging() (*int, int) {
@@ -69,10 +67,8 @@ func (p *CreateServiceParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *CreateServiceParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *CreateServiceParams) setHeader(http.Header) {}
 
 // UpdateServiceParams holds the params of an Update Service request (POST
 // /v2/Services/{Sid}).
@@ -248,10 +244,8 @@ func (p *UpdateServiceParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *UpdateServiceParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *UpdateServiceParams) setHeader(http.Header) {}
 
 // NotificationsParams holds the keys Notifications.*.
 type NotificationsParams struct {

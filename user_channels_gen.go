@@ -34,10 +34,8 @@ func (p *ListUserChannelsParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *ListUserChannelsParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *ListUserChannelsParams) setHeader(http.Header) {}
 
 // paging gives the list steps p's PageSize and Limit.
 func (p *ListUserChannelsParams) paging() (*int, int) {
@@ -87,10 +85,8 @@ func (p *UpdateUserChannelParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *UpdateUserChannelParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *UpdateUserChannelParams) setHeader(http.Header) {}
 
 // DeleteUserChannelParams holds the params of a Delete User Channel request
 // (DELETE /v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}).
@@ -107,12 +103,11 @@ func (p *DeleteUserChannelParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *DeleteUserChannelParams) header() http.Header {
-	if p == nil || p.WebhookEnabled == nil {
-		return nil
+// setHeader sets the header params of p that are set in h.
+func (p *DeleteUserChannelParams) setHeader(h http.Header) {
+	if p != nil && p.WebhookEnabled != nil {
+		h[spec.WebhookEnabledHeader] = []string{strconv.FormatBool(*p.WebhookEnabled)}
 	}
-	return http.Header{spec.WebhookEnabledHeader: {strconv.FormatBool(*p.WebhookEnabled)}}
 }
 
 // validate checks nothing: the spec gives DeleteUserChannelParams no check

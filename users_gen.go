@@ -33,10 +33,8 @@ func (p *ListUsersParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *ListUsersParams) header() http.Header {
-	return nil
-}
+// setHeader sets the header params of p that are set in h.
+func (p *ListUsersParams) setHeader(http.Header) {}
 
 // paging gives the list steps p's PageSize and Limit.
 func (p *ListUsersParams) paging() (*int, int) {
@@ -98,12 +96,11 @@ func (p *CreateUserParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *CreateUserParams) header() http.Header {
-	if p == nil || p.WebhookEnabled == nil {
-		return nil
+// setHeader sets the header params of p that are set in h.
+func (p *CreateUserParams) setHeader(h http.Header) {
+	if p != nil && p.WebhookEnabled != nil {
+		h[spec.WebhookEnabledHeader] = []string{strconv.FormatBool(*p.WebhookEnabled)}
 	}
-	return http.Header{spec.WebhookEnabledHeader: {strconv.FormatBool(*p.WebhookEnabled)}}
 }
 
 // UpdateUserParams holds the params of an Update User request (POST
@@ -144,10 +141,9 @@ func (p *UpdateUserParams) appendForm(dst []byte) []byte {
 	return dst
 }
 
-// header returns the header params of p that are set, or nil.
-func (p *UpdateUserParams) header() http.Header {
-	if p == nil || p.WebhookEnabled == nil {
-		return nil
+// setHeader sets the header params of p that are set in h.
+func (p *UpdateUserParams) setHeader(h http.Header) {
+	if p != nil && p.WebhookEnabled != nil {
+		h[spec.WebhookEnabledHeader] = []string{strconv.FormatBool(*p.WebhookEnabled)}
 	}
-	return http.Header{spec.WebhookEnabledHeader: {strconv.FormatBool(*p.WebhookEnabled)}}
 }

@@ -543,8 +543,7 @@ func (t *paramsType) writeForm(b *bytes.Buffer) {
 // none is.
 func (t *paramsType) writeHeader(b *bytes.Buffer) {
 	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
-	comment(b, "", "header returns the header params of p that are set, or nil.")
-	p("func (p *%s) header() http.Header {", t.name)
+	comment(b, "", "setHeader sets the header params of p that are set in h.")
 	var headers []*field
 	for _, f := range t.fields {
 		if f.header {
@@ -552,15 +551,16 @@ func (t *paramsType) writeHeader(b *bytes.Buffer) {
 		}
 	}
 	if len(headers) == 0 {
-		p("return nil\n}\n")
+		p("func (p *%s) setHeader(http.Header) {}\n", t.name)
 		return
 	}
+	p("func (p *%s) setHeader(h http.Header) {", t.name)
 	if len(headers) > 1 {
 		panic(t.name + ": more than one header")
 	}
 	f := headers[0]
-	p("if p == nil || p.%s == nil {\nreturn nil\n}", f.name)
-	p("return http.Header{spec.%s: {strconv.FormatBool(*p.%s)}}\n}\n", headerNames[f.key.name], f.name)
+	p("if p != nil && p.%s != nil {", f.name)
+	p("h[spec.%s] = []string{strconv.FormatBool(*p.%s)}\n}\n}\n", headerNames[f.key.name], f.name)
 }
 
 // comment writes text as a comment wrapped at 77 columns, indented.
