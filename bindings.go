@@ -40,21 +40,6 @@ type BindingsService struct {
 	client *Client
 }
 
-// BindingType is the push technology of a Binding: BindingTypeGCM,
-// BindingTypeAPN or BindingTypeFCM. A type Twilio adds later decodes as its
-// own string, without an error.
-type BindingType string
-
-// The Binding types Twilio defines (the spec's binding_enum_binding_type).
-const (
-	// BindingTypeGCM is Google Cloud Messaging.
-	BindingTypeGCM BindingType = spec.BindingTypeGCM
-	// BindingTypeAPN is the Apple Push Notification service.
-	BindingTypeAPN BindingType = spec.BindingTypeAPN
-	// BindingTypeFCM is Firebase Cloud Messaging.
-	BindingTypeFCM BindingType = spec.BindingTypeFCM
-)
-
 // PushType is a kind of push notification a Binding is subscribed to, one
 // of Binding.MessageTypes. The spec gives no list of them; the constants
 // are the types Twilio documents, and any other decodes as its own string.

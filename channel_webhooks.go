@@ -50,42 +50,6 @@ type ChannelWebhooksService struct {
 	client *Client
 }
 
-// ChannelWebhookType is the type of a Channel Webhook:
-// ChannelWebhookTypeWebhook, ChannelWebhookTypeTrigger or
-// ChannelWebhookTypeStudio. A type Twilio adds later decodes as its own
-// string, without an error.
-type ChannelWebhookType string
-
-// The Channel Webhook types Twilio defines (the spec's
-// channel_webhook_enum_type).
-const (
-	// ChannelWebhookTypeWebhook calls Configuration.URL on the Channel's
-	// events that Configuration.Filters names.
-	ChannelWebhookTypeWebhook ChannelWebhookType = spec.ChannelWebhookTypeWebhook
-	// ChannelWebhookTypeTrigger calls Configuration.URL when a message
-	// body holds one of Configuration.Triggers.
-	ChannelWebhookTypeTrigger ChannelWebhookType = spec.ChannelWebhookTypeTrigger
-	// ChannelWebhookTypeStudio starts the Studio Flow
-	// Configuration.FlowSID.
-	ChannelWebhookTypeStudio ChannelWebhookType = spec.ChannelWebhookTypeStudio
-)
-
-// WebhookMethod is the HTTP method a webhook is called with:
-// WebhookMethodGet or WebhookMethodPost. A method Twilio adds later decodes
-// as its own string, without an error.
-type WebhookMethod string
-
-// The webhook methods Twilio defines (the spec's
-// channel_webhook_enum_method).
-const (
-	// WebhookMethodGet calls the webhook with a GET, its parameters in the
-	// query.
-	WebhookMethodGet WebhookMethod = spec.WebhookMethodGET
-	// WebhookMethodPost calls the webhook with a POST, its parameters in a
-	// form body.
-	WebhookMethodPost WebhookMethod = spec.WebhookMethodPOST
-)
-
 // ChannelWebhook is a Chat v2 Channel Webhook resource. Fields that Twilio
 // sends as JSON null decode to their zero value; fields Twilio adds later
 // are ignored. An answer whose sid is missing or is not a Channel Webhook

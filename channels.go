@@ -47,21 +47,6 @@ type ChannelsService struct {
 	client *Client
 }
 
-// ChannelType is the type of a Channel: ChannelTypePublic or
-// ChannelTypePrivate. A type Twilio adds later decodes as its own string,
-// without an error.
-type ChannelType string
-
-// The Channel types Twilio defines.
-const (
-	// ChannelTypePublic is a Channel every User of the Service can see and
-	// join.
-	ChannelTypePublic ChannelType = spec.ChannelTypePublic
-	// ChannelTypePrivate is a Channel only its Members (and invited Users)
-	// can see.
-	ChannelTypePrivate ChannelType = spec.ChannelTypePrivate
-)
-
 // Channel is a Chat v2 Channel resource. Fields that Twilio sends as JSON
 // null decode to their zero value; fields Twilio adds later are ignored. An
 // answer whose sid is missing or is not a Channel SID fails the call with a

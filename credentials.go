@@ -51,24 +51,6 @@ type CredentialsService struct {
 	client *Client
 }
 
-// PushService is the push notification service of a Credential:
-// PushServiceGCM, PushServiceAPN or PushServiceFCM. A service Twilio adds
-// later decodes as its own string, without an error.
-type PushService string
-
-// The push services Twilio defines (the spec's credential_enum_push_service).
-const (
-	// PushServiceGCM is Google Cloud Messaging; its Credential holds an
-	// API key.
-	PushServiceGCM PushService = spec.PushServiceGCM
-	// PushServiceAPN is the Apple Push Notification service; its
-	// Credential holds a certificate and a private key.
-	PushServiceAPN PushService = spec.PushServiceAPN
-	// PushServiceFCM is Firebase Cloud Messaging; its Credential holds the
-	// project's server key as Secret.
-	PushServiceFCM PushService = spec.PushServiceFCM
-)
-
 // Credential is a Chat v2 Credential resource: the push notification
 // settings of one push service, without their secrets, which Twilio never
 // returns. Fields that Twilio sends as JSON null decode to their zero

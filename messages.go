@@ -43,19 +43,6 @@ type MessagesService struct {
 	client *Client
 }
 
-// MessageOrder is the order in which Messages.List and Messages.ListPage
-// return a Channel's Messages: MessageOrderAsc (oldest first, Twilio's
-// default) or MessageOrderDesc (newest first).
-type MessageOrder string
-
-// The Message orders Twilio defines.
-const (
-	// MessageOrderAsc lists the oldest Message first.
-	MessageOrderAsc MessageOrder = spec.MessageOrderAsc
-	// MessageOrderDesc lists the newest Message first.
-	MessageOrderDesc MessageOrder = spec.MessageOrderDesc
-)
-
 // MessageType is the type of a Message as Twilio reports it:
 // MessageTypeText or MessageTypeMedia. A type Twilio adds later decodes as
 // its own string, without an error.

@@ -51,18 +51,6 @@ type RolesService struct {
 	client *Client
 }
 
-// RoleType is the type of a Role: RoleTypeChannel or RoleTypeDeployment. A
-// type Twilio adds later decodes as its own string, without an error.
-type RoleType string
-
-// The Role types Twilio defines.
-const (
-	// RoleTypeChannel is a role a member holds in a channel.
-	RoleTypeChannel RoleType = spec.RoleTypeChannel
-	// RoleTypeDeployment is a role a user holds across the Service.
-	RoleTypeDeployment RoleType = spec.RoleTypeDeployment
-)
-
 // Role is a Chat v2 Role resource: a named set of permissions in a Service.
 // Fields that Twilio sends as JSON null decode to their zero value; fields
 // Twilio adds later are ignored. An answer whose sid is missing or is not a

@@ -41,37 +41,6 @@ type UserChannelsService struct {
 	client *Client
 }
 
-// ChannelStatus is how a User stands in a Channel: ChannelStatusJoined,
-// ChannelStatusInvited or ChannelStatusNotParticipating. A status Twilio
-// adds later decodes as its own string, without an error.
-type ChannelStatus string
-
-// The Channel statuses Twilio defines (the spec's
-// user_channel_enum_channel_status).
-const (
-	// ChannelStatusJoined is a User who is a Member of the Channel.
-	ChannelStatusJoined ChannelStatus = spec.ChannelStatusJoined
-	// ChannelStatusInvited is a User with a pending Invite to the Channel.
-	ChannelStatusInvited ChannelStatus = spec.ChannelStatusInvited
-	// ChannelStatusNotParticipating is a User who is neither.
-	ChannelStatusNotParticipating ChannelStatus = spec.ChannelStatusNotParticipating
-)
-
-// NotificationLevel says whether a User gets the push notifications of a
-// Channel: NotificationLevelDefault or NotificationLevelMuted.
-type NotificationLevel string
-
-// The notification levels Twilio defines (the spec's
-// user_channel_enum_notification_level).
-const (
-	// NotificationLevelDefault sends the User the Channel's push
-	// notifications as the Service is configured to.
-	NotificationLevelDefault NotificationLevel = spec.NotificationLevelDefault
-	// NotificationLevelMuted keeps the Channel's push notifications from
-	// the User.
-	NotificationLevelMuted NotificationLevel = spec.NotificationLevelMuted
-)
-
 // UserChannel is a Chat v2 User Channel resource: a Channel as one User
 // sees it. Fields that Twilio sends as JSON null decode to their zero value,
 // but LastConsumedMessageIndex and UnreadMessagesCount, which are nil when

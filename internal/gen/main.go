@@ -30,6 +30,7 @@ const (
 	outFile   = "operations_gen.go"
 	rootDir   = "../../"
 	pagesFile = rootDir + "pages_gen.go"
+	enumsFile = rootDir + "enums_gen.go"
 )
 
 func main() {
@@ -181,6 +182,7 @@ func generate(sources []source) (map[string][]byte, error) {
 	writers := map[string]func(*bytes.Buffer){
 		outFile:   func(b *bytes.Buffer) { s.write(b, collections) },
 		pagesFile: s.writePages,
+		enumsFile: s.writeEnums,
 	}
 	resources, err := s.paramsTypes()
 	if err != nil {

@@ -105,3 +105,50 @@ var typeDocs = map[string]string{
 var fieldDocs = map[string]string{
 	"Attributes": "It must be valid JSON.",
 }
+
+// enumDocs are the docs of the root package's enum types, which the spec
+// does not describe.
+var enumDocs = map[string]string{
+	"BindingType":        "BindingType is the push technology of a Binding.",
+	"ChannelWebhookType": "ChannelWebhookType is the type of a Channel Webhook.",
+	"WebhookMethod":      "WebhookMethod is the HTTP method a webhook is called with.",
+	"ChannelType":        "ChannelType is the type of a Channel.",
+	"PushService":        "PushService is the push notification service of a Credential.",
+	"MessageOrder":       "MessageOrder is the order in which Messages.List and Messages.ListPage return a Channel's Messages; Twilio's default is MessageOrderAsc.",
+	"RoleType":           "RoleType is the type of a Role.",
+	"ChannelStatus":      "ChannelStatus is how a User stands in a Channel.",
+	"NotificationLevel":  "NotificationLevel says whether a User gets the push notifications of a Channel.",
+}
+
+// valueDocs are the docs of the root package's enum constants.
+var valueDocs = map[string]string{
+	"BindingTypeGCM":                "BindingTypeGCM is Google Cloud Messaging.",
+	"BindingTypeAPN":                "BindingTypeAPN is the Apple Push Notification service.",
+	"BindingTypeFCM":                "BindingTypeFCM is Firebase Cloud Messaging.",
+	"ChannelWebhookTypeWebhook":     "ChannelWebhookTypeWebhook calls Configuration.URL on the Channel's events that Configuration.Filters names.",
+	"ChannelWebhookTypeTrigger":     "ChannelWebhookTypeTrigger calls Configuration.URL when a message body holds one of Configuration.Triggers.",
+	"ChannelWebhookTypeStudio":      "ChannelWebhookTypeStudio starts the Studio Flow Configuration.FlowSID.",
+	"WebhookMethodGet":              "WebhookMethodGet calls the webhook with a GET, its parameters in the query.",
+	"WebhookMethodPost":             "WebhookMethodPost calls the webhook with a POST, its parameters in a form body.",
+	"ChannelTypePublic":             "ChannelTypePublic is a Channel every User of the Service can see and join.",
+	"ChannelTypePrivate":            "ChannelTypePrivate is a Channel only its Members (and invited Users) can see.",
+	"PushServiceGCM":                "PushServiceGCM is Google Cloud Messaging; its Credential holds an API key.",
+	"PushServiceAPN":                "PushServiceAPN is the Apple Push Notification service; its Credential holds a certificate and a private key.",
+	"PushServiceFCM":                "PushServiceFCM is Firebase Cloud Messaging; its Credential holds the project's server key as Secret.",
+	"MessageOrderAsc":               "MessageOrderAsc lists the oldest Message first.",
+	"MessageOrderDesc":              "MessageOrderDesc lists the newest Message first.",
+	"RoleTypeChannel":               "RoleTypeChannel is a role a member holds in a channel.",
+	"RoleTypeDeployment":            "RoleTypeDeployment is a role a user holds across the Service.",
+	"ChannelStatusJoined":           "ChannelStatusJoined is a User who is a Member of the Channel.",
+	"ChannelStatusInvited":          "ChannelStatusInvited is a User with a pending Invite to the Channel.",
+	"ChannelStatusNotParticipating": "ChannelStatusNotParticipating is a User who is neither.",
+	"NotificationLevelDefault":      "NotificationLevelDefault sends the User the Channel's push notifications as the Service is configured to.",
+	"NotificationLevelMuted":        "NotificationLevelMuted keeps the Channel's push notifications from the User.",
+}
+
+// rootValueNames are the root package's names of enum values whose spec
+// constant the rule names otherwise (WebhookMethodGET).
+var rootValueNames = map[string]string{
+	"WebhookMethodGET":  "WebhookMethodGet",
+	"WebhookMethodPOST": "WebhookMethodPost",
+}
