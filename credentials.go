@@ -20,12 +20,12 @@ type CredentialsAPI interface {
 	// Create creates a Credential and returns it as Twilio stored it,
 	// without its secrets.
 	Create(ctx context.Context, params *CreateCredentialParams) (*Credential, error)
-	// Fetch returns the Credential sid.
-	Fetch(ctx context.Context, sid string) (*Credential, error)
-	// Update changes the Credential sid and returns it as Twilio stored it.
-	Update(ctx context.Context, sid string, params *UpdateCredentialParams) (*Credential, error)
-	// Delete deletes the Credential sid.
-	Delete(ctx context.Context, sid string) error
+	// Fetch returns the Credential credentialSID.
+	Fetch(ctx context.Context, credentialSID string) (*Credential, error)
+	// Update changes the Credential credentialSID and returns it as Twilio stored it.
+	Update(ctx context.Context, credentialSID string, params *UpdateCredentialParams) (*Credential, error)
+	// Delete deletes the Credential credentialSID.
+	Delete(ctx context.Context, credentialSID string) error
 	// ListPage returns the first page of the account's Credentials.
 	ListPage(ctx context.Context, params *ListCredentialsParams) (*CredentialPage, error)
 	// NextPage returns the page after page, or nil after the last page.
@@ -167,9 +167,9 @@ func (s *CredentialsService) Create(ctx context.Context, params *CreateCredentia
 // opFetchCredential describes the FetchCredential operation (see internal/spec).
 var opFetchCredential = fetchOp[Credential]{spec.Lookup("FetchCredential")}
 
-// Fetch returns the Credential sid, without its secrets.
-func (s *CredentialsService) Fetch(ctx context.Context, sid string) (*Credential, error) {
-	return opFetchCredential.call(ctx, s.client, sid)
+// Fetch returns the Credential credentialSID, without its secrets.
+func (s *CredentialsService) Fetch(ctx context.Context, credentialSID string) (*Credential, error) {
+	return opFetchCredential.call(ctx, s.client, credentialSID)
 }
 
 // validate checks every set field and returns the problems it finds,
@@ -199,20 +199,20 @@ func (p UpdateCredentialParams) MarshalJSON() ([]byte, error) { return marshalPa
 // opUpdateCredential describes the UpdateCredential operation (see internal/spec).
 var opUpdateCredential = sendOp[*UpdateCredentialParams, Credential]{spec.Lookup("UpdateCredential")}
 
-// Update changes the Credential sid with the keys set in params and returns
+// Update changes the Credential credentialSID with the keys set in params and returns
 // it as Twilio stored it, without its secrets. No error holds a secret of
 // params: one Twilio quotes back is blanked out.
-func (s *CredentialsService) Update(ctx context.Context, sid string, params *UpdateCredentialParams) (*Credential, error) {
-	cred, err := opUpdateCredential.call(ctx, s.client, params, sid)
+func (s *CredentialsService) Update(ctx context.Context, credentialSID string, params *UpdateCredentialParams) (*Credential, error) {
+	cred, err := opUpdateCredential.call(ctx, s.client, params, credentialSID)
 	return cred, scrubSecrets(err, params)
 }
 
 // opDeleteCredential describes the DeleteCredential operation (see internal/spec).
 var opDeleteCredential = deleteOp[*noParams]{spec.Lookup("DeleteCredential")}
 
-// Delete deletes the Credential sid.
-func (s *CredentialsService) Delete(ctx context.Context, sid string) error {
-	return opDeleteCredential.call(ctx, s.client, nil, sid)
+// Delete deletes the Credential credentialSID.
+func (s *CredentialsService) Delete(ctx context.Context, credentialSID string) error {
+	return opDeleteCredential.call(ctx, s.client, nil, credentialSID)
 }
 
 // CredentialPage is one page of the account's Credentials list.

@@ -73,8 +73,8 @@
 // key (Attributes, Configuration.FlowSid, PageSize); several bad keys are
 // joined with errors.Join. The checks are those of Twilio's spec: required
 // keys, enums, SID forms, JSON text, lengths, ranges and dates RFC 3339 can
-// carry. ValidateServiceSID, ValidateRoleSID and ValidateAccountSID are
-// there for your own input checks.
+// carry. ValidateSID checks a SID of any kind (ServiceSID, RoleSID,
+// AccountSID, …) for your own input checks.
 //
 // A path value that is a SID must be its two-letter prefix and 32 hex digits
 // (IS…, CH…, IM…). Where Twilio also takes a name, a Channel is addressed by

@@ -4,6 +4,45 @@ package twiliochat
 
 import "github.com/e3f0929f/twiliochat/internal/spec"
 
+// SIDKind is a kind of SID, the resource it names; its value is the SID's
+// two-letter prefix. ValidateSID takes one.
+type SIDKind string
+
+// The kinds of SID of the spec.
+const (
+	// APIKeySID is an APIKey SID: SK followed by 32 hex digits.
+	APIKeySID SIDKind = spec.APIKeySIDPrefix
+	// AccountSID is an Account SID: AC followed by 32 hex digits.
+	AccountSID SIDKind = spec.AccountSIDPrefix
+	// BindingSID is a Binding SID: BS followed by 32 hex digits.
+	BindingSID SIDKind = spec.BindingSIDPrefix
+	// ChannelSID is a Channel SID: CH followed by 32 hex digits.
+	ChannelSID SIDKind = spec.ChannelSIDPrefix
+	// ChannelWebhookSID is a ChannelWebhook SID: WH followed by 32 hex digits.
+	ChannelWebhookSID SIDKind = spec.ChannelWebhookSIDPrefix
+	// CredentialSID is a Credential SID: CR followed by 32 hex digits.
+	CredentialSID SIDKind = spec.CredentialSIDPrefix
+	// FlowSID is a Flow SID: FW followed by 32 hex digits.
+	FlowSID SIDKind = spec.FlowSIDPrefix
+	// InviteSID is an Invite SID: IN followed by 32 hex digits.
+	InviteSID SIDKind = spec.InviteSIDPrefix
+	// MediaSID is a Media SID: ME followed by 32 hex digits.
+	MediaSID SIDKind = spec.MediaSIDPrefix
+	// MemberSID is a Member SID: MB followed by 32 hex digits.
+	MemberSID SIDKind = spec.MemberSIDPrefix
+	// MessageSID is a Message SID: IM followed by 32 hex digits.
+	MessageSID SIDKind = spec.MessageSIDPrefix
+	// MessagingServiceSID is a MessagingService SID: MG followed by 32 hex
+	// digits.
+	MessagingServiceSID SIDKind = spec.MessagingServiceSIDPrefix
+	// RoleSID is a Role SID: RL followed by 32 hex digits.
+	RoleSID SIDKind = spec.RoleSIDPrefix
+	// ServiceSID is a Service SID: IS followed by 32 hex digits.
+	ServiceSID SIDKind = spec.ServiceSIDPrefix
+	// UserSID is an User SID: US followed by 32 hex digits.
+	UserSID SIDKind = spec.UserSIDPrefix
+)
+
 // BindingType is the push technology of a Binding. A value Twilio adds later
 // decodes as its own string, without an error.
 type BindingType string

@@ -49,7 +49,7 @@ func TestUpdateRejectsInjectedSIDs(t *testing.T) {
 	for name, sid := range sids {
 		t.Run(name, func(t *testing.T) {
 			for _, err := range []error{
-				ValidateServiceSID(sid),
+				ValidateSID(ServiceSID, sid),
 				func() error { _, err := c.Services.Update(context.Background(), sid, nil); return err }(),
 			} {
 				var valErr *ValidationError

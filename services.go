@@ -13,12 +13,12 @@ import (
 type ServicesAPI interface {
 	// Create creates a Service and returns it as Twilio stored it.
 	Create(ctx context.Context, params *CreateServiceParams) (*Service, error)
-	// Fetch returns the Service sid.
-	Fetch(ctx context.Context, sid string) (*Service, error)
-	// Update changes the Service sid and returns it as Twilio stored it.
-	Update(ctx context.Context, sid string, params *UpdateServiceParams) (*Service, error)
-	// Delete deletes the Service sid.
-	Delete(ctx context.Context, sid string) error
+	// Fetch returns the Service serviceSID.
+	Fetch(ctx context.Context, serviceSID string) (*Service, error)
+	// Update changes the Service serviceSID and returns it as Twilio stored it.
+	Update(ctx context.Context, serviceSID string, params *UpdateServiceParams) (*Service, error)
+	// Delete deletes the Service serviceSID.
+	Delete(ctx context.Context, serviceSID string) error
 	// ListPage returns the first page of the Services list.
 	ListPage(ctx context.Context, params *ListServicesParams) (*ServicePage, error)
 	// NextPage returns the page after page, or nil after the last page.
@@ -178,18 +178,18 @@ func (s *ServicesService) Create(ctx context.Context, params *CreateServiceParam
 // opFetchService describes the FetchService operation (see internal/spec).
 var opFetchService = fetchOp[Service]{spec.Lookup("FetchService")}
 
-// Fetch returns the Service sid.
-func (s *ServicesService) Fetch(ctx context.Context, sid string) (*Service, error) {
-	return opFetchService.call(ctx, s.client, sid)
+// Fetch returns the Service serviceSID.
+func (s *ServicesService) Fetch(ctx context.Context, serviceSID string) (*Service, error) {
+	return opFetchService.call(ctx, s.client, serviceSID)
 }
 
 // opDeleteService describes the DeleteService operation (see internal/spec).
 var opDeleteService = deleteOp[*noParams]{spec.Lookup("DeleteService")}
 
-// Delete deletes the Service sid and everything in it: its Channels, Users,
+// Delete deletes the Service serviceSID and everything in it: its Channels, Users,
 // Roles and the rest.
-func (s *ServicesService) Delete(ctx context.Context, sid string) error {
-	return opDeleteService.call(ctx, s.client, nil, sid)
+func (s *ServicesService) Delete(ctx context.Context, serviceSID string) error {
+	return opDeleteService.call(ctx, s.client, nil, serviceSID)
 }
 
 // ServicePage is one page of the Services list.

@@ -36,8 +36,8 @@ func (p *UpdateServiceParams) validate() error {
 // opUpdateService describes the UpdateService operation (see internal/spec).
 var opUpdateService = sendOp[*UpdateServiceParams, Service]{spec.Lookup("UpdateService")}
 
-// Update changes the Service sid with the keys set in params and returns it
+// Update changes the Service serviceSID with the keys set in params and returns it
 // as Twilio stored it.
-func (s *ServicesService) Update(ctx context.Context, sid string, params *UpdateServiceParams) (*Service, error) {
-	return opUpdateService.call(ctx, s.client, params, sid)
+func (s *ServicesService) Update(ctx context.Context, serviceSID string, params *UpdateServiceParams) (*Service, error) {
+	return opUpdateService.call(ctx, s.client, params, serviceSID)
 }

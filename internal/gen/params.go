@@ -593,6 +593,7 @@ func (s *spec) writeEnums(b *bytes.Buffer) {
 			byGo[e.goName] = e
 		}
 	}
+	s.writeSIDKinds(b)
 	for _, goName := range sortedKeys(byGo) {
 		e := byGo[goName]
 		doc := enumDocs[goName]
@@ -619,4 +620,25 @@ func (s *spec) writeEnums(b *bytes.Buffer) {
 		p(")")
 		p("")
 	}
+}
+
+// writeSIDKinds writes the root package's SIDKind constants, one for each
+// SID prefix of the spec.
+func (s *spec) writeSIDKinds(b *bytes.Buffer) {
+	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
+	comment(b, "", "SIDKind is a kind of SID, the resource it names; its value is the SID's two-letter prefix. ValidateSID takes one.")
+	p("type SIDKind string")
+	p("")
+	comment(b, "", "The kinds of SID of the spec.")
+	p("const (")
+	for _, name := range sortedKeys(s.prefixes) {
+		article := "a"
+		if strings.ContainsRune("AEIOU", rune(name[0])) {
+			article = "an"
+		}
+		comment(b, "\t", fmt.Sprintf("%sSID is %s %s SID: %s followed by 32 hex digits.", name, article, name, s.prefixes[name]))
+		p("%sSID SIDKind = spec.%sSIDPrefix", name, name)
+	}
+	p(")")
+	p("")
 }
