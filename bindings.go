@@ -10,7 +10,9 @@ import (
 
 // BindingsAPI is the set of operations on the push notification Bindings of
 // a Chat Service. *BindingsService implements it; downstream code can depend
-// on BindingsAPI and substitute a fake in its own unit tests.
+// on BindingsAPI and substitute a fake in its own unit tests. Methods may be
+// added to BindingsAPI in minor releases, as Twilio adds operations: a fake
+// that embeds BindingsAPI keeps compiling.
 type BindingsAPI interface {
 	// Fetch returns the Binding bindingSID of the Service serviceSID.
 	Fetch(ctx context.Context, serviceSID, bindingSID string) (*Binding, error)

@@ -9,8 +9,10 @@ import (
 )
 
 // ChannelWebhooksAPI is the set of operations on the Webhooks of a Chat
-// Channel. *ChannelWebhooksService implements it; downstream code can
-// depend on ChannelWebhooksAPI and substitute a fake in its own unit tests.
+// Channel. *ChannelWebhooksService implements it; downstream code can depend
+// on ChannelWebhooksAPI and substitute a fake in its own unit tests. Methods
+// may be added to ChannelWebhooksAPI in minor releases, as Twilio adds
+// operations: a fake that embeds ChannelWebhooksAPI keeps compiling.
 type ChannelWebhooksAPI interface {
 	// Create creates a Webhook on the Channel channel of the Service
 	// serviceSID and returns it as Twilio stored it.

@@ -10,7 +10,9 @@ import (
 
 // ChannelsAPI is the set of operations on the Channels of a Chat Service.
 // *ChannelsService implements it; downstream code can depend on ChannelsAPI
-// and substitute a fake in its own unit tests.
+// and substitute a fake in its own unit tests. Methods may be added to
+// ChannelsAPI in minor releases, as Twilio adds operations: a fake that
+// embeds ChannelsAPI keeps compiling.
 type ChannelsAPI interface {
 	// Create creates a Channel in the Service serviceSID and returns it as
 	// Twilio stored it.

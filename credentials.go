@@ -15,7 +15,9 @@ import (
 
 // CredentialsAPI is the set of operations on the push Credentials of an
 // account. *CredentialsService implements it; downstream code can depend on
-// CredentialsAPI and substitute a fake in its own unit tests.
+// CredentialsAPI and substitute a fake in its own unit tests. Methods may be
+// added to CredentialsAPI in minor releases, as Twilio adds operations: a
+// fake that embeds CredentialsAPI keeps compiling.
 type CredentialsAPI interface {
 	// Create creates a Credential and returns it as Twilio stored it,
 	// without its secrets.

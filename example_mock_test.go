@@ -91,3 +91,21 @@ func ExampleValidationError() {
 	// twiliochat: invalid WebhookMethod: "PUT" is not "GET" or "POST"
 	// twiliochat: invalid Limits.ChannelMembers: 5000 is above the maximum of 1000
 }
+
+// fakeServices answers Fetch and embeds ServicesAPI for the methods it does
+// not fake, so that it keeps compiling when a minor release adds one.
+type fakeServices struct {
+	twiliochat.ServicesAPI
+}
+
+func (fakeServices) Fetch(_ context.Context, serviceSID string) (*twiliochat.Service, error) {
+	return &twiliochat.Service{SID: serviceSID, FriendlyName: "support"}, nil
+}
+
+// A unit test that depends on ServicesAPI substitutes a fake that embeds it.
+func Example_fakeEmbedsTheAPI() {
+	var services twiliochat.ServicesAPI = fakeServices{}
+	svc, err := services.Fetch(context.Background(), "IS0123456789abcdef0123456789abcdef")
+	fmt.Println(svc.FriendlyName, err)
+	// Output: support <nil>
+}

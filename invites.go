@@ -10,7 +10,9 @@ import (
 
 // InvitesAPI is the set of operations on the Invites of a Chat Channel.
 // *InvitesService implements it; downstream code can depend on InvitesAPI
-// and substitute a fake in its own unit tests.
+// and substitute a fake in its own unit tests. Methods may be added to
+// InvitesAPI in minor releases, as Twilio adds operations: a fake that
+// embeds InvitesAPI keeps compiling.
 type InvitesAPI interface {
 	// Create invites the user params.Identity to the Channel channel and
 	// returns the Invite as Twilio stored it.

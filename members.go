@@ -9,7 +9,9 @@ import (
 
 // MembersAPI is the set of operations on the Members of a Chat Channel.
 // *MembersService implements it; downstream code can depend on MembersAPI
-// and substitute a fake in its own unit tests.
+// and substitute a fake in its own unit tests. Methods may be added to
+// MembersAPI in minor releases, as Twilio adds operations: a fake that
+// embeds MembersAPI keeps compiling.
 type MembersAPI interface {
 	// Create adds a Member to the Channel channel and returns it as Twilio
 	// stored it.

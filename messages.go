@@ -10,7 +10,9 @@ import (
 
 // MessagesAPI is the set of operations on the Messages of a Chat Channel.
 // *MessagesService implements it; downstream code can depend on MessagesAPI
-// and substitute a fake in its own unit tests.
+// and substitute a fake in its own unit tests. Methods may be added to
+// MessagesAPI in minor releases, as Twilio adds operations: a fake that
+// embeds MessagesAPI keeps compiling.
 type MessagesAPI interface {
 	// Create posts a Message to the Channel channel and returns it as
 	// Twilio stored it.

@@ -12,7 +12,9 @@ import (
 
 // RolesAPI is the set of operations on the Roles of a Chat Service.
 // *RolesService implements it; downstream code can depend on RolesAPI and
-// substitute a fake in its own unit tests.
+// substitute a fake in its own unit tests. Methods may be added to RolesAPI
+// in minor releases, as Twilio adds operations: a fake that embeds RolesAPI
+// keeps compiling.
 type RolesAPI interface {
 	// Create creates a Role in the Service serviceSID and returns it as
 	// Twilio stored it.

@@ -9,7 +9,9 @@ import (
 
 // ServicesAPI is the set of operations on Chat Services. *ServicesService
 // implements it; downstream code can depend on ServicesAPI and substitute a
-// fake in its own unit tests.
+// fake in its own unit tests. Methods may be added to ServicesAPI in minor
+// releases, as Twilio adds operations: a fake that embeds ServicesAPI keeps
+// compiling.
 type ServicesAPI interface {
 	// Create creates a Service and returns it as Twilio stored it.
 	Create(ctx context.Context, params *CreateServiceParams) (*Service, error)

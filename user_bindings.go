@@ -6,10 +6,12 @@ import (
 	"iter"
 )
 
-// UserBindingsAPI is the set of operations on the push notification
-// Bindings of one User of a Chat Service. *UserBindingsService implements
-// it; downstream code can depend on UserBindingsAPI and substitute a fake in
-// its own unit tests.
+// UserBindingsAPI is the set of operations on the push notification Bindings
+// of one User of a Chat Service. *UserBindingsService implements it;
+// downstream code can depend on UserBindingsAPI and substitute a fake in its
+// own unit tests. Methods may be added to UserBindingsAPI in minor releases,
+// as Twilio adds operations: a fake that embeds UserBindingsAPI keeps
+// compiling.
 type UserBindingsAPI interface {
 	// Fetch returns the Binding bindingSID of the User user.
 	Fetch(ctx context.Context, serviceSID, user, bindingSID string) (*Binding, error)

@@ -10,6 +10,8 @@ import (
 // UserChannelsAPI is the set of operations on the Channels of one User of a
 // Chat Service. *UserChannelsService implements it; downstream code can
 // depend on UserChannelsAPI and substitute a fake in its own unit tests.
+// Methods may be added to UserChannelsAPI in minor releases, as Twilio adds
+// operations: a fake that embeds UserChannelsAPI keeps compiling.
 type UserChannelsAPI interface {
 	// Fetch returns the User's view of the Channel channel.
 	Fetch(ctx context.Context, serviceSID, user, channel string) (*UserChannel, error)

@@ -9,7 +9,9 @@ import (
 
 // UsersAPI is the set of operations on the Users of a Chat Service.
 // *UsersService implements it; downstream code can depend on UsersAPI and
-// substitute a fake in its own unit tests.
+// substitute a fake in its own unit tests. Methods may be added to UsersAPI
+// in minor releases, as Twilio adds operations: a fake that embeds UsersAPI
+// keeps compiling.
 type UsersAPI interface {
 	// Create creates a User in the Service serviceSID and returns it as
 	// Twilio stored it.
