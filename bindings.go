@@ -106,12 +106,6 @@ type Binding struct {
 // without it, such as one decoded from "{}", fails the call.
 func (b *Binding) identity() identity { return identity{"Binding", "sid", bindingSIDPrefix, b.SID} }
 
-// checkBindingTypes checks a BindingType filter: each item one of the
-// spec's binding types.
-func checkBindingTypes(types []BindingType) error {
-	return checkEnums("BindingType", types, spec.BindingTypes)
-}
-
 // opFetchBinding describes the FetchBinding operation (see internal/spec).
 var opFetchBinding = fetchOp[Binding]{spec.Lookup("FetchBinding")}
 
@@ -127,14 +121,6 @@ var opDeleteBinding = deleteOp[*noParams]{spec.Lookup("DeleteBinding")}
 // no longer gets push notifications until a client SDK registers it again.
 func (s *BindingsService) Delete(ctx context.Context, serviceSID, bindingSID string) error {
 	return opDeleteBinding.call(ctx, s.client, nil, serviceSID, bindingSID)
-}
-
-// validate checks the BindingType filter; a nil params is valid.
-func (p *ListBindingsParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return checkBindingTypes(p.BindingType)
 }
 
 // BindingPage is one page of a Bindings list, of a Service

@@ -3,6 +3,7 @@
 package twiliochat
 
 import (
+	"github.com/e3f0929f/twiliochat/internal/spec"
 	"net/http"
 )
 
@@ -56,4 +57,13 @@ func (p *ListBindingsParams) paging() (*int, int) {
 		return nil, 0
 	}
 	return p.PageSize, p.Limit
+}
+
+// validate checks p against the spec: its required keys, enums and SID
+// forms. A nil p is the zero value.
+func (p *ListBindingsParams) validate() error {
+	if p == nil {
+		p = new(ListBindingsParams)
+	}
+	return checkEnums("BindingType", p.BindingType, spec.BindingTypes)
 }

@@ -105,29 +105,22 @@ func (w *ChannelWebhook) identity() identity {
 	return identity{"Channel Webhook", "sid", spec.ChannelWebhookSIDPrefix, w.SID}
 }
 
-// validate checks every set field and returns the problems it finds,
-// joined, or nil.
-func (p *ChannelWebhookConfigurationParams) validate() error {
+// check makes the checks the spec cannot state: an absolute URL, at most
+// spec.MaxChannelWebhookTriggers triggers and a retry count from 0 to
+// spec.MaxChannelWebhookRetryCount.
+func (p *ChannelWebhookConfigurationParams) check() error {
 	if p == nil {
 		return nil
 	}
 	return joinErrors(
 		checkURL("Configuration.Url", p.URL),
-		checkEnum("Configuration.Method", p.Method, spec.WebhookMethods),
 		checkMaxItems("Configuration.Triggers", p.Triggers, spec.MaxChannelWebhookTriggers),
-		checkOptionalSID("Configuration.FlowSid", spec.FlowSIDPrefix, p.FlowSID),
 		inRange("Configuration.RetryCount", p.RetryCount, spec.MaxChannelWebhookRetryCount),
 	)
 }
 
-// validate checks every field and returns all the problems it finds,
-// joined, or nil.
-func (p *CreateChannelWebhookParams) validate() error {
-	if p == nil {
-		return checkRequiredEnum[ChannelWebhookType]("Type", nil, spec.ChannelWebhookTypes)
-	}
-	return joinErrors(checkRequiredEnum("Type", p.Type, spec.ChannelWebhookTypes), p.Configuration.validate())
-}
+// check makes the checks of its Configuration the spec cannot state.
+func (p *CreateChannelWebhookParams) check() error { return p.Configuration.check() }
 
 // opCreateChannelWebhook describes the CreateChannelWebhook operation (see internal/spec).
 var opCreateChannelWebhook = sendOp[*CreateChannelWebhookParams, ChannelWebhook]{spec.Lookup("CreateChannelWebhook")}
@@ -148,14 +141,8 @@ func (s *ChannelWebhooksService) Fetch(ctx context.Context, serviceSID, channel,
 	return opFetchChannelWebhook.call(ctx, s.client, serviceSID, channel, webhookSID)
 }
 
-// validate checks every set field and returns the problems it finds,
-// joined, or nil.
-func (p *UpdateChannelWebhookParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return p.Configuration.validate()
-}
+// check makes the checks of its Configuration the spec cannot state.
+func (p *UpdateChannelWebhookParams) check() error { return p.Configuration.check() }
 
 // opUpdateChannelWebhook describes the UpdateChannelWebhook operation (see internal/spec).
 var opUpdateChannelWebhook = sendOp[*UpdateChannelWebhookParams, ChannelWebhook]{spec.Lookup("UpdateChannelWebhook")}

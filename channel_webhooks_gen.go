@@ -3,6 +3,7 @@
 package twiliochat
 
 import (
+	"github.com/e3f0929f/twiliochat/internal/spec"
 	"net/http"
 )
 
@@ -43,7 +44,7 @@ func (p *ListChannelWebhooksParams) paging() (*int, int) {
 }
 
 // validate checks nothing: the spec gives ListChannelWebhooksParams no check
-// the path values and the page size do not make.
+// beyond the path values and the page size.
 func (p *ListChannelWebhooksParams) validate() error { return nil }
 
 // CreateChannelWebhookParams holds the params of a Create Channel Webhook
@@ -93,6 +94,23 @@ func (p *CreateChannelWebhookParams) appendForm(dst []byte) []byte {
 
 // setHeader sets the header params of p that are set in h.
 func (p *CreateChannelWebhookParams) setHeader(http.Header) {}
+
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *CreateChannelWebhookParams) validate() error {
+	if p == nil {
+		p = new(CreateChannelWebhookParams)
+	}
+	var group0 error
+	if p.Configuration != nil {
+		group0 = joinErrors(checkEnum("Configuration.Method", p.Configuration.Method, spec.WebhookMethods), checkOptionalSID("Configuration.FlowSid", spec.FlowSIDPrefix, p.Configuration.FlowSID))
+	}
+	return joinErrors(
+		checkRequiredEnum("Type", p.Type, spec.ChannelWebhookTypes),
+		group0,
+		p.check(),
+	)
+}
 
 // ChannelWebhookConfigurationParams holds the keys Configuration.*.
 type ChannelWebhookConfigurationParams struct {
@@ -163,3 +181,19 @@ func (p *UpdateChannelWebhookParams) appendForm(dst []byte) []byte {
 
 // setHeader sets the header params of p that are set in h.
 func (p *UpdateChannelWebhookParams) setHeader(http.Header) {}
+
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *UpdateChannelWebhookParams) validate() error {
+	if p == nil {
+		p = new(UpdateChannelWebhookParams)
+	}
+	var group0 error
+	if p.Configuration != nil {
+		group0 = joinErrors(checkEnum("Configuration.Method", p.Configuration.Method, spec.WebhookMethods), checkOptionalSID("Configuration.FlowSid", spec.FlowSIDPrefix, p.Configuration.FlowSID))
+	}
+	return joinErrors(
+		group0,
+		p.check(),
+	)
+}

@@ -96,14 +96,10 @@ type Channel struct {
 // without it, such as one decoded from "{}", fails the call.
 func (ch *Channel) identity() identity { return identity{"Channel", "sid", channelSIDPrefix, ch.SID} }
 
-// validate checks every field and returns all the problems it finds,
-// joined, or nil. A nil p is valid.
-func (p *CreateChannelParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return joinErrors(checkJSON("Attributes", p.Attributes), checkEnum("Type", p.Type, spec.ChannelTypes),
-		checkHistoryDates(p.DateCreated, p.DateUpdated))
+// check makes the checks the spec cannot state: Attributes is JSON, the
+// dates are ones RFC 3339 carries.
+func (p *CreateChannelParams) check() error {
+	return joinErrors(checkJSON("Attributes", p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
 // opCreateChannel describes the CreateChannel operation (see internal/spec).
@@ -125,12 +121,9 @@ func (s *ChannelsService) Fetch(ctx context.Context, serviceSID, channel string)
 	return opFetchChannel.call(ctx, s.client, serviceSID, channel)
 }
 
-// validate checks every field and returns all the problems it finds,
-// joined, or nil. A nil p is valid.
-func (p *UpdateChannelParams) validate() error {
-	if p == nil {
-		return nil
-	}
+// check makes the checks the spec cannot state: Attributes is JSON, the
+// dates are ones RFC 3339 carries.
+func (p *UpdateChannelParams) check() error {
 	return joinErrors(checkJSON("Attributes", p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
@@ -141,16 +134,6 @@ var opUpdateChannel = sendOp[*UpdateChannelParams, Channel]{spec.Lookup("UpdateC
 // as Twilio stored it; params may be nil.
 func (s *ChannelsService) Update(ctx context.Context, serviceSID, channel string, params *UpdateChannelParams) (*Channel, error) {
 	return opUpdateChannel.call(ctx, s.client, params, serviceSID, channel)
-}
-
-// validate checks every field and returns all the problems it finds,
-// joined, or nil. A nil p is valid.
-func (p *MigrateChannelParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return joinErrors(checkEnum("Type", p.Type, spec.ChannelTypes),
-		checkOptionalSID("MessagingServiceSid", spec.MessagingServiceSIDPrefix, p.MessagingServiceSID))
 }
 
 // opMigrateChannel describes Chat v3's UpdateChannel operation (see
@@ -176,14 +159,6 @@ var opDeleteChannel = deleteOp[*DeleteChannelParams]{spec.Lookup("DeleteChannel"
 // serviceSID, and with it its Members and Messages; params may be nil.
 func (s *ChannelsService) Delete(ctx context.Context, serviceSID, channel string, params *DeleteChannelParams) error {
 	return opDeleteChannel.call(ctx, s.client, params, serviceSID, channel)
-}
-
-// validate checks the Type filter. A nil p is valid.
-func (p *ListChannelsParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return checkEnums("Type", p.Type, spec.ChannelTypes)
 }
 
 // ChannelPage is one page of a Service's Channels list.

@@ -51,6 +51,15 @@ func (p *ListChannelsParams) paging() (*int, int) {
 	return p.PageSize, p.Limit
 }
 
+// validate checks p against the spec: its required keys, enums and SID
+// forms. A nil p is the zero value.
+func (p *ListChannelsParams) validate() error {
+	if p == nil {
+		p = new(ListChannelsParams)
+	}
+	return checkEnums("Type", p.Type, spec.ChannelTypes)
+}
+
 // CreateChannelParams holds the params of a Create Channel request (POST
 // /v2/Services/{ServiceSid}/Channels).
 type CreateChannelParams struct {
@@ -127,6 +136,18 @@ func (p *CreateChannelParams) setHeader(h http.Header) {
 	}
 }
 
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *CreateChannelParams) validate() error {
+	if p == nil {
+		p = new(CreateChannelParams)
+	}
+	return joinErrors(
+		checkEnum("Type", p.Type, spec.ChannelTypes),
+		p.check(),
+	)
+}
+
 // UpdateChannelParams holds the params of an Update Channel request (POST
 // /v2/Services/{ServiceSid}/Channels/{Sid}).
 type UpdateChannelParams struct {
@@ -195,6 +216,15 @@ func (p *UpdateChannelParams) setHeader(h http.Header) {
 	}
 }
 
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *UpdateChannelParams) validate() error {
+	if p == nil {
+		p = new(UpdateChannelParams)
+	}
+	return p.check()
+}
+
 // DeleteChannelParams holds the params of a Delete Channel request (DELETE
 // /v2/Services/{ServiceSid}/Channels/{Sid}).
 type DeleteChannelParams struct {
@@ -217,8 +247,8 @@ func (p *DeleteChannelParams) setHeader(h http.Header) {
 	}
 }
 
-// validate checks nothing: the spec gives DeleteChannelParams no check the
-// path values and the page size do not make.
+// validate checks nothing: the spec gives DeleteChannelParams no check
+// beyond the path values and the page size.
 func (p *DeleteChannelParams) validate() error { return nil }
 
 // MigrateChannelParams holds the params of a Migrate Channel request (POST
@@ -257,4 +287,16 @@ func (p *MigrateChannelParams) setHeader(h http.Header) {
 	if p != nil && p.WebhookEnabled != nil {
 		h[spec.WebhookEnabledHeader] = []string{strconv.FormatBool(*p.WebhookEnabled)}
 	}
+}
+
+// validate checks p against the spec: its required keys, enums and SID
+// forms. A nil p is the zero value.
+func (p *MigrateChannelParams) validate() error {
+	if p == nil {
+		p = new(MigrateChannelParams)
+	}
+	return joinErrors(
+		checkEnum("Type", p.Type, spec.ChannelTypes),
+		checkOptionalSID("MessagingServiceSid", spec.MessagingServiceSIDPrefix, p.MessagingServiceSID),
+	)
 }

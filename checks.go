@@ -16,6 +16,23 @@ import (
 // *ValidationError naming that key. A nil pointer is a key that is not sent
 // and passes every check but the required ones.
 
+// checkRequired refuses a required key that is not set.
+func checkRequired(field string, set bool) error {
+	if !set {
+		return invalid(field, "is required")
+	}
+	return nil
+}
+
+// checkNotEmpty refuses a set name key (a required FriendlyName or
+// Identity) that is empty, which Twilio refuses too.
+func checkNotEmpty(field string, v *string) error {
+	if v != nil && *v == "" {
+		return invalid(field, "is empty")
+	}
+	return nil
+}
+
 // checkRequiredName requires a name (FriendlyName of a Create) to be set and
 // not empty.
 func checkRequiredName(field string, name *string) error {

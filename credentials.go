@@ -130,13 +130,9 @@ func (c *Credential) identity() identity {
 	return identity{"Credential", "sid", spec.CredentialSIDPrefix, c.SID}
 }
 
-// validate checks every field and returns all the problems it finds,
-// joined, or nil.
-func (p *CreateCredentialParams) validate() error {
-	if p == nil {
-		return checkRequiredEnum[PushService]("Type", nil, spec.PushServices)
-	}
-	return joinErrors(checkRequiredEnum("Type", p.Type, spec.PushServices), checkMaxRunes("FriendlyName", p.FriendlyName, spec.MaxCredentialNameRunes))
+// check makes the check the spec cannot state: FriendlyName's length.
+func (p *CreateCredentialParams) check() error {
+	return checkMaxRunes("FriendlyName", p.FriendlyName, spec.MaxCredentialNameRunes)
 }
 
 // Format prints p for every fmt verb (%v, %+v, %#v, %s, …) as its type and
@@ -174,12 +170,8 @@ func (s *CredentialsService) Fetch(ctx context.Context, credentialSID string) (*
 	return opFetchCredential.call(ctx, s.client, credentialSID)
 }
 
-// validate checks every set field and returns the problems it finds,
-// joined, or nil.
-func (p *UpdateCredentialParams) validate() error {
-	if p == nil {
-		return nil
-	}
+// check makes the check the spec cannot state: FriendlyName's length.
+func (p *UpdateCredentialParams) check() error {
 	return checkMaxRunes("FriendlyName", p.FriendlyName, spec.MaxCredentialNameRunes)
 }
 

@@ -3,6 +3,7 @@
 package twiliochat
 
 import (
+	"github.com/e3f0929f/twiliochat/internal/spec"
 	"net/http"
 )
 
@@ -42,8 +43,8 @@ func (p *ListCredentialsParams) paging() (*int, int) {
 	return p.PageSize, p.Limit
 }
 
-// validate checks nothing: the spec gives ListCredentialsParams no check the
-// path values and the page size do not make.
+// validate checks nothing: the spec gives ListCredentialsParams no check
+// beyond the path values and the page size.
 func (p *ListCredentialsParams) validate() error { return nil }
 
 // CreateCredentialParams holds the params of a Create Credential request
@@ -113,6 +114,18 @@ func (p *CreateCredentialParams) appendForm(dst []byte) []byte {
 // setHeader sets the header params of p that are set in h.
 func (p *CreateCredentialParams) setHeader(http.Header) {}
 
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *CreateCredentialParams) validate() error {
+	if p == nil {
+		p = new(CreateCredentialParams)
+	}
+	return joinErrors(
+		checkRequiredEnum("Type", p.Type, spec.PushServices),
+		p.check(),
+	)
+}
+
 // UpdateCredentialParams holds the params of an Update Credential request
 // (POST /v2/Credentials/{Sid}). Its secrets are sent to Twilio and shown
 // nowhere else. A Credential's Type cannot be changed.
@@ -174,3 +187,12 @@ func (p *UpdateCredentialParams) appendForm(dst []byte) []byte {
 
 // setHeader sets the header params of p that are set in h.
 func (p *UpdateCredentialParams) setHeader(http.Header) {}
+
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *UpdateCredentialParams) validate() error {
+	if p == nil {
+		p = new(UpdateCredentialParams)
+	}
+	return p.check()
+}

@@ -76,14 +76,8 @@ type Invite struct {
 // without it, such as one decoded from "{}", fails the call.
 func (i *Invite) identity() identity { return identity{"Invite", "sid", spec.InviteSIDPrefix, i.SID} }
 
-// validate checks every field and returns all the problems it finds,
-// joined, or nil.
-func (p *CreateInviteParams) validate() error {
-	if p == nil {
-		return checkRequiredName("Identity", nil)
-	}
-	return joinErrors(checkRequiredName("Identity", p.Identity), checkRoleSID("RoleSid", p.RoleSID))
-}
+// check makes the check the spec cannot state: Identity is not empty.
+func (p *CreateInviteParams) check() error { return checkNotEmpty("Identity", p.Identity) }
 
 // opCreateInvite describes the CreateInvite operation (see internal/spec).
 var opCreateInvite = sendOp[*CreateInviteParams, Invite]{spec.Lookup("CreateInvite")}

@@ -3,6 +3,7 @@
 package twiliochat
 
 import (
+	"github.com/e3f0929f/twiliochat/internal/spec"
 	"net/http"
 )
 
@@ -50,8 +51,8 @@ func (p *ListInvitesParams) paging() (*int, int) {
 	return p.PageSize, p.Limit
 }
 
-// validate checks nothing: the spec gives ListInvitesParams no check the
-// path values and the page size do not make.
+// validate checks nothing: the spec gives ListInvitesParams no check beyond
+// the path values and the page size.
 func (p *ListInvitesParams) validate() error { return nil }
 
 // CreateInviteParams holds the params of a Create Invite request (POST
@@ -88,3 +89,16 @@ func (p *CreateInviteParams) appendForm(dst []byte) []byte {
 
 // setHeader sets the header params of p that are set in h.
 func (p *CreateInviteParams) setHeader(http.Header) {}
+
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *CreateInviteParams) validate() error {
+	if p == nil {
+		p = new(CreateInviteParams)
+	}
+	return joinErrors(
+		checkRequired("Identity", p.Identity != nil),
+		checkOptionalSID("RoleSid", spec.RoleSIDPrefix, p.RoleSID),
+		p.check(),
+	)
+}

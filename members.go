@@ -83,19 +83,16 @@ type Member struct {
 // without it, such as one decoded from "{}", fails the call.
 func (m *Member) identity() identity { return identity{"Member", "sid", memberSIDPrefix, m.SID} }
 
-// validate checks every field and returns all the problems it finds,
-// joined, or nil.
-func (p *CreateMemberParams) validate() error {
-	if p == nil {
-		return checkRequiredName("Identity", nil)
-	}
-	return joinErrors(checkRequiredName("Identity", p.Identity),
-		checkMemberKeys(p.RoleSID, p.LastConsumptionTimestamp, p.DateCreated, p.DateUpdated, p.Attributes))
+// check makes the checks the spec cannot state: Identity is not empty,
+// and those Update makes too.
+func (p *CreateMemberParams) check() error {
+	return joinErrors(checkNotEmpty("Identity", p.Identity),
+		checkMemberKeys(p.LastConsumptionTimestamp, p.DateCreated, p.DateUpdated, p.Attributes))
 }
 
 // checkMemberKeys checks the keys that Create and Update Member share.
-func checkMemberKeys(roleSID *string, lastConsumption, created, updated *time.Time, attributes *string) error {
-	return joinErrors(checkRoleSID("RoleSid", roleSID), checkDate("LastConsumptionTimestamp", lastConsumption),
+func checkMemberKeys(lastConsumption, created, updated *time.Time, attributes *string) error {
+	return joinErrors(checkDate("LastConsumptionTimestamp", lastConsumption),
 		checkHistoryDates(created, updated), checkJSON("Attributes", attributes))
 }
 
@@ -119,13 +116,10 @@ func (s *MembersService) Fetch(ctx context.Context, serviceSID, channel, member 
 	return opFetchMember.call(ctx, s.client, serviceSID, channel, member)
 }
 
-// validate checks every field and returns all the problems it finds,
-// joined, or nil. A nil p is valid.
-func (p *UpdateMemberParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return checkMemberKeys(p.RoleSID, p.LastConsumptionTimestamp, p.DateCreated, p.DateUpdated, p.Attributes)
+// check makes the checks the spec cannot state: the dates are ones RFC
+// 3339 carries, Attributes is JSON.
+func (p *UpdateMemberParams) check() error {
+	return checkMemberKeys(p.LastConsumptionTimestamp, p.DateCreated, p.DateUpdated, p.Attributes)
 }
 
 // opUpdateMember describes the UpdateMember operation (see internal/spec).

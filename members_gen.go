@@ -53,8 +53,8 @@ func (p *ListMembersParams) paging() (*int, int) {
 	return p.PageSize, p.Limit
 }
 
-// validate checks nothing: the spec gives ListMembersParams no check the
-// path values and the page size do not make.
+// validate checks nothing: the spec gives ListMembersParams no check beyond
+// the path values and the page size.
 func (p *ListMembersParams) validate() error { return nil }
 
 // CreateMemberParams holds the params of a Create Member request (POST
@@ -143,6 +143,19 @@ func (p *CreateMemberParams) setHeader(h http.Header) {
 	}
 }
 
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *CreateMemberParams) validate() error {
+	if p == nil {
+		p = new(CreateMemberParams)
+	}
+	return joinErrors(
+		checkRequired("Identity", p.Identity != nil),
+		checkOptionalSID("RoleSid", spec.RoleSIDPrefix, p.RoleSID),
+		p.check(),
+	)
+}
+
 // UpdateMemberParams holds the params of an Update Member request (POST
 // /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}).
 type UpdateMemberParams struct {
@@ -215,6 +228,18 @@ func (p *UpdateMemberParams) setHeader(h http.Header) {
 	}
 }
 
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *UpdateMemberParams) validate() error {
+	if p == nil {
+		p = new(UpdateMemberParams)
+	}
+	return joinErrors(
+		checkOptionalSID("RoleSid", spec.RoleSIDPrefix, p.RoleSID),
+		p.check(),
+	)
+}
+
 // DeleteMemberParams holds the params of a Delete Member request (DELETE
 // /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}).
 type DeleteMemberParams struct {
@@ -237,6 +262,6 @@ func (p *DeleteMemberParams) setHeader(h http.Header) {
 	}
 }
 
-// validate checks nothing: the spec gives DeleteMemberParams no check the
-// path values and the page size do not make.
+// validate checks nothing: the spec gives DeleteMemberParams no check beyond
+// the path values and the page size.
 func (p *DeleteMemberParams) validate() error { return nil }

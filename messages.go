@@ -122,14 +122,10 @@ func (m *Message) identity() identity {
 	return identity{"Message", "sid", spec.MessageSIDPrefix, m.SID}
 }
 
-// validate checks every field and returns all the problems it finds,
-// joined, or nil.
-func (p *CreateMessageParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return joinErrors(checkJSON("Attributes", p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated),
-		checkOptionalSID("MediaSid", spec.MediaSIDPrefix, p.MediaSID))
+// check makes the checks the spec cannot state: Attributes is JSON, the
+// dates are ones RFC 3339 carries.
+func (p *CreateMessageParams) check() error {
+	return joinErrors(checkJSON("Attributes", p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
 // opCreateMessage describes the CreateMessage operation (see
@@ -152,12 +148,9 @@ func (s *MessagesService) Fetch(ctx context.Context, serviceSID, channel, messag
 	return opFetchMessage.call(ctx, s.client, serviceSID, channel, messageSID)
 }
 
-// validate checks every field and returns all the problems it finds,
-// joined, or nil.
-func (p *UpdateMessageParams) validate() error {
-	if p == nil {
-		return nil
-	}
+// check makes the checks the spec cannot state: Attributes is JSON, the
+// dates are ones RFC 3339 carries.
+func (p *UpdateMessageParams) check() error {
 	return joinErrors(checkJSON("Attributes", p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
@@ -179,14 +172,6 @@ var opDeleteMessage = deleteOp[*DeleteMessageParams]{spec.Lookup("DeleteMessage"
 // which only carries WebhookEnabled, may be nil.
 func (s *MessagesService) Delete(ctx context.Context, serviceSID, channel, messageSID string, params *DeleteMessageParams) error {
 	return opDeleteMessage.call(ctx, s.client, params, serviceSID, channel, messageSID)
-}
-
-// validate checks Order; PageSize and Limit are checked by the list steps.
-func (p *ListMessagesParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return checkEnum("Order", p.Order, spec.MessageOrders)
 }
 
 // MessagePage is one page of a Channel's Messages list.

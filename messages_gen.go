@@ -51,6 +51,15 @@ func (p *ListMessagesParams) paging() (*int, int) {
 	return p.PageSize, p.Limit
 }
 
+// validate checks p against the spec: its required keys, enums and SID
+// forms. A nil p is the zero value.
+func (p *ListMessagesParams) validate() error {
+	if p == nil {
+		p = new(ListMessagesParams)
+	}
+	return checkEnum("Order", p.Order, spec.MessageOrders)
+}
+
 // CreateMessageParams holds the params of a Create Message request (POST
 // /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages).
 type CreateMessageParams struct {
@@ -125,6 +134,18 @@ func (p *CreateMessageParams) setHeader(h http.Header) {
 	}
 }
 
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *CreateMessageParams) validate() error {
+	if p == nil {
+		p = new(CreateMessageParams)
+	}
+	return joinErrors(
+		checkOptionalSID("MediaSid", spec.MediaSIDPrefix, p.MediaSID),
+		p.check(),
+	)
+}
+
 // UpdateMessageParams holds the params of an Update Message request (POST
 // /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}).
 type UpdateMessageParams struct {
@@ -192,6 +213,15 @@ func (p *UpdateMessageParams) setHeader(h http.Header) {
 	}
 }
 
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *UpdateMessageParams) validate() error {
+	if p == nil {
+		p = new(UpdateMessageParams)
+	}
+	return p.check()
+}
+
 // DeleteMessageParams holds the params of a Delete Message request (DELETE
 // /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}).
 type DeleteMessageParams struct {
@@ -214,6 +244,6 @@ func (p *DeleteMessageParams) setHeader(h http.Header) {
 	}
 }
 
-// validate checks nothing: the spec gives DeleteMessageParams no check the
-// path values and the page size do not make.
+// validate checks nothing: the spec gives DeleteMessageParams no check
+// beyond the path values and the page size.
 func (p *DeleteMessageParams) validate() error { return nil }

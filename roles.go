@@ -83,22 +83,11 @@ type Role struct {
 // without it, such as one decoded from "{}", fails the call.
 func (r *Role) identity() identity { return identity{"Role", "sid", roleSIDPrefix, r.SID} }
 
-// validate checks every field and returns all the problems it finds,
-// joined, or nil.
-func (p *CreateRoleParams) validate() error {
-	if p == nil {
-		return joinErrors(checkRoleName(nil), checkRequiredEnum[RoleType]("Type", nil, spec.RoleTypes), invalid("Permission", "is required"))
-	}
-	return joinErrors(checkRoleName(p.FriendlyName), checkRequiredEnum("Type", p.Type, spec.RoleTypes), checkPermissions(p.Permission))
-}
-
-// checkRoleName checks the FriendlyName of a new Role: set, not empty, and
-// at most spec.MaxRoleNameRunes runes long.
-func checkRoleName(name *string) error {
-	if err := checkRequiredName("FriendlyName", name); err != nil {
-		return err
-	}
-	return checkMaxRunes("FriendlyName", name, spec.MaxRoleNameRunes)
+// check makes the checks the spec cannot state: FriendlyName is not empty
+// and at most spec.MaxRoleNameRunes long, no permission is empty.
+func (p *CreateRoleParams) check() error {
+	return joinErrors(checkNotEmpty("FriendlyName", p.FriendlyName),
+		checkMaxRunes("FriendlyName", p.FriendlyName, spec.MaxRoleNameRunes), checkPermissions(p.Permission))
 }
 
 // opCreateRole describes the CreateRole operation (see internal/spec).
@@ -119,20 +108,11 @@ func (s *RolesService) Fetch(ctx context.Context, serviceSID, roleSID string) (*
 	return opFetchRole.call(ctx, s.client, serviceSID, roleSID)
 }
 
-// validate checks that p is set and has permissions.
-func (p *UpdateRoleParams) validate() error {
-	if p == nil {
-		return invalid("Permission", "is required")
-	}
-	return checkPermissions(p.Permission)
-}
+// check makes the check the spec cannot state: no permission is empty.
+func (p *UpdateRoleParams) check() error { return checkPermissions(p.Permission) }
 
-// checkPermissions requires at least one permission and no empty one, and
-// names every empty one by its index.
+// checkPermissions refuses empty permissions, and names each by its index.
 func checkPermissions(permissions []string) error {
-	if len(permissions) == 0 {
-		return invalid("Permission", "is required, with at least one permission")
-	}
 	var empty []string
 	for i, p := range permissions {
 		if p == "" {

@@ -3,6 +3,7 @@
 package twiliochat
 
 import (
+	"github.com/e3f0929f/twiliochat/internal/spec"
 	"net/http"
 )
 
@@ -42,8 +43,8 @@ func (p *ListRolesParams) paging() (*int, int) {
 	return p.PageSize, p.Limit
 }
 
-// validate checks nothing: the spec gives ListRolesParams no check the path
-// values and the page size do not make.
+// validate checks nothing: the spec gives ListRolesParams no check beyond
+// the path values and the page size.
 func (p *ListRolesParams) validate() error { return nil }
 
 // CreateRoleParams holds the params of a Create Role request (POST
@@ -84,6 +85,20 @@ func (p *CreateRoleParams) appendForm(dst []byte) []byte {
 // setHeader sets the header params of p that are set in h.
 func (p *CreateRoleParams) setHeader(http.Header) {}
 
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *CreateRoleParams) validate() error {
+	if p == nil {
+		p = new(CreateRoleParams)
+	}
+	return joinErrors(
+		checkRequired("FriendlyName", p.FriendlyName != nil),
+		checkRequiredEnum("Type", p.Type, spec.RoleTypes),
+		checkRequired("Permission", len(p.Permission) > 0),
+		p.check(),
+	)
+}
+
 // UpdateRoleParams holds the params of an Update Role request (POST
 // /v2/Services/{ServiceSid}/Roles/{Sid}). Permission is required. Permission
 // replaces the Role's permissions: one left out is taken away.
@@ -113,3 +128,15 @@ func (p *UpdateRoleParams) appendForm(dst []byte) []byte {
 
 // setHeader sets the header params of p that are set in h.
 func (p *UpdateRoleParams) setHeader(http.Header) {}
+
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *UpdateRoleParams) validate() error {
+	if p == nil {
+		p = new(UpdateRoleParams)
+	}
+	return joinErrors(
+		checkRequired("Permission", len(p.Permission) > 0),
+		p.check(),
+	)
+}

@@ -159,13 +159,8 @@ type ServiceMedia struct {
 	CompatibilityMessage string `json:"compatibility_message"`
 }
 
-// validate checks that p is set and has a FriendlyName.
-func (p *CreateServiceParams) validate() error {
-	if p == nil {
-		return checkRequiredName("FriendlyName", nil)
-	}
-	return checkRequiredName("FriendlyName", p.FriendlyName)
-}
+// check makes the check the spec cannot state: FriendlyName is not empty.
+func (p *CreateServiceParams) check() error { return checkNotEmpty("FriendlyName", p.FriendlyName) }
 
 // opCreateService describes the CreateService operation (see internal/spec).
 var opCreateService = sendOp[*CreateServiceParams, Service]{spec.Lookup("CreateService")}

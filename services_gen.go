@@ -3,6 +3,7 @@
 package twiliochat
 
 import (
+	"github.com/e3f0929f/twiliochat/internal/spec"
 	"net/http"
 )
 
@@ -42,8 +43,8 @@ func (p *ListServicesParams) paging() (*int, int) {
 	return p.PageSize, p.Limit
 }
 
-// validate checks nothing: the spec gives ListServicesParams no check the
-// path values and the page size do not make.
+// validate checks nothing: the spec gives ListServicesParams no check beyond
+// the path values and the page size.
 func (p *ListServicesParams) validate() error { return nil }
 
 // CreateServiceParams holds the params of a Create Service request (POST
@@ -69,6 +70,18 @@ func (p *CreateServiceParams) appendForm(dst []byte) []byte {
 
 // setHeader sets the header params of p that are set in h.
 func (p *CreateServiceParams) setHeader(http.Header) {}
+
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *CreateServiceParams) validate() error {
+	if p == nil {
+		p = new(CreateServiceParams)
+	}
+	return joinErrors(
+		checkRequired("FriendlyName", p.FriendlyName != nil),
+		p.check(),
+	)
+}
 
 // UpdateServiceParams holds the params of an Update Service request (POST
 // /v2/Services/{Sid}).
@@ -246,6 +259,21 @@ func (p *UpdateServiceParams) appendForm(dst []byte) []byte {
 
 // setHeader sets the header params of p that are set in h.
 func (p *UpdateServiceParams) setHeader(http.Header) {}
+
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *UpdateServiceParams) validate() error {
+	if p == nil {
+		p = new(UpdateServiceParams)
+	}
+	return joinErrors(
+		checkOptionalSID("DefaultServiceRoleSid", spec.RoleSIDPrefix, p.DefaultServiceRoleSID),
+		checkOptionalSID("DefaultChannelRoleSid", spec.RoleSIDPrefix, p.DefaultChannelRoleSID),
+		checkOptionalSID("DefaultChannelCreatorRoleSid", spec.RoleSIDPrefix, p.DefaultChannelCreatorRoleSID),
+		checkEnum("WebhookMethod", p.WebhookMethod, spec.WebhookMethods),
+		p.check(),
+	)
+}
 
 // NotificationsParams holds the keys Notifications.*.
 type NotificationsParams struct {

@@ -7,23 +7,16 @@ import (
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
-// validate checks every set field against the spec and returns all the
-// problems it finds, joined, or nil.
-func (p *UpdateServiceParams) validate() error {
-	if p == nil {
-		return nil
-	}
+// check makes the checks the spec cannot state: counts are not negative,
+// the limits at most spec.MaxServiceLimit, the webhook URLs absolute.
+func (p *UpdateServiceParams) check() error {
 	errs := []error{
-		checkRoleSID("DefaultServiceRoleSid", p.DefaultServiceRoleSID),
-		checkRoleSID("DefaultChannelRoleSid", p.DefaultChannelRoleSID),
-		checkRoleSID("DefaultChannelCreatorRoleSid", p.DefaultChannelCreatorRoleSID),
 		inRange("TypingIndicatorTimeout", p.TypingIndicatorTimeout, math.MaxInt),
 		inRange("ConsumptionReportInterval", p.ConsumptionReportInterval, math.MaxInt),
 		inRange("PreWebhookRetryCount", p.PreWebhookRetryCount, math.MaxInt),
 		inRange("PostWebhookRetryCount", p.PostWebhookRetryCount, math.MaxInt),
 		checkURL("PreWebhookUrl", p.PreWebhookURL),
 		checkURL("PostWebhookUrl", p.PostWebhookURL),
-		checkEnum("WebhookMethod", p.WebhookMethod, spec.WebhookMethods),
 	}
 	if l := p.Limits; l != nil {
 		errs = append(errs,

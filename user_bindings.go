@@ -59,14 +59,6 @@ func (s *UserBindingsService) Delete(ctx context.Context, serviceSID, user, bind
 	return opDeleteUserBinding.call(ctx, s.client, nil, serviceSID, user, bindingSID)
 }
 
-// validate checks the BindingType filter; a nil params is valid.
-func (p *ListUserBindingsParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return checkBindingTypes(p.BindingType)
-}
-
 // opListUserBinding describes the ListUserBinding operation (see
 // internal/spec).
 var opListUserBinding = listOp[*ListUserBindingsParams, Binding]{spec.Lookup("ListUserBinding")}

@@ -100,16 +100,10 @@ func (s *UserChannelsService) Fetch(ctx context.Context, serviceSID, user, chann
 	return opFetchUserChannel.call(ctx, s.client, serviceSID, user, channel)
 }
 
-// validate checks NotificationLevel and LastConsumptionTimestamp; a nil
-// params is valid.
-func (p *UpdateUserChannelParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return joinErrors(
-		checkEnum("NotificationLevel", p.NotificationLevel, spec.NotificationLevels),
-		checkDate("LastConsumptionTimestamp", p.LastConsumptionTimestamp),
-	)
+// check makes the check the spec cannot state: the date is one RFC 3339
+// carries.
+func (p *UpdateUserChannelParams) check() error {
+	return checkDate("LastConsumptionTimestamp", p.LastConsumptionTimestamp)
 }
 
 // opUpdateUserChannel describes the UpdateUserChannel operation (see

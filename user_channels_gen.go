@@ -46,7 +46,7 @@ func (p *ListUserChannelsParams) paging() (*int, int) {
 }
 
 // validate checks nothing: the spec gives ListUserChannelsParams no check
-// the path values and the page size do not make.
+// beyond the path values and the page size.
 func (p *ListUserChannelsParams) validate() error { return nil }
 
 // UpdateUserChannelParams holds the params of an Update User Channel request
@@ -88,6 +88,18 @@ func (p *UpdateUserChannelParams) appendForm(dst []byte) []byte {
 // setHeader sets the header params of p that are set in h.
 func (p *UpdateUserChannelParams) setHeader(http.Header) {}
 
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *UpdateUserChannelParams) validate() error {
+	if p == nil {
+		p = new(UpdateUserChannelParams)
+	}
+	return joinErrors(
+		checkEnum("NotificationLevel", p.NotificationLevel, spec.NotificationLevels),
+		p.check(),
+	)
+}
+
 // DeleteUserChannelParams holds the params of a Delete User Channel request
 // (DELETE /v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}).
 type DeleteUserChannelParams struct {
@@ -111,5 +123,5 @@ func (p *DeleteUserChannelParams) setHeader(h http.Header) {
 }
 
 // validate checks nothing: the spec gives DeleteUserChannelParams no check
-// the path values and the page size do not make.
+// beyond the path values and the page size.
 func (p *DeleteUserChannelParams) validate() error { return nil }

@@ -88,13 +88,10 @@ type User struct {
 // without it, such as one decoded from "{}", fails the call.
 func (u *User) identity() identity { return identity{"User", "sid", userSIDPrefix, u.SID} }
 
-// validate checks every field and returns all the problems it finds,
-// joined, or nil.
-func (p *CreateUserParams) validate() error {
-	if p == nil {
-		return checkRequiredName("Identity", nil)
-	}
-	return joinErrors(checkRequiredName("Identity", p.Identity), checkRoleSID("RoleSid", p.RoleSID), checkJSON("Attributes", p.Attributes))
+// check makes the checks the spec cannot state: Identity is not empty,
+// Attributes is JSON.
+func (p *CreateUserParams) check() error {
+	return joinErrors(checkNotEmpty("Identity", p.Identity), checkJSON("Attributes", p.Attributes))
 }
 
 // opCreateUser describes the CreateUser operation (see internal/spec).
@@ -116,14 +113,8 @@ func (s *UsersService) Fetch(ctx context.Context, serviceSID, user string) (*Use
 	return opFetchUser.call(ctx, s.client, serviceSID, user)
 }
 
-// validate checks every field and returns all the problems it finds,
-// joined, or nil. A nil p is valid.
-func (p *UpdateUserParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return joinErrors(checkRoleSID("RoleSid", p.RoleSID), checkJSON("Attributes", p.Attributes))
-}
+// check makes the check the spec cannot state: Attributes is JSON.
+func (p *UpdateUserParams) check() error { return checkJSON("Attributes", p.Attributes) }
 
 // opUpdateUser describes the UpdateUser operation (see internal/spec).
 var opUpdateUser = sendOp[*UpdateUserParams, User]{spec.Lookup("UpdateUser")}

@@ -44,8 +44,8 @@ func (p *ListUsersParams) paging() (*int, int) {
 	return p.PageSize, p.Limit
 }
 
-// validate checks nothing: the spec gives ListUsersParams no check the path
-// values and the page size do not make.
+// validate checks nothing: the spec gives ListUsersParams no check beyond
+// the path values and the page size.
 func (p *ListUsersParams) validate() error { return nil }
 
 // CreateUserParams holds the params of a Create User request (POST
@@ -103,6 +103,19 @@ func (p *CreateUserParams) setHeader(h http.Header) {
 	}
 }
 
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *CreateUserParams) validate() error {
+	if p == nil {
+		p = new(CreateUserParams)
+	}
+	return joinErrors(
+		checkRequired("Identity", p.Identity != nil),
+		checkOptionalSID("RoleSid", spec.RoleSIDPrefix, p.RoleSID),
+		p.check(),
+	)
+}
+
 // UpdateUserParams holds the params of an Update User request (POST
 // /v2/Services/{ServiceSid}/Users/{Sid}).
 type UpdateUserParams struct {
@@ -146,4 +159,16 @@ func (p *UpdateUserParams) setHeader(h http.Header) {
 	if p != nil && p.WebhookEnabled != nil {
 		h[spec.WebhookEnabledHeader] = []string{strconv.FormatBool(*p.WebhookEnabled)}
 	}
+}
+
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *UpdateUserParams) validate() error {
+	if p == nil {
+		p = new(UpdateUserParams)
+	}
+	return joinErrors(
+		checkOptionalSID("RoleSid", spec.RoleSIDPrefix, p.RoleSID),
+		p.check(),
+	)
 }

@@ -325,7 +325,7 @@ func fieldDoc(name string, k *key) string {
 }
 
 // ownChecks returns the params types of the root package, in dir, that
-// have a validate method written by hand.
+// have a check method written by hand: the checks the spec cannot state.
 func ownChecks(dir string) (map[string]bool, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
@@ -347,7 +347,7 @@ func ownChecks(dir string) (map[string]bool, error) {
 		}
 		for _, d := range f.Decls {
 			fn, ok := d.(*ast.FuncDecl)
-			if !ok || fn.Recv == nil || fn.Name.Name != "validate" {
+			if !ok || fn.Recv == nil || fn.Name.Name != "check" {
 				continue
 			}
 			if star, ok := fn.Recv.List[0].Type.(*ast.StarExpr); ok {
@@ -360,7 +360,7 @@ func ownChecks(dir string) (map[string]bool, error) {
 	return out, nil
 }
 
-// checked holds the types with a validate written by hand, read once.
+// checked holds the types with a check written by hand, read once.
 var checked map[string]bool
 
 // writeResource writes one resource's params types.
@@ -422,10 +422,85 @@ func (t *paramsType) write(b *bytes.Buffer) {
 		p("if p == nil {\nreturn nil, 0\n}")
 		p("return p.PageSize, p.Limit\n}\n")
 	}
-	if !checked[t.name] {
-		comment(b, "", "validate checks nothing: the spec gives "+t.name+" no check the path values and the page size do not make.")
-		p("func (p *%s) validate() error { return nil }\n", t.name)
+	t.writeValidate(b, checked[t.name])
+}
+
+// writeValidate writes t's validate: the checks the spec states (required
+// keys, enums, SID forms), key by key in field order, then t's own check
+// when it has one.
+func (t *paramsType) writeValidate(b *bytes.Buffer, own bool) {
+	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
+	var top []string
+	var guards []string
+	grouped := map[string][]string{}
+	for _, l := range t.leaves("", "p", nil) {
+		checks := leafChecks(l)
+		if len(checks) == 0 {
+			continue
+		}
+		if len(l.guards) == 0 {
+			top = append(top, checks...)
+			continue
+		}
+		g := strings.Join(l.guards, " && ")
+		if _, ok := grouped[g]; !ok {
+			guards = append(guards, g)
+		}
+		grouped[g] = append(grouped[g], checks...)
 	}
+	if len(top) == 0 && len(guards) == 0 && !own {
+		comment(b, "", "validate checks nothing: the spec gives "+t.name+" no check beyond the path values and the page size.")
+		p("func (p *%s) validate() error { return nil }\n", t.name)
+		return
+	}
+	d := "validate checks p against the spec: its required keys, enums and SID forms"
+	if own {
+		d += ", then with its own check"
+	}
+	comment(b, "", d+". A nil p is the zero value.")
+	p("func (p *%s) validate() error {", t.name)
+	p("if p == nil {\np = new(%s)\n}", t.name)
+	for i, g := range guards {
+		p("var group%d error", i)
+		p("if %s {", g)
+		p("group%d = joinErrors(%s)", i, strings.Join(grouped[g], ", "))
+		p("}")
+		top = append(top, fmt.Sprintf("group%d", i))
+	}
+	if own {
+		top = append(top, "p.check()")
+	}
+	if len(top) == 1 {
+		p("return %s\n}\n", top[0])
+		return
+	}
+	p("return joinErrors(\n%s,\n)\n}\n", strings.Join(top, ",\n"))
+}
+
+// leafChecks returns the checks the spec states for a leaf key.
+func leafChecks(l leaf) []string {
+	k := l.k
+	var out []string
+	switch {
+	case k.in == "header":
+	case k.enum != "" && k.typ == "array":
+		out = append(out, fmt.Sprintf("checkEnums(%q, %s, spec.%s)", l.name, l.expr, k.enum))
+		if k.required {
+			out = append(out, fmt.Sprintf("checkRequired(%q, len(%s) > 0)", l.name, l.expr))
+		}
+	case k.enum != "" && k.required:
+		out = append(out, fmt.Sprintf("checkRequiredEnum(%q, %s, spec.%s)", l.name, l.expr, k.enum))
+	case k.enum != "":
+		out = append(out, fmt.Sprintf("checkEnum(%q, %s, spec.%s)", l.name, l.expr, k.enum))
+	case k.required && k.typ == "array":
+		out = append(out, fmt.Sprintf("checkRequired(%q, len(%s) > 0)", l.name, l.expr))
+	case k.required:
+		out = append(out, fmt.Sprintf("checkRequired(%q, %s != nil)", l.name, l.expr))
+	}
+	if k.prefix != "" {
+		out = append(out, fmt.Sprintf("checkOptionalSID(%q, spec.%s, %s)", l.name, k.prefix, l.expr))
+	}
+	return out
 }
 
 // doc is the doc comment of t.
