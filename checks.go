@@ -33,18 +33,6 @@ func checkNotEmpty(field string, v *string) error {
 	return nil
 }
 
-// checkRequiredName requires a name (FriendlyName of a Create) to be set and
-// not empty.
-func checkRequiredName(field string, name *string) error {
-	switch {
-	case name == nil:
-		return invalid(field, "is required")
-	case *name == "":
-		return invalid(field, "is empty")
-	}
-	return nil
-}
-
 // checkMaxRunes checks that a set name key (a FriendlyName) is at most max
 // characters long, counted as runes ("é" is one).
 func checkMaxRunes(field string, v *string, max int) error {
@@ -63,12 +51,6 @@ func checkMaxItems(field string, items []string, max int) error {
 		return invalid(field, "has %d items, the most is %d", len(items), max)
 	}
 	return nil
-}
-
-// checkRoleSID checks a role SID key (DefaultServiceRoleSid, RoleSid) when it
-// is set.
-func checkRoleSID(field string, sid *string) error {
-	return checkOptionalSID(field, roleSIDPrefix, sid)
 }
 
 // checkOptionalSID checks a SID key (RoleSid, MediaSid,

@@ -533,17 +533,6 @@ func (c *Client) send(req *http.Request, out any) (*http.Response, error) {
 	return resp, decodeBody(resp, out, c.creds.redactor)
 }
 
-// doJSON sends r and returns the T that Twilio answers with: the one-line
-// body of every operation that returns a resource.
-func doJSON[T any](ctx context.Context, c *Client, r *request) (*T, error) {
-	out := new(T)
-	r.out = out
-	if err := c.do(ctx, r); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
 // resolve turns a request target into the absolute URL it is sent to: a
 // path under the base URL, or a URL a server gave, such as a list page's
 // next_page_url. The credentials only ever go to the base URL's host:

@@ -10,23 +10,21 @@ package twiliochat
 // overlay.go), and every operation walks the same steps below. To add one,
 // in the resource's own file (channels.go, …):
 //
-//  1. Its params type, when the spec gives it a non-path parameter
-//     (spec.Operation.HasParams), with a `url` tag per form or query key
-//     and a `header` tag per header; the webhook header is
-//     `WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"``. A list's
-//     params declare `PageSize *int `url:"PageSize,omitempty"`` and
-//     `Limit int `url:"-"`` themselves, then its filters, and a paging
-//     method giving the two. Then its result type, with an identity method
-//     naming the SID that identifies it.
-//  2. Its own checks, as a validate method on the params that joins the
-//     shared checks of checks.go (checkJSON, checkRoleSID, checkEnum, …),
-//     each given the form key. A nil params is valid unless a key is
-//     required. The call path calls it.
+//  1. Nothing for its params type, when the spec gives it a non-path
+//     parameter: internal/gen writes it into the resource's _gen.go file
+//     (roles_gen.go) with its form encoding, header, a list's paging and
+//     its validate, which makes the checks the spec states (required keys,
+//     enums, SID forms). Its result type is written by hand, with an
+//     identity method naming the SID that identifies it.
+//  2. The checks the spec cannot state, as a check method on the params,
+//     next to its methods, joining the shared checks of checks.go
+//     (checkJSON, checkDate, checkMaxRunes, …), each given the form key;
+//     validate calls it (run go generate after adding one).
 //  3. Its typed description, right above its method, tying the operationId
 //     to the params and result types, so that the compiler proves the
 //     method sends its own params:
 //
-//	var updateChannel = sendOp[*UpdateChannelParams, Channel]{spec.Lookup("UpdateChannel")}
+//	var opUpdateChannel = sendOp[*UpdateChannelParams, Channel]{spec.Lookup("UpdateChannel")}
 //
 //     fetchOp[R] for a Fetch, sendOp[P, R] for a Create or Update,
 //     deleteOp[P] for a Delete (P is *noParams when it takes none),
@@ -38,10 +36,10 @@ package twiliochat
 //     description decides retries:
 //
 //	func (s *ChannelsService) Update(ctx context.Context, serviceSID, channel string, params *UpdateChannelParams) (*Channel, error) {
-//		return updateChannel.call(ctx, s.client, params, serviceSID, channel)
+//		return opUpdateChannel.call(ctx, s.client, params, serviceSID, channel)
 //	}
 //
-//     A list's methods are listChannels.page, .next and .items.
+//     A list's methods call opListChannel.page, .next and .items.
 //  5. A row in the test registry (registry in operations_test.go) keyed by
 //     the operationId, saying how to call it and which testdata file it
 //     decodes: the shared tests (bad, dot-segment and special-character

@@ -922,13 +922,15 @@ func TestSharedChecks(t *testing.T) {
 		{"date unset", checkDate("DateCreated", nil), nil},
 		{"date set", checkDate("DateCreated", Ptr(testNow)), nil},
 		{"date zero", checkDate("DateCreated", &time.Time{}), []string{"DateCreated: is the zero time"}},
-		{"role SID unset", checkRoleSID("RoleSid", nil), nil},
-		{"role SID good", checkRoleSID("RoleSid", Ptr(testRoleSID)), nil},
-		{"role SID bad", checkRoleSID("RoleSid", Ptr(testServiceSID)), []string{`RoleSid: "` + testServiceSID + `" is not RL followed by 32 hex digits`}},
+		{"role SID unset", checkOptionalSID("RoleSid", roleSIDPrefix, nil), nil},
+		{"role SID good", checkOptionalSID("RoleSid", roleSIDPrefix, Ptr(testRoleSID)), nil},
+		{"role SID bad", checkOptionalSID("RoleSid", roleSIDPrefix, Ptr(testServiceSID)), []string{`RoleSid: "` + testServiceSID + `" is not RL followed by 32 hex digits`}},
 		{"URL cleared", checkURL("PreWebhookUrl", Ptr("")), nil},
 		{"URL relative", checkURL("PreWebhookUrl", Ptr("/hook")), []string{`PreWebhookUrl: "/hook" is not an absolute http or https URL`}},
 		{"range", inRange("Limits.UserChannels", Ptr(1001), 1000), []string{"Limits.UserChannels: 1001 is above the maximum of 1000"}},
-		{"required name", checkRequiredName("FriendlyName", Ptr("")), []string{"FriendlyName: is empty"}},
+		{"required", checkRequired("FriendlyName", false), []string{"FriendlyName: is required"}},
+		{"name empty", checkNotEmpty("FriendlyName", Ptr("")), []string{"FriendlyName: is empty"}},
+		{"name unset", checkNotEmpty("FriendlyName", nil), nil},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, fieldReasons(tt.err), tt.name)
