@@ -113,9 +113,9 @@ func (p *ChannelWebhookConfigurationParams) check() error {
 		return nil
 	}
 	return joinErrors(
-		checkURL("Configuration.Url", p.URL),
-		checkMaxItems("Configuration.Triggers", p.Triggers, spec.MaxChannelWebhookTriggers),
-		inRange("Configuration.RetryCount", p.RetryCount, spec.MaxChannelWebhookRetryCount),
+		checkURL(keyConfigurationURL, p.URL),
+		checkMaxItems(keyConfigurationTriggers, p.Triggers, spec.MaxChannelWebhookTriggers),
+		inRange(keyConfigurationRetryCount, p.RetryCount, spec.MaxChannelWebhookRetryCount),
 	)
 }
 

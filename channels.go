@@ -99,7 +99,7 @@ func (ch *Channel) identity() identity { return identity{"Channel", "sid", chann
 // check makes the checks the spec cannot state: Attributes is JSON, the
 // dates are ones RFC 3339 carries.
 func (p *CreateChannelParams) check() error {
-	return joinErrors(checkJSON("Attributes", p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
+	return joinErrors(checkJSON(keyAttributes, p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
 // opCreateChannel describes the CreateChannel operation (see internal/spec).
@@ -124,7 +124,7 @@ func (s *ChannelsService) Fetch(ctx context.Context, serviceSID, channel string)
 // check makes the checks the spec cannot state: Attributes is JSON, the
 // dates are ones RFC 3339 carries.
 func (p *UpdateChannelParams) check() error {
-	return joinErrors(checkJSON("Attributes", p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
+	return joinErrors(checkJSON(keyAttributes, p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
 // opUpdateChannel describes the UpdateChannel operation (see internal/spec).

@@ -164,7 +164,7 @@ func checkDate(field string, v *time.Time) error {
 // Create or Update sets when importing history (Channels, Members,
 // Messages).
 func checkHistoryDates(created, updated *time.Time) error {
-	return joinErrors(checkDate("DateCreated", created), checkDate("DateUpdated", updated))
+	return joinErrors(checkDate(keyDateCreated, created), checkDate(keyDateUpdated, updated))
 }
 
 // identity is the SID that identifies a decoded resource: its sid, or

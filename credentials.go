@@ -132,7 +132,7 @@ func (c *Credential) identity() identity {
 
 // check makes the check the spec cannot state: FriendlyName's length.
 func (p *CreateCredentialParams) check() error {
-	return checkMaxRunes("FriendlyName", p.FriendlyName, spec.MaxCredentialNameRunes)
+	return checkMaxRunes(keyFriendlyName, p.FriendlyName, spec.MaxCredentialNameRunes)
 }
 
 // Format prints p for every fmt verb (%v, %+v, %#v, %s, …) as its type and
@@ -172,7 +172,7 @@ func (s *CredentialsService) Fetch(ctx context.Context, credentialSID string) (*
 
 // check makes the check the spec cannot state: FriendlyName's length.
 func (p *UpdateCredentialParams) check() error {
-	return checkMaxRunes("FriendlyName", p.FriendlyName, spec.MaxCredentialNameRunes)
+	return checkMaxRunes(keyFriendlyName, p.FriendlyName, spec.MaxCredentialNameRunes)
 }
 
 // Format prints p for every fmt verb (%v, %+v, %#v, %s, …) as its type and

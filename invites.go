@@ -77,7 +77,7 @@ type Invite struct {
 func (i *Invite) identity() identity { return identity{"Invite", "sid", spec.InviteSIDPrefix, i.SID} }
 
 // check makes the check the spec cannot state: Identity is not empty.
-func (p *CreateInviteParams) check() error { return checkNotEmpty("Identity", p.Identity) }
+func (p *CreateInviteParams) check() error { return checkNotEmpty(keyIdentity, p.Identity) }
 
 // opCreateInvite describes the CreateInvite operation (see internal/spec).
 var opCreateInvite = sendOp[*CreateInviteParams, Invite]{spec.Lookup("CreateInvite")}

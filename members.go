@@ -86,14 +86,14 @@ func (m *Member) identity() identity { return identity{"Member", "sid", memberSI
 // check makes the checks the spec cannot state: Identity is not empty,
 // and those Update makes too.
 func (p *CreateMemberParams) check() error {
-	return joinErrors(checkNotEmpty("Identity", p.Identity),
+	return joinErrors(checkNotEmpty(keyIdentity, p.Identity),
 		checkMemberKeys(p.LastConsumptionTimestamp, p.DateCreated, p.DateUpdated, p.Attributes))
 }
 
 // checkMemberKeys checks the keys that Create and Update Member share.
 func checkMemberKeys(lastConsumption, created, updated *time.Time, attributes *string) error {
-	return joinErrors(checkDate("LastConsumptionTimestamp", lastConsumption),
-		checkHistoryDates(created, updated), checkJSON("Attributes", attributes))
+	return joinErrors(checkDate(keyLastConsumptionTimestamp, lastConsumption),
+		checkHistoryDates(created, updated), checkJSON(keyAttributes, attributes))
 }
 
 // opCreateMember describes the CreateMember operation (see internal/spec).

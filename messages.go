@@ -125,7 +125,7 @@ func (m *Message) identity() identity {
 // check makes the checks the spec cannot state: Attributes is JSON, the
 // dates are ones RFC 3339 carries.
 func (p *CreateMessageParams) check() error {
-	return joinErrors(checkJSON("Attributes", p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
+	return joinErrors(checkJSON(keyAttributes, p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
 // opCreateMessage describes the CreateMessage operation (see
@@ -151,7 +151,7 @@ func (s *MessagesService) Fetch(ctx context.Context, serviceSID, channel, messag
 // check makes the checks the spec cannot state: Attributes is JSON, the
 // dates are ones RFC 3339 carries.
 func (p *UpdateMessageParams) check() error {
-	return joinErrors(checkJSON("Attributes", p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
+	return joinErrors(checkJSON(keyAttributes, p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
 // opUpdateMessage describes the UpdateMessage operation (see

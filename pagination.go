@@ -301,7 +301,7 @@ func prepareList[P listParams](op *operation, params P, values []string) (*reque
 	pageSize, limit := params.paging()
 	var errs []error
 	if pageSize != nil && (*pageSize < 1 || *pageSize > op.MaxPageSize) {
-		errs = append(errs, invalid(pageSizeKey, "%d is not between 1 and %d", *pageSize, op.MaxPageSize))
+		errs = append(errs, invalid(keyPageSize, "%d is not between 1 and %d", *pageSize, op.MaxPageSize))
 	}
 	if limit < 0 {
 		errs = append(errs, invalid("Limit", "%d is negative", limit))
@@ -313,7 +313,7 @@ func prepareList[P listParams](op *operation, params P, values []string) (*reque
 	start := len(path) + 1
 	target := params.appendForm([]byte(path + "?"))
 	if pageSize == nil && limit > 0 {
-		target = insertPair(target, start, pageSizeKey, min(limit, op.MaxPageSize))
+		target = insertPair(target, start, keyPageSize, min(limit, op.MaxPageSize))
 	}
 	if len(target) == start {
 		target = target[:len(path)]
@@ -342,9 +342,6 @@ func (f fixedHeader) setHeader(h http.Header) {
 		h[k] = v
 	}
 }
-
-// pageSizeKey is the query key of a list's page size.
-const pageSizeKey = "PageSize"
 
 // insertPair inserts key=n into the sorted query q[start:], before the
 // first pair whose key sorts after key, as the form encoder would have

@@ -86,8 +86,8 @@ func (r *Role) identity() identity { return identity{"Role", "sid", roleSIDPrefi
 // check makes the checks the spec cannot state: FriendlyName is not empty
 // and at most spec.MaxRoleNameRunes long, no permission is empty.
 func (p *CreateRoleParams) check() error {
-	return joinErrors(checkNotEmpty("FriendlyName", p.FriendlyName),
-		checkMaxRunes("FriendlyName", p.FriendlyName, spec.MaxRoleNameRunes), checkPermissions(p.Permission))
+	return joinErrors(checkNotEmpty(keyFriendlyName, p.FriendlyName),
+		checkMaxRunes(keyFriendlyName, p.FriendlyName, spec.MaxRoleNameRunes), checkPermissions(p.Permission))
 }
 
 // opCreateRole describes the CreateRole operation (see internal/spec).
@@ -123,9 +123,9 @@ func checkPermissions(permissions []string) error {
 	case 0:
 		return nil
 	case 1:
-		return invalid("Permission", "item %s is empty", empty[0])
+		return invalid(keyPermission, "item %s is empty", empty[0])
 	}
-	return invalid("Permission", "items %s are empty", strings.Join(empty, ", "))
+	return invalid(keyPermission, "items %s are empty", strings.Join(empty, ", "))
 }
 
 // opUpdateRole describes the UpdateRole operation (see internal/spec).

@@ -160,7 +160,7 @@ type ServiceMedia struct {
 }
 
 // check makes the check the spec cannot state: FriendlyName is not empty.
-func (p *CreateServiceParams) check() error { return checkNotEmpty("FriendlyName", p.FriendlyName) }
+func (p *CreateServiceParams) check() error { return checkNotEmpty(keyFriendlyName, p.FriendlyName) }
 
 // opCreateService describes the CreateService operation (see internal/spec).
 var opCreateService = sendOp[*CreateServiceParams, Service]{spec.Lookup("CreateService")}

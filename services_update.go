@@ -11,17 +11,17 @@ import (
 // the limits at most spec.MaxServiceLimit, the webhook URLs absolute.
 func (p *UpdateServiceParams) check() error {
 	errs := []error{
-		inRange("TypingIndicatorTimeout", p.TypingIndicatorTimeout, math.MaxInt),
-		inRange("ConsumptionReportInterval", p.ConsumptionReportInterval, math.MaxInt),
-		inRange("PreWebhookRetryCount", p.PreWebhookRetryCount, math.MaxInt),
-		inRange("PostWebhookRetryCount", p.PostWebhookRetryCount, math.MaxInt),
-		checkURL("PreWebhookUrl", p.PreWebhookURL),
-		checkURL("PostWebhookUrl", p.PostWebhookURL),
+		inRange(keyTypingIndicatorTimeout, p.TypingIndicatorTimeout, math.MaxInt),
+		inRange(keyConsumptionReportInterval, p.ConsumptionReportInterval, math.MaxInt),
+		inRange(keyPreWebhookRetryCount, p.PreWebhookRetryCount, math.MaxInt),
+		inRange(keyPostWebhookRetryCount, p.PostWebhookRetryCount, math.MaxInt),
+		checkURL(keyPreWebhookURL, p.PreWebhookURL),
+		checkURL(keyPostWebhookURL, p.PostWebhookURL),
 	}
 	if l := p.Limits; l != nil {
 		errs = append(errs,
-			inRange("Limits.ChannelMembers", l.ChannelMembers, spec.MaxServiceLimit),
-			inRange("Limits.UserChannels", l.UserChannels, spec.MaxServiceLimit))
+			inRange(keyLimitsChannelMembers, l.ChannelMembers, spec.MaxServiceLimit),
+			inRange(keyLimitsUserChannels, l.UserChannels, spec.MaxServiceLimit))
 	}
 	return joinErrors(errs...)
 }

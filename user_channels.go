@@ -103,7 +103,7 @@ func (s *UserChannelsService) Fetch(ctx context.Context, serviceSID, user, chann
 // check makes the check the spec cannot state: the date is one RFC 3339
 // carries.
 func (p *UpdateUserChannelParams) check() error {
-	return checkDate("LastConsumptionTimestamp", p.LastConsumptionTimestamp)
+	return checkDate(keyLastConsumptionTimestamp, p.LastConsumptionTimestamp)
 }
 
 // opUpdateUserChannel describes the UpdateUserChannel operation (see

@@ -91,7 +91,7 @@ func (u *User) identity() identity { return identity{"User", "sid", userSIDPrefi
 // check makes the checks the spec cannot state: Identity is not empty,
 // Attributes is JSON.
 func (p *CreateUserParams) check() error {
-	return joinErrors(checkNotEmpty("Identity", p.Identity), checkJSON("Attributes", p.Attributes))
+	return joinErrors(checkNotEmpty(keyIdentity, p.Identity), checkJSON(keyAttributes, p.Attributes))
 }
 
 // opCreateUser describes the CreateUser operation (see internal/spec).
@@ -114,7 +114,7 @@ func (s *UsersService) Fetch(ctx context.Context, serviceSID, user string) (*Use
 }
 
 // check makes the check the spec cannot state: Attributes is JSON.
-func (p *UpdateUserParams) check() error { return checkJSON("Attributes", p.Attributes) }
+func (p *UpdateUserParams) check() error { return checkJSON(keyAttributes, p.Attributes) }
 
 // opUpdateUser describes the UpdateUser operation (see internal/spec).
 var opUpdateUser = sendOp[*UpdateUserParams, User]{spec.Lookup("UpdateUser")}

@@ -669,6 +669,7 @@ func (s *spec) writeEnums(b *bytes.Buffer) {
 		}
 	}
 	s.writeSIDKinds(b)
+	s.writeKeys(b)
 	for _, goName := range sortedKeys(byGo) {
 		e := byGo[goName]
 		doc := enumDocs[goName]
@@ -716,4 +717,35 @@ func (s *spec) writeSIDKinds(b *bytes.Buffer) {
 	}
 	p(")")
 	p("")
+}
+
+// writeKeys writes a constant for each form and query key of the spec,
+// which hand-written checks name keys by.
+func (s *spec) writeKeys(b *bytes.Buffer) {
+	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
+	keys := map[string]bool{}
+	for _, o := range s.ops {
+		for _, k := range o.keys {
+			if k.in != "header" {
+				keys[k.name] = true
+			}
+		}
+	}
+	comment(b, "", "The form and query keys of the spec, which hand-written checks name keys by.")
+	p("const (")
+	for _, name := range sortedKeys(keys) {
+		p("key%s = %q", keyConstName(name), name)
+	}
+	p(")")
+	p("")
+}
+
+// keyConstName is the Go name of a key after "key": Configuration.Url is
+// ConfigurationURL.
+func keyConstName(key string) string {
+	var b strings.Builder
+	for _, seg := range strings.Split(key, ".") {
+		b.WriteString(goFieldName(seg))
+	}
+	return b.String()
 }
