@@ -59,18 +59,23 @@ func specLiterals() map[string]string {
 // Form and query keys are checked in the root package by TestNoKeyLiterals.
 func TestNoSpecLiterals(t *testing.T) {
 	t.Parallel()
-	facts := specLiterals()
+	failOnLiterals(t, literalDirs, specLiterals())
+}
+
+// failOnLiterals fails for each string literal in facts in the hand-written
+// non-test code of dirs.
+func failOnLiterals(t *testing.T, dirs []string, facts map[string]string) {
+	t.Helper()
 	var found []string
-	for _, dir := range literalDirs {
+	for _, dir := range dirs {
 		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, path := range files {
-			if strings.HasSuffix(path, "_test.go") {
-				continue
+			if !strings.HasSuffix(path, "_test.go") {
+				found = append(found, literalsIn(t, path, facts)...)
 			}
-			found = append(found, literalsIn(t, path, facts)...)
 		}
 	}
 	sort.Strings(found)
@@ -152,21 +157,5 @@ func keyLiterals() map[string]string {
 // (keyAttributes), so that the spec states each key once.
 func TestNoKeyLiterals(t *testing.T) {
 	t.Parallel()
-	facts := keyLiterals()
-	var found []string
-	for _, dir := range keyDirs {
-		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, path := range files {
-			if !strings.HasSuffix(path, "_test.go") {
-				found = append(found, literalsIn(t, path, facts)...)
-			}
-		}
-	}
-	sort.Strings(found)
-	for _, f := range found {
-		t.Error(f)
-	}
+	failOnLiterals(t, keyDirs, keyLiterals())
 }
