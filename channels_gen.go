@@ -3,10 +3,11 @@
 package twiliochat
 
 import (
-	"github.com/e3f0929f/twiliochat/internal/spec"
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // ListChannelsParams holds the params of a List Channel request (GET
@@ -72,7 +73,7 @@ type CreateChannelParams struct {
 	// length and be unique within the Service.
 	UniqueName *string `url:"UniqueName,omitempty"`
 	// Attributes is a valid JSON string that contains application-specific
-	// data. It must be valid JSON.
+	// data.
 	Attributes *string `url:"Attributes,omitempty"`
 	// Type is one of the ChannelType constants.
 	Type *ChannelType `url:"Type,omitempty"`
@@ -160,7 +161,7 @@ type UpdateChannelParams struct {
 	// length and unique within the Service.
 	UniqueName *string `url:"UniqueName,omitempty"`
 	// Attributes is a valid JSON string that contains application-specific
-	// data. It must be valid JSON.
+	// data.
 	Attributes *string `url:"Attributes,omitempty"`
 	// DateCreated is the date, specified in ISO 8601
 	// (https://en.wikipedia.org/wiki/ISO_8601) format, to assign to the

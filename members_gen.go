@@ -3,10 +3,11 @@
 package twiliochat
 
 import (
-	"github.com/e3f0929f/twiliochat/internal/spec"
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // ListMembersParams holds the params of a List Member request (GET
@@ -97,7 +98,7 @@ type CreateMemberParams struct {
 	// from a backup/separate source and where a Member was previously updated.
 	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
 	// Attributes is a valid JSON string that contains application-specific
-	// data. It must be valid JSON.
+	// data.
 	Attributes *string `url:"Attributes,omitempty"`
 	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled header:
 	// true makes Twilio call the Service's webhooks for a change made through
@@ -185,7 +186,7 @@ type UpdateMemberParams struct {
 	// resource as the date it was last updated.
 	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
 	// Attributes is a valid JSON string that contains application-specific
-	// data. It must be valid JSON.
+	// data.
 	Attributes *string `url:"Attributes,omitempty"`
 	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled header:
 	// true makes Twilio call the Service's webhooks for a change made through

@@ -3,10 +3,11 @@
 package twiliochat
 
 import (
-	"github.com/e3f0929f/twiliochat/internal/spec"
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // ListMessagesParams holds the params of a List Message request (GET
@@ -67,7 +68,7 @@ type CreateMessageParams struct {
 	// new message's author. The default value is system.
 	From *string `url:"From,omitempty"`
 	// Attributes is a valid JSON string that contains application-specific
-	// data. It must be valid JSON.
+	// data.
 	Attributes *string `url:"Attributes,omitempty"`
 	// DateCreated is the date, specified in ISO 8601
 	// (https://en.wikipedia.org/wiki/ISO_8601) format, to assign to the
@@ -154,7 +155,7 @@ type UpdateMessageParams struct {
 	// data in the body by serializing it as a string.
 	Body *string `url:"Body,omitempty"`
 	// Attributes is a valid JSON string that contains application-specific
-	// data. It must be valid JSON.
+	// data.
 	Attributes *string `url:"Attributes,omitempty"`
 	// DateCreated is the date, specified in ISO 8601
 	// (https://en.wikipedia.org/wiki/ISO_8601) format, to assign to the

@@ -3,8 +3,9 @@
 package twiliochat
 
 import (
-	"github.com/e3f0929f/twiliochat/internal/spec"
 	"net/http"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // ListRolesParams holds the params of a List Role request (GET

@@ -3,10 +3,11 @@
 package twiliochat
 
 import (
-	"github.com/e3f0929f/twiliochat/internal/spec"
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // ListUserChannelsParams holds the params of a List User Channel request

@@ -3,9 +3,10 @@
 package twiliochat
 
 import (
-	"github.com/e3f0929f/twiliochat/internal/spec"
 	"net/http"
 	"strconv"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // ListUsersParams holds the params of a List User request (GET
@@ -63,7 +64,7 @@ type CreateUserParams struct {
 	// new User.
 	RoleSID *string `url:"RoleSid,omitempty"`
 	// Attributes is a valid JSON string that contains application-specific
-	// data. It must be valid JSON.
+	// data.
 	Attributes *string `url:"Attributes,omitempty"`
 	// FriendlyName is a descriptive string that you create to describe the new
 	// resource. This value is often used for display purposes.
@@ -124,7 +125,7 @@ type UpdateUserParams struct {
 	// User.
 	RoleSID *string `url:"RoleSid,omitempty"`
 	// Attributes is a valid JSON string that contains application-specific
-	// data. It must be valid JSON.
+	// data.
 	Attributes *string `url:"Attributes,omitempty"`
 	// FriendlyName is a descriptive string that you create to describe the
 	// resource. It is often used for display purposes.

@@ -101,11 +101,6 @@ var typeDocs = map[string]string{
 	"UpdateRoleParams":       "Permission replaces the Role's permissions: one left out is taken away.",
 }
 
-// fieldDocs are doc sentences added to the spec's description of a key.
-var fieldDocs = map[string]string{
-	"Attributes": "It must be valid JSON.",
-}
-
 // enumDocs are the docs of the root package's enum types, which the spec
 // does not describe.
 var enumDocs = map[string]string{

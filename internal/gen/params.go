@@ -302,9 +302,6 @@ func fieldDoc(name string, k *key) string {
 	d := strings.Join(strings.Fields(k.desc), " ")
 	d = markdownLink.ReplaceAllString(d, "$1 ($2)")
 	d = strings.ReplaceAll(d, "`", "")
-	if extra := fieldDocs[k.name]; extra != "" {
-		d = strings.TrimSpace(d + " " + extra)
-	}
 	for _, article := range []string{"The ", "A ", "An "} {
 		if rest, ok := strings.CutPrefix(d, article); ok {
 			return name + " is " + strings.ToLower(article) + rest
@@ -384,9 +381,6 @@ func (s *spec) writeResource(b *bytes.Buffer, r *resource) {
 	if bytes.Contains(body.Bytes(), []byte("time.Time")) {
 		imports = append(imports, "time")
 	}
-	if bytes.Contains(body.Bytes(), []byte("spec.")) {
-		imports = append(imports, "github.com/e3f0929f/twiliochat/internal/spec")
-	}
 	if bytes.Contains(body.Bytes(), []byte("strconv.")) {
 		imports = append(imports, "strconv")
 	}
@@ -394,6 +388,10 @@ func (s *spec) writeResource(b *bytes.Buffer, r *resource) {
 	p("import (")
 	for _, imp := range imports {
 		p("%q", imp)
+	}
+	if bytes.Contains(body.Bytes(), []byte("spec.")) {
+		p("")
+		p("%q", "github.com/e3f0929f/twiliochat/internal/spec")
 	}
 	p(")")
 	p("")
