@@ -66,9 +66,9 @@ func TestServicesAgainstFake(t *testing.T) {
 	assert.Equal(t, "support & sales", svc.FriendlyName)
 	assert.Equal(t, fakeNow, svc.DateCreated)
 	assert.Equal(t, fakeNow, svc.DateUpdated)
-	assert.True(t, svc.ReadStatusEnabled)
+	assert.Equal(t, twiliochat.Ptr(true), svc.ReadStatusEnabled)
 	assert.Equal(t, twiliochat.ServiceLimits{ChannelMembers: 250, UserChannels: 100}, svc.Limits)
-	assert.Equal(t, http.MethodPost, svc.WebhookMethod)
+	assert.Equal(t, twiliochat.WebhookMethodPost, svc.WebhookMethod)
 	assert.Equal(t, srv.URL+"/v2/Services/"+svc.SID, svc.URL)
 	assert.Equal(t, srv.URL+"/v2/Services/"+svc.SID+"/Roles", svc.Links["roles"])
 	for _, role := range []string{svc.DefaultServiceRoleSID, svc.DefaultChannelRoleSID, svc.DefaultChannelCreatorRoleSID} {
@@ -81,7 +81,7 @@ func TestServicesAgainstFake(t *testing.T) {
 	})
 	require.NoError(t, err)
 	want := *svc
-	want.ReachabilityEnabled = true
+	want.ReachabilityEnabled = twiliochat.Ptr(true)
 	want.Limits.ChannelMembers = 500
 	assert.Equal(t, want, *updated)
 

@@ -44,10 +44,9 @@ type MembersService struct {
 	client *Client
 }
 
-// Member is a Chat v2 Member resource. Fields that Twilio sends as JSON
-// null decode to their zero value, but LastConsumedMessageIndex and
-// LastConsumptionTimestamp, whose null means the Member has read nothing
-// yet; fields Twilio adds later are ignored. An answer whose sid is missing
+// Member is a Chat v2 Member resource; LastConsumedMessageIndex is nil and
+// LastConsumptionTimestamp the zero time until the Member has read
+// something. An answer whose sid is missing
 // or is not a Member SID fails the call with a *DecodeError.
 type Member struct {
 	// SID is the Member's unique ID (MB followed by 32 hex digits).
@@ -69,9 +68,9 @@ type Member struct {
 	// LastConsumedMessageIndex is the index of the last Message the Member
 	// has read; nil when it has read none.
 	LastConsumedMessageIndex *int `json:"last_consumed_message_index"`
-	// LastConsumptionTimestamp is when the Member last read a Message; nil
-	// when it never has.
-	LastConsumptionTimestamp *time.Time `json:"last_consumption_timestamp"`
+	// LastConsumptionTimestamp is when the Member last read a Message; the
+	// zero time when it never has.
+	LastConsumptionTimestamp time.Time `json:"last_consumption_timestamp"`
 	// URL is the absolute URL of the Member resource.
 	URL string `json:"url"`
 	// Attributes is the JSON text the Member was given; read it with

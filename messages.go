@@ -85,7 +85,7 @@ type Message struct {
 	LastUpdatedBy string `json:"last_updated_by"`
 	// WasEdited reports whether the Message was edited after it was
 	// created.
-	WasEdited bool `json:"was_edited"`
+	WasEdited *bool `json:"was_edited"`
 	// From is the identity of the Message's author; "system" unless the
 	// Message was created with another From.
 	From string `json:"from"`

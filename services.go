@@ -63,9 +63,9 @@ type Service struct {
 	DefaultChannelCreatorRoleSID string `json:"default_channel_creator_role_sid"`
 	// ReadStatusEnabled reports whether the Message Consumption Horizon
 	// feature is on.
-	ReadStatusEnabled bool `json:"read_status_enabled"`
+	ReadStatusEnabled *bool `json:"read_status_enabled"`
 	// ReachabilityEnabled reports whether the Reachability Indicator is on.
-	ReachabilityEnabled bool `json:"reachability_enabled"`
+	ReachabilityEnabled *bool `json:"reachability_enabled"`
 	// TypingIndicatorTimeout is how many seconds clients wait after a
 	// started-typing event before they assume the user stopped typing.
 	TypingIndicatorTimeout int `json:"typing_indicator_timeout"`
@@ -78,9 +78,8 @@ type Service struct {
 	PreWebhookURL string `json:"pre_webhook_url"`
 	// PostWebhookURL is the URL called after an event took effect.
 	PostWebhookURL string `json:"post_webhook_url"`
-	// WebhookMethod is the HTTP method of webhook calls: "GET" or "POST",
-	// as the WebhookMethod constants spell them.
-	WebhookMethod string `json:"webhook_method"`
+	// WebhookMethod is the HTTP method of webhook calls.
+	WebhookMethod WebhookMethod `json:"webhook_method"`
 	// WebhookFilters lists the webhook events that are enabled.
 	WebhookFilters []string `json:"webhook_filters"`
 	// PreWebhookRetryCount is how often a failed pre-event webhook is retried.

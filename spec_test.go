@@ -723,7 +723,7 @@ func (sc *specCase) testAnswer(t *testing.T) {
 		if !ok {
 			continue
 		}
-		var c answerCheck
+		c := answerCheck{doc: sc.doc}
 		if sc.op.ListKey == "" {
 			c.resource(sc.op.Schema, sc.op.Schema, readBack(t, answer), out[0])
 		} else {

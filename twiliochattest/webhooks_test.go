@@ -536,7 +536,7 @@ func TestUpdateAndRemoveDecisions(t *testing.T) {
 	assert.Equal(t, twiliochattest.SDKMessage{SID: m.SID, ChannelSID: m.ChannelSID, Index: 0, Body: "keep d**n", Attributes: `{"moderated":true}`, From: "moderator"}, edited)
 	stored, err := client.Messages.Fetch(ctx, svcSID, "general", m.SID)
 	require.NoError(t, err)
-	assert.True(t, stored.WasEdited)
+	assert.Equal(t, twiliochat.Ptr(true), stored.WasEdited)
 	assert.Equal(t, "alice", stored.LastUpdatedBy)
 
 	// The moderator is the author now, so alice's roles need the "any"
