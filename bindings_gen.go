@@ -68,3 +68,6 @@ func (p *ListBindingsParams) validate() error {
 	}
 	return checkEnums("BindingType", p.BindingType, spec.BindingTypes)
 }
+
+// secrets returns the values of p's secret keys that are set.
+func (p *ListBindingsParams) secrets() []string { return nil }

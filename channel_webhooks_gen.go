@@ -48,6 +48,9 @@ func (p *ListChannelWebhooksParams) paging() (*int, int) {
 // beyond the path values and the page size.
 func (p *ListChannelWebhooksParams) validate() error { return nil }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *ListChannelWebhooksParams) secrets() []string { return nil }
+
 // CreateChannelWebhookParams holds the params of a Create Channel Webhook
 // request (POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks).
 // Type is required.
@@ -112,6 +115,9 @@ func (p *CreateChannelWebhookParams) validate() error {
 		p.check(),
 	)
 }
+
+// secrets returns the values of p's secret keys that are set.
+func (p *CreateChannelWebhookParams) secrets() []string { return nil }
 
 // ChannelWebhookConfigurationParams holds the keys Configuration.*.
 type ChannelWebhookConfigurationParams struct {
@@ -198,3 +204,6 @@ func (p *UpdateChannelWebhookParams) validate() error {
 		p.check(),
 	)
 }
+
+// secrets returns the values of p's secret keys that are set.
+func (p *UpdateChannelWebhookParams) secrets() []string { return nil }

@@ -61,6 +61,9 @@ func (p *ListChannelsParams) validate() error {
 	return checkEnums("Type", p.Type, spec.ChannelTypes)
 }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *ListChannelsParams) secrets() []string { return nil }
+
 // CreateChannelParams holds the params of a Create Channel request (POST
 // /v2/Services/{ServiceSid}/Channels).
 type CreateChannelParams struct {
@@ -149,6 +152,9 @@ func (p *CreateChannelParams) validate() error {
 	)
 }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *CreateChannelParams) secrets() []string { return nil }
+
 // UpdateChannelParams holds the params of an Update Channel request (POST
 // /v2/Services/{ServiceSid}/Channels/{Sid}).
 type UpdateChannelParams struct {
@@ -226,6 +232,9 @@ func (p *UpdateChannelParams) validate() error {
 	return p.check()
 }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *UpdateChannelParams) secrets() []string { return nil }
+
 // DeleteChannelParams holds the params of a Delete Channel request (DELETE
 // /v2/Services/{ServiceSid}/Channels/{Sid}).
 type DeleteChannelParams struct {
@@ -251,6 +260,9 @@ func (p *DeleteChannelParams) setHeader(h http.Header) {
 // validate checks nothing: the spec gives DeleteChannelParams no check
 // beyond the path values and the page size.
 func (p *DeleteChannelParams) validate() error { return nil }
+
+// secrets returns the values of p's secret keys that are set.
+func (p *DeleteChannelParams) secrets() []string { return nil }
 
 // MigrateChannelParams holds the params of a Migrate Channel request (POST
 // /v3/Services/{ServiceSid}/Channels/{Sid}).
@@ -301,3 +313,6 @@ func (p *MigrateChannelParams) validate() error {
 		checkOptionalSID("MessagingServiceSid", spec.MessagingServiceSIDPrefix, p.MessagingServiceSID),
 	)
 }
+
+// secrets returns the values of p's secret keys that are set.
+func (p *MigrateChannelParams) secrets() []string { return nil }

@@ -158,8 +158,7 @@ var opCreateCredential = sendOp[*CreateCredentialParams, Credential]{spec.Lookup
 // Twilio stored it, without its secrets. No error holds a secret of params:
 // one Twilio quotes back is blanked out.
 func (s *CredentialsService) Create(ctx context.Context, params *CreateCredentialParams) (*Credential, error) {
-	cred, err := opCreateCredential.call(ctx, s.client, params)
-	return cred, scrubSecrets(err, params)
+	return opCreateCredential.call(ctx, s.client, params)
 }
 
 // opFetchCredential describes the FetchCredential operation (see internal/spec).
@@ -197,8 +196,7 @@ var opUpdateCredential = sendOp[*UpdateCredentialParams, Credential]{spec.Lookup
 // it as Twilio stored it, without its secrets. No error holds a secret of
 // params: one Twilio quotes back is blanked out.
 func (s *CredentialsService) Update(ctx context.Context, credentialSID string, params *UpdateCredentialParams) (*Credential, error) {
-	cred, err := opUpdateCredential.call(ctx, s.client, params, credentialSID)
-	return cred, scrubSecrets(err, params)
+	return opUpdateCredential.call(ctx, s.client, params, credentialSID)
 }
 
 // opDeleteCredential describes the DeleteCredential operation (see internal/spec).

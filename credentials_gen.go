@@ -48,6 +48,9 @@ func (p *ListCredentialsParams) paging() (*int, int) {
 // beyond the path values and the page size.
 func (p *ListCredentialsParams) validate() error { return nil }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *ListCredentialsParams) secrets() []string { return nil }
+
 // CreateCredentialParams holds the params of a Create Credential request
 // (POST /v2/Credentials). Type is required. Its secrets are sent to Twilio
 // and shown nowhere else.
@@ -127,6 +130,27 @@ func (p *CreateCredentialParams) validate() error {
 	)
 }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *CreateCredentialParams) secrets() []string {
+	if p == nil {
+		return nil
+	}
+	var out []string
+	if p.Certificate != nil {
+		out = append(out, *p.Certificate)
+	}
+	if p.PrivateKey != nil {
+		out = append(out, *p.PrivateKey)
+	}
+	if p.APIKey != nil {
+		out = append(out, *p.APIKey)
+	}
+	if p.Secret != nil {
+		out = append(out, *p.Secret)
+	}
+	return out
+}
+
 // UpdateCredentialParams holds the params of an Update Credential request
 // (POST /v2/Credentials/{Sid}). Its secrets are sent to Twilio and shown
 // nowhere else. A Credential's Type cannot be changed.
@@ -196,4 +220,25 @@ func (p *UpdateCredentialParams) validate() error {
 		p = new(UpdateCredentialParams)
 	}
 	return p.check()
+}
+
+// secrets returns the values of p's secret keys that are set.
+func (p *UpdateCredentialParams) secrets() []string {
+	if p == nil {
+		return nil
+	}
+	var out []string
+	if p.Certificate != nil {
+		out = append(out, *p.Certificate)
+	}
+	if p.PrivateKey != nil {
+		out = append(out, *p.PrivateKey)
+	}
+	if p.APIKey != nil {
+		out = append(out, *p.APIKey)
+	}
+	if p.Secret != nil {
+		out = append(out, *p.Secret)
+	}
+	return out
 }

@@ -56,6 +56,9 @@ func (p *ListInvitesParams) paging() (*int, int) {
 // the path values and the page size.
 func (p *ListInvitesParams) validate() error { return nil }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *ListInvitesParams) secrets() []string { return nil }
+
 // CreateInviteParams holds the params of a Create Invite request (POST
 // /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites). Identity is
 // required.
@@ -103,3 +106,6 @@ func (p *CreateInviteParams) validate() error {
 		p.check(),
 	)
 }
+
+// secrets returns the values of p's secret keys that are set.
+func (p *CreateInviteParams) secrets() []string { return nil }

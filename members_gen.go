@@ -58,6 +58,9 @@ func (p *ListMembersParams) paging() (*int, int) {
 // the path values and the page size.
 func (p *ListMembersParams) validate() error { return nil }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *ListMembersParams) secrets() []string { return nil }
+
 // CreateMemberParams holds the params of a Create Member request (POST
 // /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members). Identity is
 // required.
@@ -157,6 +160,9 @@ func (p *CreateMemberParams) validate() error {
 	)
 }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *CreateMemberParams) secrets() []string { return nil }
+
 // UpdateMemberParams holds the params of an Update Member request (POST
 // /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}).
 type UpdateMemberParams struct {
@@ -241,6 +247,9 @@ func (p *UpdateMemberParams) validate() error {
 	)
 }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *UpdateMemberParams) secrets() []string { return nil }
+
 // DeleteMemberParams holds the params of a Delete Member request (DELETE
 // /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}).
 type DeleteMemberParams struct {
@@ -266,3 +275,6 @@ func (p *DeleteMemberParams) setHeader(h http.Header) {
 // validate checks nothing: the spec gives DeleteMemberParams no check beyond
 // the path values and the page size.
 func (p *DeleteMemberParams) validate() error { return nil }
+
+// secrets returns the values of p's secret keys that are set.
+func (p *DeleteMemberParams) secrets() []string { return nil }

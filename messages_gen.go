@@ -61,6 +61,9 @@ func (p *ListMessagesParams) validate() error {
 	return checkEnum("Order", p.Order, spec.MessageOrders)
 }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *ListMessagesParams) secrets() []string { return nil }
+
 // CreateMessageParams holds the params of a Create Message request (POST
 // /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages).
 type CreateMessageParams struct {
@@ -147,6 +150,9 @@ func (p *CreateMessageParams) validate() error {
 	)
 }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *CreateMessageParams) secrets() []string { return nil }
+
 // UpdateMessageParams holds the params of an Update Message request (POST
 // /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}).
 type UpdateMessageParams struct {
@@ -223,6 +229,9 @@ func (p *UpdateMessageParams) validate() error {
 	return p.check()
 }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *UpdateMessageParams) secrets() []string { return nil }
+
 // DeleteMessageParams holds the params of a Delete Message request (DELETE
 // /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}).
 type DeleteMessageParams struct {
@@ -248,3 +257,6 @@ func (p *DeleteMessageParams) setHeader(h http.Header) {
 // validate checks nothing: the spec gives DeleteMessageParams no check
 // beyond the path values and the page size.
 func (p *DeleteMessageParams) validate() error { return nil }
+
+// secrets returns the values of p's secret keys that are set.
+func (p *DeleteMessageParams) secrets() []string { return nil }

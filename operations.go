@@ -143,6 +143,7 @@ type noParams struct{}
 func (*noParams) validate() error              { return nil }
 func (*noParams) appendForm(dst []byte) []byte { return dst }
 func (*noParams) setHeader(http.Header)        {}
+func (*noParams) secrets() []string            { return nil }
 
 // The typed operations. Each holds its description; its type says what
 // its method sends and what it answers with. values are the path values in
@@ -166,14 +167,20 @@ type sendOp[P params, R any] struct{ op *operation }
 func (e sendOp[P, R]) call(ctx context.Context, c *Client, params P, values ...string) (*R, error) {
 	r, err := prepare(e.op, params, values)
 	if err != nil {
-		return nil, c.scrub(err)
+		return nil, scrubbed(c, params, err)
 	}
 	out := new(R)
 	r.out = out
 	if err := c.do(ctx, r); err != nil {
-		return nil, err
+		return nil, scrubbed(c, params, err)
 	}
 	return out, nil
+}
+
+// scrubbed returns err with the Client's credentials and p's secrets
+// blanked out: the one place an operation's error leaves through.
+func scrubbed[P params](c *Client, p P, err error) error {
+	return scrubSecrets(c.scrub(err), p.secrets())
 }
 
 // deleteOp is a DELETE that takes P, whose answer body is discarded.
@@ -183,9 +190,9 @@ type deleteOp[P params] struct{ op *operation }
 func (e deleteOp[P]) call(ctx context.Context, c *Client, params P, values ...string) error {
 	r, err := prepare(e.op, params, values)
 	if err != nil {
-		return c.scrub(err)
+		return scrubbed(c, params, err)
 	}
-	return c.do(ctx, r)
+	return scrubbed(c, params, c.do(ctx, r))
 }
 
 // listParams is a list's params type: it gives its PageSize and Limit.

@@ -26,6 +26,9 @@ type params interface {
 	// when it holds the zero value, a nil one is not, a slice sends one key
 	// per item, a date RFC 3339.
 	appendForm(dst []byte) []byte
+	// secrets returns the values of its secret keys that are set, which
+	// the call path blanks out of every error.
+	secrets() []string
 	headerSetter
 }
 

@@ -48,6 +48,9 @@ func (p *ListRolesParams) paging() (*int, int) {
 // the path values and the page size.
 func (p *ListRolesParams) validate() error { return nil }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *ListRolesParams) secrets() []string { return nil }
+
 // CreateRoleParams holds the params of a Create Role request (POST
 // /v2/Services/{ServiceSid}/Roles). FriendlyName, Permission and Type are
 // required.
@@ -100,6 +103,9 @@ func (p *CreateRoleParams) validate() error {
 	)
 }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *CreateRoleParams) secrets() []string { return nil }
+
 // UpdateRoleParams holds the params of an Update Role request (POST
 // /v2/Services/{ServiceSid}/Roles/{Sid}). Permission is required. Permission
 // replaces the Role's permissions: one left out is taken away.
@@ -141,3 +147,6 @@ func (p *UpdateRoleParams) validate() error {
 		p.check(),
 	)
 }
+
+// secrets returns the values of p's secret keys that are set.
+func (p *UpdateRoleParams) secrets() []string { return nil }

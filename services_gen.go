@@ -48,6 +48,9 @@ func (p *ListServicesParams) paging() (*int, int) {
 // the path values and the page size.
 func (p *ListServicesParams) validate() error { return nil }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *ListServicesParams) secrets() []string { return nil }
+
 // CreateServiceParams holds the params of a Create Service request (POST
 // /v2/Services). FriendlyName is required.
 type CreateServiceParams struct {
@@ -83,6 +86,9 @@ func (p *CreateServiceParams) validate() error {
 		p.check(),
 	)
 }
+
+// secrets returns the values of p's secret keys that are set.
+func (p *CreateServiceParams) secrets() []string { return nil }
 
 // UpdateServiceParams holds the params of an Update Service request (POST
 // /v2/Services/{Sid}).
@@ -275,6 +281,9 @@ func (p *UpdateServiceParams) validate() error {
 		p.check(),
 	)
 }
+
+// secrets returns the values of p's secret keys that are set.
+func (p *UpdateServiceParams) secrets() []string { return nil }
 
 // NotificationsParams holds the keys Notifications.*.
 type NotificationsParams struct {

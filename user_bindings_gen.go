@@ -60,3 +60,6 @@ func (p *ListUserBindingsParams) validate() error {
 	}
 	return checkEnums("BindingType", p.BindingType, spec.BindingTypes)
 }
+
+// secrets returns the values of p's secret keys that are set.
+func (p *ListUserBindingsParams) secrets() []string { return nil }

@@ -50,6 +50,9 @@ func (p *ListUserChannelsParams) paging() (*int, int) {
 // beyond the path values and the page size.
 func (p *ListUserChannelsParams) validate() error { return nil }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *ListUserChannelsParams) secrets() []string { return nil }
+
 // UpdateUserChannelParams holds the params of an Update User Channel request
 // (POST /v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}).
 type UpdateUserChannelParams struct {
@@ -101,6 +104,9 @@ func (p *UpdateUserChannelParams) validate() error {
 	)
 }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *UpdateUserChannelParams) secrets() []string { return nil }
+
 // DeleteUserChannelParams holds the params of a Delete User Channel request
 // (DELETE /v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}).
 type DeleteUserChannelParams struct {
@@ -126,3 +132,6 @@ func (p *DeleteUserChannelParams) setHeader(h http.Header) {
 // validate checks nothing: the spec gives DeleteUserChannelParams no check
 // beyond the path values and the page size.
 func (p *DeleteUserChannelParams) validate() error { return nil }
+
+// secrets returns the values of p's secret keys that are set.
+func (p *DeleteUserChannelParams) secrets() []string { return nil }

@@ -49,6 +49,9 @@ func (p *ListUsersParams) paging() (*int, int) {
 // the path values and the page size.
 func (p *ListUsersParams) validate() error { return nil }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *ListUsersParams) secrets() []string { return nil }
+
 // CreateUserParams holds the params of a Create User request (POST
 // /v2/Services/{ServiceSid}/Users). Identity is required.
 type CreateUserParams struct {
@@ -117,6 +120,9 @@ func (p *CreateUserParams) validate() error {
 	)
 }
 
+// secrets returns the values of p's secret keys that are set.
+func (p *CreateUserParams) secrets() []string { return nil }
+
 // UpdateUserParams holds the params of an Update User request (POST
 // /v2/Services/{ServiceSid}/Users/{Sid}).
 type UpdateUserParams struct {
@@ -173,3 +179,6 @@ func (p *UpdateUserParams) validate() error {
 		p.check(),
 	)
 }
+
+// secrets returns the values of p's secret keys that are set.
+func (p *UpdateUserParams) secrets() []string { return nil }

@@ -421,6 +421,31 @@ func (t *paramsType) write(b *bytes.Buffer) {
 		p("return p.PageSize, p.Limit\n}\n")
 	}
 	t.writeValidate(b, checked[t.name])
+	t.writeSecrets(b)
+}
+
+// writeSecrets writes t's secrets: the values of its secret keys that are
+// set, which the call path blanks out of its errors.
+func (t *paramsType) writeSecrets(b *bytes.Buffer) {
+	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
+	var secret []string
+	for _, f := range t.fields {
+		if f.key != nil && secretKeys[f.key.name] {
+			secret = append(secret, f.name)
+		}
+	}
+	comment(b, "", "secrets returns the values of p's secret keys that are set.")
+	if len(secret) == 0 {
+		p("func (p *%s) secrets() []string { return nil }\n", t.name)
+		return
+	}
+	p("func (p *%s) secrets() []string {", t.name)
+	p("if p == nil {\nreturn nil\n}")
+	p("var out []string")
+	for _, name := range secret {
+		p("if p.%s != nil {\nout = append(out, *p.%s)\n}", name, name)
+	}
+	p("return out\n}\n")
 }
 
 // writeValidate writes t's validate: the checks the spec states (required
