@@ -3,7 +3,6 @@ package twiliochat
 import (
 	"context"
 	"iter"
-	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
@@ -61,46 +60,6 @@ const (
 	// Channel.
 	PushTypeInvitedToChannel PushType = "invited_to_channel"
 )
-
-// Binding is a Chat v2 Binding resource: a device of a User registered for
-// push notifications. Both Client.Bindings and Client.UserBindings answer
-// with it. Fields that Twilio sends as JSON null decode to their zero value;
-// fields Twilio adds later are ignored. An answer whose sid is missing or is
-// not a Binding SID fails the call with a *DecodeError.
-type Binding struct {
-	// SID is the Binding's unique ID (BS followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Binding.
-	AccountSID string `json:"account_sid"`
-	// ServiceSID is the Service the Binding belongs to.
-	ServiceSID string `json:"service_sid"`
-	// DateCreated is when the Binding was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Binding was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// Endpoint identifies the device; its format depends on BindingType.
-	Endpoint string `json:"endpoint"`
-	// Identity is the identity of the User the Binding belongs to.
-	Identity string `json:"identity"`
-	// UserSID is the User the Binding belongs to (US followed by 32 hex
-	// digits). Twilio sends it in the answers of Client.UserBindings; it
-	// is empty in those of Client.Bindings, whose Links name the User.
-	UserSID string `json:"user_sid"`
-	// CredentialSID is the push Credential the Binding uses (CR followed
-	// by 32 hex digits).
-	CredentialSID string `json:"credential_sid"`
-	// BindingType is the push technology of the Binding.
-	BindingType BindingType `json:"binding_type"`
-	// MessageTypes are the push notifications the Binding is subscribed
-	// to.
-	MessageTypes []PushType `json:"message_types"`
-	// URL is the absolute URL of the Binding resource.
-	URL string `json:"url"`
-	// Links holds the URLs of related resources, keyed by name ("user").
-	// Twilio sends it in the answers of Client.Bindings; it is nil in
-	// those of Client.UserBindings.
-	Links map[string]string `json:"links"`
-}
 
 // identity names the SID that identifies a Binding: a decoded one
 // without it, such as one decoded from "{}", fails the call.

@@ -4,9 +4,66 @@ package twiliochat
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
+
+// Binding is a Chat v2 Binding resource: a device of a User registered for
+// push notifications. Both Client.Bindings and Client.UserBindings answer
+// with it.
+type Binding struct {
+	// SID is the unique string that we created to identify the Binding
+	// resource.
+	SID string `json:"sid"`
+	// AccountSID is the SID of the Account
+	// (https://www.twilio.com/docs/iam/api/account) that created the Binding
+	// resource.
+	AccountSID string `json:"account_sid"`
+	// ServiceSID is the SID of the Service
+	// (https://www.twilio.com/docs/chat/rest/service-resource) the Binding
+	// resource is associated with.
+	ServiceSID string `json:"service_sid"`
+	// DateCreated is the date and time in GMT when the resource was created
+	// specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601) format.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is the date and time in GMT when the resource was last
+	// updated specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601)
+	// format.
+	DateUpdated time.Time `json:"date_updated"`
+	// Endpoint is the unique endpoint identifier for the Binding. The format of
+	// this value depends on the binding_type.
+	Endpoint string `json:"endpoint"`
+	// Identity is the application-defined string that uniquely identifies the
+	// resource's User (https://www.twilio.com/docs/chat/rest/user-resource)
+	// within the Service
+	// (https://www.twilio.com/docs/chat/rest/service-resource). See access
+	// tokens (https://www.twilio.com/docs/chat/create-tokens) for more info.
+	Identity string `json:"identity"`
+	// CredentialSID is the SID of the Credential
+	// (https://www.twilio.com/docs/chat/rest/credential-resource) for the
+	// binding. See push notification configuration
+	// (https://www.twilio.com/docs/chat/push-notification-configuration) for
+	// more info.
+	CredentialSID string `json:"credential_sid"`
+	// BindingType is sent as the binding_type key.
+	BindingType BindingType `json:"binding_type"`
+	// MessageTypes is the Programmable Chat message types
+	// (https://www.twilio.com/docs/chat/push-notification-configuration#push-types)
+	// the binding is subscribed to.
+	MessageTypes []PushType `json:"message_types"`
+	// URL is the absolute URL of the Binding resource.
+	URL string `json:"url"`
+	// Links is the absolute URLs of the Binding's User
+	// (https://www.twilio.com/docs/chat/rest/user-resource).
+	Links map[string]string `json:"links"`
+	// UserSID is the SID of the User
+	// (https://www.twilio.com/docs/chat/rest/user-resource) with the User
+	// Binding resource. See push notification configuration
+	// (https://www.twilio.com/docs/chat/push-notification-configuration) for
+	// more info.
+	UserSID string `json:"user_sid"`
+}
 
 // ListBindingsParams holds the params of a List Binding request (GET
 // /v2/Services/{ServiceSid}/Bindings).

@@ -3,7 +3,6 @@ package twiliochat
 import (
 	"context"
 	"iter"
-	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
@@ -50,33 +49,6 @@ var _ ChannelWebhooksAPI = (*ChannelWebhooksService)(nil)
 // unique name, and a Webhook is addressed by its SID (WH…) alone.
 type ChannelWebhooksService struct {
 	client *Client
-}
-
-// ChannelWebhook is a Chat v2 Channel Webhook resource. Fields that Twilio
-// sends as JSON null decode to their zero value; fields Twilio adds later
-// are ignored. An answer whose sid is missing or is not a Channel Webhook
-// SID fails the call with a *DecodeError.
-type ChannelWebhook struct {
-	// SID is the Webhook's unique ID (WH followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Webhook.
-	AccountSID string `json:"account_sid"`
-	// ServiceSID is the Service of the Webhook's Channel.
-	ServiceSID string `json:"service_sid"`
-	// ChannelSID is the Channel the Webhook belongs to.
-	ChannelSID string `json:"channel_sid"`
-	// Type says what the Webhook does: call a URL on events or on trigger
-	// words, or start a Studio Flow.
-	Type ChannelWebhookType `json:"type"`
-	// URL is the absolute URL of the Channel Webhook resource.
-	URL string `json:"url"`
-	// Configuration is how the Webhook is set up: the keys its Create and
-	// Update set.
-	Configuration ChannelWebhookConfiguration `json:"configuration"`
-	// DateCreated is when the Webhook was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Webhook was last updated.
-	DateUpdated time.Time `json:"date_updated"`
 }
 
 // ChannelWebhookConfiguration is the configuration of a Channel Webhook, as

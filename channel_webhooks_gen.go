@@ -4,9 +4,45 @@ package twiliochat
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
+
+// ChannelWebhook is a Chat v2 Channel Webhook resource.
+type ChannelWebhook struct {
+	// SID is the unique string that we created to identify the Channel Webhook
+	// resource.
+	SID string `json:"sid"`
+	// AccountSID is the SID of the Account
+	// (https://www.twilio.com/docs/iam/api/account) that created the Channel
+	// Webhook resource.
+	AccountSID string `json:"account_sid"`
+	// ServiceSID is the SID of the Service
+	// (https://www.twilio.com/docs/chat/rest/service-resource) the Channel
+	// Webhook resource is associated with.
+	ServiceSID string `json:"service_sid"`
+	// ChannelSID is the SID of the Channel
+	// (https://www.twilio.com/docs/chat/channels) the Channel Webhook resource
+	// belongs to.
+	ChannelSID string `json:"channel_sid"`
+	// Type is the type of webhook. Can be: webhook, studio, or trigger.
+	Type ChannelWebhookType `json:"type"`
+	// URL is the absolute URL of the Channel Webhook resource.
+	URL string `json:"url"`
+	// Configuration is the JSON string that describes how the channel webhook
+	// is configured. The configuration object contains the url, method,
+	// filters, and retry_count values that are configured by the create and
+	// update actions.
+	Configuration ChannelWebhookConfiguration `json:"configuration"`
+	// DateCreated is the date and time in GMT when the resource was created
+	// specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601) format.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is the date and time in GMT when the resource was last
+	// updated specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601)
+	// format.
+	DateUpdated time.Time `json:"date_updated"`
+}
 
 // ListChannelWebhooksParams holds the params of a List Channel Webhook
 // request (GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks).

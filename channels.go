@@ -3,7 +3,6 @@ package twiliochat
 import (
 	"context"
 	"iter"
-	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
@@ -47,49 +46,6 @@ var _ ChannelsAPI = (*ChannelsService)(nil)
 // ("support/emea").
 type ChannelsService struct {
 	client *Client
-}
-
-// Channel is a Chat v2 Channel resource. Fields that Twilio sends as JSON
-// null decode to their zero value; fields Twilio adds later are ignored. An
-// answer whose sid is missing or is not a Channel SID fails the call with a
-// *DecodeError.
-type Channel struct {
-	// SID is the Channel's unique ID (CH followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Channel.
-	AccountSID string `json:"account_sid"`
-	// ServiceSID is the Service the Channel belongs to.
-	ServiceSID string `json:"service_sid"`
-	// FriendlyName is the name given to the Channel.
-	FriendlyName string `json:"friendly_name"`
-	// UniqueName is the Channel's unique name in the Service, "" when it
-	// has none; it can stand for the SID in a path.
-	UniqueName string `json:"unique_name"`
-	// Attributes is the JSON text the Channel was given; read it with
-	// Decode.
-	Attributes Attributes `json:"attributes"`
-	// Type says whether the Channel is public or private.
-	Type ChannelType `json:"type"`
-	// DateCreated is when the Channel was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Channel was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// CreatedBy is the identity of the User who created the Channel, or
-	// "system" for a Channel created over the REST API.
-	CreatedBy string `json:"created_by"`
-	// MembersCount is how many Members the Channel has.
-	MembersCount int `json:"members_count"`
-	// MessagesCount is how many Messages have been posted in the Channel.
-	MessagesCount int `json:"messages_count"`
-	// URL is the absolute URL of the Channel resource.
-	URL string `json:"url"`
-	// Links holds the URLs of related resources, keyed by name ("members",
-	// "messages", "invites", "webhooks", "last_message"); Migrate's answer
-	// has none.
-	Links map[string]string `json:"links"`
-	// MessagingServiceSID is the Messaging Service (MG followed by 32 hex
-	// digits) the Channel belongs to; only Migrate's answer has it.
-	MessagingServiceSID string `json:"messaging_service_sid"`
 }
 
 // identity names the SID that identifies a Channel: a decoded one

@@ -10,6 +10,60 @@ import (
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
+// Channel is a Chat v2 Channel resource.
+type Channel struct {
+	// SID is the unique string that we created to identify the Channel
+	// resource.
+	SID string `json:"sid"`
+	// AccountSID is the SID of the Account
+	// (https://www.twilio.com/docs/iam/api/account) that created the Channel
+	// resource.
+	AccountSID string `json:"account_sid"`
+	// ServiceSID is the SID of the Service
+	// (https://www.twilio.com/docs/chat/rest/service-resource) the Channel
+	// resource is associated with.
+	ServiceSID string `json:"service_sid"`
+	// FriendlyName is the string that you assigned to describe the resource.
+	FriendlyName string `json:"friendly_name"`
+	// UniqueName is an application-defined string that uniquely identifies the
+	// resource. It can be used to address the resource in place of the
+	// resource's sid in the URL.
+	UniqueName string `json:"unique_name"`
+	// Attributes is the JSON string that stores application-specific data. If
+	// attributes have not been set, {} is returned.
+	Attributes Attributes `json:"attributes"`
+	// Type is sent as the type key.
+	Type ChannelType `json:"type"`
+	// DateCreated is the date and time in GMT when the resource was created
+	// specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601) format.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is the date and time in GMT when the resource was last
+	// updated specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601)
+	// format.
+	DateUpdated time.Time `json:"date_updated"`
+	// CreatedBy is the identity of the User that created the channel. If the
+	// Channel was created by using the API, the value is system.
+	CreatedBy string `json:"created_by"`
+	// MembersCount is the number of Members in the Channel.
+	MembersCount int `json:"members_count"`
+	// MessagesCount is the number of Messages that have been passed in the
+	// Channel.
+	MessagesCount int `json:"messages_count"`
+	// URL is the absolute URL of the Channel resource.
+	URL string `json:"url"`
+	// Links is the absolute URLs of the Members
+	// (https://www.twilio.com/docs/chat/rest/member-resource), Messages
+	// (https://www.twilio.com/docs/chat/rest/message-resource), Invites
+	// (https://www.twilio.com/docs/chat/rest/invite-resource), Webhooks and, if
+	// it exists, the last Message
+	// (https://www.twilio.com/docs/chat/rest/message-resource) for the Channel.
+	Links map[string]string `json:"links"`
+	// MessagingServiceSID is the unique ID of the Messaging Service
+	// (https://www.twilio.com/docs/messaging/api/service-resource) this channel
+	// belongs to.
+	MessagingServiceSID string `json:"messaging_service_sid"`
+}
+
 // ListChannelsParams holds the params of a List Channel request (GET
 // /v2/Services/{ServiceSid}/Channels).
 type ListChannelsParams struct {

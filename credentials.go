@@ -8,7 +8,6 @@ import (
 	"iter"
 	"log/slog"
 	"strconv"
-	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
@@ -51,32 +50,6 @@ var _ CredentialsAPI = (*CredentialsService)(nil)
 // form value. Twilio never sends them back.
 type CredentialsService struct {
 	client *Client
-}
-
-// Credential is a Chat v2 Credential resource: the push notification
-// settings of one push service, without their secrets, which Twilio never
-// returns. Fields that Twilio sends as JSON null decode to their zero
-// value; fields Twilio adds later are ignored. An answer whose sid is
-// missing or is not a Credential SID fails the call with a *DecodeError.
-type Credential struct {
-	// SID is the Credential's unique ID (CR followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Credential.
-	AccountSID string `json:"account_sid"`
-	// FriendlyName is the name given to the Credential.
-	FriendlyName string `json:"friendly_name"`
-	// Type is the push service the Credential is for.
-	Type PushService `json:"type"`
-	// Sandbox reports whether an APN Credential sends to the sandbox APNs
-	// rather than production. Twilio answers it as a string ("True",
-	// "False"); a JSON bool is read too, and null is false.
-	Sandbox bool `json:"sandbox"`
-	// DateCreated is when the Credential was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Credential was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// URL is the absolute URL of the Credential resource.
-	URL string `json:"url"`
 }
 
 // UnmarshalJSON decodes a Credential, reading sandbox from a JSON string

@@ -4,9 +4,39 @@ package twiliochat
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
+
+// Credential is a Chat v2 Credential resource: the push notification
+// settings of one push service, without their secrets, which Twilio never
+// returns.
+type Credential struct {
+	// SID is the unique string that we created to identify the Credential
+	// resource.
+	SID string `json:"sid"`
+	// AccountSID is the SID of the Account
+	// (https://www.twilio.com/docs/iam/api/account) that created the Credential
+	// resource.
+	AccountSID string `json:"account_sid"`
+	// FriendlyName is the string that you assigned to describe the resource.
+	FriendlyName string `json:"friendly_name"`
+	// Type is sent as the type key.
+	Type PushService `json:"type"`
+	// Sandbox: [APN only] Whether to send the credential to sandbox APNs. Can
+	// be true to send to sandbox APNs or false to send to production.
+	Sandbox bool `json:"sandbox"`
+	// DateCreated is the date and time in GMT when the resource was created
+	// specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601) format.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is the date and time in GMT when the resource was last
+	// updated specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601)
+	// format.
+	DateUpdated time.Time `json:"date_updated"`
+	// URL is the absolute URL of the Credential resource.
+	URL string `json:"url"`
+}
 
 // ListCredentialsParams holds the params of a List Credential request (GET
 // /v2/Credentials).

@@ -49,7 +49,7 @@
 // zero value is also a real value, a count, an index or a boolean
 // (Service.ReadStatusEnabled, Message.WasEdited, User.IsOnline,
 // Member.LastConsumedMessageIndex); any other null is the zero value ("",
-// the zero time).
+// the zero time). Fields Twilio adds later are ignored.
 //
 //	msg, err := client.Messages.Create(ctx, serviceSID, "support/emea", &twiliochat.CreateMessageParams{
 //		From:       twiliochat.Ptr("alice@example.com"),

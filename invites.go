@@ -3,7 +3,6 @@ package twiliochat
 import (
 	"context"
 	"iter"
-	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
@@ -43,33 +42,6 @@ var _ InvitesAPI = (*InvitesService)(nil)
 // an Invite by its SID (IN…) alone.
 type InvitesService struct {
 	client *Client
-}
-
-// Invite is a Chat v2 Invite resource: a user asked to join a Channel.
-// Fields that Twilio sends as JSON null decode to their zero value; fields
-// Twilio adds later are ignored. An answer whose sid is missing or is not an
-// Invite SID fails the call with a *DecodeError.
-type Invite struct {
-	// SID is the Invite's unique ID (IN followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Invite.
-	AccountSID string `json:"account_sid"`
-	// ChannelSID is the Channel the Invite belongs to.
-	ChannelSID string `json:"channel_sid"`
-	// ServiceSID is the Service the Invite belongs to.
-	ServiceSID string `json:"service_sid"`
-	// Identity is the identity of the invited User.
-	Identity string `json:"identity"`
-	// DateCreated is when the Invite was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Invite was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// RoleSID is the channel Role the user gets on joining.
-	RoleSID string `json:"role_sid"`
-	// CreatedBy is the identity of the User who created the Invite.
-	CreatedBy string `json:"created_by"`
-	// URL is the absolute URL of the Invite resource.
-	URL string `json:"url"`
 }
 
 // identity names the SID that identifies an Invite: a decoded one

@@ -4,9 +4,49 @@ package twiliochat
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
+
+// Invite is a Chat v2 Invite resource: a user asked to join a Channel.
+type Invite struct {
+	// SID is the unique string that we created to identify the Invite resource.
+	SID string `json:"sid"`
+	// AccountSID is the SID of the Account
+	// (https://www.twilio.com/docs/iam/api/account) that created the Invite
+	// resource.
+	AccountSID string `json:"account_sid"`
+	// ChannelSID is the SID of the Channel
+	// (https://www.twilio.com/docs/chat/channels) the Invite resource belongs
+	// to.
+	ChannelSID string `json:"channel_sid"`
+	// ServiceSID is the SID of the Service
+	// (https://www.twilio.com/docs/chat/rest/service-resource) the Invite
+	// resource is associated with.
+	ServiceSID string `json:"service_sid"`
+	// Identity is the application-defined string that uniquely identifies the
+	// resource's User (https://www.twilio.com/docs/chat/rest/user-resource)
+	// within the Service
+	// (https://www.twilio.com/docs/chat/rest/service-resource). See access
+	// tokens (https://www.twilio.com/docs/chat/create-tokens) for more info.
+	Identity string `json:"identity"`
+	// DateCreated is the date and time in GMT when the resource was created
+	// specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601) format.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is the date and time in GMT when the resource was last
+	// updated specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601)
+	// format.
+	DateUpdated time.Time `json:"date_updated"`
+	// RoleSID is the SID of the Role
+	// (https://www.twilio.com/docs/chat/rest/role-resource) assigned to the
+	// resource.
+	RoleSID string `json:"role_sid"`
+	// CreatedBy is the identity of the User that created the invite.
+	CreatedBy string `json:"created_by"`
+	// URL is the absolute URL of the Invite resource.
+	URL string `json:"url"`
+}
 
 // ListInvitesParams holds the params of a List Invite request (GET
 // /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites).

@@ -44,40 +44,6 @@ type MembersService struct {
 	client *Client
 }
 
-// Member is a Chat v2 Member resource; LastConsumedMessageIndex is nil and
-// LastConsumptionTimestamp the zero time until the Member has read
-// something. An answer whose sid is missing
-// or is not a Member SID fails the call with a *DecodeError.
-type Member struct {
-	// SID is the Member's unique ID (MB followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Member.
-	AccountSID string `json:"account_sid"`
-	// ChannelSID is the Channel the Member belongs to.
-	ChannelSID string `json:"channel_sid"`
-	// ServiceSID is the Service the Member belongs to.
-	ServiceSID string `json:"service_sid"`
-	// Identity is the identity of the Member's User.
-	Identity string `json:"identity"`
-	// DateCreated is when the Member was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Member was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// RoleSID is the SID of the Member's channel role.
-	RoleSID string `json:"role_sid"`
-	// LastConsumedMessageIndex is the index of the last Message the Member
-	// has read; nil when it has read none.
-	LastConsumedMessageIndex *int `json:"last_consumed_message_index"`
-	// LastConsumptionTimestamp is when the Member last read a Message; the
-	// zero time when it never has.
-	LastConsumptionTimestamp time.Time `json:"last_consumption_timestamp"`
-	// URL is the absolute URL of the Member resource.
-	URL string `json:"url"`
-	// Attributes is the JSON text the Member was given; read it with
-	// Decode.
-	Attributes Attributes `json:"attributes"`
-}
-
 // identity names the SID that identifies a Member: a decoded one
 // without it, such as one decoded from "{}", fails the call.
 func (m *Member) identity() identity { return identity{"Member", "sid", memberSIDPrefix, m.SID} }

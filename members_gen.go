@@ -10,6 +10,56 @@ import (
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
+// Member is a Chat v2 Member resource: a User in a Channel.
+type Member struct {
+	// SID is the unique string that we created to identify the Member resource.
+	SID string `json:"sid"`
+	// AccountSID is the SID of the Account
+	// (https://www.twilio.com/docs/iam/api/account) that created the Member
+	// resource.
+	AccountSID string `json:"account_sid"`
+	// ChannelSID is the SID of the Channel
+	// (https://www.twilio.com/docs/chat/channels) the Member resource belongs
+	// to.
+	ChannelSID string `json:"channel_sid"`
+	// ServiceSID is the SID of the Service
+	// (https://www.twilio.com/docs/chat/rest/service-resource) the Member
+	// resource is associated with.
+	ServiceSID string `json:"service_sid"`
+	// Identity is the application-defined string that uniquely identifies the
+	// resource's User (https://www.twilio.com/docs/chat/rest/user-resource)
+	// within the Service
+	// (https://www.twilio.com/docs/chat/rest/service-resource). See access
+	// tokens (https://www.twilio.com/docs/chat/create-tokens) for more info.
+	Identity string `json:"identity"`
+	// DateCreated is the date and time in GMT when the resource was created
+	// specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601) format.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is the date and time in GMT when the resource was last
+	// updated specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601)
+	// format.
+	DateUpdated time.Time `json:"date_updated"`
+	// RoleSID is the SID of the Role
+	// (https://www.twilio.com/docs/chat/rest/role-resource) assigned to the
+	// member.
+	RoleSID string `json:"role_sid"`
+	// LastConsumedMessageIndex is the index of the last Message
+	// (https://www.twilio.com/docs/chat/rest/message-resource) in the Channel
+	// (https://www.twilio.com/docs/chat/channels) that the Member has read.
+	LastConsumedMessageIndex *int `json:"last_consumed_message_index"`
+	// LastConsumptionTimestamp is the ISO 8601
+	// (https://en.wikipedia.org/wiki/ISO_8601) timestamp of the last Message
+	// (https://www.twilio.com/docs/chat/rest/message-resource) read event for
+	// the Member within the Channel
+	// (https://www.twilio.com/docs/chat/channels).
+	LastConsumptionTimestamp time.Time `json:"last_consumption_timestamp"`
+	// URL is the absolute URL of the Member resource.
+	URL string `json:"url"`
+	// Attributes is the JSON string that stores application-specific data. If
+	// attributes have not been set, {} is returned.
+	Attributes Attributes `json:"attributes"`
+}
+
 // ListMembersParams holds the params of a List Member request (GET
 // /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members).
 type ListMembersParams struct {

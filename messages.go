@@ -3,7 +3,6 @@ package twiliochat
 import (
 	"context"
 	"iter"
-	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
@@ -57,51 +56,6 @@ const (
 	// MessageTypeMedia is a Message with Media attached.
 	MessageTypeMedia MessageType = "media"
 )
-
-// Message is a Chat v2 Message resource: one message of a Channel. Fields
-// that Twilio sends as JSON null decode to their zero value; fields Twilio
-// adds later are ignored. An answer whose sid is missing or is not a Message
-// SID fails the call with a *DecodeError.
-type Message struct {
-	// SID is the Message's unique ID (IM followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Message.
-	AccountSID string `json:"account_sid"`
-	// Attributes is the Message's JSON attributes ("{}" when none were
-	// set); read them into a struct of your own with Attributes.Decode.
-	Attributes Attributes `json:"attributes"`
-	// ServiceSID is the Service the Message belongs to.
-	ServiceSID string `json:"service_sid"`
-	// To is the SID of the Channel the Message was sent to.
-	To string `json:"to"`
-	// ChannelSID is the Channel the Message belongs to.
-	ChannelSID string `json:"channel_sid"`
-	// DateCreated is when the Message was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Message was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// LastUpdatedBy is the identity of the User who last updated the
-	// Message, "" when nobody has.
-	LastUpdatedBy string `json:"last_updated_by"`
-	// WasEdited reports whether the Message was edited after it was
-	// created.
-	WasEdited *bool `json:"was_edited"`
-	// From is the identity of the Message's author; "system" unless the
-	// Message was created with another From.
-	From string `json:"from"`
-	// Body is the text of the Message.
-	Body string `json:"body"`
-	// Index is the Message's place in its Channel: indexes grow in the
-	// order Messages arrive, and may skip numbers.
-	Index int `json:"index"`
-	// Type is MessageTypeText or MessageTypeMedia.
-	Type MessageType `json:"type"`
-	// Media describes the Media attached to the Message; it is the zero
-	// MessageMedia when the Message has none.
-	Media MessageMedia `json:"media"`
-	// URL is the absolute URL of the Message resource.
-	URL string `json:"url"`
-}
 
 // MessageMedia describes the Media attached to a Message.
 type MessageMedia struct {

@@ -10,6 +10,62 @@ import (
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
+// Message is a Chat v2 Message resource: one message of a Channel.
+type Message struct {
+	// SID is the unique string that we created to identify the Message
+	// resource.
+	SID string `json:"sid"`
+	// AccountSID is the SID of the Account
+	// (https://www.twilio.com/docs/iam/api/account) that created the Message
+	// resource.
+	AccountSID string `json:"account_sid"`
+	// Attributes is the JSON string that stores application-specific data. If
+	// attributes have not been set, {} is returned.
+	Attributes Attributes `json:"attributes"`
+	// ServiceSID is the SID of the Service
+	// (https://www.twilio.com/docs/chat/rest/service-resource) the Message
+	// resource is associated with.
+	ServiceSID string `json:"service_sid"`
+	// To is the SID of the Channel (https://www.twilio.com/docs/chat/channels)
+	// that the message was sent to.
+	To string `json:"to"`
+	// ChannelSID is the SID of the Channel
+	// (https://www.twilio.com/docs/chat/channels) the Message resource belongs
+	// to.
+	ChannelSID string `json:"channel_sid"`
+	// DateCreated is the date and time in GMT when the resource was created
+	// specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601) format.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is the date and time in GMT when the resource was last
+	// updated specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601)
+	// format.
+	DateUpdated time.Time `json:"date_updated"`
+	// LastUpdatedBy is the Identity (https://www.twilio.com/docs/chat/identity)
+	// of the User who last updated the Message, if applicable.
+	LastUpdatedBy string `json:"last_updated_by"`
+	// WasEdited says whether the message has been edited since it was created.
+	WasEdited *bool `json:"was_edited"`
+	// From is the Identity (https://www.twilio.com/docs/chat/identity) of the
+	// message's author. The default value is system.
+	From string `json:"from"`
+	// Body is the content of the message.
+	Body string `json:"body"`
+	// Index is the index of the message within the Channel
+	// (https://www.twilio.com/docs/chat/channels). Indices may skip numbers,
+	// but will always be in order of when the message was received.
+	Index int `json:"index"`
+	// Type is the Message type. Can be: text or media.
+	Type MessageType `json:"type"`
+	// Media is an object that describes the Message's media, if the message
+	// contains media. The object contains these fields: content_type with the
+	// MIME type of the media, filename with the name of the media, sid with the
+	// SID of the Media resource, and size with the media object's file size in
+	// bytes. If the Message has no media, this value is null.
+	Media MessageMedia `json:"media"`
+	// URL is the absolute URL of the Message resource.
+	URL string `json:"url"`
+}
+
 // ListMessagesParams holds the params of a List Message request (GET
 // /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages).
 type ListMessagesParams struct {

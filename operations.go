@@ -14,8 +14,9 @@ package twiliochat
 //     parameter: internal/gen writes it into the resource's _gen.go file
 //     (roles_gen.go) with its form encoding, header, a list's paging and
 //     its validate, which makes the checks the spec states (required keys,
-//     enums, SID forms). Its result type is written by hand, with an
-//     identity method naming the SID that identifies it.
+//     enums, SID forms). Its result type is generated too, from its answer
+//     schema (the overlay's resultTypes names it); write its identity
+//     method, naming the SID that identifies it, by hand.
 //  2. The checks the spec cannot state, as a check method on the params,
 //     next to its methods, joining the shared checks of checks.go
 //     (checkJSON, checkDate, checkMaxRunes, …), each given the form key;

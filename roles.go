@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"iter"
 	"strings"
-	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
@@ -51,32 +50,6 @@ var _ RolesAPI = (*RolesService)(nil)
 // form, and Twilio (as twiliochattest) answers 400 otherwise.
 type RolesService struct {
 	client *Client
-}
-
-// Role is a Chat v2 Role resource: a named set of permissions in a Service.
-// Fields that Twilio sends as JSON null decode to their zero value; fields
-// Twilio adds later are ignored. An answer whose sid is missing or is not a
-// Role SID fails the call with a *DecodeError.
-type Role struct {
-	// SID is the Role's unique ID (RL followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Role.
-	AccountSID string `json:"account_sid"`
-	// ServiceSID is the Service the Role belongs to.
-	ServiceSID string `json:"service_sid"`
-	// FriendlyName is the name given to the Role.
-	FriendlyName string `json:"friendly_name"`
-	// Type says whether the Role is a channel or a deployment role.
-	Type RoleType `json:"type"`
-	// Permissions lists the permissions the Role grants, such as
-	// "sendMessage".
-	Permissions []string `json:"permissions"`
-	// DateCreated is when the Role was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Role was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// URL is the absolute URL of the Role resource.
-	URL string `json:"url"`
 }
 
 // identity names the SID that identifies a Role: a decoded one

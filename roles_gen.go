@@ -4,9 +4,39 @@ package twiliochat
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
+
+// Role is a Chat v2 Role resource: a named set of permissions in a Service.
+type Role struct {
+	// SID is the unique string that we created to identify the Role resource.
+	SID string `json:"sid"`
+	// AccountSID is the SID of the Account
+	// (https://www.twilio.com/docs/iam/api/account) that created the Role
+	// resource.
+	AccountSID string `json:"account_sid"`
+	// ServiceSID is the SID of the Service
+	// (https://www.twilio.com/docs/chat/rest/service-resource) the Role
+	// resource is associated with.
+	ServiceSID string `json:"service_sid"`
+	// FriendlyName is the string that you assigned to describe the resource.
+	FriendlyName string `json:"friendly_name"`
+	// Type is sent as the type key.
+	Type RoleType `json:"type"`
+	// Permissions is an array of the permissions the role has been granted.
+	Permissions []string `json:"permissions"`
+	// DateCreated is the date and time in GMT when the resource was created
+	// specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601) format.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is the date and time in GMT when the resource was last
+	// updated specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601)
+	// format.
+	DateUpdated time.Time `json:"date_updated"`
+	// URL is the absolute URL of the Role resource.
+	URL string `json:"url"`
+}
 
 // ListRolesParams holds the params of a List Role request (GET
 // /v2/Services/{ServiceSid}/Roles).

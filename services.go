@@ -4,7 +4,6 @@ import (
 	"context"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 	"iter"
-	"time"
 )
 
 // ServicesAPI is the set of operations on Chat Services. *ServicesService
@@ -35,67 +34,6 @@ var _ ServicesAPI = (*ServicesService)(nil)
 // through Client.Services; it is safe for concurrent use.
 type ServicesService struct {
 	client *Client
-}
-
-// Service is a Chat v2 Service resource: the top-level scope of every Chat
-// resource. Fields that Twilio sends as JSON null decode to their zero value;
-// fields Twilio adds later are ignored. An answer whose sid is missing or is
-// not a Service SID fails the call with a *DecodeError.
-type Service struct {
-	// SID is the Service's unique ID (IS followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Service.
-	AccountSID string `json:"account_sid"`
-	// FriendlyName is the name given to the Service.
-	FriendlyName string `json:"friendly_name"`
-	// DateCreated is when the Service was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Service was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// DefaultServiceRoleSID is the service role given to users added to the
-	// Service.
-	DefaultServiceRoleSID string `json:"default_service_role_sid"`
-	// DefaultChannelRoleSID is the channel role given to users added to a
-	// channel.
-	DefaultChannelRoleSID string `json:"default_channel_role_sid"`
-	// DefaultChannelCreatorRoleSID is the channel role given to the creator
-	// of a channel.
-	DefaultChannelCreatorRoleSID string `json:"default_channel_creator_role_sid"`
-	// ReadStatusEnabled reports whether the Message Consumption Horizon
-	// feature is on.
-	ReadStatusEnabled *bool `json:"read_status_enabled"`
-	// ReachabilityEnabled reports whether the Reachability Indicator is on.
-	ReachabilityEnabled *bool `json:"reachability_enabled"`
-	// TypingIndicatorTimeout is how many seconds clients wait after a
-	// started-typing event before they assume the user stopped typing.
-	TypingIndicatorTimeout int `json:"typing_indicator_timeout"`
-	// ConsumptionReportInterval is deprecated by Twilio: the interval in
-	// seconds between consumption report batches.
-	ConsumptionReportInterval int `json:"consumption_report_interval"`
-	// Limits holds the member and channel limits of the Service.
-	Limits ServiceLimits `json:"limits"`
-	// PreWebhookURL is the URL called before an event takes effect.
-	PreWebhookURL string `json:"pre_webhook_url"`
-	// PostWebhookURL is the URL called after an event took effect.
-	PostWebhookURL string `json:"post_webhook_url"`
-	// WebhookMethod is the HTTP method of webhook calls.
-	WebhookMethod WebhookMethod `json:"webhook_method"`
-	// WebhookFilters lists the webhook events that are enabled.
-	WebhookFilters []string `json:"webhook_filters"`
-	// PreWebhookRetryCount is how often a failed pre-event webhook is retried.
-	PreWebhookRetryCount int `json:"pre_webhook_retry_count"`
-	// PostWebhookRetryCount is how often a failed post-event webhook is
-	// retried.
-	PostWebhookRetryCount int `json:"post_webhook_retry_count"`
-	// Notifications is the push notification configuration.
-	Notifications ServiceNotifications `json:"notifications"`
-	// Media describes the media messages the Service supports.
-	Media ServiceMedia `json:"media"`
-	// URL is the absolute URL of the Service resource.
-	URL string `json:"url"`
-	// Links holds the URLs of related resources, keyed by name
-	// ("channels", "users", "roles", "bindings").
-	Links map[string]string `json:"links"`
 }
 
 // identity names the SID that identifies a Service: a decoded one

@@ -4,9 +4,113 @@ package twiliochat
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
+
+// Service is a Chat v2 Service resource: the top-level scope of every Chat
+// resource.
+type Service struct {
+	// SID is the unique string that we created to identify the Service
+	// resource.
+	SID string `json:"sid"`
+	// AccountSID is the SID of the Account
+	// (https://www.twilio.com/docs/iam/api/account) that created the Service
+	// resource.
+	AccountSID string `json:"account_sid"`
+	// FriendlyName is the string that you assigned to describe the resource.
+	FriendlyName string `json:"friendly_name"`
+	// DateCreated is the date and time in GMT when the resource was created
+	// specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601) format.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is the date and time in GMT when the resource was last
+	// updated specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601)
+	// format.
+	DateUpdated time.Time `json:"date_updated"`
+	// DefaultServiceRoleSID is the service role assigned to users when they are
+	// added to the service. See the Role resource
+	// (https://www.twilio.com/docs/chat/rest/role-resource) for more info about
+	// roles.
+	DefaultServiceRoleSID string `json:"default_service_role_sid"`
+	// DefaultChannelRoleSID is the channel role assigned to users when they are
+	// added to a channel. See the Role resource
+	// (https://www.twilio.com/docs/chat/rest/role-resource) for more info about
+	// roles.
+	DefaultChannelRoleSID string `json:"default_channel_role_sid"`
+	// DefaultChannelCreatorRoleSID is the channel role assigned to a channel
+	// creator when they join a new channel. See the Role resource
+	// (https://www.twilio.com/docs/chat/rest/role-resource) for more info about
+	// roles.
+	DefaultChannelCreatorRoleSID string `json:"default_channel_creator_role_sid"`
+	// ReadStatusEnabled says whether the Message Consumption Horizon
+	// (https://www.twilio.com/docs/chat/consumption-horizon) feature is
+	// enabled. The default is true.
+	ReadStatusEnabled *bool `json:"read_status_enabled"`
+	// ReachabilityEnabled says whether the Reachability Indicator
+	// (https://www.twilio.com/docs/chat/reachability-indicator) is enabled for
+	// this Service instance. The default is false.
+	ReachabilityEnabled *bool `json:"reachability_enabled"`
+	// TypingIndicatorTimeout: How long in seconds after a started typing event
+	// until clients should assume that user is no longer typing, even if no
+	// ended typing message was received. The default is 5 seconds.
+	TypingIndicatorTimeout int `json:"typing_indicator_timeout"`
+	// ConsumptionReportInterval: DEPRECATED. The interval in seconds between
+	// consumption reports submission batches from client endpoints.
+	ConsumptionReportInterval int `json:"consumption_report_interval"`
+	// Limits is an object that describes the limits of the service instance.
+	// The limits object contains channel_members to describe the
+	// members/channel limit and user_channels to describe the channels/user
+	// limit. channel_members can be 1,000 or less, with a default of 250.
+	// user_channels can be 1,000 or less, with a default value of 100.
+	Limits ServiceLimits `json:"limits"`
+	// PreWebhookURL is the URL for pre-event webhooks, which are called by
+	// using the webhook_method. See Webhook Events
+	// (https://www.twilio.com/docs/chat/webhook-events) for more details.
+	PreWebhookURL string `json:"pre_webhook_url"`
+	// PostWebhookURL is the URL for post-event webhooks, which are called by
+	// using the webhook_method. See Webhook Events
+	// (https://www.twilio.com/docs/chat/webhook-events) for more details.
+	PostWebhookURL string `json:"post_webhook_url"`
+	// WebhookMethod is the HTTP method to use for calls to the pre_webhook_url
+	// and post_webhook_url webhooks. Can be: POST or GET and the default is
+	// POST. See Webhook Events
+	// (https://www.twilio.com/docs/chat/webhook-events) for more details.
+	WebhookMethod WebhookMethod `json:"webhook_method"`
+	// WebhookFilters is the list of webhook events that are enabled for this
+	// Service instance. See Webhook Events
+	// (https://www.twilio.com/docs/chat/webhook-events) for more details.
+	WebhookFilters []string `json:"webhook_filters"`
+	// PreWebhookRetryCount is the number of times to retry a call to the
+	// pre_webhook_url if the request times out (after 5 seconds) or it receives
+	// a 429, 503, or 504 HTTP response. Default retry count is 0 times, which
+	// means the call won't be retried.
+	PreWebhookRetryCount int `json:"pre_webhook_retry_count"`
+	// PostWebhookRetryCount is the number of times to retry a call to the
+	// post_webhook_url if the request times out (after 5 seconds) or it
+	// receives a 429, 503, or 504 HTTP response. The default is 0, which means
+	// the call won't be retried.
+	PostWebhookRetryCount int `json:"post_webhook_retry_count"`
+	// Notifications is the notification configuration for the Service instance.
+	// See Push Notification Configuration
+	// (https://www.twilio.com/docs/chat/push-notification-configuration) for
+	// more info.
+	Notifications ServiceNotifications `json:"notifications"`
+	// Media is an object that describes the properties of media that the
+	// service supports. The object contains the size_limit_mb property, which
+	// describes the size of the largest media file in MB; and the
+	// compatibility_message property, which contains the message text to send
+	// when a media message does not have any text.
+	Media ServiceMedia `json:"media"`
+	// URL is the absolute URL of the Service resource.
+	URL string `json:"url"`
+	// Links is the absolute URLs of the Service's Channels
+	// (https://www.twilio.com/docs/chat/channels), Roles
+	// (https://www.twilio.com/docs/chat/rest/role-resource), Bindings
+	// (https://www.twilio.com/docs/chat/rest/binding-resource), and Users
+	// (https://www.twilio.com/docs/chat/rest/user-resource).
+	Links map[string]string `json:"links"`
+}
 
 // ListServicesParams holds the params of a List Service request (GET
 // /v2/Services).

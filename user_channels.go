@@ -43,45 +43,6 @@ type UserChannelsService struct {
 	client *Client
 }
 
-// UserChannel is a Chat v2 User Channel resource: a Channel as one User
-// sees it. Fields that Twilio sends as JSON null decode to their zero value,
-// but LastConsumedMessageIndex and UnreadMessagesCount, which are nil when
-// Twilio does not know them; fields Twilio adds later are ignored. An
-// answer whose channel_sid is missing or is not a Channel SID fails the call
-// with a *DecodeError.
-type UserChannel struct {
-	// AccountSID is the Account that created the User Channel.
-	AccountSID string `json:"account_sid"`
-	// ServiceSID is the Service the User Channel belongs to.
-	ServiceSID string `json:"service_sid"`
-	// ChannelSID is the Channel (CH followed by 32 hex digits).
-	ChannelSID string `json:"channel_sid"`
-	// UserSID is the User (US followed by 32 hex digits).
-	UserSID string `json:"user_sid"`
-	// MemberSID is the Member that stands for the User in the Channel (MB
-	// followed by 32 hex digits), empty when the User has not joined.
-	MemberSID string `json:"member_sid"`
-	// Status is whether the User has joined the Channel or is invited.
-	Status ChannelStatus `json:"status"`
-	// LastConsumedMessageIndex is the index of the last Message of the
-	// Channel the User has read (its consumption horizon), nil when the
-	// User has read none or Twilio does not know.
-	LastConsumedMessageIndex *int `json:"last_consumed_message_index"`
-	// UnreadMessagesCount is how many Messages of the Channel the User has
-	// not read, nil when Twilio does not know (the User has no
-	// consumption horizon yet). Reading Messages through the API does not
-	// change it; Update's LastConsumedMessageIndex does.
-	UnreadMessagesCount *int `json:"unread_messages_count"`
-	// Links holds the URLs of related resources, keyed by name
-	// ("channel", "member").
-	Links map[string]string `json:"links"`
-	// URL is the absolute URL of the User Channel resource.
-	URL string `json:"url"`
-	// NotificationLevel is whether the User gets the Channel's push
-	// notifications.
-	NotificationLevel NotificationLevel `json:"notification_level"`
-}
-
 // identity names the SID that identifies a User Channel: a decoded one
 // without it, such as one decoded from "{}", fails the call.
 func (u *UserChannel) identity() identity {

@@ -10,6 +10,54 @@ import (
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
+// UserChannel is a Chat v2 User Channel resource: a Channel as one User sees
+// it.
+type UserChannel struct {
+	// AccountSID is the SID of the Account
+	// (https://www.twilio.com/docs/iam/api/account) that created the User
+	// Channel resource.
+	AccountSID string `json:"account_sid"`
+	// ServiceSID is the SID of the Service
+	// (https://www.twilio.com/docs/chat/rest/service-resource) the User Channel
+	// resource is associated with.
+	ServiceSID string `json:"service_sid"`
+	// ChannelSID is the SID of the Channel
+	// (https://www.twilio.com/docs/chat/channels) the User Channel resource
+	// belongs to.
+	ChannelSID string `json:"channel_sid"`
+	// UserSID is the SID of the User
+	// (https://www.twilio.com/docs/chat/rest/user-resource) the User Channel
+	// belongs to.
+	UserSID string `json:"user_sid"`
+	// MemberSID is the SID of a Member
+	// (https://www.twilio.com/docs/chat/rest/member-resource) that represents
+	// the User on the Channel.
+	MemberSID string `json:"member_sid"`
+	// Status is sent as the status key.
+	Status ChannelStatus `json:"status"`
+	// LastConsumedMessageIndex is the index of the last Message
+	// (https://www.twilio.com/docs/chat/rest/message-resource) in the Channel
+	// (https://www.twilio.com/docs/chat/channels) that the Member has read.
+	LastConsumedMessageIndex *int `json:"last_consumed_message_index"`
+	// UnreadMessagesCount is the number of unread Messages in the Channel for
+	// the User. Note that retrieving messages on a client endpoint does not
+	// mean that messages are consumed or read. See Consumption Horizon feature
+	// (https://www.twilio.com/docs/chat/consumption-horizon) to learn how to
+	// mark messages as consumed.
+	UnreadMessagesCount *int `json:"unread_messages_count"`
+	// Links is the absolute URLs of the Members
+	// (https://www.twilio.com/docs/chat/rest/member-resource), Messages
+	// (https://www.twilio.com/docs/chat/rest/message-resource) , Invites
+	// (https://www.twilio.com/docs/chat/rest/invite-resource) and, if it
+	// exists, the last Message
+	// (https://www.twilio.com/docs/chat/rest/message-resource) for the Channel.
+	Links map[string]string `json:"links"`
+	// URL is the absolute URL of the User Channel resource.
+	URL string `json:"url"`
+	// NotificationLevel is sent as the notification_level key.
+	NotificationLevel NotificationLevel `json:"notification_level"`
+}
+
 // ListUserChannelsParams holds the params of a List User Channel request
 // (GET /v2/Services/{ServiceSid}/Users/{UserSid}/Channels).
 type ListUserChannelsParams struct {

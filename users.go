@@ -4,7 +4,6 @@ import (
 	"context"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 	"iter"
-	"time"
 )
 
 // UsersAPI is the set of operations on the Users of a Chat Service.
@@ -41,47 +40,6 @@ var _ UsersAPI = (*UsersService)(nil)
 // user accepts its SID (US…) or its identity ("alice@example.com").
 type UsersService struct {
 	client *Client
-}
-
-// User is a Chat v2 User resource. Fields that Twilio sends as JSON null
-// decode to their zero value, but IsOnline and IsNotifiable, whose null
-// means "not known"; fields Twilio adds later are ignored. An answer whose
-// sid is missing or is not a User SID fails the call with a *DecodeError.
-type User struct {
-	// SID is the User's unique ID (US followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the User.
-	AccountSID string `json:"account_sid"`
-	// ServiceSID is the Service the User belongs to.
-	ServiceSID string `json:"service_sid"`
-	// Attributes is the JSON text the User was given; read it with Decode.
-	Attributes Attributes `json:"attributes"`
-	// FriendlyName is the name given to the User.
-	FriendlyName string `json:"friendly_name"`
-	// RoleSID is the SID of the User's service role.
-	RoleSID string `json:"role_sid"`
-	// Identity is the User's identity, unique in the Service.
-	Identity string `json:"identity"`
-	// IsOnline reports whether the User has a live client connected. It is
-	// nil in a list, when the Service's Reachability Indicator is off, and
-	// while the User has never been online.
-	IsOnline *bool `json:"is_online"`
-	// IsNotifiable reports whether the User can be reached by push
-	// notification. It is nil in a list, when the Service's Reachability
-	// Indicator is off, and while the User has never had a push
-	// registration.
-	IsNotifiable *bool `json:"is_notifiable"`
-	// DateCreated is when the User was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the User was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// JoinedChannelsCount is how many Channels the User is a Member of.
-	JoinedChannelsCount int `json:"joined_channels_count"`
-	// Links holds the URLs of related resources, keyed by name
-	// ("user_channels", "user_bindings").
-	Links map[string]string `json:"links"`
-	// URL is the absolute URL of the User resource.
-	URL string `json:"url"`
 }
 
 // identity names the SID that identifies a User: a decoded one

@@ -5,9 +5,71 @@ package twiliochat
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
+
+// User is a Chat v2 User resource.
+type User struct {
+	// SID is the unique string that we created to identify the User resource.
+	SID string `json:"sid"`
+	// AccountSID is the SID of the Account
+	// (https://www.twilio.com/docs/iam/api/account) that created the User
+	// resource.
+	AccountSID string `json:"account_sid"`
+	// ServiceSID is the SID of the Service
+	// (https://www.twilio.com/docs/chat/rest/service-resource) the User
+	// resource is associated with.
+	ServiceSID string `json:"service_sid"`
+	// Attributes is the JSON string that stores application-specific data. If
+	// attributes have not been set, {} is returned.
+	Attributes Attributes `json:"attributes"`
+	// FriendlyName is the string that you assigned to describe the resource.
+	FriendlyName string `json:"friendly_name"`
+	// RoleSID is the SID of the Role
+	// (https://www.twilio.com/docs/chat/rest/role-resource) assigned to the
+	// user.
+	RoleSID string `json:"role_sid"`
+	// Identity is the application-defined string that uniquely identifies the
+	// resource's User within the Service
+	// (https://www.twilio.com/docs/chat/rest/service-resource). This value is
+	// often a username or an email address, and is case-sensitive. See access
+	// tokens (https://www.twilio.com/docs/chat/create-tokens) for more info.
+	Identity string `json:"identity"`
+	// IsOnline says whether the User is actively connected to the Service
+	// instance and online. This value is only returned by Fetch actions that
+	// return a single resource and null is always returned by a Read action.
+	// This value is null if the Service's reachability_enabled is false, if the
+	// User has never been online for the Service instance, even if the
+	// Service's reachability_enabled is true.
+	IsOnline *bool `json:"is_online"`
+	// IsNotifiable says whether the User has a potentially valid Push
+	// Notification registration (APN or GCM) for the Service instance. If at
+	// least one registration exists, true; otherwise false. This value is only
+	// returned by Fetch actions that return a single resource and null is
+	// always returned by a Read action. This value is null if the Service's
+	// reachability_enabled is false, and if the User has never had a
+	// notification registration, even if the Service's reachability_enabled is
+	// true.
+	IsNotifiable *bool `json:"is_notifiable"`
+	// DateCreated is the date and time in GMT when the resource was created
+	// specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601) format.
+	DateCreated time.Time `json:"date_created"`
+	// DateUpdated is the date and time in GMT when the resource was last
+	// updated specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601)
+	// format.
+	DateUpdated time.Time `json:"date_updated"`
+	// JoinedChannelsCount is the number of Channels the User is a Member of.
+	JoinedChannelsCount int `json:"joined_channels_count"`
+	// Links is the absolute URLs of the Channel
+	// (https://www.twilio.com/docs/chat/channels) and Binding
+	// (https://www.twilio.com/docs/chat/rest/binding-resource) resources
+	// related to the user.
+	Links map[string]string `json:"links"`
+	// URL is the absolute URL of the User resource.
+	URL string `json:"url"`
+}
 
 // ListUsersParams holds the params of a List User request (GET
 // /v2/Services/{ServiceSid}/Users).

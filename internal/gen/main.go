@@ -70,6 +70,7 @@ func readSpecs(dir string) []source {
 type (
 	document struct {
 		name       string
+		order      map[string][]string                   // each schema's properties in the document's order
 		Paths      map[string]map[string]json.RawMessage `json:"paths"`
 		Components struct {
 			Schemas map[string]*schema `json:"schemas"`
@@ -154,9 +155,22 @@ func generate(sources []source) (map[string][]byte, error) {
 	s := &spec{prefixes: map[string]string{}, byPrefix: map[string]string{}, enums: map[string]*enum{}}
 	var raws []any
 	for _, src := range sources {
-		doc := &document{name: src.name}
+		doc := &document{name: src.name, order: map[string][]string{}}
 		if err := json.Unmarshal(src.data, doc); err != nil {
 			return nil, fmt.Errorf("%s: %v", src.name, err)
+		}
+		var order struct {
+			Components struct {
+				Schemas map[string]struct {
+					Properties orderedKeys `json:"properties"`
+				} `json:"schemas"`
+			} `json:"components"`
+		}
+		if err := json.Unmarshal(src.data, &order); err != nil {
+			return nil, fmt.Errorf("%s: %v", src.name, err)
+		}
+		for name, sc := range order.Components.Schemas {
+			doc.order[name] = sc.Properties
 		}
 		var raw any
 		if err := json.Unmarshal(src.data, &raw); err != nil {
@@ -186,6 +200,9 @@ func generate(sources []source) (map[string][]byte, error) {
 	}
 	resources, err := s.paramsTypes()
 	if err != nil {
+		return nil, err
+	}
+	if resources, err = s.addResults(resources); err != nil {
 		return nil, err
 	}
 	for _, r := range resources {

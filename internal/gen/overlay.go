@@ -147,3 +147,59 @@ var rootValueNames = map[string]string{
 	"WebhookMethodGET":  "WebhookMethodGet",
 	"WebhookMethodPOST": "WebhookMethodPost",
 }
+
+// resultTypes are the Go names of the answer schemas. Two schemas of one
+// name become one type, with the fields of both (a User's Binding has a
+// user_sid, Chat v3's Channel a messaging_service_sid).
+var resultTypes = map[string]string{
+	"chat.v2.service":                         "Service",
+	"chat.v2.service.role":                    "Role",
+	"chat.v2.service.channel":                 "Channel",
+	"chat.v3.channel":                         "Channel",
+	"chat.v2.service.channel.member":          "Member",
+	"chat.v2.service.channel.message":         "Message",
+	"chat.v2.service.channel.invite":          "Invite",
+	"chat.v2.service.channel.channel_webhook": "ChannelWebhook",
+	"chat.v2.service.user":                    "User",
+	"chat.v2.service.user.user_channel":       "UserChannel",
+	"chat.v2.service.binding":                 "Binding",
+	"chat.v2.service.user.user_binding":       "Binding",
+	"chat.v2.credential":                      "Credential",
+}
+
+// resultDocs are the docs of the answer types.
+var resultDocs = map[string]string{
+	"Service":        "Service is a Chat v2 Service resource: the top-level scope of every Chat resource.",
+	"Role":           "Role is a Chat v2 Role resource: a named set of permissions in a Service.",
+	"Channel":        "Channel is a Chat v2 Channel resource.",
+	"Member":         "Member is a Chat v2 Member resource: a User in a Channel.",
+	"Message":        "Message is a Chat v2 Message resource: one message of a Channel.",
+	"Invite":         "Invite is a Chat v2 Invite resource: a user asked to join a Channel.",
+	"ChannelWebhook": "ChannelWebhook is a Chat v2 Channel Webhook resource.",
+	"User":           "User is a Chat v2 User resource.",
+	"UserChannel":    "UserChannel is a Chat v2 User Channel resource: a Channel as one User sees it.",
+	"Binding":        "Binding is a Chat v2 Binding resource: a device of a User registered for push notifications. Both Client.Bindings and Client.UserBindings answer with it.",
+	"Credential":     "Credential is a Chat v2 Credential resource: the push notification settings of one push service, without their secrets, which Twilio never returns.",
+}
+
+// resultFields are the Go types of answer fields the spec does not type,
+// or types as a string that the package reads as more, by "schema.key".
+var resultFields = map[string]string{
+	"chat.v2.service.limits":                                "ServiceLimits",
+	"chat.v2.service.notifications":                         "ServiceNotifications",
+	"chat.v2.service.media":                                 "ServiceMedia",
+	"chat.v2.service.webhook_method":                        "WebhookMethod",
+	"chat.v2.service.channel.attributes":                    "Attributes",
+	"chat.v3.channel.attributes":                            "Attributes",
+	"chat.v2.service.channel.member.attributes":             "Attributes",
+	"chat.v2.service.channel.message.attributes":            "Attributes",
+	"chat.v2.service.channel.message.type":                  "MessageType",
+	"chat.v2.service.channel.message.media":                 "MessageMedia",
+	"chat.v2.service.user.attributes":                       "Attributes",
+	"chat.v2.service.channel.channel_webhook.type":          "ChannelWebhookType",
+	"chat.v2.service.channel.channel_webhook.configuration": "ChannelWebhookConfiguration",
+	"chat.v2.service.binding.message_types":                 "[]PushType",
+	"chat.v2.service.user.user_binding.message_types":       "[]PushType",
+	// Twilio answers "True" or "False"; Credential's UnmarshalJSON reads it.
+	"chat.v2.credential.sandbox": "bool",
+}

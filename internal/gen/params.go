@@ -46,8 +46,9 @@ func (o *orderedKeys) UnmarshalJSON(b []byte) error {
 
 // resource is one generated file of the root package.
 type resource struct {
-	file  string
-	types []*paramsType
+	file    string
+	results []*resultType
+	types   []*paramsType
 }
 
 // paramsType is a params type, of an operation or a group of its dotted
@@ -374,6 +375,9 @@ func (s *spec) writeResource(b *bytes.Buffer, r *resource) {
 	p("package twiliochat")
 	p("")
 	var body bytes.Buffer
+	for _, t := range r.results {
+		t.write(&body)
+	}
 	for _, t := range r.types {
 		t.write(&body)
 	}
@@ -771,4 +775,144 @@ func keyConstName(key string) string {
 		b.WriteString(goFieldName(seg))
 	}
 	return b.String()
+}
+
+// resultType is the Go type of the answer schemas of one name.
+type resultType struct {
+	name   string
+	fields []*field
+}
+
+// addResults adds the answer types to the resources, each in the file of
+// the first operation that answers with it.
+func (s *spec) addResults(resources []*resource) ([]*resource, error) {
+	byFile := map[string]*resource{}
+	for _, r := range resources {
+		byFile[r.file] = r
+	}
+	types := map[string]*resultType{}
+	for _, o := range s.ops {
+		for _, doc := range s.docs {
+			schemaName := doc.answerSchema(o)
+			if schemaName == "" {
+				continue
+			}
+			name := resultTypes[schemaName]
+			if name == "" {
+				return nil, fmt.Errorf("%s: answer schema %s has no Go name in the overlay", o.id, schemaName)
+			}
+			t := types[name]
+			if t == nil {
+				t = &resultType{name: name}
+				types[name] = t
+				file := resourceFile(o.id)
+				if byFile[file] == nil {
+					byFile[file] = &resource{file: file}
+					resources = append(resources, byFile[file])
+				}
+				byFile[file].results = append(byFile[file].results, t)
+			}
+			if err := s.addResultFields(t, doc, schemaName); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return resources, nil
+}
+
+// answerSchema returns the schema o answers with when doc has o and o is
+// not a list, or "".
+func (doc *document) answerSchema(o *op) string {
+	if o.listKey != "" {
+		return ""
+	}
+	raw, ok := doc.Paths[o.path][strings.ToLower(o.method)]
+	if !ok {
+		return ""
+	}
+	var so operation
+	if err := json.Unmarshal(raw, &so); err != nil {
+		return ""
+	}
+	for _, code := range []string{"200", "201"} {
+		if ref := so.Responses[code].Content["application/json"].Schema.Ref; ref != "" {
+			return strings.TrimPrefix(ref, "#/components/schemas/")
+		}
+	}
+	return ""
+}
+
+// addResultFields adds the properties of the schema to t, those t has not
+// already, in the schema's order.
+func (s *spec) addResultFields(t *resultType, doc *document, schemaName string) error {
+	sc := doc.Components.Schemas[schemaName]
+	for _, prop := range doc.order[schemaName] {
+		name := goFieldName(camel(prop))
+		if slices.ContainsFunc(t.fields, func(f *field) bool { return f.name == name }) {
+			continue
+		}
+		goType, err := s.resultType(schemaName, prop, sc.Properties[prop])
+		if err != nil {
+			return err
+		}
+		f := &field{name: name, goType: goType, tag: fmt.Sprintf("json:%q", prop)}
+		f.doc = fieldDoc(name, &key{name: prop, desc: sc.Properties[prop].Description})
+		t.fields = append(t.fields, f)
+	}
+	return nil
+}
+
+// resultType is the Go type of an answer's property: the overlay's, or the
+// spec's, a pointer where the property may be null and its zero value is
+// also a real value (a count, an index, a boolean), as the package doc says.
+func (s *spec) resultType(schemaName, key string, p *schema) (string, error) {
+	if t := resultFields[schemaName+"."+key]; t != "" {
+		return t, nil
+	}
+	enumOf := func(ref string) string {
+		if e := s.enums[strings.TrimPrefix(ref, "#/components/schemas/")]; e != nil {
+			return e.goName
+		}
+		return ""
+	}
+	switch {
+	case p.Ref != "" && enumOf(p.Ref) != "":
+		return enumOf(p.Ref), nil
+	case p.Type == "string" && p.Format == "date-time":
+		return "time.Time", nil
+	case p.Type == "string":
+		return "string", nil
+	case p.Type == "integer" && p.Nullable:
+		return "*int", nil
+	case p.Type == "integer":
+		return "int", nil
+	case p.Type == "boolean" && p.Nullable:
+		return "*bool", nil
+	case p.Type == "boolean":
+		return "bool", nil
+	case p.Type == "array" && p.Items != nil && p.Items.Ref != "" && enumOf(p.Items.Ref) != "":
+		return "[]" + enumOf(p.Items.Ref), nil
+	case p.Type == "array":
+		return "[]string", nil
+	case p.Type == "object" && p.Format == "uri-map":
+		return "map[string]string", nil
+	}
+	return "", fmt.Errorf("%s.%s: no Go type for %+v; give one in the overlay's resultFields", schemaName, key, *p)
+}
+
+// write writes the answer type t.
+func (t *resultType) write(b *bytes.Buffer) {
+	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
+	doc := resultDocs[t.name]
+	if doc == "" {
+		panic("answer type " + t.name + " has no doc in the overlay")
+	}
+	comment(b, "", doc)
+	p("type %s struct {", t.name)
+	for _, f := range t.fields {
+		comment(b, "\t", f.doc)
+		p("\t%s %s `%s`", f.name, f.goType, f.tag)
+	}
+	p("}")
+	p("")
 }
