@@ -405,14 +405,7 @@ func (s *spec) writeResource(b *bytes.Buffer, r *resource) {
 // write writes the type t and its methods.
 func (t *paramsType) write(b *bytes.Buffer) {
 	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
-	comment(b, "", t.doc())
-	p("type %s struct {", t.name)
-	for _, f := range t.fields {
-		comment(b, "\t", f.doc)
-		p("\t%s %s `%s`", f.name, f.goType, f.tag)
-	}
-	p("}")
-	p("")
+	writeStruct(b, t.doc(), t.name, t.fields)
 	if t.op == nil {
 		return
 	}
@@ -902,17 +895,20 @@ func (s *spec) resultType(schemaName, key string, p *schema) (string, error) {
 
 // write writes the answer type t.
 func (t *resultType) write(b *bytes.Buffer) {
-	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
 	doc := resultDocs[t.name]
 	if doc == "" {
 		panic("answer type " + t.name + " has no doc in the overlay")
 	}
+	writeStruct(b, doc, t.name, t.fields)
+}
+
+// writeStruct writes the struct type name with its doc and fields.
+func writeStruct(b *bytes.Buffer, doc, name string, fields []*field) {
 	comment(b, "", doc)
-	p("type %s struct {", t.name)
-	for _, f := range t.fields {
+	fmt.Fprintf(b, "type %s struct {\n", name)
+	for _, f := range fields {
 		comment(b, "\t", f.doc)
-		p("\t%s %s `%s`", f.name, f.goType, f.tag)
+		fmt.Fprintf(b, "\t%s %s `%s`\n", f.name, f.goType, f.tag)
 	}
-	p("}")
-	p("")
+	b.WriteString("}\n\n")
 }
