@@ -3,14 +3,15 @@ package twiliochat
 import (
 	"context"
 	"iter"
-	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // BindingsAPI is the set of operations on the push notification Bindings of
 // a Chat Service. *BindingsService implements it; downstream code can depend
-// on BindingsAPI and substitute a fake in its own unit tests.
+// on BindingsAPI and substitute a fake in its own unit tests. Methods may be
+// added to BindingsAPI in minor releases, as Twilio adds operations: a fake
+// that embeds BindingsAPI keeps compiling.
 type BindingsAPI interface {
 	// Fetch returns the Binding bindingSID of the Service serviceSID.
 	Fetch(ctx context.Context, serviceSID, bindingSID string) (*Binding, error)
@@ -40,21 +41,6 @@ type BindingsService struct {
 	client *Client
 }
 
-// BindingType is the push technology of a Binding: BindingTypeGCM,
-// BindingTypeAPN or BindingTypeFCM. A type Twilio adds later decodes as its
-// own string, without an error.
-type BindingType string
-
-// The Binding types Twilio defines (the spec's binding_enum_binding_type).
-const (
-	// BindingTypeGCM is Google Cloud Messaging.
-	BindingTypeGCM BindingType = spec.BindingTypeGCM
-	// BindingTypeAPN is the Apple Push Notification service.
-	BindingTypeAPN BindingType = spec.BindingTypeAPN
-	// BindingTypeFCM is Firebase Cloud Messaging.
-	BindingTypeFCM BindingType = spec.BindingTypeFCM
-)
-
 // PushType is a kind of push notification a Binding is subscribed to, one
 // of Binding.MessageTypes. The spec gives no list of them; the constants
 // are the types Twilio documents, and any other decodes as its own string.
@@ -75,100 +61,25 @@ const (
 	PushTypeInvitedToChannel PushType = "invited_to_channel"
 )
 
-// Binding is a Chat v2 Binding resource: a device of a User registered for
-// push notifications. Both Client.Bindings and Client.UserBindings answer
-// with it. Fields that Twilio sends as JSON null decode to their zero value;
-// fields Twilio adds later are ignored. An answer whose sid is missing or is
-// not a Binding SID fails the call with a *DecodeError.
-type Binding struct {
-	// SID is the Binding's unique ID (BS followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Binding.
-	AccountSID string `json:"account_sid"`
-	// ServiceSID is the Service the Binding belongs to.
-	ServiceSID string `json:"service_sid"`
-	// DateCreated is when the Binding was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Binding was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// Endpoint identifies the device; its format depends on BindingType.
-	Endpoint string `json:"endpoint"`
-	// Identity is the identity of the User the Binding belongs to.
-	Identity string `json:"identity"`
-	// UserSID is the User the Binding belongs to (US followed by 32 hex
-	// digits). Twilio sends it in the answers of Client.UserBindings; it
-	// is empty in those of Client.Bindings, whose Links name the User.
-	UserSID string `json:"user_sid"`
-	// CredentialSID is the push Credential the Binding uses (CR followed
-	// by 32 hex digits).
-	CredentialSID string `json:"credential_sid"`
-	// BindingType is the push technology of the Binding.
-	BindingType BindingType `json:"binding_type"`
-	// MessageTypes are the push notifications the Binding is subscribed
-	// to.
-	MessageTypes []PushType `json:"message_types"`
-	// URL is the absolute URL of the Binding resource.
-	URL string `json:"url"`
-	// Links holds the URLs of related resources, keyed by name ("user").
-	// Twilio sends it in the answers of Client.Bindings; it is nil in
-	// those of Client.UserBindings.
-	Links map[string]string `json:"links"`
-}
-
-// checkDecoded rejects a decoded Binding that has no usable SID, such as
-// one decoded from "{}".
-func (b *Binding) checkDecoded() error {
-	return checkDecodedSID("Binding", bindingSIDPrefix, b.SID)
-}
-
-// checkBindingTypes checks a BindingType filter: each item one of the
-// spec's binding types.
-func checkBindingTypes(types []BindingType) error {
-	return checkEnums("BindingType", types, spec.BindingTypes)
-}
+// identity names the SID that identifies a Binding: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (b *Binding) identity() identity { return identity{"Binding", "sid", bindingSIDPrefix, b.SID} }
 
 // opFetchBinding describes the FetchBinding operation (see internal/spec).
-var opFetchBinding = lookupOp("FetchBinding")
+var opFetchBinding = fetchOp[Binding]{spec.Lookup("FetchBinding")}
 
 // Fetch returns the Binding bindingSID of the Service serviceSID.
 func (s *BindingsService) Fetch(ctx context.Context, serviceSID, bindingSID string) (*Binding, error) {
-	return getOne[Binding](ctx, s.client, opFetchBinding, serviceSID, bindingSID)
+	return opFetchBinding.call(ctx, s.client, serviceSID, bindingSID)
 }
 
 // opDeleteBinding describes the DeleteBinding operation (see internal/spec).
-var opDeleteBinding = lookupOp("DeleteBinding")
+var opDeleteBinding = deleteOp[*noParams]{spec.Lookup("DeleteBinding")}
 
 // Delete deletes the Binding bindingSID of the Service serviceSID: the device
 // no longer gets push notifications until a client SDK registers it again.
 func (s *BindingsService) Delete(ctx context.Context, serviceSID, bindingSID string) error {
-	return remove(ctx, s.client, opDeleteBinding, nil, nil, serviceSID, bindingSID)
-}
-
-// ListBindingsParams holds the options of Bindings.ListPage and
-// Bindings.List. The zero value (or a nil *ListBindingsParams) lists every
-// Binding of the Service in pages of Twilio's default size (50).
-type ListBindingsParams struct {
-	// PageSize is how many Bindings each page holds, from 1 to 50. When it
-	// is nil and Limit is set, pages hold Limit Bindings (at most 50).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Bindings; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
-	// BindingType lists only the Bindings of these push technologies, each
-	// sent as its own BindingType key; each must be a BindingType constant.
-	// Empty lists every type.
-	BindingType []BindingType `url:"BindingType,omitempty"`
-	// Identity lists only the Bindings of the Users with these identities,
-	// each sent as its own Identity key. Empty lists every User's.
-	Identity []string `url:"Identity,omitempty"`
-}
-
-// validate checks the BindingType filter; a nil params is valid.
-func (p *ListBindingsParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return checkBindingTypes(p.BindingType)
+	return opDeleteBinding.call(ctx, s.client, nil, serviceSID, bindingSID)
 }
 
 // BindingPage is one page of a Bindings list, of a Service
@@ -176,17 +87,17 @@ func (p *ListBindingsParams) validate() error {
 type BindingPage = Page[Binding]
 
 // opListBinding describes the ListBinding operation (see internal/spec).
-var opListBinding = lookupOp("ListBinding")
+var opListBinding = listOp[*ListBindingsParams, Binding]{spec.Lookup("ListBinding")}
 
 // ListPage returns the first page of the Bindings of the Service serviceSID,
 // filtered by params.
 func (s *BindingsService) ListPage(ctx context.Context, serviceSID string, params *ListBindingsParams) (*BindingPage, error) {
-	return listPage[Binding](ctx, s.client, opListBinding, params, params.validate(), serviceSID)
+	return opListBinding.page(ctx, s.client, params, serviceSID)
 }
 
 // NextPage returns the Bindings page after page, or nil after the last page.
 func (s *BindingsService) NextPage(ctx context.Context, page *BindingPage) (*BindingPage, error) {
-	return nextPage(ctx, s.client, opListBinding, page)
+	return opListBinding.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Binding of the Service serviceSID that
@@ -200,5 +111,5 @@ func (s *BindingsService) NextPage(ctx context.Context, page *BindingPage) (*Bin
 //		fmt.Println(b.SID, b.Identity, b.Endpoint)
 //	}
 func (s *BindingsService) List(ctx context.Context, serviceSID string, params *ListBindingsParams) iter.Seq2[*Binding, error] {
-	return listItems[Binding](ctx, s.client, opListBinding, params, params.validate(), serviceSID)
+	return opListBinding.items(ctx, s.client, params, serviceSID)
 }

@@ -3,14 +3,15 @@ package twiliochat
 import (
 	"context"
 	"iter"
-	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // ChannelWebhooksAPI is the set of operations on the Webhooks of a Chat
-// Channel. *ChannelWebhooksService implements it; downstream code can
-// depend on ChannelWebhooksAPI and substitute a fake in its own unit tests.
+// Channel. *ChannelWebhooksService implements it; downstream code can depend
+// on ChannelWebhooksAPI and substitute a fake in its own unit tests. Methods
+// may be added to ChannelWebhooksAPI in minor releases, as Twilio adds
+// operations: a fake that embeds ChannelWebhooksAPI keeps compiling.
 type ChannelWebhooksAPI interface {
 	// Create creates a Webhook on the Channel channel of the Service
 	// serviceSID and returns it as Twilio stored it.
@@ -50,69 +51,6 @@ type ChannelWebhooksService struct {
 	client *Client
 }
 
-// ChannelWebhookType is the type of a Channel Webhook:
-// ChannelWebhookTypeWebhook, ChannelWebhookTypeTrigger or
-// ChannelWebhookTypeStudio. A type Twilio adds later decodes as its own
-// string, without an error.
-type ChannelWebhookType string
-
-// The Channel Webhook types Twilio defines (the spec's
-// channel_webhook_enum_type).
-const (
-	// ChannelWebhookTypeWebhook calls Configuration.URL on the Channel's
-	// events that Configuration.Filters names.
-	ChannelWebhookTypeWebhook ChannelWebhookType = spec.ChannelWebhookTypeWebhook
-	// ChannelWebhookTypeTrigger calls Configuration.URL when a message
-	// body holds one of Configuration.Triggers.
-	ChannelWebhookTypeTrigger ChannelWebhookType = spec.ChannelWebhookTypeTrigger
-	// ChannelWebhookTypeStudio starts the Studio Flow
-	// Configuration.FlowSID.
-	ChannelWebhookTypeStudio ChannelWebhookType = spec.ChannelWebhookTypeStudio
-)
-
-// WebhookMethod is the HTTP method a webhook is called with:
-// WebhookMethodGet or WebhookMethodPost. A method Twilio adds later decodes
-// as its own string, without an error.
-type WebhookMethod string
-
-// The webhook methods Twilio defines (the spec's
-// channel_webhook_enum_method).
-const (
-	// WebhookMethodGet calls the webhook with a GET, its parameters in the
-	// query.
-	WebhookMethodGet WebhookMethod = spec.WebhookMethodGET
-	// WebhookMethodPost calls the webhook with a POST, its parameters in a
-	// form body.
-	WebhookMethodPost WebhookMethod = spec.WebhookMethodPOST
-)
-
-// ChannelWebhook is a Chat v2 Channel Webhook resource. Fields that Twilio
-// sends as JSON null decode to their zero value; fields Twilio adds later
-// are ignored. An answer whose sid is missing or is not a Channel Webhook
-// SID fails the call with a *DecodeError.
-type ChannelWebhook struct {
-	// SID is the Webhook's unique ID (WH followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Webhook.
-	AccountSID string `json:"account_sid"`
-	// ServiceSID is the Service of the Webhook's Channel.
-	ServiceSID string `json:"service_sid"`
-	// ChannelSID is the Channel the Webhook belongs to.
-	ChannelSID string `json:"channel_sid"`
-	// Type says what the Webhook does: call a URL on events or on trigger
-	// words, or start a Studio Flow.
-	Type ChannelWebhookType `json:"type"`
-	// URL is the absolute URL of the Channel Webhook resource.
-	URL string `json:"url"`
-	// Configuration is how the Webhook is set up: the keys its Create and
-	// Update set.
-	Configuration ChannelWebhookConfiguration `json:"configuration"`
-	// DateCreated is when the Webhook was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Webhook was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-}
-
 // ChannelWebhookConfiguration is the configuration of a Channel Webhook, as
 // Twilio returns it. The keys a Webhook's Type does not use are zero.
 type ChannelWebhookConfiguration struct {
@@ -133,161 +71,89 @@ type ChannelWebhookConfiguration struct {
 	RetryCount int `json:"retry_count"`
 }
 
-// checkDecoded rejects a decoded ChannelWebhook that has no usable SID,
-// such as one decoded from "{}".
-func (w *ChannelWebhook) checkDecoded() error {
-	return checkDecodedSID("Channel Webhook", spec.ChannelWebhookSIDPrefix, w.SID)
+// identity names the SID that identifies a ChannelWebhook: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (w *ChannelWebhook) identity() identity {
+	return identity{"Channel Webhook", "sid", spec.ChannelWebhookSIDPrefix, w.SID}
 }
 
-// ChannelWebhookConfigurationParams holds the Configuration.* keys of a
-// Create or Update Channel Webhook request. A nil field is not sent. Which
-// keys a Webhook uses depends on its Type; Twilio decides what it does with
-// the others.
-type ChannelWebhookConfigurationParams struct {
-	// URL is the absolute http or https URL the Webhook calls
-	// (Configuration.Url), with Method.
-	URL *string `url:"Url,omitempty"`
-	// Method is the HTTP method of the calls (Configuration.Method):
-	// WebhookMethodGet or WebhookMethodPost.
-	Method *WebhookMethod `url:"Method,omitempty"`
-	// Filters lists the events that call the Webhook (type webhook), each
-	// sent as its own Configuration.Filters key, such as "onMessageSent";
-	// Twilio's Webhook Event Triggers list them.
-	Filters []string `url:"Filters,omitempty"`
-	// Triggers lists, for type trigger, at most 5 words that call the
-	// Webhook when a message body holds one, each sent as its own
-	// Configuration.Triggers key.
-	Triggers []string `url:"Triggers,omitempty"`
-	// FlowSID is the Studio Flow to start (type studio;
-	// Configuration.FlowSid): FW followed by 32 hex digits.
-	FlowSID *string `url:"FlowSid,omitempty"`
-	// RetryCount is how many times a failed call is retried
-	// (Configuration.RetryCount), from 0 to 3; Twilio's default is 0.
-	RetryCount *int `url:"RetryCount,omitempty"`
-}
-
-// validate checks every set field and returns the problems it finds,
-// joined, or nil.
-func (p *ChannelWebhookConfigurationParams) validate() error {
+// check makes the checks the spec cannot state: an absolute URL, at most
+// spec.MaxChannelWebhookTriggers triggers and a retry count from 0 to
+// spec.MaxChannelWebhookRetryCount.
+func (p *ChannelWebhookConfigurationParams) check() error {
 	if p == nil {
 		return nil
 	}
 	return joinErrors(
-		checkURL("Configuration.Url", p.URL),
-		checkEnum("Configuration.Method", p.Method, spec.WebhookMethods),
-		checkMaxItems("Configuration.Triggers", p.Triggers, spec.MaxChannelWebhookTriggers),
-		checkOptionalSID("Configuration.FlowSid", spec.FlowSIDPrefix, p.FlowSID),
-		inRange("Configuration.RetryCount", p.RetryCount, spec.MaxChannelWebhookRetryCount),
+		checkURL(keyConfigurationURL, p.URL),
+		checkMaxItems(keyConfigurationTriggers, p.Triggers, spec.MaxChannelWebhookTriggers),
+		inRange(keyConfigurationRetryCount, p.RetryCount, spec.MaxChannelWebhookRetryCount),
 	)
 }
 
-// CreateChannelWebhookParams holds the form keys of a Create Channel
-// Webhook request. Type is required.
-type CreateChannelWebhookParams struct {
-	// Type is what the Webhook does: ChannelWebhookTypeWebhook,
-	// ChannelWebhookTypeTrigger or ChannelWebhookTypeStudio. Required.
-	Type *ChannelWebhookType `url:"Type,omitempty"`
-	// Configuration sets the Configuration.* keys.
-	Configuration *ChannelWebhookConfigurationParams `url:"Configuration,omitempty"`
-}
-
-// validate checks every field and returns all the problems it finds,
-// joined, or nil.
-func (p *CreateChannelWebhookParams) validate() error {
-	if p == nil {
-		return checkRequiredEnum[ChannelWebhookType]("Type", nil, spec.ChannelWebhookTypes)
-	}
-	return joinErrors(checkRequiredEnum("Type", p.Type, spec.ChannelWebhookTypes), p.Configuration.validate())
-}
+// check makes the checks of its Configuration the spec cannot state.
+func (p *CreateChannelWebhookParams) check() error { return p.Configuration.check() }
 
 // opCreateChannelWebhook describes the CreateChannelWebhook operation (see internal/spec).
-var opCreateChannelWebhook = lookupOp("CreateChannelWebhook")
+var opCreateChannelWebhook = sendOp[*CreateChannelWebhookParams, ChannelWebhook]{spec.Lookup("CreateChannelWebhook")}
 
 // Create creates a Webhook, of the required params.Type, on the Channel
 // channel (its SID or unique name) of the Service serviceSID and returns it
 // as Twilio stored it.
 func (s *ChannelWebhooksService) Create(ctx context.Context, serviceSID, channel string, params *CreateChannelWebhookParams) (*ChannelWebhook, error) {
-	return send[ChannelWebhook](ctx, s.client, opCreateChannelWebhook, params, params.validate(), serviceSID, channel)
+	return opCreateChannelWebhook.call(ctx, s.client, params, serviceSID, channel)
 }
 
 // opFetchChannelWebhook describes the FetchChannelWebhook operation (see internal/spec).
-var opFetchChannelWebhook = lookupOp("FetchChannelWebhook")
+var opFetchChannelWebhook = fetchOp[ChannelWebhook]{spec.Lookup("FetchChannelWebhook")}
 
 // Fetch returns the Webhook webhookSID of the Channel channel (its SID or
 // unique name) of the Service serviceSID.
 func (s *ChannelWebhooksService) Fetch(ctx context.Context, serviceSID, channel, webhookSID string) (*ChannelWebhook, error) {
-	return getOne[ChannelWebhook](ctx, s.client, opFetchChannelWebhook, serviceSID, channel, webhookSID)
+	return opFetchChannelWebhook.call(ctx, s.client, serviceSID, channel, webhookSID)
 }
 
-// UpdateChannelWebhookParams holds the form keys of an Update Channel
-// Webhook request. A nil field is not sent and leaves the Webhook's value
-// unchanged; the zero value (or a nil *UpdateChannelWebhookParams) sends an
-// empty form. A Webhook's Type cannot be changed.
-type UpdateChannelWebhookParams struct {
-	// Configuration sets the Configuration.* keys.
-	Configuration *ChannelWebhookConfigurationParams `url:"Configuration,omitempty"`
-}
-
-// validate checks every set field and returns the problems it finds,
-// joined, or nil.
-func (p *UpdateChannelWebhookParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return p.Configuration.validate()
-}
+// check makes the checks of its Configuration the spec cannot state.
+func (p *UpdateChannelWebhookParams) check() error { return p.Configuration.check() }
 
 // opUpdateChannelWebhook describes the UpdateChannelWebhook operation (see internal/spec).
-var opUpdateChannelWebhook = lookupOp("UpdateChannelWebhook")
+var opUpdateChannelWebhook = sendOp[*UpdateChannelWebhookParams, ChannelWebhook]{spec.Lookup("UpdateChannelWebhook")}
 
 // Update changes the Webhook webhookSID of the Channel channel (its SID or
 // unique name) with the keys set in params and returns it as Twilio stored
 // it. Its Type cannot be changed.
 func (s *ChannelWebhooksService) Update(ctx context.Context, serviceSID, channel, webhookSID string, params *UpdateChannelWebhookParams) (*ChannelWebhook, error) {
-	return send[ChannelWebhook](ctx, s.client, opUpdateChannelWebhook, params, params.validate(), serviceSID, channel, webhookSID)
+	return opUpdateChannelWebhook.call(ctx, s.client, params, serviceSID, channel, webhookSID)
 }
 
 // opDeleteChannelWebhook describes the DeleteChannelWebhook operation (see internal/spec).
-var opDeleteChannelWebhook = lookupOp("DeleteChannelWebhook")
+var opDeleteChannelWebhook = deleteOp[*noParams]{spec.Lookup("DeleteChannelWebhook")}
 
 // Delete deletes the Webhook webhookSID of the Channel channel (its SID or
 // unique name) of the Service serviceSID.
 func (s *ChannelWebhooksService) Delete(ctx context.Context, serviceSID, channel, webhookSID string) error {
-	return remove(ctx, s.client, opDeleteChannelWebhook, nil, nil, serviceSID, channel, webhookSID)
-}
-
-// ListChannelWebhooksParams holds the options of ChannelWebhooks.ListPage
-// and ChannelWebhooks.List. The zero value (or a nil
-// *ListChannelWebhooksParams) lists every Webhook of the Channel in pages
-// of Twilio's default size (5).
-type ListChannelWebhooksParams struct {
-	// PageSize is how many Webhooks each page holds, from 1 to 5. When it
-	// is nil and Limit is set, pages hold Limit Webhooks (at most 5).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Webhooks; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
+	return opDeleteChannelWebhook.call(ctx, s.client, nil, serviceSID, channel, webhookSID)
 }
 
 // ChannelWebhookPage is one page of a Channel's Webhooks list.
 type ChannelWebhookPage = Page[ChannelWebhook]
 
 // opListChannelWebhook describes the ListChannelWebhook operation (see internal/spec).
-var opListChannelWebhook = lookupOp("ListChannelWebhook")
+var opListChannelWebhook = listOp[*ListChannelWebhooksParams, ChannelWebhook]{spec.Lookup("ListChannelWebhook")}
 
 // ListPage returns the first page of the Webhooks of the Channel channel (its
 // SID or unique name) of the Service serviceSID.
 func (s *ChannelWebhooksService) ListPage(ctx context.Context, serviceSID, channel string, params *ListChannelWebhooksParams) (*ChannelWebhookPage, error) {
-	return listPage[ChannelWebhook](ctx, s.client, opListChannelWebhook, params, nil, serviceSID, channel)
+	return opListChannelWebhook.page(ctx, s.client, params, serviceSID, channel)
 }
 
 // NextPage returns the Webhooks page after page, or nil after the last page.
 func (s *ChannelWebhooksService) NextPage(ctx context.Context, page *ChannelWebhookPage) (*ChannelWebhookPage, error) {
-	return nextPage(ctx, s.client, opListChannelWebhook, page)
+	return opListChannelWebhook.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Webhook of the Channel channel (its SID
 // or unique name) of the Service serviceSID.
 func (s *ChannelWebhooksService) List(ctx context.Context, serviceSID, channel string, params *ListChannelWebhooksParams) iter.Seq2[*ChannelWebhook, error] {
-	return listItems[ChannelWebhook](ctx, s.client, opListChannelWebhook, params, nil, serviceSID, channel)
+	return opListChannelWebhook.items(ctx, s.client, params, serviceSID, channel)
 }

@@ -3,14 +3,15 @@ package twiliochat
 import (
 	"context"
 	"iter"
-	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // ChannelsAPI is the set of operations on the Channels of a Chat Service.
 // *ChannelsService implements it; downstream code can depend on ChannelsAPI
-// and substitute a fake in its own unit tests.
+// and substitute a fake in its own unit tests. Methods may be added to
+// ChannelsAPI in minor releases, as Twilio adds operations: a fake that
+// embeds ChannelsAPI keeps compiling.
 type ChannelsAPI interface {
 	// Create creates a Channel in the Service serviceSID and returns it as
 	// Twilio stored it.
@@ -47,193 +48,53 @@ type ChannelsService struct {
 	client *Client
 }
 
-// ChannelType is the type of a Channel: ChannelTypePublic or
-// ChannelTypePrivate. A type Twilio adds later decodes as its own string,
-// without an error.
-type ChannelType string
+// identity names the SID that identifies a Channel: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (ch *Channel) identity() identity { return identity{"Channel", "sid", channelSIDPrefix, ch.SID} }
 
-// The Channel types Twilio defines.
-const (
-	// ChannelTypePublic is a Channel every User of the Service can see and
-	// join.
-	ChannelTypePublic ChannelType = spec.ChannelTypePublic
-	// ChannelTypePrivate is a Channel only its Members (and invited Users)
-	// can see.
-	ChannelTypePrivate ChannelType = spec.ChannelTypePrivate
-)
-
-// Channel is a Chat v2 Channel resource. Fields that Twilio sends as JSON
-// null decode to their zero value; fields Twilio adds later are ignored. An
-// answer whose sid is missing or is not a Channel SID fails the call with a
-// *DecodeError.
-type Channel struct {
-	// SID is the Channel's unique ID (CH followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Channel.
-	AccountSID string `json:"account_sid"`
-	// ServiceSID is the Service the Channel belongs to.
-	ServiceSID string `json:"service_sid"`
-	// FriendlyName is the name given to the Channel.
-	FriendlyName string `json:"friendly_name"`
-	// UniqueName is the Channel's unique name in the Service, "" when it
-	// has none; it can stand for the SID in a path.
-	UniqueName string `json:"unique_name"`
-	// Attributes is the JSON text the Channel was given; read it with
-	// Decode.
-	Attributes Attributes `json:"attributes"`
-	// Type says whether the Channel is public or private.
-	Type ChannelType `json:"type"`
-	// DateCreated is when the Channel was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Channel was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// CreatedBy is the identity of the User who created the Channel, or
-	// "system" for a Channel created over the REST API.
-	CreatedBy string `json:"created_by"`
-	// MembersCount is how many Members the Channel has.
-	MembersCount int `json:"members_count"`
-	// MessagesCount is how many Messages have been posted in the Channel.
-	MessagesCount int `json:"messages_count"`
-	// URL is the absolute URL of the Channel resource.
-	URL string `json:"url"`
-	// Links holds the URLs of related resources, keyed by name ("members",
-	// "messages", "invites", "webhooks", "last_message"); Migrate's answer
-	// has none.
-	Links map[string]string `json:"links"`
-	// MessagingServiceSID is the Messaging Service (MG followed by 32 hex
-	// digits) the Channel belongs to; only Migrate's answer has it.
-	MessagingServiceSID string `json:"messaging_service_sid"`
-}
-
-// checkDecoded rejects a decoded Channel that has no usable SID, such as one
-// decoded from "{}".
-func (ch *Channel) checkDecoded() error {
-	return checkDecodedSID("Channel", channelSIDPrefix, ch.SID)
-}
-
-// CreateChannelParams holds the form keys of a Create Channel request. No
-// key is required: a nil params creates a public Channel with no name.
-type CreateChannelParams struct {
-	// FriendlyName is a name to show for the Channel.
-	FriendlyName *string `url:"FriendlyName,omitempty"`
-	// UniqueName is a name, unique in the Service, that can stand for the
-	// Channel's SID in a path.
-	UniqueName *string `url:"UniqueName,omitempty"`
-	// Attributes is JSON text to store with the Channel, checked before any
-	// request is sent.
-	Attributes *string `url:"Attributes,omitempty"`
-	// Type is ChannelTypePublic (Twilio's default) or ChannelTypePrivate.
-	Type *ChannelType `url:"Type,omitempty"`
-	// DateCreated sets the Channel's creation date, as when importing
-	// history; sent in RFC 3339.
-	DateCreated *time.Time `url:"DateCreated,omitempty"`
-	// DateUpdated sets the Channel's last update date; sent in RFC 3339.
-	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
-	// CreatedBy is the identity to record as the Channel's creator.
-	CreatedBy *string `url:"CreatedBy,omitempty"`
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
-// validate checks every field and returns all the problems it finds,
-// joined, or nil. A nil p is valid.
-func (p *CreateChannelParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return joinErrors(checkJSON("Attributes", p.Attributes), checkEnum("Type", p.Type, spec.ChannelTypes),
-		checkHistoryDates(p.DateCreated, p.DateUpdated))
+// check makes the checks the spec cannot state: Attributes is JSON, the
+// dates are ones RFC 3339 carries.
+func (p *CreateChannelParams) check() error {
+	return joinErrors(checkJSON(keyAttributes, p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
 // opCreateChannel describes the CreateChannel operation (see internal/spec).
-var opCreateChannel = lookupOp("CreateChannel")
+var opCreateChannel = sendOp[*CreateChannelParams, Channel]{spec.Lookup("CreateChannel")}
 
 // Create creates a Channel in the Service serviceSID and returns it as Twilio
 // stored it; params may be nil. IsAlreadyExists reports a unique name that is
 // taken.
 func (s *ChannelsService) Create(ctx context.Context, serviceSID string, params *CreateChannelParams) (*Channel, error) {
-	return send[Channel](ctx, s.client, opCreateChannel, params, params.validate(), serviceSID)
+	return opCreateChannel.call(ctx, s.client, params, serviceSID)
 }
 
 // opFetchChannel describes the FetchChannel operation (see internal/spec).
-var opFetchChannel = lookupOp("FetchChannel")
+var opFetchChannel = fetchOp[Channel]{spec.Lookup("FetchChannel")}
 
 // Fetch returns the Channel channel, its SID or unique name, of the Service
 // serviceSID.
 func (s *ChannelsService) Fetch(ctx context.Context, serviceSID, channel string) (*Channel, error) {
-	return getOne[Channel](ctx, s.client, opFetchChannel, serviceSID, channel)
+	return opFetchChannel.call(ctx, s.client, serviceSID, channel)
 }
 
-// UpdateChannelParams holds the form keys of an Update Channel request. A
-// nil field leaves the Channel's value as it is. Migrate changes a
-// Channel's type.
-type UpdateChannelParams struct {
-	// FriendlyName is a name to show for the Channel.
-	FriendlyName *string `url:"FriendlyName,omitempty"`
-	// UniqueName is the Channel's new unique name in the Service.
-	UniqueName *string `url:"UniqueName,omitempty"`
-	// Attributes is JSON text that replaces the Channel's attributes.
-	Attributes *string `url:"Attributes,omitempty"`
-	// DateCreated sets the Channel's creation date; sent in RFC 3339.
-	DateCreated *time.Time `url:"DateCreated,omitempty"`
-	// DateUpdated sets the Channel's last update date; sent in RFC 3339.
-	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
-	// CreatedBy is the identity to record as the Channel's creator.
-	CreatedBy *string `url:"CreatedBy,omitempty"`
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
-// validate checks every field and returns all the problems it finds,
-// joined, or nil. A nil p is valid.
-func (p *UpdateChannelParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return joinErrors(checkJSON("Attributes", p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
+// check makes the checks the spec cannot state: Attributes is JSON, the
+// dates are ones RFC 3339 carries.
+func (p *UpdateChannelParams) check() error {
+	return joinErrors(checkJSON(keyAttributes, p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
 // opUpdateChannel describes the UpdateChannel operation (see internal/spec).
-var opUpdateChannel = lookupOp("UpdateChannel")
+var opUpdateChannel = sendOp[*UpdateChannelParams, Channel]{spec.Lookup("UpdateChannel")}
 
 // Update changes the Channel channel, its SID or unique name, and returns it
 // as Twilio stored it; params may be nil.
 func (s *ChannelsService) Update(ctx context.Context, serviceSID, channel string, params *UpdateChannelParams) (*Channel, error) {
-	return send[Channel](ctx, s.client, opUpdateChannel, params, params.validate(), serviceSID, channel)
-}
-
-// MigrateChannelParams holds the form keys of a Chat v3 Update Channel
-// request. A nil field leaves the Channel's value as it is.
-type MigrateChannelParams struct {
-	// Type is the Channel's new type: only private Channels move to
-	// Conversations.
-	Type *ChannelType `url:"Type,omitempty"`
-	// MessagingServiceSID is the Messaging Service (MG followed by 32 hex
-	// digits) the Channel is to belong to.
-	MessagingServiceSID *string `url:"MessagingServiceSid,omitempty"`
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
-// validate checks every field and returns all the problems it finds,
-// joined, or nil. A nil p is valid.
-func (p *MigrateChannelParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return joinErrors(checkEnum("Type", p.Type, spec.ChannelTypes),
-		checkOptionalSID("MessagingServiceSid", spec.MessagingServiceSIDPrefix, p.MessagingServiceSID))
+	return opUpdateChannel.call(ctx, s.client, params, serviceSID, channel)
 }
 
 // opMigrateChannel describes Chat v3's UpdateChannel operation (see
 // internal/spec).
-var opMigrateChannel = lookupOp("MigrateChannel")
+var opMigrateChannel = sendOp[*MigrateChannelParams, Channel]{spec.Lookup("MigrateChannel")}
 
 // Migrate changes the type and Messaging Service of the Channel channel,
 // its SID or unique name, through Chat v3's one operation, and returns it
@@ -244,64 +105,33 @@ var opMigrateChannel = lookupOp("MigrateChannel")
 // return a *ValidationError for each, joined, before any request is sent;
 // a non-2xx answer returns an *APIError.
 func (s *ChannelsService) Migrate(ctx context.Context, serviceSID, channel string, params *MigrateChannelParams) (*Channel, error) {
-	return send[Channel](ctx, s.client, opMigrateChannel, params, params.validate(), serviceSID, channel)
-}
-
-// DeleteChannelParams holds the header of a Delete Channel request.
-type DeleteChannelParams struct {
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
+	return opMigrateChannel.call(ctx, s.client, params, serviceSID, channel)
 }
 
 // opDeleteChannel describes the DeleteChannel operation (see internal/spec).
-var opDeleteChannel = lookupOp("DeleteChannel")
+var opDeleteChannel = deleteOp[*DeleteChannelParams]{spec.Lookup("DeleteChannel")}
 
 // Delete deletes the Channel channel, its SID or unique name, of the Service
 // serviceSID, and with it its Members and Messages; params may be nil.
 func (s *ChannelsService) Delete(ctx context.Context, serviceSID, channel string, params *DeleteChannelParams) error {
-	return remove(ctx, s.client, opDeleteChannel, params, nil, serviceSID, channel)
-}
-
-// ListChannelsParams holds the options of Channels.ListPage and
-// Channels.List. The zero value (or a nil *ListChannelsParams) lists every
-// Channel in pages of Twilio's default size (50).
-type ListChannelsParams struct {
-	// PageSize is how many Channels each page holds, from 1 to 100. When it
-	// is nil and Limit is set, pages hold Limit Channels (at most 100).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Channels; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
-	// Type keeps only the Channels of these types, each sent as its own
-	// Type key; empty lists every type.
-	Type []ChannelType `url:"Type,omitempty"`
-}
-
-// validate checks the Type filter. A nil p is valid.
-func (p *ListChannelsParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return checkEnums("Type", p.Type, spec.ChannelTypes)
+	return opDeleteChannel.call(ctx, s.client, params, serviceSID, channel)
 }
 
 // ChannelPage is one page of a Service's Channels list.
 type ChannelPage = Page[Channel]
 
 // opListChannel describes the ListChannel operation (see internal/spec).
-var opListChannel = lookupOp("ListChannel")
+var opListChannel = listOp[*ListChannelsParams, Channel]{spec.Lookup("ListChannel")}
 
 // ListPage returns the first page of the Channels of the Service serviceSID,
 // of the types params.Type names (every type when it names none).
 func (s *ChannelsService) ListPage(ctx context.Context, serviceSID string, params *ListChannelsParams) (*ChannelPage, error) {
-	return listPage[Channel](ctx, s.client, opListChannel, params, params.validate(), serviceSID)
+	return opListChannel.page(ctx, s.client, params, serviceSID)
 }
 
 // NextPage returns the Channels page after page, or nil after the last page.
 func (s *ChannelsService) NextPage(ctx context.Context, page *ChannelPage) (*ChannelPage, error) {
-	return nextPage(ctx, s.client, opListChannel, page)
+	return opListChannel.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Channel of the Service serviceSID of
@@ -315,5 +145,5 @@ func (s *ChannelsService) NextPage(ctx context.Context, page *ChannelPage) (*Cha
 //		fmt.Println(channel.UniqueName, channel.MembersCount)
 //	}
 func (s *ChannelsService) List(ctx context.Context, serviceSID string, params *ListChannelsParams) iter.Seq2[*Channel, error] {
-	return listItems[Channel](ctx, s.client, opListChannel, params, params.validate(), serviceSID)
+	return opListChannel.items(ctx, s.client, params, serviceSID)
 }

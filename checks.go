@@ -16,13 +16,18 @@ import (
 // *ValidationError naming that key. A nil pointer is a key that is not sent
 // and passes every check but the required ones.
 
-// checkRequiredName requires a name (FriendlyName of a Create) to be set and
-// not empty.
-func checkRequiredName(field string, name *string) error {
-	switch {
-	case name == nil:
+// checkRequired refuses a required key that is not set.
+func checkRequired(field string, set bool) error {
+	if !set {
 		return invalid(field, "is required")
-	case *name == "":
+	}
+	return nil
+}
+
+// checkNotEmpty refuses a set name key (a required FriendlyName or
+// Identity) that is empty, which Twilio refuses too.
+func checkNotEmpty(field string, v *string) error {
+	if v != nil && *v == "" {
 		return invalid(field, "is empty")
 	}
 	return nil
@@ -46,12 +51,6 @@ func checkMaxItems(field string, items []string, max int) error {
 		return invalid(field, "has %d items, the most is %d", len(items), max)
 	}
 	return nil
-}
-
-// checkRoleSID checks a role SID key (DefaultServiceRoleSid, RoleSid) when it
-// is set.
-func checkRoleSID(field string, sid *string) error {
-	return checkOptionalSID(field, roleSIDPrefix, sid)
 }
 
 // checkOptionalSID checks a SID key (RoleSid, MediaSid,
@@ -165,26 +164,30 @@ func checkDate(field string, v *time.Time) error {
 // Create or Update sets when importing history (Channels, Members,
 // Messages).
 func checkHistoryDates(created, updated *time.Time) error {
-	return joinErrors(checkDate("DateCreated", created), checkDate("DateUpdated", updated))
+	return joinErrors(checkDate(keyDateCreated, created), checkDate(keyDateUpdated, updated))
 }
 
-// checkDecodedSID rejects a decoded resource whose sid is missing or is not
-// prefix followed by 32 hex digits: the caller could not address it. It is
-// the body of each resource's checkDecoded.
-func checkDecodedSID(resource, prefix, sid string) error {
-	return checkDecodedKey(resource, "sid", prefix, sid)
+// identity is the SID that identifies a decoded resource: its sid, or
+// another SID for a resource that has none of its own (a User Channel by
+// its channel_sid). The pager tells a list's items apart by it.
+type identity struct {
+	resource, key, prefix, sid string
 }
 
-// checkDecodedKey is checkDecodedSID for a resource that has no sid of its
-// own and is addressed by another SID, key, such as a User Channel by its
-// channel_sid.
-func checkDecodedKey(resource, key, prefix, sid string) error {
-	if sid == "" {
-		return errors.New("the " + resource + " has no " + key)
+// identified is a resource type that names its identity.
+type identified interface {
+	identity() identity
+}
+
+// check rejects a decoded resource whose SID is missing or is not a SID of
+// its kind: the caller could neither fetch, update nor delete it.
+func (id identity) check() error {
+	if id.sid == "" {
+		return errors.New("the " + id.resource + " has no " + id.key)
 	}
-	if !isSID(prefix, sid) {
+	if !isSID(id.prefix, id.sid) {
 		// The value is not quoted: it is whatever the server sent.
-		return errors.New("the " + resource + "'s " + key + " is not " + prefix + " followed by 32 hex digits")
+		return errors.New("the " + id.resource + "'s " + id.key + " is not " + id.prefix + " followed by 32 hex digits")
 	}
 	return nil
 }

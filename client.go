@@ -406,9 +406,9 @@ type request struct {
 	// form is the encoded form (see encodeBody), sent as the request body
 	// when not nil.
 	form []byte
-	// header holds the request's header params, such as
-	// X-Twilio-Webhook-Enabled.
-	header http.Header
+	// header sets the request's header params, such as
+	// X-Twilio-Webhook-Enabled, when not nil.
+	header headerSetter
 	// creates is set for an operation that makes a new resource each time
 	// it arrives (a Create): it is sent again only after a failure that
 	// shows it was not served (see RetryPolicy). Every other request is
@@ -506,8 +506,8 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	if err != nil {
 		return nil, fmt.Errorf("twiliochat: %w", err)
 	}
-	for k, v := range r.header {
-		req.Header[k] = v
+	if r.header != nil {
+		r.header.setHeader(req.Header)
 	}
 	req.Header.Set("Authorization", c.creds.authorization())
 	req.Header.Set("Accept", "application/json")
@@ -531,17 +531,6 @@ func (c *Client) send(req *http.Request, out any) (*http.Response, error) {
 		return resp, err
 	}
 	return resp, decodeBody(resp, out, c.creds.redactor)
-}
-
-// doJSON sends r and returns the T that Twilio answers with: the one-line
-// body of every operation that returns a resource.
-func doJSON[T any](ctx context.Context, c *Client, r *request) (*T, error) {
-	out := new(T)
-	r.out = out
-	if err := c.do(ctx, r); err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // resolve turns a request target into the absolute URL it is sent to: a
@@ -659,8 +648,8 @@ func decodeBody(resp *http.Response, out any, red redactor) error {
 			err = json.NewDecoder(bytes.NewReader(body)).Decode(target)
 		}
 	}
-	if v, ok := out.(decodedChecker); ok && err == nil {
-		err = v.checkDecoded()
+	if err == nil {
+		err = checkDecoded(out)
 	}
 	if err != nil {
 		return &DecodeError{Status: resp.StatusCode, RequestID: requestID(resp, red), Err: err}
@@ -669,10 +658,22 @@ func decodeBody(resp *http.Response, out any, red redactor) error {
 }
 
 // decodedChecker is a response type that can tell whether the JSON it was
-// decoded from describes something the caller can use, such as a Service
-// with a SID.
+// decoded from describes something the caller can use, such as a list page
+// holding its list.
 type decodedChecker interface {
 	checkDecoded() error
+}
+
+// checkDecoded checks out, a decoded response: its own check, or its
+// identity's (a Service must have a Service SID).
+func checkDecoded(out any) error {
+	switch v := out.(type) {
+	case decodedChecker:
+		return v.checkDecoded()
+	case identified:
+		return v.identity().check()
+	}
+	return nil
 }
 
 // indirectTarget is a response type that decodes its JSON through another

@@ -8,24 +8,25 @@ import (
 	"iter"
 	"log/slog"
 	"strconv"
-	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // CredentialsAPI is the set of operations on the push Credentials of an
 // account. *CredentialsService implements it; downstream code can depend on
-// CredentialsAPI and substitute a fake in its own unit tests.
+// CredentialsAPI and substitute a fake in its own unit tests. Methods may be
+// added to CredentialsAPI in minor releases, as Twilio adds operations: a
+// fake that embeds CredentialsAPI keeps compiling.
 type CredentialsAPI interface {
 	// Create creates a Credential and returns it as Twilio stored it,
 	// without its secrets.
 	Create(ctx context.Context, params *CreateCredentialParams) (*Credential, error)
-	// Fetch returns the Credential sid.
-	Fetch(ctx context.Context, sid string) (*Credential, error)
-	// Update changes the Credential sid and returns it as Twilio stored it.
-	Update(ctx context.Context, sid string, params *UpdateCredentialParams) (*Credential, error)
-	// Delete deletes the Credential sid.
-	Delete(ctx context.Context, sid string) error
+	// Fetch returns the Credential credentialSID.
+	Fetch(ctx context.Context, credentialSID string) (*Credential, error)
+	// Update changes the Credential credentialSID and returns it as Twilio stored it.
+	Update(ctx context.Context, credentialSID string, params *UpdateCredentialParams) (*Credential, error)
+	// Delete deletes the Credential credentialSID.
+	Delete(ctx context.Context, credentialSID string) error
 	// ListPage returns the first page of the account's Credentials.
 	ListPage(ctx context.Context, params *ListCredentialsParams) (*CredentialPage, error)
 	// NextPage returns the page after page, or nil after the last page.
@@ -49,50 +50,6 @@ var _ CredentialsAPI = (*CredentialsService)(nil)
 // form value. Twilio never sends them back.
 type CredentialsService struct {
 	client *Client
-}
-
-// PushService is the push notification service of a Credential:
-// PushServiceGCM, PushServiceAPN or PushServiceFCM. A service Twilio adds
-// later decodes as its own string, without an error.
-type PushService string
-
-// The push services Twilio defines (the spec's credential_enum_push_service).
-const (
-	// PushServiceGCM is Google Cloud Messaging; its Credential holds an
-	// API key.
-	PushServiceGCM PushService = spec.PushServiceGCM
-	// PushServiceAPN is the Apple Push Notification service; its
-	// Credential holds a certificate and a private key.
-	PushServiceAPN PushService = spec.PushServiceAPN
-	// PushServiceFCM is Firebase Cloud Messaging; its Credential holds the
-	// project's server key as Secret.
-	PushServiceFCM PushService = spec.PushServiceFCM
-)
-
-// Credential is a Chat v2 Credential resource: the push notification
-// settings of one push service, without their secrets, which Twilio never
-// returns. Fields that Twilio sends as JSON null decode to their zero
-// value; fields Twilio adds later are ignored. An answer whose sid is
-// missing or is not a Credential SID fails the call with a *DecodeError.
-type Credential struct {
-	// SID is the Credential's unique ID (CR followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Credential.
-	AccountSID string `json:"account_sid"`
-	// FriendlyName is the name given to the Credential.
-	FriendlyName string `json:"friendly_name"`
-	// Type is the push service the Credential is for.
-	Type PushService `json:"type"`
-	// Sandbox reports whether an APN Credential sends to the sandbox APNs
-	// rather than production. Twilio answers it as a string ("True",
-	// "False"); a JSON bool is read too, and null is false.
-	Sandbox bool `json:"sandbox"`
-	// DateCreated is when the Credential was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Credential was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// URL is the absolute URL of the Credential resource.
-	URL string `json:"url"`
 }
 
 // UnmarshalJSON decodes a Credential, reading sandbox from a JSON string
@@ -140,51 +97,15 @@ func (b *stringBool) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// checkDecoded rejects a decoded Credential that has no usable SID, such as
-// one decoded from "{}".
-func (c *Credential) checkDecoded() error {
-	return checkDecodedSID("Credential", spec.CredentialSIDPrefix, c.SID)
+// identity names the SID that identifies a Credential: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (c *Credential) identity() identity {
+	return identity{"Credential", "sid", spec.CredentialSIDPrefix, c.SID}
 }
 
-// CreateCredentialParams holds the form keys of a Create Credential
-// request. Type is required; the other fields are sent when set. Which
-// secrets a Credential needs depends on its Type: Certificate and
-// PrivateKey for APN, APIKey for GCM, Secret for FCM.
-//
-// The secrets (Certificate, PrivateKey, APIKey, Secret) are sent to Twilio
-// and shown nowhere else: every fmt verb, slog and encoding/json print
-// them as [redacted].
-type CreateCredentialParams struct {
-	// Type is the push service: PushServiceGCM, PushServiceAPN or
-	// PushServiceFCM. Required.
-	Type *PushService `url:"Type,omitempty"`
-	// FriendlyName is a descriptive name for the Credential, at most 64
-	// characters, counted as runes ("é" is one).
-	FriendlyName *string `url:"FriendlyName,omitempty"`
-	// Certificate is the APN certificate, in PEM ("-----BEGIN
-	// CERTIFICATE-----…"). A secret.
-	Certificate *string `url:"Certificate,omitempty" redact:"true"`
-	// PrivateKey is the APN private key, in PEM ("-----BEGIN RSA PRIVATE
-	// KEY-----…"). A secret.
-	PrivateKey *string `url:"PrivateKey,omitempty" redact:"true"`
-	// Sandbox makes an APN Credential send to the sandbox APNs (true) or
-	// to production (false).
-	Sandbox *bool `url:"Sandbox,omitempty"`
-	// APIKey is the GCM API key of the project, from the Google Developer
-	// console. A secret.
-	APIKey *string `url:"ApiKey,omitempty" redact:"true"`
-	// Secret is the FCM server key of the project, from the Firebase
-	// console. A secret.
-	Secret *string `url:"Secret,omitempty" redact:"true"`
-}
-
-// validate checks every field and returns all the problems it finds,
-// joined, or nil.
-func (p *CreateCredentialParams) validate() error {
-	if p == nil {
-		return checkRequiredEnum[PushService]("Type", nil, spec.PushServices)
-	}
-	return joinErrors(checkRequiredEnum("Type", p.Type, spec.PushServices), checkMaxRunes("FriendlyName", p.FriendlyName, spec.MaxCredentialNameRunes))
+// check makes the check the spec cannot state: FriendlyName's length.
+func (p *CreateCredentialParams) check() error {
+	return checkMaxRunes(keyFriendlyName, p.FriendlyName, spec.MaxCredentialNameRunes)
 }
 
 // Format prints p for every fmt verb (%v, %+v, %#v, %s, …) as its type and
@@ -204,56 +125,26 @@ func (p CreateCredentialParams) LogValue() slog.Value { return logParams(p) }
 func (p CreateCredentialParams) MarshalJSON() ([]byte, error) { return marshalParams(p) }
 
 // opCreateCredential describes the CreateCredential operation (see internal/spec).
-var opCreateCredential = lookupOp("CreateCredential")
+var opCreateCredential = sendOp[*CreateCredentialParams, Credential]{spec.Lookup("CreateCredential")}
 
 // Create creates a Credential of the required params.Type and returns it as
 // Twilio stored it, without its secrets. No error holds a secret of params:
 // one Twilio quotes back is blanked out.
 func (s *CredentialsService) Create(ctx context.Context, params *CreateCredentialParams) (*Credential, error) {
-	cred, err := send[Credential](ctx, s.client, opCreateCredential, params, params.validate())
-	return cred, scrubSecrets(err, params)
+	return opCreateCredential.call(ctx, s.client, params)
 }
 
 // opFetchCredential describes the FetchCredential operation (see internal/spec).
-var opFetchCredential = lookupOp("FetchCredential")
+var opFetchCredential = fetchOp[Credential]{spec.Lookup("FetchCredential")}
 
-// Fetch returns the Credential sid, without its secrets.
-func (s *CredentialsService) Fetch(ctx context.Context, sid string) (*Credential, error) {
-	return getOne[Credential](ctx, s.client, opFetchCredential, sid)
+// Fetch returns the Credential credentialSID, without its secrets.
+func (s *CredentialsService) Fetch(ctx context.Context, credentialSID string) (*Credential, error) {
+	return opFetchCredential.call(ctx, s.client, credentialSID)
 }
 
-// UpdateCredentialParams holds the form keys of an Update Credential
-// request. A nil field is not sent and leaves the Credential's value
-// unchanged; the zero value (or a nil *UpdateCredentialParams) sends an
-// empty form. A Credential's Type cannot be changed.
-//
-// The secrets (Certificate, PrivateKey, APIKey, Secret) are sent to Twilio
-// and shown nowhere else: every fmt verb, slog and encoding/json print
-// them as [redacted].
-type UpdateCredentialParams struct {
-	// FriendlyName is a descriptive name for the Credential, at most 64
-	// characters, counted as runes ("é" is one).
-	FriendlyName *string `url:"FriendlyName,omitempty"`
-	// Certificate is the APN certificate, in PEM. A secret.
-	Certificate *string `url:"Certificate,omitempty" redact:"true"`
-	// PrivateKey is the APN private key, in PEM. A secret.
-	PrivateKey *string `url:"PrivateKey,omitempty" redact:"true"`
-	// Sandbox makes an APN Credential send to the sandbox APNs (true) or
-	// to production (false).
-	Sandbox *bool `url:"Sandbox,omitempty"`
-	// APIKey is the GCM API key of the project. A secret.
-	APIKey *string `url:"ApiKey,omitempty" redact:"true"`
-	// Secret is the FCM server key of the project. A secret.
-	Secret *string `url:"Secret,omitempty" redact:"true"`
-}
-
-// validate checks every set field and returns the problems it finds,
-// joined, or nil.
-func (p *UpdateCredentialParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return checkMaxRunes("FriendlyName", p.FriendlyName, spec.MaxCredentialNameRunes)
+// check makes the check the spec cannot state: FriendlyName's length.
+func (p *UpdateCredentialParams) check() error {
+	return checkMaxRunes(keyFriendlyName, p.FriendlyName, spec.MaxCredentialNameRunes)
 }
 
 // Format prints p for every fmt verb (%v, %+v, %#v, %s, …) as its type and
@@ -272,52 +163,38 @@ func (p UpdateCredentialParams) LogValue() slog.Value { return logParams(p) }
 func (p UpdateCredentialParams) MarshalJSON() ([]byte, error) { return marshalParams(p) }
 
 // opUpdateCredential describes the UpdateCredential operation (see internal/spec).
-var opUpdateCredential = lookupOp("UpdateCredential")
+var opUpdateCredential = sendOp[*UpdateCredentialParams, Credential]{spec.Lookup("UpdateCredential")}
 
-// Update changes the Credential sid with the keys set in params and returns
+// Update changes the Credential credentialSID with the keys set in params and returns
 // it as Twilio stored it, without its secrets. No error holds a secret of
 // params: one Twilio quotes back is blanked out.
-func (s *CredentialsService) Update(ctx context.Context, sid string, params *UpdateCredentialParams) (*Credential, error) {
-	cred, err := send[Credential](ctx, s.client, opUpdateCredential, params, params.validate(), sid)
-	return cred, scrubSecrets(err, params)
+func (s *CredentialsService) Update(ctx context.Context, credentialSID string, params *UpdateCredentialParams) (*Credential, error) {
+	return opUpdateCredential.call(ctx, s.client, params, credentialSID)
 }
 
 // opDeleteCredential describes the DeleteCredential operation (see internal/spec).
-var opDeleteCredential = lookupOp("DeleteCredential")
+var opDeleteCredential = deleteOp[*noParams]{spec.Lookup("DeleteCredential")}
 
-// Delete deletes the Credential sid.
-func (s *CredentialsService) Delete(ctx context.Context, sid string) error {
-	return remove(ctx, s.client, opDeleteCredential, nil, nil, sid)
-}
-
-// ListCredentialsParams holds the options of Credentials.ListPage and
-// Credentials.List. The zero value (or a nil *ListCredentialsParams) lists
-// every Credential in pages of Twilio's default size (50).
-type ListCredentialsParams struct {
-	// PageSize is how many Credentials each page holds, from 1 to 1000.
-	// When it is nil and Limit is set, pages hold Limit Credentials (at
-	// most 1000).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Credentials; 0 lists them all.
-	// It must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
+// Delete deletes the Credential credentialSID.
+func (s *CredentialsService) Delete(ctx context.Context, credentialSID string) error {
+	return opDeleteCredential.call(ctx, s.client, nil, credentialSID)
 }
 
 // CredentialPage is one page of the account's Credentials list.
 type CredentialPage = Page[Credential]
 
 // opListCredential describes the ListCredential operation (see internal/spec).
-var opListCredential = lookupOp("ListCredential")
+var opListCredential = listOp[*ListCredentialsParams, Credential]{spec.Lookup("ListCredential")}
 
 // ListPage returns the first page of the account's Credentials.
 func (s *CredentialsService) ListPage(ctx context.Context, params *ListCredentialsParams) (*CredentialPage, error) {
-	return listPage[Credential](ctx, s.client, opListCredential, params, nil)
+	return opListCredential.page(ctx, s.client, params)
 }
 
 // NextPage returns the Credentials page after page, or nil after the last
 // page.
 func (s *CredentialsService) NextPage(ctx context.Context, page *CredentialPage) (*CredentialPage, error) {
-	return nextPage(ctx, s.client, opListCredential, page)
+	return opListCredential.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Credential of the account.
@@ -329,5 +206,5 @@ func (s *CredentialsService) NextPage(ctx context.Context, page *CredentialPage)
 //		fmt.Println(cred.SID, cred.Type, cred.FriendlyName)
 //	}
 func (s *CredentialsService) List(ctx context.Context, params *ListCredentialsParams) iter.Seq2[*Credential, error] {
-	return listItems[Credential](ctx, s.client, opListCredential, params, nil)
+	return opListCredential.items(ctx, s.client, params)
 }

@@ -436,13 +436,13 @@ func TestPushServicesAreTheSpecs(t *testing.T) {
 // shorter than 8 characters is left alone.
 func TestScrubSecrets(t *testing.T) {
 	t.Parallel()
-	assert.NoError(t, scrubSecrets(nil, allSecretsCreate()))
+	assert.NoError(t, scrubSecrets(nil, allSecretsCreate().secrets()))
 	plain := errors.New("twiliochat: no secret here")
-	assert.Same(t, plain, scrubSecrets(plain, allSecretsUpdate()))
-	assert.Same(t, plain, scrubSecrets(plain, (*UpdateCredentialParams)(nil)))
+	assert.Same(t, plain, scrubSecrets(plain, allSecretsUpdate().secrets()))
+	assert.Same(t, plain, scrubSecrets(plain, (*UpdateCredentialParams)(nil).secrets()))
 	assert.Same(t, plain, scrubSecrets(plain, nil))
 	notSecret := errors.New("name iOS production")
-	assert.Same(t, notSecret, scrubSecrets(notSecret, allSecretsUpdate()), "FriendlyName is no secret")
-	assert.EqualError(t, scrubSecrets(errors.New("key "+testGCMAPIKey+" and abc"), &UpdateCredentialParams{APIKey: Ptr(testGCMAPIKey), Secret: Ptr("abc")}),
+	assert.Same(t, notSecret, scrubSecrets(notSecret, allSecretsUpdate().secrets()), "FriendlyName is no secret")
+	assert.EqualError(t, scrubSecrets(errors.New("key "+testGCMAPIKey+" and abc"), (&UpdateCredentialParams{APIKey: Ptr(testGCMAPIKey), Secret: Ptr("abc")}).secrets()),
 		"key [redacted] and abc")
 }

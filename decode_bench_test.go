@@ -42,7 +42,7 @@ func BenchmarkDecodePage(b *testing.B) {
 		for range b.N {
 			resp := &http.Response{StatusCode: http.StatusOK, Body: io.NopCloser(bytes.NewReader(body))}
 			page := new(Page[Service])
-			if err := decodeBody(resp, newPageBody(opListService.ListKey, page, 0), redactor{}); err != nil || len(page.Items) != 50 {
+			if err := decodeBody(resp, newPageBody(opListService.op.ListKey, page, 0), redactor{}); err != nil || len(page.Items) != 50 {
 				b.Fatal(err)
 			}
 		}

@@ -44,9 +44,12 @@
 // resource), then a params pointer when the operation has a form key, a
 // query key or a header; nil is allowed where nothing is required. Create
 // and Update return the resource as Twilio stored it, typed, with dates as
-// time.Time; a field is a pointer only where Twilio's null means something
-// (User.IsOnline, Member.LastConsumedMessageIndex, …), and any other null is
-// the zero value.
+// time.Time. One rule holds for the fields Twilio may send as null: a field
+// is a pointer, nil for null, where the spec says it may be null and its
+// zero value is also a real value, a count, an index or a boolean
+// (Service.ReadStatusEnabled, Message.WasEdited, User.IsOnline,
+// Member.LastConsumedMessageIndex); any other null is the zero value ("",
+// the zero time). Fields Twilio adds later are ignored.
 //
 //	msg, err := client.Messages.Create(ctx, serviceSID, "support/emea", &twiliochat.CreateMessageParams{
 //		From:       twiliochat.Ptr("alice@example.com"),
@@ -73,8 +76,8 @@
 // key (Attributes, Configuration.FlowSid, PageSize); several bad keys are
 // joined with errors.Join. The checks are those of Twilio's spec: required
 // keys, enums, SID forms, JSON text, lengths, ranges and dates RFC 3339 can
-// carry. ValidateServiceSID, ValidateRoleSID and ValidateAccountSID are
-// there for your own input checks.
+// carry. ValidateSID checks a SID of any kind (ServiceSID, RoleSID,
+// AccountSID, …) for your own input checks.
 //
 // A path value that is a SID must be its two-letter prefix and 32 hex digits
 // (IS…, CH…, IM…). Where Twilio also takes a name, a Channel is addressed by

@@ -21,8 +21,7 @@ func BenchmarkEncodeForm(b *testing.B) {
 			return len(form.Encode()), err
 		}},
 		{"encodeBody", func() (int, error) {
-			body, err := encodeBody(params)
-			return len(body), err
+			return len(encodeBody(params)), nil
 		}},
 	}
 	for _, e := range encoders {

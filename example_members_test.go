@@ -73,8 +73,8 @@ func ExampleMembersService_Fetch() {
 	// true
 }
 
-// Update moves a Member's read horizon: LastConsumedMessageIndex and
-// LastConsumptionTimestamp are nil until it has read something.
+// Update moves a Member's read horizon: LastConsumedMessageIndex is nil and
+// LastConsumptionTimestamp the zero time until it has read something.
 func ExampleMembersService_Update() {
 	srv, client, serviceSID := startChannel()
 	defer srv.Close()

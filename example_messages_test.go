@@ -100,7 +100,7 @@ func ExampleMessagesService_Update() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(msg.Body, msg.WasEdited, msg.LastUpdatedBy)
+	fmt.Println(msg.Body, *msg.WasEdited, msg.LastUpdatedBy)
 	// Output:
 	// hello true alice
 }

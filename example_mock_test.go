@@ -61,54 +61,51 @@ func ExamplePtr() {
 	// Output: false 0 true
 }
 
-// ValidateServiceSID checks user input before it reaches the SDK.
-func ExampleValidateServiceSID() {
-	fmt.Println(twiliochat.ValidateServiceSID("IS0123456789abcdef0123456789abcdef"))
-	err := twiliochat.ValidateServiceSID("IS../../Accounts")
+// ValidateSID checks user input, such as a SID read from configuration,
+// before it reaches the SDK.
+func ExampleValidateSID() {
+	fmt.Println(twiliochat.ValidateSID(twiliochat.ServiceSID, "IS0123456789abcdef0123456789abcdef"))
+	err := twiliochat.ValidateSID(twiliochat.ServiceSID, "IS../../Accounts")
 	var ve *twiliochat.ValidationError
 	fmt.Println(errors.As(err, &ve), ve.Field)
 	fmt.Println(err)
+	fmt.Println(twiliochat.ValidateSID(twiliochat.RoleSID, "IS0123456789abcdef0123456789abcdef"))
+	fmt.Println(twiliochat.ValidateSID(twiliochat.AccountSID, ""))
 	// Output:
 	// <nil>
 	// true Sid
 	// twiliochat: invalid Sid: "IS../../Accounts" is not IS followed by 32 hex digits
-}
-
-// ValidateRoleSID checks a Role SID, such as one read from configuration,
-// before it is used in a call.
-func ExampleValidateRoleSID() {
-	fmt.Println(twiliochat.ValidateRoleSID("RL0123456789abcdef0123456789abcdef"))
-	fmt.Println(twiliochat.ValidateRoleSID("IS0123456789abcdef0123456789abcdef"))
-	fmt.Println(twiliochat.ValidateRoleSID(""))
-	// Output:
-	// <nil>
 	// twiliochat: invalid Sid: "IS0123456789abcdef0123456789abcdef" is not RL followed by 32 hex digits
-	// twiliochat: invalid Sid: is empty, want RL followed by 32 hex digits
-}
-
-// ValidateAccountSID checks an Account SID, for example at start-up, before
-// it is given to NewClient.
-func ExampleValidateAccountSID() {
-	fmt.Println(twiliochat.ValidateAccountSID("AC0123456789abcdef0123456789abcdef"))
-	err := twiliochat.ValidateAccountSID("AC0123")
-	var ve *twiliochat.ValidationError
-	fmt.Println(errors.As(err, &ve), ve.Field)
-	fmt.Println(err)
-	// Output:
-	// <nil>
-	// true AccountSid
-	// twiliochat: invalid AccountSid: "AC0123" is not AC followed by 32 hex digits
+	// twiliochat: invalid Sid: is empty, want AC followed by 32 hex digits
 }
 
 // Bad input is reported field by field before any request is sent.
 func ExampleValidationError() {
 	client, _ := twiliochat.NewClient("AC0123456789abcdef0123456789abcdef", "token")
 	_, err := client.Services.Update(context.Background(), "IS0123456789abcdef0123456789abcdef", &twiliochat.UpdateServiceParams{
-		WebhookMethod: twiliochat.Ptr("PUT"),
+		WebhookMethod: twiliochat.Ptr(twiliochat.WebhookMethod("PUT")),
 		Limits:        &twiliochat.LimitsParams{ChannelMembers: twiliochat.Ptr(5000)},
 	})
 	fmt.Println(err)
 	// Output:
 	// twiliochat: invalid WebhookMethod: "PUT" is not "GET" or "POST"
 	// twiliochat: invalid Limits.ChannelMembers: 5000 is above the maximum of 1000
+}
+
+// fakeServices answers Fetch and embeds ServicesAPI for the methods it does
+// not fake, so that it keeps compiling when a minor release adds one.
+type fakeServices struct {
+	twiliochat.ServicesAPI
+}
+
+func (fakeServices) Fetch(_ context.Context, serviceSID string) (*twiliochat.Service, error) {
+	return &twiliochat.Service{SID: serviceSID, FriendlyName: "support"}, nil
+}
+
+// A unit test that depends on ServicesAPI substitutes a fake that embeds it.
+func Example_fakeEmbedsTheAPI() {
+	var services twiliochat.ServicesAPI = fakeServices{}
+	svc, err := services.Fetch(context.Background(), "IS0123456789abcdef0123456789abcdef")
+	fmt.Println(svc.FriendlyName, err)
+	// Output: support <nil>
 }

@@ -39,9 +39,9 @@ func ExampleRolesService_Create() {
 	// Output:
 	// moderator channel [sendMessage removeMember] 2026-01-02T03:04:05Z
 	// FriendlyName=moderator&Permission=sendMessage&Permission=removeMember&Type=channel
-	// twiliochat: invalid FriendlyName: is 65 characters (runes) long, the most is 64
 	// twiliochat: invalid Type: "admin" is not "channel" or "deployment"
-	// twiliochat: invalid Permission: is required, with at least one permission
+	// twiliochat: invalid Permission: is required
+	// twiliochat: invalid FriendlyName: is 65 characters (runes) long, the most is 64
 	// requests: 1
 }
 

@@ -39,7 +39,7 @@ func ExampleServicesService_Create() {
 		return
 	}
 	fmt.Println(svc.FriendlyName, svc.DateCreated.Format(time.RFC3339))
-	fmt.Println(svc.Limits.ChannelMembers, svc.Limits.UserChannels, svc.ReadStatusEnabled)
+	fmt.Println(svc.Limits.ChannelMembers, svc.Limits.UserChannels, *svc.ReadStatusEnabled)
 	fmt.Println(srv.Requests()[0].Method, srv.Requests()[0].Path, srv.Requests()[0].Form.Encode())
 
 	_, err = client.Services.Create(context.Background(), &twiliochat.CreateServiceParams{})

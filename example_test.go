@@ -37,7 +37,7 @@ func ExampleServicesService_Update() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(svc.FriendlyName, svc.ReachabilityEnabled, svc.ReadStatusEnabled)
+	fmt.Println(svc.FriendlyName, *svc.ReachabilityEnabled, *svc.ReadStatusEnabled)
 	fmt.Println(svc.Notifications.NewMessage.Enabled, svc.Notifications.NewMessage.Template)
 	fmt.Println(svc.Limits.ChannelMembers, svc.Limits.UserChannels)
 	fmt.Println(svc.DateUpdated.Format(time.RFC3339))

@@ -61,18 +61,18 @@ func TestServicesAgainstFake(t *testing.T) {
 
 	svc, err := client.Services.Create(ctx, &twiliochat.CreateServiceParams{FriendlyName: twiliochat.Ptr("support & sales")})
 	require.NoError(t, err)
-	require.NoError(t, twiliochat.ValidateServiceSID(svc.SID))
+	require.NoError(t, twiliochat.ValidateSID(twiliochat.ServiceSID, svc.SID))
 	assert.Equal(t, srv.AccountSID(), svc.AccountSID)
 	assert.Equal(t, "support & sales", svc.FriendlyName)
 	assert.Equal(t, fakeNow, svc.DateCreated)
 	assert.Equal(t, fakeNow, svc.DateUpdated)
-	assert.True(t, svc.ReadStatusEnabled)
+	assert.Equal(t, twiliochat.Ptr(true), svc.ReadStatusEnabled)
 	assert.Equal(t, twiliochat.ServiceLimits{ChannelMembers: 250, UserChannels: 100}, svc.Limits)
-	assert.Equal(t, http.MethodPost, svc.WebhookMethod)
+	assert.Equal(t, twiliochat.WebhookMethodPost, svc.WebhookMethod)
 	assert.Equal(t, srv.URL+"/v2/Services/"+svc.SID, svc.URL)
 	assert.Equal(t, srv.URL+"/v2/Services/"+svc.SID+"/Roles", svc.Links["roles"])
 	for _, role := range []string{svc.DefaultServiceRoleSID, svc.DefaultChannelRoleSID, svc.DefaultChannelCreatorRoleSID} {
-		assert.NoError(t, twiliochat.ValidateRoleSID(role))
+		assert.NoError(t, twiliochat.ValidateSID(twiliochat.RoleSID, role))
 	}
 
 	updated, err := client.Services.Update(ctx, svc.SID, &twiliochat.UpdateServiceParams{
@@ -81,7 +81,7 @@ func TestServicesAgainstFake(t *testing.T) {
 	})
 	require.NoError(t, err)
 	want := *svc
-	want.ReachabilityEnabled = true
+	want.ReachabilityEnabled = twiliochat.Ptr(true)
 	want.Limits.ChannelMembers = 500
 	assert.Equal(t, want, *updated)
 
@@ -209,7 +209,7 @@ func TestRolesDefaultRolesAgainstFake(t *testing.T) {
 	require.Len(t, byName, len(want))
 	for name, w := range want {
 		role := byName[name]
-		require.NoError(t, twiliochat.ValidateRoleSID(role.SID), name)
+		require.NoError(t, twiliochat.ValidateSID(twiliochat.RoleSID, role.SID), name)
 		assert.Equal(t, twiliochat.Role{
 			SID: role.SID, AccountSID: srv.AccountSID(), ServiceSID: svc.SID, FriendlyName: name,
 			Type: w.roleType, Permissions: w.permissions, DateCreated: fakeNow, DateUpdated: fakeNow,

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"maps"
 	"net/http"
 	"net/url"
 	"os"
@@ -27,13 +26,13 @@ type resourceDecoder struct {
 // decodeOne decodes a single T; a T decoded without error must be usable.
 func decodeOne[T any, PT interface {
 	*T
-	decodedChecker
+	identified
 }](name string) resourceDecoder {
 	return resourceDecoder{name, func(t *testing.T, resp *http.Response) error {
 		v := PT(new(T))
 		err := decodeBody(resp, v, redactor{})
 		if err == nil {
-			if cerr := v.checkDecoded(); cerr != nil {
+			if cerr := v.identity().check(); cerr != nil {
 				t.Fatalf("%s decoded without error but is unusable: %v", name, cerr)
 			}
 		}
@@ -45,7 +44,7 @@ func decodeOne[T any, PT interface {
 // must hold its list and only usable items.
 func decodeList[T any, PT interface {
 	*T
-	decodedChecker
+	identified
 }](op *operation) resourceDecoder {
 	return resourceDecoder{op.ID, func(t *testing.T, resp *http.Response) error {
 		page := new(Page[T])
@@ -55,7 +54,7 @@ func decodeList[T any, PT interface {
 				t.Fatalf("%s: a page decoded without error has no %q list", op.ID, op.ListKey)
 			}
 			for i := range page.Items {
-				if cerr := PT(&page.Items[i]).checkDecoded(); cerr != nil {
+				if cerr := PT(&page.Items[i]).identity().check(); cerr != nil {
 					t.Fatalf("%s: item %d decoded without error but is unusable: %v", op.ID, i, cerr)
 				}
 			}
@@ -67,17 +66,17 @@ func decodeList[T any, PT interface {
 // resourceDecoders holds every resource type's decode path, single and
 // list page, for FuzzDecodeResources.
 var resourceDecoders = []resourceDecoder{
-	decodeOne[Service]("Service"), decodeList[Service](opListService),
-	decodeOne[Role]("Role"), decodeList[Role](opListRole),
-	decodeOne[Channel]("Channel"), decodeList[Channel](opListChannel),
-	decodeOne[Member]("Member"), decodeList[Member](opListMember),
-	decodeOne[Message]("Message"), decodeList[Message](opListMessage),
-	decodeOne[Invite]("Invite"), decodeList[Invite](opListInvite),
-	decodeOne[User]("User"), decodeList[User](opListUser),
-	decodeOne[UserChannel]("UserChannel"), decodeList[UserChannel](opListUserChannel),
-	decodeOne[Binding]("Binding"), decodeList[Binding](opListBinding), decodeList[Binding](opListUserBinding),
-	decodeOne[ChannelWebhook]("ChannelWebhook"), decodeList[ChannelWebhook](opListChannelWebhook),
-	decodeOne[Credential]("Credential"), decodeList[Credential](opListCredential),
+	decodeOne[Service]("Service"), decodeList[Service](opListService.op),
+	decodeOne[Role]("Role"), decodeList[Role](opListRole.op),
+	decodeOne[Channel]("Channel"), decodeList[Channel](opListChannel.op),
+	decodeOne[Member]("Member"), decodeList[Member](opListMember.op),
+	decodeOne[Message]("Message"), decodeList[Message](opListMessage.op),
+	decodeOne[Invite]("Invite"), decodeList[Invite](opListInvite.op),
+	decodeOne[User]("User"), decodeList[User](opListUser.op),
+	decodeOne[UserChannel]("UserChannel"), decodeList[UserChannel](opListUserChannel.op),
+	decodeOne[Binding]("Binding"), decodeList[Binding](opListBinding.op), decodeList[Binding](opListUserBinding.op),
+	decodeOne[ChannelWebhook]("ChannelWebhook"), decodeList[ChannelWebhook](opListChannelWebhook.op),
+	decodeOne[Credential]("Credential"), decodeList[Credential](opListCredential.op),
 }
 
 // FuzzDecodeResources decodes arbitrary 2xx bodies as every resource type
@@ -127,8 +126,7 @@ func seedFile(f *testing.F, name string) []byte {
 // sorted by operationId.
 func nameOps() []*operation {
 	var ops []*operation
-	for _, id := range slices.Sorted(maps.Keys(implemented)) {
-		op := spec.Lookup(id)
+	for _, op := range spec.Operations {
 		if slices.ContainsFunc(op.Params, func(p spec.PathParam) bool { return p.Names }) {
 			ops = append(ops, op)
 		}

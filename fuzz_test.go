@@ -33,7 +33,7 @@ func FuzzCheckSID(f *testing.F) {
 			if err != nil {
 				t.Fatalf("checkSID(%q) = %v, want nil", sid, err)
 			}
-			if got, err := buildPath(opFetchService, []string{sid}); err != nil || got != "/v2/Services/"+sid {
+			if got, err := buildPath(opFetchService.op, []string{sid}); err != nil || got != "/v2/Services/"+sid {
 				t.Fatalf("buildPath(FetchService, %q) = %q, %v, want no escaping", sid, got, err)
 			}
 			return

@@ -3,14 +3,15 @@ package twiliochat
 import (
 	"context"
 	"iter"
-	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // InvitesAPI is the set of operations on the Invites of a Chat Channel.
 // *InvitesService implements it; downstream code can depend on InvitesAPI
-// and substitute a fake in its own unit tests.
+// and substitute a fake in its own unit tests. Methods may be added to
+// InvitesAPI in minor releases, as Twilio adds operations: a fake that
+// embeds InvitesAPI keeps compiling.
 type InvitesAPI interface {
 	// Create invites the user params.Identity to the Channel channel and
 	// returns the Invite as Twilio stored it.
@@ -43,116 +44,55 @@ type InvitesService struct {
 	client *Client
 }
 
-// Invite is a Chat v2 Invite resource: a user asked to join a Channel.
-// Fields that Twilio sends as JSON null decode to their zero value; fields
-// Twilio adds later are ignored. An answer whose sid is missing or is not an
-// Invite SID fails the call with a *DecodeError.
-type Invite struct {
-	// SID is the Invite's unique ID (IN followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Invite.
-	AccountSID string `json:"account_sid"`
-	// ChannelSID is the Channel the Invite belongs to.
-	ChannelSID string `json:"channel_sid"`
-	// ServiceSID is the Service the Invite belongs to.
-	ServiceSID string `json:"service_sid"`
-	// Identity is the identity of the invited User.
-	Identity string `json:"identity"`
-	// DateCreated is when the Invite was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Invite was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// RoleSID is the channel Role the user gets on joining.
-	RoleSID string `json:"role_sid"`
-	// CreatedBy is the identity of the User who created the Invite.
-	CreatedBy string `json:"created_by"`
-	// URL is the absolute URL of the Invite resource.
-	URL string `json:"url"`
-}
+// identity names the SID that identifies an Invite: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (i *Invite) identity() identity { return identity{"Invite", "sid", spec.InviteSIDPrefix, i.SID} }
 
-// checkDecoded rejects a decoded Invite that has no usable SID, such as one
-// decoded from "{}".
-func (i *Invite) checkDecoded() error {
-	return checkDecodedSID("Invite", spec.InviteSIDPrefix, i.SID)
-}
-
-// CreateInviteParams holds the form keys of a Create Invite request.
-type CreateInviteParams struct {
-	// Identity is the identity of the User to invite. It is required and
-	// must not be empty.
-	Identity *string `url:"Identity,omitempty"`
-	// RoleSID is the channel Role (RL followed by 32 hex digits) the user
-	// gets on joining; Twilio uses the Service's default channel role when
-	// it is nil.
-	RoleSID *string `url:"RoleSid,omitempty"`
-}
-
-// validate checks every field and returns all the problems it finds,
-// joined, or nil.
-func (p *CreateInviteParams) validate() error {
-	if p == nil {
-		return checkRequiredName("Identity", nil)
-	}
-	return joinErrors(checkRequiredName("Identity", p.Identity), checkRoleSID("RoleSid", p.RoleSID))
-}
+// check makes the check the spec cannot state: Identity is not empty.
+func (p *CreateInviteParams) check() error { return checkNotEmpty(keyIdentity, p.Identity) }
 
 // opCreateInvite describes the CreateInvite operation (see internal/spec).
-var opCreateInvite = lookupOp("CreateInvite")
+var opCreateInvite = sendOp[*CreateInviteParams, Invite]{spec.Lookup("CreateInvite")}
 
 // Create invites params.Identity, which is required, to the Channel channel
 // (its SID or unique name) of the Service serviceSID and returns the Invite
 // as Twilio stored it.
 func (s *InvitesService) Create(ctx context.Context, serviceSID, channel string, params *CreateInviteParams) (*Invite, error) {
-	return send[Invite](ctx, s.client, opCreateInvite, params, params.validate(), serviceSID, channel)
+	return opCreateInvite.call(ctx, s.client, params, serviceSID, channel)
 }
 
 // opFetchInvite describes the FetchInvite operation (see internal/spec).
-var opFetchInvite = lookupOp("FetchInvite")
+var opFetchInvite = fetchOp[Invite]{spec.Lookup("FetchInvite")}
 
 // Fetch returns the Invite inviteSID of the Channel channel (its SID or
 // unique name).
 func (s *InvitesService) Fetch(ctx context.Context, serviceSID, channel, inviteSID string) (*Invite, error) {
-	return getOne[Invite](ctx, s.client, opFetchInvite, serviceSID, channel, inviteSID)
+	return opFetchInvite.call(ctx, s.client, serviceSID, channel, inviteSID)
 }
 
 // opDeleteInvite describes the DeleteInvite operation (see internal/spec).
-var opDeleteInvite = lookupOp("DeleteInvite")
+var opDeleteInvite = deleteOp[*noParams]{spec.Lookup("DeleteInvite")}
 
 // Delete withdraws the Invite inviteSID of the Channel channel.
 func (s *InvitesService) Delete(ctx context.Context, serviceSID, channel, inviteSID string) error {
-	return remove(ctx, s.client, opDeleteInvite, nil, nil, serviceSID, channel, inviteSID)
-}
-
-// ListInvitesParams holds the options of Invites.ListPage and Invites.List.
-// The zero value (or a nil *ListInvitesParams) lists every Invite of the
-// Channel in pages of Twilio's default size (50).
-type ListInvitesParams struct {
-	// PageSize is how many Invites each page holds, from 1 to 100. When it
-	// is nil and Limit is set, pages hold Limit Invites (at most 100).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Invites; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
-	// Identity keeps the Invites of these identities only; each is sent as
-	// its own Identity key. Empty lists every Invite.
-	Identity []string `url:"Identity,omitempty"`
+	return opDeleteInvite.call(ctx, s.client, nil, serviceSID, channel, inviteSID)
 }
 
 // InvitePage is one page of a Channel's Invites list.
 type InvitePage = Page[Invite]
 
 // opListInvite describes the ListInvite operation (see internal/spec).
-var opListInvite = lookupOp("ListInvite")
+var opListInvite = listOp[*ListInvitesParams, Invite]{spec.Lookup("ListInvite")}
 
 // ListPage returns the first page of the Invites of the Channel channel (its
 // SID or unique name), of params.Identity only when it is set.
 func (s *InvitesService) ListPage(ctx context.Context, serviceSID, channel string, params *ListInvitesParams) (*InvitePage, error) {
-	return listPage[Invite](ctx, s.client, opListInvite, params, nil, serviceSID, channel)
+	return opListInvite.page(ctx, s.client, params, serviceSID, channel)
 }
 
 // NextPage returns the Invites page after page, or nil after the last page.
 func (s *InvitesService) NextPage(ctx context.Context, page *InvitePage) (*InvitePage, error) {
-	return nextPage(ctx, s.client, opListInvite, page)
+	return opListInvite.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Invite of the Channel channel, of
@@ -166,5 +106,5 @@ func (s *InvitesService) NextPage(ctx context.Context, page *InvitePage) (*Invit
 //		fmt.Println(invite.SID, invite.Identity)
 //	}
 func (s *InvitesService) List(ctx context.Context, serviceSID, channel string, params *ListInvitesParams) iter.Seq2[*Invite, error] {
-	return listItems[Invite](ctx, s.client, opListInvite, params, nil, serviceSID, channel)
+	return opListInvite.items(ctx, s.client, params, serviceSID, channel)
 }

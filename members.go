@@ -2,13 +2,16 @@ package twiliochat
 
 import (
 	"context"
+	"github.com/e3f0929f/twiliochat/internal/spec"
 	"iter"
 	"time"
 )
 
 // MembersAPI is the set of operations on the Members of a Chat Channel.
 // *MembersService implements it; downstream code can depend on MembersAPI
-// and substitute a fake in its own unit tests.
+// and substitute a fake in its own unit tests. Methods may be added to
+// MembersAPI in minor releases, as Twilio adds operations: a fake that
+// embeds MembersAPI keeps compiling.
 type MembersAPI interface {
 	// Create adds a Member to the Channel channel and returns it as Twilio
 	// stored it.
@@ -41,202 +44,83 @@ type MembersService struct {
 	client *Client
 }
 
-// Member is a Chat v2 Member resource. Fields that Twilio sends as JSON
-// null decode to their zero value, but LastConsumedMessageIndex and
-// LastConsumptionTimestamp, whose null means the Member has read nothing
-// yet; fields Twilio adds later are ignored. An answer whose sid is missing
-// or is not a Member SID fails the call with a *DecodeError.
-type Member struct {
-	// SID is the Member's unique ID (MB followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Member.
-	AccountSID string `json:"account_sid"`
-	// ChannelSID is the Channel the Member belongs to.
-	ChannelSID string `json:"channel_sid"`
-	// ServiceSID is the Service the Member belongs to.
-	ServiceSID string `json:"service_sid"`
-	// Identity is the identity of the Member's User.
-	Identity string `json:"identity"`
-	// DateCreated is when the Member was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Member was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// RoleSID is the SID of the Member's channel role.
-	RoleSID string `json:"role_sid"`
-	// LastConsumedMessageIndex is the index of the last Message the Member
-	// has read; nil when it has read none.
-	LastConsumedMessageIndex *int `json:"last_consumed_message_index"`
-	// LastConsumptionTimestamp is when the Member last read a Message; nil
-	// when it never has.
-	LastConsumptionTimestamp *time.Time `json:"last_consumption_timestamp"`
-	// URL is the absolute URL of the Member resource.
-	URL string `json:"url"`
-	// Attributes is the JSON text the Member was given; read it with
-	// Decode.
-	Attributes Attributes `json:"attributes"`
-}
+// identity names the SID that identifies a Member: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (m *Member) identity() identity { return identity{"Member", "sid", memberSIDPrefix, m.SID} }
 
-// checkDecoded rejects a decoded Member that has no usable SID, such as one
-// decoded from "{}".
-func (m *Member) checkDecoded() error {
-	return checkDecodedSID("Member", memberSIDPrefix, m.SID)
-}
-
-// CreateMemberParams holds the form keys of a Create Member request.
-// Identity is required.
-type CreateMemberParams struct {
-	// Identity is the identity of the User to add; Twilio creates the User
-	// when the Service has none with it. Required and not empty.
-	Identity *string `url:"Identity,omitempty"`
-	// RoleSID is the SID of the Member's channel role (RL followed by 32
-	// hex digits); without it the Member gets the Service's default channel
-	// role.
-	RoleSID *string `url:"RoleSid,omitempty"`
-	// LastConsumedMessageIndex is the index of the last Message the Member
-	// has read, as when importing history.
-	LastConsumedMessageIndex *int `url:"LastConsumedMessageIndex,omitempty"`
-	// LastConsumptionTimestamp is when the Member last read a Message;
-	// sent in RFC 3339.
-	LastConsumptionTimestamp *time.Time `url:"LastConsumptionTimestamp,omitempty"`
-	// DateCreated sets the Member's creation date; sent in RFC 3339.
-	DateCreated *time.Time `url:"DateCreated,omitempty"`
-	// DateUpdated sets the Member's last update date; sent in RFC 3339.
-	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
-	// Attributes is JSON text to store with the Member, checked before any
-	// request is sent.
-	Attributes *string `url:"Attributes,omitempty"`
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
-// validate checks every field and returns all the problems it finds,
-// joined, or nil.
-func (p *CreateMemberParams) validate() error {
-	if p == nil {
-		return checkRequiredName("Identity", nil)
-	}
-	return joinErrors(checkRequiredName("Identity", p.Identity),
-		checkMemberKeys(p.RoleSID, p.LastConsumptionTimestamp, p.DateCreated, p.DateUpdated, p.Attributes))
+// check makes the checks the spec cannot state: Identity is not empty,
+// and those Update makes too.
+func (p *CreateMemberParams) check() error {
+	return joinErrors(checkNotEmpty(keyIdentity, p.Identity),
+		checkMemberKeys(p.LastConsumptionTimestamp, p.DateCreated, p.DateUpdated, p.Attributes))
 }
 
 // checkMemberKeys checks the keys that Create and Update Member share.
-func checkMemberKeys(roleSID *string, lastConsumption, created, updated *time.Time, attributes *string) error {
-	return joinErrors(checkRoleSID("RoleSid", roleSID), checkDate("LastConsumptionTimestamp", lastConsumption),
-		checkHistoryDates(created, updated), checkJSON("Attributes", attributes))
+func checkMemberKeys(lastConsumption, created, updated *time.Time, attributes *string) error {
+	return joinErrors(checkDate(keyLastConsumptionTimestamp, lastConsumption),
+		checkHistoryDates(created, updated), checkJSON(keyAttributes, attributes))
 }
 
 // opCreateMember describes the CreateMember operation (see internal/spec).
-var opCreateMember = lookupOp("CreateMember")
+var opCreateMember = sendOp[*CreateMemberParams, Member]{spec.Lookup("CreateMember")}
 
 // Create adds the User params.Identity, which is required, to the Channel
 // channel (its SID or unique name) as a Member and returns the Member as
 // Twilio stored it. IsAlreadyExists reports a User that is a Member already.
 func (s *MembersService) Create(ctx context.Context, serviceSID, channel string, params *CreateMemberParams) (*Member, error) {
-	return send[Member](ctx, s.client, opCreateMember, params, params.validate(), serviceSID, channel)
+	return opCreateMember.call(ctx, s.client, params, serviceSID, channel)
 }
 
 // opFetchMember describes the FetchMember operation (see internal/spec).
-var opFetchMember = lookupOp("FetchMember")
+var opFetchMember = fetchOp[Member]{spec.Lookup("FetchMember")}
 
 // Fetch returns the Member member, its SID or identity, of the Channel
 // channel, its SID or unique name. IsNotFound reports a Member or a Channel
 // that does not exist.
 func (s *MembersService) Fetch(ctx context.Context, serviceSID, channel, member string) (*Member, error) {
-	return getOne[Member](ctx, s.client, opFetchMember, serviceSID, channel, member)
+	return opFetchMember.call(ctx, s.client, serviceSID, channel, member)
 }
 
-// UpdateMemberParams holds the form keys of an Update Member request. A nil
-// field leaves the Member's value as it is.
-type UpdateMemberParams struct {
-	// RoleSID is the SID of the Member's new channel role (RL followed by
-	// 32 hex digits).
-	RoleSID *string `url:"RoleSid,omitempty"`
-	// LastConsumedMessageIndex is the index of the last Message the Member
-	// has read: its read horizon.
-	LastConsumedMessageIndex *int `url:"LastConsumedMessageIndex,omitempty"`
-	// LastConsumptionTimestamp is when the Member last read a Message;
-	// sent in RFC 3339.
-	LastConsumptionTimestamp *time.Time `url:"LastConsumptionTimestamp,omitempty"`
-	// DateCreated sets the Member's creation date; sent in RFC 3339.
-	DateCreated *time.Time `url:"DateCreated,omitempty"`
-	// DateUpdated sets the Member's last update date; sent in RFC 3339.
-	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
-	// Attributes is JSON text that replaces the Member's attributes.
-	Attributes *string `url:"Attributes,omitempty"`
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
-// validate checks every field and returns all the problems it finds,
-// joined, or nil. A nil p is valid.
-func (p *UpdateMemberParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return checkMemberKeys(p.RoleSID, p.LastConsumptionTimestamp, p.DateCreated, p.DateUpdated, p.Attributes)
+// check makes the checks the spec cannot state: the dates are ones RFC
+// 3339 carries, Attributes is JSON.
+func (p *UpdateMemberParams) check() error {
+	return checkMemberKeys(p.LastConsumptionTimestamp, p.DateCreated, p.DateUpdated, p.Attributes)
 }
 
 // opUpdateMember describes the UpdateMember operation (see internal/spec).
-var opUpdateMember = lookupOp("UpdateMember")
+var opUpdateMember = sendOp[*UpdateMemberParams, Member]{spec.Lookup("UpdateMember")}
 
 // Update changes the Member member, its SID or identity, of the Channel
 // channel and returns it as Twilio stored it; params may be nil.
 func (s *MembersService) Update(ctx context.Context, serviceSID, channel, member string, params *UpdateMemberParams) (*Member, error) {
-	return send[Member](ctx, s.client, opUpdateMember, params, params.validate(), serviceSID, channel, member)
-}
-
-// DeleteMemberParams holds the header of a Delete Member request.
-type DeleteMemberParams struct {
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
+	return opUpdateMember.call(ctx, s.client, params, serviceSID, channel, member)
 }
 
 // opDeleteMember describes the DeleteMember operation (see internal/spec).
-var opDeleteMember = lookupOp("DeleteMember")
+var opDeleteMember = deleteOp[*DeleteMemberParams]{spec.Lookup("DeleteMember")}
 
 // Delete removes the Member member, its SID or identity, from the Channel
 // channel; params may be nil. The User stays in the Service.
 func (s *MembersService) Delete(ctx context.Context, serviceSID, channel, member string, params *DeleteMemberParams) error {
-	return remove(ctx, s.client, opDeleteMember, params, nil, serviceSID, channel, member)
-}
-
-// ListMembersParams holds the options of Members.ListPage and
-// Members.List. The zero value (or a nil *ListMembersParams) lists every
-// Member in pages of Twilio's default size (50).
-type ListMembersParams struct {
-	// PageSize is how many Members each page holds, from 1 to 100. When it
-	// is nil and Limit is set, pages hold Limit Members (at most 100).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Members; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
-	// Identity keeps only the Members of these identities, each sent as its
-	// own Identity key; empty lists every Member.
-	Identity []string `url:"Identity,omitempty"`
+	return opDeleteMember.call(ctx, s.client, params, serviceSID, channel, member)
 }
 
 // MemberPage is one page of a Channel's Members list.
 type MemberPage = Page[Member]
 
 // opListMember describes the ListMember operation (see internal/spec).
-var opListMember = lookupOp("ListMember")
+var opListMember = listOp[*ListMembersParams, Member]{spec.Lookup("ListMember")}
 
 // ListPage returns the first page of the Members of the Channel channel, its
 // SID or unique name, of the identities params.Identity names (every Member
 // when it names none).
 func (s *MembersService) ListPage(ctx context.Context, serviceSID, channel string, params *ListMembersParams) (*MemberPage, error) {
-	return listPage[Member](ctx, s.client, opListMember, params, nil, serviceSID, channel)
+	return opListMember.page(ctx, s.client, params, serviceSID, channel)
 }
 
 // NextPage returns the Members page after page, or nil after the last page.
 func (s *MembersService) NextPage(ctx context.Context, page *MemberPage) (*MemberPage, error) {
-	return nextPage(ctx, s.client, opListMember, page)
+	return opListMember.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Member of the Channel channel of the
@@ -249,5 +133,5 @@ func (s *MembersService) NextPage(ctx context.Context, page *MemberPage) (*Membe
 //		fmt.Println(member.Identity, member.RoleSID)
 //	}
 func (s *MembersService) List(ctx context.Context, serviceSID, channel string, params *ListMembersParams) iter.Seq2[*Member, error] {
-	return listItems[Member](ctx, s.client, opListMember, params, nil, serviceSID, channel)
+	return opListMember.items(ctx, s.client, params, serviceSID, channel)
 }

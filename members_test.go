@@ -32,7 +32,7 @@ func specMember() *Member {
 func updatedMember() *Member {
 	m := specMember()
 	m.LastConsumedMessageIndex = Ptr(20)
-	m.LastConsumptionTimestamp = Ptr(time.Date(2016, 3, 24, 21, 5, 52, 0, time.UTC))
+	m.LastConsumptionTimestamp = time.Date(2016, 3, 24, 21, 5, 52, 0, time.UTC)
 	m.DateUpdated = time.Date(2016, 3, 24, 21, 5, 51, 0, time.UTC)
 	return m
 }

@@ -3,14 +3,15 @@ package twiliochat
 import (
 	"context"
 	"iter"
-	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // MessagesAPI is the set of operations on the Messages of a Chat Channel.
 // *MessagesService implements it; downstream code can depend on MessagesAPI
-// and substitute a fake in its own unit tests.
+// and substitute a fake in its own unit tests. Methods may be added to
+// MessagesAPI in minor releases, as Twilio adds operations: a fake that
+// embeds MessagesAPI keeps compiling.
 type MessagesAPI interface {
 	// Create posts a Message to the Channel channel and returns it as
 	// Twilio stored it.
@@ -43,19 +44,6 @@ type MessagesService struct {
 	client *Client
 }
 
-// MessageOrder is the order in which Messages.List and Messages.ListPage
-// return a Channel's Messages: MessageOrderAsc (oldest first, Twilio's
-// default) or MessageOrderDesc (newest first).
-type MessageOrder string
-
-// The Message orders Twilio defines.
-const (
-	// MessageOrderAsc lists the oldest Message first.
-	MessageOrderAsc MessageOrder = spec.MessageOrderAsc
-	// MessageOrderDesc lists the newest Message first.
-	MessageOrderDesc MessageOrder = spec.MessageOrderDesc
-)
-
 // MessageType is the type of a Message as Twilio reports it:
 // MessageTypeText or MessageTypeMedia. A type Twilio adds later decodes as
 // its own string, without an error.
@@ -68,51 +56,6 @@ const (
 	// MessageTypeMedia is a Message with Media attached.
 	MessageTypeMedia MessageType = "media"
 )
-
-// Message is a Chat v2 Message resource: one message of a Channel. Fields
-// that Twilio sends as JSON null decode to their zero value; fields Twilio
-// adds later are ignored. An answer whose sid is missing or is not a Message
-// SID fails the call with a *DecodeError.
-type Message struct {
-	// SID is the Message's unique ID (IM followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Message.
-	AccountSID string `json:"account_sid"`
-	// Attributes is the Message's JSON attributes ("{}" when none were
-	// set); read them into a struct of your own with Attributes.Decode.
-	Attributes Attributes `json:"attributes"`
-	// ServiceSID is the Service the Message belongs to.
-	ServiceSID string `json:"service_sid"`
-	// To is the SID of the Channel the Message was sent to.
-	To string `json:"to"`
-	// ChannelSID is the Channel the Message belongs to.
-	ChannelSID string `json:"channel_sid"`
-	// DateCreated is when the Message was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Message was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// LastUpdatedBy is the identity of the User who last updated the
-	// Message, "" when nobody has.
-	LastUpdatedBy string `json:"last_updated_by"`
-	// WasEdited reports whether the Message was edited after it was
-	// created.
-	WasEdited bool `json:"was_edited"`
-	// From is the identity of the Message's author; "system" unless the
-	// Message was created with another From.
-	From string `json:"from"`
-	// Body is the text of the Message.
-	Body string `json:"body"`
-	// Index is the Message's place in its Channel: indexes grow in the
-	// order Messages arrive, and may skip numbers.
-	Index int `json:"index"`
-	// Type is MessageTypeText or MessageTypeMedia.
-	Type MessageType `json:"type"`
-	// Media describes the Media attached to the Message; it is the zero
-	// MessageMedia when the Message has none.
-	Media MessageMedia `json:"media"`
-	// URL is the absolute URL of the Message resource.
-	URL string `json:"url"`
-}
 
 // MessageMedia describes the Media attached to a Message.
 type MessageMedia struct {
@@ -127,171 +70,80 @@ type MessageMedia struct {
 	Filename string `json:"filename"`
 }
 
-// checkDecoded rejects a decoded Message that has no usable SID, such as
-// one decoded from "{}".
-func (m *Message) checkDecoded() error {
-	return checkDecodedSID("Message", spec.MessageSIDPrefix, m.SID)
+// identity names the SID that identifies a Message: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (m *Message) identity() identity {
+	return identity{"Message", "sid", spec.MessageSIDPrefix, m.SID}
 }
 
-// CreateMessageParams holds the form keys and the header of a Create
-// Message request. Every field is optional: whether a Message needs a Body
-// or a MediaSID is Twilio's to decide (the spec states no such rule, so the
-// package checks none).
-type CreateMessageParams struct {
-	// From is the identity of the Message's author; Twilio uses "system"
-	// when it is nil.
-	From *string `url:"From,omitempty"`
-	// Attributes is JSON text of your own, such as `{"priority": "high"}`.
-	Attributes *string `url:"Attributes,omitempty"`
-	// DateCreated is the creation date to give the Message, for importing
-	// history; Twilio uses the current time when it is nil. It is sent in
-	// ISO 8601 (RFC 3339); the zero time is refused.
-	DateCreated *time.Time `url:"DateCreated,omitempty"`
-	// DateUpdated is the date of last update to give the Message, sent as
-	// DateCreated is.
-	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
-	// LastUpdatedBy is the identity of the User who last updated the
-	// Message, for importing history.
-	LastUpdatedBy *string `url:"LastUpdatedBy,omitempty"`
-	// Body is the text of the Message. Ptr("") sends an empty Body.
-	Body *string `url:"Body,omitempty"`
-	// MediaSID is the Media (ME followed by 32 hex digits) to attach to the
-	// Message.
-	MediaSID *string `url:"MediaSid,omitempty"`
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true has Twilio fire the Service's webhooks for this REST
-	// action, false not.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
-// validate checks every field and returns all the problems it finds,
-// joined, or nil.
-func (p *CreateMessageParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return joinErrors(checkJSON("Attributes", p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated),
-		checkOptionalSID("MediaSid", spec.MediaSIDPrefix, p.MediaSID))
+// check makes the checks the spec cannot state: Attributes is JSON, the
+// dates are ones RFC 3339 carries.
+func (p *CreateMessageParams) check() error {
+	return joinErrors(checkJSON(keyAttributes, p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
 // opCreateMessage describes the CreateMessage operation (see
 // internal/spec).
-var opCreateMessage = lookupOp("CreateMessage")
+var opCreateMessage = sendOp[*CreateMessageParams, Message]{spec.Lookup("CreateMessage")}
 
 // Create posts a Message to the Channel channel (its SID or unique name) of
 // the Service serviceSID and returns it with its Index; a nil params posts
 // one from "system" with Twilio's defaults.
 func (s *MessagesService) Create(ctx context.Context, serviceSID, channel string, params *CreateMessageParams) (*Message, error) {
-	return send[Message](ctx, s.client, opCreateMessage, params, params.validate(), serviceSID, channel)
+	return opCreateMessage.call(ctx, s.client, params, serviceSID, channel)
 }
 
 // opFetchMessage describes the FetchMessage operation (see internal/spec).
-var opFetchMessage = lookupOp("FetchMessage")
+var opFetchMessage = fetchOp[Message]{spec.Lookup("FetchMessage")}
 
 // Fetch returns the Message messageSID of the Channel channel (its SID or
 // unique name).
 func (s *MessagesService) Fetch(ctx context.Context, serviceSID, channel, messageSID string) (*Message, error) {
-	return getOne[Message](ctx, s.client, opFetchMessage, serviceSID, channel, messageSID)
+	return opFetchMessage.call(ctx, s.client, serviceSID, channel, messageSID)
 }
 
-// UpdateMessageParams holds the form keys and the header of an Update
-// Message request. A nil field leaves the Message's value unchanged; the
-// keys mean what they mean in CreateMessageParams.
-type UpdateMessageParams struct {
-	// Body replaces the text; Ptr("") empties it.
-	Body *string `url:"Body,omitempty"`
-	// Attributes replaces the JSON attributes.
-	Attributes *string `url:"Attributes,omitempty"`
-	// DateCreated rewrites the creation date.
-	DateCreated *time.Time `url:"DateCreated,omitempty"`
-	// DateUpdated rewrites the date of last update.
-	DateUpdated *time.Time `url:"DateUpdated,omitempty"`
-	// LastUpdatedBy names the identity that made the edit.
-	LastUpdatedBy *string `url:"LastUpdatedBy,omitempty"`
-	// From changes the author's identity.
-	From *string `url:"From,omitempty"`
-	// WebhookEnabled is sent as the X-Twilio-Webhook-Enabled header.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
-// validate checks every field and returns all the problems it finds,
-// joined, or nil.
-func (p *UpdateMessageParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return joinErrors(checkJSON("Attributes", p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
+// check makes the checks the spec cannot state: Attributes is JSON, the
+// dates are ones RFC 3339 carries.
+func (p *UpdateMessageParams) check() error {
+	return joinErrors(checkJSON(keyAttributes, p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
 // opUpdateMessage describes the UpdateMessage operation (see
 // internal/spec).
-var opUpdateMessage = lookupOp("UpdateMessage")
+var opUpdateMessage = sendOp[*UpdateMessageParams, Message]{spec.Lookup("UpdateMessage")}
 
 // Update edits the Message messageSID and returns it as Twilio stored it
 // (WasEdited set); a nil params changes nothing.
 func (s *MessagesService) Update(ctx context.Context, serviceSID, channel, messageSID string, params *UpdateMessageParams) (*Message, error) {
-	return send[Message](ctx, s.client, opUpdateMessage, params, params.validate(), serviceSID, channel, messageSID)
-}
-
-// DeleteMessageParams holds the header of a Delete Message request. A nil
-// *DeleteMessageParams sends none.
-type DeleteMessageParams struct {
-	// WebhookEnabled is sent as the X-Twilio-Webhook-Enabled header, as in
-	// CreateMessageParams.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
+	return opUpdateMessage.call(ctx, s.client, params, serviceSID, channel, messageSID)
 }
 
 // opDeleteMessage describes the DeleteMessage operation (see
 // internal/spec).
-var opDeleteMessage = lookupOp("DeleteMessage")
+var opDeleteMessage = deleteOp[*DeleteMessageParams]{spec.Lookup("DeleteMessage")}
 
 // Delete removes the Message messageSID from the Channel channel; params,
 // which only carries WebhookEnabled, may be nil.
 func (s *MessagesService) Delete(ctx context.Context, serviceSID, channel, messageSID string, params *DeleteMessageParams) error {
-	return remove(ctx, s.client, opDeleteMessage, params, nil, serviceSID, channel, messageSID)
-}
-
-// ListMessagesParams holds the options of Messages.ListPage and
-// Messages.List. The zero value (or a nil *ListMessagesParams) lists every
-// Message of the Channel, oldest first, in pages of Twilio's default size
-// (50).
-type ListMessagesParams struct {
-	// PageSize is how many Messages each page holds, from 1 to 100. When it
-	// is nil and Limit is set, pages hold Limit Messages (at most 100).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Messages; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
-	// Order is MessageOrderAsc (oldest first, Twilio's default when nil)
-	// or MessageOrderDesc (newest first); another value is refused before
-	// any request.
-	Order *MessageOrder `url:"Order,omitempty"`
-}
-
-// validate checks Order; PageSize and Limit are checked by the list steps.
-func (p *ListMessagesParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return checkEnum("Order", p.Order, spec.MessageOrders)
+	return opDeleteMessage.call(ctx, s.client, params, serviceSID, channel, messageSID)
 }
 
 // MessagePage is one page of a Channel's Messages list.
 type MessagePage = Page[Message]
 
 // opListMessage describes the ListMessage operation (see internal/spec).
-var opListMessage = lookupOp("ListMessage")
+var opListMessage = listOp[*ListMessagesParams, Message]{spec.Lookup("ListMessage")}
 
 // ListPage returns the first page of the Messages of the Channel channel (its
 // SID or unique name), in params.Order (oldest first by default).
 func (s *MessagesService) ListPage(ctx context.Context, serviceSID, channel string, params *ListMessagesParams) (*MessagePage, error) {
-	return listPage[Message](ctx, s.client, opListMessage, params, params.validate(), serviceSID, channel)
+	return opListMessage.page(ctx, s.client, params, serviceSID, channel)
 }
 
 // NextPage returns the Messages page after page, in the order of the first
 // page, or nil after the last page.
 func (s *MessagesService) NextPage(ctx context.Context, page *MessagePage) (*MessagePage, error) {
-	return nextPage(ctx, s.client, opListMessage, page)
+	return opListMessage.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Message of the Channel channel in
@@ -305,5 +157,5 @@ func (s *MessagesService) NextPage(ctx context.Context, page *MessagePage) (*Mes
 //		fmt.Println(msg.Index, msg.From, msg.Body)
 //	}
 func (s *MessagesService) List(ctx context.Context, serviceSID, channel string, params *ListMessagesParams) iter.Seq2[*Message, error] {
-	return listItems[Message](ctx, s.client, opListMessage, params, params.validate(), serviceSID, channel)
+	return opListMessage.items(ctx, s.client, params, serviceSID, channel)
 }

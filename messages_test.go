@@ -37,6 +37,7 @@ func specMessage() Message {
 		ChannelSID:  "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 		DateCreated: time.Date(2016, 3, 24, 20, 37, 57, 0, time.UTC),
 		DateUpdated: time.Date(2016, 3, 24, 20, 37, 57, 0, time.UTC),
+		WasEdited:   Ptr(false),
 		From:        "system",
 		Attributes:  "{}",
 		Body:        "Hello",
@@ -54,7 +55,7 @@ func specCreatedMessage() Message {
 	m.DateCreated = time.Date(2015, 12, 16, 22, 18, 37, 0, time.UTC)
 	m.DateUpdated = time.Date(2015, 12, 16, 22, 18, 38, 0, time.UTC)
 	m.LastUpdatedBy = "username"
-	m.WasEdited = true
+	m.WasEdited = Ptr(true)
 	m.Attributes = `{"test": "test"}`
 	return m
 }
@@ -223,7 +224,7 @@ func TestMessageDecodesEveryField(t *testing.T) {
 			DateCreated:   time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC),
 			DateUpdated:   time.Date(2026, 1, 2, 3, 9, 10, 0, time.UTC),
 			LastUpdatedBy: "bob@example.com",
-			WasEdited:     true,
+			WasEdited:     Ptr(true),
 			From:          "alice@example.com",
 			Body:          "Our invoice is attached ✓",
 			Index:         42,

@@ -10,53 +10,50 @@ package twiliochat
 // overlay.go), and every operation walks the same steps below. To add one,
 // in the resource's own file (channels.go, …):
 //
-//  1. Its description, right above its method (a block of them would read
-//     as the same lines in every resource):
+//  1. Nothing for its params type, when the spec gives it a non-path
+//     parameter: internal/gen writes it into the resource's _gen.go file
+//     (roles_gen.go) with its form encoding, header, a list's paging and
+//     its validate, which makes the checks the spec states (required keys,
+//     enums, SID forms). Its result type is generated too, from its answer
+//     schema (the overlay's resultTypes names it); write its identity
+//     method, naming the SID that identifies it, by hand.
+//  2. The checks the spec cannot state, as a check method on the params,
+//     next to its methods, joining the shared checks of checks.go
+//     (checkJSON, checkDate, checkMaxRunes, …), each given the form key;
+//     validate calls it (run go generate after adding one).
+//  3. Its typed description, right above its method, tying the operationId
+//     to the params and result types, so that the compiler proves the
+//     method sends its own params:
 //
-//	// opUpdateChannel describes the UpdateChannel operation (see internal/spec).
-//	var opUpdateChannel = lookupOp("UpdateChannel") // the spec's operationId
+//	var opUpdateChannel = sendOp[*UpdateChannelParams, Channel]{spec.Lookup("UpdateChannel")}
 //
-//  2. Its params type, when the spec gives it a non-path parameter
-//     (spec.Operation.HasParams), with a `url` tag per form or query key
-//     and a `header` tag per header; the webhook header is
-//     `WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"``. A list's
-//     params declare `PageSize *int `url:"PageSize,omitempty"`` and
-//     `Limit int `url:"-"`` themselves, then its filters (`Identity
-//     []string `url:"Identity,omitempty"``). Then its result type, with a
-//     checkDecoded method calling checkDecodedSID.
-//  3. Its own checks, as a validate method on the params that joins the
-//     shared checks of checks.go (checkJSON, checkRoleSID, checkEnum, …),
-//     each given the form key. A nil params is valid unless a key is
-//     required.
+//     fetchOp[R] for a Fetch, sendOp[P, R] for a Create or Update,
+//     deleteOp[P] for a Delete (P is *noParams when it takes none),
+//     listOp[P, R] for a list, and a `type ChannelPage = Page[Channel]`
+//     alias.
 //  4. A one-line method that passes the path values in the order the path
 //     template names them; the path builder checks them (SID prefix, or
 //     SID-or-name without "", "." and ".."), escapes them, and the
 //     description decides retries:
 //
 //	func (s *ChannelsService) Update(ctx context.Context, serviceSID, channel string, params *UpdateChannelParams) (*Channel, error) {
-//		return send[Channel](ctx, s.client, opUpdateChannel, params, params.validate(), serviceSID, channel)
+//		return opUpdateChannel.call(ctx, s.client, params, serviceSID, channel)
 //	}
 //
-//     Fetch is getOne[T](ctx, c, op, values...); Create and Update
-//     send[T](ctx, c, op, params, own, values...); Delete remove(ctx, c,
-//     op, params, own, values...); a list listPage[T], nextPage[T] and
-//     listItems[T] with the same arguments, and a `type ChannelPage =
-//     Page[Channel]` alias.
+//     A list's methods call opListChannel.page, .next and .items.
 //  5. A row in the test registry (registry in operations_test.go) keyed by
 //     the operationId, saying how to call it and which testdata file it
 //     decodes: the shared tests (bad, dot-segment and special-character
 //     path values, nil ctx, NotFound, retry counts, decode of "{}") then
-//     run for it, and TestRegistryIsComplete fails until the row is there.
-//     The resource's own test file (channels_test.go) tests only its own
-//     wire format, golden files and checks. Tests name operations with
-//     spec.Lookup, never lookupOp, which is for package-level vars only.
+//     run for it, and TestRegistryIsComplete, which reads the generated
+//     table, fails until the row is there. The resource's own test file
+//     (channels_test.go) tests only its own wire format, golden files and
+//     checks.
 //  6. In twiliochattest, its handler, registered right above it with
 //     `var _ = serve("UpdateChannel", (*Server).updateChannel)`, storing
 //     the resource in a table (store.go) and answering through pageOf,
-//     notFound, invalidf and answer (respond.go).
-//  7. Its operationId deleted from notYetImplemented (spec_test.go):
-//     TestSpec then holds it to the spec, key by key (go test -run
-//     'TestSpec/UpdateChannel' .), and fails while it is still listed.
+//     notFound, invalidf and answer (respond.go). TestSpec then holds it
+//     to the spec, key by key (go test -run 'TestSpec/UpdateChannel' .).
 
 import (
 	"context"
@@ -74,19 +71,6 @@ import (
 // method, path template and path values, whether it creates, and a list's
 // key and page maximum.
 type operation = spec.Operation
-
-// lookupOp returns the description of the operation whose operationId is
-// id, for a package-level var. It panics, when the package is initialised,
-// for an id the spec does not have.
-func lookupOp(id string) *operation {
-	op := spec.Lookup(id)
-	implemented[id] = true
-	return op
-}
-
-// implemented records the operations the package describes, for the test
-// that checks each has its row in the test registry.
-var implemented = map[string]bool{}
 
 // buildPath checks values, one for each path value of op in the order of its
 // path template, and returns op's path with each value escaped as exactly
@@ -154,72 +138,86 @@ func joinErrors(errs ...error) error {
 	return errors.Join(errs...)
 }
 
-// prepare checks the path values and own, the operation's own checks of
-// its params, and returns the request for op: its path, params encoded as a
-// form for a POST (a query for a list is added by the list steps), its
-// header params, and whether it creates.
-func prepare(op *operation, params any, own error, values []string) (*request, error) {
-	path, err := buildPath(op, values)
-	if err = joinErrors(err, own); err != nil {
-		return nil, err
-	}
-	r := &request{method: op.Method, target: path, creates: op.Creates}
-	if op.Method == http.MethodPost {
-		if r.form, err = encodeBody(params); err != nil {
-			return nil, err
-		}
-	}
-	if r.header, err = encodeHeader(params); err != nil {
-		return nil, err
-	}
-	return r, nil
+// noParams is the params type of an operation that takes none.
+type noParams struct{}
+
+func (*noParams) validate() error              { return nil }
+func (*noParams) appendForm(dst []byte) []byte { return dst }
+func (*noParams) setHeader(http.Header)        {}
+func (*noParams) secrets() []string            { return nil }
+
+// The typed operations. Each holds its description; its type says what
+// its method sends and what it answers with. values are the path values in
+// the order of the path template. Bad values or params return before any
+// request is built, and every error leaves through Client.scrub.
+
+// fetchOp is an operation that GETs one resource, an R: a Fetch.
+type fetchOp[R any] struct{ op *operation }
+
+// call fetches the resource the values address.
+func (e fetchOp[R]) call(ctx context.Context, c *Client, values ...string) (*R, error) {
+	return sendOp[*noParams, R](e).call(ctx, c, nil, values...)
 }
 
-// The steps each operation's one-line method calls. values are its path
-// values in the order of the path template; own is the result of the
-// operation's own checks (nil when its input is good); params is its params
-// pointer, or nil for an operation without params. Bad values or params
-// return before any request is built. Every error goes through c.scrub.
-
-// getOne GETs the resource op addresses and returns it as a T: Fetch.
-func getOne[T any](ctx context.Context, c *Client, op *operation, values ...string) (*T, error) {
-	return send[T](ctx, c, op, nil, nil, values...)
-}
-
-// send sends op with params and returns the T Twilio answers with: Create
-// and Update. A Create is retried only when it surely did not reach the
+// sendOp is an operation that POSTs P and answers with an R: a Create or
+// an Update. A Create is retried only when it surely did not reach the
 // server; see RetryPolicy.
-func send[T any](ctx context.Context, c *Client, op *operation, params any, own error, values ...string) (*T, error) {
-	r, err := prepare(op, params, own, values)
+type sendOp[P params, R any] struct{ op *operation }
+
+// call sends params and returns the R Twilio answers with.
+func (e sendOp[P, R]) call(ctx context.Context, c *Client, params P, values ...string) (*R, error) {
+	r, err := prepare(e.op, params, values)
+	if err != nil {
+		return nil, scrubbed(c, params, err)
+	}
+	out := new(R)
+	r.out = out
+	if err := c.do(ctx, r); err != nil {
+		return nil, scrubbed(c, params, err)
+	}
+	return out, nil
+}
+
+// scrubbed returns err with the Client's credentials and p's secrets
+// blanked out: the one place an operation's error leaves through.
+func scrubbed[P params](c *Client, p P, err error) error {
+	return scrubSecrets(c.scrub(err), p.secrets())
+}
+
+// deleteOp is a DELETE that takes P, whose answer body is discarded.
+type deleteOp[P params] struct{ op *operation }
+
+// call deletes the resource the values address.
+func (e deleteOp[P]) call(ctx context.Context, c *Client, params P, values ...string) error {
+	r, err := prepare(e.op, params, values)
+	if err != nil {
+		return scrubbed(c, params, err)
+	}
+	return scrubbed(c, params, c.do(ctx, r))
+}
+
+// listParams is a list's params type: it gives its PageSize and Limit.
+type listParams interface {
+	params
+	paging() (pageSize *int, limit int)
+}
+
+// listOp is a list of R, filtered by P.
+type listOp[P listParams, R any] struct{ op *operation }
+
+// page checks params and returns the first page of the list: ListPage.
+func (e listOp[P, R]) page(ctx context.Context, c *Client, params P, values ...string) (*Page[R], error) {
+	r, _, err := prepareList(e.op, params, values)
 	if err != nil {
 		return nil, c.scrub(err)
 	}
-	return doJSON[T](ctx, c, r)
+	return getPage[R](ctx, c, e.op, r)
 }
 
-// remove sends op, a DELETE, and discards any body.
-func remove(ctx context.Context, c *Client, op *operation, params any, own error, values ...string) error {
-	r, err := prepare(op, params, own, values)
-	if err != nil {
-		return c.scrub(err)
-	}
-	return c.do(ctx, r)
-}
-
-// listPage checks params, a list params pointer, and returns the first page
-// of op's list: ListPage.
-func listPage[T any](ctx context.Context, c *Client, op *operation, params any, own error, values ...string) (*Page[T], error) {
-	r, _, err := prepareList(op, params, own, values)
-	if err != nil {
-		return nil, c.scrub(err)
-	}
-	return getPage[T](ctx, c, op, r)
-}
-
-// nextPage fetches the page after page, following its NextPageURL: NextPage.
+// next fetches the page after page, following its NextPageURL: NextPage.
 // It returns nil and no error for a nil page or the last page, and an error
 // wrapping ErrPageLoop for a page whose next page is itself.
-func nextPage[T any](ctx context.Context, c *Client, op *operation, page *Page[T]) (*Page[T], error) {
+func (e listOp[P, R]) next(ctx context.Context, c *Client, page *Page[R]) (*Page[R], error) {
 	if page == nil {
 		return nil, nil
 	}
@@ -227,19 +225,19 @@ func nextPage[T any](ctx context.Context, c *Client, op *operation, page *Page[T
 	if err != nil || target == "" {
 		return nil, c.scrub(err)
 	}
-	return getPage[T](ctx, c, op, &request{method: http.MethodGet, target: target})
+	return getPage[R](ctx, c, e.op, &request{method: http.MethodGet, target: target})
 }
 
-// listItems checks params and returns the iterator over the items of op's
-// list, page by page (see paginate): List. Bad input makes an iterator that
+// items checks params and returns the iterator over the items of the list,
+// page by page (see paginate): List. Bad input makes an iterator that
 // yields the error alone.
-func listItems[T any](ctx context.Context, c *Client, op *operation, params any, own error, values ...string) iter.Seq2[*T, error] {
-	r, limit, err := prepareList(op, params, own, values)
+func (e listOp[P, R]) items(ctx context.Context, c *Client, params P, values ...string) iter.Seq2[*R, error] {
+	r, limit, err := prepareList(e.op, params, values)
 	if err != nil {
-		return errorSeq[T](c.scrub(err))
+		return errorSeq[R](c.scrub(err))
 	}
-	items := paginate(ctx, r.target, limit, func(ctx context.Context, target string) ([]T, *PageMeta, error) {
-		page, err := getPage[T](ctx, c, op, &request{method: http.MethodGet, target: target, header: r.header})
+	items := paginate(ctx, r.target, limit, func(ctx context.Context, target string) ([]R, *PageMeta, error) {
+		page, err := getPage[R](ctx, c, e.op, &request{method: http.MethodGet, target: target, header: r.header})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -248,7 +246,7 @@ func listItems[T any](ctx context.Context, c *Client, op *operation, params any,
 	// The pager's own errors hold no server text; its fetch's are scrubbed
 	// already. Scrubbing again keeps the rule simple: no error leaves
 	// unscrubbed.
-	return func(yield func(*T, error) bool) {
+	return func(yield func(*R, error) bool) {
 		for item, err := range items {
 			if !yield(item, c.scrub(err)) {
 				return
@@ -265,4 +263,29 @@ func getPage[T any](ctx context.Context, c *Client, op *operation, r *request) (
 		return nil, err
 	}
 	return page, nil
+}
+
+// checkParams checks the path values, p and more, and returns op's path.
+func checkParams[P params](op *operation, p P, values []string, more ...error) (string, error) {
+	path, err := buildPath(op, values)
+	own := p.validate()
+	if err == nil && own == nil && len(more) == 0 {
+		return path, nil
+	}
+	return path, joinErrors(append([]error{err, own}, more...)...)
+}
+
+// prepare checks the path values and params and returns the request for
+// op: its path, params encoded as a form for a POST, its header params, and
+// whether it creates.
+func prepare[P params](op *operation, p P, values []string) (*request, error) {
+	path, err := checkParams(op, p, values)
+	if err != nil {
+		return nil, err
+	}
+	r := &request{method: op.Method, target: path, creates: op.Creates, header: p}
+	if op.Method == http.MethodPost {
+		r.form = encodeBody(p)
+	}
+	return r, nil
 }

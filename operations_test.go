@@ -360,7 +360,11 @@ func registryOps(t *testing.T) []*operation {
 // operation the package describes, and the lists their List and NextPage.
 func TestRegistryIsComplete(t *testing.T) {
 	t.Parallel()
-	assert.ElementsMatch(t, slices.Collect(maps.Keys(implemented)), slices.Collect(maps.Keys(registry)))
+	var ids []string
+	for _, op := range spec.Operations {
+		ids = append(ids, op.ID)
+	}
+	assert.ElementsMatch(t, ids, slices.Collect(maps.Keys(registry)), "a registry row for every operation of the generated table")
 	for id, e := range registry {
 		isList := spec.Lookup(id).ListKey != ""
 		assert.Equal(t, isList, e.list != nil && e.next != nil, id)
@@ -799,18 +803,6 @@ func TestBuildPath(t *testing.T) {
 	assert.Panics(t, func() { _, _ = buildPath(fetchRole, []string{testServiceSID}) }, "a value short is a bug of the package")
 }
 
-// headerParams is a params type of a Delete that takes only the webhook
-// header, as DeleteChannel does.
-type headerParams struct {
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
-// headerFormParams mixes a header and form keys, as UpdateChannel does.
-type headerFormParams struct {
-	FriendlyName   *string `url:"FriendlyName,omitempty"`
-	WebhookEnabled *bool   `header:"X-Twilio-Webhook-Enabled"`
-}
-
 func TestHeaderParams(t *testing.T) {
 	t.Parallel()
 	const channel = "/v2/Services/" + testServiceSID + "/Channels/support"
@@ -824,26 +816,26 @@ func TestHeaderParams(t *testing.T) {
 		{
 			name: "Delete with the header", wantMethod: http.MethodDelete, wantHeader: []string{"false"},
 			call: func(c *Client) error {
-				return remove(context.Background(), c, spec.Lookup("DeleteChannel"), &headerParams{WebhookEnabled: Ptr(false)}, nil, testServiceSID, "support")
+				return c.Channels.Delete(context.Background(), testServiceSID, "support", &DeleteChannelParams{WebhookEnabled: Ptr(false)})
 			},
 		},
 		{
 			name: "Delete without it", wantMethod: http.MethodDelete,
 			call: func(c *Client) error {
-				return remove(context.Background(), c, spec.Lookup("DeleteChannel"), &headerParams{}, nil, testServiceSID, "support")
+				return c.Channels.Delete(context.Background(), testServiceSID, "support", &DeleteChannelParams{})
 			},
 		},
 		{
 			name: "Delete with nil params", wantMethod: http.MethodDelete,
 			call: func(c *Client) error {
-				return remove(context.Background(), c, spec.Lookup("DeleteChannel"), (*headerParams)(nil), nil, testServiceSID, "support")
+				return c.Channels.Delete(context.Background(), testServiceSID, "support", nil)
 			},
 		},
 		{
 			name: "Update with the header and a form key", wantMethod: http.MethodPost, wantHeader: []string{"true"}, wantBody: "FriendlyName=help+desk",
 			call: func(c *Client) error {
-				params := &headerFormParams{FriendlyName: Ptr("help desk"), WebhookEnabled: Ptr(true)}
-				_, err := send[struct{}](context.Background(), c, spec.Lookup("UpdateChannel"), params, nil, testServiceSID, "support")
+				params := &UpdateChannelParams{FriendlyName: Ptr("help desk"), WebhookEnabled: Ptr(true)}
+				_, err := sendOp[*UpdateChannelParams, struct{}]{spec.Lookup("UpdateChannel")}.call(context.Background(), c, params, testServiceSID, "support")
 				return err
 			},
 		},
@@ -863,63 +855,36 @@ func TestHeaderParams(t *testing.T) {
 	}
 }
 
-func TestHeaderParamsRefused(t *testing.T) {
-	t.Parallel()
-	for name, params := range map[string]any{
-		"nested": &struct{ Inner headerParams }{},
-		"not canonical": &struct {
-			H *bool `header:"x-twilio-webhook-enabled"`
-		}{},
-		"with a url tag": &struct {
-			H *bool `header:"X-A" url:"A"`
-		}{},
-		"not a leaf kind": &struct {
-			H *time.Time `header:"X-A"`
-		}{},
-		"empty name": &struct {
-			H *bool `header:""`
-		}{},
-	} {
-		_, err := encodeHeader(params)
-		assert.Error(t, err, name)
-	}
-}
-
-// channelWebhookListParams is a list params type of a list whose spec caps
-// PageSize at 5, with a filter.
-type channelWebhookListParams struct {
-	PageSize *int     `url:"PageSize,omitempty"`
-	Limit    int      `url:"-"`
-	Type     []string `url:"Type,omitempty"`
-}
-
+// TestListPageSizeFromOperation checks the page size a list asks for: its
+// own PageSize, else Limit up to the maximum of the operation, which the
+// spec caps at 5 for Channel Webhooks.
 func TestListPageSizeFromOperation(t *testing.T) {
 	t.Parallel()
 	listWebhooks := spec.Lookup("ListChannelWebhook")
 	const path = "/v2/Services/" + testServiceSID + "/Channels/support/Webhooks"
 	tests := []struct {
 		name      string
-		params    *channelWebhookListParams
+		params    *ListChannelsParams
 		wantQuery string
 		badFields []string
 	}{
 		{"nil params", nil, "", nil},
-		{"Limit above the list's maximum", &channelWebhookListParams{Limit: 10}, "PageSize=5", nil},
-		{"Limit below it", &channelWebhookListParams{Limit: 3}, "PageSize=3", nil},
-		{"PageSize wins over Limit", &channelWebhookListParams{PageSize: Ptr(2), Limit: 10}, "PageSize=2", nil},
-		{"a filter, sorted with the page size", &channelWebhookListParams{Limit: 10, Type: []string{"webhook", "studio"}}, "PageSize=5&Type=webhook&Type=studio", nil},
-		{"PageSize above the maximum", &channelWebhookListParams{PageSize: Ptr(6)}, "", []string{"PageSize"}},
-		{"PageSize 0", &channelWebhookListParams{PageSize: Ptr(0)}, "", []string{"PageSize"}},
-		{"negative Limit", &channelWebhookListParams{Limit: -1}, "", []string{"Limit"}},
+		{"Limit above the list's maximum", &ListChannelsParams{Limit: 10}, "PageSize=5", nil},
+		{"Limit below it", &ListChannelsParams{Limit: 3}, "PageSize=3", nil},
+		{"PageSize wins over Limit", &ListChannelsParams{PageSize: Ptr(2), Limit: 10}, "PageSize=2", nil},
+		{"a filter, sorted with the page size", &ListChannelsParams{Limit: 10, Type: []ChannelType{ChannelTypePublic, ChannelTypePrivate}}, "PageSize=5&Type=public&Type=private", nil},
+		{"PageSize above the maximum", &ListChannelsParams{PageSize: Ptr(6)}, "", []string{"PageSize"}},
+		{"PageSize 0", &ListChannelsParams{PageSize: Ptr(0)}, "", []string{"PageSize"}},
+		{"negative Limit", &ListChannelsParams{Limit: -1}, "", []string{"Limit"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			var before channelWebhookListParams
+			var before ListChannelsParams
 			if tt.params != nil {
 				before = *tt.params
 			}
-			r, limit, err := prepareList(listWebhooks, tt.params, nil, []string{testServiceSID, "support"})
+			r, limit, err := prepareList(listWebhooks, tt.params, []string{testServiceSID, "support"})
 			assert.Equal(t, tt.badFields, validationFields(err))
 			if tt.params != nil {
 				assert.Equal(t, before, *tt.params, "params are not modified")
@@ -957,13 +922,15 @@ func TestSharedChecks(t *testing.T) {
 		{"date unset", checkDate("DateCreated", nil), nil},
 		{"date set", checkDate("DateCreated", Ptr(testNow)), nil},
 		{"date zero", checkDate("DateCreated", &time.Time{}), []string{"DateCreated: is the zero time"}},
-		{"role SID unset", checkRoleSID("RoleSid", nil), nil},
-		{"role SID good", checkRoleSID("RoleSid", Ptr(testRoleSID)), nil},
-		{"role SID bad", checkRoleSID("RoleSid", Ptr(testServiceSID)), []string{`RoleSid: "` + testServiceSID + `" is not RL followed by 32 hex digits`}},
+		{"role SID unset", checkOptionalSID("RoleSid", roleSIDPrefix, nil), nil},
+		{"role SID good", checkOptionalSID("RoleSid", roleSIDPrefix, Ptr(testRoleSID)), nil},
+		{"role SID bad", checkOptionalSID("RoleSid", roleSIDPrefix, Ptr(testServiceSID)), []string{`RoleSid: "` + testServiceSID + `" is not RL followed by 32 hex digits`}},
 		{"URL cleared", checkURL("PreWebhookUrl", Ptr("")), nil},
 		{"URL relative", checkURL("PreWebhookUrl", Ptr("/hook")), []string{`PreWebhookUrl: "/hook" is not an absolute http or https URL`}},
 		{"range", inRange("Limits.UserChannels", Ptr(1001), 1000), []string{"Limits.UserChannels: 1001 is above the maximum of 1000"}},
-		{"required name", checkRequiredName("FriendlyName", Ptr("")), []string{"FriendlyName: is empty"}},
+		{"required", checkRequired("FriendlyName", false), []string{"FriendlyName: is required"}},
+		{"name empty", checkNotEmpty("FriendlyName", Ptr("")), []string{"FriendlyName: is empty"}},
+		{"name unset", checkNotEmpty("FriendlyName", nil), nil},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, fieldReasons(tt.err), tt.name)

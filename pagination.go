@@ -1,6 +1,7 @@
 package twiliochat
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -9,10 +10,8 @@ import (
 	"hash/maphash"
 	"iter"
 	"net/http"
-	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // PageMeta is the "meta" object of every list page Twilio returns: where this
@@ -181,15 +180,12 @@ func (m *pageMemory[T]) remember(key uint64, page int) (int, bool) {
 }
 
 // itemIdentity returns what tells one item of a list from another: the SID
-// of a resource (a string field named SID, which every resource with a sid
-// has), or, for a type without one, its JSON encoding.
+// of a resource (see identity), or, for a type without one, its JSON
+// encoding.
 func itemIdentity[T any]() func(h *maphash.Hash, item *T) {
-	if t := reflect.TypeFor[T](); t.Kind() == reflect.Struct {
-		if f, ok := t.FieldByName("SID"); ok && len(f.Index) == 1 && f.Type.Kind() == reflect.String {
-			field := f.Index[0]
-			return func(h *maphash.Hash, item *T) {
-				h.WriteString(reflect.ValueOf(item).Elem().Field(field).String())
-			}
+	if _, ok := any((*T)(nil)).(identified); ok {
+		return func(h *maphash.Hash, item *T) {
+			h.WriteString(any(item).(identified).identity().sid)
 		}
 	}
 	return func(h *maphash.Hash, item *T) {
@@ -216,48 +212,31 @@ type Page[T any] struct {
 	Meta PageMeta
 }
 
-// pageBody is what a list page's JSON decodes into: a struct made for the
-// list's item type and key, {Items []T `json:"<key>"`; Meta PageMeta}, so
-// that encoding/json decodes the items straight into their slice, as fast as
-// into a struct written by hand. checkDecoded then moves them into page and
-// checks each item as Fetch checks one.
-type pageBody[T any] struct {
+// pageDecoder is the decoding target of one list page: the page's JSON
+// decodes into body, whose generated type has a field for each list key of
+// the spec (pages_gen.go), so that encoding/json decodes the items straight
+// into their slice, as fast as into a struct written for one list.
+// checkDecoded then moves them into page and checks each item as Fetch
+// checks one.
+type pageDecoder[T any] struct {
 	page *Page[T]
 	key  string
-	body reflect.Value // *struct{Items []T; Meta PageMeta}
+	body pageBody[T]
 	// made is the slice the items were to be decoded into, or nil; when
 	// the body has no list, the items are still made, untouched.
 	made []T
 }
 
-// pageShape is the key of pageShapes.
-type pageShape struct {
-	item reflect.Type
-	key  string
-}
-
-// pageShapes caches the struct type of each list's page body.
-var pageShapes sync.Map
-
 // newPageBody returns the decoding target of a page of T under key, its
 // items' slice made with room for capacity items (none when it is 0), so
 // that decoding a full page does not grow the slice step by step.
-func newPageBody[T any](key string, page *Page[T], capacity int) *pageBody[T] {
-	shape := pageShape{reflect.TypeFor[T](), key}
-	t, ok := pageShapes.Load(shape)
-	if !ok {
-		t, _ = pageShapes.LoadOrStore(shape, reflect.StructOf([]reflect.StructField{
-			{Name: "Items", Type: reflect.SliceOf(shape.item), Tag: reflect.StructTag(`json:"` + key + `"`)},
-			{Name: "Meta", Type: reflect.TypeFor[PageMeta](), Tag: `json:"meta"`},
-		}))
+func newPageBody[T any](key string, page *Page[T], capacity int) *pageDecoder[T] {
+	d := &pageDecoder[T]{page: page, key: key}
+	if items := d.body.items(key); items != nil && capacity > 0 {
+		d.made = make([]T, 0, capacity)
+		*items = d.made
 	}
-	body := reflect.New(t.(reflect.Type))
-	b := &pageBody[T]{page: page, key: key, body: body}
-	if capacity > 0 {
-		b.made = make([]T, 0, capacity)
-		body.Elem().Field(0).Set(reflect.ValueOf(b.made))
-	}
-	return b
+	return d
 }
 
 // pageSizeOf returns the PageSize in the query of target, a list page's
@@ -280,17 +259,19 @@ func pageSizeOf(target string, max int) int {
 }
 
 // jsonTarget returns what the JSON body decodes into.
-func (b *pageBody[T]) jsonTarget() any { return b.body.Interface() }
+func (d *pageDecoder[T]) jsonTarget() any { return &d.body }
 
 // checkDecoded moves the decoded items and meta into the page and checks
 // it: a page must hold its list under its key, even when empty ([]), and a
 // meta.key must name that key; each item that can tell whether it is
 // usable is checked. An answer such as {} or null, or another list's page,
 // would otherwise read as an empty last page and end the list silently.
-func (b *pageBody[T]) checkDecoded() error {
-	body := b.body.Elem()
-	b.page.Items = *body.Field(0).Addr().Interface().(*[]T)
-	b.page.Meta = *body.Field(1).Addr().Interface().(*PageMeta)
+func (d *pageDecoder[T]) checkDecoded() error {
+	b := d
+	if items := b.body.items(b.key); items != nil {
+		b.page.Items = *items
+	}
+	b.page.Meta = b.body.Meta
 	if items := b.page.Items; len(items) == 0 && cap(items) > 0 && cap(b.made) > 0 && &items[:1][0] == &b.made[:1][0] {
 		b.page.Items = nil // the body has no list: the slice made for it is untouched
 	}
@@ -300,66 +281,92 @@ func (b *pageBody[T]) checkDecoded() error {
 	if b.page.Meta.Key != "" && b.page.Meta.Key != b.key {
 		return fmt.Errorf("the page's meta.key is not %q", b.key)
 	}
-	if _, ok := any((*T)(nil)).(decodedChecker); !ok {
+	if _, ok := any((*T)(nil)).(identified); !ok {
 		return nil
 	}
 	for i := range b.page.Items {
-		if err := any(&b.page.Items[i]).(decodedChecker).checkDecoded(); err != nil {
+		if err := any(&b.page.Items[i]).(identified).identity().check(); err != nil {
 			return fmt.Errorf("item %d of the page: %w", i, err)
 		}
 	}
 	return nil
 }
 
-// prepareList checks the path values, own and params, a list params pointer
-// whose type declares PageSize *int and Limit int, and returns the request
+// prepareList checks the path values and params and returns the request
 // for the first page of op's list and the Limit. PageSize must be between 1
 // and op's MaxPageSize and Limit not negative. When PageSize is nil and
 // Limit is above 0, the page asks for Limit items, at most MaxPageSize, so
-// that a small Limit is served by one small page. The query is encoded by
-// the form encoder, from a copy of params when PageSize is filled in.
-func prepareList(op *operation, params any, own error, values []string) (*request, int, error) {
-	path, pathErr := buildPath(op, values)
-	v, layout, err := paramsLayout(params)
-	if err != nil {
-		return nil, 0, err
-	}
-	var pageSize *int
-	limit := 0
-	if v.IsValid() {
-		if layout.pageSize >= 0 {
-			pageSize, _ = v.Field(layout.pageSize).Interface().(*int)
-		}
-		if layout.limit >= 0 {
-			limit = int(v.Field(layout.limit).Int())
-		}
-	}
-	errs := []error{pathErr, own}
+// that a small Limit is served by one small page.
+func prepareList[P listParams](op *operation, params P, values []string) (*request, int, error) {
+	pageSize, limit := params.paging()
+	var errs []error
 	if pageSize != nil && (*pageSize < 1 || *pageSize > op.MaxPageSize) {
-		errs = append(errs, invalid("PageSize", "%d is not between 1 and %d", *pageSize, op.MaxPageSize))
+		errs = append(errs, invalid(keyPageSize, "%d is not between 1 and %d", *pageSize, op.MaxPageSize))
 	}
 	if limit < 0 {
 		errs = append(errs, invalid("Limit", "%d is negative", limit))
 	}
-	if err := joinErrors(errs...); err != nil {
-		return nil, 0, err
-	}
-	if pageSize == nil && limit > 0 && layout.pageSize >= 0 {
-		filled := reflect.New(v.Type())
-		filled.Elem().Set(v)
-		filled.Elem().Field(layout.pageSize).Set(reflect.ValueOf(Ptr(min(limit, op.MaxPageSize))))
-		params = filled.Interface()
-	}
-	target, err := appendForm([]byte(path+"?"), params)
+	path, err := checkParams(op, params, values, errs...)
 	if err != nil {
 		return nil, 0, err
 	}
-	if len(target) == len(path)+1 {
+	start := len(path) + 1
+	target := params.appendForm([]byte(path + "?"))
+	if pageSize == nil && limit > 0 {
+		target = insertPair(target, start, keyPageSize, min(limit, op.MaxPageSize))
+	}
+	if len(target) == start {
 		target = target[:len(path)]
 	}
-	header, err := encodeHeader(params)
-	if err != nil {
-		return nil, 0, err
+	return &request{method: http.MethodGet, target: string(target), header: headerOf(params)}, limit, nil
+}
+
+// headerOf returns the header params of p as they are now, for the pages
+// of a List read after the caller may have changed p; nil when none is
+// set.
+func headerOf(p headerSetter) headerSetter {
+	h := http.Header{}
+	p.setHeader(h)
+	if len(h) == 0 {
+		return nil
 	}
-	return &request{method: http.MethodGet, target: string(target), header: header}, limit, nil
+	return fixedHeader(h)
+}
+
+// fixedHeader is header params set once.
+type fixedHeader http.Header
+
+// setHeader sets f in h.
+func (f fixedHeader) setHeader(h http.Header) {
+	for k, v := range f {
+		h[k] = v
+	}
+}
+
+// insertPair inserts key=n into the sorted query q[start:], before the
+// first pair whose key sorts after key, as the form encoder would have
+// placed it.
+func insertPair(q []byte, start int, key string, n int) []byte {
+	pair := strconv.AppendInt([]byte(key+"="), int64(n), 10)
+	at := len(q)
+	for i := start; i < len(q); {
+		end := bytes.IndexByte(q[i:], '&')
+		if end < 0 {
+			end = len(q) - i
+		}
+		k, _, _ := bytes.Cut(q[i:i+end], []byte("="))
+		if string(k) > key {
+			at = i
+			break
+		}
+		i += end + 1
+	}
+	switch {
+	case at == len(q) && len(q) > start:
+		return append(append(q, '&'), pair...)
+	case at == len(q):
+		return append(q, pair...)
+	}
+	out := append(append(append([]byte{}, q[:at]...), pair...), '&')
+	return append(out, q[at:]...)
 }

@@ -19,8 +19,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // itemSID is the SID of the n-th item of a fakeList whose SIDs start with
@@ -851,13 +849,12 @@ func FuzzResolveNextPageURL(f *testing.F) {
 // their other fields now say, repeats that page.
 func TestPaginateRepeatedSIDs(t *testing.T) {
 	t.Parallel()
-	type item struct {
-		SID  string `json:"sid"`
-		Name string `json:"name"`
+	pages := [][]Role{
+		{{SID: "a", FriendlyName: "first"}, {SID: "b", FriendlyName: "first"}},
+		{{SID: "b", FriendlyName: "renamed"}, {SID: "a", FriendlyName: "renamed"}},
 	}
-	pages := [][]item{{{"a", "first"}, {"b", "first"}}, {{"b", "renamed"}, {"a", "renamed"}}}
 	calls := 0
-	seq := paginate(context.Background(), "/p0", 100, func(_ context.Context, target string) ([]item, *PageMeta, error) {
+	seq := paginate(context.Background(), "/p0", 100, func(_ context.Context, target string) ([]Role, *PageMeta, error) {
 		page := pages[min(calls, len(pages)-1)]
 		calls++
 		return page, &PageMeta{URL: target, NextPageURL: "/p" + strconv.Itoa(calls)}, nil
@@ -884,43 +881,4 @@ func TestPaginateRepeatedURLNamesThePages(t *testing.T) {
 	require.Len(t, got.errs, 1)
 	assert.ErrorIs(t, got.errs[0], ErrPageLoop)
 	assert.EqualError(t, got.errs[0], "twiliochat: next_page_url repeats a page already read: the next_page_url of page 3 is the url of page 2 (pages counted from 1)")
-}
-
-// TestPrepareListFindsPageSizeAndLimit checks that the list steps find a
-// params type's PageSize and Limit wherever it declares them, and send a
-// type without them as its filters alone.
-func TestPrepareListFindsPageSizeAndLimit(t *testing.T) {
-	t.Parallel()
-	type limitFirst struct {
-		Limit    int  `url:"-"`
-		PageSize *int `url:"PageSize,omitempty"`
-	}
-	type filterOnly struct {
-		Identity []string `url:"Identity,omitempty"`
-	}
-	tests := []struct {
-		name      string
-		params    any
-		wantQuery string
-		wantLimit int
-		badFields []string
-	}{
-		{"Limit before PageSize", &limitFirst{Limit: 3}, "?PageSize=3", 3, nil},
-		{"negative Limit before PageSize", &limitFirst{Limit: -1}, "", 0, []string{"Limit"}},
-		{"PageSize after Limit", &limitFirst{PageSize: Ptr(0)}, "", 0, []string{"PageSize"}},
-		{"no PageSize or Limit", &filterOnly{Identity: []string{"alice"}}, "?Identity=alice", 0, nil},
-		{"no PageSize or Limit, nothing set", &filterOnly{}, "", 0, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			r, limit, err := prepareList(spec.Lookup("ListService"), tt.params, nil, nil)
-			assert.Equal(t, tt.badFields, validationFields(err))
-			if err != nil {
-				return
-			}
-			assert.Equal(t, "/v2/Services"+tt.wantQuery, r.target)
-			assert.Equal(t, tt.wantLimit, limit)
-		})
-	}
 }

@@ -151,7 +151,7 @@ func TestRetrySafetyFromDescription(t *testing.T) {
 					values[i] = name
 				}
 			}
-			r, err := prepare(op, nil, nil, values)
+			r, err := prepare(op, (*noParams)(nil), values)
 			require.NoError(t, err, op.ID)
 			assert.Equal(t, strings.HasPrefix(op.ID, "Create"), r.creates, "%s %v", op.ID, values)
 		}

@@ -5,14 +5,15 @@ import (
 	"fmt"
 	"iter"
 	"strings"
-	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // RolesAPI is the set of operations on the Roles of a Chat Service.
 // *RolesService implements it; downstream code can depend on RolesAPI and
-// substitute a fake in its own unit tests.
+// substitute a fake in its own unit tests. Methods may be added to RolesAPI
+// in minor releases, as Twilio adds operations: a fake that embeds RolesAPI
+// keeps compiling.
 type RolesAPI interface {
 	// Create creates a Role in the Service serviceSID and returns it as
 	// Twilio stored it.
@@ -51,123 +52,40 @@ type RolesService struct {
 	client *Client
 }
 
-// RoleType is the type of a Role: RoleTypeChannel or RoleTypeDeployment. A
-// type Twilio adds later decodes as its own string, without an error.
-type RoleType string
+// identity names the SID that identifies a Role: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (r *Role) identity() identity { return identity{"Role", "sid", roleSIDPrefix, r.SID} }
 
-// The Role types Twilio defines.
-const (
-	// RoleTypeChannel is a role a member holds in a channel.
-	RoleTypeChannel RoleType = spec.RoleTypeChannel
-	// RoleTypeDeployment is a role a user holds across the Service.
-	RoleTypeDeployment RoleType = spec.RoleTypeDeployment
-)
-
-// Role is a Chat v2 Role resource: a named set of permissions in a Service.
-// Fields that Twilio sends as JSON null decode to their zero value; fields
-// Twilio adds later are ignored. An answer whose sid is missing or is not a
-// Role SID fails the call with a *DecodeError.
-type Role struct {
-	// SID is the Role's unique ID (RL followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Role.
-	AccountSID string `json:"account_sid"`
-	// ServiceSID is the Service the Role belongs to.
-	ServiceSID string `json:"service_sid"`
-	// FriendlyName is the name given to the Role.
-	FriendlyName string `json:"friendly_name"`
-	// Type says whether the Role is a channel or a deployment role.
-	Type RoleType `json:"type"`
-	// Permissions lists the permissions the Role grants, such as
-	// "sendMessage".
-	Permissions []string `json:"permissions"`
-	// DateCreated is when the Role was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Role was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// URL is the absolute URL of the Role resource.
-	URL string `json:"url"`
-}
-
-// checkDecoded rejects a decoded Role that has no usable SID, such as one
-// decoded from "{}".
-func (r *Role) checkDecoded() error {
-	return checkDecodedSID("Role", roleSIDPrefix, r.SID)
-}
-
-// CreateRoleParams holds the form keys of a Create Role request. Every field
-// is required.
-type CreateRoleParams struct {
-	// FriendlyName is a descriptive name for the new Role: not empty and at
-	// most 64 characters, counted as runes ("é" is one).
-	FriendlyName *string `url:"FriendlyName,omitempty"`
-	// Type is RoleTypeChannel or RoleTypeDeployment.
-	Type *RoleType `url:"Type,omitempty"`
-	// Permission lists the permissions the Role grants, at least one, none
-	// empty; each is sent as its own Permission key. Which permissions
-	// Twilio accepts depends on Type.
-	Permission []string `url:"Permission,omitempty"`
-}
-
-// validate checks every field and returns all the problems it finds,
-// joined, or nil.
-func (p *CreateRoleParams) validate() error {
-	if p == nil {
-		return joinErrors(checkRoleName(nil), checkRequiredEnum[RoleType]("Type", nil, spec.RoleTypes), invalid("Permission", "is required"))
-	}
-	return joinErrors(checkRoleName(p.FriendlyName), checkRequiredEnum("Type", p.Type, spec.RoleTypes), checkPermissions(p.Permission))
-}
-
-// checkRoleName checks the FriendlyName of a new Role: set, not empty, and
-// at most spec.MaxRoleNameRunes runes long.
-func checkRoleName(name *string) error {
-	if err := checkRequiredName("FriendlyName", name); err != nil {
-		return err
-	}
-	return checkMaxRunes("FriendlyName", name, spec.MaxRoleNameRunes)
+// check makes the checks the spec cannot state: FriendlyName is not empty
+// and at most spec.MaxRoleNameRunes long, no permission is empty.
+func (p *CreateRoleParams) check() error {
+	return joinErrors(checkNotEmpty(keyFriendlyName, p.FriendlyName),
+		checkMaxRunes(keyFriendlyName, p.FriendlyName, spec.MaxRoleNameRunes), checkPermissions(p.Permission))
 }
 
 // opCreateRole describes the CreateRole operation (see internal/spec).
-var opCreateRole = lookupOp("CreateRole")
+var opCreateRole = sendOp[*CreateRoleParams, Role]{spec.Lookup("CreateRole")}
 
 // Create creates a Role in the Service serviceSID and returns it as Twilio
 // stored it. FriendlyName, Type and Permission are all required. Make the new
 // Role a default role of the Service with Services.Update.
 func (s *RolesService) Create(ctx context.Context, serviceSID string, params *CreateRoleParams) (*Role, error) {
-	return send[Role](ctx, s.client, opCreateRole, params, params.validate(), serviceSID)
+	return opCreateRole.call(ctx, s.client, params, serviceSID)
 }
 
 // opFetchRole describes the FetchRole operation (see internal/spec).
-var opFetchRole = lookupOp("FetchRole")
+var opFetchRole = fetchOp[Role]{spec.Lookup("FetchRole")}
 
 // Fetch returns the Role roleSID of the Service serviceSID.
 func (s *RolesService) Fetch(ctx context.Context, serviceSID, roleSID string) (*Role, error) {
-	return getOne[Role](ctx, s.client, opFetchRole, serviceSID, roleSID)
+	return opFetchRole.call(ctx, s.client, serviceSID, roleSID)
 }
 
-// UpdateRoleParams holds the form keys of an Update Role request.
-type UpdateRoleParams struct {
-	// Permission lists every permission the Role grants after the update,
-	// at least one, none empty; it replaces the Role's permissions, so a
-	// permission left out is taken away. Each is sent as its own Permission
-	// key.
-	Permission []string `url:"Permission,omitempty"`
-}
+// check makes the check the spec cannot state: no permission is empty.
+func (p *UpdateRoleParams) check() error { return checkPermissions(p.Permission) }
 
-// validate checks that p is set and has permissions.
-func (p *UpdateRoleParams) validate() error {
-	if p == nil {
-		return invalid("Permission", "is required")
-	}
-	return checkPermissions(p.Permission)
-}
-
-// checkPermissions requires at least one permission and no empty one, and
-// names every empty one by its index.
+// checkPermissions refuses empty permissions, and names each by its index.
 func checkPermissions(permissions []string) error {
-	if len(permissions) == 0 {
-		return invalid("Permission", "is required, with at least one permission")
-	}
 	var empty []string
 	for i, p := range permissions {
 		if p == "" {
@@ -178,58 +96,46 @@ func checkPermissions(permissions []string) error {
 	case 0:
 		return nil
 	case 1:
-		return invalid("Permission", "item %s is empty", empty[0])
+		return invalid(keyPermission, "item %s is empty", empty[0])
 	}
-	return invalid("Permission", "items %s are empty", strings.Join(empty, ", "))
+	return invalid(keyPermission, "items %s are empty", strings.Join(empty, ", "))
 }
 
 // opUpdateRole describes the UpdateRole operation (see internal/spec).
-var opUpdateRole = lookupOp("UpdateRole")
+var opUpdateRole = sendOp[*UpdateRoleParams, Role]{spec.Lookup("UpdateRole")}
 
 // Update replaces the permissions of the Role roleSID in the Service
 // serviceSID with params.Permission, which is required, and returns the Role
 // as Twilio stored it. A Role's name and type cannot be changed.
 func (s *RolesService) Update(ctx context.Context, serviceSID, roleSID string, params *UpdateRoleParams) (*Role, error) {
-	return send[Role](ctx, s.client, opUpdateRole, params, params.validate(), serviceSID, roleSID)
+	return opUpdateRole.call(ctx, s.client, params, serviceSID, roleSID)
 }
 
 // opDeleteRole describes the DeleteRole operation (see internal/spec).
-var opDeleteRole = lookupOp("DeleteRole")
+var opDeleteRole = deleteOp[*noParams]{spec.Lookup("DeleteRole")}
 
 // Delete deletes the Role roleSID of the Service serviceSID. Delete a Role
 // only once the Service no longer names it as a default role (twiliochattest
 // answers 400 otherwise): point the Service at another Role with
 // Services.Update first.
 func (s *RolesService) Delete(ctx context.Context, serviceSID, roleSID string) error {
-	return remove(ctx, s.client, opDeleteRole, nil, nil, serviceSID, roleSID)
-}
-
-// ListRolesParams holds the options of Roles.ListPage and Roles.List. The
-// zero value (or a nil *ListRolesParams) lists every Role in pages of
-// Twilio's default size (50).
-type ListRolesParams struct {
-	// PageSize is how many Roles each page holds, from 1 to 100. When it
-	// is nil and Limit is set, pages hold Limit Roles (at most 100).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Roles; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
+	return opDeleteRole.call(ctx, s.client, nil, serviceSID, roleSID)
 }
 
 // RolePage is one page of a Service's Roles list.
 type RolePage = Page[Role]
 
 // opListRole describes the ListRole operation (see internal/spec).
-var opListRole = lookupOp("ListRole")
+var opListRole = listOp[*ListRolesParams, Role]{spec.Lookup("ListRole")}
 
 // ListPage returns the first page of the Roles of the Service serviceSID.
 func (s *RolesService) ListPage(ctx context.Context, serviceSID string, params *ListRolesParams) (*RolePage, error) {
-	return listPage[Role](ctx, s.client, opListRole, params, nil, serviceSID)
+	return opListRole.page(ctx, s.client, params, serviceSID)
 }
 
 // NextPage returns the Roles page after page, or nil after the last page.
 func (s *RolesService) NextPage(ctx context.Context, page *RolePage) (*RolePage, error) {
-	return nextPage(ctx, s.client, opListRole, page)
+	return opListRole.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Role of the Service serviceSID.
@@ -241,5 +147,5 @@ func (s *RolesService) NextPage(ctx context.Context, page *RolePage) (*RolePage,
 //		fmt.Println(role.SID, role.Type, role.FriendlyName)
 //	}
 func (s *RolesService) List(ctx context.Context, serviceSID string, params *ListRolesParams) iter.Seq2[*Role, error] {
-	return listItems[Role](ctx, s.client, opListRole, params, nil, serviceSID)
+	return opListRole.items(ctx, s.client, params, serviceSID)
 }

@@ -106,7 +106,7 @@ func TestRolesCreateValidation(t *testing.T) {
 		{name: "nil params", params: nil, want: []string{
 			"FriendlyName: is required", "Type: is required", "Permission: is required"}},
 		{name: "zero params", params: &CreateRoleParams{}, want: []string{
-			"FriendlyName: is required", "Type: is required", "Permission: is required, with at least one permission"}},
+			"FriendlyName: is required", "Type: is required", "Permission: is required"}},
 		{name: "empty FriendlyName", params: with(func(p *CreateRoleParams) { p.FriendlyName = Ptr("") }), want: []string{
 			"FriendlyName: is empty"}},
 		{name: "65 characters", params: with(func(p *CreateRoleParams) { p.FriendlyName = Ptr(strings.Repeat("x", 65)) }), want: []string{
@@ -118,7 +118,7 @@ func TestRolesCreateValidation(t *testing.T) {
 		{name: "unknown Type", params: with(func(p *CreateRoleParams) { p.Type = Ptr(RoleType("Channel")) }), want: []string{
 			`Type: "Channel" is not "channel" or "deployment"`}},
 		{name: "empty Permission slice", params: with(func(p *CreateRoleParams) { p.Permission = []string{} }), want: []string{
-			"Permission: is required, with at least one permission"}},
+			"Permission: is required"}},
 		{name: "one empty permission", params: with(func(p *CreateRoleParams) { p.Permission = []string{"sendMessage", ""} }), want: []string{
 			"Permission: item 1 is empty"}},
 		{name: "two empty permissions", params: with(func(p *CreateRoleParams) { p.Permission = []string{"", "sendMessage", ""} }), want: []string{
@@ -180,7 +180,7 @@ func TestRolesUpdateValidation(t *testing.T) {
 		want                []string
 	}{
 		{name: "nil params", params: nil, want: []string{"Permission: is required"}},
-		{name: "nil Permission", params: &UpdateRoleParams{}, want: []string{"Permission: is required, with at least one permission"}},
+		{name: "nil Permission", params: &UpdateRoleParams{}, want: []string{"Permission: is required"}},
 		{name: "empty permission", params: &UpdateRoleParams{Permission: []string{""}}, want: []string{"Permission: item 0 is empty"}},
 		{name: "bad role SID", roleSID: "RL", params: &UpdateRoleParams{Permission: []string{"x"}}, want: []string{
 			`Sid: "RL" is not RL followed by 32 hex digits`}},

@@ -16,8 +16,9 @@ import (
 // its Format, GoString, LogValue and MarshalJSON methods describe it through
 // paramFields, which prints such a field as [redacted] when it is set. The
 // form encoder ignores the tag: the secrets go on the wire as they are.
-// Errors of its operations go through scrubSecrets, in case Twilio quotes
-// a value back.
+// Every error of an operation goes through scrubSecrets with the values of
+// its params' secrets (their generated secrets method), in case Twilio
+// quotes a value back.
 
 // paramField is one set field of a params struct, as it may be shown.
 type paramField struct {
@@ -127,31 +128,22 @@ func marshalParams(p any) ([]byte, error) {
 	return json.Marshal(obj)
 }
 
-// scrubSecrets returns err with the secrets of params, the values of its
-// fields tagged `redact:"true"`, blanked out of its text (see redactor), for
-// an operation that sends them: a server may quote a value it refuses. Each
+// scrubSecrets returns err with values, the secrets a request's params
+// sent, blanked out of its text (see redactor): a server may quote a value
+// it refuses. Each
 // line of a secret of several lines (a PEM certificate or key) is blanked
 // out on its own too, so an error quoting one line of it is caught. As with
 // the Client's credentials, a secret or line shorter than 8 characters
 // cannot be told from ordinary text and is left alone.
-func scrubSecrets(err error, params any) error {
-	if err == nil {
-		return nil
-	}
-	v := reflect.ValueOf(params)
-	if v.Kind() != reflect.Pointer || v.IsNil() {
+func scrubSecrets(err error, values []string) error {
+	if err == nil || len(values) == 0 {
 		return err
 	}
-	v = v.Elem()
 	var secrets []string
-	for i := range v.NumField() {
-		s, ok := v.Field(i).Interface().(*string)
-		if !ok || s == nil || v.Type().Field(i).Tag.Get("redact") != "true" {
-			continue
-		}
-		secrets = append(secrets, *s)
-		if strings.Contains(*s, "\n") {
-			for _, line := range strings.Split(*s, "\n") {
+	for _, s := range values {
+		secrets = append(secrets, s)
+		if strings.Contains(s, "\n") {
+			for _, line := range strings.Split(s, "\n") {
 				secrets = append(secrets, strings.TrimSpace(line))
 			}
 		}

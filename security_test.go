@@ -54,7 +54,7 @@ func TestUpdateRejectsInjectedSIDs(t *testing.T) {
 	for name, sid := range sids {
 		t.Run(name, func(t *testing.T) {
 			for _, err := range []error{
-				ValidateServiceSID(sid),
+				ValidateSID(ServiceSID, sid),
 				func() error { _, err := c.Services.Update(context.Background(), sid, nil); return err }(),
 			} {
 				var valErr *ValidationError
@@ -78,7 +78,7 @@ func TestFormValuesGoVerbatim(t *testing.T) {
 	t.Parallel()
 	params := &UpdateServiceParams{
 		FriendlyName:  Ptr("a&b=c&FriendlyName=evil"),
-		WebhookMethod: Ptr("POST"),
+		WebhookMethod: Ptr(WebhookMethodPost),
 		WebhookFilters: []string{
 			"onMessageSent&WebhookMethod=GET",
 			"naïve ☃ 😀",
@@ -307,7 +307,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 				_, err1 := c.Services.Update(ctx, testServiceSID, &UpdateServiceParams{
 					FriendlyName:   Ptr(testFormSecret),
 					PreWebhookURL:  Ptr("https://user:" + testUserinfo + "@example.com/hook?token=" + testQuerySecret),
-					WebhookMethod:  Ptr("POST"),
+					WebhookMethod:  Ptr(WebhookMethodPost),
 					WebhookFilters: []string{testFormSecret},
 				})
 				_, err2 := c.Services.Create(ctx, &CreateServiceParams{FriendlyName: Ptr(testFormSecret)})

@@ -2,22 +2,24 @@ package twiliochat
 
 import (
 	"context"
+	"github.com/e3f0929f/twiliochat/internal/spec"
 	"iter"
-	"time"
 )
 
 // ServicesAPI is the set of operations on Chat Services. *ServicesService
 // implements it; downstream code can depend on ServicesAPI and substitute a
-// fake in its own unit tests.
+// fake in its own unit tests. Methods may be added to ServicesAPI in minor
+// releases, as Twilio adds operations: a fake that embeds ServicesAPI keeps
+// compiling.
 type ServicesAPI interface {
 	// Create creates a Service and returns it as Twilio stored it.
 	Create(ctx context.Context, params *CreateServiceParams) (*Service, error)
-	// Fetch returns the Service sid.
-	Fetch(ctx context.Context, sid string) (*Service, error)
-	// Update changes the Service sid and returns it as Twilio stored it.
-	Update(ctx context.Context, sid string, params *UpdateServiceParams) (*Service, error)
-	// Delete deletes the Service sid.
-	Delete(ctx context.Context, sid string) error
+	// Fetch returns the Service serviceSID.
+	Fetch(ctx context.Context, serviceSID string) (*Service, error)
+	// Update changes the Service serviceSID and returns it as Twilio stored it.
+	Update(ctx context.Context, serviceSID string, params *UpdateServiceParams) (*Service, error)
+	// Delete deletes the Service serviceSID.
+	Delete(ctx context.Context, serviceSID string) error
 	// ListPage returns the first page of the Services list.
 	ListPage(ctx context.Context, params *ListServicesParams) (*ServicePage, error)
 	// NextPage returns the page after page, or nil after the last page.
@@ -34,73 +36,9 @@ type ServicesService struct {
 	client *Client
 }
 
-// Service is a Chat v2 Service resource: the top-level scope of every Chat
-// resource. Fields that Twilio sends as JSON null decode to their zero value;
-// fields Twilio adds later are ignored. An answer whose sid is missing or is
-// not a Service SID fails the call with a *DecodeError.
-type Service struct {
-	// SID is the Service's unique ID (IS followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the Service.
-	AccountSID string `json:"account_sid"`
-	// FriendlyName is the name given to the Service.
-	FriendlyName string `json:"friendly_name"`
-	// DateCreated is when the Service was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the Service was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// DefaultServiceRoleSID is the service role given to users added to the
-	// Service.
-	DefaultServiceRoleSID string `json:"default_service_role_sid"`
-	// DefaultChannelRoleSID is the channel role given to users added to a
-	// channel.
-	DefaultChannelRoleSID string `json:"default_channel_role_sid"`
-	// DefaultChannelCreatorRoleSID is the channel role given to the creator
-	// of a channel.
-	DefaultChannelCreatorRoleSID string `json:"default_channel_creator_role_sid"`
-	// ReadStatusEnabled reports whether the Message Consumption Horizon
-	// feature is on.
-	ReadStatusEnabled bool `json:"read_status_enabled"`
-	// ReachabilityEnabled reports whether the Reachability Indicator is on.
-	ReachabilityEnabled bool `json:"reachability_enabled"`
-	// TypingIndicatorTimeout is how many seconds clients wait after a
-	// started-typing event before they assume the user stopped typing.
-	TypingIndicatorTimeout int `json:"typing_indicator_timeout"`
-	// ConsumptionReportInterval is deprecated by Twilio: the interval in
-	// seconds between consumption report batches.
-	ConsumptionReportInterval int `json:"consumption_report_interval"`
-	// Limits holds the member and channel limits of the Service.
-	Limits ServiceLimits `json:"limits"`
-	// PreWebhookURL is the URL called before an event takes effect.
-	PreWebhookURL string `json:"pre_webhook_url"`
-	// PostWebhookURL is the URL called after an event took effect.
-	PostWebhookURL string `json:"post_webhook_url"`
-	// WebhookMethod is the HTTP method of webhook calls: "GET" or "POST",
-	// as the WebhookMethod constants spell them.
-	WebhookMethod string `json:"webhook_method"`
-	// WebhookFilters lists the webhook events that are enabled.
-	WebhookFilters []string `json:"webhook_filters"`
-	// PreWebhookRetryCount is how often a failed pre-event webhook is retried.
-	PreWebhookRetryCount int `json:"pre_webhook_retry_count"`
-	// PostWebhookRetryCount is how often a failed post-event webhook is
-	// retried.
-	PostWebhookRetryCount int `json:"post_webhook_retry_count"`
-	// Notifications is the push notification configuration.
-	Notifications ServiceNotifications `json:"notifications"`
-	// Media describes the media messages the Service supports.
-	Media ServiceMedia `json:"media"`
-	// URL is the absolute URL of the Service resource.
-	URL string `json:"url"`
-	// Links holds the URLs of related resources, keyed by name
-	// ("channels", "users", "roles", "bindings").
-	Links map[string]string `json:"links"`
-}
-
-// checkDecoded rejects a decoded Service that has no usable SID, such as one
-// decoded from "{}": the caller could neither fetch, update nor delete it.
-func (s *Service) checkDecoded() error {
-	return checkDecodedSID("Service", serviceSIDPrefix, s.SID)
-}
+// identity names the SID that identifies a Service: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (s *Service) identity() identity { return identity{"Service", "sid", serviceSIDPrefix, s.SID} }
 
 // ServiceLimits holds the limits of a Service.
 type ServiceLimits struct {
@@ -158,78 +96,50 @@ type ServiceMedia struct {
 	CompatibilityMessage string `json:"compatibility_message"`
 }
 
-// CreateServiceParams holds the form keys of a Create Service request.
-type CreateServiceParams struct {
-	// FriendlyName is a descriptive name for the new Service. It is
-	// required and must not be empty.
-	FriendlyName *string `url:"FriendlyName"`
-}
-
-// validate checks that p is set and has a FriendlyName.
-func (p *CreateServiceParams) validate() error {
-	if p == nil {
-		return checkRequiredName("FriendlyName", nil)
-	}
-	return checkRequiredName("FriendlyName", p.FriendlyName)
-}
+// check makes the check the spec cannot state: FriendlyName is not empty.
+func (p *CreateServiceParams) check() error { return checkNotEmpty(keyFriendlyName, p.FriendlyName) }
 
 // opCreateService describes the CreateService operation (see internal/spec).
-var opCreateService = lookupOp("CreateService")
+var opCreateService = sendOp[*CreateServiceParams, Service]{spec.Lookup("CreateService")}
 
 // Create creates a Service named params.FriendlyName, which is required, and
 // returns it as Twilio stored it, with Twilio's defaults; configure it with
 // Update.
 func (s *ServicesService) Create(ctx context.Context, params *CreateServiceParams) (*Service, error) {
-	return send[Service](ctx, s.client, opCreateService, params, params.validate())
+	return opCreateService.call(ctx, s.client, params)
 }
 
 // opFetchService describes the FetchService operation (see internal/spec).
-var opFetchService = lookupOp("FetchService")
+var opFetchService = fetchOp[Service]{spec.Lookup("FetchService")}
 
-// Fetch returns the Service sid.
-func (s *ServicesService) Fetch(ctx context.Context, sid string) (*Service, error) {
-	return getOne[Service](ctx, s.client, opFetchService, sid)
+// Fetch returns the Service serviceSID.
+func (s *ServicesService) Fetch(ctx context.Context, serviceSID string) (*Service, error) {
+	return opFetchService.call(ctx, s.client, serviceSID)
 }
 
 // opDeleteService describes the DeleteService operation (see internal/spec).
-var opDeleteService = lookupOp("DeleteService")
+var opDeleteService = deleteOp[*noParams]{spec.Lookup("DeleteService")}
 
-// Delete deletes the Service sid and everything in it: its Channels, Users,
+// Delete deletes the Service serviceSID and everything in it: its Channels, Users,
 // Roles and the rest.
-func (s *ServicesService) Delete(ctx context.Context, sid string) error {
-	return remove(ctx, s.client, opDeleteService, nil, nil, sid)
-}
-
-// ListServicesParams holds the options of Services.ListPage and
-// Services.List. The zero value (or a nil *ListServicesParams) lists every
-// Service in pages of Twilio's default size (50).
-//
-// There is no Page or PageToken: Twilio issues them inside each page's
-// Meta.NextPageURL, which NextPage and List follow.
-type ListServicesParams struct {
-	// PageSize is how many Services each page holds, from 1 to 100. When
-	// it is nil and Limit is set, pages hold Limit Services (at most 100).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Services; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio: ListPage uses it only
-	// to choose the page size, as above.
-	Limit int `url:"-"`
+func (s *ServicesService) Delete(ctx context.Context, serviceSID string) error {
+	return opDeleteService.call(ctx, s.client, nil, serviceSID)
 }
 
 // ServicePage is one page of the Services list.
 type ServicePage = Page[Service]
 
 // opListService describes the ListService operation (see internal/spec).
-var opListService = lookupOp("ListService")
+var opListService = listOp[*ListServicesParams, Service]{spec.Lookup("ListService")}
 
 // ListPage returns the first page of the account's Services.
 func (s *ServicesService) ListPage(ctx context.Context, params *ListServicesParams) (*ServicePage, error) {
-	return listPage[Service](ctx, s.client, opListService, params, nil)
+	return opListService.page(ctx, s.client, params)
 }
 
 // NextPage returns the Services page after page, or nil after the last page.
 func (s *ServicesService) NextPage(ctx context.Context, page *ServicePage) (*ServicePage, error) {
-	return nextPage(ctx, s.client, opListService, page)
+	return opListService.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Service of the account.
@@ -241,5 +151,5 @@ func (s *ServicesService) NextPage(ctx context.Context, page *ServicePage) (*Ser
 //		fmt.Println(svc.SID, svc.FriendlyName)
 //	}
 func (s *ServicesService) List(ctx context.Context, params *ListServicesParams) iter.Seq2[*Service, error] {
-	return listItems[Service](ctx, s.client, opListService, params, nil)
+	return opListService.items(ctx, s.client, params)
 }

@@ -1,6 +1,11 @@
 package twiliochat
 
-import "github.com/e3f0929f/twiliochat/internal/spec"
+import (
+	"maps"
+	"slices"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
+)
 
 // SID prefixes of the resources this package addresses (see internal/spec).
 const (
@@ -14,18 +19,15 @@ const (
 	memberSIDPrefix  = spec.MemberSIDPrefix
 )
 
-// ValidateServiceSID reports whether sid is a Chat Service SID
-// (^IS[0-9a-fA-F]{32}$). It returns nil or a *ValidationError for field "Sid".
-func ValidateServiceSID(sid string) error { return checkSID("Sid", serviceSIDPrefix, sid) }
-
-// ValidateRoleSID reports whether sid is a Chat Role SID
-// (^RL[0-9a-fA-F]{32}$). It returns nil or a *ValidationError for field "Sid".
-func ValidateRoleSID(sid string) error { return checkSID("Sid", roleSIDPrefix, sid) }
-
-// ValidateAccountSID reports whether sid is a Twilio Account SID
-// (^AC[0-9a-fA-F]{32}$). It returns nil or a *ValidationError for field
-// "AccountSid".
-func ValidateAccountSID(sid string) error { return checkSID("AccountSid", accountSIDPrefix, sid) }
+// ValidateSID reports whether sid is a SID of kind: its two-letter prefix
+// followed by exactly 32 hex digits. It returns nil or a *ValidationError
+// for field "Sid"; an unknown kind is refused as field "SIDKind".
+func ValidateSID(kind SIDKind, sid string) error {
+	if !slices.Contains(slices.Collect(maps.Values(spec.SIDPrefixes)), string(kind)) {
+		return invalid("SIDKind", "%s is not a kind of SID", quoteShort(string(kind)))
+	}
+	return checkSID("Sid", string(kind), sid)
+}
 
 // checkSID returns a *ValidationError naming field unless sid is prefix
 // followed by exactly 32 hex digits.

@@ -20,16 +20,11 @@ import (
 // decodes to a bool, as issue 13 asks: Twilio answers "True" or "False".
 var stringBools = map[string]bool{"chat.v2.credential.sandbox": true}
 
-// nullMeansUnknown are the properties whose null means "not known", not
-// zero: their Go field is a pointer, nil for null (issues 12 and 13). Every
-// other null decodes to its field's zero value.
-var nullMeansUnknown = map[string]bool{
-	"chat.v2.service.channel.member.last_consumed_message_index":    true,
-	"chat.v2.service.channel.member.last_consumption_timestamp":     true,
-	"chat.v2.service.user.is_online":                                true,
-	"chat.v2.service.user.is_notifiable":                            true,
-	"chat.v2.service.user.user_channel.last_consumed_message_index": true,
-	"chat.v2.service.user.user_channel.unread_messages_count":       true,
+// wantPointer is the package doc's rule for a response field: a pointer
+// where the spec says nullable and the zero value is also a real value (a
+// count, an index, a boolean), nil for null; otherwise the zero value.
+func wantPointer(p *apiSchema) bool {
+	return p != nil && p.Nullable && (p.Type == "integer" || p.Type == "boolean")
 }
 
 // answerSampler builds answers from the spec's schemas.
@@ -228,6 +223,7 @@ func roundTrip(v any) (any, error) {
 // answerCheck compares decoded values with the answer they came from and
 // collects every difference.
 type answerCheck struct {
+	doc      *specDoc // the spec, for the nullable rule
 	problems []string
 }
 
@@ -238,6 +234,10 @@ func (c *answerCheck) fail(path, format string, args ...any) {
 // resource compares got, the decoded struct of a component schema, with
 // want, the answer object (read back through roundTrip).
 func (c *answerCheck) resource(path, schema string, want map[string]any, got reflect.Value) {
+	var props map[string]*apiSchema
+	if c.doc != nil && c.doc.Schemas[schema] != nil {
+		props = c.doc.Schemas[schema].Properties
+	}
 	got = reflect.Indirect(got)
 	if got.Kind() != reflect.Struct {
 		c.fail(path, "decodes into %s, not a struct", got.Type())
@@ -256,8 +256,8 @@ func (c *answerCheck) resource(path, schema string, want map[string]any, got ref
 		}
 		fv := got.FieldByIndex(f.Index)
 		key := schema + "." + name
-		if nullMeansUnknown[key] && f.Type.Kind() != reflect.Pointer {
-			c.fail(path+"."+name, "field %s is a %s, want a pointer: null means not known", f.Name, f.Type)
+		if isPointer := f.Type.Kind() == reflect.Pointer; props != nil && !stringBools[key] && isPointer != wantPointer(props[name]) {
+			c.fail(path+"."+name, "field %s is a %s: the nullable rule (doc.go) wants a pointer only for a nullable count, index or boolean", f.Name, f.Type)
 		}
 		if stringBools[key] {
 			c.stringBool(path+"."+name, want[name], fv)

@@ -21,6 +21,9 @@ import (
 // field for: Twilio issues Page and PageToken inside each page's
 // next_page_url, which NextPage and List follow, so a caller never sets
 // them. Every other body, query and header key of the spec needs a field.
+// timeType is the type of a date field.
+var timeType = reflect.TypeFor[time.Time]()
+
 var exemptQueryKeys = map[string]bool{"Page": true, "PageToken": true}
 
 // paramLeaf is one field of a params struct that holds a value (a nested

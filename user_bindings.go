@@ -2,13 +2,16 @@ package twiliochat
 
 import (
 	"context"
+	"github.com/e3f0929f/twiliochat/internal/spec"
 	"iter"
 )
 
-// UserBindingsAPI is the set of operations on the push notification
-// Bindings of one User of a Chat Service. *UserBindingsService implements
-// it; downstream code can depend on UserBindingsAPI and substitute a fake in
-// its own unit tests.
+// UserBindingsAPI is the set of operations on the push notification Bindings
+// of one User of a Chat Service. *UserBindingsService implements it;
+// downstream code can depend on UserBindingsAPI and substitute a fake in its
+// own unit tests. Methods may be added to UserBindingsAPI in minor releases,
+// as Twilio adds operations: a fake that embeds UserBindingsAPI keeps
+// compiling.
 type UserBindingsAPI interface {
 	// Fetch returns the Binding bindingSID of the User user.
 	Fetch(ctx context.Context, serviceSID, user, bindingSID string) (*Binding, error)
@@ -37,63 +40,39 @@ type UserBindingsService struct {
 
 // opFetchUserBinding describes the FetchUserBinding operation (see
 // internal/spec).
-var opFetchUserBinding = lookupOp("FetchUserBinding")
+var opFetchUserBinding = fetchOp[Binding]{spec.Lookup("FetchUserBinding")}
 
 // Fetch returns the Binding bindingSID of the User user (a User SID or
 // identity) of the Service serviceSID. IsNotFound reports a User or a Binding
 // that does not exist.
 func (s *UserBindingsService) Fetch(ctx context.Context, serviceSID, user, bindingSID string) (*Binding, error) {
-	return getOne[Binding](ctx, s.client, opFetchUserBinding, serviceSID, user, bindingSID)
+	return opFetchUserBinding.call(ctx, s.client, serviceSID, user, bindingSID)
 }
 
 // opDeleteUserBinding describes the DeleteUserBinding operation (see
 // internal/spec).
-var opDeleteUserBinding = lookupOp("DeleteUserBinding")
+var opDeleteUserBinding = deleteOp[*noParams]{spec.Lookup("DeleteUserBinding")}
 
 // Delete deletes the Binding bindingSID of the User user (a User SID or
 // identity) of the Service serviceSID.
 func (s *UserBindingsService) Delete(ctx context.Context, serviceSID, user, bindingSID string) error {
-	return remove(ctx, s.client, opDeleteUserBinding, nil, nil, serviceSID, user, bindingSID)
-}
-
-// ListUserBindingsParams holds the options of UserBindings.ListPage and
-// UserBindings.List. The zero value (or a nil *ListUserBindingsParams) lists
-// every Binding of the User in pages of Twilio's default size (50).
-type ListUserBindingsParams struct {
-	// PageSize is how many Bindings each page holds, from 1 to 50. When it
-	// is nil and Limit is set, pages hold Limit Bindings (at most 50).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Bindings; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
-	// BindingType lists only the Bindings of these push technologies, each
-	// sent as its own BindingType key; each must be a BindingType constant.
-	// Empty lists every type.
-	BindingType []BindingType `url:"BindingType,omitempty"`
-}
-
-// validate checks the BindingType filter; a nil params is valid.
-func (p *ListUserBindingsParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return checkBindingTypes(p.BindingType)
+	return opDeleteUserBinding.call(ctx, s.client, nil, serviceSID, user, bindingSID)
 }
 
 // opListUserBinding describes the ListUserBinding operation (see
 // internal/spec).
-var opListUserBinding = lookupOp("ListUserBinding")
+var opListUserBinding = listOp[*ListUserBindingsParams, Binding]{spec.Lookup("ListUserBinding")}
 
 // ListPage returns the first page of the Bindings of the User user (a User
 // SID or identity) of the Service serviceSID, filtered by params.
 func (s *UserBindingsService) ListPage(ctx context.Context, serviceSID, user string, params *ListUserBindingsParams) (*BindingPage, error) {
-	return listPage[Binding](ctx, s.client, opListUserBinding, params, params.validate(), serviceSID, user)
+	return opListUserBinding.page(ctx, s.client, params, serviceSID, user)
 }
 
 // NextPage returns the User's Bindings page after page, or nil after the last
 // page.
 func (s *UserBindingsService) NextPage(ctx context.Context, page *BindingPage) (*BindingPage, error) {
-	return nextPage(ctx, s.client, opListUserBinding, page)
+	return opListUserBinding.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Binding of the User user (a User SID or
@@ -106,5 +85,5 @@ func (s *UserBindingsService) NextPage(ctx context.Context, page *BindingPage) (
 //		fmt.Println(b.SID, b.BindingType, b.MessageTypes)
 //	}
 func (s *UserBindingsService) List(ctx context.Context, serviceSID, user string, params *ListUserBindingsParams) iter.Seq2[*Binding, error] {
-	return listItems[Binding](ctx, s.client, opListUserBinding, params, params.validate(), serviceSID, user)
+	return opListUserBinding.items(ctx, s.client, params, serviceSID, user)
 }

@@ -3,7 +3,6 @@ package twiliochat
 import (
 	"context"
 	"iter"
-	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
@@ -11,6 +10,8 @@ import (
 // UserChannelsAPI is the set of operations on the Channels of one User of a
 // Chat Service. *UserChannelsService implements it; downstream code can
 // depend on UserChannelsAPI and substitute a fake in its own unit tests.
+// Methods may be added to UserChannelsAPI in minor releases, as Twilio adds
+// operations: a fake that embeds UserChannelsAPI keeps compiling.
 type UserChannelsAPI interface {
 	// Fetch returns the User's view of the Channel channel.
 	Fetch(ctx context.Context, serviceSID, user, channel string) (*UserChannel, error)
@@ -42,163 +43,51 @@ type UserChannelsService struct {
 	client *Client
 }
 
-// ChannelStatus is how a User stands in a Channel: ChannelStatusJoined,
-// ChannelStatusInvited or ChannelStatusNotParticipating. A status Twilio
-// adds later decodes as its own string, without an error.
-type ChannelStatus string
-
-// The Channel statuses Twilio defines (the spec's
-// user_channel_enum_channel_status).
-const (
-	// ChannelStatusJoined is a User who is a Member of the Channel.
-	ChannelStatusJoined ChannelStatus = spec.ChannelStatusJoined
-	// ChannelStatusInvited is a User with a pending Invite to the Channel.
-	ChannelStatusInvited ChannelStatus = spec.ChannelStatusInvited
-	// ChannelStatusNotParticipating is a User who is neither.
-	ChannelStatusNotParticipating ChannelStatus = spec.ChannelStatusNotParticipating
-)
-
-// NotificationLevel says whether a User gets the push notifications of a
-// Channel: NotificationLevelDefault or NotificationLevelMuted.
-type NotificationLevel string
-
-// The notification levels Twilio defines (the spec's
-// user_channel_enum_notification_level).
-const (
-	// NotificationLevelDefault sends the User the Channel's push
-	// notifications as the Service is configured to.
-	NotificationLevelDefault NotificationLevel = spec.NotificationLevelDefault
-	// NotificationLevelMuted keeps the Channel's push notifications from
-	// the User.
-	NotificationLevelMuted NotificationLevel = spec.NotificationLevelMuted
-)
-
-// UserChannel is a Chat v2 User Channel resource: a Channel as one User
-// sees it. Fields that Twilio sends as JSON null decode to their zero value,
-// but LastConsumedMessageIndex and UnreadMessagesCount, which are nil when
-// Twilio does not know them; fields Twilio adds later are ignored. An
-// answer whose channel_sid is missing or is not a Channel SID fails the call
-// with a *DecodeError.
-type UserChannel struct {
-	// AccountSID is the Account that created the User Channel.
-	AccountSID string `json:"account_sid"`
-	// ServiceSID is the Service the User Channel belongs to.
-	ServiceSID string `json:"service_sid"`
-	// ChannelSID is the Channel (CH followed by 32 hex digits).
-	ChannelSID string `json:"channel_sid"`
-	// UserSID is the User (US followed by 32 hex digits).
-	UserSID string `json:"user_sid"`
-	// MemberSID is the Member that stands for the User in the Channel (MB
-	// followed by 32 hex digits), empty when the User has not joined.
-	MemberSID string `json:"member_sid"`
-	// Status is whether the User has joined the Channel or is invited.
-	Status ChannelStatus `json:"status"`
-	// LastConsumedMessageIndex is the index of the last Message of the
-	// Channel the User has read (its consumption horizon), nil when the
-	// User has read none or Twilio does not know.
-	LastConsumedMessageIndex *int `json:"last_consumed_message_index"`
-	// UnreadMessagesCount is how many Messages of the Channel the User has
-	// not read, nil when Twilio does not know (the User has no
-	// consumption horizon yet). Reading Messages through the API does not
-	// change it; Update's LastConsumedMessageIndex does.
-	UnreadMessagesCount *int `json:"unread_messages_count"`
-	// Links holds the URLs of related resources, keyed by name
-	// ("channel", "member").
-	Links map[string]string `json:"links"`
-	// URL is the absolute URL of the User Channel resource.
-	URL string `json:"url"`
-	// NotificationLevel is whether the User gets the Channel's push
-	// notifications.
-	NotificationLevel NotificationLevel `json:"notification_level"`
-}
-
-// checkDecoded rejects a decoded User Channel that has no usable Channel
-// SID, such as one decoded from "{}": it names the Channel the caller would
-// address.
-func (u *UserChannel) checkDecoded() error {
-	return checkDecodedKey("User Channel", "channel_sid", channelSIDPrefix, u.ChannelSID)
+// identity names the SID that identifies a User Channel: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (u *UserChannel) identity() identity {
+	return identity{"User Channel", "channel_sid", channelSIDPrefix, u.ChannelSID}
 }
 
 // opFetchUserChannel describes the FetchUserChannel operation (see
 // internal/spec).
-var opFetchUserChannel = lookupOp("FetchUserChannel")
+var opFetchUserChannel = fetchOp[UserChannel]{spec.Lookup("FetchUserChannel")}
 
 // Fetch returns the Channel channel (a Channel SID or unique name) as the
 // User user (a User SID or identity) of the Service serviceSID sees it.
 // IsNotFound reports a User or a Channel that does not exist, or a User that
 // is not in the Channel.
 func (s *UserChannelsService) Fetch(ctx context.Context, serviceSID, user, channel string) (*UserChannel, error) {
-	return getOne[UserChannel](ctx, s.client, opFetchUserChannel, serviceSID, user, channel)
+	return opFetchUserChannel.call(ctx, s.client, serviceSID, user, channel)
 }
 
-// UpdateUserChannelParams holds the form keys of an Update User Channel
-// request. No key is required; a nil params sends none.
-type UpdateUserChannelParams struct {
-	// NotificationLevel is NotificationLevelDefault or
-	// NotificationLevelMuted.
-	NotificationLevel *NotificationLevel `url:"NotificationLevel,omitempty"`
-	// LastConsumedMessageIndex moves the User's consumption horizon: the
-	// index of the last Message of the Channel the User has read.
-	LastConsumedMessageIndex *int `url:"LastConsumedMessageIndex,omitempty"`
-	// LastConsumptionTimestamp is when the User last read a Message of the
-	// Channel. It must not be the zero time; it is sent in RFC 3339.
-	LastConsumptionTimestamp *time.Time `url:"LastConsumptionTimestamp,omitempty"`
-}
-
-// validate checks NotificationLevel and LastConsumptionTimestamp; a nil
-// params is valid.
-func (p *UpdateUserChannelParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return joinErrors(
-		checkEnum("NotificationLevel", p.NotificationLevel, spec.NotificationLevels),
-		checkDate("LastConsumptionTimestamp", p.LastConsumptionTimestamp),
-	)
+// check makes the check the spec cannot state: the date is one RFC 3339
+// carries.
+func (p *UpdateUserChannelParams) check() error {
+	return checkDate(keyLastConsumptionTimestamp, p.LastConsumptionTimestamp)
 }
 
 // opUpdateUserChannel describes the UpdateUserChannel operation (see
 // internal/spec).
-var opUpdateUserChannel = lookupOp("UpdateUserChannel")
+var opUpdateUserChannel = sendOp[*UpdateUserChannelParams, UserChannel]{spec.Lookup("UpdateUserChannel")}
 
 // Update changes the User's notification level or consumption horizon in the
 // Channel channel (a Channel SID or unique name) and returns the User Channel
 // as Twilio stored it: setting LastConsumedMessageIndex moves the horizon of
 // the User's Member, and with it UnreadMessagesCount.
 func (s *UserChannelsService) Update(ctx context.Context, serviceSID, user, channel string, params *UpdateUserChannelParams) (*UserChannel, error) {
-	return send[UserChannel](ctx, s.client, opUpdateUserChannel, params, params.validate(), serviceSID, user, channel)
-}
-
-// DeleteUserChannelParams holds the header of a Delete User Channel
-// request. A nil params sends none.
-type DeleteUserChannelParams struct {
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// removal, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
+	return opUpdateUserChannel.call(ctx, s.client, params, serviceSID, user, channel)
 }
 
 // opDeleteUserChannel describes the DeleteUserChannel operation (see
 // internal/spec).
-var opDeleteUserChannel = lookupOp("DeleteUserChannel")
+var opDeleteUserChannel = deleteOp[*DeleteUserChannelParams]{spec.Lookup("DeleteUserChannel")}
 
 // Delete removes the User user (a User SID or identity) from the Channel
 // channel (a Channel SID or unique name): its Member is deleted. IsNotFound
 // reports a User that is not in the Channel.
 func (s *UserChannelsService) Delete(ctx context.Context, serviceSID, user, channel string, params *DeleteUserChannelParams) error {
-	return remove(ctx, s.client, opDeleteUserChannel, params, nil, serviceSID, user, channel)
-}
-
-// ListUserChannelsParams holds the options of UserChannels.ListPage and
-// UserChannels.List. The zero value (or a nil *ListUserChannelsParams)
-// lists every Channel of the User in pages of Twilio's default size (50).
-type ListUserChannelsParams struct {
-	// PageSize is how many Channels each page holds, from 1 to 50. When it
-	// is nil and Limit is set, pages hold Limit Channels (at most 50).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Channels; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
+	return opDeleteUserChannel.call(ctx, s.client, params, serviceSID, user, channel)
 }
 
 // UserChannelPage is one page of a User's Channels list.
@@ -206,18 +95,18 @@ type UserChannelPage = Page[UserChannel]
 
 // opListUserChannel describes the ListUserChannel operation (see
 // internal/spec).
-var opListUserChannel = lookupOp("ListUserChannel")
+var opListUserChannel = listOp[*ListUserChannelsParams, UserChannel]{spec.Lookup("ListUserChannel")}
 
 // ListPage returns the first page of the Channels of the User user (a User
 // SID or identity) of the Service serviceSID.
 func (s *UserChannelsService) ListPage(ctx context.Context, serviceSID, user string, params *ListUserChannelsParams) (*UserChannelPage, error) {
-	return listPage[UserChannel](ctx, s.client, opListUserChannel, params, nil, serviceSID, user)
+	return opListUserChannel.page(ctx, s.client, params, serviceSID, user)
 }
 
 // NextPage returns the User's Channels page after page, or nil after the last
 // page.
 func (s *UserChannelsService) NextPage(ctx context.Context, page *UserChannelPage) (*UserChannelPage, error) {
-	return nextPage(ctx, s.client, opListUserChannel, page)
+	return opListUserChannel.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every Channel of the User user (a User SID or
@@ -232,5 +121,5 @@ func (s *UserChannelsService) NextPage(ctx context.Context, page *UserChannelPag
 //		}
 //	}
 func (s *UserChannelsService) List(ctx context.Context, serviceSID, user string, params *ListUserChannelsParams) iter.Seq2[*UserChannel, error] {
-	return listItems[UserChannel](ctx, s.client, opListUserChannel, params, nil, serviceSID, user)
+	return opListUserChannel.items(ctx, s.client, params, serviceSID, user)
 }

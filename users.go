@@ -2,13 +2,15 @@ package twiliochat
 
 import (
 	"context"
+	"github.com/e3f0929f/twiliochat/internal/spec"
 	"iter"
-	"time"
 )
 
 // UsersAPI is the set of operations on the Users of a Chat Service.
 // *UsersService implements it; downstream code can depend on UsersAPI and
-// substitute a fake in its own unit tests.
+// substitute a fake in its own unit tests. Methods may be added to UsersAPI
+// in minor releases, as Twilio adds operations: a fake that embeds UsersAPI
+// keeps compiling.
 type UsersAPI interface {
 	// Create creates a User in the Service serviceSID and returns it as
 	// Twilio stored it.
@@ -40,170 +42,70 @@ type UsersService struct {
 	client *Client
 }
 
-// User is a Chat v2 User resource. Fields that Twilio sends as JSON null
-// decode to their zero value, but IsOnline and IsNotifiable, whose null
-// means "not known"; fields Twilio adds later are ignored. An answer whose
-// sid is missing or is not a User SID fails the call with a *DecodeError.
-type User struct {
-	// SID is the User's unique ID (US followed by 32 hex digits).
-	SID string `json:"sid"`
-	// AccountSID is the Account that created the User.
-	AccountSID string `json:"account_sid"`
-	// ServiceSID is the Service the User belongs to.
-	ServiceSID string `json:"service_sid"`
-	// Attributes is the JSON text the User was given; read it with Decode.
-	Attributes Attributes `json:"attributes"`
-	// FriendlyName is the name given to the User.
-	FriendlyName string `json:"friendly_name"`
-	// RoleSID is the SID of the User's service role.
-	RoleSID string `json:"role_sid"`
-	// Identity is the User's identity, unique in the Service.
-	Identity string `json:"identity"`
-	// IsOnline reports whether the User has a live client connected. It is
-	// nil in a list, when the Service's Reachability Indicator is off, and
-	// while the User has never been online.
-	IsOnline *bool `json:"is_online"`
-	// IsNotifiable reports whether the User can be reached by push
-	// notification. It is nil in a list, when the Service's Reachability
-	// Indicator is off, and while the User has never had a push
-	// registration.
-	IsNotifiable *bool `json:"is_notifiable"`
-	// DateCreated is when the User was created.
-	DateCreated time.Time `json:"date_created"`
-	// DateUpdated is when the User was last updated.
-	DateUpdated time.Time `json:"date_updated"`
-	// JoinedChannelsCount is how many Channels the User is a Member of.
-	JoinedChannelsCount int `json:"joined_channels_count"`
-	// Links holds the URLs of related resources, keyed by name
-	// ("user_channels", "user_bindings").
-	Links map[string]string `json:"links"`
-	// URL is the absolute URL of the User resource.
-	URL string `json:"url"`
-}
+// identity names the SID that identifies a User: a decoded one
+// without it, such as one decoded from "{}", fails the call.
+func (u *User) identity() identity { return identity{"User", "sid", userSIDPrefix, u.SID} }
 
-// checkDecoded rejects a decoded User that has no usable SID, such as one
-// decoded from "{}".
-func (u *User) checkDecoded() error {
-	return checkDecodedSID("User", userSIDPrefix, u.SID)
-}
-
-// CreateUserParams holds the form keys of a Create User request. Identity
-// is required.
-type CreateUserParams struct {
-	// Identity is the new User's identity, unique in the Service: the
-	// identity its access tokens carry. Required and not empty.
-	Identity *string `url:"Identity,omitempty"`
-	// RoleSID is the SID of the User's service role (RL followed by 32 hex
-	// digits); without it the User gets the Service's default service role.
-	RoleSID *string `url:"RoleSid,omitempty"`
-	// Attributes is JSON text to store with the User, checked before any
-	// request is sent.
-	Attributes *string `url:"Attributes,omitempty"`
-	// FriendlyName is a name to show for the User.
-	FriendlyName *string `url:"FriendlyName,omitempty"`
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
-// validate checks every field and returns all the problems it finds,
-// joined, or nil.
-func (p *CreateUserParams) validate() error {
-	if p == nil {
-		return checkRequiredName("Identity", nil)
-	}
-	return joinErrors(checkRequiredName("Identity", p.Identity), checkRoleSID("RoleSid", p.RoleSID), checkJSON("Attributes", p.Attributes))
+// check makes the checks the spec cannot state: Identity is not empty,
+// Attributes is JSON.
+func (p *CreateUserParams) check() error {
+	return joinErrors(checkNotEmpty(keyIdentity, p.Identity), checkJSON(keyAttributes, p.Attributes))
 }
 
 // opCreateUser describes the CreateUser operation (see internal/spec).
-var opCreateUser = lookupOp("CreateUser")
+var opCreateUser = sendOp[*CreateUserParams, User]{spec.Lookup("CreateUser")}
 
 // Create creates a User of params.Identity, which is required, in the Service
 // serviceSID and returns it as Twilio stored it. IsAlreadyExists reports an
 // identity that is taken.
 func (s *UsersService) Create(ctx context.Context, serviceSID string, params *CreateUserParams) (*User, error) {
-	return send[User](ctx, s.client, opCreateUser, params, params.validate(), serviceSID)
+	return opCreateUser.call(ctx, s.client, params, serviceSID)
 }
 
 // opFetchUser describes the FetchUser operation (see internal/spec).
-var opFetchUser = lookupOp("FetchUser")
+var opFetchUser = fetchOp[User]{spec.Lookup("FetchUser")}
 
 // Fetch returns the User user, its SID or identity, of the Service
 // serviceSID.
 func (s *UsersService) Fetch(ctx context.Context, serviceSID, user string) (*User, error) {
-	return getOne[User](ctx, s.client, opFetchUser, serviceSID, user)
+	return opFetchUser.call(ctx, s.client, serviceSID, user)
 }
 
-// UpdateUserParams holds the form keys of an Update User request. A nil
-// field leaves the User's value as it is.
-type UpdateUserParams struct {
-	// RoleSID is the SID of the User's new service role (RL followed by 32
-	// hex digits).
-	RoleSID *string `url:"RoleSid,omitempty"`
-	// Attributes is JSON text that replaces the User's attributes.
-	Attributes *string `url:"Attributes,omitempty"`
-	// FriendlyName is a name to show for the User.
-	FriendlyName *string `url:"FriendlyName,omitempty"`
-	// WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled
-	// header: true asks Twilio to call the Service's webhooks for this
-	// request, false not to.
-	WebhookEnabled *bool `header:"X-Twilio-Webhook-Enabled"`
-}
-
-// validate checks every field and returns all the problems it finds,
-// joined, or nil. A nil p is valid.
-func (p *UpdateUserParams) validate() error {
-	if p == nil {
-		return nil
-	}
-	return joinErrors(checkRoleSID("RoleSid", p.RoleSID), checkJSON("Attributes", p.Attributes))
-}
+// check makes the check the spec cannot state: Attributes is JSON.
+func (p *UpdateUserParams) check() error { return checkJSON(keyAttributes, p.Attributes) }
 
 // opUpdateUser describes the UpdateUser operation (see internal/spec).
-var opUpdateUser = lookupOp("UpdateUser")
+var opUpdateUser = sendOp[*UpdateUserParams, User]{spec.Lookup("UpdateUser")}
 
 // Update changes the User user, its SID or identity, and returns it as Twilio
 // stored it; params may be nil.
 func (s *UsersService) Update(ctx context.Context, serviceSID, user string, params *UpdateUserParams) (*User, error) {
-	return send[User](ctx, s.client, opUpdateUser, params, params.validate(), serviceSID, user)
+	return opUpdateUser.call(ctx, s.client, params, serviceSID, user)
 }
 
 // opDeleteUser describes the DeleteUser operation (see internal/spec).
-var opDeleteUser = lookupOp("DeleteUser")
+var opDeleteUser = deleteOp[*noParams]{spec.Lookup("DeleteUser")}
 
 // Delete deletes the User user, its SID or identity, of the Service
 // serviceSID, and with it its Members: the User leaves every Channel.
 func (s *UsersService) Delete(ctx context.Context, serviceSID, user string) error {
-	return remove(ctx, s.client, opDeleteUser, nil, nil, serviceSID, user)
-}
-
-// ListUsersParams holds the options of Users.ListPage and Users.List. The
-// zero value (or a nil *ListUsersParams) lists every User in pages of
-// Twilio's default size (50).
-type ListUsersParams struct {
-	// PageSize is how many Users each page holds, from 1 to 100. When it
-	// is nil and Limit is set, pages hold Limit Users (at most 100).
-	PageSize *int `url:"PageSize,omitempty"`
-	// Limit makes List stop after this many Users; 0 lists them all. It
-	// must not be negative. It is not sent to Twilio.
-	Limit int `url:"-"`
+	return opDeleteUser.call(ctx, s.client, nil, serviceSID, user)
 }
 
 // UserPage is one page of a Service's Users list.
 type UserPage = Page[User]
 
 // opListUser describes the ListUser operation (see internal/spec).
-var opListUser = lookupOp("ListUser")
+var opListUser = listOp[*ListUsersParams, User]{spec.Lookup("ListUser")}
 
 // ListPage returns the first page of the Users of the Service serviceSID.
 func (s *UsersService) ListPage(ctx context.Context, serviceSID string, params *ListUsersParams) (*UserPage, error) {
-	return listPage[User](ctx, s.client, opListUser, params, nil, serviceSID)
+	return opListUser.page(ctx, s.client, params, serviceSID)
 }
 
 // NextPage returns the Users page after page, or nil after the last page.
 func (s *UsersService) NextPage(ctx context.Context, page *UserPage) (*UserPage, error) {
-	return nextPage(ctx, s.client, opListUser, page)
+	return opListUser.next(ctx, s.client, page)
 }
 
 // List returns an iterator over every User of the Service serviceSID.
@@ -215,5 +117,5 @@ func (s *UsersService) NextPage(ctx context.Context, page *UserPage) (*UserPage,
 //		fmt.Println(user.Identity, user.JoinedChannelsCount)
 //	}
 func (s *UsersService) List(ctx context.Context, serviceSID string, params *ListUsersParams) iter.Seq2[*User, error] {
-	return listItems[User](ctx, s.client, opListUser, params, nil, serviceSID)
+	return opListUser.items(ctx, s.client, params, serviceSID)
 }

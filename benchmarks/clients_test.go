@@ -82,7 +82,7 @@ func ourParams() *twiliochat.UpdateServiceParams {
 	return &twiliochat.UpdateServiceParams{
 		FriendlyName:                 twiliochat.Ptr(friendlyName),
 		PreWebhookURL:                twiliochat.Ptr(preWebhookURL),
-		WebhookMethod:                twiliochat.Ptr(webhookMethod),
+		WebhookMethod:                twiliochat.Ptr(twiliochat.WebhookMethod(webhookMethod)),
 		PostWebhookURL:               twiliochat.Ptr(postWebhookURL),
 		WebhookFilters:               []string{webhookFilter},
 		ReadStatusEnabled:            twiliochat.Ptr(false),

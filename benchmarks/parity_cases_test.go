@@ -226,7 +226,7 @@ func allServiceKeys() *twiliochat.UpdateServiceParams {
 		},
 		PreWebhookURL:         twiliochat.Ptr("https://hooks.example.com/pre?a=1&b=2"),
 		PostWebhookURL:        twiliochat.Ptr("https://hooks.example.com/post"),
-		WebhookMethod:         twiliochat.Ptr("GET"),
+		WebhookMethod:         twiliochat.Ptr(twiliochat.WebhookMethodGet),
 		WebhookFilters:        []string{"onMessageSend", "onChannelAdded", "onMemberAdd"},
 		Limits:                &twiliochat.LimitsParams{ChannelMembers: twiliochat.Ptr(1000), UserChannels: twiliochat.Ptr(250)},
 		Media:                 &twiliochat.MediaParams{CompatibilityMessage: twiliochat.Ptr("media: see https://example.com/m?id=1")},

@@ -305,7 +305,7 @@ func TestMembers(t *testing.T) {
 		LastConsumedMessageIndex: twiliochat.Ptr(4), LastConsumptionTimestamp: &read, Attributes: twiliochat.Ptr(`{"seat":1}`)})
 	require.NoError(t, err)
 	want := *alice
-	want.LastConsumedMessageIndex, want.LastConsumptionTimestamp, want.Attributes = twiliochat.Ptr(4), &read, `{"seat":1}`
+	want.LastConsumedMessageIndex, want.LastConsumptionTimestamp, want.Attributes = twiliochat.Ptr(4), read, `{"seat":1}`
 	assert.Equal(t, &want, updated)
 
 	var identities []string

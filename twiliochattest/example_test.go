@@ -274,7 +274,7 @@ func ExampleServer_SeedService() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(svc.FriendlyName, svc.ReachabilityEnabled, svc.TypingIndicatorTimeout)
+	fmt.Println(svc.FriendlyName, *svc.ReachabilityEnabled, svc.TypingIndicatorTimeout)
 	for role, err := range client.Roles.List(ctx, sid, nil) {
 		if err != nil {
 			fmt.Println(err)

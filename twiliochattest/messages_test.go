@@ -80,7 +80,7 @@ func TestMessages(t *testing.T) {
 	msgURL := ch.URL + "/Messages/" + first.SID
 	assert.Equal(t, &twiliochat.Message{
 		SID: first.SID, AccountSID: srv.AccountSID(), Attributes: "{}", ServiceSID: svc.SID, To: ch.SID, ChannelSID: ch.SID,
-		DateCreated: t0, DateUpdated: t0, From: "system", Index: 0, Type: twiliochat.MessageTypeText, URL: msgURL,
+		DateCreated: t0, DateUpdated: t0, WasEdited: twiliochat.Ptr(false), From: "system", Index: 0, Type: twiliochat.MessageTypeText, URL: msgURL,
 	}, first)
 
 	second, err := client.Messages.Create(ctx, svc.SID, ch.SID, &twiliochat.CreateMessageParams{
@@ -113,12 +113,12 @@ func TestMessages(t *testing.T) {
 	})
 	require.NoError(t, err)
 	want := *second
-	want.Body, want.LastUpdatedBy, want.WasEdited = "hello, edited", "bob", true
+	want.Body, want.LastUpdatedBy, want.WasEdited = "hello, edited", "bob", twiliochat.Ptr(true)
 	assert.Equal(t, &want, edited)
 	retagged, err := client.Messages.Update(ctx, svc.SID, ch.SID, first.SID, &twiliochat.UpdateMessageParams{Attributes: twiliochat.Ptr(`[1]`)})
 	require.NoError(t, err)
 	assert.Equal(t, twiliochat.Attributes(`[1]`), retagged.Attributes)
-	assert.False(t, retagged.WasEdited, "attributes alone do not edit the message")
+	assert.Equal(t, twiliochat.Ptr(false), retagged.WasEdited, "attributes alone do not edit the message")
 
 	assert.Equal(t, []string{"", "hello, edited", ""}, messageBodies(t, client, svc.SID, ch.SID, nil), "asc by default")
 	assert.Equal(t, []int{0, 1, 2}, messageIndexes(t, client, svc.SID, ch.SID,

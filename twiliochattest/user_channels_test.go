@@ -90,7 +90,7 @@ func TestUserChannelOfAMember(t *testing.T) {
 	assert.Equal(t, twiliochat.Ptr(2), got.UnreadMessagesCount, "a horizon not sent is kept")
 	member, err = client.Members.Fetch(ctx, svc.SID, "general", "alice")
 	require.NoError(t, err)
-	assert.Equal(t, t0, *member.LastConsumptionTimestamp, "to the second, as Twilio writes dates")
+	assert.Equal(t, t0, member.LastConsumptionTimestamp, "to the second, as Twilio writes dates")
 	resp := call(t, srv, http.MethodPost, "/v2/Services/"+svc.SID+"/Users/alice/Channels/general", url.Values{"LastConsumedMessageIndex": {""}})
 	require.Equal(t, http.StatusOK, resp.Status)
 	body := resp.JSON(t)

@@ -76,7 +76,7 @@ func (rc *receiver) take(t *testing.T) []webhook.Payload {
 func pointAt(t *testing.T, client *twiliochat.Client, serviceSID, u, method string, retries int, filters ...string) {
 	t.Helper()
 	_, err := client.Services.Update(context.Background(), serviceSID, &twiliochat.UpdateServiceParams{
-		PreWebhookURL: twiliochat.Ptr(u), PostWebhookURL: twiliochat.Ptr(u), WebhookMethod: twiliochat.Ptr(method),
+		PreWebhookURL: twiliochat.Ptr(u), PostWebhookURL: twiliochat.Ptr(u), WebhookMethod: twiliochat.Ptr(twiliochat.WebhookMethod(method)),
 		WebhookFilters: filters, PreWebhookRetryCount: twiliochat.Ptr(retries), PostWebhookRetryCount: twiliochat.Ptr(retries),
 	})
 	require.NoError(t, err)
@@ -536,7 +536,7 @@ func TestUpdateAndRemoveDecisions(t *testing.T) {
 	assert.Equal(t, twiliochattest.SDKMessage{SID: m.SID, ChannelSID: m.ChannelSID, Index: 0, Body: "keep d**n", Attributes: `{"moderated":true}`, From: "moderator"}, edited)
 	stored, err := client.Messages.Fetch(ctx, svcSID, "general", m.SID)
 	require.NoError(t, err)
-	assert.True(t, stored.WasEdited)
+	assert.Equal(t, twiliochat.Ptr(true), stored.WasEdited)
 	assert.Equal(t, "alice", stored.LastUpdatedBy)
 
 	// The moderator is the author now, so alice's roles need the "any"

@@ -179,7 +179,7 @@ func chat(ctx context.Context, w io.Writer, a api, serviceSID, tag string) (err 
 	if err != nil {
 		return fmt.Errorf("edit message: %w", err)
 	}
-	fmt.Fprintf(w, "5. edited   %s #%d: %q (edited: %t)\n", msg.SID, msg.Index, msg.Body, msg.WasEdited)
+	fmt.Fprintf(w, "5. edited   %s #%d: %q (edited: %t)\n", msg.SID, msg.Index, msg.Body, msg.WasEdited != nil && *msg.WasEdited)
 	reply, err := a.Messages.Create(ctx, serviceSID, room, &twiliochat.CreateMessageParams{
 		From: twiliochat.Ptr(bob),
 		Body: twiliochat.Ptr("Sent again just now."),
@@ -205,7 +205,7 @@ func chat(ctx context.Context, w io.Writer, a api, serviceSID, tag string) (err 
 		if t.Ticket != 0 {
 			note = fmt.Sprintf(" [ticket %d, %s priority]", t.Ticket, t.Priority)
 		}
-		if m.WasEdited {
+		if m.WasEdited != nil && *m.WasEdited {
 			note += " (edited)"
 		}
 		fmt.Fprintf(w, "   #%d %s: %q%s\n", m.Index, m.From, m.Body, note)

@@ -75,13 +75,13 @@ func printService(w io.Writer, svc *twiliochat.Service) {
 		{"SID", svc.SID},
 		{"Friendly name", svc.FriendlyName},
 		{"Updated", svc.DateUpdated.Format(time.RFC3339)},
-		{"Reachability", fmt.Sprint(svc.ReachabilityEnabled)},
-		{"Read status", fmt.Sprint(svc.ReadStatusEnabled)},
+		{"Reachability", onOff(svc.ReachabilityEnabled)},
+		{"Read status", onOff(svc.ReadStatusEnabled)},
 		{"Typing timeout", fmt.Sprintf("%d s", svc.TypingIndicatorTimeout)},
 		{"New message push", fmt.Sprintf("%v (%q, badge %v)", svc.Notifications.NewMessage.Enabled, svc.Notifications.NewMessage.Template, svc.Notifications.NewMessage.BadgeCountEnabled)},
 		{"Limits", fmt.Sprintf("%d members a channel, %d channels a user", svc.Limits.ChannelMembers, svc.Limits.UserChannels)},
 		{"Media", fmt.Sprintf("%d MB, %q", svc.Media.SizeLimitMB, svc.Media.CompatibilityMessage)},
-		{"Webhook method", svc.WebhookMethod},
+		{"Webhook method", string(svc.WebhookMethod)},
 		{"Webhook filters", orNone(strings.Join(svc.WebhookFilters, ", "))},
 		{"URL", svc.URL},
 	}
@@ -89,6 +89,14 @@ func printService(w io.Writer, svc *twiliochat.Service) {
 	for _, row := range rows {
 		fmt.Fprintf(w, "  %-17s %s\n", row.name+":", row.value)
 	}
+}
+
+// onOff spells a setting Twilio may leave null.
+func onOff(b *bool) string {
+	if b == nil {
+		return "(not known)"
+	}
+	return fmt.Sprint(*b)
 }
 
 // orNone returns s, or "(none)" when s is empty.

@@ -1,7 +1,9 @@
 // Command gen writes internal/spec/operations_gen.go from the vendored
 // OpenAPI description: the operations, their keys, the SID prefixes, the
-// kind of each path value and the enums. internal/spec runs it from its
-// go generate directive; what the spec cannot say is in overlay.go.
+// kind of each path value and the enums; and the root package's
+// pages_gen.go, the decoding target of every list's pages. internal/spec
+// runs it from its go generate directive; what the spec cannot say is in
+// overlay.go.
 package main
 
 import (
@@ -23,17 +25,25 @@ import (
 // internal/spec.
 var specFiles = []string{"testdata/twilio_chat_v2.json", "testdata/twilio_chat_v3.json"}
 
-const outFile = "operations_gen.go"
+// The files the generator writes, relative to internal/spec.
+const (
+	outFile   = "operations_gen.go"
+	rootDir   = "../../"
+	pagesFile = rootDir + "pages_gen.go"
+	enumsFile = rootDir + "enums_gen.go"
+)
 
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("gen: ")
-	src, err := generate(readSpecs(""))
+	files, err := generate(readSpecs(""))
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := os.WriteFile(outFile, src, 0o644); err != nil {
-		log.Fatal(err)
+	for _, name := range sortedKeys(files) {
+		if err := os.WriteFile(name, files[name], 0o644); err != nil {
+			log.Fatal(err)
+		}
 	}
 }
 
@@ -60,32 +70,36 @@ func readSpecs(dir string) []source {
 type (
 	document struct {
 		name       string
+		order      map[string][]string                   // each schema's properties in the document's order
 		Paths      map[string]map[string]json.RawMessage `json:"paths"`
 		Components struct {
 			Schemas map[string]*schema `json:"schemas"`
 		} `json:"components"`
 	}
 	schema struct {
-		Ref        string             `json:"$ref"`
-		Type       string             `json:"type"`
-		Format     string             `json:"format"`
-		Enum       []string           `json:"enum"`
-		Pattern    string             `json:"pattern"`
-		Minimum    *int               `json:"minimum"`
-		Maximum    *int               `json:"maximum"`
-		Nullable   bool               `json:"nullable"`
-		Items      *schema            `json:"items"`
-		Properties map[string]*schema `json:"properties"`
-		Required   []string           `json:"required"`
+		Ref         string             `json:"$ref"`
+		Description string             `json:"description"`
+		Type        string             `json:"type"`
+		Format      string             `json:"format"`
+		Enum        []string           `json:"enum"`
+		Pattern     string             `json:"pattern"`
+		Minimum     *int               `json:"minimum"`
+		Maximum     *int               `json:"maximum"`
+		Nullable    bool               `json:"nullable"`
+		Items       *schema            `json:"items"`
+		Properties  map[string]*schema `json:"properties"`
+		Required    []string           `json:"required"`
 	}
 	parameter struct {
-		Name     string `json:"name"`
-		In       string `json:"in"`
-		Required bool   `json:"required"`
-		Schema   schema `json:"schema"`
+		Name        string `json:"name"`
+		In          string `json:"in"`
+		Description string `json:"description"`
+		Required    bool   `json:"required"`
+		Schema      schema `json:"schema"`
 	}
 	content   map[string]struct{ Schema schema }
 	operation struct {
+		formOrder   []string
 		OperationID string      `json:"operationId"`
 		Parameters  []parameter `json:"parameters"`
 		RequestBody *struct {
@@ -121,6 +135,7 @@ type op struct {
 	maxPageSize      int
 	webhookHeader    bool
 	keys             []key
+	formOrder        []string // the form keys in the spec's order
 }
 
 type key struct {
@@ -128,18 +143,34 @@ type key struct {
 	required      bool
 	nullable      bool
 	enum          string // Go name of the value list
+	enumType      string // Go name of the enum
+	desc          string // the spec's description
 	prefix        string // Go name of the SID prefix
 	pattern       string
 	min, max      *int
 }
 
-func generate(sources []source) ([]byte, error) {
+// generate returns the files the generator writes, by name.
+func generate(sources []source) (map[string][]byte, error) {
 	s := &spec{prefixes: map[string]string{}, byPrefix: map[string]string{}, enums: map[string]*enum{}}
 	var raws []any
 	for _, src := range sources {
-		doc := &document{name: src.name}
+		doc := &document{name: src.name, order: map[string][]string{}}
 		if err := json.Unmarshal(src.data, doc); err != nil {
 			return nil, fmt.Errorf("%s: %v", src.name, err)
+		}
+		var order struct {
+			Components struct {
+				Schemas map[string]struct {
+					Properties orderedKeys `json:"properties"`
+				} `json:"schemas"`
+			} `json:"components"`
+		}
+		if err := json.Unmarshal(src.data, &order); err != nil {
+			return nil, fmt.Errorf("%s: %v", src.name, err)
+		}
+		for name, sc := range order.Components.Schemas {
+			doc.order[name] = sc.Properties
 		}
 		var raw any
 		if err := json.Unmarshal(src.data, &raw); err != nil {
@@ -162,13 +193,59 @@ func generate(sources []source) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var b bytes.Buffer
-	s.write(&b, collections)
-	out, err := format.Source(b.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("formatting: %v\n%s", err, b.Bytes())
+	writers := map[string]func(*bytes.Buffer){
+		outFile:   func(b *bytes.Buffer) { s.write(b, collections) },
+		pagesFile: s.writePages,
+		enumsFile: s.writeEnums,
 	}
-	return out, nil
+	resources, err := s.paramsTypes()
+	if err != nil {
+		return nil, err
+	}
+	if resources, err = s.addResults(resources); err != nil {
+		return nil, err
+	}
+	for _, r := range resources {
+		writers[rootDir+r.file] = func(b *bytes.Buffer) { s.writeResource(b, r) }
+	}
+	files := map[string][]byte{}
+	for name, write := range writers {
+		var b bytes.Buffer
+		write(&b)
+		out, err := format.Source(b.Bytes())
+		if err != nil {
+			return nil, fmt.Errorf("formatting %s: %v\n%s", name, err, b.Bytes())
+		}
+		files[name] = out
+	}
+	return files, nil
+}
+
+// writePages writes the root package's pageBody: a field for each list key
+// of the spec, so that a page of any list decodes without reflection.
+func (s *spec) writePages(b *bytes.Buffer) {
+	fmt.Fprintf(b, "// Code generated by internal/gen from %s; DO NOT EDIT.\n\n", strings.Join(s.files, " and "))
+	b.WriteString("package twiliochat\n\n")
+	var keys []string
+	for _, o := range s.ops {
+		if o.listKey != "" && !slices.Contains(keys, o.listKey) {
+			keys = append(keys, o.listKey)
+		}
+	}
+	sort.Strings(keys)
+	b.WriteString("// pageBody is what the JSON of a list page decodes into: its meta and a\n")
+	b.WriteString("// field for each list key of the spec, of which a page fills one.\n")
+	b.WriteString("type pageBody[T any] struct {\n\tMeta PageMeta `json:\"meta\"`\n")
+	for _, k := range keys {
+		fmt.Fprintf(b, "\t%s []T `json:%q`\n", camel(k), k)
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// items returns the field of the list key, nil for a key the spec does\n// not have.\n")
+	b.WriteString("func (b *pageBody[T]) items(key string) *[]T {\n\tswitch key {\n")
+	for _, k := range keys {
+		fmt.Fprintf(b, "\tcase %q:\n\t\treturn &b.%s\n", k, camel(k))
+	}
+	b.WriteString("\t}\n\treturn nil\n}\n")
 }
 
 // findPrefixes finds every SID pattern of the document and names its prefix
@@ -322,6 +399,21 @@ func (s *spec) findOperations() error {
 				if err := json.Unmarshal(raw, &so); err != nil {
 					return fmt.Errorf("%s: %s %s: %v", doc.name, method, path, err)
 				}
+				var order struct {
+					RequestBody struct {
+						Content map[string]struct {
+							Schema struct {
+								Properties orderedKeys `json:"properties"`
+							} `json:"schema"`
+						} `json:"content"`
+					} `json:"requestBody"`
+				}
+				if err := json.Unmarshal(raw, &order); err != nil {
+					return fmt.Errorf("%s: %s %s: %v", doc.name, method, path, err)
+				}
+				for _, c := range order.RequestBody.Content {
+					so.formOrder = c.Schema.Properties
+				}
 				if id := operationIDs[doc.name+" "+so.OperationID]; id != "" {
 					so.OperationID = id
 				}
@@ -357,6 +449,7 @@ func (s *spec) operation(path, method string, so *operation) (*op, error) {
 		if err != nil {
 			return nil, err
 		}
+		k.desc = p.Description
 		switch p.In {
 		case "header":
 			if headerNames[p.Name] == "" {
@@ -375,11 +468,13 @@ func (s *spec) operation(path, method string, so *operation) (*op, error) {
 		if !ok || len(so.RequestBody.Content) != 1 {
 			return nil, fmt.Errorf("a request body that is not a form")
 		}
+		o.formOrder = so.formOrder
 		for _, name := range sortedKeys(body.Schema.Properties) {
 			k, err := s.key(so.OperationID, name, "form", body.Schema.Properties[name], slices.Contains(body.Schema.Required, name))
 			if err != nil {
 				return nil, err
 			}
+			k.desc = body.Schema.Properties[name].Description
 			o.keys = append(o.keys, k)
 		}
 	}
@@ -425,7 +520,7 @@ func (s *spec) key(opID, name, in string, sc *schema, required bool) (key, error
 		if e == nil {
 			return k, fmt.Errorf("%s: $ref %s is not an enum", name, values.Ref)
 		}
-		k.enum = e.plural()
+		k.enum, k.enumType = e.plural(), e.goName
 	case values.Enum != nil:
 		schemaName := inlineEnums[opID+"."+name]
 		e := s.enums[schemaName]
@@ -435,7 +530,7 @@ func (s *spec) key(opID, name, in string, sc *schema, required bool) (key, error
 		if !slices.Equal(e.values, values.Enum) {
 			return k, fmt.Errorf("%s: inline enum %v, but %s has %v", name, values.Enum, schemaName, e.values)
 		}
-		k.enum = e.plural()
+		k.enum, k.enumType = e.plural(), e.goName
 	}
 	if m := sidPattern.FindStringSubmatch(sc.Pattern); m != nil {
 		k.prefix = s.byPrefix[m[1]] + "SIDPrefix"

@@ -60,3 +60,146 @@ var operationIDs = map[string]string{
 var headerNames = map[string]string{
 	"X-Twilio-Webhook-Enabled": "WebhookEnabledHeader",
 }
+
+// headerFields are the Go field names of the header params.
+var headerFields = map[string]string{
+	"X-Twilio-Webhook-Enabled": "WebhookEnabled",
+}
+
+// headerDocs are the docs of the header fields: the spec says only "The
+// X-Twilio-Webhook-Enabled HTTP request header".
+var headerDocs = map[string]string{
+	"X-Twilio-Webhook-Enabled": "WebhookEnabled, when set, is sent as the X-Twilio-Webhook-Enabled header: true makes Twilio call the Service's webhooks for a change made through the REST API, which it otherwise does not; false is sent as it is.",
+}
+
+// secretKeys are the keys whose values are secrets: their fields print as
+// [redacted] (see the root package's secret_params.go).
+var secretKeys = map[string]bool{
+	"Certificate": true,
+	"PrivateKey":  true,
+	"ApiKey":      true,
+	"Secret":      true,
+}
+
+// groupNames are the Go names of the params types of dotted keys, by key
+// prefix. Prefixes that share a name must have the same keys below them.
+var groupNames = map[string]string{
+	"Notifications":                    "NotificationsParams",
+	"Notifications.NewMessage":         "NewMessageNotificationParams",
+	"Notifications.AddedToChannel":     "NotificationParams",
+	"Notifications.RemovedFromChannel": "NotificationParams",
+	"Notifications.InvitedToChannel":   "NotificationParams",
+	"Limits":                           "LimitsParams",
+	"Media":                            "MediaParams",
+	"Configuration":                    "ChannelWebhookConfigurationParams",
+}
+
+// typeDocs are doc sentences added to a params type's.
+var typeDocs = map[string]string{
+	"CreateCredentialParams": "Its secrets are sent to Twilio and shown nowhere else.",
+	"UpdateCredentialParams": "Its secrets are sent to Twilio and shown nowhere else. A Credential's Type cannot be changed.",
+	"UpdateRoleParams":       "Permission replaces the Role's permissions: one left out is taken away.",
+}
+
+// enumDocs are the docs of the root package's enum types, which the spec
+// does not describe.
+var enumDocs = map[string]string{
+	"BindingType":        "BindingType is the push technology of a Binding.",
+	"ChannelWebhookType": "ChannelWebhookType is the type of a Channel Webhook.",
+	"WebhookMethod":      "WebhookMethod is the HTTP method a webhook is called with.",
+	"ChannelType":        "ChannelType is the type of a Channel.",
+	"PushService":        "PushService is the push notification service of a Credential.",
+	"MessageOrder":       "MessageOrder is the order in which Messages.List and Messages.ListPage return a Channel's Messages; Twilio's default is MessageOrderAsc.",
+	"RoleType":           "RoleType is the type of a Role.",
+	"ChannelStatus":      "ChannelStatus is how a User stands in a Channel.",
+	"NotificationLevel":  "NotificationLevel says whether a User gets the push notifications of a Channel.",
+}
+
+// valueDocs are the docs of the root package's enum constants.
+var valueDocs = map[string]string{
+	"BindingTypeGCM":                "BindingTypeGCM is Google Cloud Messaging.",
+	"BindingTypeAPN":                "BindingTypeAPN is the Apple Push Notification service.",
+	"BindingTypeFCM":                "BindingTypeFCM is Firebase Cloud Messaging.",
+	"ChannelWebhookTypeWebhook":     "ChannelWebhookTypeWebhook calls Configuration.URL on the Channel's events that Configuration.Filters names.",
+	"ChannelWebhookTypeTrigger":     "ChannelWebhookTypeTrigger calls Configuration.URL when a message body holds one of Configuration.Triggers.",
+	"ChannelWebhookTypeStudio":      "ChannelWebhookTypeStudio starts the Studio Flow Configuration.FlowSID.",
+	"WebhookMethodGet":              "WebhookMethodGet calls the webhook with a GET, its parameters in the query.",
+	"WebhookMethodPost":             "WebhookMethodPost calls the webhook with a POST, its parameters in a form body.",
+	"ChannelTypePublic":             "ChannelTypePublic is a Channel every User of the Service can see and join.",
+	"ChannelTypePrivate":            "ChannelTypePrivate is a Channel only its Members (and invited Users) can see.",
+	"PushServiceGCM":                "PushServiceGCM is Google Cloud Messaging; its Credential holds an API key.",
+	"PushServiceAPN":                "PushServiceAPN is the Apple Push Notification service; its Credential holds a certificate and a private key.",
+	"PushServiceFCM":                "PushServiceFCM is Firebase Cloud Messaging; its Credential holds the project's server key as Secret.",
+	"MessageOrderAsc":               "MessageOrderAsc lists the oldest Message first.",
+	"MessageOrderDesc":              "MessageOrderDesc lists the newest Message first.",
+	"RoleTypeChannel":               "RoleTypeChannel is a role a member holds in a channel.",
+	"RoleTypeDeployment":            "RoleTypeDeployment is a role a user holds across the Service.",
+	"ChannelStatusJoined":           "ChannelStatusJoined is a User who is a Member of the Channel.",
+	"ChannelStatusInvited":          "ChannelStatusInvited is a User with a pending Invite to the Channel.",
+	"ChannelStatusNotParticipating": "ChannelStatusNotParticipating is a User who is neither.",
+	"NotificationLevelDefault":      "NotificationLevelDefault sends the User the Channel's push notifications as the Service is configured to.",
+	"NotificationLevelMuted":        "NotificationLevelMuted keeps the Channel's push notifications from the User.",
+}
+
+// rootValueNames are the root package's names of enum values whose spec
+// constant the rule names otherwise (WebhookMethodGET).
+var rootValueNames = map[string]string{
+	"WebhookMethodGET":  "WebhookMethodGet",
+	"WebhookMethodPOST": "WebhookMethodPost",
+}
+
+// resultTypes are the Go names of the answer schemas. Two schemas of one
+// name become one type, with the fields of both (a User's Binding has a
+// user_sid, Chat v3's Channel a messaging_service_sid).
+var resultTypes = map[string]string{
+	"chat.v2.service":                         "Service",
+	"chat.v2.service.role":                    "Role",
+	"chat.v2.service.channel":                 "Channel",
+	"chat.v3.channel":                         "Channel",
+	"chat.v2.service.channel.member":          "Member",
+	"chat.v2.service.channel.message":         "Message",
+	"chat.v2.service.channel.invite":          "Invite",
+	"chat.v2.service.channel.channel_webhook": "ChannelWebhook",
+	"chat.v2.service.user":                    "User",
+	"chat.v2.service.user.user_channel":       "UserChannel",
+	"chat.v2.service.binding":                 "Binding",
+	"chat.v2.service.user.user_binding":       "Binding",
+	"chat.v2.credential":                      "Credential",
+}
+
+// resultDocs are the docs of the answer types.
+var resultDocs = map[string]string{
+	"Service":        "Service is a Chat v2 Service resource: the top-level scope of every Chat resource.",
+	"Role":           "Role is a Chat v2 Role resource: a named set of permissions in a Service.",
+	"Channel":        "Channel is a Chat v2 Channel resource.",
+	"Member":         "Member is a Chat v2 Member resource: a User in a Channel.",
+	"Message":        "Message is a Chat v2 Message resource: one message of a Channel.",
+	"Invite":         "Invite is a Chat v2 Invite resource: a user asked to join a Channel.",
+	"ChannelWebhook": "ChannelWebhook is a Chat v2 Channel Webhook resource.",
+	"User":           "User is a Chat v2 User resource.",
+	"UserChannel":    "UserChannel is a Chat v2 User Channel resource: a Channel as one User sees it.",
+	"Binding":        "Binding is a Chat v2 Binding resource: a device of a User registered for push notifications. Both Client.Bindings and Client.UserBindings answer with it.",
+	"Credential":     "Credential is a Chat v2 Credential resource: the push notification settings of one push service, without their secrets, which Twilio never returns.",
+}
+
+// resultFields are the Go types of answer fields the spec does not type,
+// or types as a string that the package reads as more, by "schema.key".
+var resultFields = map[string]string{
+	"chat.v2.service.limits":                                "ServiceLimits",
+	"chat.v2.service.notifications":                         "ServiceNotifications",
+	"chat.v2.service.media":                                 "ServiceMedia",
+	"chat.v2.service.webhook_method":                        "WebhookMethod",
+	"chat.v2.service.channel.attributes":                    "Attributes",
+	"chat.v3.channel.attributes":                            "Attributes",
+	"chat.v2.service.channel.member.attributes":             "Attributes",
+	"chat.v2.service.channel.message.attributes":            "Attributes",
+	"chat.v2.service.channel.message.type":                  "MessageType",
+	"chat.v2.service.channel.message.media":                 "MessageMedia",
+	"chat.v2.service.user.attributes":                       "Attributes",
+	"chat.v2.service.channel.channel_webhook.type":          "ChannelWebhookType",
+	"chat.v2.service.channel.channel_webhook.configuration": "ChannelWebhookConfiguration",
+	"chat.v2.service.binding.message_types":                 "[]PushType",
+	"chat.v2.service.user.user_binding.message_types":       "[]PushType",
+	// Twilio answers "True" or "False"; Credential's UnmarshalJSON reads it.
+	"chat.v2.credential.sandbox": "bool",
+}

@@ -56,24 +56,26 @@ func specLiterals() map[string]string {
 // come from the generated constants, so that the spec states it once.
 // Generated files and struct tags are skipped.
 //
-// Form and query keys are not checked yet: besides the `url` struct tags of
-// the params types, they are about 200 literals (the names validation
-// errors give, the fake's readers and webhook parameters), which move to
-// generated constants with the params types.
+// Form and query keys are checked in the root package by TestNoKeyLiterals.
 func TestNoSpecLiterals(t *testing.T) {
 	t.Parallel()
-	facts := specLiterals()
+	failOnLiterals(t, literalDirs, specLiterals())
+}
+
+// failOnLiterals fails for each string literal in facts in the hand-written
+// non-test code of dirs.
+func failOnLiterals(t *testing.T, dirs []string, facts map[string]string) {
+	t.Helper()
 	var found []string
-	for _, dir := range literalDirs {
+	for _, dir := range dirs {
 		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, path := range files {
-			if strings.HasSuffix(path, "_test.go") {
-				continue
+			if !strings.HasSuffix(path, "_test.go") {
+				found = append(found, literalsIn(t, path, facts)...)
 			}
-			found = append(found, literalsIn(t, path, facts)...)
 		}
 	}
 	sort.Strings(found)
@@ -127,4 +129,33 @@ func literalsIn(t *testing.T, path string, facts map[string]string) []string {
 		return true
 	})
 	return out
+}
+
+// keyDirs are the packages whose hand-written code must take the spec's
+// form and query keys from generated code. twiliochattest reads the keys
+// of the requests it serves, and webhook the parameters Twilio posts,
+// which are not the keys of the requests the client sends.
+var keyDirs = []string{"../.."}
+
+// keyLiterals are the spec's form and query keys, each mapped to what it
+// is.
+func keyLiterals() map[string]string {
+	facts := map[string]string{}
+	for _, op := range Operations {
+		for _, k := range op.Keys {
+			if k.In != InHeader {
+				facts[k.Name] = "a " + string(k.In) + " key of " + op.ID
+			}
+		}
+	}
+	return facts
+}
+
+// TestNoKeyLiterals fails when a form or query key of the spec appears as
+// a string literal in the hand-written non-test code of the root package:
+// its check methods name a key through the generated key constants
+// (keyAttributes), so that the spec states each key once.
+func TestNoKeyLiterals(t *testing.T) {
+	t.Parallel()
+	failOnLiterals(t, keyDirs, keyLiterals())
 }
