@@ -46,7 +46,7 @@ type Binding struct {
 	// (https://www.twilio.com/docs/chat/push-notification-configuration) for
 	// more info.
 	CredentialSID string `json:"credential_sid"`
-	// BindingType is sent as the binding_type key.
+	// BindingType is one of the BindingType constants.
 	BindingType BindingType `json:"binding_type"`
 	// MessageTypes is the Programmable Chat message types
 	// (https://www.twilio.com/docs/chat/push-notification-configuration#push-types)

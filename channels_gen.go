@@ -32,7 +32,7 @@ type Channel struct {
 	// Attributes is the JSON string that stores application-specific data. If
 	// attributes have not been set, {} is returned.
 	Attributes Attributes `json:"attributes"`
-	// Type is sent as the type key.
+	// Type is one of the ChannelType constants.
 	Type ChannelType `json:"type"`
 	// DateCreated is the date and time in GMT when the resource was created
 	// specified in ISO 8601 (https://en.wikipedia.org/wiki/ISO_8601) format.

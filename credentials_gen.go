@@ -22,7 +22,7 @@ type Credential struct {
 	AccountSID string `json:"account_sid"`
 	// FriendlyName is the string that you assigned to describe the resource.
 	FriendlyName string `json:"friendly_name"`
-	// Type is sent as the type key.
+	// Type is one of the PushService constants.
 	Type PushService `json:"type"`
 	// Sandbox: [APN only] Whether to send the credential to sandbox APNs. Can
 	// be true to send to sandbox APNs or false to send to production.

@@ -23,7 +23,7 @@ type Role struct {
 	ServiceSID string `json:"service_sid"`
 	// FriendlyName is the string that you assigned to describe the resource.
 	FriendlyName string `json:"friendly_name"`
-	// Type is sent as the type key.
+	// Type is one of the RoleType constants.
 	Type RoleType `json:"type"`
 	// Permissions is an array of the permissions the role has been granted.
 	Permissions []string `json:"permissions"`

@@ -33,7 +33,7 @@ type UserChannel struct {
 	// (https://www.twilio.com/docs/chat/rest/member-resource) that represents
 	// the User on the Channel.
 	MemberSID string `json:"member_sid"`
-	// Status is sent as the status key.
+	// Status is one of the ChannelStatus constants.
 	Status ChannelStatus `json:"status"`
 	// LastConsumedMessageIndex is the index of the last Message
 	// (https://www.twilio.com/docs/chat/rest/message-resource) in the Channel
@@ -54,7 +54,7 @@ type UserChannel struct {
 	Links map[string]string `json:"links"`
 	// URL is the absolute URL of the User Channel resource.
 	URL string `json:"url"`
-	// NotificationLevel is sent as the notification_level key.
+	// NotificationLevel is one of the NotificationLevel constants.
 	NotificationLevel NotificationLevel `json:"notification_level"`
 }
 

@@ -850,9 +850,27 @@ func (s *spec) addResultFields(t *resultType, doc *document, schemaName string) 
 		}
 		f := &field{name: name, goType: goType, tag: fmt.Sprintf("json:%q", prop)}
 		f.doc = fieldDoc(name, &key{name: prop, desc: sc.Properties[prop].Description})
+		if sc.Properties[prop].Description == "" {
+			// An answer's field is read, not sent: say which enum it holds,
+			// or which key of the answer it decodes.
+			f.doc = name + " is the answer's " + prop + " key."
+			if base := strings.TrimLeft(goType, "*[]"); s.isEnumType(base) {
+				f.doc = name + " is one of the " + base + " constants."
+			}
+		}
 		t.fields = append(t.fields, f)
 	}
 	return nil
+}
+
+// isEnumType reports whether name is the Go name of one of the spec's enums.
+func (s *spec) isEnumType(name string) bool {
+	for _, e := range s.enums {
+		if e.goName == name {
+			return true
+		}
+	}
+	return false
 }
 
 // resultType is the Go type of an answer's property: the overlay's, or the
