@@ -120,8 +120,6 @@ func filterBindings(c *call, bindings []binding) ([]binding, response, bool) {
 	return filterBy(bindings, c.query, "BindingType", func(b binding) string { return b.BindingType }), response{}, false
 }
 
-var _ = serve("FetchBinding", (*Server).fetchBinding)
-
 func (s *Server) fetchBinding(c *call) response {
 	b := s.bindings.get(c.values["ServiceSid"], c.values["Sid"])
 	if b == nil {
@@ -130,16 +128,12 @@ func (s *Server) fetchBinding(c *call) response {
 	return answer(http.StatusOK, bindingView(s.services.get("", b.ServiceSID), *b))
 }
 
-var _ = serve("DeleteBinding", (*Server).deleteBinding)
-
 func (s *Server) deleteBinding(c *call) response {
 	if !s.bindings.remove(c.values["ServiceSid"], c.values["Sid"]) {
 		return notFound(c.path)
 	}
 	return noContent()
 }
-
-var _ = serve("ListBinding", (*Server).listBindings)
 
 // listBindings lists the service's bindings, filtered by any number of
 // BindingType and Identity keys.
@@ -173,8 +167,6 @@ func (s *Server) userBindingOf(c *call) (*user, *binding) {
 	return u, b
 }
 
-var _ = serve("FetchUserBinding", (*Server).fetchUserBinding)
-
 func (s *Server) fetchUserBinding(c *call) response {
 	u, b := s.userBindingOf(c)
 	if b == nil {
@@ -182,8 +174,6 @@ func (s *Server) fetchUserBinding(c *call) response {
 	}
 	return answer(http.StatusOK, userBindingView(u, *b))
 }
-
-var _ = serve("DeleteUserBinding", (*Server).deleteUserBinding)
 
 func (s *Server) deleteUserBinding(c *call) response {
 	u, b := s.userBindingOf(c)
@@ -193,8 +183,6 @@ func (s *Server) deleteUserBinding(c *call) response {
 	s.bindings.remove(u.ServiceSID, b.SID)
 	return noContent()
 }
-
-var _ = serve("ListUserBinding", (*Server).listUserBindings)
 
 // listUserBindings lists the user's bindings, filtered by any number of
 // BindingType keys.

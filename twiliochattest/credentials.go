@@ -40,13 +40,9 @@ func (s *Server) SeedCredential(credentialType, friendlyName string) (string, er
 	return s.seedSID("CreateCredential", nil, url.Values{"Type": {credentialType}, "FriendlyName": {friendlyName}})
 }
 
-var _ = serve("ListCredential", (*Server).listCredentials)
-
 func (s *Server) listCredentials(c *call) response {
 	return pageOf(c, s.URL+"/v2/Credentials", s.credentials.list(""))
 }
-
-var _ = serve("CreateCredential", (*Server).createCredential)
 
 // createCredential stores a new Credential, without its secrets.
 func (s *Server) createCredential(c *call) response {
@@ -88,13 +84,9 @@ func (f *fields) credential(next *credential) {
 	}
 }
 
-var _ = serve("FetchCredential", (*Server).fetchCredential)
-
 func (s *Server) fetchCredential(c *call) response {
 	return found(c, s.credentials.get("", c.values["Sid"]))
 }
-
-var _ = serve("UpdateCredential", (*Server).updateCredential)
 
 // updateCredential checks every key first and applies all or nothing. A
 // Credential's Type cannot be changed: Type is an unknown key here.
@@ -113,8 +105,6 @@ func (s *Server) updateCredential(c *call) response {
 	*cred = next
 	return answer(http.StatusOK, next)
 }
-
-var _ = serve("DeleteCredential", (*Server).deleteCredential)
 
 func (s *Server) deleteCredential(c *call) response {
 	if !s.credentials.remove("", c.values["Sid"]) {

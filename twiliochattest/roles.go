@@ -117,8 +117,6 @@ func (s *Server) checkRoleOf(serviceSID, v, roleType string) string {
 	return ""
 }
 
-var _ = serve("ListRole", (*Server).listRoles)
-
 func (s *Server) listRoles(c *call) response {
 	svc := s.serviceOf(c)
 	if svc == nil {
@@ -126,8 +124,6 @@ func (s *Server) listRoles(c *call) response {
 	}
 	return pageOf(c, svc.URL+"/Roles", s.roles.list(svc.SID))
 }
-
-var _ = serve("CreateRole", (*Server).createRole)
 
 func (s *Server) createRole(c *call) response {
 	svc := s.serviceOf(c)
@@ -158,13 +154,9 @@ func (s *Server) createRole(c *call) response {
 	return answer(http.StatusCreated, *r)
 }
 
-var _ = serve("FetchRole", (*Server).fetchRole)
-
 func (s *Server) fetchRole(c *call) response {
 	return found(c, s.roles.get(c.values["ServiceSid"], c.values["Sid"]))
 }
-
-var _ = serve("UpdateRole", (*Server).updateRole)
 
 func (s *Server) updateRole(c *call) response {
 	r := s.roles.get(c.values["ServiceSid"], c.values["Sid"])
@@ -178,8 +170,6 @@ func (s *Server) updateRole(c *call) response {
 	r.DateUpdated = s.timestamp()
 	return answer(http.StatusOK, *r)
 }
-
-var _ = serve("DeleteRole", (*Server).deleteRole)
 
 // deleteRole refuses to delete a role that is one of its service's defaults,
 // since the service would then point at a missing role.

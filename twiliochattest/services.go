@@ -113,13 +113,9 @@ func (s *Server) SeedService(friendlyName string) string {
 	return resp.body.(service).SID
 }
 
-var _ = serve("ListService", (*Server).listServices)
-
 func (s *Server) listServices(c *call) response {
 	return pageOf(c, s.URL+"/v2/Services", s.services.list(""))
 }
-
-var _ = serve("CreateService", (*Server).createService)
 
 // createService stores a new service with Twilio's defaults and its four
 // default roles.
@@ -177,13 +173,9 @@ func (s *Server) serviceOf(c *call) *service {
 	return s.services.get("", c.values["ServiceSid"])
 }
 
-var _ = serve("FetchService", (*Server).fetchService)
-
 func (s *Server) fetchService(c *call) response {
 	return found(c, s.services.get("", c.values["Sid"]))
 }
-
-var _ = serve("DeleteService", (*Server).deleteService)
 
 // deleteService deletes the service and, with it, its roles.
 func (s *Server) deleteService(c *call) response {
@@ -192,8 +184,6 @@ func (s *Server) deleteService(c *call) response {
 	}
 	return noContent()
 }
-
-var _ = serve("UpdateService", (*Server).updateService)
 
 // updateService validates every key first and applies all or nothing.
 func (s *Server) updateService(c *call) response {
