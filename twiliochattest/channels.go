@@ -233,7 +233,7 @@ func (s *Server) migrateChannel(c *call) response {
 	ch.DateUpdated = s.timestamp()
 	s.emitChannel(c, webhook.EventChannelUpdated, ch)
 	return answer(http.StatusOK, migratedChannel{channel: *ch, MessagingServiceSID: ch.messagingServiceSID,
-		URL: s.URL + "/v3/Services/" + ch.ServiceSID + "/Channels/" + ch.SID})
+		URL: s.server.URL + "/v3/Services/" + ch.ServiceSID + "/Channels/" + ch.SID})
 }
 
 // deleteChannel deletes the channel and, through the table, everything in

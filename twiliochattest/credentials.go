@@ -41,7 +41,7 @@ func (s *Server) SeedCredential(credentialType, friendlyName string) (string, er
 }
 
 func (s *Server) listCredentials(c *call) response {
-	return pageOf(c, s.URL+"/v2/Credentials", s.credentials.list(""))
+	return pageOf(c, s.server.URL+"/v2/Credentials", s.credentials.list(""))
 }
 
 // createCredential stores a new Credential, without its secrets.
@@ -59,7 +59,7 @@ func (s *Server) createCredential(c *call) response {
 	next.SID = s.ids.next(spec.CredentialSIDPrefix)
 	next.DateCreated = s.timestamp()
 	next.DateUpdated = next.DateCreated
-	next.URL = s.URL + "/v2/Credentials/" + next.SID
+	next.URL = s.server.URL + "/v2/Credentials/" + next.SID
 	return answer(http.StatusCreated, *s.credentials.add("", next.SID, "", next))
 }
 

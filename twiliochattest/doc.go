@@ -1,5 +1,5 @@
 // Package twiliochattest is an in-memory fake of the Twilio Programmable
-// Chat v2 REST API, served by an httptest.Server: all 54 operations of
+// Chat v2 REST API, served over HTTP on a loopback address: all 54 operations of
 // Services, Roles, Users, Channels, Members, Messages, Invites, Channel
 // Webhooks, Bindings, User Bindings, User Channels and Credentials, Chat
 // v3's one (a Channel's migration), and the Service's webhooks, which it
@@ -28,8 +28,8 @@
 // Server.URL with Server.AccountSID and Server.AuthToken as credentials.
 // The fake's handlers speak only HTTP and JSON and never call the SDK, so
 // they also catch client bugs in the wire format; only NewClient imports
-// it. Server.Client, the embedded httptest.Server's *http.Client, sends
-// requests to the fake only, and refuses any other host, so that a
+// it. Server.Client returns an *http.Client that sends requests to the
+// fake only, and refuses any other host, so that a
 // twiliochat Client given WithHTTPClient(srv.Client()) but no WithBaseURL
 // cannot send the fake's credentials to Twilio.
 //

@@ -114,7 +114,7 @@ func (s *Server) SeedService(friendlyName string) string {
 }
 
 func (s *Server) listServices(c *call) response {
-	return pageOf(c, s.URL+"/v2/Services", s.services.list(""))
+	return pageOf(c, s.server.URL+"/v2/Services", s.services.list(""))
 }
 
 // createService stores a new service with Twilio's defaults and its four
@@ -129,7 +129,7 @@ func (s *Server) createService(c *call) response {
 	}
 	now := s.timestamp()
 	sid := s.ids.next(spec.ServiceSIDPrefix)
-	u := s.URL + "/v2/Services/" + sid
+	u := s.server.URL + "/v2/Services/" + sid
 	svc := s.services.add("", sid, "", service{
 		SID:                       sid,
 		AccountSID:                s.account,

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -233,6 +235,50 @@ func TestServerClient(t *testing.T) {
 	_, err = client.Services.Fetch(context.Background(), sid)
 	require.NoError(t, err, "with WithBaseURL it works as it always did")
 	srv.Client().CloseIdleConnections()
+}
+
+// TestServerAPI checks that the Server lends out nothing of the
+// httptest.Server that serves it: no embedded field, none of its methods
+// but Close and Client (the Server's own), none of its fields but URL.
+func TestServerAPI(t *testing.T) {
+	t.Parallel()
+	typ := reflect.TypeOf(twiliochattest.Server{})
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		assert.False(t, f.Anonymous, "%s is embedded", f.Name)
+		assert.True(t, f.Name == "URL" || !f.IsExported(), "exported field %s", f.Name)
+	}
+	ptr := reflect.TypeOf(&twiliochattest.Server{})
+	inner := reflect.TypeOf(&httptest.Server{})
+	for i := range inner.NumMethod() {
+		name := inner.Method(i).Name
+		_, has := ptr.MethodByName(name)
+		assert.Equal(t, name == "Close" || name == "Client", has, "Server.%s", name)
+	}
+	for i := range inner.Elem().NumField() {
+		if f := inner.Elem().Field(i); f.IsExported() {
+			_, has := typ.FieldByName(f.Name)
+			assert.Equal(t, f.Name == "URL", has, "Server.%s", f.Name)
+		}
+	}
+}
+
+// TestServerURL checks that URL is the base URL a client needs, and that
+// the Server answers as before when a caller changes it.
+func TestServerURL(t *testing.T) {
+	t.Parallel()
+	srv := twiliochattest.New(t)
+	base := srv.URL
+	require.Regexp(t, `^http://127\.0\.0\.1:[0-9]+$`, base)
+	srv.URL = "https://chat.twilio.com"
+
+	svc, err := srv.NewClient().Services.Create(context.Background(), &twiliochat.CreateServiceParams{FriendlyName: twiliochat.Ptr("support")})
+	require.NoError(t, err)
+	assert.Equal(t, base+"/v2/Services/"+svc.SID, svc.URL)
+	resp, err := srv.Client().Get(base + "/v2/Services")
+	require.NoError(t, err)
+	require.NoError(t, resp.Body.Close())
+	assert.Equal(t, http.StatusUnauthorized, resp.StatusCode, "Client reaches the fake at its own URL")
 }
 
 // TestFailOn checks which requests FailOn fails, how many times, and in
