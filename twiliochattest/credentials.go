@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"unicode/utf8"
 
+	"github.com/e3f0929f/twiliochat"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -31,13 +32,12 @@ func (cr credential) sid() string { return cr.SID }
 // values are accepted, and never stored, echoed or quoted in an error.
 var credentialSecretKeys = []string{"Certificate", "PrivateKey", "ApiKey", "Secret"}
 
-// SeedCredential creates a push Credential of the push service
-// credentialType ("gcm", "apn" or "fcm") named friendlyName, without an
-// HTTP request, and returns its SID. It goes through the same code as a
-// Create Credential request and returns an error when the request would
-// answer 400.
-func (s *Server) SeedCredential(credentialType, friendlyName string) (string, error) {
-	return s.seedSID("CreateCredential", nil, url.Values{"Type": {credentialType}, "FriendlyName": {friendlyName}})
+// SeedCredential creates a push Credential named friendlyName for the push
+// service credentialType and returns its SID. It returns an error when a
+// Create Credential request would answer 400: a credentialType other than
+// the three, or a friendlyName over 64 characters.
+func (s *Server) SeedCredential(friendlyName string, credentialType twiliochat.PushService) (string, error) {
+	return s.seedSID("CreateCredential", nil, url.Values{"FriendlyName": {friendlyName}, "Type": {string(credentialType)}})
 }
 
 func (s *Server) listCredentials(c *call) response {

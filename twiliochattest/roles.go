@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/e3f0929f/twiliochat"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -55,18 +56,18 @@ var defaultRoles = []struct {
 	}},
 }
 
-// SeedRole creates a role in the service serviceSID without an HTTP request
-// and returns its SID. roleType is "channel" or "deployment". It goes
-// through the same code as a Create Role request, and returns an error when
-// the service does not exist or the request would answer 400.
-func (s *Server) SeedRole(serviceSID, friendlyName, roleType string, permissions ...string) (string, error) {
+// SeedRole creates a role named friendlyName of type roleType with
+// permissions in the service serviceSID and returns its SID. It returns an
+// error when the service does not exist or a Create Role request would
+// answer 400.
+func (s *Server) SeedRole(serviceSID, friendlyName string, roleType twiliochat.RoleType, permissions ...string) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.services.get("", serviceSID) == nil {
 		return "", fmt.Errorf("twiliochattest: service %q not found", serviceSID)
 	}
 	resp := s.seed("CreateRole", map[string]string{"ServiceSid": serviceSID},
-		url.Values{"FriendlyName": {friendlyName}, "Type": {roleType}, "Permission": permissions})
+		url.Values{"FriendlyName": {friendlyName}, "Type": {string(roleType)}, "Permission": permissions})
 	if msg, failed := resp.failed(); failed {
 		return "", fmt.Errorf("twiliochattest: %s", msg)
 	}

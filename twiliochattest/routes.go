@@ -244,5 +244,11 @@ func (s *Server) serveAction(id string, values map[string]string, form url.Value
 	if h == nil {
 		panic("twiliochattest: no handler for " + id) // a bug in this package
 	}
-	return h(s, &call{op: op, path: op.Path, values: values, query: url.Values{}, form: form, act: act})
+	// The path, for a not-found message, is the request's that would do
+	// the same.
+	path := op.Path
+	for name, v := range values {
+		path = strings.ReplaceAll(path, "{"+name+"}", url.PathEscape(v))
+	}
+	return h(s, &call{op: op, path: path, values: values, query: url.Values{}, form: form, act: act})
 }

@@ -47,6 +47,8 @@ type service struct {
 	Links                        serviceLinks         `json:"links"`
 }
 
+func (sv service) sid() string { return sv.SID }
+
 // serviceLimits is the service's "limits" object.
 type serviceLimits struct {
 	ChannelMembers int `json:"channel_members"`
@@ -99,18 +101,11 @@ func (s *Server) timestamp() string {
 }
 
 // SeedService creates a service named friendlyName with the defaults and
-// default roles that a Create request would give it, and returns its SID.
-// It goes through the same code as a Create Service request, but makes no
-// HTTP request and is not recorded by Requests. It panics when friendlyName
-// is empty, which Create Service refuses.
-func (s *Server) SeedService(friendlyName string) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	resp := s.seed("CreateService", nil, url.Values{"FriendlyName": {friendlyName}})
-	if msg, failed := resp.failed(); failed {
-		panic("twiliochattest: SeedService: " + msg)
-	}
-	return resp.body.(service).SID
+// default roles that a Create Service request would give it, and returns
+// its SID. It returns an error when friendlyName is empty, which Create
+// Service refuses.
+func (s *Server) SeedService(friendlyName string) (string, error) {
+	return s.seedSID("CreateService", nil, url.Values{"FriendlyName": {friendlyName}})
 }
 
 func (s *Server) listServices(c *call) response {

@@ -11,12 +11,7 @@ import (
 
 // New starts a Server for the test t and closes it when t and its subtests
 // end, through t.Cleanup. An invalid option fails t with t.Fatal, where
-// NewServer panics. With NewClient, a test of your own code needs three
-// lines of setup:
-//
-//	srv := twiliochattest.New(t)
-//	client := srv.NewClient()
-//	sid := srv.SeedService("support")
+// NewServer panics. The package doc shows a test's setup with it.
 func New(t testing.TB, opts ...Option) *Server {
 	t.Helper()
 	srv, err := newServer(opts)

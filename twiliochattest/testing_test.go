@@ -76,7 +76,7 @@ func TestNewClient(t *testing.T) {
 	const keySID, keySecret = "SK0123456789abcdef0123456789abcdef", "fake-api-key-secret"
 	ctx := context.Background()
 	srv := twiliochattest.New(t, twiliochattest.WithAPIKey(keySID, keySecret))
-	sid := srv.SeedService("support")
+	sid := seedService(t, srv, "support")
 
 	svc, err := srv.NewClient().Services.Update(ctx, sid, &twiliochat.UpdateServiceParams{FriendlyName: twiliochat.Ptr("help desk")})
 	require.NoError(t, err)
@@ -110,7 +110,7 @@ func TestNewClient(t *testing.T) {
 func TestDefaultTokenBlanksNoName(t *testing.T) {
 	t.Parallel()
 	srv := twiliochattest.New(t)
-	sid := srv.SeedService("support")
+	sid := seedService(t, srv, "support")
 	for _, name := range []string{"twiliochat-room", "twiliochattest-room", "fake-room"} {
 		_, err := srv.NewClient().Channels.Fetch(context.Background(), sid, name)
 		require.Error(t, err)
@@ -141,7 +141,7 @@ func TestNewClientRetries(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv := twiliochattest.New(t)
-			sid := srv.SeedService("support")
+			sid := seedService(t, srv, "support")
 			srv.FailOn("GET /v2/Services/{Sid}", tt.failures, twiliochattest.Failure{Status: http.StatusServiceUnavailable})
 			_, err := srv.NewClient(tt.opts...).Services.Fetch(ctx, sid)
 			if tt.wantErr {
@@ -167,7 +167,7 @@ func TestRetriedCallUnderAMillisecond(t *testing.T) {
 	t.Parallel()
 	srv := twiliochattest.New(t)
 	client := srv.NewClient()
-	sid := srv.SeedService("support")
+	sid := seedService(t, srv, "support")
 
 	ctx := context.Background()
 	best := time.Hour
@@ -203,7 +203,7 @@ func (c *closeRecorder) Close() error {
 func TestServerClient(t *testing.T) {
 	t.Parallel()
 	srv := twiliochattest.New(t)
-	sid := srv.SeedService("support")
+	sid := seedService(t, srv, "support")
 
 	resp, err := srv.Client().Get(srv.URL + "/v2/Services")
 	require.NoError(t, err)
@@ -362,7 +362,7 @@ func TestFailOn(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv := twiliochattest.New(t)
-			sid := srv.SeedService("support")
+			sid := seedService(t, srv, "support")
 			tt.setup(srv)
 			for i, s := range tt.steps {
 				path := strings.Replace(s.path, "svc", "/v2/Services/"+sid, 1)
@@ -432,7 +432,7 @@ func TestRequestsTo(t *testing.T) {
 	ctx := context.Background()
 	srv := twiliochattest.New(t)
 	client := srv.NewClient()
-	a, b := srv.SeedService("a"), srv.SeedService("b")
+	a, b := seedService(t, srv, "a"), seedService(t, srv, "b")
 	for _, sid := range []string{a, b} {
 		_, err := client.Services.Update(ctx, sid, &twiliochat.UpdateServiceParams{FriendlyName: twiliochat.Ptr("new " + sid[:4])})
 		require.NoError(t, err)
@@ -495,7 +495,7 @@ func TestPatternsMatchNames(t *testing.T) {
 				ctx := context.Background()
 				srv := twiliochattest.New(t)
 				client := srv.NewClient(twiliochat.WithMaxRetries(0))
-				sid := srv.SeedService("support")
+				sid := seedService(t, srv, "support")
 				target, err := srv.SeedChannel(sid, unique)
 				require.NoError(t, err)
 				_, err = srv.SeedChannel(sid, "general")
