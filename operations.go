@@ -50,8 +50,8 @@ package twiliochat
 //     The resource's own test file (channels_test.go) tests only its own
 //     wire format, golden files and checks. Tests name operations with
 //     spec.Lookup, never lookupOp, which is for package-level vars only.
-//  6. In twiliochattest, its handler, registered in the handlers table
-//     (routes.go) as `"UpdateChannel": (*Server).updateChannel`, storing
+//  6. In twiliochattest, its handler, registered right above it with
+//     `var _ = serve("UpdateChannel", (*Server).updateChannel)`, storing
 //     the resource in a table (store.go) and answering through pageOf,
 //     notFound, invalidf and answer (respond.go).
 //  7. Its operationId deleted from notYetImplemented (spec_test.go):
