@@ -187,7 +187,7 @@
 //
 //	srv := twiliochattest.New(t)
 //	client := srv.NewClient()
-//	sid := srv.SeedService("support")
+//	sid, err := srv.SeedService("support")
 //
 // Seed… functions create data without a request, FailOn fails the requests
 // of one route and RequestsTo returns them. To mock HTTP instead (httpmock),

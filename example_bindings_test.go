@@ -15,10 +15,13 @@ import (
 // and the SID of each Binding.
 func startBindings() (*twiliochattest.Server, *twiliochat.Client, string, []string) {
 	srv, client := startFake()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 	var sids []string
-	for _, b := range [][3]string{{"alice", "apn", "alice-iphone"}, {"bob", "gcm", "bob-android"}, {"alice", "fcm", "alice-pixel"}} {
-		sid, err := srv.SeedBinding(serviceSID, b[0], b[1], b[2])
+	for _, b := range []struct {
+		identity, endpoint string
+		bindingType        twiliochat.BindingType
+	}{{"alice", "alice-iphone", twiliochat.BindingTypeAPN}, {"bob", "bob-android", twiliochat.BindingTypeGCM}, {"alice", "alice-pixel", twiliochat.BindingTypeFCM}} {
+		sid, err := srv.SeedBinding(serviceSID, b.identity, b.endpoint, b.bindingType)
 		if err != nil {
 			panic(err) // the Service exists and each binding is valid
 		}

@@ -15,7 +15,7 @@ func ExampleChannelsService_Create() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 
 	channel, err := client.Channels.Create(ctx, serviceSID, &twiliochat.CreateChannelParams{
 		FriendlyName: twiliochat.Ptr("Support EMEA"),
@@ -45,7 +45,7 @@ func ExampleChannelsService_Create() {
 func ExampleChannelsService_Fetch() {
 	srv, client := startFake()
 	defer srv.Close()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 	channelSID, err := srv.SeedChannel(serviceSID, "support/emea")
 	if err != nil {
 		fmt.Println(err)
@@ -68,7 +68,7 @@ func ExampleChannelsService_Update() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 	if _, err := srv.SeedChannel(serviceSID, "general"); err != nil {
 		fmt.Println(err)
 		return
@@ -96,7 +96,7 @@ func ExampleChannelsService_Migrate() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 	if _, err := srv.SeedChannel(serviceSID, "general"); err != nil {
 		fmt.Println(err)
 		return
@@ -127,8 +127,8 @@ func ExampleChannelsService_Delete() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	serviceSID := srv.SeedService("support")
-	if _, err := srv.SeedMember(serviceSID, mustChannel(srv.SeedChannel(serviceSID, "general")), "alice"); err != nil {
+	serviceSID := mustSeed(srv.SeedService("support"))
+	if _, err := srv.SeedMember(serviceSID, mustSeed(srv.SeedChannel(serviceSID, "general")), "alice"); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -146,8 +146,9 @@ func ExampleChannelsService_Delete() {
 	// 0
 }
 
-// mustChannel returns the SID of a seeded channel, for Examples.
-func mustChannel(sid string, err error) string {
+// mustSeed returns the SID a Seed method of the fake returns, for Examples
+// whose seeding cannot fail.
+func mustSeed(sid string, err error) string {
 	if err != nil {
 		panic(err)
 	}
@@ -159,7 +160,7 @@ func ExampleChannelsService_List() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 	for _, name := range []string{"lobby", "billing"} {
 		_, err := client.Channels.Create(ctx, serviceSID, &twiliochat.CreateChannelParams{
 			UniqueName: twiliochat.Ptr(name), Type: twiliochat.Ptr(twiliochat.ChannelTypePrivate)})
@@ -190,7 +191,7 @@ func ExampleChannelsService_List() {
 func ExampleChannelsService_ListPage() {
 	srv, client := startFake()
 	defer srv.Close()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 	if _, err := srv.SeedChannel(serviceSID, "general"); err != nil {
 		fmt.Println(err)
 		return
@@ -212,7 +213,7 @@ func ExampleChannelsService_NextPage() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 	for _, name := range []string{"a", "b", "c"} {
 		if _, err := srv.SeedChannel(serviceSID, name); err != nil {
 			fmt.Println(err)

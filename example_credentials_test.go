@@ -48,7 +48,7 @@ func ExampleCredentialsService_Create() {
 func ExampleCredentialsService_Fetch() {
 	srv, client := startFake()
 	defer srv.Close()
-	sid, err := srv.SeedCredential("fcm", "Android")
+	sid, err := srv.SeedCredential("Android", twiliochat.PushServiceFCM)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -71,7 +71,7 @@ func ExampleCredentialsService_Fetch() {
 func ExampleCredentialsService_Update() {
 	srv, client := startFake()
 	defer srv.Close()
-	sid, err := srv.SeedCredential("fcm", "Android")
+	sid, err := srv.SeedCredential("Android", twiliochat.PushServiceFCM)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -95,7 +95,7 @@ func ExampleCredentialsService_Update() {
 func ExampleCredentialsService_Delete() {
 	srv, client := startFake()
 	defer srv.Close()
-	sid, err := srv.SeedCredential("gcm", "old")
+	sid, err := srv.SeedCredential("old", twiliochat.PushServiceGCM)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -112,8 +112,8 @@ func ExampleCredentialsService_Delete() {
 func ExampleCredentialsService_List() {
 	srv, client := startFake()
 	defer srv.Close()
-	for _, t := range []string{"apn", "fcm", "gcm"} {
-		if _, err := srv.SeedCredential(t, "app "+t); err != nil {
+	for _, t := range []twiliochat.PushService{twiliochat.PushServiceAPN, twiliochat.PushServiceFCM, twiliochat.PushServiceGCM} {
+		if _, err := srv.SeedCredential("app "+string(t), t); err != nil {
 			fmt.Println(err)
 			return
 		}
@@ -138,7 +138,7 @@ func ExampleCredentialsService_List() {
 func ExampleCredentialsService_ListPage() {
 	srv, client := startFake()
 	defer srv.Close()
-	if _, err := srv.SeedCredential("apn", "iOS"); err != nil {
+	if _, err := srv.SeedCredential("iOS", twiliochat.PushServiceAPN); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -159,7 +159,7 @@ func ExampleCredentialsService_NextPage() {
 	srv, client := startFake()
 	defer srv.Close()
 	for _, name := range []string{"a", "b", "c"} {
-		if _, err := srv.SeedCredential("fcm", name); err != nil {
+		if _, err := srv.SeedCredential(name, twiliochat.PushServiceFCM); err != nil {
 			fmt.Println(err)
 			return
 		}

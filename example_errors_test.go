@@ -18,7 +18,7 @@ func ExampleAPIError_Error() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	sid := srv.SeedService("support")
+	sid := mustSeed(srv.SeedService("support"))
 
 	params := &twiliochat.CreateChannelParams{UniqueName: twiliochat.Ptr("general")}
 	if _, err := client.Channels.Create(ctx, sid, params); err != nil {
@@ -36,7 +36,7 @@ func ExampleValidationError_Error() {
 	srv, client := startFake()
 	defer srv.Close()
 
-	_, err := client.Messages.Fetch(context.Background(), srv.SeedService("support"), "general", "IM123")
+	_, err := client.Messages.Fetch(context.Background(), mustSeed(srv.SeedService("support")), "general", "IM123")
 	fmt.Println(err)
 	fmt.Println(len(srv.Requests()), "requests")
 	// Output:
@@ -49,7 +49,7 @@ func ExampleValidationError_Error() {
 func ExampleDecodeError_Error() {
 	srv, client := startFake()
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid := mustSeed(srv.SeedService("support"))
 
 	srv.FailNext(1, twiliochattest.Failure{Status: http.StatusOK, Body: "<html>Down for maintenance</html>"})
 	_, err := client.Services.Fetch(context.Background(), sid)
@@ -63,7 +63,7 @@ func ExampleDecodeError_Error() {
 func ExampleDecodeError_Unwrap() {
 	srv, client := startFake()
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid := mustSeed(srv.SeedService("support"))
 
 	srv.FailNext(1, twiliochattest.Failure{Status: http.StatusOK, Body: "{\"sid\": 42}"})
 	_, err := client.Services.Fetch(context.Background(), sid)
@@ -80,7 +80,7 @@ func ExampleDecodeError_Unwrap() {
 func ExampleRetryError_Error() {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1))
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid := mustSeed(srv.SeedService("support"))
 
 	srv.FailNext(3, twiliochattest.Failure{Status: http.StatusServiceUnavailable})
 	_, err := srv.NewClient().Services.Fetch(context.Background(), sid)
@@ -94,7 +94,7 @@ func ExampleRetryError_Error() {
 func ExampleRetryError_Unwrap() {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1))
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid := mustSeed(srv.SeedService("support"))
 
 	srv.FailNext(3, twiliochattest.Failure{Status: http.StatusTooManyRequests})
 	_, err := srv.NewClient().Services.Fetch(context.Background(), sid)

@@ -19,7 +19,7 @@ import (
 func ExampleWithLogger() {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1), twiliochattest.WithClock(fixedClock))
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid := mustSeed(srv.SeedService("support"))
 
 	handler := slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
 		Level: slog.LevelDebug,

@@ -12,7 +12,7 @@ import (
 // for the Members Examples.
 func startChannel() (srv interface{ Close() }, client *twiliochat.Client, serviceSID string) {
 	fake, client := startFake()
-	serviceSID = fake.SeedService("support")
+	serviceSID = mustSeed(fake.SeedService("support"))
 	if _, err := fake.SeedChannel(serviceSID, "general"); err != nil {
 		panic(err) // a new Service has no Channel of that name
 	}

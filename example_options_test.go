@@ -64,7 +64,7 @@ func ExampleWithAPIKey() {
 	srv := twiliochattest.NewServer(twiliochattest.WithAPIKey(keySID, secret),
 		twiliochattest.WithSeed(1), twiliochattest.WithClock(fixedClock))
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid := mustSeed(srv.SeedService("support"))
 
 	client, err := twiliochat.NewClient(srv.AccountSID(), "", twiliochat.WithAPIKey(keySID, secret),
 		twiliochat.WithBaseURL(srv.URL))
@@ -101,7 +101,7 @@ func ExampleWithAPIKey() {
 func ExampleWithBaseURL() {
 	srv, client := startFake()
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid := mustSeed(srv.SeedService("support"))
 
 	if _, err := client.Services.Fetch(context.Background(), sid); err != nil {
 		fmt.Println(err)
@@ -175,7 +175,7 @@ func (t loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 func ExampleWithHTTPClient() {
 	srv, _ := startFake()
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid := mustSeed(srv.SeedService("support"))
 
 	hc := &http.Client{Transport: loggingTransport{next: http.DefaultTransport}, Timeout: 10 * time.Second}
 	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(),
@@ -207,7 +207,7 @@ func ExampleWithHTTPClient() {
 func ExampleWithUserAgent() {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1), twiliochattest.WithClock(fixedClock))
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid := mustSeed(srv.SeedService("support"))
 	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(),
 		twiliochat.WithBaseURL(srv.URL), twiliochat.WithUserAgent("support-bot/1.2"))
 	if err != nil {

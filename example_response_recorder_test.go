@@ -17,7 +17,7 @@ import (
 func ExampleWithResponseRecorder() {
 	srv, client := startFake()
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid := mustSeed(srv.SeedService("support"))
 	srv.FailOn("GET /v2/Services/{Sid}", 1, twiliochattest.Failure{Status: http.StatusServiceUnavailable, RetryAfter: "0"})
 
 	var rec twiliochat.ResponseRecorder
@@ -41,7 +41,7 @@ func ExampleWithResponseRecorder() {
 func ExampleResponseRecorder_Last() {
 	srv, client := startFake()
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid := mustSeed(srv.SeedService("support"))
 
 	var rec twiliochat.ResponseRecorder
 	ctx := twiliochat.WithResponseRecorder(context.Background(), &rec)

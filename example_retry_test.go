@@ -40,7 +40,7 @@ func ExampleWithMaxRetries() {
 func ExampleWithRetryPolicy() {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1), twiliochattest.WithClock(fixedClock))
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid := mustSeed(srv.SeedService("support"))
 
 	policy := twiliochat.DefaultRetryPolicy()
 	policy.MaxRetries = 3
@@ -89,7 +89,7 @@ func ExampleWithRetryPolicy() {
 func ExampleRetryError() {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1), twiliochattest.WithClock(fixedClock))
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid := mustSeed(srv.SeedService("support"))
 	srv.FailNext(2, twiliochattest.Failure{Status: http.StatusServiceUnavailable, RetryAfter: "0"})
 
 	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(),

@@ -16,7 +16,7 @@ func ExampleRolesService_Create() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 
 	role, err := client.Roles.Create(ctx, serviceSID, &twiliochat.CreateRoleParams{
 		FriendlyName: twiliochat.Ptr("moderator"),
@@ -51,7 +51,7 @@ func ExampleRolesService_Fetch() {
 	defer srv.Close()
 	ctx := context.Background()
 
-	svc, err := client.Services.Fetch(ctx, srv.SeedService("support"))
+	svc, err := client.Services.Fetch(ctx, mustSeed(srv.SeedService("support")))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -82,8 +82,8 @@ func ExampleRolesService_Update() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	serviceSID := srv.SeedService("support")
-	roleSID, err := srv.SeedRole(serviceSID, "moderator", "channel", "sendMessage", "removeMember")
+	serviceSID := mustSeed(srv.SeedService("support"))
+	roleSID, err := srv.SeedRole(serviceSID, "moderator", twiliochat.RoleTypeChannel, "sendMessage", "removeMember")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -110,12 +110,12 @@ func ExampleRolesService_Delete() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	svc, err := client.Services.Fetch(ctx, srv.SeedService("support"))
+	svc, err := client.Services.Fetch(ctx, mustSeed(srv.SeedService("support")))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	roleSID, err := srv.SeedRole(svc.SID, "temporary", "channel", "sendMessage")
+	roleSID, err := srv.SeedRole(svc.SID, "temporary", twiliochat.RoleTypeChannel, "sendMessage")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -137,7 +137,7 @@ func ExampleRolesService_Delete() {
 func ExampleRolesService_List() {
 	srv, client := startFake()
 	defer srv.Close()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 
 	for role, err := range client.Roles.List(context.Background(), serviceSID, &twiliochat.ListRolesParams{PageSize: twiliochat.Ptr(3)}) {
 		if err != nil {
@@ -161,7 +161,7 @@ func ExampleRolesService_NextPage() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 
 	page, err := client.Roles.ListPage(ctx, serviceSID, &twiliochat.ListRolesParams{PageSize: twiliochat.Ptr(3)})
 	for ; page != nil && err == nil; page, err = client.Roles.NextPage(ctx, page) {
@@ -183,7 +183,7 @@ func ExampleRolesService_NextPage() {
 func ExampleRolesService_ListPage() {
 	srv, client := startFake()
 	defer srv.Close()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 
 	page, err := client.Roles.ListPage(context.Background(), serviceSID, nil)
 	if err != nil {

@@ -16,7 +16,7 @@ import (
 func startFake(names ...string) (*twiliochattest.Server, *twiliochat.Client) {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1), twiliochattest.WithClock(fixedClock))
 	for _, name := range names {
-		srv.SeedService(name)
+		mustSeed(srv.SeedService(name))
 	}
 	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
 	if err != nil {

@@ -20,7 +20,7 @@ func fixedClock() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 func ExampleServicesService_Update() {
 	srv, client := startFake()
 	defer srv.Close()
-	sid := srv.SeedService("demo")
+	sid := mustSeed(srv.SeedService("demo"))
 
 	svc, err := client.Services.Update(context.Background(), sid, &twiliochat.UpdateServiceParams{
 		FriendlyName:        twiliochat.Ptr("support"),
@@ -82,7 +82,7 @@ func ExampleIsAlreadyExists() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	sid := srv.SeedService("support")
+	sid := mustSeed(srv.SeedService("support"))
 
 	findOrCreate := func(uniqueName string) (*twiliochat.Channel, error) {
 		ch, err := client.Channels.Create(ctx, sid, &twiliochat.CreateChannelParams{UniqueName: twiliochat.Ptr(uniqueName)})
@@ -113,7 +113,7 @@ func ExampleIsAlreadyExists() {
 func ExampleIsRateLimited() {
 	srv, client := startFake()
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid := mustSeed(srv.SeedService("support"))
 	srv.FailNext(3, twiliochattest.Failure{Status: http.StatusTooManyRequests, RetryAfter: "0"})
 
 	_, err := client.Services.Fetch(context.Background(), sid)
@@ -156,7 +156,7 @@ func ExampleAPIError() {
 	fmt.Println(err)
 
 	srv.FailNext(1, twiliochattest.Failure{Status: http.StatusBadGateway, Body: "<html><body><h1>502 Bad Gateway</h1></body></html>"})
-	_, err = client.Services.Fetch(ctx, srv.SeedService("support"))
+	_, err = client.Services.Fetch(ctx, mustSeed(srv.SeedService("support")))
 	if errors.As(err, &apiErr) {
 		fmt.Printf("%d %d %q\n", apiErr.Status, apiErr.Code, apiErr.Message)
 	}
@@ -175,7 +175,7 @@ func ExampleDecodeError() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	sid := srv.SeedService("support")
+	sid := mustSeed(srv.SeedService("support"))
 
 	srv.FailNext(1, twiliochattest.Failure{Status: http.StatusOK, Body: "<html>Down for maintenance</html>"})
 	_, err := client.Services.Fetch(ctx, sid)

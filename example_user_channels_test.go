@@ -14,7 +14,7 @@ import (
 // client and the Service SID.
 func startUserChannels() (*twiliochattest.Server, *twiliochat.Client, string) {
 	srv, client := startFake()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 	for _, name := range []string{"general", "random", "support"} {
 		if _, err := srv.SeedChannel(serviceSID, name); err != nil {
 			panic(err) // a new Service has no Channel of that name

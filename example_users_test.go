@@ -15,7 +15,7 @@ func ExampleUsersService_Create() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 
 	user, err := client.Users.Create(ctx, serviceSID, &twiliochat.CreateUserParams{
 		Identity:       twiliochat.Ptr("alice@example.com"),
@@ -45,7 +45,7 @@ func ExampleUsersService_Fetch() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 	userSID, err := srv.SeedUser(serviceSID, "team/bot")
 	if err != nil {
 		fmt.Println(err)
@@ -72,7 +72,7 @@ func ExampleUsersService_Update() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 	if _, err := srv.SeedUser(serviceSID, "alice"); err != nil {
 		fmt.Println(err)
 		return
@@ -103,7 +103,7 @@ func ExampleUsersService_Delete() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 	if _, err := srv.SeedUser(serviceSID, "alice"); err != nil {
 		fmt.Println(err)
 		return
@@ -121,7 +121,7 @@ func ExampleUsersService_Delete() {
 func ExampleUsersService_List() {
 	srv, client := startFake()
 	defer srv.Close()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 	for _, identity := range []string{"alice", "bob", "carol"} {
 		if _, err := srv.SeedUser(serviceSID, identity); err != nil {
 			fmt.Println(err)
@@ -148,7 +148,7 @@ func ExampleUsersService_List() {
 func ExampleUsersService_ListPage() {
 	srv, client := startFake()
 	defer srv.Close()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 	if _, err := srv.SeedUser(serviceSID, "alice"); err != nil {
 		fmt.Println(err)
 		return
@@ -170,7 +170,7 @@ func ExampleUsersService_NextPage() {
 	srv, client := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	serviceSID := srv.SeedService("support")
+	serviceSID := mustSeed(srv.SeedService("support"))
 	for _, identity := range []string{"alice", "bob", "carol"} {
 		if _, err := srv.SeedUser(serviceSID, identity); err != nil {
 			fmt.Println(err)

@@ -57,7 +57,7 @@ func TestServicesAgainstFake(t *testing.T) {
 	ctx := context.Background()
 
 	// Two services exist before ours, so that the list spans pages.
-	seeded := []string{srv.SeedService("first"), srv.SeedService("second")}
+	seeded := []string{seedService(t, srv, "first"), seedService(t, srv, "second")}
 
 	svc, err := client.Services.Create(ctx, &twiliochat.CreateServiceParams{FriendlyName: twiliochat.Ptr("support & sales")})
 	require.NoError(t, err)
@@ -141,7 +141,7 @@ func TestServicesListAgainstFakeLimitAndFailure(t *testing.T) {
 	srv, client := newFakeClient(t)
 	var sids []string
 	for i := range 5 {
-		sids = append(sids, srv.SeedService(fmt.Sprint("service ", i)))
+		sids = append(sids, seedService(t, srv, fmt.Sprint("service ", i)))
 	}
 
 	var limited []string
@@ -228,7 +228,7 @@ func TestRolesAgainstFake(t *testing.T) {
 	t.Parallel()
 	srv, client := newFakeClient(t, twiliochattest.WithSeed(3), atFakeNow())
 	ctx := context.Background()
-	serviceSID := srv.SeedService("support")
+	serviceSID := seedService(t, srv, "support")
 
 	role, err := client.Roles.Create(ctx, serviceSID, &twiliochat.CreateRoleParams{
 		FriendlyName: twiliochat.Ptr("moderator"),
@@ -302,14 +302,14 @@ func TestUpdateServiceRoleRulesAgainstFake(t *testing.T) {
 	t.Parallel()
 	srv, client := newFakeClient(t, twiliochattest.WithSeed(3), atFakeNow())
 	ctx := context.Background()
-	serviceSID, otherSID := srv.SeedService("ours"), srv.SeedService("other")
+	serviceSID, otherSID := seedService(t, srv, "ours"), seedService(t, srv, "other")
 	ours, err := client.Services.Fetch(ctx, serviceSID)
 	require.NoError(t, err)
 	other, err := client.Services.Fetch(ctx, otherSID)
 	require.NoError(t, err)
-	deployment, err := srv.SeedRole(serviceSID, "bots", "deployment", "joinChannel")
+	deployment, err := srv.SeedRole(serviceSID, "bots", twiliochat.RoleTypeDeployment, "joinChannel")
 	require.NoError(t, err)
-	channel, err := srv.SeedRole(serviceSID, "helpers", "channel", "sendMessage")
+	channel, err := srv.SeedRole(serviceSID, "helpers", twiliochat.RoleTypeChannel, "sendMessage")
 	require.NoError(t, err)
 
 	tests := []struct {
@@ -386,7 +386,7 @@ func TestAlreadyExistsAgainstFake(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv, client := newFakeClient(t)
-			sid := srv.SeedService("support")
+			sid := seedService(t, srv, "support")
 			_, err := srv.SeedChannel(sid, "support/emea")
 			require.NoError(t, err)
 			_, err = srv.SeedMember(sid, "support/emea", "alice") // and the User alice
@@ -406,4 +406,13 @@ func TestAlreadyExistsAgainstFake(t *testing.T) {
 			}
 		})
 	}
+}
+
+// seedService seeds a service named name in the fake and returns its SID,
+// failing t when it cannot.
+func seedService(t *testing.T, srv *twiliochattest.Server, name string) string {
+	t.Helper()
+	sid, err := srv.SeedService(name)
+	require.NoError(t, err)
+	return sid
 }

@@ -49,8 +49,8 @@ package twiliochat
 //     table, fails until the row is there. The resource's own test file
 //     (channels_test.go) tests only its own wire format, golden files and
 //     checks.
-//  6. In twiliochattest, its handler, registered right above it with
-//     `var _ = serve("UpdateChannel", (*Server).updateChannel)`, storing
+//  6. In twiliochattest, its handler, registered in the handlers table
+//     (routes.go) as `"UpdateChannel": (*Server).updateChannel`, storing
 //     the resource in a table (store.go) and answering through pageOf,
 //     notFound, invalidf and answer (respond.go). TestSpec then holds it
 //     to the spec, key by key (go test -run 'TestSpec/UpdateChannel' .).

@@ -27,7 +27,10 @@ func renameService(ctx context.Context, services twiliochat.ServicesAPI, sid, na
 func TestRenameService(t *testing.T) {
 	srv := twiliochattest.New(t) // closed when the test ends
 	client := srv.NewClient()    // retries as usual, without waiting
-	sid := srv.SeedService("support")
+	sid, err := srv.SeedService("support")
+	if err != nil {
+		t.Fatal(err)
+	}
 	// Twilio answers the first try with a 503; the client retries it.
 	srv.FailOn("POST /v2/Services/{Sid}", 1, twiliochattest.Failure{Status: http.StatusServiceUnavailable})
 
@@ -58,7 +61,10 @@ func findOrCreateChannel(ctx context.Context, channels twiliochat.ChannelsAPI, s
 func TestFindOrCreateChannel(t *testing.T) {
 	srv := twiliochattest.New(t)
 	client := srv.NewClient()
-	sid := srv.SeedService("support")
+	sid, err := srv.SeedService("support")
+	if err != nil {
+		t.Fatal(err)
+	}
 	existing, err := srv.SeedChannel(sid, "support/emea")
 	if err != nil {
 		t.Fatal(err)

@@ -52,7 +52,7 @@ func TestAuthentication(t *testing.T) {
 func TestAuthenticationCheckedOnEveryRoute(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	sid := srv.SeedService("s")
+	sid := seedService(t, srv, "s")
 	for _, tt := range []struct{ method, path string }{
 		{http.MethodPost, "/v2/Services"},
 		{http.MethodGet, "/v2/Services/" + sid},

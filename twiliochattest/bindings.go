@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/e3f0929f/twiliochat"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -42,22 +43,21 @@ type bindingLinks struct {
 var defaultMessageTypes = []string{"removed_from_channel", "new_message", "added_to_channel", "invited_to_channel"}
 
 // SeedBinding registers the device endpoint of the user identity for push
-// notifications of bindingType ("apn", "gcm" or "fcm") in the service
-// serviceSID, as a Chat client SDK does when it logs in, and returns the
-// binding's SID: there is no REST request that creates a binding. The
-// binding subscribes to every push type, and has no credential_sid. The
-// user is created when the service has none with identity, as Twilio
-// creates it when a client logs in. SeedBinding returns an error when the
-// service does not exist, bindingType is not one of the three, endpoint is
-// empty or the user cannot be created.
-func (s *Server) SeedBinding(serviceSID, identity, bindingType, endpoint string) (string, error) {
+// notifications of bindingType in the service serviceSID, as a Chat client
+// SDK does when it logs in, and returns the binding's SID: there is no REST
+// request that creates a binding. The binding subscribes to every push
+// type, and has no credential_sid. The user is created when the service
+// has none with identity, as Twilio creates it when a client logs in.
+// SeedBinding returns an error when the service does not exist, bindingType
+// is not one of the three, endpoint is empty or the user cannot be created.
+func (s *Server) SeedBinding(serviceSID, identity, endpoint string, bindingType twiliochat.BindingType) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	svc := s.services.get("", serviceSID)
 	switch {
 	case svc == nil:
 		return "", fmt.Errorf("twiliochattest: service %q not found", serviceSID)
-	case !slices.Contains(spec.BindingTypes, bindingType):
+	case !slices.Contains(spec.BindingTypes, string(bindingType)):
 		return "", fmt.Errorf("twiliochattest: binding type %q is not one of %s", bindingType, strings.Join(spec.BindingTypes, ", "))
 	case endpoint == "":
 		return "", fmt.Errorf("twiliochattest: empty endpoint")
@@ -78,7 +78,7 @@ func (s *Server) SeedBinding(serviceSID, identity, bindingType, endpoint string)
 		DateUpdated:  now,
 		Endpoint:     endpoint,
 		Identity:     identity,
-		BindingType:  bindingType,
+		BindingType:  string(bindingType),
 		MessageTypes: defaultMessageTypes,
 	})
 	return sid, nil
@@ -120,8 +120,6 @@ func filterBindings(c *call, bindings []binding) ([]binding, response, bool) {
 	return filterBy(bindings, c.query, "BindingType", func(b binding) string { return b.BindingType }), response{}, false
 }
 
-var _ = serve("FetchBinding", (*Server).fetchBinding)
-
 func (s *Server) fetchBinding(c *call) response {
 	b := s.bindings.get(c.values["ServiceSid"], c.values["Sid"])
 	if b == nil {
@@ -130,16 +128,12 @@ func (s *Server) fetchBinding(c *call) response {
 	return answer(http.StatusOK, bindingView(s.services.get("", b.ServiceSID), *b))
 }
 
-var _ = serve("DeleteBinding", (*Server).deleteBinding)
-
 func (s *Server) deleteBinding(c *call) response {
 	if !s.bindings.remove(c.values["ServiceSid"], c.values["Sid"]) {
 		return notFound(c.path)
 	}
 	return noContent()
 }
-
-var _ = serve("ListBinding", (*Server).listBindings)
 
 // listBindings lists the service's bindings, filtered by any number of
 // BindingType and Identity keys.
@@ -173,8 +167,6 @@ func (s *Server) userBindingOf(c *call) (*user, *binding) {
 	return u, b
 }
 
-var _ = serve("FetchUserBinding", (*Server).fetchUserBinding)
-
 func (s *Server) fetchUserBinding(c *call) response {
 	u, b := s.userBindingOf(c)
 	if b == nil {
@@ -182,8 +174,6 @@ func (s *Server) fetchUserBinding(c *call) response {
 	}
 	return answer(http.StatusOK, userBindingView(u, *b))
 }
-
-var _ = serve("DeleteUserBinding", (*Server).deleteUserBinding)
 
 func (s *Server) deleteUserBinding(c *call) response {
 	u, b := s.userBindingOf(c)
@@ -193,8 +183,6 @@ func (s *Server) deleteUserBinding(c *call) response {
 	s.bindings.remove(u.ServiceSID, b.SID)
 	return noContent()
 }
-
-var _ = serve("ListUserBinding", (*Server).listUserBindings)
 
 // listUserBindings lists the user's bindings, filtered by any number of
 // BindingType keys.

@@ -15,9 +15,9 @@ import (
 // The fake's Bindings and User Bindings, through the SDK.
 
 // seedBinding seeds a binding and fails the test on an error.
-func seedBinding(t *testing.T, srv *twiliochattest.Server, serviceSID, identity, bindingType, endpoint string) string {
+func seedBinding(t *testing.T, srv *twiliochattest.Server, serviceSID, identity, endpoint string, bindingType twiliochat.BindingType) string {
 	t.Helper()
-	sid, err := srv.SeedBinding(serviceSID, identity, bindingType, endpoint)
+	sid, err := srv.SeedBinding(serviceSID, identity, endpoint, bindingType)
 	require.NoError(t, err)
 	return sid
 }
@@ -38,7 +38,7 @@ func TestSeedBinding(t *testing.T) {
 	existing, err := srv.SeedUser(svc.SID, "alice")
 	require.NoError(t, err)
 
-	sid := seedBinding(t, srv, svc.SID, "alice", "apn", "alice-iphone")
+	sid := seedBinding(t, srv, svc.SID, "alice", "alice-iphone", twiliochat.BindingTypeAPN)
 	got, err := client.Bindings.Fetch(ctx, svc.SID, sid)
 	require.NoError(t, err)
 	assert.Equal(t, &twiliochat.Binding{
@@ -59,7 +59,7 @@ func TestSeedBinding(t *testing.T) {
 	}
 
 	// A client that logs in as a new identity creates its user.
-	sid = seedBinding(t, srv, svc.SID, "bob@example.com/phone", "fcm", "token-1")
+	sid = seedBinding(t, srv, svc.SID, "bob@example.com/phone", "token-1", twiliochat.BindingTypeFCM)
 	bob, err := client.Users.Fetch(ctx, svc.SID, "bob@example.com/phone")
 	require.NoError(t, err)
 	got, err = client.Bindings.Fetch(ctx, svc.SID, sid)
@@ -72,13 +72,13 @@ func TestSeedBinding(t *testing.T) {
 	before := len(srv.Requests())
 	for name, seed := range map[string]func() error{
 		"unknown service": func() error {
-			_, err := srv.SeedBinding("IS00000000000000000000000000000000", "alice", "apn", "x")
+			_, err := srv.SeedBinding("IS00000000000000000000000000000000", "alice", "x", twiliochat.BindingTypeAPN)
 			return err
 		},
-		"unknown type":   func() error { _, err := srv.SeedBinding(svc.SID, "alice", "sms", "x"); return err },
-		"empty endpoint": func() error { _, err := srv.SeedBinding(svc.SID, "alice", "gcm", ""); return err },
+		"unknown type":   func() error { _, err := srv.SeedBinding(svc.SID, "alice", "x", "sms"); return err },
+		"empty endpoint": func() error { _, err := srv.SeedBinding(svc.SID, "alice", "", twiliochat.BindingTypeGCM); return err },
 		"identity like a user SID": func() error {
-			_, err := srv.SeedBinding(svc.SID, "US00000000000000000000000000000000", "gcm", "x")
+			_, err := srv.SeedBinding(svc.SID, "US00000000000000000000000000000000", "x", twiliochat.BindingTypeGCM)
 			return err
 		},
 	} {
@@ -91,10 +91,10 @@ func TestBindingLists(t *testing.T) {
 	t.Parallel()
 	srv, client, svc := newChat(t)
 	ctx := context.Background()
-	a1 := seedBinding(t, srv, svc.SID, "alice", "apn", "alice-iphone")
-	b1 := seedBinding(t, srv, svc.SID, "bob", "gcm", "bob-android")
-	a2 := seedBinding(t, srv, svc.SID, "alice", "fcm", "alice-pixel")
-	c1 := seedBinding(t, srv, svc.SID, "carol", "apn", "carol-ipad")
+	a1 := seedBinding(t, srv, svc.SID, "alice", "alice-iphone", twiliochat.BindingTypeAPN)
+	b1 := seedBinding(t, srv, svc.SID, "bob", "bob-android", twiliochat.BindingTypeGCM)
+	a2 := seedBinding(t, srv, svc.SID, "alice", "alice-pixel", twiliochat.BindingTypeFCM)
+	c1 := seedBinding(t, srv, svc.SID, "carol", "carol-ipad", twiliochat.BindingTypeAPN)
 
 	tests := []struct {
 		name   string
@@ -159,9 +159,9 @@ func TestBindingDeletes(t *testing.T) {
 	t.Parallel()
 	srv, client, svc := newChat(t)
 	ctx := context.Background()
-	a1 := seedBinding(t, srv, svc.SID, "alice", "apn", "alice-iphone")
-	a2 := seedBinding(t, srv, svc.SID, "alice", "gcm", "alice-android")
-	b1 := seedBinding(t, srv, svc.SID, "bob", "gcm", "bob-android")
+	a1 := seedBinding(t, srv, svc.SID, "alice", "alice-iphone", twiliochat.BindingTypeAPN)
+	a2 := seedBinding(t, srv, svc.SID, "alice", "alice-android", twiliochat.BindingTypeGCM)
+	b1 := seedBinding(t, srv, svc.SID, "bob", "bob-android", twiliochat.BindingTypeGCM)
 
 	_, err := client.UserBindings.Fetch(ctx, svc.SID, "bob", a1)
 	assertAPIError(t, err, http.StatusNotFound, 20404)
@@ -174,7 +174,7 @@ func TestBindingDeletes(t *testing.T) {
 	assertAPIError(t, err, http.StatusNotFound, 20404)
 
 	// Deleting a user deletes its bindings; deleting the service, all.
-	c1 := seedBinding(t, srv, svc.SID, "carol", "fcm", "carol-pixel")
+	c1 := seedBinding(t, srv, svc.SID, "carol", "carol-pixel", twiliochat.BindingTypeFCM)
 	require.NoError(t, client.Users.Delete(ctx, svc.SID, "alice"))
 	_, err = client.Bindings.Fetch(ctx, svc.SID, a2)
 	assertAPIError(t, err, http.StatusNotFound, 20404)

@@ -55,8 +55,6 @@ func (s *Server) webhooksOf(channelSID string) []channelWebhook {
 	return s.webhooks.list(channelSID)
 }
 
-var _ = serve("CreateChannelWebhook", (*Server).createChannelWebhook)
-
 // createChannelWebhook adds a webhook to a channel. The spec states no rule
 // between the type and the configuration keys, so none is enforced.
 func (s *Server) createChannelWebhook(c *call) response {
@@ -138,14 +136,10 @@ func (f *fields) webhookConfiguration(config *webhookConfiguration) {
 	}
 }
 
-var _ = serve("FetchChannelWebhook", (*Server).fetchChannelWebhook)
-
 func (s *Server) fetchChannelWebhook(c *call) response {
 	_, w := inChannel(s, c, s.webhooks)
 	return found(c, w)
 }
-
-var _ = serve("UpdateChannelWebhook", (*Server).updateChannelWebhook)
 
 // updateChannelWebhook merges the Configuration.* keys sent, all or
 // nothing; a webhook's Type cannot change.
@@ -165,8 +159,6 @@ func (s *Server) updateChannelWebhook(c *call) response {
 	return answer(http.StatusOK, *w)
 }
 
-var _ = serve("DeleteChannelWebhook", (*Server).deleteChannelWebhook)
-
 func (s *Server) deleteChannelWebhook(c *call) response {
 	ch, w := inChannel(s, c, s.webhooks)
 	if w == nil {
@@ -175,8 +167,6 @@ func (s *Server) deleteChannelWebhook(c *call) response {
 	s.webhooks.remove(ch.SID, w.SID)
 	return noContent()
 }
-
-var _ = serve("ListChannelWebhook", (*Server).listChannelWebhooks)
 
 // listChannelWebhooks lists the channel's webhooks in pages of up to 5, the
 // spec's maximum and default.

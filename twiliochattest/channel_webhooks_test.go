@@ -25,7 +25,7 @@ func TestChannelWebhookLifecycle(t *testing.T) {
 	srv, clock := newServerWithClock(t, twiliochattest.WithSeed(5))
 	client := srv.NewClient()
 	ctx := context.Background()
-	serviceSID := srv.SeedService("s")
+	serviceSID := seedService(t, srv, "s")
 	channelSID, err := srv.SeedChannel(serviceSID, "support/emea")
 	require.NoError(t, err)
 	otherSID, err := srv.SeedChannel(serviceSID, "other")
@@ -115,7 +115,7 @@ func TestChannelWebhookLifecycle(t *testing.T) {
 func TestChannelWebhookRejections(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	serviceSID := srv.SeedService("s")
+	serviceSID := seedService(t, srv, "s")
 	_, err := srv.SeedChannel(serviceSID, "general")
 	require.NoError(t, err)
 	hooks := "/v2/Services/" + serviceSID + "/Channels/general/Webhooks"

@@ -130,8 +130,6 @@ func (s *Server) uniqueNameRefusal(serviceSID, sid string, name *string) (respon
 	return response{}, false
 }
 
-var _ = serve("CreateChannel", (*Server).createChannel)
-
 func (s *Server) createChannel(c *call) response {
 	svc := s.serviceOf(c)
 	if svc == nil {
@@ -188,13 +186,9 @@ func inChannel[T any](s *Server, c *call, t *table[T]) (*channel, *T) {
 	return ch, t.get(ch.SID, c.values["Sid"])
 }
 
-var _ = serve("FetchChannel", (*Server).fetchChannel)
-
 func (s *Server) fetchChannel(c *call) response {
 	return found(c, s.channels.get(c.values["ServiceSid"], c.values["Sid"]))
 }
-
-var _ = serve("UpdateChannel", (*Server).updateChannel)
 
 func (s *Server) updateChannel(c *call) response {
 	ch := s.channels.get(c.values["ServiceSid"], c.values["Sid"])
@@ -216,8 +210,6 @@ func (s *Server) updateChannel(c *call) response {
 	s.emitChannel(c, webhook.EventChannelUpdated, ch)
 	return answer(http.StatusOK, *ch)
 }
-
-var _ = serve("MigrateChannel", (*Server).migrateChannel)
 
 // migrateChannel changes the channel's type and Messaging Service (Chat
 // v3's one operation) and sends the channel-updated webhooks an Update
@@ -241,10 +233,8 @@ func (s *Server) migrateChannel(c *call) response {
 	ch.DateUpdated = s.timestamp()
 	s.emitChannel(c, webhook.EventChannelUpdated, ch)
 	return answer(http.StatusOK, migratedChannel{channel: *ch, MessagingServiceSID: ch.messagingServiceSID,
-		URL: s.URL + "/v3/Services/" + ch.ServiceSID + "/Channels/" + ch.SID})
+		URL: s.server.URL + "/v3/Services/" + ch.ServiceSID + "/Channels/" + ch.SID})
 }
-
-var _ = serve("DeleteChannel", (*Server).deleteChannel)
 
 // deleteChannel deletes the channel and, through the table, everything in
 // it; its members leave first, so that their users' joined_channels_count
@@ -261,8 +251,6 @@ func (s *Server) deleteChannel(c *call) response {
 	s.channels.remove(ch.ServiceSID, ch.SID)
 	return noContent()
 }
-
-var _ = serve("ListChannel", (*Server).listChannels)
 
 // listChannels lists the service's channels of the types the Type keys
 // name, or all of them.

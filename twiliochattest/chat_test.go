@@ -21,7 +21,7 @@ func newChat(t *testing.T) (*twiliochattest.Server, *twiliochat.Client, *twilioc
 	t.Helper()
 	srv := newServer(t)
 	client := srv.NewClient()
-	svc, err := client.Services.Fetch(context.Background(), srv.SeedService("chat"))
+	svc, err := client.Services.Fetch(context.Background(), seedService(t, srv, "chat"))
 	require.NoError(t, err)
 	return srv, client, svc
 }
@@ -78,7 +78,7 @@ func TestUsers(t *testing.T) {
 	require.NoError(t, err)
 	assert.Nil(t, reachable.IsOnline, "no client is ever connected: never online is null")
 	assert.Nil(t, reachable.IsNotifiable, "never had a push registration is null")
-	_, err = srv.SeedBinding(svc.SID, user.Identity, "apn", "endpoint-1")
+	_, err = srv.SeedBinding(svc.SID, user.Identity, "endpoint-1", twiliochat.BindingTypeAPN)
 	require.NoError(t, err)
 	notifiable, err := client.Users.Fetch(ctx, svc.SID, user.SID)
 	require.NoError(t, err)
@@ -100,7 +100,7 @@ func TestUsers(t *testing.T) {
 	_, err = client.Users.Create(ctx, svc.SID, &twiliochat.CreateUserParams{Identity: twiliochat.Ptr("team/bob")})
 	assert.NoError(t, err, "a deleted user's identity is free again")
 
-	other := srv.SeedService("other")
+	other := seedService(t, srv, "other")
 	_, err = client.Users.Create(ctx, other, &twiliochat.CreateUserParams{Identity: twiliochat.Ptr("alice@example.com")})
 	assert.NoError(t, err, "identities are unique per service")
 	_, err = client.Users.Fetch(ctx, other, user.SID)
@@ -180,7 +180,7 @@ func TestChannels(t *testing.T) {
 func TestWebhookHeaderValue(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	sid := srv.SeedService("s")
+	sid := seedService(t, srv, "s")
 	req, err := http.NewRequest(http.MethodDelete, srv.URL+"/v2/Services/"+sid+"/Channels/general", nil)
 	require.NoError(t, err)
 	req.SetBasicAuth(srv.AccountSID(), srv.AuthToken())

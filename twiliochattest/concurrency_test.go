@@ -14,7 +14,7 @@ import (
 func TestConcurrentUse(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	shared := srv.SeedService("shared")
+	shared := seedService(t, srv, "shared")
 	const workers = 50
 
 	var wg sync.WaitGroup

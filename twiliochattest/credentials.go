@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"unicode/utf8"
 
+	"github.com/e3f0929f/twiliochat"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -31,22 +32,17 @@ func (cr credential) sid() string { return cr.SID }
 // values are accepted, and never stored, echoed or quoted in an error.
 var credentialSecretKeys = []string{"Certificate", "PrivateKey", "ApiKey", "Secret"}
 
-// SeedCredential creates a push Credential of the push service
-// credentialType ("gcm", "apn" or "fcm") named friendlyName, without an
-// HTTP request, and returns its SID. It goes through the same code as a
-// Create Credential request and returns an error when the request would
-// answer 400.
-func (s *Server) SeedCredential(credentialType, friendlyName string) (string, error) {
-	return s.seedSID("CreateCredential", nil, url.Values{"Type": {credentialType}, "FriendlyName": {friendlyName}})
+// SeedCredential creates a push Credential named friendlyName for the push
+// service credentialType and returns its SID. It returns an error when a
+// Create Credential request would answer 400: a credentialType other than
+// the three, or a friendlyName over 64 characters.
+func (s *Server) SeedCredential(friendlyName string, credentialType twiliochat.PushService) (string, error) {
+	return s.seedSID("CreateCredential", nil, url.Values{"FriendlyName": {friendlyName}, "Type": {string(credentialType)}})
 }
-
-var _ = serve("ListCredential", (*Server).listCredentials)
 
 func (s *Server) listCredentials(c *call) response {
-	return pageOf(c, s.URL+"/v2/Credentials", s.credentials.list(""))
+	return pageOf(c, s.server.URL+"/v2/Credentials", s.credentials.list(""))
 }
-
-var _ = serve("CreateCredential", (*Server).createCredential)
 
 // createCredential stores a new Credential, without its secrets.
 func (s *Server) createCredential(c *call) response {
@@ -63,7 +59,7 @@ func (s *Server) createCredential(c *call) response {
 	next.SID = s.ids.next(spec.CredentialSIDPrefix)
 	next.DateCreated = s.timestamp()
 	next.DateUpdated = next.DateCreated
-	next.URL = s.URL + "/v2/Credentials/" + next.SID
+	next.URL = s.server.URL + "/v2/Credentials/" + next.SID
 	return answer(http.StatusCreated, *s.credentials.add("", next.SID, "", next))
 }
 
@@ -88,13 +84,9 @@ func (f *fields) credential(next *credential) {
 	}
 }
 
-var _ = serve("FetchCredential", (*Server).fetchCredential)
-
 func (s *Server) fetchCredential(c *call) response {
 	return found(c, s.credentials.get("", c.values["Sid"]))
 }
-
-var _ = serve("UpdateCredential", (*Server).updateCredential)
 
 // updateCredential checks every key first and applies all or nothing. A
 // Credential's Type cannot be changed: Type is an unknown key here.
@@ -113,8 +105,6 @@ func (s *Server) updateCredential(c *call) response {
 	*cred = next
 	return answer(http.StatusOK, next)
 }
-
-var _ = serve("DeleteCredential", (*Server).deleteCredential)
 
 func (s *Server) deleteCredential(c *call) response {
 	if !s.credentials.remove("", c.values["Sid"]) {

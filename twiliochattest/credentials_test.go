@@ -73,7 +73,7 @@ func TestCredentialLifecycle(t *testing.T) {
 	want.Sandbox, want.DateUpdated = false, t0.Add(time.Minute)
 	assert.Equal(t, want, *updated)
 
-	gcm, err := srv.SeedCredential("gcm", "")
+	gcm, err := srv.SeedCredential("", twiliochat.PushServiceGCM)
 	require.NoError(t, err)
 	var listed []string
 	for cred, err := range client.Credentials.List(ctx, &twiliochat.ListCredentialsParams{PageSize: twiliochat.Ptr(1)}) {
@@ -110,7 +110,7 @@ func TestCredentialLifecycle(t *testing.T) {
 func TestCredentialRejections(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	sid, err := srv.SeedCredential("apn", "iOS")
+	sid, err := srv.SeedCredential("iOS", twiliochat.PushServiceAPN)
 	require.NoError(t, err)
 	one := "/v2/Credentials/" + sid
 	long := strings.Repeat("é", 65)
@@ -148,9 +148,9 @@ func TestCredentialRejections(t *testing.T) {
 		assertTwilioError(t, call(t, srv, http.MethodGet, "/v2/Credentials?PageSize=1001", nil), http.StatusBadRequest, 20001)
 	})
 	t.Run("SeedCredential refuses what Create refuses", func(t *testing.T) {
-		_, err := srv.SeedCredential("voip", "x")
+		_, err := srv.SeedCredential("x", "voip")
 		assert.ErrorContains(t, err, "Type")
-		_, err = srv.SeedCredential("fcm", long)
+		_, err = srv.SeedCredential(long, twiliochat.PushServiceFCM)
 		assert.ErrorContains(t, err, "FriendlyName")
 	})
 }

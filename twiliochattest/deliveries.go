@@ -403,6 +403,6 @@ func (s *Server) WaitDeliveries(ctx context.Context) ([]Delivery, error) {
 // flight, drops the post-event webhooks still queued and cancels those
 // being sent, and returns once none of its goroutines is left.
 func (s *Server) Close() {
-	s.Server.Close()
+	s.server.Close()
 	s.hooks.close()
 }

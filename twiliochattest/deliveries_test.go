@@ -77,7 +77,8 @@ func hooked(t *testing.T, set func(*service), opts ...Option) (*Server, string) 
 	t.Helper()
 	s := NewServer(opts...)
 	t.Cleanup(s.Close)
-	sid := s.SeedService("hooks")
+	sid, err := s.SeedService("hooks")
+	require.NoError(t, err)
 	configure(s, sid, set)
 	return s, sid
 }
@@ -477,7 +478,8 @@ func TestCloseCancelsDeliveries(t *testing.T) {
 		close(cancelled)
 	}))
 	defer hook.Close()
-	sid := s.SeedService("hooks")
+	sid, err := s.SeedService("hooks")
+	require.NoError(t, err)
 	configure(s, sid, func(svc *service) {
 		svc.PostWebhookURL = &hook.URL
 		svc.PostWebhookRetryCount = 3

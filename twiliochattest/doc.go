@@ -1,18 +1,22 @@
 // Package twiliochattest is an in-memory fake of the Twilio Programmable
-// Chat v2 REST API, served by an httptest.Server: all 54 operations of
+// Chat v2 REST API, served over HTTP on a loopback address: all 54 operations of
 // Services, Roles, Users, Channels, Members, Messages, Invites, Channel
 // Webhooks, Bindings, User Bindings, User Channels and Credentials, Chat
 // v3's one (a Channel's migration), and the Service's webhooks, which it
 // calls as Twilio does.
 //
 // Test your code against it instead of mocking HTTP by hand. In a test, New
-// starts a Server that closes when the test ends, and NewClient returns a
-// twiliochat Client already pointed at it, so the setup is three lines:
+// starts a Server that closes when the test ends, NewClient returns a
+// twiliochat Client already pointed at it, and a Seed method (see Seeding)
+// puts in what the test needs:
 //
 //	func TestRenameSupport(t *testing.T) {
 //		srv := twiliochattest.New(t)
 //		client := srv.NewClient()
-//		sid := srv.SeedService("support")
+//		sid, err := srv.SeedService("support")
+//		if err != nil {
+//			t.Fatal(err)
+//		}
 //
 //		if err := renameSupport(ctx, client.Services, sid, "help desk"); err != nil {
 //			t.Fatal(err)
@@ -27,11 +31,11 @@
 // Any other client (twilio-go, plain net/http) works too: point it at
 // Server.URL with Server.AccountSID and Server.AuthToken as credentials.
 // The fake's handlers speak only HTTP and JSON and never call the SDK, so
-// they also catch client bugs in the wire format; only NewClient imports
-// it. Server.Client, the embedded httptest.Server's *http.Client, sends
-// requests to the fake only, and refuses any other host, so that a
-// twiliochat Client given WithHTTPClient(srv.Client()) but no WithBaseURL
-// cannot send the fake's credentials to Twilio.
+// they also catch client bugs in the wire format; only NewClient calls it.
+// Server.Client returns an *http.Client that sends requests to the fake
+// only, and refuses any other host, so that a twiliochat Client given
+// WithHTTPClient(srv.Client()) but no WithBaseURL cannot send the fake's
+// credentials to Twilio.
 //
 // # What it serves
 //
@@ -270,12 +274,36 @@
 // answer). By default webhooks go only to loopback hosts, such as an
 // httptest.Server; WithWebhookClient sends them with a client of your own.
 //
+// # Seeding
+//
+// SeedService, SeedRole, SeedUser, SeedChannel, SeedMember, SeedBinding
+// and SeedCredential create a resource without a request. Each goes
+// through the code of the Create request it stands for (SeedBinding, which
+// has none, through what a Chat client SDK's login does), and is neither
+// recorded by Requests nor followed by a webhook. They share one
+// convention, so a call reads like the twiliochat call it stands for:
+//
+//   - Arguments come in one order: the parents, outermost first (the
+//     service, then a member's channel or a binding's user), then the
+//     resource's name (a friendly name, a user's or member's identity, a
+//     channel's unique name, a binding's endpoint), then its kind, typed as
+//     in twiliochat (twiliochat.RoleType, twiliochat.BindingType,
+//     twiliochat.PushService), then a role's permissions.
+//   - Each returns the new resource's SID, or an error saying what a Create
+//     request would refuse (a missing parent, a bad kind, a duplicate
+//     name), and never panics, so a program can seed the fake as a test
+//     does.
+//
+// For example:
+//
+//	roleSID, err := srv.SeedRole(serviceSID, "moderator", twiliochat.RoleTypeChannel, "sendMessage")
+//	bindingSID, err := srv.SeedBinding(serviceSID, "alice", "alice-iphone", twiliochat.BindingTypeAPN)
+//
 // # Deterministic output and fault injection
 //
 // WithClock fixes date_created and date_updated, and WithSeed makes SIDs
 // and request ids repeatable, for golden files and Example output.
-// SeedService, SeedRole, SeedUser, SeedChannel, SeedMember, SeedBinding
-// and SeedCredential create resources without a request. FailNext makes
+// FailNext makes
 // the next requests answer with a Failure (status, body, Retry-After,
 // headers), FailOn the next requests of one route, such as
 // "POST /v2/Services/{Sid}", and FailWith installs a hook for failing a

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/e3f0929f/twiliochat"
 	"github.com/e3f0929f/twiliochat/twiliochattest"
 )
 
@@ -12,7 +13,11 @@ import (
 func ExampleServer_SeedUser() {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1))
 	defer srv.Close()
-	serviceSID := srv.SeedService("support")
+	serviceSID, err := srv.SeedService("support")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 
 	if _, err := srv.SeedUser(serviceSID, "alice"); err != nil {
 		fmt.Println(err)
@@ -39,7 +44,11 @@ func ExampleServer_SeedUser() {
 func ExampleServer_SeedChannel() {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1))
 	defer srv.Close()
-	serviceSID := srv.SeedService("support")
+	serviceSID, err := srv.SeedService("support")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 
 	if _, err := srv.SeedChannel(serviceSID, "general"); err != nil {
 		fmt.Println(err)
@@ -64,7 +73,11 @@ func ExampleServer_SeedChannel() {
 func ExampleServer_SeedMember() {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1))
 	defer srv.Close()
-	serviceSID := srv.SeedService("support")
+	serviceSID, err := srv.SeedService("support")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	if _, err := srv.SeedChannel(serviceSID, "general"); err != nil {
 		fmt.Println(err)
 		return
@@ -100,9 +113,13 @@ func ExampleServer_SeedMember() {
 func ExampleServer_SeedBinding() {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1))
 	defer srv.Close()
-	serviceSID := srv.SeedService("support")
+	serviceSID, err := srv.SeedService("support")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 
-	sid, err := srv.SeedBinding(serviceSID, "alice", "apn", "alice-iphone")
+	sid, err := srv.SeedBinding(serviceSID, "alice", "alice-iphone", twiliochat.BindingTypeAPN)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -115,7 +132,7 @@ func ExampleServer_SeedBinding() {
 	}
 	fmt.Println(b.Identity, b.BindingType, b.Endpoint)
 
-	_, err = srv.SeedBinding(serviceSID, "alice", "sms", "alice-iphone")
+	_, err = srv.SeedBinding(serviceSID, "alice", "alice-iphone", "sms")
 	fmt.Println(err)
 	// Output:
 	// alice apn alice-iphone

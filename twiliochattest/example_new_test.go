@@ -31,8 +31,13 @@ func archiveOld(ctx context.Context, services twiliochat.ServicesAPI) error {
 func testArchiveOld(t *testing.T) {
 	srv := twiliochattest.New(t) // closed when the test ends
 	client := srv.NewClient()
-	keep := srv.SeedService("support")
-	srv.SeedService("old: sales")
+	keep, err := srv.SeedService("support")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.SeedService("old: sales"); err != nil {
+		t.Fatal(err)
+	}
 	// The first Delete meets a 503, which the Client retries without waiting.
 	srv.FailOn("DELETE /v2/Services/{Sid}", 1, twiliochattest.Failure{Status: http.StatusServiceUnavailable})
 

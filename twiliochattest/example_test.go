@@ -24,7 +24,15 @@ func Example() {
 	)
 	defer srv.Close()
 
-	sid := srv.SeedService("support")
+	sid, err := srv.SeedService("support")
+
+	if err != nil {
+
+		fmt.Println(err)
+
+		return
+
+	}
 
 	body := url.Values{"FriendlyName": {"help desk"}, "Limits.ChannelMembers": {"500"}}.Encode()
 	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/v2/Services/"+sid, strings.NewReader(body))
@@ -181,7 +189,11 @@ func ExampleWithClock() {
 		return start.Add(time.Duration(elapsed.Load()) * time.Hour)
 	}))
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid, err := srv.SeedService("support")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 
 	elapsed.Add(2)
 	svc, err := newClient(srv).Services.Update(context.Background(), sid, &twiliochat.UpdateServiceParams{FriendlyName: twiliochat.Ptr("help desk")})
@@ -218,7 +230,12 @@ func ExampleServer_AccountSID() {
 	srv := twiliochattest.NewServer()
 	defer srv.Close()
 
-	svc, err := newClient(srv).Services.Fetch(context.Background(), srv.SeedService("support"))
+	sid, err := srv.SeedService("support")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	svc, err := newClient(srv).Services.Fetch(context.Background(), sid)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -264,7 +281,11 @@ func ExampleServer_AuthToken() {
 func ExampleServer_SeedService() {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1))
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid, err := srv.SeedService("support")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Println(sid, len(srv.Requests()))
 
 	client := newClient(srv)
@@ -296,9 +317,13 @@ func ExampleServer_SeedService() {
 func ExampleServer_SeedRole() {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1))
 	defer srv.Close()
-	serviceSID := srv.SeedService("support")
+	serviceSID, err := srv.SeedService("support")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 
-	roleSID, err := srv.SeedRole(serviceSID, "moderator", "channel", "sendMessage", "removeMember")
+	roleSID, err := srv.SeedRole(serviceSID, "moderator", twiliochat.RoleTypeChannel, "sendMessage", "removeMember")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -312,7 +337,7 @@ func ExampleServer_SeedRole() {
 
 	_, err = srv.SeedRole(serviceSID, "moderator", "admin", "sendMessage")
 	fmt.Println(err)
-	_, err = srv.SeedRole("IS00000000000000000000000000000000", "moderator", "channel", "sendMessage")
+	_, err = srv.SeedRole("IS00000000000000000000000000000000", "moderator", twiliochat.RoleTypeChannel, "sendMessage")
 	fmt.Println(err)
 	// Output:
 	// moderator channel [sendMessage removeMember]
@@ -326,7 +351,7 @@ func ExampleServer_SeedCredential() {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1))
 	defer srv.Close()
 
-	sid, err := srv.SeedCredential("apn", "iOS")
+	sid, err := srv.SeedCredential("iOS", twiliochat.PushServiceAPN)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -338,7 +363,7 @@ func ExampleServer_SeedCredential() {
 	}
 	fmt.Println(cred.FriendlyName, cred.Type, cred.Sandbox)
 
-	_, err = srv.SeedCredential("voip", "iOS")
+	_, err = srv.SeedCredential("iOS", "voip")
 	fmt.Println(err)
 	// Output:
 	// iOS apn false
@@ -350,9 +375,13 @@ func ExampleServer_SeedCredential() {
 func ExampleServer_Requests() {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1))
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid, err := srv.SeedService("support")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 
-	_, err := newClient(srv).Services.Update(context.Background(), sid, &twiliochat.UpdateServiceParams{
+	_, err = newClient(srv).Services.Update(context.Background(), sid, &twiliochat.UpdateServiceParams{
 		ReachabilityEnabled: twiliochat.Ptr(true),
 		WebhookFilters:      []string{"onMessageSend", "onMessageSent"},
 	})
@@ -406,7 +435,11 @@ func ExampleServer_ResetRequests() {
 func ExampleServer_FailWith() {
 	srv := twiliochattest.NewServer()
 	defer srv.Close()
-	sid := srv.SeedService("temporary")
+	sid, err := srv.SeedService("temporary")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	client := newClient(srv, twiliochat.WithMaxRetries(0))
 	ctx := context.Background()
 
@@ -416,7 +449,7 @@ func ExampleServer_FailWith() {
 		}
 		return nil
 	})
-	_, err := client.Services.Fetch(ctx, sid)
+	_, err = client.Services.Fetch(ctx, sid)
 	fmt.Println("fetch:", err)
 	var apiErr *twiliochat.APIError
 	err = client.Services.Delete(ctx, sid)

@@ -19,7 +19,15 @@ func ExampleServer_NewClient() {
 	defer srv.Close()
 	client := srv.NewClient()
 
-	sid := srv.SeedService("support")
+	sid, err := srv.SeedService("support")
+
+	if err != nil {
+
+		fmt.Println(err)
+
+		return
+
+	}
 	srv.FailOn("POST /v2/Services/{Sid}", 1, twiliochattest.Failure{Status: http.StatusServiceUnavailable})
 	svc, err := client.Services.Update(context.Background(), sid, &twiliochat.UpdateServiceParams{
 		FriendlyName: twiliochat.Ptr("help desk"),
@@ -42,7 +50,10 @@ func ExampleServer_FailOn() {
 	defer srv.Close()
 	client := srv.NewClient(twiliochat.WithMaxRetries(0))
 	for _, name := range []string{"a", "b", "c"} {
-		srv.SeedService(name)
+		if _, err := srv.SeedService(name); err != nil {
+			fmt.Println(err)
+			return
+		}
 	}
 
 	page, err := client.Services.ListPage(context.Background(), &twiliochat.ListServicesParams{PageSize: twiliochat.Ptr(2)})
@@ -64,7 +75,11 @@ func ExampleServer_RequestsTo() {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1))
 	defer srv.Close()
 	client := srv.NewClient()
-	sid := srv.SeedService("support")
+	sid, err := srv.SeedService("support")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 
 	ctx := context.Background()
 	_, _ = client.Services.Fetch(ctx, sid)
@@ -87,7 +102,11 @@ func ExampleServer_RequestsTo() {
 func ExampleServer_Client() {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1))
 	defer srv.Close()
-	sid := srv.SeedService("support")
+	sid, err := srv.SeedService("support")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 
 	client, err := twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(),
 		twiliochat.WithHTTPClient(srv.Client()), twiliochat.WithMaxRetries(0))

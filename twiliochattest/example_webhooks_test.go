@@ -50,7 +50,11 @@ func Example_webhooks() {
 
 	// The Service calls the backend before and after each message.
 	client := srv.NewClient()
-	serviceSID := srv.SeedService("support")
+	serviceSID, err := srv.SeedService("support")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	_, err = client.Services.Update(ctx, serviceSID, &twiliochat.UpdateServiceParams{
 		PreWebhookURL:  twiliochat.Ptr(backend.URL + "/chat"),
 		PostWebhookURL: twiliochat.Ptr(backend.URL + "/chat"),
@@ -122,10 +126,13 @@ type chat struct {
 func newChatExample(handler http.Handler, filters ...string) *chat {
 	c := &chat{srv: twiliochattest.NewServer(twiliochattest.WithSeed(1))}
 	c.backend = httptest.NewServer(handler)
-	c.service = c.srv.SeedService("support")
-	_, err := c.srv.NewClient().Services.Update(context.Background(), c.service, &twiliochat.UpdateServiceParams{
-		PreWebhookURL: twiliochat.Ptr(c.backend.URL), PostWebhookURL: twiliochat.Ptr(c.backend.URL), WebhookFilters: filters,
-	})
+	var err error
+	c.service, err = c.srv.SeedService("support")
+	if err == nil {
+		_, err = c.srv.NewClient().Services.Update(context.Background(), c.service, &twiliochat.UpdateServiceParams{
+			PreWebhookURL: twiliochat.Ptr(c.backend.URL), PostWebhookURL: twiliochat.Ptr(c.backend.URL), WebhookFilters: filters,
+		})
+	}
 	if err == nil {
 		_, err = c.srv.SeedChannel(c.service, "general")
 	}
@@ -165,7 +172,11 @@ var noHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}
 func ExampleServer_ConnectAs() {
 	srv := twiliochattest.NewServer(twiliochattest.WithSeed(1))
 	defer srv.Close()
-	serviceSID := srv.SeedService("support")
+	serviceSID, err := srv.SeedService("support")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 
 	bob, err := srv.ConnectAs(serviceSID, "bob")
 	if err != nil {
@@ -450,8 +461,11 @@ func ExampleServer_ResetDeliveries() {
 // whose onMemberAdd goes to preURL, and returns JoinChannel's error.
 func bobJoins(srv *twiliochattest.Server, preURL string) error {
 	ctx := context.Background()
-	serviceSID := srv.SeedService("support")
-	_, err := srv.NewClient().Services.Update(ctx, serviceSID, &twiliochat.UpdateServiceParams{
+	serviceSID, err := srv.SeedService("support")
+	if err != nil {
+		return err
+	}
+	_, err = srv.NewClient().Services.Update(ctx, serviceSID, &twiliochat.UpdateServiceParams{
 		PreWebhookURL: twiliochat.Ptr(preURL), WebhookFilters: []string{"onMemberAdd"},
 	})
 	if err != nil {

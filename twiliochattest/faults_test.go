@@ -16,7 +16,7 @@ import (
 func TestRequestsRecorded(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	sid := srv.SeedService("s")
+	sid := seedService(t, srv, "s")
 	call(t, srv, http.MethodPost, "/v2/Services/"+sid, form("FriendlyName", "x", "WebhookFilters", "a", "WebhookFilters", "b"))
 	call(t, srv, http.MethodGet, "/v2/Services?PageSize=5", nil)
 	callAs(t, srv, "", "", http.MethodDelete, "/v2/Services/"+sid, nil)
@@ -173,7 +173,7 @@ func TestFailWith(t *testing.T) {
 	assert.Equal(t, int32(4), seen.Load(), "the hook is not consulted for FailNext failures")
 
 	srv.FailWith(nil)
-	sid := srv.SeedService("s")
+	sid := seedService(t, srv, "s")
 	assert.Equal(t, http.StatusNoContent, call(t, srv, http.MethodDelete, "/v2/Services/"+sid, nil).Status)
 	assert.Len(t, srv.Requests(), 6)
 }
@@ -182,7 +182,7 @@ func TestRequestIDsAndSeed(t *testing.T) {
 	t.Parallel()
 	run := func(opts ...twiliochattest.Option) (ids []string, sid string) {
 		srv := newServer(t, opts...)
-		sid = srv.SeedService("s")
+		sid = seedService(t, srv, "s")
 		for i := 0; i < 3; i++ {
 			ids = append(ids, call(t, srv, http.MethodGet, "/v2/Services", nil).Header.Get("Twilio-Request-Id"))
 		}

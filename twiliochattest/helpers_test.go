@@ -191,3 +191,12 @@ func assertRejected(t *testing.T, srv *twiliochattest.Server, method, path strin
 	assert.Contains(t, msg, wantInMsg)
 	assert.Equal(t, before, call(t, srv, http.MethodGet, watch, nil).JSON(t), "a rejected request changes nothing")
 }
+
+// seedService seeds a service named name and returns its SID, failing t
+// when it cannot.
+func seedService(t testing.TB, srv *twiliochattest.Server, name string) string {
+	t.Helper()
+	sid, err := srv.SeedService(name)
+	require.NoError(t, err)
+	return sid
+}

@@ -25,8 +25,6 @@ type invite struct {
 
 func (i invite) sid() string { return i.SID }
 
-var _ = serve("CreateInvite", (*Server).createInvite)
-
 // createInvite invites an identity to a channel, with the service's
 // default channel role unless RoleSid names another channel role. The
 // spec states no rule on the identity: each request makes an invite.
@@ -58,14 +56,10 @@ func (s *Server) createInvite(c *call) response {
 	return answer(http.StatusCreated, *inv)
 }
 
-var _ = serve("FetchInvite", (*Server).fetchInvite)
-
 func (s *Server) fetchInvite(c *call) response {
 	_, inv := inChannel(s, c, s.invites)
 	return found(c, inv)
 }
-
-var _ = serve("DeleteInvite", (*Server).deleteInvite)
 
 func (s *Server) deleteInvite(c *call) response {
 	ch, inv := inChannel(s, c, s.invites)
@@ -75,8 +69,6 @@ func (s *Server) deleteInvite(c *call) response {
 	s.invites.remove(ch.SID, inv.SID)
 	return noContent()
 }
-
-var _ = serve("ListInvite", (*Server).listInvites)
 
 // listInvites lists the channel's pending invites, of the Identity keys'
 // identities only when there are any.

@@ -91,8 +91,6 @@ func (s *Server) leave(m *member) {
 	s.members.remove(m.ChannelSID, m.SID)
 }
 
-var _ = serve("CreateMember", (*Server).createMember)
-
 // createMember adds a user to a channel, creating the user when the
 // service has none with the identity. The member gets the service's
 // default channel role unless RoleSid names another.
@@ -142,14 +140,10 @@ func (s *Server) createMember(c *call) response {
 	return answer(http.StatusCreated, *m)
 }
 
-var _ = serve("FetchMember", (*Server).fetchMember)
-
 func (s *Server) fetchMember(c *call) response {
 	_, m := inChannel(s, c, s.members)
 	return found(c, m)
 }
-
-var _ = serve("UpdateMember", (*Server).updateMember)
 
 func (s *Server) updateMember(c *call) response {
 	_, m := inChannel(s, c, s.members)
@@ -169,8 +163,6 @@ func (s *Server) updateMember(c *call) response {
 	return answer(http.StatusOK, *m)
 }
 
-var _ = serve("DeleteMember", (*Server).deleteMember)
-
 func (s *Server) deleteMember(c *call) response {
 	_, m := inChannel(s, c, s.members)
 	if m == nil {
@@ -180,8 +172,6 @@ func (s *Server) deleteMember(c *call) response {
 	s.leave(m)
 	return noContent()
 }
-
-var _ = serve("ListMember", (*Server).listMembers)
 
 // listMembers lists the channel's members of the identities the Identity
 // keys name, or all of them.

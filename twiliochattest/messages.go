@@ -83,8 +83,6 @@ func (v messageChanges) apply(m *message) {
 	m.Body = orDefault(v.body, m.Body)
 }
 
-var _ = serve("CreateMessage", (*Server).createMessage)
-
 // createMessage posts a message to a channel: it gets the channel's next
 // index, counting up from 0 and never reused, and the channel's
 // messages_count and last_message link follow. Whether a message needs a
@@ -140,14 +138,10 @@ func (s *Server) countMessages(ch *channel) {
 	}
 }
 
-var _ = serve("FetchMessage", (*Server).fetchMessage)
-
 func (s *Server) fetchMessage(c *call) response {
 	_, m := inChannel(s, c, s.messages)
 	return found(c, m)
 }
-
-var _ = serve("UpdateMessage", (*Server).updateMessage)
 
 // updateMessage edits a message; a new Body marks it edited, and
 // date_updated moves unless DateUpdated sets it.
@@ -172,8 +166,6 @@ func (s *Server) updateMessage(c *call) response {
 	return answer(http.StatusOK, *m)
 }
 
-var _ = serve("DeleteMessage", (*Server).deleteMessage)
-
 func (s *Server) deleteMessage(c *call) response {
 	ch, m := inChannel(s, c, s.messages)
 	if m == nil {
@@ -184,8 +176,6 @@ func (s *Server) deleteMessage(c *call) response {
 	s.countMessages(ch)
 	return noContent()
 }
-
-var _ = serve("ListMessage", (*Server).listMessages)
 
 // listMessages lists the channel's messages in Order: asc (oldest first,
 // the default) or desc.

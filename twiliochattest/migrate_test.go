@@ -17,7 +17,7 @@ const testMessagingServiceSID = "MG0123456789abcdef0123456789abcdef"
 func TestMigrateChannel(t *testing.T) {
 	t.Parallel()
 	srv, clock := newServerWithClock(t)
-	svc := srv.SeedService("s")
+	svc := seedService(t, srv, "s")
 	ch, err := srv.SeedChannel(svc, "support")
 	require.NoError(t, err)
 	clock.Advance(time.Minute)
@@ -56,7 +56,7 @@ func TestMigrateChannel(t *testing.T) {
 func TestMigrateChannelRejections(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	svc := srv.SeedService("s")
+	svc := seedService(t, srv, "s")
 	ch, err := srv.SeedChannel(svc, "")
 	require.NoError(t, err)
 	path := "/v3/Services/" + svc + "/Channels/" + ch

@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/e3f0929f/twiliochat"
 )
 
 // sids returns the "sid" of each item under key.
@@ -27,7 +29,7 @@ func TestListServicesPaging(t *testing.T) {
 	srv := newServer(t)
 	var want []string
 	for _, name := range []string{"a", "b", "c", "d", "e"} {
-		want = append(want, srv.SeedService(name))
+		want = append(want, seedService(t, srv, name))
 	}
 	base := srv.URL + "/v2/Services"
 
@@ -88,7 +90,7 @@ func TestListEmptyPage(t *testing.T) {
 	assert.Nil(t, beyond["meta"].(map[string]any)["next_page_url"])
 
 	// Page × PageSize overflows an int: still a page past the end, not a panic.
-	sid := srv.SeedService("s")
+	sid := seedService(t, srv, "s")
 	for _, path := range []string{"/v2/Services", "/v2/Services/" + sid + "/Roles"} {
 		for _, q := range []string{"Page=9223372036854775807", "Page=92233720368547759&PageSize=100"} {
 			r := call(t, srv, http.MethodGet, path+"?"+q, nil)
@@ -103,8 +105,8 @@ func TestListEmptyPage(t *testing.T) {
 func TestListRolesPaging(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	sid := srv.SeedService("s")
-	_, err := srv.SeedRole(sid, "extra", "channel", "sendMessage")
+	sid := seedService(t, srv, "s")
+	_, err := srv.SeedRole(sid, "extra", twiliochat.RoleTypeChannel, "sendMessage")
 	require.NoError(t, err)
 	base := srv.URL + "/v2/Services/" + sid + "/Roles"
 
@@ -127,7 +129,7 @@ func TestListRolesPaging(t *testing.T) {
 func TestListPagingRejections(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	sid := srv.SeedService("s")
+	sid := seedService(t, srv, "s")
 	for _, q := range []struct{ query, key string }{
 		{"PageSize=0", "PageSize"},
 		{"PageSize=101", "PageSize"},
@@ -153,9 +155,9 @@ func TestListPagingRejections(t *testing.T) {
 func TestListPageNearMaxInt(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	sid := srv.SeedService("a")
-	srv.SeedService("b")
-	srv.SeedService("c")
+	sid := seedService(t, srv, "a")
+	seedService(t, srv, "b")
+	seedService(t, srv, "c")
 	for _, page := range []int{math.MaxInt, math.MaxInt - 1, math.MaxInt/2 + 1} {
 		for _, path := range []string{"/v2/Services", "/v2/Services/" + sid + "/Roles"} {
 			t.Run(fmt.Sprintf("%s Page=%d", path, page), func(t *testing.T) {

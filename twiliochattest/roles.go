@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/e3f0929f/twiliochat"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -55,18 +56,18 @@ var defaultRoles = []struct {
 	}},
 }
 
-// SeedRole creates a role in the service serviceSID without an HTTP request
-// and returns its SID. roleType is "channel" or "deployment". It goes
-// through the same code as a Create Role request, and returns an error when
-// the service does not exist or the request would answer 400.
-func (s *Server) SeedRole(serviceSID, friendlyName, roleType string, permissions ...string) (string, error) {
+// SeedRole creates a role named friendlyName of type roleType with
+// permissions in the service serviceSID and returns its SID. It returns an
+// error when the service does not exist or a Create Role request would
+// answer 400.
+func (s *Server) SeedRole(serviceSID, friendlyName string, roleType twiliochat.RoleType, permissions ...string) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.services.get("", serviceSID) == nil {
 		return "", fmt.Errorf("twiliochattest: service %q not found", serviceSID)
 	}
 	resp := s.seed("CreateRole", map[string]string{"ServiceSid": serviceSID},
-		url.Values{"FriendlyName": {friendlyName}, "Type": {roleType}, "Permission": permissions})
+		url.Values{"FriendlyName": {friendlyName}, "Type": {string(roleType)}, "Permission": permissions})
 	if msg, failed := resp.failed(); failed {
 		return "", fmt.Errorf("twiliochattest: %s", msg)
 	}
@@ -117,8 +118,6 @@ func (s *Server) checkRoleOf(serviceSID, v, roleType string) string {
 	return ""
 }
 
-var _ = serve("ListRole", (*Server).listRoles)
-
 func (s *Server) listRoles(c *call) response {
 	svc := s.serviceOf(c)
 	if svc == nil {
@@ -126,8 +125,6 @@ func (s *Server) listRoles(c *call) response {
 	}
 	return pageOf(c, svc.URL+"/Roles", s.roles.list(svc.SID))
 }
-
-var _ = serve("CreateRole", (*Server).createRole)
 
 func (s *Server) createRole(c *call) response {
 	svc := s.serviceOf(c)
@@ -158,13 +155,9 @@ func (s *Server) createRole(c *call) response {
 	return answer(http.StatusCreated, *r)
 }
 
-var _ = serve("FetchRole", (*Server).fetchRole)
-
 func (s *Server) fetchRole(c *call) response {
 	return found(c, s.roles.get(c.values["ServiceSid"], c.values["Sid"]))
 }
-
-var _ = serve("UpdateRole", (*Server).updateRole)
 
 func (s *Server) updateRole(c *call) response {
 	r := s.roles.get(c.values["ServiceSid"], c.values["Sid"])
@@ -178,8 +171,6 @@ func (s *Server) updateRole(c *call) response {
 	r.DateUpdated = s.timestamp()
 	return answer(http.StatusOK, *r)
 }
-
-var _ = serve("DeleteRole", (*Server).deleteRole)
 
 // deleteRole refuses to delete a role that is one of its service's defaults,
 // since the service would then point at a missing role.

@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/e3f0929f/twiliochat"
 )
 
 func TestDefaultRoles(t *testing.T) {
@@ -53,7 +55,7 @@ func TestDefaultRoles(t *testing.T) {
 func TestRoleLifecycle(t *testing.T) {
 	t.Parallel()
 	srv, clock := newServerWithClock(t)
-	sid := srv.SeedService("s")
+	sid := seedService(t, srv, "s")
 	rolesURL := "/v2/Services/" + sid + "/Roles"
 
 	created := call(t, srv, http.MethodPost, rolesURL, form("FriendlyName", "moderator", "Type", "channel", "Permission", "sendMessage", "Permission", "removeMember"))
@@ -100,7 +102,7 @@ func TestRoleLifecycle(t *testing.T) {
 func TestRoleRejections(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	sid := srv.SeedService("s")
+	sid := seedService(t, srv, "s")
 	rolesURL := "/v2/Services/" + sid + "/Roles"
 	roles := rolesByName(t, srv, sid)
 	userRole := rolesURL + "/" + roles["channel user"]["sid"].(string)
@@ -142,18 +144,18 @@ func TestRoleRejections(t *testing.T) {
 func TestSeedRole(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	sid := srv.SeedService("s")
-	roleSID, err := srv.SeedRole(sid, "bot", "deployment", "joinChannel", "createChannel")
+	sid := seedService(t, srv, "s")
+	roleSID, err := srv.SeedRole(sid, "bot", twiliochat.RoleTypeDeployment, "joinChannel", "createChannel")
 	require.NoError(t, err)
 	got := call(t, srv, http.MethodGet, "/v2/Services/"+sid+"/Roles/"+roleSID, nil).JSON(t)
 	assert.Equal(t, "bot", got["friendly_name"])
 	assert.Equal(t, "deployment", got["type"])
 	assert.Equal(t, []any{"joinChannel", "createChannel"}, got["permissions"])
 
-	_, err = srv.SeedRole("IS"+strings.Repeat("0", 32), "bot", "deployment", "joinChannel")
+	_, err = srv.SeedRole("IS"+strings.Repeat("0", 32), "bot", twiliochat.RoleTypeDeployment, "joinChannel")
 	assert.ErrorContains(t, err, "not found")
 	_, err = srv.SeedRole(sid, "bot", "admin", "joinChannel")
 	assert.ErrorContains(t, err, "Type")
-	_, err = srv.SeedRole(sid, "bot", "channel")
+	_, err = srv.SeedRole(sid, "bot", twiliochat.RoleTypeChannel)
 	assert.ErrorContains(t, err, "Permission")
 }

@@ -4,18 +4,16 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // The fake routes a request by the spec's path templates (internal/spec):
-// each template is a route, and each of its operations that a resource file
-// serves (see serve) is a handler on it. A path that matches no served
-// template answers 404 (20404); a served template with another method 405
-// (20004) with an Allow header listing its served methods; a path value
-// whose spec gives it a SID pattern and that does not match it answers 404,
-// like an unknown SID. A value that may be a unique name or identity is
+// each template is a route, and each of its operations that handlers serves
+// is a handler on it. A path that matches no served template answers 404
+// (20404); a served template with another method 405 (20004) with an Allow
+// header listing its served methods; a path value whose spec gives it a SID
+// pattern and that does not match it answers 404, like an unknown SID. A value that may be a unique name or identity is
 // handed to the handler decoded, whatever it holds.
 
 // call is one request as a handler sees it.
@@ -47,22 +45,77 @@ type route struct {
 	handlers map[string]handler         // by method, the served ones
 }
 
-// served holds the handler of each operation the fake serves, by
-// operationId. The resource files fill it through serve.
-var served = map[string]handler{}
+// handlers holds the fake's handler of each operation, by operationId: the
+// one table the router reads. TestHandlers holds it to the spec, an
+// operation each.
+var handlers map[string]handler
 
-// serve makes h the fake's handler of the operation whose operationId is
-// id. A resource file calls it right above each handler:
-//
-//	var _ = serve("FetchRole", (*Server).fetchRole)
-func serve(id string, h handler) struct{} {
-	served[spec.Lookup(id).ID] = h
-	return struct{}{}
+// routes is the route table of the served operations.
+var routes []*route
+
+// init fills handlers, in the spec's order, and routes. A variable's
+// initializer could not: a handler that seeds (createService seeds the
+// default roles) reaches handlers again through serveAction.
+func init() {
+	handlers = map[string]handler{
+		"ListCredential":       (*Server).listCredentials,
+		"CreateCredential":     (*Server).createCredential,
+		"FetchCredential":      (*Server).fetchCredential,
+		"UpdateCredential":     (*Server).updateCredential,
+		"DeleteCredential":     (*Server).deleteCredential,
+		"ListService":          (*Server).listServices,
+		"CreateService":        (*Server).createService,
+		"ListBinding":          (*Server).listBindings,
+		"FetchBinding":         (*Server).fetchBinding,
+		"DeleteBinding":        (*Server).deleteBinding,
+		"ListChannel":          (*Server).listChannels,
+		"CreateChannel":        (*Server).createChannel,
+		"ListInvite":           (*Server).listInvites,
+		"CreateInvite":         (*Server).createInvite,
+		"FetchInvite":          (*Server).fetchInvite,
+		"DeleteInvite":         (*Server).deleteInvite,
+		"ListMember":           (*Server).listMembers,
+		"CreateMember":         (*Server).createMember,
+		"FetchMember":          (*Server).fetchMember,
+		"UpdateMember":         (*Server).updateMember,
+		"DeleteMember":         (*Server).deleteMember,
+		"ListMessage":          (*Server).listMessages,
+		"CreateMessage":        (*Server).createMessage,
+		"FetchMessage":         (*Server).fetchMessage,
+		"UpdateMessage":        (*Server).updateMessage,
+		"DeleteMessage":        (*Server).deleteMessage,
+		"ListChannelWebhook":   (*Server).listChannelWebhooks,
+		"CreateChannelWebhook": (*Server).createChannelWebhook,
+		"FetchChannelWebhook":  (*Server).fetchChannelWebhook,
+		"UpdateChannelWebhook": (*Server).updateChannelWebhook,
+		"DeleteChannelWebhook": (*Server).deleteChannelWebhook,
+		"FetchChannel":         (*Server).fetchChannel,
+		"UpdateChannel":        (*Server).updateChannel,
+		"DeleteChannel":        (*Server).deleteChannel,
+		"ListRole":             (*Server).listRoles,
+		"CreateRole":           (*Server).createRole,
+		"FetchRole":            (*Server).fetchRole,
+		"UpdateRole":           (*Server).updateRole,
+		"DeleteRole":           (*Server).deleteRole,
+		"ListUser":             (*Server).listUsers,
+		"CreateUser":           (*Server).createUser,
+		"FetchUser":            (*Server).fetchUser,
+		"UpdateUser":           (*Server).updateUser,
+		"DeleteUser":           (*Server).deleteUser,
+		"ListUserBinding":      (*Server).listUserBindings,
+		"FetchUserBinding":     (*Server).fetchUserBinding,
+		"DeleteUserBinding":    (*Server).deleteUserBinding,
+		"ListUserChannel":      (*Server).listUserChannels,
+		"FetchUserChannel":     (*Server).fetchUserChannel,
+		"UpdateUserChannel":    (*Server).updateUserChannel,
+		"DeleteUserChannel":    (*Server).deleteUserChannel,
+		"FetchService":         (*Server).fetchService,
+		"UpdateService":        (*Server).updateService,
+		"DeleteService":        (*Server).deleteService,
+		"MigrateChannel":       (*Server).migrateChannel,
+	}
+	routes = newRoutes(handlers)
 }
-
-// routes is the route table of the served operations, made on first use,
-// once every init has run.
-var routes = sync.OnceValue(func() []*route { return newRoutes(served) })
 
 // newRoutes returns a route for each path template of the spec, with the
 // handlers of its operations that handlers holds.
@@ -156,7 +209,7 @@ func resolve(rts []*route, r *http.Request, form url.Values) (handler, *call, re
 
 // route serves an authenticated request.
 func (s *Server) route(w http.ResponseWriter, r *http.Request, form url.Values) {
-	h, c, refusal := resolve(routes(), r, form)
+	h, c, refusal := resolve(routes, r, form)
 	if h == nil {
 		refusal.write(w)
 		return
@@ -187,9 +240,15 @@ func (s *Server) seed(id string, values map[string]string, form url.Values) resp
 // (see action), such as an SDKClient's. The caller holds s.mu.
 func (s *Server) serveAction(id string, values map[string]string, form url.Values, act *action) response {
 	op := spec.Lookup(id)
-	h := served[id]
+	h := handlers[id]
 	if h == nil {
 		panic("twiliochattest: no handler for " + id) // a bug in this package
 	}
-	return h(s, &call{op: op, path: op.Path, values: values, query: url.Values{}, form: form, act: act})
+	// The path, for a not-found message, is the request's that would do
+	// the same.
+	path := op.Path
+	for name, v := range values {
+		path = strings.ReplaceAll(path, "{"+name+"}", url.PathEscape(v))
+	}
+	return h(s, &call{op: op, path: path, values: values, query: url.Values{}, form: form, act: act})
 }

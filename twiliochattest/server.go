@@ -28,12 +28,19 @@ const DefaultAuthToken = "fake-auth-token-0123456789abcdef0123"
 const maxBodyBytes = 1 << 20
 
 // Server is an in-memory fake of the Twilio Chat v2 API (see the package doc),
-// served over HTTP by the httptest.Server it embeds: its base URL is URL
-// ("http://127.0.0.1:41234", no trailing slash), and Close shuts it down. It
-// is safe for concurrent use. Create it with NewServer and Close it when
-// done.
+// served over HTTP on a loopback address. It is safe for concurrent use.
+// Create it with NewServer (or New in a test) and Close it when done.
 type Server struct {
-	*httptest.Server
+	// URL is the Server's base URL, such as "http://127.0.0.1:41234", with
+	// no trailing slash, for a client's base URL (twiliochat.WithBaseURL).
+	// It is a copy: the Server reads its own, so changing URL changes
+	// nothing in what it answers.
+	URL string
+
+	// server serves the fake over HTTP. It is not embedded, so that its
+	// Start, Config, TLS… are not part of the Server's API, and its Client
+	// and Close do not stand in for the Server's.
+	server   *httptest.Server
 	now      func() time.Time
 	ids      *idSource
 	account  string
@@ -167,7 +174,8 @@ func NewServer(opts ...Option) *Server {
 	s.channels = newTable[channel](s.members, s.messages, s.invites, s.webhooks)
 	s.services = newTable[service](s.roles, s.users, s.channels, s.bindings)
 	s.credentials = newTable[credential]()
-	s.Server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+	s.server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+	s.URL = s.server.URL
 	return s
 }
 

@@ -47,6 +47,8 @@ type service struct {
 	Links                        serviceLinks         `json:"links"`
 }
 
+func (sv service) sid() string { return sv.SID }
+
 // serviceLimits is the service's "limits" object.
 type serviceLimits struct {
 	ChannelMembers int `json:"channel_members"`
@@ -99,27 +101,16 @@ func (s *Server) timestamp() string {
 }
 
 // SeedService creates a service named friendlyName with the defaults and
-// default roles that a Create request would give it, and returns its SID.
-// It goes through the same code as a Create Service request, but makes no
-// HTTP request and is not recorded by Requests. It panics when friendlyName
-// is empty, which Create Service refuses.
-func (s *Server) SeedService(friendlyName string) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	resp := s.seed("CreateService", nil, url.Values{"FriendlyName": {friendlyName}})
-	if msg, failed := resp.failed(); failed {
-		panic("twiliochattest: SeedService: " + msg)
-	}
-	return resp.body.(service).SID
+// default roles that a Create Service request would give it, and returns
+// its SID. It returns an error when friendlyName is empty, which Create
+// Service refuses.
+func (s *Server) SeedService(friendlyName string) (string, error) {
+	return s.seedSID("CreateService", nil, url.Values{"FriendlyName": {friendlyName}})
 }
-
-var _ = serve("ListService", (*Server).listServices)
 
 func (s *Server) listServices(c *call) response {
-	return pageOf(c, s.URL+"/v2/Services", s.services.list(""))
+	return pageOf(c, s.server.URL+"/v2/Services", s.services.list(""))
 }
-
-var _ = serve("CreateService", (*Server).createService)
 
 // createService stores a new service with Twilio's defaults and its four
 // default roles.
@@ -133,7 +124,7 @@ func (s *Server) createService(c *call) response {
 	}
 	now := s.timestamp()
 	sid := s.ids.next(spec.ServiceSIDPrefix)
-	u := s.URL + "/v2/Services/" + sid
+	u := s.server.URL + "/v2/Services/" + sid
 	svc := s.services.add("", sid, "", service{
 		SID:                       sid,
 		AccountSID:                s.account,
@@ -177,13 +168,9 @@ func (s *Server) serviceOf(c *call) *service {
 	return s.services.get("", c.values["ServiceSid"])
 }
 
-var _ = serve("FetchService", (*Server).fetchService)
-
 func (s *Server) fetchService(c *call) response {
 	return found(c, s.services.get("", c.values["Sid"]))
 }
-
-var _ = serve("DeleteService", (*Server).deleteService)
 
 // deleteService deletes the service and, with it, its roles.
 func (s *Server) deleteService(c *call) response {
@@ -192,8 +179,6 @@ func (s *Server) deleteService(c *call) response {
 	}
 	return noContent()
 }
-
-var _ = serve("UpdateService", (*Server).updateService)
 
 // updateService validates every key first and applies all or nothing.
 func (s *Server) updateService(c *call) response {

@@ -73,7 +73,7 @@ func TestSeedServiceMatchesCreate(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	created := createService(t, srv, "same")
-	seeded := call(t, srv, http.MethodGet, "/v2/Services/"+srv.SeedService("same"), nil).JSON(t)
+	seeded := call(t, srv, http.MethodGet, "/v2/Services/"+seedService(t, srv, "same"), nil).JSON(t)
 	for _, m := range []map[string]any{created, seeded} {
 		for _, k := range []string{"sid", "url", "links", "default_service_role_sid", "default_channel_role_sid", "default_channel_creator_role_sid"} {
 			delete(m, k)
@@ -122,8 +122,8 @@ func TestCreateServiceRejections(t *testing.T) {
 func TestFetchAndDeleteService(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	keep := srv.SeedService("keep")
-	gone := srv.SeedService("gone")
+	keep := seedService(t, srv, "keep")
+	gone := seedService(t, srv, "gone")
 	roles := rolesByName(t, srv, gone)
 
 	r := call(t, srv, http.MethodDelete, "/v2/Services/"+gone, nil)
@@ -149,7 +149,7 @@ func TestFetchAndDeleteService(t *testing.T) {
 func TestNotFoundAndMethodNotAllowed(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	sid := srv.SeedService("s")
+	sid := seedService(t, srv, "s")
 	role := rolesByName(t, srv, sid)["channel user"]["sid"].(string)
 	unknownIS := "IS" + strings.Repeat("0", 32)
 	unknownRL := "RL" + strings.Repeat("0", 32)
@@ -170,7 +170,7 @@ func TestNotFoundAndMethodNotAllowed(t *testing.T) {
 		{"roles of unknown service", http.MethodPost, "/v2/Services/" + unknownIS + "/Roles", http.StatusNotFound},
 		{"unknown role SID", http.MethodGet, "/v2/Services/" + sid + "/Roles/" + unknownRL, http.StatusNotFound},
 		{"role SID wrong pattern", http.MethodGet, "/v2/Services/" + sid + "/Roles/RLxyz", http.StatusNotFound},
-		{"role of another service", http.MethodGet, "/v2/Services/" + srv.SeedService("other") + "/Roles/" + role, http.StatusNotFound},
+		{"role of another service", http.MethodGet, "/v2/Services/" + seedService(t, srv, "other") + "/Roles/" + role, http.StatusNotFound},
 		{"PUT services", http.MethodPut, "/v2/Services", http.StatusMethodNotAllowed},
 		{"DELETE services", http.MethodDelete, "/v2/Services", http.StatusMethodNotAllowed},
 		{"PATCH service", http.MethodPatch, "/v2/Services/" + sid, http.StatusMethodNotAllowed},

@@ -57,6 +57,21 @@ func TestTable(t *testing.T) {
 	assert.Equal(t, []item{{SID: "P2"}}, parents.list(""))
 }
 
+// TestHandlers holds the handler table to the spec: every operation of the
+// spec has a handler, and every handler is an operation's.
+func TestHandlers(t *testing.T) {
+	t.Parallel()
+	inSpec := map[string]bool{}
+	for _, op := range spec.Operations {
+		inSpec[op.ID] = true
+		assert.NotNil(t, handlers[op.ID], "no handler for %s (%s %s)", op.ID, op.Method, op.Path)
+	}
+	for id, h := range handlers {
+		assert.True(t, inSpec[id], "handler for %s, which the spec does not have", id)
+		assert.NotNil(t, h, id)
+	}
+}
+
 func TestResolve(t *testing.T) {
 	t.Parallel()
 	answerValues := func(_ *Server, c *call) response { return answer(http.StatusOK, c.values) }
@@ -156,7 +171,8 @@ func TestServiceDeleteLeavesNothing(t *testing.T) {
 	t.Parallel()
 	s := NewServer()
 	t.Cleanup(s.Close)
-	serviceSID := s.SeedService("s")
+	serviceSID, err := s.SeedService("s")
+	require.NoError(t, err)
 	channelSID, err := s.SeedChannel(serviceSID, "general")
 	require.NoError(t, err)
 	_, err = s.SeedMember(serviceSID, channelSID, "alice")

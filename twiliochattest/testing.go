@@ -11,12 +11,7 @@ import (
 
 // New starts a Server for the test t and closes it when t and its subtests
 // end, through t.Cleanup. An invalid option fails t with t.Fatal, where
-// NewServer panics. With NewClient, a test of your own code needs three
-// lines of setup:
-//
-//	srv := twiliochattest.New(t)
-//	client := srv.NewClient()
-//	sid := srv.SeedService("support")
+// NewServer panics. The package doc shows a test's setup with it.
 func New(t testing.TB, opts ...Option) *Server {
 	t.Helper()
 	srv, err := newServer(opts)
@@ -57,8 +52,8 @@ func (s *Server) NewClient(opts ...twiliochat.Option) *twiliochat.Client {
 		}
 	}
 	base := []twiliochat.Option{
-		twiliochat.WithBaseURL(s.URL),
-		twiliochat.WithHTTPClient(s.Server.Client()),
+		twiliochat.WithBaseURL(s.server.URL),
+		twiliochat.WithHTTPClient(s.server.Client()),
 		twiliochat.WithRetryPolicy(twiliochat.RetryPolicy{MaxRetries: twiliochat.DefaultMaxRetries, NoWait: true}),
 	}
 	c, err := twiliochat.NewClient(s.account, s.token, append(base, opts...)...)
@@ -70,16 +65,15 @@ func (s *Server) NewClient(opts ...twiliochat.Option) *twiliochat.Client {
 
 // Client returns an *http.Client for the Server that sends requests to the
 // Server only: a request for any other host, such as Twilio's own
-// chat.twilio.com, fails with an error and is never sent. This is the
-// embedded httptest.Server's Client, made safe: with
+// chat.twilio.com, fails with an error and is never sent: with
 // twiliochat.WithHTTPClient(srv.Client()) and no WithBaseURL, a test would
 // otherwise send its requests, and the fake's credentials, to Twilio. Use
 // NewClient for a twiliochat Client, or WithBaseURL(srv.URL). Each call
 // returns a new *http.Client; they share the Server's connections, which
 // Close closes.
 func (s *Server) Client() *http.Client {
-	hc := *s.Server.Client()
-	u, err := url.Parse(s.URL)
+	hc := *s.server.Client()
+	u, err := url.Parse(s.server.URL)
 	if err != nil {
 		panic("twiliochattest: the Server's URL does not parse: " + err.Error()) // httptest makes it
 	}

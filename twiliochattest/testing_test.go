@@ -7,7 +7,9 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -75,7 +77,7 @@ func TestNewClient(t *testing.T) {
 	const keySID, keySecret = "SK0123456789abcdef0123456789abcdef", "fake-api-key-secret"
 	ctx := context.Background()
 	srv := twiliochattest.New(t, twiliochattest.WithAPIKey(keySID, keySecret))
-	sid := srv.SeedService("support")
+	sid := seedService(t, srv, "support")
 
 	svc, err := srv.NewClient().Services.Update(ctx, sid, &twiliochat.UpdateServiceParams{FriendlyName: twiliochat.Ptr("help desk")})
 	require.NoError(t, err)
@@ -109,7 +111,7 @@ func TestNewClient(t *testing.T) {
 func TestDefaultTokenBlanksNoName(t *testing.T) {
 	t.Parallel()
 	srv := twiliochattest.New(t)
-	sid := srv.SeedService("support")
+	sid := seedService(t, srv, "support")
 	for _, name := range []string{"twiliochat-room", "twiliochattest-room", "fake-room"} {
 		_, err := srv.NewClient().Channels.Fetch(context.Background(), sid, name)
 		require.Error(t, err)
@@ -140,7 +142,7 @@ func TestNewClientRetries(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv := twiliochattest.New(t)
-			sid := srv.SeedService("support")
+			sid := seedService(t, srv, "support")
 			srv.FailOn("GET /v2/Services/{Sid}", tt.failures, twiliochattest.Failure{Status: http.StatusServiceUnavailable})
 			_, err := srv.NewClient(tt.opts...).Services.Fetch(ctx, sid)
 			if tt.wantErr {
@@ -189,7 +191,7 @@ func TestRetriedCallDoesNotWait(t *testing.T) {
 				return a
 			}}))
 			client := srv.NewClient(twiliochat.WithLogger(logger))
-			sid := srv.SeedService("support")
+			sid := seedService(t, srv, "support")
 			srv.FailOn("GET /v2/Services/{Sid}", twiliochat.DefaultMaxRetries, twiliochattest.Failure{Status: http.StatusServiceUnavailable, RetryAfter: tt.retryAfter})
 
 			_, err := client.Services.Fetch(context.Background(), sid)
@@ -219,7 +221,7 @@ func (c *closeRecorder) Close() error {
 func TestServerClient(t *testing.T) {
 	t.Parallel()
 	srv := twiliochattest.New(t)
-	sid := srv.SeedService("support")
+	sid := seedService(t, srv, "support")
 
 	resp, err := srv.Client().Get(srv.URL + "/v2/Services")
 	require.NoError(t, err)
@@ -251,6 +253,50 @@ func TestServerClient(t *testing.T) {
 	_, err = client.Services.Fetch(context.Background(), sid)
 	require.NoError(t, err, "with WithBaseURL it works as it always did")
 	srv.Client().CloseIdleConnections()
+}
+
+// TestServerAPI checks that the Server lends out nothing of the
+// httptest.Server that serves it: no embedded field, none of its methods
+// but Close and Client (the Server's own), none of its fields but URL.
+func TestServerAPI(t *testing.T) {
+	t.Parallel()
+	typ := reflect.TypeOf(twiliochattest.Server{})
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		assert.False(t, f.Anonymous, "%s is embedded", f.Name)
+		assert.True(t, f.Name == "URL" || !f.IsExported(), "exported field %s", f.Name)
+	}
+	ptr := reflect.TypeOf(&twiliochattest.Server{})
+	inner := reflect.TypeOf(&httptest.Server{})
+	for i := range inner.NumMethod() {
+		name := inner.Method(i).Name
+		_, has := ptr.MethodByName(name)
+		assert.Equal(t, name == "Close" || name == "Client", has, "Server.%s", name)
+	}
+	for i := range inner.Elem().NumField() {
+		if f := inner.Elem().Field(i); f.IsExported() {
+			_, has := typ.FieldByName(f.Name)
+			assert.Equal(t, f.Name == "URL", has, "Server.%s", f.Name)
+		}
+	}
+}
+
+// TestServerURL checks that URL is the base URL a client needs, and that
+// the Server answers as before when a caller changes it.
+func TestServerURL(t *testing.T) {
+	t.Parallel()
+	srv := twiliochattest.New(t)
+	base := srv.URL
+	require.Regexp(t, `^http://127\.0\.0\.1:[0-9]+$`, base)
+	srv.URL = "https://chat.twilio.com"
+
+	svc, err := srv.NewClient().Services.Create(context.Background(), &twiliochat.CreateServiceParams{FriendlyName: twiliochat.Ptr("support")})
+	require.NoError(t, err)
+	assert.Equal(t, base+"/v2/Services/"+svc.SID, svc.URL)
+	resp, err := srv.Client().Get(base + "/v2/Services")
+	require.NoError(t, err)
+	require.NoError(t, resp.Body.Close())
+	assert.Equal(t, http.StatusUnauthorized, resp.StatusCode, "Client reaches the fake at its own URL")
 }
 
 // TestFailOn checks which requests FailOn fails, how many times, and in
@@ -334,7 +380,7 @@ func TestFailOn(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv := twiliochattest.New(t)
-			sid := srv.SeedService("support")
+			sid := seedService(t, srv, "support")
 			tt.setup(srv)
 			for i, s := range tt.steps {
 				path := strings.Replace(s.path, "svc", "/v2/Services/"+sid, 1)
@@ -404,7 +450,7 @@ func TestRequestsTo(t *testing.T) {
 	ctx := context.Background()
 	srv := twiliochattest.New(t)
 	client := srv.NewClient()
-	a, b := srv.SeedService("a"), srv.SeedService("b")
+	a, b := seedService(t, srv, "a"), seedService(t, srv, "b")
 	for _, sid := range []string{a, b} {
 		_, err := client.Services.Update(ctx, sid, &twiliochat.UpdateServiceParams{FriendlyName: twiliochat.Ptr("new " + sid[:4])})
 		require.NoError(t, err)
@@ -467,7 +513,7 @@ func TestPatternsMatchNames(t *testing.T) {
 				ctx := context.Background()
 				srv := twiliochattest.New(t)
 				client := srv.NewClient(twiliochat.WithMaxRetries(0))
-				sid := srv.SeedService("support")
+				sid := seedService(t, srv, "support")
 				target, err := srv.SeedChannel(sid, unique)
 				require.NoError(t, err)
 				_, err = srv.SeedChannel(sid, "general")

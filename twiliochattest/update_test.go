@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/e3f0929f/twiliochat"
 )
 
 // at walks a decoded JSON object along a dotted path.
@@ -67,7 +69,7 @@ func TestUpdateServiceMerges(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv := newServer(t)
-			sid := srv.SeedService("original")
+			sid := seedService(t, srv, "original")
 			before := call(t, srv, http.MethodGet, "/v2/Services/"+sid, nil).JSON(t)
 			// Set the URL first so the clearing case has something to clear.
 			require.Equal(t, http.StatusOK, call(t, srv, http.MethodPost, "/v2/Services/"+sid, form("PreWebhookUrl", "https://example.com/x", "WebhookFilters", "x")).Status)
@@ -89,7 +91,7 @@ func TestUpdateServiceMerges(t *testing.T) {
 func TestUpdateServiceBumpsDateUpdated(t *testing.T) {
 	t.Parallel()
 	srv, clock := newServerWithClock(t)
-	sid := srv.SeedService("s")
+	sid := seedService(t, srv, "s")
 	clock.Advance(90*time.Minute + 500*time.Millisecond)
 	got := call(t, srv, http.MethodPost, "/v2/Services/"+sid, form("FriendlyName", "t")).JSON(t)
 	assert.Equal(t, "2015-07-30T20:00:00Z", got["date_created"])
@@ -99,13 +101,13 @@ func TestUpdateServiceBumpsDateUpdated(t *testing.T) {
 func TestUpdateServiceDefaultRoles(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	sid := srv.SeedService("s")
-	other := srv.SeedService("other")
+	sid := seedService(t, srv, "s")
+	other := seedService(t, srv, "other")
 	mine := rolesByName(t, srv, sid)
 	theirs := rolesByName(t, srv, other)
-	deployment, err := srv.SeedRole(sid, "moderator", "deployment", "joinChannel")
+	deployment, err := srv.SeedRole(sid, "moderator", twiliochat.RoleTypeDeployment, "joinChannel")
 	require.NoError(t, err)
-	channel, err := srv.SeedRole(sid, "speaker", "channel", "sendMessage")
+	channel, err := srv.SeedRole(sid, "speaker", twiliochat.RoleTypeChannel, "sendMessage")
 	require.NoError(t, err)
 
 	t.Run("accepted", func(t *testing.T) {
@@ -172,7 +174,7 @@ func TestUpdateServiceRejections(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv := newServer(t)
-			sid := srv.SeedService("original")
+			sid := seedService(t, srv, "original")
 			assertRejected(t, srv, http.MethodPost, "/v2/Services/"+sid, tt.form, tt.key, "/v2/Services/"+sid)
 		})
 	}
@@ -181,7 +183,7 @@ func TestUpdateServiceRejections(t *testing.T) {
 func TestUpdateServiceAcceptsAllSpecKeys(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	sid := srv.SeedService("s")
+	sid := seedService(t, srv, "s")
 	roles := rolesByName(t, srv, sid)
 	// The 31 form keys of UpdateServiceRequest, each with a valid value.
 	f := form(

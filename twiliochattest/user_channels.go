@@ -106,8 +106,6 @@ func (s *Server) userChannelAt(c *call) (*user, *channel) {
 	return u, ch
 }
 
-var _ = serve("FetchUserChannel", (*Server).fetchUserChannel)
-
 // fetchUserChannel answers 404 for a channel the user takes no part in.
 func (s *Server) fetchUserChannel(c *call) response {
 	u, ch := s.userChannelAt(c)
@@ -120,8 +118,6 @@ func (s *Server) fetchUserChannel(c *call) response {
 	}
 	return answer(http.StatusOK, uc)
 }
-
-var _ = serve("UpdateUserChannel", (*Server).updateUserChannel)
 
 // updateUserChannel sets the notification level and the consumption
 // horizon of the user's member in the channel (an empty
@@ -156,8 +152,6 @@ func (s *Server) updateUserChannel(c *call) response {
 	return answer(http.StatusOK, uc)
 }
 
-var _ = serve("DeleteUserChannel", (*Server).deleteUserChannel)
-
 // deleteUserChannel removes the user from the channel: its member leaves,
 // or, for a user who is only invited, its invites are deleted.
 func (s *Server) deleteUserChannel(c *call) response {
@@ -179,8 +173,6 @@ func (s *Server) deleteUserChannel(c *call) response {
 	}
 	return noContent()
 }
-
-var _ = serve("ListUserChannel", (*Server).listUserChannels)
 
 // listUserChannels lists the channels the user has joined or is invited
 // to, in the channels' creation order.

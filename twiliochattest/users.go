@@ -67,8 +67,6 @@ func listedUserView(u *user) user {
 	return out
 }
 
-var _ = serve("CreateUser", (*Server).createUser)
-
 func (s *Server) createUser(c *call) response {
 	svc := s.serviceOf(c)
 	if svc == nil {
@@ -127,8 +125,6 @@ func (s *Server) userOf(c *call) *user {
 	return s.users.get(c.values["ServiceSid"], c.values["UserSid"])
 }
 
-var _ = serve("FetchUser", (*Server).fetchUser)
-
 func (s *Server) fetchUser(c *call) response {
 	u := s.users.get(c.values["ServiceSid"], c.values["Sid"])
 	if u == nil {
@@ -136,8 +132,6 @@ func (s *Server) fetchUser(c *call) response {
 	}
 	return answer(http.StatusOK, s.userView(u))
 }
-
-var _ = serve("UpdateUser", (*Server).updateUser)
 
 func (s *Server) updateUser(c *call) response {
 	u := s.users.get(c.values["ServiceSid"], c.values["Sid"])
@@ -161,8 +155,6 @@ func (s *Server) updateUser(c *call) response {
 	return answer(http.StatusOK, s.userView(u))
 }
 
-var _ = serve("DeleteUser", (*Server).deleteUser)
-
 // deleteUser deletes the user, who first leaves every channel it is a
 // member of, and its push bindings. No Twilio page found says what becomes
 // of a deleted user's memberships (the User resource's Delete,
@@ -183,8 +175,6 @@ func (s *Server) deleteUser(c *call) response {
 	s.users.remove(u.ServiceSID, u.SID)
 	return noContent()
 }
-
-var _ = serve("ListUser", (*Server).listUsers)
 
 func (s *Server) listUsers(c *call) response {
 	svc := s.serviceOf(c)

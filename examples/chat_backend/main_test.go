@@ -95,7 +95,8 @@ func TestChatCleansUpAfterAFailure(t *testing.T) {
 			t.Parallel()
 			srv := twiliochattest.New(t)
 			client := srv.NewClient()
-			serviceSID := srv.SeedService("chat")
+			serviceSID, err := srv.SeedService("chat")
+			require.NoError(t, err)
 			if tt.setup != nil {
 				tt.setup(t, srv, serviceSID)
 			}
@@ -104,7 +105,7 @@ func TestChatCleansUpAfterAFailure(t *testing.T) {
 			}
 
 			var out bytes.Buffer
-			err := chat(context.Background(), &out, apiOf(client), serviceSID, "demo")
+			err = chat(context.Background(), &out, apiOf(client), serviceSID, "demo")
 
 			var apiErr *twiliochat.APIError
 			require.ErrorAs(t, err, &apiErr)

@@ -49,9 +49,13 @@ func run(w io.Writer, name string, limit int) error {
 	defer cancel()
 
 	// On the fake, two Services of its own make the list worth reading.
-	client, closeFake, err := democlient.New(w, func(srv *twiliochattest.Server) {
-		srv.SeedService("existing: sales")
-		srv.SeedService("existing: support")
+	client, closeFake, err := democlient.New(w, func(srv *twiliochattest.Server) error {
+		for _, name := range []string{"existing: sales", "existing: support"} {
+			if _, err := srv.SeedService(name); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	defer closeFake()
 	if err != nil {

@@ -118,8 +118,11 @@ func converse(out io.Writer, fake *twiliochattest.Server, target string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	client := fake.NewClient()
-	serviceSID := fake.SeedService("webhook self-test")
-	_, err := client.Services.Update(ctx, serviceSID, &twiliochat.UpdateServiceParams{
+	serviceSID, err := fake.SeedService("webhook self-test")
+	if err != nil {
+		return err
+	}
+	_, err = client.Services.Update(ctx, serviceSID, &twiliochat.UpdateServiceParams{
 		PreWebhookURL:  twiliochat.Ptr(target),
 		PostWebhookURL: twiliochat.Ptr(target),
 		WebhookFilters: []string{webhook.EventMessageSend, webhook.EventMessageSent},

@@ -30,10 +30,11 @@ func RequireWithAccount(flag, value string) error {
 // New returns a client for the account in the environment, through
 // twiliochat.NewClientFromEnv, when UsingAccount. Otherwise it starts the
 // in-process twiliochattest fake, says so on w, calls seed (when not nil) to
-// put what the example needs in it, and returns a client for the fake. The
-// returned func closes the fake and does nothing for an account; it is never
-// nil, so it can be deferred before err is checked.
-func New(w io.Writer, seed func(srv *twiliochattest.Server)) (client *twiliochat.Client, closeFake func(), err error) {
+// put what the example needs in it, and returns a client for the fake; when
+// seed fails, New closes the fake and returns seed's error. The returned
+// func closes the fake and does nothing for an account; it is never nil, so
+// it can be deferred before err is checked.
+func New(w io.Writer, seed func(srv *twiliochattest.Server) error) (client *twiliochat.Client, closeFake func(), err error) {
 	if UsingAccount() {
 		client, err = twiliochat.NewClientFromEnv()
 		return client, func() {}, err
@@ -41,7 +42,10 @@ func New(w io.Writer, seed func(srv *twiliochattest.Server)) (client *twiliochat
 	srv := twiliochattest.NewServer()
 	fmt.Fprintf(w, "TWILIO_ACCOUNT_SID is not set: using the in-process twiliochattest fake at %s\n", srv.URL)
 	if seed != nil {
-		seed(srv)
+		if err := seed(srv); err != nil {
+			srv.Close()
+			return nil, func() {}, fmt.Errorf("seed the fake: %w", err)
+		}
 	}
 	client, err = twiliochat.NewClient(srv.AccountSID(), srv.AuthToken(), twiliochat.WithBaseURL(srv.URL))
 	if err != nil {
@@ -54,10 +58,11 @@ func New(w io.Writer, seed func(srv *twiliochattest.Server)) (client *twiliochat
 // SeedService returns a seed for New that, when *sid is empty, seeds a
 // Service named name on the fake and sets *sid to its SID: the Service an
 // example works in when no flag names one.
-func SeedService(sid *string, name string) func(srv *twiliochattest.Server) {
-	return func(srv *twiliochattest.Server) {
+func SeedService(sid *string, name string) func(srv *twiliochattest.Server) error {
+	return func(srv *twiliochattest.Server) (err error) {
 		if *sid == "" {
-			*sid = srv.SeedService(name)
+			*sid, err = srv.SeedService(name)
 		}
+		return err
 	}
 }

@@ -3,6 +3,7 @@ package democlient
 import (
 	"bytes"
 	"context"
+	"io"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -32,13 +33,34 @@ func TestNewOnTheFake(t *testing.T) {
 	assert.Error(t, err, "the fake is closed")
 }
 
+// TestNewSeedFails checks that New returns the error of a seed that fails,
+// with no client, and closes the fake it started.
+func TestNewSeedFails(t *testing.T) {
+	t.Setenv("TWILIO_ACCOUNT_SID", "")
+	var fake *twiliochattest.Server
+	var sid string
+	client, closeFake, err := New(io.Discard, func(srv *twiliochattest.Server) error {
+		fake = srv
+		return SeedService(&sid, "")(srv)
+	})
+	require.Error(t, err)
+	assert.Equal(t, "seed the fake: twiliochattest: Missing required parameter FriendlyName in the post body", err.Error())
+	assert.Nil(t, client)
+	require.NotNil(t, closeFake)
+	closeFake()
+	assert.Empty(t, sid)
+	require.NotNil(t, fake)
+	_, err = fake.Client().Get(fake.URL + "/v2/Services")
+	assert.Error(t, err, "the fake is closed")
+}
+
 // TestSeedServiceKeepsAGivenSID checks that SeedService seeds nothing
 // when a SID is given.
 func TestSeedServiceKeepsAGivenSID(t *testing.T) {
 	t.Parallel()
 	srv := twiliochattest.New(t)
 	sid := "IS0123456789abcdef0123456789abcdef"
-	SeedService(&sid, "demo")(srv)
+	require.NoError(t, SeedService(&sid, "demo")(srv))
 	assert.Equal(t, "IS0123456789abcdef0123456789abcdef", sid)
 	page, err := srv.NewClient().Services.ListPage(context.Background(), nil)
 	require.NoError(t, err)
@@ -54,7 +76,10 @@ func TestNewWithAccount(t *testing.T) {
 	assert.EqualError(t, RequireWithAccount("-service", ""), "-service is required with a real account")
 	assert.NoError(t, RequireWithAccount("-service", "IS0123456789abcdef0123456789abcdef"))
 	var out bytes.Buffer
-	_, closeFake, err := New(&out, func(*twiliochattest.Server) { t.Error("seed called with an account") })
+	_, closeFake, err := New(&out, func(*twiliochattest.Server) error {
+		t.Error("seed called with an account")
+		return nil
+	})
 	var vErr *twiliochat.ValidationError
 	require.ErrorAs(t, err, &vErr)
 	assert.Equal(t, "TWILIO_ACCOUNT_SID", vErr.Field)
