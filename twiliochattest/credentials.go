@@ -29,7 +29,7 @@ func (cr credential) sid() string { return cr.SID }
 
 // credentialSecretKeys are the form keys of a Credential's secrets: their
 // values are accepted, and never stored, echoed or quoted in an error.
-var credentialSecretKeys = []string{"Certificate", "PrivateKey", "ApiKey", "Secret"}
+var credentialSecretKeys = []string{spec.KeyCertificate, spec.KeyPrivateKey, spec.KeyAPIKey, spec.KeySecret}
 
 // SeedCredential creates a push Credential of the push service
 // credentialType ("gcm", "apn" or "fcm") named friendlyName, without an
@@ -37,7 +37,7 @@ var credentialSecretKeys = []string{"Certificate", "PrivateKey", "ApiKey", "Secr
 // Create Credential request and returns an error when the request would
 // answer 400.
 func (s *Server) SeedCredential(credentialType, friendlyName string) (string, error) {
-	return s.seedSID("CreateCredential", nil, url.Values{"Type": {credentialType}, "FriendlyName": {friendlyName}})
+	return s.seedSID("CreateCredential", nil, url.Values{spec.KeyType: {credentialType}, spec.KeyFriendlyName: {friendlyName}})
 }
 
 var _ = serve("ListCredential", (*Server).listCredentials)
@@ -51,7 +51,7 @@ var _ = serve("CreateCredential", (*Server).createCredential)
 // createCredential stores a new Credential, without its secrets.
 func (s *Server) createCredential(c *call) response {
 	f := readFields(c)
-	credType := f.enum("Type", spec.PushServices)
+	credType := f.enum(spec.KeyType, spec.PushServices)
 	if credType == nil {
 		f.failf("Missing required parameter Type in the post body")
 	}
@@ -71,13 +71,13 @@ func (s *Server) createCredential(c *call) response {
 // problem it keeps never quotes a secret: a secret key given twice is
 // refused by its name alone.
 func (f *fields) credential(next *credential) {
-	if name := f.text("FriendlyName"); name != nil {
+	if name := f.text(spec.KeyFriendlyName); name != nil {
 		if n := utf8.RuneCountInString(*name); n > spec.MaxCredentialNameRunes {
 			f.failf("Invalid parameter FriendlyName: must be at most %d characters, got %d", spec.MaxCredentialNameRunes, n)
 		}
 		next.FriendlyName = name
 	}
-	switch orDefault(f.enum("Sandbox", []string{"true", "false"}), "") {
+	switch orDefault(f.enum(spec.KeySandbox, []string{"true", "false"}), "") {
 	case "true":
 		next.Sandbox = "True"
 	case "false":
