@@ -64,12 +64,14 @@ func TestNoSpecLiterals(t *testing.T) {
 }
 
 // failOnLiterals fails for each string literal in facts in the hand-written
-// non-test code of dirs, but in the scopes of skip: a key "file" skips the
-// file, "file: name" a top-level declaration of that name or the value of a
-// composite literal's field of that name.
+// non-test code of dirs, but in the scopes of skip: "file: name" is a
+// top-level declaration of that name or the value of a composite literal's
+// field of that name. It fails too for a scope of skip that is in none of
+// the files, so that the list does not outlive the code.
 func failOnLiterals(t *testing.T, dirs []string, facts, skip map[string]string) {
 	t.Helper()
 	var found []string
+	used := map[string]bool{}
 	for _, dir := range dirs {
 		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil {
@@ -77,8 +79,13 @@ func failOnLiterals(t *testing.T, dirs []string, facts, skip map[string]string) 
 		}
 		for _, path := range files {
 			if !strings.HasSuffix(path, "_test.go") {
-				found = append(found, literalsIn(t, path, facts, skip)...)
+				found = append(found, literalsIn(t, path, facts, skip, used)...)
 			}
+		}
+	}
+	for scope := range skip {
+		if !used[scope] {
+			found = append(found, scope+": no such scope to skip")
 		}
 	}
 	sort.Strings(found)
@@ -89,8 +96,8 @@ func failOnLiterals(t *testing.T, dirs []string, facts, skip map[string]string) 
 
 // literalsIn returns the string literals of the Go file path that are in
 // facts, and neither allowed nor in a scope of skip, as "file:line: value
-// is what".
-func literalsIn(t *testing.T, path string, facts, skip map[string]string) []string {
+// is what". It records the scopes of skip it meets in used.
+func literalsIn(t *testing.T, path string, facts, skip map[string]string, used map[string]bool) []string {
 	t.Helper()
 	src, err := os.ReadFile(path)
 	if err != nil {
@@ -101,12 +108,15 @@ func literalsIn(t *testing.T, path string, facts, skip map[string]string) []stri
 	if err != nil {
 		t.Fatal(err)
 	}
-	name := filepath.Base(path)
-	if _, ok := skip[name]; ast.IsGenerated(f) || ok {
+	if ast.IsGenerated(f) {
 		return nil
 	}
+	name := filepath.Base(path)
 	skipped := func(scope string) bool {
 		_, ok := skip[name+": "+scope]
+		if ok {
+			used[name+": "+scope] = true
+		}
 		return ok
 	}
 	tags := map[*ast.BasicLit]bool{}
@@ -161,10 +171,14 @@ var keyDirs = []string{"../..", "../../twiliochattest"}
 // twiliochattest builds or reads the parameters of the webhooks it sends
 // rather than the keys of a request, each with what it does there.
 var webhookParams = map[string]string{
-	"webhook_events.go":           "builds each event's webhook parameters",
-	"webhooks.go: channelTargets": "reads an onMessageSent's Body to match a trigger webhook's words",
-	"webhooks.go: dateParams":     "names the webhook parameters that hold a date",
-	"sdk_client.go: prepare":      "an SDK action's prepare builds the parameters of its event",
+	"webhook_events.go: messageParams": "builds a message event's webhook parameters",
+	"webhook_events.go: messageEvent":  "adds DateUpdated to a message event's webhook parameters",
+	"webhook_events.go: channelEvent":  "builds a channel event's webhook parameters",
+	"webhook_events.go: memberEvent":   "builds a member event's webhook parameters",
+	"webhook_events.go: userEvent":     "builds a user event's webhook parameters",
+	"webhooks.go: channelTargets":      "reads an onMessageSent's Body to match a trigger webhook's words",
+	"webhooks.go: dateParams":          "names the webhook parameters that hold a date",
+	"sdk_client.go: prepare":           "an SDK action's prepare builds the parameters of its event",
 }
 
 // keyLiterals are the spec's form and query keys, each mapped to what it
