@@ -114,10 +114,10 @@ func (s *Server) removeBindings(u *user) {
 // c's query name, or all of them; a type that is not one of the spec's
 // answers 400.
 func filterBindings(c *call, bindings []binding) ([]binding, response, bool) {
-	if refusal, bad := enumFilter(c.query, "BindingType", spec.BindingTypes); bad {
+	if refusal, bad := enumFilter(c.query, spec.KeyBindingType, spec.BindingTypes); bad {
 		return nil, refusal, true
 	}
-	return filterBy(bindings, c.query, "BindingType", func(b binding) string { return b.BindingType }), response{}, false
+	return filterBy(bindings, c.query, spec.KeyBindingType, func(b binding) string { return b.BindingType }), response{}, false
 }
 
 func (s *Server) fetchBinding(c *call) response {
@@ -146,7 +146,7 @@ func (s *Server) listBindings(c *call) response {
 	if bad {
 		return refusal
 	}
-	bindings = filterBy(bindings, c.query, "Identity", func(b binding) string { return b.Identity })
+	bindings = filterBy(bindings, c.query, spec.KeyIdentity, func(b binding) string { return b.Identity })
 	for i := range bindings {
 		bindings[i] = bindingView(svc, bindings[i])
 	}

@@ -63,7 +63,7 @@ func (s *Server) createChannelWebhook(c *call) response {
 		return notFound(c.path)
 	}
 	f := readFields(c)
-	webhookType := f.enum("Type", spec.ChannelWebhookTypes)
+	webhookType := f.enum(spec.KeyType, spec.ChannelWebhookTypes)
 	if webhookType == nil {
 		f.failf("Missing required parameter Type in the post body")
 	}
@@ -102,7 +102,7 @@ func (s *Server) createChannelWebhook(c *call) response {
 // Filters and Triggers (at most 5) as lists (an empty value clears one),
 // FlowSid a Flow SID, RetryCount from 0 to 3.
 func (f *fields) webhookConfiguration(config *webhookConfiguration) {
-	if u := f.text("Configuration.Url"); u != nil {
+	if u := f.text(spec.KeyConfigurationURL); u != nil {
 		config.URL = u
 		if *u == "" {
 			config.URL = nil
@@ -110,25 +110,25 @@ func (f *fields) webhookConfiguration(config *webhookConfiguration) {
 			f.failf("Invalid parameter Configuration.Url: must be an absolute http or https URL, got %s", strconv.Quote(*u))
 		}
 	}
-	if m := f.enum("Configuration.Method", spec.WebhookMethods); m != nil {
+	if m := f.enum(spec.KeyConfigurationMethod, spec.WebhookMethods); m != nil {
 		config.Method = m
 	}
-	if vs, ok := f.form["Configuration.Filters"]; ok {
+	if vs, ok := f.form[spec.KeyConfigurationFilters]; ok {
 		config.Filters = nonEmpty(vs)
 	}
-	if vs, ok := f.form["Configuration.Triggers"]; ok {
+	if vs, ok := f.form[spec.KeyConfigurationTriggers]; ok {
 		config.Triggers = nonEmpty(vs)
 		if len(config.Triggers) > spec.MaxChannelWebhookTriggers {
 			f.failf("Invalid parameter Configuration.Triggers: at most %d, got %d", spec.MaxChannelWebhookTriggers, len(config.Triggers))
 		}
 	}
-	if flow := f.text("Configuration.FlowSid"); flow != nil {
+	if flow := f.text(spec.KeyConfigurationFlowSID); flow != nil {
 		config.FlowSID = flow
 		if !spec.IsSID(spec.FlowSIDPrefix, *flow) {
 			f.failf("Invalid parameter Configuration.FlowSid: must match ^FW[0-9a-fA-F]{32}$, got %s", strconv.Quote(*flow))
 		}
 	}
-	if n, set := f.integer("Configuration.RetryCount"); set {
+	if n, set := f.integer(spec.KeyConfigurationRetryCount); set {
 		if n == nil || *n < 0 || *n > spec.MaxChannelWebhookRetryCount {
 			f.failf("Invalid parameter Configuration.RetryCount: must be an integer from 0 to %d", spec.MaxChannelWebhookRetryCount)
 		}

@@ -73,7 +73,7 @@ const createdBySystem = "system"
 func (s *Server) SeedChannel(serviceSID, uniqueName string) (string, error) {
 	form := url.Values{}
 	if uniqueName != "" {
-		form.Set("UniqueName", uniqueName)
+		form.Set(spec.KeyUniqueName, uniqueName)
 	}
 	return s.seedSID("CreateChannel", map[string]string{"ServiceSid": serviceSID}, form)
 }
@@ -87,12 +87,12 @@ type channelChanges struct {
 // readChannel reads the form keys Create and Update Channel share from f.
 func readChannel(f *fields) channelChanges {
 	return channelChanges{
-		friendlyName: f.text("FriendlyName"),
-		uniqueName:   f.text("UniqueName"),
+		friendlyName: f.text(spec.KeyFriendlyName),
+		uniqueName:   f.text(spec.KeyUniqueName),
 		attributes:   f.attributes(),
-		dateCreated:  f.date("DateCreated"),
-		dateUpdated:  f.date("DateUpdated"),
-		createdBy:    f.text("CreatedBy"),
+		dateCreated:  f.date(spec.KeyDateCreated),
+		dateUpdated:  f.date(spec.KeyDateUpdated),
+		createdBy:    f.text(spec.KeyCreatedBy),
 	}
 }
 
@@ -137,7 +137,7 @@ func (s *Server) createChannel(c *call) response {
 	}
 	f := readFields(c)
 	changes := readChannel(f)
-	channelType := f.enum("Type", spec.ChannelTypes)
+	channelType := f.enum(spec.KeyType, spec.ChannelTypes)
 	if refusal, bad := f.refusal(); bad {
 		return refusal
 	}
@@ -221,8 +221,8 @@ func (s *Server) migrateChannel(c *call) response {
 		return notFound(c.path)
 	}
 	f := readFields(c)
-	channelType := f.enum("Type", spec.ChannelTypes)
-	messagingService := f.sid("MessagingServiceSid", spec.MessagingServiceSIDPrefix)
+	channelType := f.enum(spec.KeyType, spec.ChannelTypes)
+	messagingService := f.sid(spec.KeyMessagingServiceSID, spec.MessagingServiceSIDPrefix)
 	if refusal, bad := f.refusal(); bad {
 		return refusal
 	}
@@ -259,9 +259,9 @@ func (s *Server) listChannels(c *call) response {
 	if svc == nil {
 		return notFound(c.path)
 	}
-	if refusal, bad := enumFilter(c.query, "Type", spec.ChannelTypes); bad {
+	if refusal, bad := enumFilter(c.query, spec.KeyType, spec.ChannelTypes); bad {
 		return refusal
 	}
-	channels := filterBy(s.channels.list(svc.SID), c.query, "Type", func(ch channel) string { return ch.Type })
+	channels := filterBy(s.channels.list(svc.SID), c.query, spec.KeyType, func(ch channel) string { return ch.Type })
 	return pageOf(c, svc.URL+"/Channels", channels)
 }

@@ -30,14 +30,14 @@ func (cr credential) sid() string { return cr.SID }
 
 // credentialSecretKeys are the form keys of a Credential's secrets: their
 // values are accepted, and never stored, echoed or quoted in an error.
-var credentialSecretKeys = []string{"Certificate", "PrivateKey", "ApiKey", "Secret"}
+var credentialSecretKeys = []string{spec.KeyCertificate, spec.KeyPrivateKey, spec.KeyAPIKey, spec.KeySecret}
 
 // SeedCredential creates a push Credential named friendlyName for the push
 // service credentialType and returns its SID. It returns an error when a
 // Create Credential request would answer 400: a credentialType other than
 // the three, or a friendlyName over 64 characters.
 func (s *Server) SeedCredential(friendlyName string, credentialType twiliochat.PushService) (string, error) {
-	return s.seedSID("CreateCredential", nil, url.Values{"FriendlyName": {friendlyName}, "Type": {string(credentialType)}})
+	return s.seedSID("CreateCredential", nil, url.Values{spec.KeyFriendlyName: {friendlyName}, spec.KeyType: {string(credentialType)}})
 }
 
 func (s *Server) listCredentials(c *call) response {
@@ -47,7 +47,7 @@ func (s *Server) listCredentials(c *call) response {
 // createCredential stores a new Credential, without its secrets.
 func (s *Server) createCredential(c *call) response {
 	f := readFields(c)
-	credType := f.enum("Type", spec.PushServices)
+	credType := f.enum(spec.KeyType, spec.PushServices)
 	if credType == nil {
 		f.failf("Missing required parameter Type in the post body")
 	}
@@ -67,13 +67,13 @@ func (s *Server) createCredential(c *call) response {
 // problem it keeps never quotes a secret: a secret key given twice is
 // refused by its name alone.
 func (f *fields) credential(next *credential) {
-	if name := f.text("FriendlyName"); name != nil {
+	if name := f.text(spec.KeyFriendlyName); name != nil {
 		if n := utf8.RuneCountInString(*name); n > spec.MaxCredentialNameRunes {
 			f.failf("Invalid parameter FriendlyName: must be at most %d characters, got %d", spec.MaxCredentialNameRunes, n)
 		}
 		next.FriendlyName = name
 	}
-	switch orDefault(f.enum("Sandbox", []string{"true", "false"}), "") {
+	switch orDefault(f.enum(spec.KeySandbox, []string{"true", "false"}), "") {
 	case "true":
 		next.Sandbox = "True"
 	case "false":

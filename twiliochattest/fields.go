@@ -74,7 +74,7 @@ func (f *fields) required(key string) string {
 
 // attributes returns the Attributes key, which must be JSON.
 func (f *fields) attributes() *string {
-	v := f.text("Attributes")
+	v := f.text(spec.KeyAttributes)
 	if v != nil && !json.Valid([]byte(*v)) {
 		f.failf("Invalid parameter Attributes: must be valid JSON")
 		return nil
@@ -135,7 +135,7 @@ func (f *fields) sid(key, prefix string) *string {
 // role returns the RoleSid key, which must name a role of roleType in the
 // service serviceSID.
 func (f *fields) role(s *Server, serviceSID, roleType string) *string {
-	v := f.text("RoleSid")
+	v := f.text(spec.KeyRoleSID)
 	if v == nil {
 		return nil
 	}

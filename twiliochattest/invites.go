@@ -34,7 +34,7 @@ func (s *Server) createInvite(c *call) response {
 		return notFound(c.path)
 	}
 	f := readFields(c)
-	identity := f.required("Identity")
+	identity := f.required(spec.KeyIdentity)
 	role := f.role(s, ch.ServiceSID, roleTypeChannel)
 	if refusal, bad := f.refusal(); bad {
 		return refusal
@@ -74,7 +74,7 @@ func (s *Server) deleteInvite(c *call) response {
 // identities only when there are any.
 func (s *Server) listInvites(c *call) response {
 	if ch := s.channelOf(c); ch != nil {
-		invites := filterBy(s.invites.list(ch.SID), c.query, "Identity", func(inv invite) string { return inv.Identity })
+		invites := filterBy(s.invites.list(ch.SID), c.query, spec.KeyIdentity, func(inv invite) string { return inv.Identity })
 		return pageOf(c, ch.URL+"/Invites", invites)
 	}
 	return notFound(c.path)

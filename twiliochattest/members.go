@@ -40,7 +40,7 @@ func (m member) sid() string { return m.SID }
 // request would be refused (the user is a member already, say).
 func (s *Server) SeedMember(serviceSID, channel, identity string) (string, error) {
 	return s.seedSID("CreateMember", map[string]string{"ServiceSid": serviceSID, "ChannelSid": channel},
-		url.Values{"Identity": {identity}})
+		url.Values{spec.KeyIdentity: {identity}})
 }
 
 // memberChanges are the values of the shared form keys of Create and Update Member a request sent.
@@ -56,10 +56,10 @@ type memberChanges struct {
 // service serviceSID.
 func (s *Server) readMember(f *fields, serviceSID string) memberChanges {
 	v := memberChanges{roleSID: f.role(s, serviceSID, roleTypeChannel)}
-	v.lastConsumed, v.lastConsumedSet = f.integer("LastConsumedMessageIndex")
-	v.lastConsumption = f.date("LastConsumptionTimestamp")
-	v.dateCreated = f.date("DateCreated")
-	v.dateUpdated = f.date("DateUpdated")
+	v.lastConsumed, v.lastConsumedSet = f.integer(spec.KeyLastConsumedMessageIndex)
+	v.lastConsumption = f.date(spec.KeyLastConsumptionTimestamp)
+	v.dateCreated = f.date(spec.KeyDateCreated)
+	v.dateUpdated = f.date(spec.KeyDateUpdated)
 	v.attributes = f.attributes()
 	return v
 }
@@ -104,7 +104,7 @@ func (s *Server) createMember(c *call) response {
 		return notFound(c.path)
 	}
 	f := readFields(c)
-	identity := f.required("Identity")
+	identity := f.required(spec.KeyIdentity)
 	changes := s.readMember(f, svc.SID)
 	if refusal, bad := f.refusal(); bad {
 		return refusal
@@ -180,6 +180,6 @@ func (s *Server) listMembers(c *call) response {
 	if ch == nil {
 		return notFound(c.path)
 	}
-	members := filterBy(s.members.list(ch.SID), c.query, "Identity", func(m member) string { return m.Identity })
+	members := filterBy(s.members.list(ch.SID), c.query, spec.KeyIdentity, func(m member) string { return m.Identity })
 	return pageOf(c, ch.URL+"/Members", members)
 }

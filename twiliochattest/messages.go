@@ -62,12 +62,12 @@ type messageChanges struct {
 // readMessage reads the form keys Create and Update Message share from f.
 func readMessage(f *fields) messageChanges {
 	return messageChanges{
-		from:          f.text("From"),
+		from:          f.text(spec.KeyFrom),
 		attributes:    f.attributes(),
-		dateCreated:   f.date("DateCreated"),
-		dateUpdated:   f.date("DateUpdated"),
-		lastUpdatedBy: f.text("LastUpdatedBy"),
-		body:          f.text("Body"),
+		dateCreated:   f.date(spec.KeyDateCreated),
+		dateUpdated:   f.date(spec.KeyDateUpdated),
+		lastUpdatedBy: f.text(spec.KeyLastUpdatedBy),
+		body:          f.text(spec.KeyBody),
 	}
 }
 
@@ -94,7 +94,7 @@ func (s *Server) createMessage(c *call) response {
 	}
 	f := readFields(c)
 	changes := readMessage(f)
-	media := f.sid("MediaSid", spec.MediaSIDPrefix)
+	media := f.sid(spec.KeyMediaSID, spec.MediaSIDPrefix)
 	if refusal, bad := f.refusal(); bad {
 		return refusal
 	}
@@ -184,7 +184,7 @@ func (s *Server) listMessages(c *call) response {
 	if ch == nil {
 		return notFound(c.path)
 	}
-	order := c.query.Get("Order")
+	order := c.query.Get(spec.KeyOrder)
 	if order != "" && !slices.Contains(spec.MessageOrders, order) {
 		return invalidf("Invalid parameter Order: must be asc or desc, got %q", order)
 	}

@@ -38,14 +38,14 @@ type pageRequest struct {
 // naming the bad parameter, or "".
 func parsePage(q url.Values, maxPageSize int) (pageRequest, string) {
 	p := pageRequest{size: min(spec.DefaultPageSize, maxPageSize)}
-	if v, ok := q["PageSize"]; ok {
+	if v, ok := q[spec.KeyPageSize]; ok {
 		n, err := strconv.Atoi(v[0])
 		if err != nil || n < 1 || n > maxPageSize {
 			return p, "Invalid PageSize " + strconv.Quote(v[0]) + ": must be an integer from 1 to " + strconv.Itoa(maxPageSize)
 		}
 		p.size = n
 	}
-	if v, ok := q["Page"]; ok {
+	if v, ok := q[spec.KeyPage]; ok {
 		n, err := strconv.Atoi(v[0])
 		if err != nil || n < 0 {
 			return p, "Invalid Page " + strconv.Quote(v[0]) + ": must be an integer of 0 or more"
@@ -56,7 +56,7 @@ func parsePage(q url.Values, maxPageSize int) (pageRequest, string) {
 	if p.page <= math.MaxInt/p.size {
 		p.offset = p.page * p.size
 	}
-	if v, ok := q["PageToken"]; ok {
+	if v, ok := q[spec.KeyPageToken]; ok {
 		n, err := strconv.Atoi(strings.TrimPrefix(v[0], pageTokenPrefix))
 		if !strings.HasPrefix(v[0], pageTokenPrefix) || err != nil || n < 0 {
 			return p, "Invalid PageToken " + strconv.Quote(v[0])
@@ -87,7 +87,7 @@ func pageURL(base, filter string, size, page int, token string) string {
 func listFilter(query url.Values) string {
 	filter := url.Values{}
 	for k, vs := range query {
-		if k != "PageSize" && k != "Page" && k != "PageToken" {
+		if k != spec.KeyPageSize && k != spec.KeyPage && k != spec.KeyPageToken {
 			filter[k] = vs
 		}
 	}

@@ -67,7 +67,7 @@ func (s *Server) SeedRole(serviceSID, friendlyName string, roleType twiliochat.R
 		return "", fmt.Errorf("twiliochattest: service %q not found", serviceSID)
 	}
 	resp := s.seed("CreateRole", map[string]string{"ServiceSid": serviceSID},
-		url.Values{"FriendlyName": {friendlyName}, "Type": {string(roleType)}, "Permission": permissions})
+		url.Values{spec.KeyFriendlyName: {friendlyName}, spec.KeyType: {string(roleType)}, spec.KeyPermission: permissions})
 	if msg, failed := resp.failed(); failed {
 		return "", fmt.Errorf("twiliochattest: %s", msg)
 	}
@@ -131,9 +131,9 @@ func (s *Server) createRole(c *call) response {
 	if svc == nil {
 		return notFound(c.path)
 	}
-	name, nameMsg := single(c.form, "FriendlyName")
-	roleType, typeMsg := single(c.form, "Type")
-	permissions := c.form["Permission"]
+	name, nameMsg := single(c.form, spec.KeyFriendlyName)
+	roleType, typeMsg := single(c.form, spec.KeyType)
+	permissions := c.form[spec.KeyPermission]
 	for _, msg := range []string{nameMsg, typeMsg, checkRole(name, roleType, permissions)} {
 		if msg != "" {
 			return invalidf("%s", msg)
@@ -164,10 +164,10 @@ func (s *Server) updateRole(c *call) response {
 	if r == nil {
 		return notFound(c.path)
 	}
-	if msg := checkPermissions(c.form["Permission"]); msg != "" {
+	if msg := checkPermissions(c.form[spec.KeyPermission]); msg != "" {
 		return invalidf("%s", msg)
 	}
-	r.Permissions = slices.Clone(c.form["Permission"])
+	r.Permissions = slices.Clone(c.form[spec.KeyPermission])
 	r.DateUpdated = s.timestamp()
 	return answer(http.StatusOK, *r)
 }

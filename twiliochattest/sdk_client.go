@@ -84,7 +84,7 @@ func (s *Server) ConnectAs(serviceSID, identity string) (*SDKClient, error) {
 		return nil, fmt.Errorf("twiliochattest: ConnectAs: service %s not found", serviceSID)
 	}
 	if u := s.users.get(serviceSID, identity); u == nil || u.Identity != identity {
-		resp := s.seed("CreateUser", map[string]string{"ServiceSid": serviceSID}, url.Values{"Identity": {identity}})
+		resp := s.seed("CreateUser", map[string]string{"ServiceSid": serviceSID}, url.Values{spec.KeyIdentity: {identity}})
 		if msg, failed := resp.failed(); failed {
 			return nil, fmt.Errorf("twiliochattest: ConnectAs: %s", msg)
 		}
@@ -357,15 +357,15 @@ func (c *SDKClient) send(ctx context.Context, channel, body, attributes string, 
 		},
 		op: "CreateMessage",
 		form: func(rw rewrite) url.Values {
-			f := url.Values{"From": {orDefault(rw.author, c.identity)}}
+			f := url.Values{spec.KeyFrom: {orDefault(rw.author, c.identity)}}
 			if b := orDefault(rw.body, body); b != "" || upload == nil {
-				f.Set("Body", b)
+				f.Set(spec.KeyBody, b)
 			}
 			if a := orDefault(rw.attributes, attributes); a != "" {
-				f.Set("Attributes", a)
+				f.Set(spec.KeyAttributes, a)
 			}
 			if upload != nil {
-				f.Set("MediaSid", upload.SID)
+				f.Set(spec.KeyMediaSID, upload.SID)
 			}
 			return f
 		},
@@ -437,11 +437,11 @@ func (c *SDKClient) updateMessage(ctx context.Context, channel, messageSID strin
 		},
 		op: "UpdateMessage",
 		form: func(rw rewrite) url.Values {
-			f := url.Values{"LastUpdatedBy": {c.identity}}
+			f := url.Values{spec.KeyLastUpdatedBy: {c.identity}}
 			for key, v := range map[string]*string{
-				"Body":       firstSet(rw.body, body),
-				"Attributes": firstSet(rw.attributes, attributes),
-				"From":       rw.author,
+				spec.KeyBody:       firstSet(rw.body, body),
+				spec.KeyAttributes: firstSet(rw.attributes, attributes),
+				spec.KeyFrom:       rw.author,
 			} {
 				if v != nil {
 					f.Set(key, *v)
@@ -523,9 +523,9 @@ func (c *SDKClient) JoinChannel(ctx context.Context, channel string) (string, er
 		},
 		op: "CreateMember",
 		form: func(rewrite) url.Values {
-			f := url.Values{"Identity": {c.identity}}
+			f := url.Values{spec.KeyIdentity: {c.identity}}
 			if invitedRole != "" {
-				f.Set("RoleSid", invitedRole)
+				f.Set(spec.KeyRoleSID, invitedRole)
 			}
 			return f
 		},
@@ -600,7 +600,7 @@ type SDKChannelParams struct {
 // attributes that are not JSON text or a type other than public or private.
 func (p SDKChannelParams) form() (url.Values, error) {
 	f := url.Values{}
-	for key, v := range map[string]*string{"FriendlyName": p.FriendlyName, "UniqueName": p.UniqueName, "Attributes": p.Attributes} {
+	for key, v := range map[string]*string{spec.KeyFriendlyName: p.FriendlyName, spec.KeyUniqueName: p.UniqueName, spec.KeyAttributes: p.Attributes} {
 		if v != nil {
 			f.Set(key, *v)
 		}
@@ -614,7 +614,7 @@ func (p SDKChannelParams) form() (url.Values, error) {
 		if !slices.Contains(spec.ChannelTypes, p.Type) {
 			return nil, fmt.Errorf("twiliochattest: channel type must be public or private, got %q", p.Type)
 		}
-		f.Set("Type", p.Type)
+		f.Set(spec.KeyType, p.Type)
 	}
 	return f, nil
 }
@@ -628,7 +628,7 @@ func (c *SDKClient) CreateChannel(ctx context.Context, p SDKChannelParams) (stri
 	if err != nil {
 		return "", err
 	}
-	f.Set("CreatedBy", c.identity)
+	f.Set(spec.KeyCreatedBy, c.identity)
 	answer, err := c.do(ctx, sdkAction{
 		prepare: func(s *Server) (event, map[string]string, error) {
 			if err := c.permitted(s, nil, "", "createChannel"); err != nil {
@@ -734,13 +734,13 @@ type SDKUserParams struct {
 func (c *SDKClient) UpdateUser(ctx context.Context, p SDKUserParams) error {
 	f := url.Values{}
 	if p.FriendlyName != nil {
-		f.Set("FriendlyName", *p.FriendlyName)
+		f.Set(spec.KeyFriendlyName, *p.FriendlyName)
 	}
 	if p.Attributes != nil {
 		if err := checkAttributes(*p.Attributes); err != nil {
 			return err
 		}
-		f.Set("Attributes", *p.Attributes)
+		f.Set(spec.KeyAttributes, *p.Attributes)
 	}
 	_, err := c.do(ctx, sdkAction{
 		prepare: func(s *Server) (event, map[string]string, error) {

@@ -105,7 +105,7 @@ func (s *Server) timestamp() string {
 // its SID. It returns an error when friendlyName is empty, which Create
 // Service refuses.
 func (s *Server) SeedService(friendlyName string) (string, error) {
-	return s.seedSID("CreateService", nil, url.Values{"FriendlyName": {friendlyName}})
+	return s.seedSID("CreateService", nil, url.Values{spec.KeyFriendlyName: {friendlyName}})
 }
 
 func (s *Server) listServices(c *call) response {
@@ -115,7 +115,7 @@ func (s *Server) listServices(c *call) response {
 // createService stores a new service with Twilio's defaults and its four
 // default roles.
 func (s *Server) createService(c *call) response {
-	name, msg := single(c.form, "FriendlyName")
+	name, msg := single(c.form, spec.KeyFriendlyName)
 	if msg != "" {
 		return invalidf("%s", msg)
 	}
@@ -148,7 +148,7 @@ func (s *Server) createService(c *call) response {
 	})
 	for _, d := range defaultRoles {
 		resp := s.seed("CreateRole", map[string]string{"ServiceSid": sid},
-			url.Values{"FriendlyName": {d.name}, "Type": {d.roleType}, "Permission": d.permissions})
+			url.Values{spec.KeyFriendlyName: {d.name}, spec.KeyType: {d.roleType}, spec.KeyPermission: d.permissions})
 		r := resp.body.(role)
 		switch d.name {
 		case "service user":
@@ -188,7 +188,7 @@ func (s *Server) updateService(c *call) response {
 	}
 	next := *svc
 	for _, key := range slices.Sorted(maps.Keys(c.form)) {
-		if key == "WebhookFilters" {
+		if key == spec.KeyWebhookFilters {
 			next.WebhookFilters = nonEmpty(c.form[key])
 			continue
 		}
@@ -238,49 +238,49 @@ type updater func(s *Server, next *service, v string) string
 // serviceUpdaters holds the 30 scalar keys of Update Service (the 31st,
 // WebhookFilters, is a list).
 var serviceUpdaters = map[string]updater{
-	"FriendlyName": func(_ *Server, n *service, v string) string { n.FriendlyName = v; return "" },
-	"DefaultServiceRoleSid": roleField(roleTypeDeployment,
+	spec.KeyFriendlyName: func(_ *Server, n *service, v string) string { n.FriendlyName = v; return "" },
+	spec.KeyDefaultServiceRoleSID: roleField(roleTypeDeployment,
 		func(n *service) *string { return &n.DefaultServiceRoleSID }),
-	"DefaultChannelRoleSid": roleField(roleTypeChannel,
+	spec.KeyDefaultChannelRoleSID: roleField(roleTypeChannel,
 		func(n *service) *string { return &n.DefaultChannelRoleSID }),
-	"DefaultChannelCreatorRoleSid": roleField(roleTypeChannel,
+	spec.KeyDefaultChannelCreatorRoleSID: roleField(roleTypeChannel,
 		func(n *service) *string { return &n.DefaultChannelCreatorRoleSID }),
-	"ReadStatusEnabled":         boolField(func(n *service) *bool { return &n.ReadStatusEnabled }),
-	"ReachabilityEnabled":       boolField(func(n *service) *bool { return &n.ReachabilityEnabled }),
-	"TypingIndicatorTimeout":    intField(noMax, func(n *service) *int { return &n.TypingIndicatorTimeout }),
-	"ConsumptionReportInterval": intField(noMax, func(n *service) *int { return &n.ConsumptionReportInterval }),
-	"PreWebhookRetryCount":      intField(noMax, func(n *service) *int { return &n.PreWebhookRetryCount }),
-	"PostWebhookRetryCount":     intField(noMax, func(n *service) *int { return &n.PostWebhookRetryCount }),
-	"Limits.ChannelMembers":     intField(spec.MaxServiceLimit, func(n *service) *int { return &n.Limits.ChannelMembers }),
-	"Limits.UserChannels":       intField(spec.MaxServiceLimit, func(n *service) *int { return &n.Limits.UserChannels }),
-	"PreWebhookUrl":             urlField(func(n *service) **string { return &n.PreWebhookURL }),
-	"PostWebhookUrl":            urlField(func(n *service) **string { return &n.PostWebhookURL }),
-	"WebhookMethod": func(_ *Server, n *service, v string) string {
+	spec.KeyReadStatusEnabled:         boolField(func(n *service) *bool { return &n.ReadStatusEnabled }),
+	spec.KeyReachabilityEnabled:       boolField(func(n *service) *bool { return &n.ReachabilityEnabled }),
+	spec.KeyTypingIndicatorTimeout:    intField(noMax, func(n *service) *int { return &n.TypingIndicatorTimeout }),
+	spec.KeyConsumptionReportInterval: intField(noMax, func(n *service) *int { return &n.ConsumptionReportInterval }),
+	spec.KeyPreWebhookRetryCount:      intField(noMax, func(n *service) *int { return &n.PreWebhookRetryCount }),
+	spec.KeyPostWebhookRetryCount:     intField(noMax, func(n *service) *int { return &n.PostWebhookRetryCount }),
+	spec.KeyLimitsChannelMembers:      intField(spec.MaxServiceLimit, func(n *service) *int { return &n.Limits.ChannelMembers }),
+	spec.KeyLimitsUserChannels:        intField(spec.MaxServiceLimit, func(n *service) *int { return &n.Limits.UserChannels }),
+	spec.KeyPreWebhookURL:             urlField(func(n *service) **string { return &n.PreWebhookURL }),
+	spec.KeyPostWebhookURL:            urlField(func(n *service) **string { return &n.PostWebhookURL }),
+	spec.KeyWebhookMethod: func(_ *Server, n *service, v string) string {
 		if v != http.MethodGet && v != http.MethodPost {
 			return "must be GET or POST"
 		}
 		n.WebhookMethod = v
 		return ""
 	},
-	"Media.CompatibilityMessage": stringField(func(n *service) **string { return &n.Media.CompatibilityMessage }),
-	"Notifications.LogEnabled":   boolField(func(n *service) *bool { return &n.Notifications.LogEnabled }),
+	spec.KeyMediaCompatibilityMessage: stringField(func(n *service) **string { return &n.Media.CompatibilityMessage }),
+	spec.KeyNotificationsLogEnabled:   boolField(func(n *service) *bool { return &n.Notifications.LogEnabled }),
 
-	"Notifications.NewMessage.Enabled":           boolField(func(n *service) *bool { return &n.Notifications.NewMessage.Enabled }),
-	"Notifications.NewMessage.Template":          stringField(func(n *service) **string { return &n.Notifications.NewMessage.Template }),
-	"Notifications.NewMessage.Sound":             stringField(func(n *service) **string { return &n.Notifications.NewMessage.Sound }),
-	"Notifications.NewMessage.BadgeCountEnabled": boolField(func(n *service) *bool { return &n.Notifications.NewMessage.BadgeCountEnabled }),
+	spec.KeyNotificationsNewMessageEnabled:           boolField(func(n *service) *bool { return &n.Notifications.NewMessage.Enabled }),
+	spec.KeyNotificationsNewMessageTemplate:          stringField(func(n *service) **string { return &n.Notifications.NewMessage.Template }),
+	spec.KeyNotificationsNewMessageSound:             stringField(func(n *service) **string { return &n.Notifications.NewMessage.Sound }),
+	spec.KeyNotificationsNewMessageBadgeCountEnabled: boolField(func(n *service) *bool { return &n.Notifications.NewMessage.BadgeCountEnabled }),
 
-	"Notifications.AddedToChannel.Enabled":  boolField(func(n *service) *bool { return &n.Notifications.AddedToChannel.Enabled }),
-	"Notifications.AddedToChannel.Template": stringField(func(n *service) **string { return &n.Notifications.AddedToChannel.Template }),
-	"Notifications.AddedToChannel.Sound":    stringField(func(n *service) **string { return &n.Notifications.AddedToChannel.Sound }),
+	spec.KeyNotificationsAddedToChannelEnabled:  boolField(func(n *service) *bool { return &n.Notifications.AddedToChannel.Enabled }),
+	spec.KeyNotificationsAddedToChannelTemplate: stringField(func(n *service) **string { return &n.Notifications.AddedToChannel.Template }),
+	spec.KeyNotificationsAddedToChannelSound:    stringField(func(n *service) **string { return &n.Notifications.AddedToChannel.Sound }),
 
-	"Notifications.RemovedFromChannel.Enabled":  boolField(func(n *service) *bool { return &n.Notifications.RemovedFromChannel.Enabled }),
-	"Notifications.RemovedFromChannel.Template": stringField(func(n *service) **string { return &n.Notifications.RemovedFromChannel.Template }),
-	"Notifications.RemovedFromChannel.Sound":    stringField(func(n *service) **string { return &n.Notifications.RemovedFromChannel.Sound }),
+	spec.KeyNotificationsRemovedFromChannelEnabled:  boolField(func(n *service) *bool { return &n.Notifications.RemovedFromChannel.Enabled }),
+	spec.KeyNotificationsRemovedFromChannelTemplate: stringField(func(n *service) **string { return &n.Notifications.RemovedFromChannel.Template }),
+	spec.KeyNotificationsRemovedFromChannelSound:    stringField(func(n *service) **string { return &n.Notifications.RemovedFromChannel.Sound }),
 
-	"Notifications.InvitedToChannel.Enabled":  boolField(func(n *service) *bool { return &n.Notifications.InvitedToChannel.Enabled }),
-	"Notifications.InvitedToChannel.Template": stringField(func(n *service) **string { return &n.Notifications.InvitedToChannel.Template }),
-	"Notifications.InvitedToChannel.Sound":    stringField(func(n *service) **string { return &n.Notifications.InvitedToChannel.Sound }),
+	spec.KeyNotificationsInvitedToChannelEnabled:  boolField(func(n *service) *bool { return &n.Notifications.InvitedToChannel.Enabled }),
+	spec.KeyNotificationsInvitedToChannelTemplate: stringField(func(n *service) **string { return &n.Notifications.InvitedToChannel.Template }),
+	spec.KeyNotificationsInvitedToChannelSound:    stringField(func(n *service) **string { return &n.Notifications.InvitedToChannel.Sound }),
 }
 
 // boolField accepts exactly "true" or "false".

@@ -133,9 +133,9 @@ func (s *Server) updateUserChannel(c *call) response {
 		return notFound(c.path)
 	}
 	f := readFields(c)
-	level := f.enum("NotificationLevel", spec.NotificationLevels)
-	horizon, horizonSet := f.integer("LastConsumedMessageIndex")
-	readAt := f.date("LastConsumptionTimestamp")
+	level := f.enum(spec.KeyNotificationLevel, spec.NotificationLevels)
+	horizon, horizonSet := f.integer(spec.KeyLastConsumedMessageIndex)
+	readAt := f.date(spec.KeyLastConsumptionTimestamp)
 	if refusal, bad := f.refusal(); bad {
 		return refusal
 	}

@@ -41,7 +41,7 @@ type userLinks struct {
 // Create User request, and returns an error when the service does not exist
 // or the request would be refused (an identity taken, say).
 func (s *Server) SeedUser(serviceSID, identity string) (string, error) {
-	return s.seedSID("CreateUser", map[string]string{"ServiceSid": serviceSID}, url.Values{"Identity": {identity}})
+	return s.seedSID("CreateUser", map[string]string{"ServiceSid": serviceSID}, url.Values{spec.KeyIdentity: {identity}})
 }
 
 // userView is u as one user is answered (Create, Fetch, Update), as the
@@ -73,10 +73,10 @@ func (s *Server) createUser(c *call) response {
 		return notFound(c.path)
 	}
 	f := readFields(c)
-	identity := f.required("Identity")
+	identity := f.required(spec.KeyIdentity)
 	roleSID := f.role(s, svc.SID, roleTypeDeployment)
 	attributes := f.attributes()
-	name := f.text("FriendlyName")
+	name := f.text(spec.KeyFriendlyName)
 	if refusal, bad := f.refusal(); bad {
 		return refusal
 	}
@@ -141,7 +141,7 @@ func (s *Server) updateUser(c *call) response {
 	f := readFields(c)
 	roleSID := f.role(s, u.ServiceSID, roleTypeDeployment)
 	attributes := f.attributes()
-	name := f.text("FriendlyName")
+	name := f.text(spec.KeyFriendlyName)
 	if refusal, bad := f.refusal(); bad {
 		return refusal
 	}

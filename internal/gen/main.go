@@ -660,6 +660,14 @@ func (s *spec) write(b *bytes.Buffer, collections map[string]collection) {
 	}
 	p(")")
 	p("")
+	p("// Form and query keys: every key a request of the spec sends in its form")
+	p("// or query, KeyConfigurationURL for Configuration.Url.")
+	p("const (")
+	for _, name := range s.requestKeys() {
+		p("Key%s = %q", keyConstName(name), name)
+	}
+	p(")")
+	p("")
 
 	byGo := map[string]*enum{}
 	schemasOf := map[string][]string{}

@@ -740,9 +740,22 @@ func (s *spec) writeSIDKinds(b *bytes.Buffer) {
 }
 
 // writeKeys writes a constant for each form and query key of the spec,
-// which hand-written checks name keys by.
+// which hand-written checks name keys by: each is internal/spec's, so that
+// the spec states the key once.
 func (s *spec) writeKeys(b *bytes.Buffer) {
 	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
+	comment(b, "", "The form and query keys of the spec, which hand-written checks name keys by.")
+	p("const (")
+	for _, name := range s.requestKeys() {
+		p("key%s = spec.Key%s", keyConstName(name), keyConstName(name))
+	}
+	p(")")
+	p("")
+}
+
+// requestKeys returns the form and query keys of the spec's operations,
+// sorted, each once.
+func (s *spec) requestKeys() []string {
 	keys := map[string]bool{}
 	for _, o := range s.ops {
 		for _, k := range o.keys {
@@ -751,13 +764,7 @@ func (s *spec) writeKeys(b *bytes.Buffer) {
 			}
 		}
 	}
-	comment(b, "", "The form and query keys of the spec, which hand-written checks name keys by.")
-	p("const (")
-	for _, name := range sortedKeys(keys) {
-		p("key%s = %q", keyConstName(name), name)
-	}
-	p(")")
-	p("")
+	return sortedKeys(keys)
 }
 
 // keyConstName is the Go name of a key after "key": Configuration.Url is
