@@ -29,6 +29,19 @@
 // identity and each grant under its key ("chat" for ChatGrant, its empty
 // fields left out). Grant leaves room for Twilio's other grants.
 //
+// # Conversations clients
+//
+// The Conversations client SDKs (JavaScript, iOS, Android) take the same
+// token: a ChatGrant whose ServiceSID is the Conversation Service SID
+// (IS…), the Chat Service underneath the Conversations, issued to the
+// Participant's identity. Twilio documents it at
+// https://www.twilio.com/docs/conversations/create-tokens, and the grant is
+// encoded as for Chat, under "chat" ({"service_sid":"IS…"}). There is no
+// separate Conversations grant: the ConversationsGrant of Twilio's older
+// libraries (key "rtc", configuration_profile_sid) belonged to the retired
+// Programmable Video Conversations, not to this product, so this package
+// does not define one.
+//
 // # Checks
 //
 // Everything is checked before signing, and each problem is a

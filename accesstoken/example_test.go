@@ -506,3 +506,27 @@ func ExampleValidationError_Error() {
 	// Output:
 	// accesstoken: invalid Identity: is empty
 }
+
+// A Conversations client SDK takes the same grant, with the Conversation
+// Service SID (IS…): https://www.twilio.com/docs/conversations/create-tokens.
+func ExampleChatGrant_conversations() {
+	issuer, err := accesstoken.NewIssuer(accountSID, apiKeySID, apiSecret)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	const conversationServiceSID = "IS9876543210fedcba9876543210fedcba"
+	token, err := issuer.Issue("alice", &accesstoken.ChatGrant{ServiceSID: conversationServiceSID})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	claims, err := issuer.Parse(token)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(claims.Identity, string(claims.Grants["chat"]))
+	// Output:
+	// alice {"service_sid":"IS9876543210fedcba9876543210fedcba"}
+}

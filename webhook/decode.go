@@ -38,12 +38,13 @@ type Payload interface {
 	Common() *Event
 }
 
-// Parse decodes the parameters of a Chat webhook (the form body of a POST,
-// the query of a GET) into the typed event named by EventType. An event type
-// it does not know decodes to *Event without error, keeping every parameter
-// in Event.Params. A parameter with a bad value gives a *FieldError naming it;
-// other missing parameters are left at their zero value, but without an
-// EventType Parse returns ErrMissingEventType. Parse does not check the
+// Parse decodes the parameters of a Chat or Conversations webhook (the form
+// body of a POST, the query of a GET) into the typed event named by
+// EventType, a Conversations one by the rule of the package doc. An event
+// type it does not know decodes to *Event without error, keeping every
+// parameter in Event.Params. A parameter with a bad value gives a
+// *FieldError naming it; other missing parameters are left at their zero
+// value, but without an EventType Parse returns ErrMissingEventType. Parse does not check the
 // signature: call Verify or VerifyRequest first.
 func Parse(form url.Values) (Payload, error) {
 	d := &fieldReader{form: form}
@@ -52,6 +53,9 @@ func Parse(form url.Values) (Payload, error) {
 		return nil, ErrMissingEventType
 	}
 	decode, ok := decoders[base.EventType]
+	if conversationsEvent(form) {
+		decode, ok = conversationsDecoders[base.EventType]
+	}
 	if !ok {
 		if d.err != nil {
 			return nil, d.err

@@ -1,8 +1,8 @@
-// Package webhook receives Twilio Programmable Chat webhooks: it checks the
-// X-Twilio-Signature of each request, decodes the pre- and post-event
-// parameters into typed events, and serves them as an http.Handler that calls
-// your functions and answers Twilio for you. It uses only the standard
-// library.
+// Package webhook receives Twilio Programmable Chat and Conversations
+// webhooks: it checks the X-Twilio-Signature of each request, decodes the
+// pre- and post-event parameters into typed events, and serves them as an
+// http.Handler that calls your functions and answers Twilio for you. It uses
+// only the standard library.
 //
 // # Configure the service
 //
@@ -106,6 +106,40 @@
 // channels, members and users to json.RawMessage; a malformed value gives a
 // *FieldError naming the parameter, and a request without EventType gives
 // ErrMissingEventType.
+//
+// # Conversations
+//
+// Conversations sends its own pre- and post-action webhooks, documented at
+// https://www.twilio.com/docs/conversations/conversations-webhooks, signed
+// the same way: the same Handler verifies them, with the same checks, and
+// decodes each into a typed event (*ConversationMessageAddEvent,
+// *ParticipantAddedEvent, *DeliveryUpdatedEvent, …) that embeds
+// ConversationsEvent, the Event fields plus ChatServiceSID. Fields are
+// named as in the Chat events where they mean the same (MessageSID, Index,
+// Body, Attributes, Identity, RoleSID, DateCreated, …); a message's Media is
+// the decoded array of its files and a participant's MessagingBinding its
+// SMS or WhatsApp addresses. Register them with OnConversationMessageAdd,
+// OnConversationAdd, OnParticipantAdd, OnDeliveryUpdated and the other
+// OnConversation… and OnParticipant… methods.
+//
+// A pre-action function answers as for Chat: Allow (200, no body), Reject
+// (403; Twilio rejects on any 4xx or 5xx, so a function that fails rejects
+// too), Modify for onMessageAdd and onMessageUpdate (body, author,
+// attributes) or ModifyConversation for onConversationAdd and
+// onConversationUpdate (friendly name, the one field Twilio lets change).
+// Twilio waits 5 seconds at most, then publishes the change unmodified;
+// a function's context ends after DefaultTimeout, also 5 seconds, so set a
+// shorter WithTimeout for the answer to reach Twilio in time.
+//
+// One Handler can serve a Chat Service and a Conversation Service on one
+// URL, or each product its own Handler: events without a function are
+// answered 200. Some event types are sent by both products (onMessageUpdate,
+// onMessageUpdated, onMessageRemove, onMessageRemoved, onUserAdded,
+// onUserUpdate, onUserUpdated); such an event is a Conversations one when it
+// carries ConversationSid or ChatServiceSid, which Chat never sends, and
+// otherwise a Chat one. It reaches only the function of its own product, so
+// a Chat-only Handler never passes a Conversations onMessageUpdate to
+// OnMessageUpdate.
 //
 // # Testing your handlers
 //

@@ -569,14 +569,14 @@ func ExampleHandler_OnUserUpdated() {
 func ExampleHandler_OnOther() {
 	h := newHandler()
 	h.OnOther(func(ctx context.Context, e *webhook.Event) error {
-		fmt.Println("other:", e.EventType, e.Params.Get("ConversationSid"))
+		fmt.Println("other:", e.EventType, e.Params.Get("ChannelSid"))
 		return nil
 	})
 
-	fmt.Println(deliver(h, url.Values{"EventType": {"onConversationAdded"}, "ConversationSid": {"CH0123"}}))
+	fmt.Println(deliver(h, url.Values{"EventType": {"onChannelArchived"}, "ChannelSid": {"CH0123"}}))
 	fmt.Println(deliver(h, url.Values{"EventType": {"onMessageSent"}, "Body": {"hi"}}))
 	// Output:
-	// other: onConversationAdded CH0123
+	// other: onChannelArchived CH0123
 	// 200
 	// 200
 }

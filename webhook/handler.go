@@ -16,6 +16,8 @@ import (
 type Decision struct {
 	reject  bool
 	changes *MessageChanges
+	// conversation holds the changes of ModifyConversation.
+	conversation *ConversationChanges
 }
 
 // MessageChanges lists the message fields to change before Twilio commits an
@@ -41,7 +43,8 @@ func Reject() Decision { return Decision{reject: true} }
 // The Handler answers 200 OK with a JSON body such as
 // {"body":"…","attributes":"{…}","author":"…"}, the attributes sent as a
 // JSON string the way Twilio stores them. Twilio applies changes only for
-// onMessageSend and onMessageUpdate; for other events Modify acts as Allow.
+// onMessageSend and onMessageUpdate (and Conversations' onMessageAdd and
+// onMessageUpdate); for other events Modify acts as Allow.
 func Modify(changes MessageChanges) Decision { return Decision{changes: &changes} }
 
 // Rejected reports whether d rejects the action.
@@ -72,8 +75,8 @@ func (c MessageChanges) MarshalJSON() ([]byte, error) {
 // function is stored adapted by post, answering with the zero Decision.
 type hookFunc func(context.Context, Payload) (Decision, error)
 
-// Handler is an http.Handler for a Chat Service's pre- and post-event
-// webhook URL. It verifies the X-Twilio-Signature, decodes the event and
+// Handler is an http.Handler for a Chat or Conversation Service's pre- and
+// post-event webhook URL. It verifies the X-Twilio-Signature, decodes the event and
 // calls the function registered for its type:
 //
 //   - 405 Method Not Allowed for methods other than GET and POST;
@@ -325,8 +328,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case decision.reject:
 		h.plain(w, http.StatusForbidden, "rejected")
-	case decision.changes != nil:
-		body, err := json.Marshal(decision.changes)
+	case decision.changes != nil || decision.conversation != nil:
+		body, err := decision.changesJSON()
 		if err != nil {
 			h.log(ctx, slog.LevelError, "twilio webhook: cannot encode message changes", err)
 			h.plain(w, http.StatusInternalServerError, "internal error")
@@ -348,9 +351,8 @@ func (h *Handler) dispatch(ctx context.Context, p Payload) (d Decision, err erro
 			err = fmt.Errorf("webhook: panic in handler: %v", v)
 		}
 	}()
-	eventType := p.Common().EventType
 	h.mu.RLock()
-	hook, other := h.hooks[eventType], h.other
+	hook, other := h.hooks[hookKey(p.Common())], h.other
 	h.mu.RUnlock()
 	switch {
 	case hook != nil:

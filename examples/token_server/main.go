@@ -17,6 +17,11 @@
 //	TWILIO_ACCOUNT_SID=AC… TWILIO_API_KEY=SK… TWILIO_API_SECRET=… TWILIO_CHAT_SERVICE_SID=IS… \
 //		go run ./examples/token_server -listen :8080
 //
+// A Conversations client SDK takes the same token, a Chat grant with the
+// Conversation Service SID (https://www.twilio.com/docs/conversations/create-tokens):
+// set TWILIO_CHAT_SERVICE_SID to that Service's IS… SID, the default
+// Conversation Service's included.
+//
 // Who the user is comes from your own auth; demoIdentify stands for it here,
 // knowing two users by a bearer session token. Replace it with your session
 // cookie or OAuth check.

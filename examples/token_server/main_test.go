@@ -172,3 +172,29 @@ func TestServeChecksItsSetup(t *testing.T) {
 	require.Error(t, err)
 	assert.False(t, strings.Contains(err.Error(), dummyAPISecret))
 }
+
+// TestConversationsServiceToken checks that a Conversation Service SID in
+// TWILIO_CHAT_SERVICE_SID gives the token a Conversations client SDK
+// takes: its grants are the identity and a chat grant naming that Service.
+func TestConversationsServiceToken(t *testing.T) {
+	t.Parallel()
+	const conversationServiceSID = "IS9876543210fedcba9876543210fedcba"
+	cfg := dummyConfig
+	cfg.serviceSID = conversationServiceSID
+	h, err := newHandler(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), clock)
+	require.NoError(t, err)
+	req := httptest.NewRequest(http.MethodGet, tokenPath, nil)
+	req.Header.Set("Authorization", "Bearer demo-session-bob")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	require.Equal(t, http.StatusOK, rec.Code)
+
+	var body tokenResponse
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &body))
+	claims, err := h.issuer.Parse(body.Token)
+	require.NoError(t, err)
+	assert.Equal(t, "bob", claims.Identity)
+	assert.Equal(t, &accesstoken.ChatGrant{ServiceSID: conversationServiceSID}, claims.Chat)
+	assert.JSONEq(t, `{"service_sid":"IS9876543210fedcba9876543210fedcba"}`, string(claims.Grants["chat"]))
+	assert.Len(t, claims.Grants, 1, "the chat grant only")
+}
