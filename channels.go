@@ -101,9 +101,6 @@ var opMigrateChannel = sendOp[*MigrateChannelParams, Channel]{spec.Lookup("Migra
 // as Twilio stored it; params may be nil. Twilio moves only private
 // Channels to Conversations, so a public one is migrated with Type
 // ChannelTypePrivate (https://www.twilio.com/docs/chat/rest/channel-migration-resource).
-// Bad path values, an unknown Type or a malformed MessagingServiceSid
-// return a *ValidationError for each, joined, before any request is sent;
-// a non-2xx answer returns an *APIError.
 func (s *ChannelsService) Migrate(ctx context.Context, serviceSID, channel string, params *MigrateChannelParams) (*Channel, error) {
 	return opMigrateChannel.call(ctx, s.client, params, serviceSID, channel)
 }
