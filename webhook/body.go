@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"math"
 	"mime"
 	"net/http"
 	"net/url"
@@ -23,7 +24,9 @@ func (c *config) readBody(r *http.Request, restore bool) (string, error) {
 	}
 	buf := bodyBuffers.Get().(*[]byte)
 	defer putBodyBuffer(buf)
-	b, err := readAtMost(r.Body, *buf, c.maxBody+1)
+	// Reading one byte past the limit tells a body that is too large; min
+	// keeps that byte from overflowing a limit of math.MaxInt64.
+	b, err := readAtMost(r.Body, *buf, min(c.maxBody, math.MaxInt64-1)+1)
 	*buf = b
 	r.Body.Close()
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha1"
 	"encoding/base64"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -243,6 +244,11 @@ func TestVerify(t *testing.T) {
 			req: func(t *testing.T) *http.Request { return signedPost(t, testToken, target, "", form) }},
 		{name: "body at the limit", token: testToken, opts: []Option{WithMaxBodyBytes(int64(len(form.Encode())))},
 			req: func(t *testing.T) *http.Request { return signedPost(t, testToken, target, "", form) }},
+		{name: "body one byte over the limit", token: testToken, opts: []Option{WithMaxBodyBytes(int64(len(form.Encode())) - 1)},
+			wantErr: ErrBodyTooLarge,
+			req:     func(t *testing.T) *http.Request { return signedPost(t, testToken, target, "", form) }},
+		{name: "largest body limit", token: testToken, opts: []Option{WithMaxBodyBytes(math.MaxInt64)},
+			req: func(t *testing.T) *http.Request { return signedPost(t, testToken, target, "", form) }},
 		{name: "put", token: testToken, wantErr: ErrMethodNotAllowed, req: func(t *testing.T) *http.Request {
 			r := signedPost(t, testToken, target, "", form)
 			r.Method = http.MethodPut
@@ -262,14 +268,16 @@ func TestVerify(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			r := tt.req(t)
-			err := Verify(tt.token, r, tt.opts...)
+			params, err := VerifyRequest(tt.token, r, tt.opts...)
 			if tt.wantErr != nil {
 				require.ErrorIs(t, err, tt.wantErr)
+				assert.Nil(t, params)
 				assert.NotContains(t, err.Error(), testToken)
 				assert.NotContains(t, err.Error(), "new-token")
 				return
 			}
 			require.NoError(t, err)
+			assert.Equal(t, form, params, "every request carries form, in its body or (GET) its query")
 		})
 	}
 }
