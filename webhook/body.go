@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"math"
 	"mime"
 	"net/http"
 	"net/url"
@@ -23,7 +24,9 @@ func (c *config) readBody(r *http.Request, restore bool) (string, error) {
 	}
 	buf := bodyBuffers.Get().(*[]byte)
 	defer putBodyBuffer(buf)
-	b, err := readAtMost(r.Body, (*buf)[:0], c.maxBody+1)
+	// Reading one byte past the limit tells a body that is too large; min
+	// keeps that byte from overflowing a limit of math.MaxInt64.
+	b, err := readAtMost(r.Body, *buf, min(c.maxBody, math.MaxInt64-1)+1)
 	*buf = b
 	r.Body.Close()
 	if err != nil {
@@ -53,18 +56,15 @@ func putBodyBuffer(buf *[]byte) {
 	}
 }
 
-// readAtMost appends r to dst until EOF or until it has read limit bytes.
-func readAtMost(r io.Reader, dst []byte, limit int64) ([]byte, error) {
-	start := len(dst)
-	for int64(len(dst)-start) < limit {
+// readAtMost reads r into buf, from its start, until EOF or until it has
+// read limit bytes, and returns what it read.
+func readAtMost(r io.Reader, buf []byte, limit int64) ([]byte, error) {
+	dst := buf[:0]
+	for int64(len(dst)) < limit {
 		if len(dst) == cap(dst) {
 			dst = slices.Grow(dst, max(512, cap(dst)))
 		}
-		room := dst[len(dst):cap(dst)]
-		if left := limit - int64(len(dst)-start); int64(len(room)) > left {
-			room = room[:left]
-		}
-		n, err := r.Read(room)
+		n, err := r.Read(dst[len(dst):min(int64(cap(dst)), limit)])
 		dst = dst[:len(dst)+n]
 		if err == io.EOF {
 			return dst, nil

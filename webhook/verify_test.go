@@ -5,6 +5,7 @@ import (
 	"crypto/sha1"
 	"encoding/base64"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -85,6 +86,11 @@ func TestValidSignature(t *testing.T) {
 	sig := func(u string) string {
 		return refSign("tok", u+"Bodyhi"+"EventTypeonMessageSend")
 	}
+	// The MAC of the exact URL with 60 zero bytes after it, base64: 108
+	// characters that decode to more than the 64 bytes decoded in place.
+	mac, err := base64.StdEncoding.DecodeString(sig("https://example.com/chat"))
+	require.NoError(t, err)
+	macAppended := base64.StdEncoding.EncodeToString(append(mac, make([]byte, 60)...))
 	tests := []struct {
 		name   string
 		token  string
@@ -134,11 +140,43 @@ func TestValidSignature(t *testing.T) {
 		{"line breaks in the signature", "tok", "https://example.com/chat", params, "\r\n" + sig("https://example.com/chat"), true},
 		{"longer than 64 characters with line breaks", "tok", "https://example.com/chat", params, strings.Repeat("\n", 60) + sig("https://example.com/chat"), true},
 		{"longer than 64 characters", "tok", "https://example.com/chat", params, sig("https://example.com/chat") + sig("https://example.com/chat") + sig("https://example.com/chat"), false},
+		{"valid signature with bytes appended", "tok", "https://example.com/chat", params, macAppended, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			assert.Equal(t, tt.want, ValidSignature(tt.token, tt.url, tt.params, tt.sig))
+		})
+	}
+}
+
+// TestValidSignatureAllocs checks that a signer, once warm, checks a
+// signature of up to 64 characters without allocating: it reuses its HMAC
+// and buffers from one request to the next, as a Handler does.
+func TestValidSignatureAllocs(t *testing.T) {
+	// Not parallel: AllocsPerRun counts the allocations of the whole program.
+	if raceDetector {
+		t.Skip("under the race detector sync.Pool drops what is put back at random")
+	}
+	tests := []struct {
+		name   string
+		params url.Values
+		sig    string
+	}{
+		{"official vector", vecParams, "RSOYDt4T1cUTdK1PDd93/VVr8B8="},
+		{"repeated value, both ways of signing tried", vecDuplicates, "IK+Dwps556ElfBT0I3Rgjkr1wJU="},
+		{"64 characters with line breaks", vecParams, strings.Repeat("\r\n", 18) + "RSOYDt4T1cUTdK1PDd93/VVr8B8="},
+	}
+	urls := urlVariants(vecURL)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newSigner(vecToken)
+			check := func() {
+				if !s.valid(urls, tt.params, tt.sig) {
+					t.Fatal("valid signature refused")
+				}
+			}
+			assert.Zero(t, testing.AllocsPerRun(100, check))
 		})
 	}
 }
@@ -243,6 +281,21 @@ func TestVerify(t *testing.T) {
 			req: func(t *testing.T) *http.Request { return signedPost(t, testToken, target, "", form) }},
 		{name: "body at the limit", token: testToken, opts: []Option{WithMaxBodyBytes(int64(len(form.Encode())))},
 			req: func(t *testing.T) *http.Request { return signedPost(t, testToken, target, "", form) }},
+		{name: "body one byte over the limit", token: testToken, opts: []Option{WithMaxBodyBytes(int64(len(form.Encode())) - 1)},
+			wantErr: ErrBodyTooLarge,
+			req:     func(t *testing.T) *http.Request { return signedPost(t, testToken, target, "", form) }},
+		{name: "largest body limit", token: testToken, opts: []Option{WithMaxBodyBytes(math.MaxInt64)},
+			req: func(t *testing.T) *http.Request { return signedPost(t, testToken, target, "", form) }},
+		{name: "request made with http.NewRequest, as in a unit test", token: testToken,
+			opts: []Option{WithPublicURL("https://chat.example.com")},
+			req: func(t *testing.T) *http.Request {
+				// Its RequestURI is empty: the path and query come from r.URL.
+				r, err := http.NewRequest(http.MethodPost, target, strings.NewReader(form.Encode()))
+				require.NoError(t, err)
+				r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				r.Header.Set(SignatureHeader, Sign(testToken, target, form))
+				return r
+			}},
 		{name: "put", token: testToken, wantErr: ErrMethodNotAllowed, req: func(t *testing.T) *http.Request {
 			r := signedPost(t, testToken, target, "", form)
 			r.Method = http.MethodPut
@@ -262,14 +315,16 @@ func TestVerify(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			r := tt.req(t)
-			err := Verify(tt.token, r, tt.opts...)
+			params, err := VerifyRequest(tt.token, r, tt.opts...)
 			if tt.wantErr != nil {
 				require.ErrorIs(t, err, tt.wantErr)
+				assert.Nil(t, params)
 				assert.NotContains(t, err.Error(), testToken)
 				assert.NotContains(t, err.Error(), "new-token")
 				return
 			}
 			require.NoError(t, err)
+			assert.Equal(t, form, params, "every request carries form, in its body or (GET) its query")
 		})
 	}
 }
@@ -310,14 +365,24 @@ func TestVerifyLeavesBodyReadable(t *testing.T) {
 func TestVerifyWithStripPrefix(t *testing.T) {
 	t.Parallel()
 	form := url.Values{"EventType": {"onMessageSent"}}
-	var got error
-	h := http.StripPrefix("/api", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		got = Verify(testToken, r)
-	}))
-	r := signedPost(t, testToken, "https://example.com/api/twilio", "", form)
-	r.RequestURI = "/api/twilio" // origin-form, as a server receives it
-	h.ServeHTTP(httptest.NewRecorder(), r)
-	assert.NoError(t, got)
+	const target = "https://example.com/api/twilio?tenant=7"
+	// The request line as a server receives it: a path (origin-form), or
+	// the whole URL (absolute-form), which a client may send and a server
+	// must accept (RFC 9112, section 3.2.2).
+	for _, requestURI := range []string{"/api/twilio?tenant=7", target} {
+		t.Run(requestURI, func(t *testing.T) {
+			t.Parallel()
+			var got error
+			h := http.StripPrefix("/api", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				require.Equal(t, "/twilio", r.URL.Path)
+				got = Verify(testToken, r)
+			}))
+			r := signedPost(t, testToken, target, "", form)
+			r.RequestURI = requestURI
+			h.ServeHTTP(httptest.NewRecorder(), r)
+			assert.NoError(t, got)
+		})
+	}
 }
 
 func TestOptionsRejectBadValues(t *testing.T) {
@@ -363,6 +428,7 @@ func TestSignatureErrorNamesURL(t *testing.T) {
 	const public = "https://chat.example.com/twilio/chat?tenant=7"
 	const private = "http://10.0.0.5:8080/twilio/chat?tenant=7"
 	const secondary = "secondary-token-0123"
+	const short = "tok-8chr"
 	tests := []struct {
 		name       string
 		req        *http.Request
@@ -382,6 +448,8 @@ func TestSignatureErrorNamesURL(t *testing.T) {
 			wantURL: public + "&key=[redacted]"},
 		{name: "secondary token in the url", opts: []Option{WithSecondaryToken(secondary)},
 			req: signedPost(t, "wrong-token-0123", public+"&key="+secondary, "", form), wantURL: public + "&key=[redacted]"},
+		{name: "token of 8 characters, the shortest redacted, in the url", opts: []Option{WithSecondaryToken(short)},
+			req: signedPost(t, "wrong-token-0123", public+"&key="+short, "", form), wantURL: public + "&key=[redacted]"},
 		{name: "body not a form, no bodySHA256", req: rawPost(public, "application/json", "{}", Sign(testToken, public, nil)),
 			wantURL: public, wantReason: "the body is not a form and the URL has no bodySHA256 parameter"},
 		{name: "body does not match bodySHA256", req: rawPost(public+"&bodySHA256="+vecBodyHash, "application/json", "{}",
@@ -398,7 +466,7 @@ func TestSignatureErrorNamesURL(t *testing.T) {
 			assert.Equal(t, tt.wantURL, se.URL)
 			assert.Equal(t, tt.wantReason, se.Reason)
 			assert.Contains(t, err.Error(), strconv.Quote(tt.wantURL))
-			for _, secret := range []string{testToken, secondary, "hunter2pass"} {
+			for _, secret := range []string{testToken, secondary, short, "hunter2pass"} {
 				assert.NotContains(t, err.Error(), secret)
 			}
 		})
