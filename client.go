@@ -509,11 +509,17 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	if r.header != nil {
 		r.header.setHeader(req.Header)
 	}
-	req.Header.Set("Authorization", c.creds.authorization())
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", c.userAgent)
+	// The values of the headers set here share one array, one allocation
+	// instead of one per header as Header.Set makes. Each slice has a
+	// capacity of 1, so that a RoundTripper that appends a value to one
+	// header copies it instead of writing over the next header's value.
+	vals := &[4]string{c.creds.authorization(), "application/json", c.userAgent, "application/x-www-form-urlencoded"}
+	// The keys are in canonical form, as Header.Set would make them.
+	req.Header["Authorization"] = vals[0:1:1]
+	req.Header["Accept"] = vals[1:2:2]
+	req.Header["User-Agent"] = vals[2:3:3]
 	if r.form != nil {
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header["Content-Type"] = vals[3:4:4]
 	}
 	return req, nil
 }

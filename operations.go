@@ -172,7 +172,7 @@ func (e sendOp[P, R]) call(ctx context.Context, c *Client, params P, values ...s
 	}
 	out := new(R)
 	r.out = out
-	if err := c.do(ctx, r); err != nil {
+	if err := c.do(ctx, &r); err != nil {
 		return nil, scrubbed(c, params, err)
 	}
 	return out, nil
@@ -193,7 +193,7 @@ func (e deleteOp[P]) call(ctx context.Context, c *Client, params P, values ...st
 	if err != nil {
 		return scrubbed(c, params, err)
 	}
-	return scrubbed(c, params, c.do(ctx, r))
+	return scrubbed(c, params, c.do(ctx, &r))
 }
 
 // listParams is a list's params type: it gives its PageSize and Limit.
@@ -277,13 +277,14 @@ func checkParams[P params](op *operation, p P, values []string, more ...error) (
 
 // prepare checks the path values and params and returns the request for
 // op: its path, params encoded as a form for a POST, its header params, and
-// whether it creates.
-func prepare[P params](op *operation, p P, values []string) (*request, error) {
+// whether it creates. The request is returned by value, so that it stays on
+// the caller's stack.
+func prepare[P params](op *operation, p P, values []string) (request, error) {
 	path, err := checkParams(op, p, values)
 	if err != nil {
-		return nil, err
+		return request{}, err
 	}
-	r := &request{method: op.Method, target: path, creates: op.Creates, header: p}
+	r := request{method: op.Method, target: path, creates: op.Creates, header: p}
 	if op.Method == http.MethodPost {
 		r.form = encodeBody(p)
 	}
