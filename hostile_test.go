@@ -215,6 +215,7 @@ func TestDatesRFC3339CannotCarry(t *testing.T) {
 		{"offset with seconds", at(2020, 3600+30), ""},
 		{"local mean time of Amsterdam", at(1900, 19*60+32), ""},
 		{"offset of 24 hours", at(2020, 24*3600), ""},
+		{"offset of -24 hours", at(2020, -24*3600), ""},
 		{"offset of -25 hours", at(2020, -25*3600), ""},
 		{"year 10000", at(10000, 0), ""},
 		{"year -1", at(-1, 0), ""},
