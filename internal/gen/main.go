@@ -25,9 +25,15 @@ import (
 // internal/spec.
 var specFiles = []string{"testdata/twilio_chat_v2.json", "testdata/twilio_chat_v3.json"}
 
+// conversationsFiles are the Conversations v1 spec, relative to
+// internal/spec. Its operationIds repeat Chat's (CreateRole), so its table
+// is a package of its own, internal/convspec, of the same types.
+var conversationsFiles = []string{"testdata/twilio_conversations_v1.json"}
+
 // The files the generator writes, relative to internal/spec.
 const (
 	outFile   = "operations_gen.go"
+	convFile  = "../convspec/operations_gen.go"
 	rootDir   = "../../"
 	pagesFile = rootDir + "pages_gen.go"
 	enumsFile = rootDir + "enums_gen.go"
@@ -36,10 +42,15 @@ const (
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("gen: ")
-	files, err := generate(readSpecs(""))
+	files, err := generate(readSpecs("", specFiles))
 	if err != nil {
 		log.Fatal(err)
 	}
+	conv, err := generateTable(readSpecs("", conversationsFiles), "convspec")
+	if err != nil {
+		log.Fatal(err)
+	}
+	files[convFile] = conv
 	for _, name := range sortedKeys(files) {
 		if err := os.WriteFile(name, files[name], 0o644); err != nil {
 			log.Fatal(err)
@@ -53,10 +64,10 @@ type source struct {
 	data []byte
 }
 
-// readSpecs reads specFiles from the directory dir ("" for the current one).
-func readSpecs(dir string) []source {
+// readSpecs reads files from the directory dir ("" for the current one).
+func readSpecs(dir string, files []string) []source {
 	var out []source
-	for _, f := range specFiles {
+	for _, f := range files {
 		data, err := os.ReadFile(filepath.Join(dir, f))
 		if err != nil {
 			log.Fatal(err)
@@ -125,6 +136,7 @@ type spec struct {
 }
 
 type enum struct {
+	schema string
 	goName string
 	values []string
 }
@@ -150,14 +162,14 @@ type key struct {
 	min, max      *int
 }
 
-// generate returns the files the generator writes, by name.
-func generate(sources []source) (map[string][]byte, error) {
+// parse reads sources into a spec and works out its collections.
+func parse(sources []source) (*spec, map[string]collection, error) {
 	s := &spec{prefixes: map[string]string{}, byPrefix: map[string]string{}, enums: map[string]*enum{}}
 	var raws []any
 	for _, src := range sources {
 		doc := &document{name: src.name, order: map[string][]string{}}
 		if err := json.Unmarshal(src.data, doc); err != nil {
-			return nil, fmt.Errorf("%s: %v", src.name, err)
+			return nil, nil, fmt.Errorf("%s: %v", src.name, err)
 		}
 		var order struct {
 			Components struct {
@@ -167,34 +179,59 @@ func generate(sources []source) (map[string][]byte, error) {
 			} `json:"components"`
 		}
 		if err := json.Unmarshal(src.data, &order); err != nil {
-			return nil, fmt.Errorf("%s: %v", src.name, err)
+			return nil, nil, fmt.Errorf("%s: %v", src.name, err)
 		}
 		for name, sc := range order.Components.Schemas {
 			doc.order[name] = sc.Properties
 		}
 		var raw any
 		if err := json.Unmarshal(src.data, &raw); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		s.files = append(s.files, src.name)
 		s.docs = append(s.docs, doc)
 		raws = append(raws, raw)
 	}
 	if err := s.findPrefixes(raws); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := s.findEnums(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := s.findOperations(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	collections, err := s.collections()
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, collections, nil
+}
+
+// generateTable returns the operations table of sources alone, as package
+// pkg: the table of an API whose client lives outside the root package.
+func generateTable(sources []source, pkg string) ([]byte, error) {
+	s, collections, err := parse(sources)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	s.write(&b, collections, pkg)
+	out, err := format.Source(b.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("formatting the %s table: %v\n%s", pkg, err, b.Bytes())
+	}
+	return out, nil
+}
+
+// generate returns the files the generator writes, by name.
+func generate(sources []source) (map[string][]byte, error) {
+	s, collections, err := parse(sources)
 	if err != nil {
 		return nil, err
 	}
 	writers := map[string]func(*bytes.Buffer){
-		outFile:   func(b *bytes.Buffer) { s.write(b, collections) },
+		outFile:   func(b *bytes.Buffer) { s.write(b, collections, "spec") },
 		pagesFile: s.writePages,
 		enumsFile: s.writeEnums,
 	}
@@ -362,12 +399,27 @@ func (s *spec) findEnums() error {
 	}
 	byGo := map[string]*enum{}
 	for name, e := range s.enums {
-		if other := byGo[e.goName]; other != nil && !slices.Equal(other.values, e.values) {
+		if other := byGo[e.goName]; other != nil && !sameValues(other.values, e.values) {
 			return fmt.Errorf("enum %s: values %v, but another schema named %s has %v", name, e.values, e.goName, other.values)
 		}
-		byGo[e.goName] = e
+		if byGo[e.goName] == nil || name < byGo[e.goName].schema {
+			byGo[e.goName] = e
+		}
+	}
+	// Schemas of one Go name list their values in the order of the first
+	// by schema name, so that the output does not depend on map order.
+	for _, e := range s.enums {
+		e.values = byGo[e.goName].values
 	}
 	return nil
+}
+
+// sameValues reports whether a and b hold the same values, in any order.
+func sameValues(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
 }
 
 // findEnumsOf adds the enum schemas of doc; a schema another spec has too
@@ -391,7 +443,7 @@ func (s *spec) findEnumsOf(doc *document) error {
 			}
 			goName = camel(after)
 		}
-		s.enums[name] = &enum{goName: goName, values: sc.Enum}
+		s.enums[name] = &enum{schema: name, goName: goName, values: sc.Enum}
 	}
 	return nil
 }
@@ -607,6 +659,9 @@ func (s *spec) collectionsOf(doc *document, out map[string]collection) error {
 					} else if p.Schema.Pattern == "" {
 						c.names = true
 						c.prefix = strings.TrimSuffix(coll, "s")
+						if name := collectionPrefixes[coll]; name != "" {
+							c.prefix = name
+						}
 						if s.prefixes[c.prefix] == "" {
 							return fmt.Errorf("%s: no SID prefix named after the collection %s", so.OperationID, coll)
 						}
@@ -642,10 +697,21 @@ var (
 	methods   = map[string]string{"GET": "http.MethodGet", "POST": "http.MethodPost", "DELETE": "http.MethodDelete"}
 )
 
-func (s *spec) write(b *bytes.Buffer, collections map[string]collection) {
+func (s *spec) write(b *bytes.Buffer, collections map[string]collection, pkg string) {
 	p := lineWriter(b)
-	s.header(b, "spec")
-	p(`import "net/http"`)
+	s.header(b, pkg)
+	// q qualifies the names of package spec outside it.
+	q := ""
+	if pkg == "spec" {
+		p(`import "net/http"`)
+	} else {
+		q = "spec."
+		p(`import (`)
+		p(`"net/http"`)
+		p("")
+		p(`"github.com/e3f0929f/twiliochat/internal/spec"`)
+		p(`)`)
+	}
 	p("")
 	p("// SID prefixes: every SID is one of these followed by 32 hex digits.")
 	p("const (")
@@ -661,13 +727,15 @@ func (s *spec) write(b *bytes.Buffer, collections map[string]collection) {
 	}
 	p("}")
 	p("")
-	p("// Header params.")
-	p("const (")
-	for _, name := range sortedKeys(headerNames) {
-		p("%s = %q", headerNames[name], name)
+	if q == "" {
+		p("// Header params.")
+		p("const (")
+		for _, name := range sortedKeys(headerNames) {
+			p("%s = %q", headerNames[name], name)
+		}
+		p(")")
+		p("")
 	}
-	p(")")
-	p("")
 	p("// Form and query keys: every key a request of the spec sends in its form")
 	p("// or query, KeyConfigurationURL for Configuration.Url.")
 	p("const (")
@@ -715,7 +783,7 @@ func (s *spec) write(b *bytes.Buffer, collections map[string]collection) {
 	p("")
 	p("// Collections maps each collection segment of a path template to what its")
 	p("// path values are.")
-	p("var Collections = map[string]Collection{")
+	p("var Collections = map[string]%sCollection{", q)
 	for _, name := range sortedKeys(collections) {
 		c := collections[name]
 		if c.names {
@@ -727,7 +795,7 @@ func (s *spec) write(b *bytes.Buffer, collections map[string]collection) {
 	p("}")
 	p("")
 	p("// Operations are the %d operations of the specs.", len(s.ops))
-	p("var Operations = []*Operation{")
+	p("var Operations = []*%sOperation{", q)
 	for _, o := range s.ops {
 		row := fmt.Sprintf("{ID: %q, Method: %s, Path: %q", o.id, methods[o.method], o.path)
 		if o.listKey != "" {
@@ -741,7 +809,7 @@ func (s *spec) write(b *bytes.Buffer, collections map[string]collection) {
 	p("}")
 	p("")
 	p("// keys are the non-path params of each operation, by operationId.")
-	p("var keys = map[string][]Key{")
+	p("var keys = map[string][]%sKey{", q)
 	for _, o := range s.ops {
 		if len(o.keys) == 0 {
 			continue
@@ -750,9 +818,9 @@ func (s *spec) write(b *bytes.Buffer, collections map[string]collection) {
 		for _, k := range o.keys {
 			name := strconv.Quote(k.name)
 			if k.in == "header" {
-				name = headerNames[k.name]
+				name = q + headerNames[k.name]
 			}
-			row := fmt.Sprintf("{Name: %s, In: %s, Type: %s", name, inNames[k.in], typeNames[k.typ])
+			row := fmt.Sprintf("{Name: %s, In: %s, Type: %s", name, q+inNames[k.in], q+typeNames[k.typ])
 			if k.required {
 				row += ", Required: true"
 			}

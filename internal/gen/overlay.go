@@ -16,6 +16,53 @@ var enumNames = map[string]string{
 	"message_enum_webhook_enabled_type":      "WebhookEnabled",
 	"user_enum_webhook_enabled_type":         "WebhookEnabled",
 	"user_channel_enum_webhook_enabled_type": "WebhookEnabled",
+
+	// Conversations v1. A conversation's State; the same values in
+	// another order on a Service's conversations.
+	"conversation_enum_state":                           "ConversationState",
+	"service_conversation_enum_state":                   "ConversationState",
+	"conversation_with_participants_enum_state":         "ConversationState",
+	"service_conversation_with_participants_enum_state": "ConversationState",
+	// A conversation's State as a participant or user sees it, which is
+	// never initializing.
+	"participant_conversation_enum_state":         "UserConversationState",
+	"service_participant_conversation_enum_state": "UserConversationState",
+	"user_conversation_enum_state":                "UserConversationState",
+	"service_user_conversation_enum_state":        "UserConversationState",
+	// The account's and a Service's webhooks send GET or POST; a
+	// conversation-scoped webhook and an address's auto-creation webhook
+	// get or post.
+	"configuration_webhook_enum_method":               "WebhookMethod",
+	"conversation_webhook_enum_method":                "WebhookMethod",
+	"service_webhook_configuration_enum_method":       "WebhookMethod",
+	"conversation_scoped_webhook_enum_method":         "ScopedWebhookMethod",
+	"service_conversation_scoped_webhook_enum_method": "ScopedWebhookMethod",
+	"configuration_address_enum_method":               "ScopedWebhookMethod",
+	"configuration_webhook_enum_target":               "WebhookTarget",
+	"conversation_webhook_enum_target":                "WebhookTarget",
+	"conversation_scoped_webhook_enum_target":         "ScopedWebhookTarget",
+	"service_conversation_scoped_webhook_enum_target": "ScopedWebhookTarget",
+	"conversation_message_enum_order_type":            "MessageOrder",
+	"service_conversation_message_enum_order_type":    "MessageOrder",
+	"configuration_address_enum_type":                 "AddressType",
+	"configuration_address_enum_auto_creation_type":   "AutoCreationType",
+	"credential_enum_push_type":                       "PushService",
+	"role_enum_role_type":                             "RoleType",
+	"service_role_enum_role_type":                     "RoleType",
+	"service_binding_enum_binding_type":               "BindingType",
+	// The sources of rate-limiting errors in the Service stats schemas,
+	// which no operation takes.
+	"service_stats_conversations_ratelimitingerrors_enum_source":       "StatsSource",
+	"stats_twilsock_ratelimitingerrors_enum_source":                    "TwilsockStatsSource",
+	"conversation_enum_webhook_enabled_type":                           "WebhookEnabled",
+	"conversation_message_enum_webhook_enabled_type":                   "WebhookEnabled",
+	"conversation_participant_enum_webhook_enabled_type":               "WebhookEnabled",
+	"conversation_with_participants_enum_webhook_enabled_type":         "WebhookEnabled",
+	"service_conversation_enum_webhook_enabled_type":                   "WebhookEnabled",
+	"service_conversation_message_enum_webhook_enabled_type":           "WebhookEnabled",
+	"service_conversation_participant_enum_webhook_enabled_type":       "WebhookEnabled",
+	"service_conversation_with_participants_enum_webhook_enabled_type": "WebhookEnabled",
+	"service_user_enum_webhook_enabled_type":                           "WebhookEnabled",
 }
 
 // enumPlurals are the names of the value lists whose plural is not the Go
@@ -202,4 +249,11 @@ var resultFields = map[string]string{
 	"chat.v2.service.user.user_binding.message_types":       "[]PushType",
 	// Twilio answers "True" or "False"; Credential's UnmarshalJSON reads it.
 	"chat.v2.credential.sandbox": "bool",
+}
+
+// collectionPrefixes name the SID prefix of a collection's path values that
+// may be names, when the collection's name less its "s" does not: an
+// Address Configuration is fetched by its SID or by its address.
+var collectionPrefixes = map[string]string{
+	"Addresses": "ConfigurationAddress",
 }

@@ -180,23 +180,34 @@ const (
 )
 
 // byID indexes Operations by ID.
-var byID = map[string]*Operation{}
+var byID = Index(Operations, keys, Collections)
 
-func init() {
-	for _, op := range Operations {
+// Index completes the operations of a generated table, giving each its
+// keys (by operationId) and what Path says with collections, and returns
+// them by ID. It panics for an operationId listed twice.
+func Index(ops []*Operation, keys map[string][]Key, collections map[string]Collection) map[string]*Operation {
+	byID := make(map[string]*Operation, len(ops))
+	for _, op := range ops {
 		op.Keys = keys[op.ID]
-		op.derive()
+		op.derive(collections)
 		if byID[op.ID] != nil {
 			panic("spec: operation " + op.ID + " listed twice")
 		}
 		byID[op.ID] = op
 	}
+	return byID
 }
 
 // Lookup returns the operation whose operationId is id. It panics for an id
 // the spec does not have, so that a misspelt one fails every test.
 func Lookup(id string) *Operation {
-	op := byID[id]
+	return LookupIn(byID, id)
+}
+
+// LookupIn returns the operation of index whose operationId is id, and
+// panics as Lookup does.
+func LookupIn(index map[string]*Operation, id string) *Operation {
+	op := index[id]
 	if op == nil {
 		panic("spec: no operation " + id)
 	}
@@ -204,8 +215,8 @@ func Lookup(id string) *Operation {
 }
 
 // derive works out Params, Parts, Creates and HasParams from the other
-// fields and Collections.
-func (op *Operation) derive() {
+// fields and collections.
+func (op *Operation) derive(collections map[string]Collection) {
 	rest := op.Path
 	collection := ""
 	for {
@@ -219,7 +230,7 @@ func (op *Operation) derive() {
 		if segs := strings.Split(strings.Trim(lit, "/"), "/"); segs[len(segs)-1] != "" {
 			collection = segs[len(segs)-1]
 		}
-		c, ok := Collections[collection]
+		c, ok := collections[collection]
 		if !ok {
 			panic("spec: " + op.ID + ": no collection before a path value")
 		}
@@ -227,6 +238,8 @@ func (op *Operation) derive() {
 		op.Params = append(op.Params, PathParam{Name: rest[open+1 : end], Prefix: c.Prefix, Names: c.Names})
 		rest = rest[end+1:]
 	}
-	op.Creates = op.Method == http.MethodPost && !strings.HasSuffix(op.Path, "}")
+	// A POST to a collection creates; a POST to a singleton
+	// (/v1/Configuration) updates it, as its operationId says.
+	op.Creates = op.Method == http.MethodPost && !strings.HasSuffix(op.Path, "}") && strings.HasPrefix(op.ID, "Create")
 	op.HasParams = len(op.Keys) > 0
 }

@@ -78,16 +78,32 @@ func TestOperationsMatchSpec(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, name := range specFiles {
-		checkOperations(t, readSpec(t, name), byRoute, seen)
+		checkOperations(t, readSpec(t, name), byRoute, byID, seen)
 	}
 	if len(seen) != len(Operations) {
 		t.Errorf("the specs have %d operations, Operations %d", len(seen), len(Operations))
 	}
 }
 
-// checkOperations checks the operations of doc against Operations, by
-// method and path, and adds them to seen.
-func checkOperations(t *testing.T, doc document, byRoute map[string]*Operation, seen map[string]bool) {
+// CheckTable runs TestOperationsMatchSpec's checks on another table: ops,
+// indexed as index, against the spec files, for internal/convspec.
+func CheckTable(t *testing.T, ops []*Operation, index map[string]*Operation, files ...string) {
+	byRoute := map[string]*Operation{}
+	for _, op := range ops {
+		byRoute[op.Method+" "+op.Path] = op
+	}
+	seen := map[string]bool{}
+	for _, name := range files {
+		checkOperations(t, readSpec(t, name), byRoute, index, seen)
+	}
+	if len(seen) != len(ops) {
+		t.Errorf("the specs have %d operations, the table %d", len(seen), len(ops))
+	}
+}
+
+// checkOperations checks the operations of doc against a table, by method
+// and path, and adds them to seen; index is the table by ID.
+func checkOperations(t *testing.T, doc document, byRoute map[string]*Operation, index map[string]*Operation, seen map[string]bool) {
 	t.Helper()
 	for path, methods := range doc.Paths {
 		for method, raw := range methods {
@@ -105,7 +121,7 @@ func checkOperations(t *testing.T, doc document, byRoute map[string]*Operation, 
 				t.Errorf("%s (%s) is not in Operations", so.OperationID, route)
 				continue
 			}
-			if op.ID != so.OperationID && byID[so.OperationID] == nil {
+			if op.ID != so.OperationID && index[so.OperationID] == nil {
 				t.Errorf("%s: operationId %s, spec says %s, which no other operation has", route, op.ID, so.OperationID)
 			}
 			var pathParams []PathParam
