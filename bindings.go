@@ -63,7 +63,9 @@ const (
 
 // identity names the SID that identifies a Binding: a decoded one
 // without it, such as one decoded from "{}", fails the call.
-func (b *Binding) identity() identity { return identity{"Binding", "sid", bindingSIDPrefix, b.SID} }
+func (b *Binding) identity() identity {
+	return identity{Kind: "Binding", Key: "sid", Prefix: bindingSIDPrefix, SID: b.SID}
+}
 
 // opFetchBinding describes the FetchBinding operation (see internal/spec).
 var opFetchBinding = fetchOp[Binding]{spec.Lookup("FetchBinding")}

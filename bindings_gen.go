@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -95,13 +96,13 @@ func (p *ListBindingsParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	for _, v := range p.BindingType {
-		dst = appendString(dst, start, "BindingType", string(v))
+		dst = engine.AppendString(dst, start, "BindingType", string(v))
 	}
 	for _, v := range p.Identity {
-		dst = appendString(dst, start, "Identity", v)
+		dst = engine.AppendString(dst, start, "Identity", v)
 	}
 	if p.PageSize != nil {
-		dst = appendInt(dst, start, "PageSize", *p.PageSize)
+		dst = engine.AppendInt(dst, start, "PageSize", *p.PageSize)
 	}
 	return dst
 }
@@ -123,7 +124,7 @@ func (p *ListBindingsParams) validate() error {
 	if p == nil {
 		p = new(ListBindingsParams)
 	}
-	return checkEnums("BindingType", p.BindingType, spec.BindingTypes)
+	return engine.CheckEnums("BindingType", p.BindingType, spec.BindingTypes)
 }
 
 // secrets returns the values of p's secret keys that are set.

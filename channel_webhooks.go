@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -74,7 +75,7 @@ type ChannelWebhookConfiguration struct {
 // identity names the SID that identifies a ChannelWebhook: a decoded one
 // without it, such as one decoded from "{}", fails the call.
 func (w *ChannelWebhook) identity() identity {
-	return identity{"Channel Webhook", "sid", spec.ChannelWebhookSIDPrefix, w.SID}
+	return identity{Kind: "Channel Webhook", Key: "sid", Prefix: spec.ChannelWebhookSIDPrefix, SID: w.SID}
 }
 
 // check makes the checks the spec cannot state: an absolute URL, at most
@@ -84,10 +85,10 @@ func (p *ChannelWebhookConfigurationParams) check() error {
 	if p == nil {
 		return nil
 	}
-	return joinErrors(
-		checkURL(keyConfigurationURL, p.URL),
-		checkMaxItems(keyConfigurationTriggers, p.Triggers, spec.MaxChannelWebhookTriggers),
-		inRange(keyConfigurationRetryCount, p.RetryCount, spec.MaxChannelWebhookRetryCount),
+	return engine.JoinErrors(
+		engine.CheckURL(keyConfigurationURL, p.URL),
+		engine.CheckMaxItems(keyConfigurationTriggers, p.Triggers, spec.MaxChannelWebhookTriggers),
+		engine.InRange(keyConfigurationRetryCount, p.RetryCount, spec.MaxChannelWebhookRetryCount),
 	)
 }
 

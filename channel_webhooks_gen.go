@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -64,7 +65,7 @@ func (p *ListChannelWebhooksParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.PageSize != nil {
-		dst = appendInt(dst, start, "PageSize", *p.PageSize)
+		dst = engine.AppendInt(dst, start, "PageSize", *p.PageSize)
 	}
 	return dst
 }
@@ -106,28 +107,28 @@ func (p *CreateChannelWebhookParams) appendForm(dst []byte) []byte {
 	start := len(dst)
 	if p.Configuration != nil {
 		for _, v := range p.Configuration.Filters {
-			dst = appendString(dst, start, "Configuration.Filters", v)
+			dst = engine.AppendString(dst, start, "Configuration.Filters", v)
 		}
 	}
 	if p.Configuration != nil && p.Configuration.FlowSID != nil {
-		dst = appendString(dst, start, "Configuration.FlowSid", *p.Configuration.FlowSID)
+		dst = engine.AppendString(dst, start, "Configuration.FlowSid", *p.Configuration.FlowSID)
 	}
 	if p.Configuration != nil && p.Configuration.Method != nil {
-		dst = appendString(dst, start, "Configuration.Method", string(*p.Configuration.Method))
+		dst = engine.AppendString(dst, start, "Configuration.Method", string(*p.Configuration.Method))
 	}
 	if p.Configuration != nil && p.Configuration.RetryCount != nil {
-		dst = appendInt(dst, start, "Configuration.RetryCount", *p.Configuration.RetryCount)
+		dst = engine.AppendInt(dst, start, "Configuration.RetryCount", *p.Configuration.RetryCount)
 	}
 	if p.Configuration != nil {
 		for _, v := range p.Configuration.Triggers {
-			dst = appendString(dst, start, "Configuration.Triggers", v)
+			dst = engine.AppendString(dst, start, "Configuration.Triggers", v)
 		}
 	}
 	if p.Configuration != nil && p.Configuration.URL != nil {
-		dst = appendString(dst, start, "Configuration.Url", *p.Configuration.URL)
+		dst = engine.AppendString(dst, start, "Configuration.Url", *p.Configuration.URL)
 	}
 	if p.Type != nil {
-		dst = appendString(dst, start, "Type", string(*p.Type))
+		dst = engine.AppendString(dst, start, "Type", string(*p.Type))
 	}
 	return dst
 }
@@ -143,10 +144,10 @@ func (p *CreateChannelWebhookParams) validate() error {
 	}
 	var group0 error
 	if p.Configuration != nil {
-		group0 = joinErrors(checkEnum("Configuration.Method", p.Configuration.Method, spec.WebhookMethods), checkOptionalSID("Configuration.FlowSid", spec.FlowSIDPrefix, p.Configuration.FlowSID))
+		group0 = engine.JoinErrors(engine.CheckEnum("Configuration.Method", p.Configuration.Method, spec.WebhookMethods), engine.CheckOptionalSID("Configuration.FlowSid", spec.FlowSIDPrefix, p.Configuration.FlowSID))
 	}
-	return joinErrors(
-		checkRequiredEnum("Type", p.Type, spec.ChannelWebhookTypes),
+	return engine.JoinErrors(
+		engine.CheckRequiredEnum("Type", p.Type, spec.ChannelWebhookTypes),
 		group0,
 		p.check(),
 	)
@@ -199,25 +200,25 @@ func (p *UpdateChannelWebhookParams) appendForm(dst []byte) []byte {
 	start := len(dst)
 	if p.Configuration != nil {
 		for _, v := range p.Configuration.Filters {
-			dst = appendString(dst, start, "Configuration.Filters", v)
+			dst = engine.AppendString(dst, start, "Configuration.Filters", v)
 		}
 	}
 	if p.Configuration != nil && p.Configuration.FlowSID != nil {
-		dst = appendString(dst, start, "Configuration.FlowSid", *p.Configuration.FlowSID)
+		dst = engine.AppendString(dst, start, "Configuration.FlowSid", *p.Configuration.FlowSID)
 	}
 	if p.Configuration != nil && p.Configuration.Method != nil {
-		dst = appendString(dst, start, "Configuration.Method", string(*p.Configuration.Method))
+		dst = engine.AppendString(dst, start, "Configuration.Method", string(*p.Configuration.Method))
 	}
 	if p.Configuration != nil && p.Configuration.RetryCount != nil {
-		dst = appendInt(dst, start, "Configuration.RetryCount", *p.Configuration.RetryCount)
+		dst = engine.AppendInt(dst, start, "Configuration.RetryCount", *p.Configuration.RetryCount)
 	}
 	if p.Configuration != nil {
 		for _, v := range p.Configuration.Triggers {
-			dst = appendString(dst, start, "Configuration.Triggers", v)
+			dst = engine.AppendString(dst, start, "Configuration.Triggers", v)
 		}
 	}
 	if p.Configuration != nil && p.Configuration.URL != nil {
-		dst = appendString(dst, start, "Configuration.Url", *p.Configuration.URL)
+		dst = engine.AppendString(dst, start, "Configuration.Url", *p.Configuration.URL)
 	}
 	return dst
 }
@@ -233,9 +234,9 @@ func (p *UpdateChannelWebhookParams) validate() error {
 	}
 	var group0 error
 	if p.Configuration != nil {
-		group0 = joinErrors(checkEnum("Configuration.Method", p.Configuration.Method, spec.WebhookMethods), checkOptionalSID("Configuration.FlowSid", spec.FlowSIDPrefix, p.Configuration.FlowSID))
+		group0 = engine.JoinErrors(engine.CheckEnum("Configuration.Method", p.Configuration.Method, spec.WebhookMethods), engine.CheckOptionalSID("Configuration.FlowSid", spec.FlowSIDPrefix, p.Configuration.FlowSID))
 	}
-	return joinErrors(
+	return engine.JoinErrors(
 		group0,
 		p.check(),
 	)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -50,12 +51,14 @@ type ChannelsService struct {
 
 // identity names the SID that identifies a Channel: a decoded one
 // without it, such as one decoded from "{}", fails the call.
-func (ch *Channel) identity() identity { return identity{"Channel", "sid", channelSIDPrefix, ch.SID} }
+func (ch *Channel) identity() identity {
+	return identity{Kind: "Channel", Key: "sid", Prefix: channelSIDPrefix, SID: ch.SID}
+}
 
 // check makes the checks the spec cannot state: Attributes is JSON, the
 // dates are ones RFC 3339 carries.
 func (p *CreateChannelParams) check() error {
-	return joinErrors(checkJSON(keyAttributes, p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
+	return engine.JoinErrors(engine.CheckJSON(keyAttributes, p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
 // opCreateChannel describes the CreateChannel operation (see internal/spec).
@@ -80,7 +83,7 @@ func (s *ChannelsService) Fetch(ctx context.Context, serviceSID, channel string)
 // check makes the checks the spec cannot state: Attributes is JSON, the
 // dates are ones RFC 3339 carries.
 func (p *UpdateChannelParams) check() error {
-	return joinErrors(checkJSON(keyAttributes, p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
+	return engine.JoinErrors(engine.CheckJSON(keyAttributes, p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
 // opUpdateChannel describes the UpdateChannel operation (see internal/spec).

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -87,10 +88,10 @@ func (p *ListChannelsParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.PageSize != nil {
-		dst = appendInt(dst, start, "PageSize", *p.PageSize)
+		dst = engine.AppendInt(dst, start, "PageSize", *p.PageSize)
 	}
 	for _, v := range p.Type {
-		dst = appendString(dst, start, "Type", string(v))
+		dst = engine.AppendString(dst, start, "Type", string(v))
 	}
 	return dst
 }
@@ -112,7 +113,7 @@ func (p *ListChannelsParams) validate() error {
 	if p == nil {
 		p = new(ListChannelsParams)
 	}
-	return checkEnums("Type", p.Type, spec.ChannelTypes)
+	return engine.CheckEnums("Type", p.Type, spec.ChannelTypes)
 }
 
 // secrets returns the values of p's secret keys that are set.
@@ -164,25 +165,25 @@ func (p *CreateChannelParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.Attributes != nil {
-		dst = appendString(dst, start, "Attributes", *p.Attributes)
+		dst = engine.AppendString(dst, start, "Attributes", *p.Attributes)
 	}
 	if p.CreatedBy != nil {
-		dst = appendString(dst, start, "CreatedBy", *p.CreatedBy)
+		dst = engine.AppendString(dst, start, "CreatedBy", *p.CreatedBy)
 	}
 	if p.DateCreated != nil {
-		dst = appendTime(dst, start, "DateCreated", *p.DateCreated)
+		dst = engine.AppendTime(dst, start, "DateCreated", *p.DateCreated)
 	}
 	if p.DateUpdated != nil {
-		dst = appendTime(dst, start, "DateUpdated", *p.DateUpdated)
+		dst = engine.AppendTime(dst, start, "DateUpdated", *p.DateUpdated)
 	}
 	if p.FriendlyName != nil {
-		dst = appendString(dst, start, "FriendlyName", *p.FriendlyName)
+		dst = engine.AppendString(dst, start, "FriendlyName", *p.FriendlyName)
 	}
 	if p.Type != nil {
-		dst = appendString(dst, start, "Type", string(*p.Type))
+		dst = engine.AppendString(dst, start, "Type", string(*p.Type))
 	}
 	if p.UniqueName != nil {
-		dst = appendString(dst, start, "UniqueName", *p.UniqueName)
+		dst = engine.AppendString(dst, start, "UniqueName", *p.UniqueName)
 	}
 	return dst
 }
@@ -200,8 +201,8 @@ func (p *CreateChannelParams) validate() error {
 	if p == nil {
 		p = new(CreateChannelParams)
 	}
-	return joinErrors(
-		checkEnum("Type", p.Type, spec.ChannelTypes),
+	return engine.JoinErrors(
+		engine.CheckEnum("Type", p.Type, spec.ChannelTypes),
 		p.check(),
 	)
 }
@@ -250,22 +251,22 @@ func (p *UpdateChannelParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.Attributes != nil {
-		dst = appendString(dst, start, "Attributes", *p.Attributes)
+		dst = engine.AppendString(dst, start, "Attributes", *p.Attributes)
 	}
 	if p.CreatedBy != nil {
-		dst = appendString(dst, start, "CreatedBy", *p.CreatedBy)
+		dst = engine.AppendString(dst, start, "CreatedBy", *p.CreatedBy)
 	}
 	if p.DateCreated != nil {
-		dst = appendTime(dst, start, "DateCreated", *p.DateCreated)
+		dst = engine.AppendTime(dst, start, "DateCreated", *p.DateCreated)
 	}
 	if p.DateUpdated != nil {
-		dst = appendTime(dst, start, "DateUpdated", *p.DateUpdated)
+		dst = engine.AppendTime(dst, start, "DateUpdated", *p.DateUpdated)
 	}
 	if p.FriendlyName != nil {
-		dst = appendString(dst, start, "FriendlyName", *p.FriendlyName)
+		dst = engine.AppendString(dst, start, "FriendlyName", *p.FriendlyName)
 	}
 	if p.UniqueName != nil {
-		dst = appendString(dst, start, "UniqueName", *p.UniqueName)
+		dst = engine.AppendString(dst, start, "UniqueName", *p.UniqueName)
 	}
 	return dst
 }
@@ -341,10 +342,10 @@ func (p *MigrateChannelParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.MessagingServiceSID != nil {
-		dst = appendString(dst, start, "MessagingServiceSid", *p.MessagingServiceSID)
+		dst = engine.AppendString(dst, start, "MessagingServiceSid", *p.MessagingServiceSID)
 	}
 	if p.Type != nil {
-		dst = appendString(dst, start, "Type", string(*p.Type))
+		dst = engine.AppendString(dst, start, "Type", string(*p.Type))
 	}
 	return dst
 }
@@ -362,9 +363,9 @@ func (p *MigrateChannelParams) validate() error {
 	if p == nil {
 		p = new(MigrateChannelParams)
 	}
-	return joinErrors(
-		checkEnum("Type", p.Type, spec.ChannelTypes),
-		checkOptionalSID("MessagingServiceSid", spec.MessagingServiceSIDPrefix, p.MessagingServiceSID),
+	return engine.JoinErrors(
+		engine.CheckEnum("Type", p.Type, spec.ChannelTypes),
+		engine.CheckOptionalSID("MessagingServiceSid", spec.MessagingServiceSIDPrefix, p.MessagingServiceSID),
 	)
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -14,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/e3f0929f/twiliochat/internal/engine"
 )
 
 // Version is the version of this module, sent in the User-Agent header.
@@ -82,6 +85,50 @@ type Client struct {
 	retry        retrier
 	// logger receives the log of WithLogger, or is nil.
 	logger *slog.Logger
+	// product is the first label of the API's host: "chat", or
+	// "conversations" for the Client that package conversations uses.
+	product string
+	// customBase is set when WithBaseURL chose the base URL, which every
+	// API then shares.
+	customBase bool
+}
+
+func init() {
+	engine.ClientCaller = func(client any, product string) (engine.Caller, error) {
+		c, ok := client.(*Client)
+		if !ok || c == nil {
+			return nil, errors.New("twiliochat: a nil *twiliochat.Client")
+		}
+		return chatCaller{c.forProduct(product)}, nil
+	}
+}
+
+// forProduct returns a Client that sends as c does (the same transport,
+// credentials, retries and logger) to the API whose host begins with
+// product ("conversations.twilio.com", with c's edge and region), or to c's
+// base URL when WithBaseURL set it. It has no resource fields: package
+// conversations declares its own.
+func (c *Client) forProduct(product string) *Client {
+	p := &Client{
+		accountSID:   c.accountSID,
+		creds:        c.creds,
+		baseURL:      c.baseURL,
+		base:         c.base,
+		userAgent:    c.userAgent,
+		httpClient:   c.httpClient,
+		callerClient: c.callerClient,
+		retry:        c.retry,
+		logger:       c.logger,
+		product:      product,
+		customBase:   c.customBase,
+	}
+	if !c.customBase {
+		u := *c.baseURL
+		u.Host = product + strings.TrimPrefix(u.Host, c.product)
+		p.baseURL = &u
+		p.base = strings.TrimSuffix(u.String(), "/")
+	}
+	return p
 }
 
 // credentials is what authenticates a Client. The Client holds it behind a
@@ -126,7 +173,7 @@ type config struct {
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) error {
 		if hc == nil {
-			return invalid("WithHTTPClient", "nil *http.Client")
+			return engine.Invalid("WithHTTPClient", "nil *http.Client")
 		}
 		c.httpClient = hc
 		return nil
@@ -177,10 +224,10 @@ func WithRegion(region string) Option {
 func WithAPIKey(keySID, secret string) Option {
 	return func(c *config) error {
 		if !isSID(apiKeySIDPrefix, keySID) {
-			return invalid("WithAPIKey", "key SID is not %s followed by 32 hex digits", apiKeySIDPrefix)
+			return engine.Invalid("WithAPIKey", "key SID is not %s followed by 32 hex digits", apiKeySIDPrefix)
 		}
 		if secret == "" {
-			return invalid("WithAPIKey", "empty secret")
+			return engine.Invalid("WithAPIKey", "empty secret")
 		}
 		c.keySID, c.keySecret = keySID, secret
 		return nil
@@ -195,7 +242,7 @@ func WithAPIKey(keySID, secret string) Option {
 func WithUserAgent(product string) Option {
 	return func(c *config) error {
 		if i := strings.IndexFunc(product, func(r rune) bool { return r < ' ' || r == 0x7f }); i >= 0 {
-			return invalid("WithUserAgent", "control character %U in the user agent", product[i])
+			return engine.Invalid("WithUserAgent", "control character %U in the user agent", product[i])
 		}
 		c.userAgent = product
 		return nil
@@ -214,13 +261,13 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 	if !isSID(accountSIDPrefix, accountSID) {
 		// The value is not quoted: with the arguments swapped it would be
 		// the auth token.
-		return nil, invalid("AccountSid", "is not %s followed by 32 hex digits", accountSIDPrefix)
+		return nil, engine.Invalid("AccountSid", "is not %s followed by 32 hex digits", accountSIDPrefix)
 	}
 	username, password := accountSID, authToken
 	if cfg.keySID != "" {
 		username, password = cfg.keySID, cfg.keySecret
 	} else if authToken == "" {
-		return nil, invalid("AuthToken", "is empty")
+		return nil, engine.Invalid("AuthToken", "is empty")
 	}
 	// Both secrets the caller gave, whichever authenticates: an option's
 	// error may quote either by mistake.
@@ -243,6 +290,8 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 		callerClient: cfg.httpClient,
 		retry:        newRetrier(policy),
 		logger:       cfg.logger,
+		product:      "chat",
+		customBase:   cfg.baseURL != "",
 	}
 	if c.callerClient == nil {
 		c.httpClient = defaultHTTPClient()
@@ -267,7 +316,7 @@ func NewClient(accountSID, authToken string, opts ...Option) (*Client, error) {
 func (cfg *config) apply(opts []Option) error {
 	for i, opt := range opts {
 		if opt == nil {
-			return invalid(fmt.Sprintf("opts[%d]", i), "is nil")
+			return engine.Invalid(fmt.Sprintf("opts[%d]", i), "is nil")
 		}
 		if err := opt(cfg); err != nil {
 			return err
@@ -280,7 +329,7 @@ func (cfg *config) apply(opts []Option) error {
 func (cfg *config) base() (*url.URL, error) {
 	if cfg.edge != "" || cfg.region != "" {
 		if cfg.baseURL != "" {
-			return nil, invalid("WithBaseURL", "cannot be combined with WithEdge or WithRegion")
+			return nil, engine.Invalid("WithBaseURL", "cannot be combined with WithEdge or WithRegion")
 		}
 		region := cfg.region
 		if region == "" {
@@ -292,7 +341,7 @@ func (cfg *config) base() (*url.URL, error) {
 				continue
 			}
 			if !isHostLabel(o.label) {
-				return nil, invalid(o.option, "%s is not a host name label", quoteShort(o.label))
+				return nil, engine.Invalid(o.option, "%s is not a host name label", engine.QuoteShort(o.label))
 			}
 			host += o.label + "."
 		}
@@ -305,25 +354,19 @@ func (cfg *config) base() (*url.URL, error) {
 	// Where an "@" may begin credentials the URL is not repeated: a
 	// password could be in it, whole or in part.
 	if strings.Contains(cfg.baseURL, "@") && (err != nil || u.User != nil || u.Opaque != "" || u.Host == "") {
-		return nil, invalid("WithBaseURL", "the URL must not carry credentials")
+		return nil, engine.Invalid("WithBaseURL", "the URL must not carry credentials")
 	}
 	switch {
 	case err != nil:
-		return nil, invalid("WithBaseURL", "%v", err)
-	case !isAbsoluteHTTP(u):
-		return nil, invalid("WithBaseURL", "%s is not an absolute http or https URL", quoteShort(cfg.baseURL))
+		return nil, engine.Invalid("WithBaseURL", "%v", err)
+	case !engine.IsAbsoluteHTTP(u):
+		return nil, engine.Invalid("WithBaseURL", "%s is not an absolute http or https URL", engine.QuoteShort(cfg.baseURL))
 	case u.User != nil:
-		return nil, invalid("WithBaseURL", "the URL must not carry credentials")
+		return nil, engine.Invalid("WithBaseURL", "the URL must not carry credentials")
 	case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
-		return nil, invalid("WithBaseURL", "the URL must not have a query or fragment")
+		return nil, engine.Invalid("WithBaseURL", "the URL must not have a query or fragment")
 	}
 	return u, nil
-}
-
-// isAbsoluteHTTP reports whether u is an absolute http or https URL, with a
-// host: what WithBaseURL and the webhook URLs of Update accept.
-func isAbsoluteHTTP(u *url.URL) bool {
-	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // isHostLabel reports whether s can stand as one label of a host name.
@@ -396,33 +439,11 @@ func (c Client) Format(f fmt.State, _ rune) {
 	io.WriteString(f, c.String())
 }
 
-// request is one call of the API: what to send and where the answer goes.
-type request struct {
-	method string
-	// target is an escaped path under the base URL, with its query if any
-	// ("/v2/Services?PageSize=50"), or an absolute URL such as a list page's
-	// next_page_url, which resolve checks and sends to the base host.
-	target string
-	// form is the encoded form (see encodeBody), sent as the request body
-	// when not nil.
-	form []byte
-	// header sets the request's header params, such as
-	// X-Twilio-Webhook-Enabled, when not nil.
-	header headerSetter
-	// creates is set for an operation that makes a new resource each time
-	// it arrives (a Create): it is sent again only after a failure that
-	// shows it was not served (see RetryPolicy). Every other request is
-	// safe to repeat.
-	creates bool
-	// out receives the decoded JSON of a 2xx answer; nil discards the body.
-	out any
-}
-
 // do sends r, retrying as the Client's RetryPolicy says, and decodes the
-// answer into r.out. A non-2xx answer returns an *APIError, a body that is
+// answer into r.Out. A non-2xx answer returns an *APIError, a body that is
 // not the expected JSON a *DecodeError; a request sent more than once that
 // still failed returns a *RetryError wrapping the last of those.
-func (c *Client) do(ctx context.Context, r *request) error {
+func (c *Client) do(ctx context.Context, r *engine.Request) error {
 	if ctx == nil {
 		return errNilContext
 	}
@@ -438,7 +459,7 @@ func (c *Client) do(ctx context.Context, r *request) error {
 	// acted is set once a try may have reached Twilio and been acted on:
 	// any answer but a 429, which Twilio sends without acting, or none.
 	acted := false
-	err = c.retry.run(ctx, !r.creates, log, func() (http.Header, error) {
+	err = c.retry.run(ctx, !r.Creates, log, func() (http.Header, error) {
 		try := req
 		if tries++; tries > 1 {
 			if try, err = resendable(req); err != nil {
@@ -446,14 +467,14 @@ func (c *Client) do(ctx context.Context, r *request) error {
 			}
 		}
 		start := log.now()
-		resp, err := c.send(try, r.out)
+		resp, err := c.send(try, r.Out)
 		log.attempt(ctx, tries, start, resp, err)
 		rec.record(tries, resp, c.creds.redactor)
 		if resp == nil {
 			acted = true
 			return nil, err
 		}
-		if goneOnRetry(r.method, acted, resp) {
+		if goneOnRetry(r.Method, acted, resp) {
 			return resp.Header, nil
 		}
 		acted = acted || resp.StatusCode != http.StatusTooManyRequests
@@ -493,21 +514,21 @@ func resendable(req *http.Request) (*http.Request, error) {
 // newRequest builds the HTTP request for r, with its credentials and
 // headers. The form is encoded once; each try reads it afresh through
 // GetBody.
-func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, error) {
-	target, err := c.resolve(r.target)
+func (c *Client) newRequest(ctx context.Context, r *engine.Request) (*http.Request, error) {
+	target, err := c.resolve(r.Target)
 	if err != nil {
 		return nil, err
 	}
 	var body io.Reader
-	if r.form != nil {
-		body = bytes.NewReader(r.form)
+	if r.Form != nil {
+		body = bytes.NewReader(r.Form)
 	}
-	req, err := http.NewRequestWithContext(ctx, r.method, target, body)
+	req, err := http.NewRequestWithContext(ctx, r.Method, target, body)
 	if err != nil {
 		return nil, fmt.Errorf("twiliochat: %w", err)
 	}
-	if r.header != nil {
-		r.header.setHeader(req.Header)
+	if r.Header != nil {
+		r.Header.SetHeader(req.Header)
 	}
 	// The values of the headers set here share one array, one allocation
 	// instead of one per header as Header.Set makes. Each slice has a
@@ -518,7 +539,7 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	req.Header["Authorization"] = vals[0:1:1]
 	req.Header["Accept"] = vals[1:2:2]
 	req.Header["User-Agent"] = vals[2:3:3]
-	if r.form != nil {
+	if r.Form != nil {
 		req.Header["Content-Type"] = vals[3:4:4]
 	}
 	return req, nil
@@ -567,13 +588,13 @@ func (c *Client) resolve(target string) (string, error) {
 		switch {
 		case u.Scheme == c.baseURL.Scheme && sameHost(u, c.baseURL):
 			return c.baseURL.Scheme + "://" + c.baseURL.Host + rest, nil
-		case isTwilioChatHost(u):
+		case isTwilioHost(u, c.product):
 			return c.base + rest, nil
 		}
 	}
 	// Redacted before quoteShort cuts it: a server may have put the token
 	// in the URL.
-	return "", fmt.Errorf("%w: refusing to send credentials to %s, want %s://%s or a Twilio Chat host", ErrUntrustedURL, quoteShort(c.creds.redactor.redact(target)), c.baseURL.Scheme, c.baseURL.Host)
+	return "", fmt.Errorf("%w: refusing to send credentials to %s, want %s://%s or a Twilio %s host", ErrUntrustedURL, engine.QuoteShort(c.creds.redactor.redact(target)), c.baseURL.Scheme, c.baseURL.Host, c.hostName())
 }
 
 // sameHost reports whether u and base, of the same scheme, name the same
@@ -602,16 +623,17 @@ func portOrDefault(u *url.URL) string {
 	return ""
 }
 
-// isTwilioChatHost reports whether u is an https URL on a host of Twilio
-// Chat: chat.twilio.com, with an optional region and edge
-// (chat.ie1.twilio.com, chat.dublin.ie1.twilio.com), on port 443 or none.
-func isTwilioChatHost(u *url.URL) bool {
+// isTwilioHost reports whether u is an https URL on a host of the Twilio
+// API whose host begins with product: chat.twilio.com, with an optional
+// region and edge (chat.ie1.twilio.com, chat.dublin.ie1.twilio.com), on
+// port 443 or none; conversations.twilio.com and so on for Conversations.
+func isTwilioHost(u *url.URL, product string) bool {
 	if u.Scheme != "https" || portOrDefault(u) != "443" {
 		return false
 	}
 	labels := strings.Split(hostName(u), ".")
 	n := len(labels)
-	if n < 3 || n > 5 || labels[0] != "chat" || labels[n-2] != "twilio" || labels[n-1] != "com" {
+	if n < 3 || n > 5 || labels[0] != product || labels[n-2] != "twilio" || labels[n-1] != "com" {
 		return false
 	}
 	for _, label := range labels[1 : n-2] {
@@ -642,8 +664,8 @@ func decodeBody(resp *http.Response, out any, red redactor) error {
 	*buf = body
 	if err == nil {
 		target := out
-		if t, ok := out.(indirectTarget); ok {
-			target = t.jsonTarget()
+		if t, ok := out.(engine.Target); ok {
+			target = t.JSONTarget()
 		}
 		// json.Unmarshal copies what it keeps, so the buffer can be reused.
 		if err = json.Unmarshal(body, target); err != nil {
@@ -663,29 +685,13 @@ func decodeBody(resp *http.Response, out any, red redactor) error {
 	return nil
 }
 
-// decodedChecker is a response type that can tell whether the JSON it was
-// decoded from describes something the caller can use, such as a list page
-// holding its list.
-type decodedChecker interface {
-	checkDecoded() error
-}
-
-// checkDecoded checks out, a decoded response: its own check, or its
-// identity's (a Service must have a Service SID).
+// checkDecoded checks out, a decoded response, when it can tell whether it
+// is usable: a resource must have its SID, a list page its list.
 func checkDecoded(out any) error {
-	switch v := out.(type) {
-	case decodedChecker:
-		return v.checkDecoded()
-	case identified:
-		return v.identity().check()
+	if d, ok := out.(engine.Decoded); ok {
+		return d.CheckDecoded()
 	}
 	return nil
-}
-
-// indirectTarget is a response type that decodes its JSON through another
-// value, such as a list page (see pageBody).
-type indirectTarget interface {
-	jsonTarget() any
 }
 
 // bodyBuffers holds the buffers decodeBody reads bodies into.
@@ -794,4 +800,9 @@ func checkResponse(resp *http.Response, red redactor) error {
 // message whatever bytes the server put there.
 func requestID(resp *http.Response, red redactor) string {
 	return red.excerpt(resp.Header.Get("Twilio-Request-Id"))
+}
+
+// hostName names the hosts of c's API in messages: "Chat" for chat.
+func (c *Client) hostName() string {
+	return strings.ToUpper(c.product[:1]) + c.product[1:]
 }

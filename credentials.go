@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"strconv"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -100,12 +101,12 @@ func (b *stringBool) UnmarshalJSON(data []byte) error {
 // identity names the SID that identifies a Credential: a decoded one
 // without it, such as one decoded from "{}", fails the call.
 func (c *Credential) identity() identity {
-	return identity{"Credential", "sid", spec.CredentialSIDPrefix, c.SID}
+	return identity{Kind: "Credential", Key: "sid", Prefix: spec.CredentialSIDPrefix, SID: c.SID}
 }
 
 // check makes the check the spec cannot state: FriendlyName's length.
 func (p *CreateCredentialParams) check() error {
-	return checkMaxRunes(keyFriendlyName, p.FriendlyName, spec.MaxCredentialNameRunes)
+	return engine.CheckMaxRunes(keyFriendlyName, p.FriendlyName, spec.MaxCredentialNameRunes)
 }
 
 // Format prints p for every fmt verb (%v, %+v, %#v, %s, …) as its type and
@@ -144,7 +145,7 @@ func (s *CredentialsService) Fetch(ctx context.Context, credentialSID string) (*
 
 // check makes the check the spec cannot state: FriendlyName's length.
 func (p *UpdateCredentialParams) check() error {
-	return checkMaxRunes(keyFriendlyName, p.FriendlyName, spec.MaxCredentialNameRunes)
+	return engine.CheckMaxRunes(keyFriendlyName, p.FriendlyName, spec.MaxCredentialNameRunes)
 }
 
 // Format prints p for every fmt verb (%v, %+v, %#v, %s, …) as its type and

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -58,7 +59,7 @@ func (p *ListCredentialsParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.PageSize != nil {
-		dst = appendInt(dst, start, "PageSize", *p.PageSize)
+		dst = engine.AppendInt(dst, start, "PageSize", *p.PageSize)
 	}
 	return dst
 }
@@ -122,25 +123,25 @@ func (p *CreateCredentialParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.APIKey != nil {
-		dst = appendString(dst, start, "ApiKey", *p.APIKey)
+		dst = engine.AppendString(dst, start, "ApiKey", *p.APIKey)
 	}
 	if p.Certificate != nil {
-		dst = appendString(dst, start, "Certificate", *p.Certificate)
+		dst = engine.AppendString(dst, start, "Certificate", *p.Certificate)
 	}
 	if p.FriendlyName != nil {
-		dst = appendString(dst, start, "FriendlyName", *p.FriendlyName)
+		dst = engine.AppendString(dst, start, "FriendlyName", *p.FriendlyName)
 	}
 	if p.PrivateKey != nil {
-		dst = appendString(dst, start, "PrivateKey", *p.PrivateKey)
+		dst = engine.AppendString(dst, start, "PrivateKey", *p.PrivateKey)
 	}
 	if p.Sandbox != nil {
-		dst = appendBool(dst, start, "Sandbox", *p.Sandbox)
+		dst = engine.AppendBool(dst, start, "Sandbox", *p.Sandbox)
 	}
 	if p.Secret != nil {
-		dst = appendString(dst, start, "Secret", *p.Secret)
+		dst = engine.AppendString(dst, start, "Secret", *p.Secret)
 	}
 	if p.Type != nil {
-		dst = appendString(dst, start, "Type", string(*p.Type))
+		dst = engine.AppendString(dst, start, "Type", string(*p.Type))
 	}
 	return dst
 }
@@ -154,8 +155,8 @@ func (p *CreateCredentialParams) validate() error {
 	if p == nil {
 		p = new(CreateCredentialParams)
 	}
-	return joinErrors(
-		checkRequiredEnum("Type", p.Type, spec.PushServices),
+	return engine.JoinErrors(
+		engine.CheckRequiredEnum("Type", p.Type, spec.PushServices),
 		p.check(),
 	)
 }
@@ -220,22 +221,22 @@ func (p *UpdateCredentialParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.APIKey != nil {
-		dst = appendString(dst, start, "ApiKey", *p.APIKey)
+		dst = engine.AppendString(dst, start, "ApiKey", *p.APIKey)
 	}
 	if p.Certificate != nil {
-		dst = appendString(dst, start, "Certificate", *p.Certificate)
+		dst = engine.AppendString(dst, start, "Certificate", *p.Certificate)
 	}
 	if p.FriendlyName != nil {
-		dst = appendString(dst, start, "FriendlyName", *p.FriendlyName)
+		dst = engine.AppendString(dst, start, "FriendlyName", *p.FriendlyName)
 	}
 	if p.PrivateKey != nil {
-		dst = appendString(dst, start, "PrivateKey", *p.PrivateKey)
+		dst = engine.AppendString(dst, start, "PrivateKey", *p.PrivateKey)
 	}
 	if p.Sandbox != nil {
-		dst = appendBool(dst, start, "Sandbox", *p.Sandbox)
+		dst = engine.AppendBool(dst, start, "Sandbox", *p.Sandbox)
 	}
 	if p.Secret != nil {
-		dst = appendString(dst, start, "Secret", *p.Secret)
+		dst = engine.AppendString(dst, start, "Secret", *p.Secret)
 	}
 	return dst
 }

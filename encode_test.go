@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/google/go-querystring/query"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -268,7 +269,7 @@ func TestQuoteShort(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			assert.Equal(t, tt.want, quoteShort(tt.in))
+			assert.Equal(t, tt.want, engine.QuoteShort(tt.in))
 		})
 	}
 }
@@ -281,8 +282,8 @@ func TestAppendQueryEscapeEveryByte(t *testing.T) {
 	all := make([]byte, 0, 256)
 	for c := range 256 {
 		s := string([]byte{byte(c)})
-		assert.Equal(t, url.QueryEscape(s), string(appendQueryEscape(nil, s)), "byte %#x", c)
+		assert.Equal(t, url.QueryEscape(s), string(engine.AppendQueryEscape(nil, s)), "byte %#x", c)
 		all = append(all, byte(c))
 	}
-	assert.Equal(t, "k="+url.QueryEscape(string(all)), string(appendQueryEscape([]byte("k="), string(all))))
+	assert.Equal(t, "k="+url.QueryEscape(string(all)), string(engine.AppendQueryEscape([]byte("k="), string(all))))
 }

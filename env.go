@@ -3,6 +3,8 @@ package twiliochat
 import (
 	"os"
 	"strings"
+
+	"github.com/e3f0929f/twiliochat/internal/engine"
 )
 
 // The environment variables NewClientFromEnv reads.
@@ -116,5 +118,5 @@ func envSecret(name string) error {
 // errEnv is the *ValidationError for the environment variable name; it
 // never holds the variable's value, which may be a secret.
 func errEnv(name, problem string) error {
-	return invalid(name, "%s", problem)
+	return engine.Invalid(name, "%s", problem)
 }

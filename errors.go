@@ -2,10 +2,11 @@ package twiliochat
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/e3f0929f/twiliochat/internal/engine"
 )
 
 // APIError is returned for every response whose HTTP status is not 2xx,
@@ -73,26 +74,13 @@ func (e *APIError) Error() string {
 // ValidationError reports a parameter that was rejected before any request
 // was sent. When several parameters are bad, the returned error joins one
 // ValidationError for each (see errors.Join); errors.As finds the first.
-type ValidationError struct {
-	// Field is the name of the parameter as Twilio spells it: a path
-	// parameter ("Sid") or a form key ("Limits.UserChannels"). For
-	// NewClient and NewClientFromEnv it is the credential ("AccountSid",
-	// "AuthToken"), the option ("WithBaseURL", "MaxRetries", "opts[1]")
-	// or the environment variable ("TWILIO_AUTH_TOKEN").
-	Field string
-	// Reason says what is wrong with the value.
-	Reason string
-}
-
-// Error reports the field and the reason.
-func (e *ValidationError) Error() string {
-	return "twiliochat: invalid " + e.Field + ": " + e.Reason
-}
-
-// invalid returns a *ValidationError for field with a formatted reason.
-func invalid(field, format string, args ...any) error {
-	return &ValidationError{Field: field, Reason: fmt.Sprintf(format, args...)}
-}
+// Its Field is the name of the parameter as Twilio spells it: a path
+// parameter ("Sid") or a form key ("Limits.UserChannels"); for NewClient
+// and NewClientFromEnv the credential ("AccountSid", "AuthToken"), the
+// option ("WithBaseURL", "MaxRetries", "opts[1]") or the environment
+// variable ("TWILIO_AUTH_TOKEN"). Its Reason says what is wrong with the
+// value. Package conversations returns the same type.
+type ValidationError = engine.ValidationError
 
 // DecodeError is returned when a response has a success status but its body
 // cannot be read or is not the JSON the operation expects.
@@ -130,4 +118,4 @@ var ErrUntrustedURL = errors.New("twiliochat: URL not on the client's base schem
 
 // errNilContext is returned, before any request, by a call given a nil
 // context.Context.
-var errNilContext = errors.New("twiliochat: nil context.Context; use context.Background() or a request's context")
+var errNilContext = engine.ErrNilContext

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -30,9 +31,9 @@ func decodeOne[T any, PT interface {
 }](name string) resourceDecoder {
 	return resourceDecoder{name, func(t *testing.T, resp *http.Response) error {
 		v := PT(new(T))
-		err := decodeBody(resp, v, redactor{})
+		err := decodeBody(resp, engine.DecodeInto[T, identityOf[T]](v), redactor{})
 		if err == nil {
-			if cerr := v.identity().check(); cerr != nil {
+			if cerr := v.identity().Check(); cerr != nil {
 				t.Fatalf("%s decoded without error but is unusable: %v", name, cerr)
 			}
 		}
@@ -54,7 +55,7 @@ func decodeList[T any, PT interface {
 				t.Fatalf("%s: a page decoded without error has no %q list", op.ID, op.ListKey)
 			}
 			for i := range page.Items {
-				if cerr := PT(&page.Items[i]).identity().check(); cerr != nil {
+				if cerr := PT(&page.Items[i]).identity().Check(); cerr != nil {
 					t.Fatalf("%s: item %d decoded without error but is unusable: %v", op.ID, i, cerr)
 				}
 			}
@@ -159,7 +160,7 @@ func FuzzBuildPathName(f *testing.F) {
 				values[j] = q.Prefix + "0123456789abcdef0123456789abcdef"
 			}
 			values[i] = name
-			path, err := buildPath(op, values)
+			path, err := engine.BuildPath(op, values)
 			if name == "" || name == "." || name == ".." {
 				var valErr *ValidationError
 				if !errors.As(err, &valErr) || valErr.Field != p.Name {

@@ -13,11 +13,12 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // serviceSIDPattern is the spec's pattern for a Service SID, the oracle
-// checkSID (which does not use regexp) is held against.
+// engine.CheckSID (which does not use regexp) is held against.
 var serviceSIDPattern = regexp.MustCompile(`^` + spec.ServiceSIDPrefix + `[0-9a-fA-F]{32}$`)
 
 func FuzzCheckSID(f *testing.F) {
@@ -28,22 +29,22 @@ func FuzzCheckSID(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, sid string) {
-		err := checkSID("Sid", serviceSIDPrefix, sid)
+		err := engine.CheckSID("Sid", serviceSIDPrefix, sid)
 		if serviceSIDPattern.MatchString(sid) {
 			if err != nil {
-				t.Fatalf("checkSID(%q) = %v, want nil", sid, err)
+				t.Fatalf("engine.CheckSID(%q) = %v, want nil", sid, err)
 			}
-			if got, err := buildPath(opFetchService.op, []string{sid}); err != nil || got != "/v2/Services/"+sid {
-				t.Fatalf("buildPath(FetchService, %q) = %q, %v, want no escaping", sid, got, err)
+			if got, err := engine.BuildPath(opFetchService.op, []string{sid}); err != nil || got != "/v2/Services/"+sid {
+				t.Fatalf("engine.BuildPath(FetchService, %q) = %q, %v, want no escaping", sid, got, err)
 			}
 			return
 		}
 		var valErr *ValidationError
 		if !errors.As(err, &valErr) || valErr.Field != "Sid" {
-			t.Fatalf("checkSID(%q) = %v, want a *ValidationError for Sid", sid, err)
+			t.Fatalf("engine.CheckSID(%q) = %v, want a *ValidationError for Sid", sid, err)
 		}
 		if msg := err.Error(); !utf8.ValidString(msg) || len(msg) > 512 {
-			t.Fatalf("checkSID(%q) message %q: want short valid UTF-8", sid, msg)
+			t.Fatalf("engine.CheckSID(%q) message %q: want short valid UTF-8", sid, msg)
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -46,10 +47,12 @@ type InvitesService struct {
 
 // identity names the SID that identifies an Invite: a decoded one
 // without it, such as one decoded from "{}", fails the call.
-func (i *Invite) identity() identity { return identity{"Invite", "sid", spec.InviteSIDPrefix, i.SID} }
+func (i *Invite) identity() identity {
+	return identity{Kind: "Invite", Key: "sid", Prefix: spec.InviteSIDPrefix, SID: i.SID}
+}
 
 // check makes the check the spec cannot state: Identity is not empty.
-func (p *CreateInviteParams) check() error { return checkNotEmpty(keyIdentity, p.Identity) }
+func (p *CreateInviteParams) check() error { return engine.CheckNotEmpty(keyIdentity, p.Identity) }
 
 // opCreateInvite describes the CreateInvite operation (see internal/spec).
 var opCreateInvite = sendOp[*CreateInviteParams, Invite]{spec.Lookup("CreateInvite")}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -73,10 +74,10 @@ func (p *ListInvitesParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	for _, v := range p.Identity {
-		dst = appendString(dst, start, "Identity", v)
+		dst = engine.AppendString(dst, start, "Identity", v)
 	}
 	if p.PageSize != nil {
-		dst = appendInt(dst, start, "PageSize", *p.PageSize)
+		dst = engine.AppendInt(dst, start, "PageSize", *p.PageSize)
 	}
 	return dst
 }
@@ -123,10 +124,10 @@ func (p *CreateInviteParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.Identity != nil {
-		dst = appendString(dst, start, "Identity", *p.Identity)
+		dst = engine.AppendString(dst, start, "Identity", *p.Identity)
 	}
 	if p.RoleSID != nil {
-		dst = appendString(dst, start, "RoleSid", *p.RoleSID)
+		dst = engine.AppendString(dst, start, "RoleSid", *p.RoleSID)
 	}
 	return dst
 }
@@ -140,9 +141,9 @@ func (p *CreateInviteParams) validate() error {
 	if p == nil {
 		p = new(CreateInviteParams)
 	}
-	return joinErrors(
-		checkRequired("Identity", p.Identity != nil),
-		checkOptionalSID("RoleSid", spec.RoleSIDPrefix, p.RoleSID),
+	return engine.JoinErrors(
+		engine.CheckRequired("Identity", p.Identity != nil),
+		engine.CheckOptionalSID("RoleSid", spec.RoleSIDPrefix, p.RoleSID),
 		p.check(),
 	)
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -240,7 +241,7 @@ func TestNoLogger(t *testing.T) {
 		c, err := NewClient(testAccountSID, testAuthToken, opts...)
 		require.NoError(t, err)
 		assert.Nil(t, c.logger)
-		req, err := c.newRequest(context.Background(), &request{method: http.MethodGet, target: "/v2/Services"})
+		req, err := c.newRequest(context.Background(), &engine.Request{Method: http.MethodGet, Target: "/v2/Services"})
 		require.NoError(t, err)
 		assert.Nil(t, c.newCallLog(req))
 	}

@@ -2,9 +2,11 @@ package twiliochat
 
 import (
 	"context"
-	"github.com/e3f0929f/twiliochat/internal/spec"
 	"iter"
 	"time"
+
+	"github.com/e3f0929f/twiliochat/internal/engine"
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // MembersAPI is the set of operations on the Members of a Chat Channel.
@@ -46,19 +48,21 @@ type MembersService struct {
 
 // identity names the SID that identifies a Member: a decoded one
 // without it, such as one decoded from "{}", fails the call.
-func (m *Member) identity() identity { return identity{"Member", "sid", memberSIDPrefix, m.SID} }
+func (m *Member) identity() identity {
+	return identity{Kind: "Member", Key: "sid", Prefix: memberSIDPrefix, SID: m.SID}
+}
 
 // check makes the checks the spec cannot state: Identity is not empty,
 // and those Update makes too.
 func (p *CreateMemberParams) check() error {
-	return joinErrors(checkNotEmpty(keyIdentity, p.Identity),
+	return engine.JoinErrors(engine.CheckNotEmpty(keyIdentity, p.Identity),
 		checkMemberKeys(p.LastConsumptionTimestamp, p.DateCreated, p.DateUpdated, p.Attributes))
 }
 
 // checkMemberKeys checks the keys that Create and Update Member share.
 func checkMemberKeys(lastConsumption, created, updated *time.Time, attributes *string) error {
-	return joinErrors(checkDate(keyLastConsumptionTimestamp, lastConsumption),
-		checkHistoryDates(created, updated), checkJSON(keyAttributes, attributes))
+	return engine.JoinErrors(engine.CheckDate(keyLastConsumptionTimestamp, lastConsumption),
+		checkHistoryDates(created, updated), engine.CheckJSON(keyAttributes, attributes))
 }
 
 // opCreateMember describes the CreateMember operation (see internal/spec).

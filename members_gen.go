@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -85,10 +86,10 @@ func (p *ListMembersParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	for _, v := range p.Identity {
-		dst = appendString(dst, start, "Identity", v)
+		dst = engine.AppendString(dst, start, "Identity", v)
 	}
 	if p.PageSize != nil {
-		dst = appendInt(dst, start, "PageSize", *p.PageSize)
+		dst = engine.AppendInt(dst, start, "PageSize", *p.PageSize)
 	}
 	return dst
 }
@@ -167,25 +168,25 @@ func (p *CreateMemberParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.Attributes != nil {
-		dst = appendString(dst, start, "Attributes", *p.Attributes)
+		dst = engine.AppendString(dst, start, "Attributes", *p.Attributes)
 	}
 	if p.DateCreated != nil {
-		dst = appendTime(dst, start, "DateCreated", *p.DateCreated)
+		dst = engine.AppendTime(dst, start, "DateCreated", *p.DateCreated)
 	}
 	if p.DateUpdated != nil {
-		dst = appendTime(dst, start, "DateUpdated", *p.DateUpdated)
+		dst = engine.AppendTime(dst, start, "DateUpdated", *p.DateUpdated)
 	}
 	if p.Identity != nil {
-		dst = appendString(dst, start, "Identity", *p.Identity)
+		dst = engine.AppendString(dst, start, "Identity", *p.Identity)
 	}
 	if p.LastConsumedMessageIndex != nil {
-		dst = appendInt(dst, start, "LastConsumedMessageIndex", *p.LastConsumedMessageIndex)
+		dst = engine.AppendInt(dst, start, "LastConsumedMessageIndex", *p.LastConsumedMessageIndex)
 	}
 	if p.LastConsumptionTimestamp != nil {
-		dst = appendTime(dst, start, "LastConsumptionTimestamp", *p.LastConsumptionTimestamp)
+		dst = engine.AppendTime(dst, start, "LastConsumptionTimestamp", *p.LastConsumptionTimestamp)
 	}
 	if p.RoleSID != nil {
-		dst = appendString(dst, start, "RoleSid", *p.RoleSID)
+		dst = engine.AppendString(dst, start, "RoleSid", *p.RoleSID)
 	}
 	return dst
 }
@@ -203,9 +204,9 @@ func (p *CreateMemberParams) validate() error {
 	if p == nil {
 		p = new(CreateMemberParams)
 	}
-	return joinErrors(
-		checkRequired("Identity", p.Identity != nil),
-		checkOptionalSID("RoleSid", spec.RoleSIDPrefix, p.RoleSID),
+	return engine.JoinErrors(
+		engine.CheckRequired("Identity", p.Identity != nil),
+		engine.CheckOptionalSID("RoleSid", spec.RoleSIDPrefix, p.RoleSID),
 		p.check(),
 	)
 }
@@ -258,22 +259,22 @@ func (p *UpdateMemberParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.Attributes != nil {
-		dst = appendString(dst, start, "Attributes", *p.Attributes)
+		dst = engine.AppendString(dst, start, "Attributes", *p.Attributes)
 	}
 	if p.DateCreated != nil {
-		dst = appendTime(dst, start, "DateCreated", *p.DateCreated)
+		dst = engine.AppendTime(dst, start, "DateCreated", *p.DateCreated)
 	}
 	if p.DateUpdated != nil {
-		dst = appendTime(dst, start, "DateUpdated", *p.DateUpdated)
+		dst = engine.AppendTime(dst, start, "DateUpdated", *p.DateUpdated)
 	}
 	if p.LastConsumedMessageIndex != nil {
-		dst = appendInt(dst, start, "LastConsumedMessageIndex", *p.LastConsumedMessageIndex)
+		dst = engine.AppendInt(dst, start, "LastConsumedMessageIndex", *p.LastConsumedMessageIndex)
 	}
 	if p.LastConsumptionTimestamp != nil {
-		dst = appendTime(dst, start, "LastConsumptionTimestamp", *p.LastConsumptionTimestamp)
+		dst = engine.AppendTime(dst, start, "LastConsumptionTimestamp", *p.LastConsumptionTimestamp)
 	}
 	if p.RoleSID != nil {
-		dst = appendString(dst, start, "RoleSid", *p.RoleSID)
+		dst = engine.AppendString(dst, start, "RoleSid", *p.RoleSID)
 	}
 	return dst
 }
@@ -291,8 +292,8 @@ func (p *UpdateMemberParams) validate() error {
 	if p == nil {
 		p = new(UpdateMemberParams)
 	}
-	return joinErrors(
-		checkOptionalSID("RoleSid", spec.RoleSIDPrefix, p.RoleSID),
+	return engine.JoinErrors(
+		engine.CheckOptionalSID("RoleSid", spec.RoleSIDPrefix, p.RoleSID),
 		p.check(),
 	)
 }

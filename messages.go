@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -73,13 +74,13 @@ type MessageMedia struct {
 // identity names the SID that identifies a Message: a decoded one
 // without it, such as one decoded from "{}", fails the call.
 func (m *Message) identity() identity {
-	return identity{"Message", "sid", spec.MessageSIDPrefix, m.SID}
+	return identity{Kind: "Message", Key: "sid", Prefix: spec.MessageSIDPrefix, SID: m.SID}
 }
 
 // check makes the checks the spec cannot state: Attributes is JSON, the
 // dates are ones RFC 3339 carries.
 func (p *CreateMessageParams) check() error {
-	return joinErrors(checkJSON(keyAttributes, p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
+	return engine.JoinErrors(engine.CheckJSON(keyAttributes, p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
 // opCreateMessage describes the CreateMessage operation (see
@@ -105,7 +106,7 @@ func (s *MessagesService) Fetch(ctx context.Context, serviceSID, channel, messag
 // check makes the checks the spec cannot state: Attributes is JSON, the
 // dates are ones RFC 3339 carries.
 func (p *UpdateMessageParams) check() error {
-	return joinErrors(checkJSON(keyAttributes, p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
+	return engine.JoinErrors(engine.CheckJSON(keyAttributes, p.Attributes), checkHistoryDates(p.DateCreated, p.DateUpdated))
 }
 
 // opUpdateMessage describes the UpdateMessage operation (see

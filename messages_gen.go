@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -89,10 +90,10 @@ func (p *ListMessagesParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.Order != nil {
-		dst = appendString(dst, start, "Order", string(*p.Order))
+		dst = engine.AppendString(dst, start, "Order", string(*p.Order))
 	}
 	if p.PageSize != nil {
-		dst = appendInt(dst, start, "PageSize", *p.PageSize)
+		dst = engine.AppendInt(dst, start, "PageSize", *p.PageSize)
 	}
 	return dst
 }
@@ -114,7 +115,7 @@ func (p *ListMessagesParams) validate() error {
 	if p == nil {
 		p = new(ListMessagesParams)
 	}
-	return checkEnum("Order", p.Order, spec.MessageOrders)
+	return engine.CheckEnum("Order", p.Order, spec.MessageOrders)
 }
 
 // secrets returns the values of p's secret keys that are set.
@@ -164,25 +165,25 @@ func (p *CreateMessageParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.Attributes != nil {
-		dst = appendString(dst, start, "Attributes", *p.Attributes)
+		dst = engine.AppendString(dst, start, "Attributes", *p.Attributes)
 	}
 	if p.Body != nil {
-		dst = appendString(dst, start, "Body", *p.Body)
+		dst = engine.AppendString(dst, start, "Body", *p.Body)
 	}
 	if p.DateCreated != nil {
-		dst = appendTime(dst, start, "DateCreated", *p.DateCreated)
+		dst = engine.AppendTime(dst, start, "DateCreated", *p.DateCreated)
 	}
 	if p.DateUpdated != nil {
-		dst = appendTime(dst, start, "DateUpdated", *p.DateUpdated)
+		dst = engine.AppendTime(dst, start, "DateUpdated", *p.DateUpdated)
 	}
 	if p.From != nil {
-		dst = appendString(dst, start, "From", *p.From)
+		dst = engine.AppendString(dst, start, "From", *p.From)
 	}
 	if p.LastUpdatedBy != nil {
-		dst = appendString(dst, start, "LastUpdatedBy", *p.LastUpdatedBy)
+		dst = engine.AppendString(dst, start, "LastUpdatedBy", *p.LastUpdatedBy)
 	}
 	if p.MediaSID != nil {
-		dst = appendString(dst, start, "MediaSid", *p.MediaSID)
+		dst = engine.AppendString(dst, start, "MediaSid", *p.MediaSID)
 	}
 	return dst
 }
@@ -200,8 +201,8 @@ func (p *CreateMessageParams) validate() error {
 	if p == nil {
 		p = new(CreateMessageParams)
 	}
-	return joinErrors(
-		checkOptionalSID("MediaSid", spec.MediaSIDPrefix, p.MediaSID),
+	return engine.JoinErrors(
+		engine.CheckOptionalSID("MediaSid", spec.MediaSIDPrefix, p.MediaSID),
 		p.check(),
 	)
 }
@@ -249,22 +250,22 @@ func (p *UpdateMessageParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.Attributes != nil {
-		dst = appendString(dst, start, "Attributes", *p.Attributes)
+		dst = engine.AppendString(dst, start, "Attributes", *p.Attributes)
 	}
 	if p.Body != nil {
-		dst = appendString(dst, start, "Body", *p.Body)
+		dst = engine.AppendString(dst, start, "Body", *p.Body)
 	}
 	if p.DateCreated != nil {
-		dst = appendTime(dst, start, "DateCreated", *p.DateCreated)
+		dst = engine.AppendTime(dst, start, "DateCreated", *p.DateCreated)
 	}
 	if p.DateUpdated != nil {
-		dst = appendTime(dst, start, "DateUpdated", *p.DateUpdated)
+		dst = engine.AppendTime(dst, start, "DateUpdated", *p.DateUpdated)
 	}
 	if p.From != nil {
-		dst = appendString(dst, start, "From", *p.From)
+		dst = engine.AppendString(dst, start, "From", *p.From)
 	}
 	if p.LastUpdatedBy != nil {
-		dst = appendString(dst, start, "LastUpdatedBy", *p.LastUpdatedBy)
+		dst = engine.AppendString(dst, start, "LastUpdatedBy", *p.LastUpdatedBy)
 	}
 	return dst
 }

@@ -14,12 +14,12 @@ package twiliochat
 //     parameter: internal/gen writes it into the resource's _gen.go file
 //     (roles_gen.go) with its form encoding, header, a list's paging and
 //     its validate, which makes the checks the spec states (required keys,
-//     enums, SID forms). Its result type is generated too, from its answer
+//     enums, SID forms) with internal/engine's shared checks. Its result type is generated too, from its answer
 //     schema (the overlay's resultTypes names it); write its identity
 //     method, naming the SID that identifies it, by hand.
 //  2. The checks the spec cannot state, as a check method on the params,
-//     next to its methods, joining the shared checks of checks.go
-//     (checkJSON, checkDate, checkMaxRunes, …), each given the form key;
+//     next to its methods, joining the shared checks of internal/engine
+//     (CheckJSON, CheckDate, CheckMaxRunes, …), each given the form key;
 //     validate calls it (run go generate after adding one).
 //  3. Its typed description, right above its method, tying the operationId
 //     to the params and result types, so that the compiler proves the
@@ -32,9 +32,9 @@ package twiliochat
 //     listOp[P, R] for a list, and a `type ChannelPage = Page[Channel]`
 //     alias.
 //  4. A one-line method that passes the path values in the order the path
-//     template names them; the path builder checks them (SID prefix, or
-//     SID-or-name without "", "." and ".."), escapes them, and the
-//     description decides retries:
+//     template names them; the path builder (internal/engine) checks them
+//     (SID prefix, or SID-or-name without "", "." and ".."), escapes them,
+//     and the description decides retries:
 //
 //	func (s *ChannelsService) Update(ctx context.Context, serviceSID, channel string, params *UpdateChannelParams) (*Channel, error) {
 //		return opUpdateChannel.call(ctx, s.client, params, serviceSID, channel)
@@ -57,13 +57,10 @@ package twiliochat
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"iter"
 	"net/http"
-	"net/url"
-	"strings"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -71,72 +68,6 @@ import (
 // method, path template and path values, whether it creates, and a list's
 // key and page maximum.
 type operation = spec.Operation
-
-// buildPath checks values, one for each path value of op in the order of its
-// path template, and returns op's path with each value escaped as exactly
-// one path segment. A SID value must be its prefix followed by 32 hex
-// digits; a value that may be a unique name or identity must not be "", "."
-// or "..", which no segment can carry. Every bad value gives a
-// *ValidationError naming the spec's path parameter, joined.
-func buildPath(op *operation, values []string) (string, error) {
-	if len(values) != len(op.Params) {
-		panic(fmt.Sprintf("twiliochat: %s takes %d path values, got %d", op.ID, len(op.Params), len(values)))
-	}
-	var errs []error
-	n := len(op.Parts[0])
-	for i, v := range values {
-		if err := checkPathValue(op.Params[i], v); err != nil {
-			errs = append(errs, err)
-		}
-		n += len(v) + len(op.Parts[i+1])
-	}
-	if err := joinErrors(errs...); err != nil {
-		return "", err
-	}
-	var b strings.Builder
-	b.Grow(n)
-	b.WriteString(op.Parts[0])
-	for i, v := range values {
-		b.WriteString(url.PathEscape(v))
-		b.WriteString(op.Parts[i+1])
-	}
-	return b.String(), nil
-}
-
-// checkPathValue checks one path value against what its path parameter
-// accepts.
-func checkPathValue(p spec.PathParam, v string) error {
-	if !p.Names {
-		return checkSID(p.Name, p.Prefix, v)
-	}
-	switch v {
-	case "":
-		return invalid(p.Name, "is empty, want a SID (%s followed by 32 hex digits) or a unique name", p.Prefix)
-	case ".", "..":
-		// url.PathEscape leaves dots alone, and a hop that removes dot
-		// segments would send the request to the parent resource.
-		return invalid(p.Name, "%q is a dot segment, which cannot name a resource", v)
-	}
-	return nil
-}
-
-// joinErrors returns nil when every err is nil, the one error that is not,
-// or all of them joined with errors.Join.
-func joinErrors(errs ...error) error {
-	var first error
-	n := 0
-	for _, err := range errs {
-		if err != nil {
-			if n++; n == 1 {
-				first = err
-			}
-		}
-	}
-	if n <= 1 {
-		return first
-	}
-	return errors.Join(errs...)
-}
 
 // noParams is the params type of an operation that takes none.
 type noParams struct{}
@@ -148,15 +79,17 @@ func (*noParams) secrets() []string            { return nil }
 
 // The typed operations. Each holds its description; its type says what
 // its method sends and what it answers with. values are the path values in
-// the order of the path template. Bad values or params return before any
-// request is built, and every error leaves through Client.scrub.
+// the order of the path template. The steps every operation walks are
+// internal/engine's, shared with package conversations: bad values or
+// params return before any request is built, and every error leaves
+// through the Client's scrubbing.
 
 // fetchOp is an operation that GETs one resource, an R: a Fetch.
 type fetchOp[R any] struct{ op *operation }
 
 // call fetches the resource the values address.
 func (e fetchOp[R]) call(ctx context.Context, c *Client, values ...string) (*R, error) {
-	return sendOp[*noParams, R](e).call(ctx, c, nil, values...)
+	return engine.Fetch[R, identityOf[R]](ctx, chatCaller{c}, e.op, values...)
 }
 
 // sendOp is an operation that POSTs P and answers with an R: a Create or
@@ -166,22 +99,7 @@ type sendOp[P params, R any] struct{ op *operation }
 
 // call sends params and returns the R Twilio answers with.
 func (e sendOp[P, R]) call(ctx context.Context, c *Client, params P, values ...string) (*R, error) {
-	r, err := prepare(e.op, params, values)
-	if err != nil {
-		return nil, scrubbed(c, params, err)
-	}
-	out := new(R)
-	r.out = out
-	if err := c.do(ctx, &r); err != nil {
-		return nil, scrubbed(c, params, err)
-	}
-	return out, nil
-}
-
-// scrubbed returns err with the Client's credentials and p's secrets
-// blanked out: the one place an operation's error leaves through.
-func scrubbed[P params](c *Client, p P, err error) error {
-	return scrubSecrets(c.scrub(err), p.secrets())
+	return engine.Send[wire[P], R, identityOf[R]](ctx, chatCaller{c}, e.op, wire[P]{params}, values...)
 }
 
 // deleteOp is a DELETE that takes P, whose answer body is discarded.
@@ -189,11 +107,7 @@ type deleteOp[P params] struct{ op *operation }
 
 // call deletes the resource the values address.
 func (e deleteOp[P]) call(ctx context.Context, c *Client, params P, values ...string) error {
-	r, err := prepare(e.op, params, values)
-	if err != nil {
-		return scrubbed(c, params, err)
-	}
-	return scrubbed(c, params, c.do(ctx, &r))
+	return engine.Delete(ctx, chatCaller{c}, e.op, wire[P]{params}, values...)
 }
 
 // listParams is a list's params type: it gives its PageSize and Limit.
@@ -207,11 +121,11 @@ type listOp[P listParams, R any] struct{ op *operation }
 
 // page checks params and returns the first page of the list: ListPage.
 func (e listOp[P, R]) page(ctx context.Context, c *Client, params P, values ...string) (*Page[R], error) {
-	r, _, err := prepareList(e.op, params, values)
-	if err != nil {
-		return nil, c.scrub(err)
+	page := new(Page[R])
+	if err := engine.ListPage[listWire[P], R, identityOf[R]](ctx, chatCaller{c}, e.op, listWire[P]{wire[P]{params}}, &page.Items, &page.Meta, values...); err != nil {
+		return nil, err
 	}
-	return getPage[R](ctx, c, e.op, r)
+	return page, nil
 }
 
 // next fetches the page after page, following its NextPageURL: NextPage.
@@ -221,72 +135,43 @@ func (e listOp[P, R]) next(ctx context.Context, c *Client, page *Page[R]) (*Page
 	if page == nil {
 		return nil, nil
 	}
-	target, err := page.Meta.next()
-	if err != nil || target == "" {
-		return nil, c.scrub(err)
+	next := new(Page[R])
+	if ok, err := engine.NextPage[R, identityOf[R]](ctx, chatCaller{c}, e.op, &page.Meta, &next.Items, &next.Meta); !ok || err != nil {
+		return nil, err
 	}
-	return getPage[R](ctx, c, e.op, &request{method: http.MethodGet, target: target})
+	return next, nil
 }
 
 // items checks params and returns the iterator over the items of the list,
-// page by page (see paginate): List. Bad input makes an iterator that
-// yields the error alone.
+// page by page: List. Bad input makes an iterator that yields the error
+// alone.
 func (e listOp[P, R]) items(ctx context.Context, c *Client, params P, values ...string) iter.Seq2[*R, error] {
-	r, limit, err := prepareList(e.op, params, values)
-	if err != nil {
-		return errorSeq[R](c.scrub(err))
-	}
-	items := paginate(ctx, r.target, limit, func(ctx context.Context, target string) ([]R, *PageMeta, error) {
-		page, err := getPage[R](ctx, c, e.op, &request{method: http.MethodGet, target: target, header: r.header})
-		if err != nil {
-			return nil, nil, err
-		}
-		return page.Items, &page.Meta, nil
-	})
-	// The pager's own errors hold no server text; its fetch's are scrubbed
-	// already. Scrubbing again keeps the rule simple: no error leaves
-	// unscrubbed.
-	return func(yield func(*R, error) bool) {
-		for item, err := range items {
-			if !yield(item, c.scrub(err)) {
-				return
-			}
-		}
-	}
+	return engine.Items[listWire[P], R, identityOf[R]](ctx, chatCaller{c}, e.op, listWire[P]{wire[P]{params}}, values...)
 }
 
-// getPage sends r, a GET of one of op's pages, and returns the page.
-func getPage[T any](ctx context.Context, c *Client, op *operation, r *request) (*Page[T], error) {
-	page := new(Page[T])
-	r.out = newPageBody(op.ListKey, page, pageSizeOf(r.target, op.MaxPageSize))
-	if err := c.do(ctx, r); err != nil {
-		return nil, err
-	}
-	return page, nil
-}
+// wire hands a params value to the engine, whose interface has exported
+// methods that the params types should not show their users. It holds one
+// pointer, so that it is stored in an interface without an allocation.
+type wire[P params] struct{ p P }
 
-// checkParams checks the path values, p and more, and returns op's path.
-func checkParams[P params](op *operation, p P, values []string, more ...error) (string, error) {
-	path, err := buildPath(op, values)
-	own := p.validate()
-	if err == nil && own == nil && len(more) == 0 {
-		return path, nil
-	}
-	return path, joinErrors(append([]error{err, own}, more...)...)
-}
+func (w wire[P]) Validate() error              { return w.p.validate() }
+func (w wire[P]) AppendForm(dst []byte) []byte { return w.p.appendForm(dst) }
+func (w wire[P]) SetHeader(h http.Header)      { w.p.setHeader(h) }
+func (w wire[P]) Secrets() []string            { return w.p.secrets() }
 
-// prepare checks the path values and params and returns the request for
-// op: its path, params encoded as a form for a POST, its header params, and
-// whether it creates. The request is returned by value, so that it stays on
-// the caller's stack.
-func prepare[P params](op *operation, p P, values []string) (request, error) {
-	path, err := checkParams(op, p, values)
-	if err != nil {
-		return request{}, err
-	}
-	r := request{method: op.Method, target: path, creates: op.Creates, header: p}
-	if op.Method == http.MethodPost {
-		r.form = encodeBody(p)
-	}
-	return r, nil
+// listWire is wire for a list's params.
+type listWire[P listParams] struct{ wire[P] }
+
+func (w listWire[P]) Paging() (*int, int) { return w.p.paging() }
+
+// chatCaller is the Client as the engine's Caller of Chat requests. It
+// holds one pointer, as wire does.
+type chatCaller struct{ c *Client }
+
+// Do sends r.
+func (cc chatCaller) Do(ctx context.Context, r engine.Request) error { return cc.c.do(ctx, &r) }
+
+// Scrub blanks the Client's credentials and secrets out of err.
+func (cc chatCaller) Scrub(err error, secrets []string) error {
+	return scrubSecrets(cc.c.scrub(err), secrets)
 }

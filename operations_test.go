@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -786,7 +787,7 @@ func TestBuildPath(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := buildPath(tt.op, tt.values)
+			got, err := engine.BuildPath(tt.op, tt.values)
 			assert.Equal(t, tt.badFields, validationFields(err))
 			assert.Equal(t, tt.want, got)
 			if err != nil {
@@ -800,7 +801,7 @@ func TestBuildPath(t *testing.T) {
 			assert.Empty(t, u.RawQuery)
 		})
 	}
-	assert.Panics(t, func() { _, _ = buildPath(fetchRole, []string{testServiceSID}) }, "a value short is a bug of the package")
+	assert.Panics(t, func() { _, _ = engine.BuildPath(fetchRole, []string{testServiceSID}) }, "a value short is a bug of the package")
 }
 
 func TestHeaderParams(t *testing.T) {
@@ -897,8 +898,8 @@ func TestListPageSizeFromOperation(t *testing.T) {
 			if tt.wantQuery != "" {
 				want += "?" + tt.wantQuery
 			}
-			assert.Equal(t, want, r.target)
-			assert.Equal(t, http.MethodGet, r.method)
+			assert.Equal(t, want, r.Target)
+			assert.Equal(t, http.MethodGet, r.Method)
 		})
 	}
 }
@@ -911,26 +912,26 @@ func TestSharedChecks(t *testing.T) {
 		err  error
 		want []string // "Field: Reason"
 	}{
-		{"JSON unset", checkJSON("Attributes", nil), nil},
-		{"JSON object", checkJSON("Attributes", Ptr(`{"a": [1, "b"]}`)), nil},
-		{"JSON string", checkJSON("Attributes", Ptr(`"x"`)), nil},
-		{"JSON bad", checkJSON("Attributes", Ptr(`{"a":`)), []string{`Attributes: "{\"a\":" is not valid JSON`}},
-		{"JSON empty", checkJSON("Attributes", Ptr("")), []string{`Attributes: "" is not valid JSON`}},
-		{"enum unset", checkEnum[color]("Type", nil, []string{"red", "blue"}), nil},
-		{"enum good", checkEnum("Type", Ptr(color("blue")), []string{"red", "blue"}), nil},
-		{"enum bad", checkEnum("Type", Ptr(color("Blue")), []string{"red", "green", "blue"}), []string{`Type: "Blue" is not "red", "green" or "blue"`}},
-		{"date unset", checkDate("DateCreated", nil), nil},
-		{"date set", checkDate("DateCreated", Ptr(testNow)), nil},
-		{"date zero", checkDate("DateCreated", &time.Time{}), []string{"DateCreated: is the zero time"}},
-		{"role SID unset", checkOptionalSID("RoleSid", roleSIDPrefix, nil), nil},
-		{"role SID good", checkOptionalSID("RoleSid", roleSIDPrefix, Ptr(testRoleSID)), nil},
-		{"role SID bad", checkOptionalSID("RoleSid", roleSIDPrefix, Ptr(testServiceSID)), []string{`RoleSid: "` + testServiceSID + `" is not RL followed by 32 hex digits`}},
-		{"URL cleared", checkURL("PreWebhookUrl", Ptr("")), nil},
-		{"URL relative", checkURL("PreWebhookUrl", Ptr("/hook")), []string{`PreWebhookUrl: "/hook" is not an absolute http or https URL`}},
-		{"range", inRange("Limits.UserChannels", Ptr(1001), 1000), []string{"Limits.UserChannels: 1001 is above the maximum of 1000"}},
-		{"required", checkRequired("FriendlyName", false), []string{"FriendlyName: is required"}},
-		{"name empty", checkNotEmpty("FriendlyName", Ptr("")), []string{"FriendlyName: is empty"}},
-		{"name unset", checkNotEmpty("FriendlyName", nil), nil},
+		{"JSON unset", engine.CheckJSON("Attributes", nil), nil},
+		{"JSON object", engine.CheckJSON("Attributes", Ptr(`{"a": [1, "b"]}`)), nil},
+		{"JSON string", engine.CheckJSON("Attributes", Ptr(`"x"`)), nil},
+		{"JSON bad", engine.CheckJSON("Attributes", Ptr(`{"a":`)), []string{`Attributes: "{\"a\":" is not valid JSON`}},
+		{"JSON empty", engine.CheckJSON("Attributes", Ptr("")), []string{`Attributes: "" is not valid JSON`}},
+		{"enum unset", engine.CheckEnum[color]("Type", nil, []string{"red", "blue"}), nil},
+		{"enum good", engine.CheckEnum("Type", Ptr(color("blue")), []string{"red", "blue"}), nil},
+		{"enum bad", engine.CheckEnum("Type", Ptr(color("Blue")), []string{"red", "green", "blue"}), []string{`Type: "Blue" is not "red", "green" or "blue"`}},
+		{"date unset", engine.CheckDate("DateCreated", nil), nil},
+		{"date set", engine.CheckDate("DateCreated", Ptr(testNow)), nil},
+		{"date zero", engine.CheckDate("DateCreated", &time.Time{}), []string{"DateCreated: is the zero time"}},
+		{"role SID unset", engine.CheckOptionalSID("RoleSid", roleSIDPrefix, nil), nil},
+		{"role SID good", engine.CheckOptionalSID("RoleSid", roleSIDPrefix, Ptr(testRoleSID)), nil},
+		{"role SID bad", engine.CheckOptionalSID("RoleSid", roleSIDPrefix, Ptr(testServiceSID)), []string{`RoleSid: "` + testServiceSID + `" is not RL followed by 32 hex digits`}},
+		{"URL cleared", engine.CheckURL("PreWebhookUrl", Ptr("")), nil},
+		{"URL relative", engine.CheckURL("PreWebhookUrl", Ptr("/hook")), []string{`PreWebhookUrl: "/hook" is not an absolute http or https URL`}},
+		{"range", engine.InRange("Limits.UserChannels", Ptr(1001), 1000), []string{"Limits.UserChannels: 1001 is above the maximum of 1000"}},
+		{"required", engine.CheckRequired("FriendlyName", false), []string{"FriendlyName: is required"}},
+		{"name empty", engine.CheckNotEmpty("FriendlyName", Ptr("")), []string{"FriendlyName: is empty"}},
+		{"name unset", engine.CheckNotEmpty("FriendlyName", nil), nil},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, fieldReasons(tt.err), tt.name)
@@ -966,12 +967,12 @@ func TestListChecksEachItem(t *testing.T) {
 // alone for more.
 func TestJoinErrors(t *testing.T) {
 	t.Parallel()
-	a, b := invalid("A", "bad"), invalid("B", "bad")
-	assert.NoError(t, joinErrors())
-	assert.NoError(t, joinErrors(nil, nil))
-	assert.Same(t, a, joinErrors(a))
-	assert.Same(t, a, joinErrors(nil, a, nil))
-	both := joinErrors(a, nil, b)
+	a, b := engine.Invalid("A", "bad"), engine.Invalid("B", "bad")
+	assert.NoError(t, engine.JoinErrors())
+	assert.NoError(t, engine.JoinErrors(nil, nil))
+	assert.Same(t, a, engine.JoinErrors(a))
+	assert.Same(t, a, engine.JoinErrors(nil, a, nil))
+	both := engine.JoinErrors(a, nil, b)
 	require.Error(t, both)
 	joined, ok := both.(interface{ Unwrap() []error })
 	require.True(t, ok, "%T", both)

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -68,7 +69,7 @@ func TestRequestHeaderValuesStandApart(t *testing.T) {
 			t.Parallel()
 			c, err := NewClient(testAccountSID, testAuthToken)
 			require.NoError(t, err)
-			req, err := c.newRequest(context.Background(), &request{method: http.MethodPost, target: "/v2/Services", form: []byte("A=1")})
+			req, err := c.newRequest(context.Background(), &engine.Request{Method: http.MethodPost, Target: "/v2/Services", Form: []byte("A=1")})
 			require.NoError(t, err)
 			want := req.Header.Clone()
 			assert.Equal(t, http.Header{

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/e3f0929f/twiliochat/internal/engine"
 )
 
 // Defaults of RetryPolicy, used for its zero fields by WithRetryPolicy.
@@ -107,13 +109,13 @@ func WithMaxRetries(n int) Option {
 func (p RetryPolicy) withDefaults() (RetryPolicy, error) {
 	switch {
 	case p.MaxRetries < 0:
-		return p, invalid("MaxRetries", "%d is negative", p.MaxRetries)
+		return p, engine.Invalid("MaxRetries", "%d is negative", p.MaxRetries)
 	case p.BaseDelay < 0:
-		return p, invalid("BaseDelay", "%v is negative", p.BaseDelay)
+		return p, engine.Invalid("BaseDelay", "%v is negative", p.BaseDelay)
 	case p.MaxDelay < 0:
-		return p, invalid("MaxDelay", "%v is negative", p.MaxDelay)
+		return p, engine.Invalid("MaxDelay", "%v is negative", p.MaxDelay)
 	case p.MaxRetryAfter < 0:
-		return p, invalid("MaxRetryAfter", "%v is negative", p.MaxRetryAfter)
+		return p, engine.Invalid("MaxRetryAfter", "%v is negative", p.MaxRetryAfter)
 	}
 	p.BaseDelay = cmp.Or(p.BaseDelay, DefaultRetryBaseDelay)
 	p.MaxDelay = cmp.Or(p.MaxDelay, DefaultRetryMaxDelay)

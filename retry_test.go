@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -153,7 +154,7 @@ func TestRetrySafetyFromDescription(t *testing.T) {
 			}
 			r, err := prepare(op, (*noParams)(nil), values)
 			require.NoError(t, err, op.ID)
-			assert.Equal(t, strings.HasPrefix(op.ID, "Create"), r.creates, "%s %v", op.ID, values)
+			assert.Equal(t, strings.HasPrefix(op.ID, "Create"), r.Creates, "%s %v", op.ID, values)
 		}
 	}
 }
@@ -232,7 +233,7 @@ func TestRetriesPerStatus(t *testing.T) {
 					writeJSON(w, http.StatusOK, string(body))
 				}))
 				c, sl := newTestClient(t, rec.srv.URL)
-				r := &request{method: http.MethodPost, target: "/v2/Services/" + testServiceSID, creates: create, out: new(Service)}
+				r := &engine.Request{Method: http.MethodPost, Target: "/v2/Services/" + testServiceSID, Creates: create, Out: new(Service)}
 				err := c.do(context.Background(), r)
 				if !wantRetry {
 					var apiErr *APIError
@@ -245,7 +246,7 @@ func TestRetriesPerStatus(t *testing.T) {
 					return
 				}
 				require.NoError(t, err)
-				assert.Equal(t, testServiceSID, r.out.(*Service).SID)
+				assert.Equal(t, testServiceSID, r.Out.(*Service).SID)
 				assert.EqualValues(t, 2, rec.hits())
 				assert.Equal(t, []time.Duration{500 * time.Millisecond}, sl.Waits())
 			})

@@ -6,6 +6,7 @@ import (
 	"iter"
 	"strings"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -54,13 +55,15 @@ type RolesService struct {
 
 // identity names the SID that identifies a Role: a decoded one
 // without it, such as one decoded from "{}", fails the call.
-func (r *Role) identity() identity { return identity{"Role", "sid", roleSIDPrefix, r.SID} }
+func (r *Role) identity() identity {
+	return identity{Kind: "Role", Key: "sid", Prefix: roleSIDPrefix, SID: r.SID}
+}
 
 // check makes the checks the spec cannot state: FriendlyName is not empty
 // and at most spec.MaxRoleNameRunes long, no permission is empty.
 func (p *CreateRoleParams) check() error {
-	return joinErrors(checkNotEmpty(keyFriendlyName, p.FriendlyName),
-		checkMaxRunes(keyFriendlyName, p.FriendlyName, spec.MaxRoleNameRunes), checkPermissions(p.Permission))
+	return engine.JoinErrors(engine.CheckNotEmpty(keyFriendlyName, p.FriendlyName),
+		engine.CheckMaxRunes(keyFriendlyName, p.FriendlyName, spec.MaxRoleNameRunes), checkPermissions(p.Permission))
 }
 
 // opCreateRole describes the CreateRole operation (see internal/spec).
@@ -96,9 +99,9 @@ func checkPermissions(permissions []string) error {
 	case 0:
 		return nil
 	case 1:
-		return invalid(keyPermission, "item %s is empty", empty[0])
+		return engine.Invalid(keyPermission, "item %s is empty", empty[0])
 	}
-	return invalid(keyPermission, "items %s are empty", strings.Join(empty, ", "))
+	return engine.Invalid(keyPermission, "items %s are empty", strings.Join(empty, ", "))
 }
 
 // opUpdateRole describes the UpdateRole operation (see internal/spec).

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -58,7 +59,7 @@ func (p *ListRolesParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.PageSize != nil {
-		dst = appendInt(dst, start, "PageSize", *p.PageSize)
+		dst = engine.AppendInt(dst, start, "PageSize", *p.PageSize)
 	}
 	return dst
 }
@@ -105,13 +106,13 @@ func (p *CreateRoleParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.FriendlyName != nil {
-		dst = appendString(dst, start, "FriendlyName", *p.FriendlyName)
+		dst = engine.AppendString(dst, start, "FriendlyName", *p.FriendlyName)
 	}
 	for _, v := range p.Permission {
-		dst = appendString(dst, start, "Permission", v)
+		dst = engine.AppendString(dst, start, "Permission", v)
 	}
 	if p.Type != nil {
-		dst = appendString(dst, start, "Type", string(*p.Type))
+		dst = engine.AppendString(dst, start, "Type", string(*p.Type))
 	}
 	return dst
 }
@@ -125,10 +126,10 @@ func (p *CreateRoleParams) validate() error {
 	if p == nil {
 		p = new(CreateRoleParams)
 	}
-	return joinErrors(
-		checkRequired("FriendlyName", p.FriendlyName != nil),
-		checkRequiredEnum("Type", p.Type, spec.RoleTypes),
-		checkRequired("Permission", len(p.Permission) > 0),
+	return engine.JoinErrors(
+		engine.CheckRequired("FriendlyName", p.FriendlyName != nil),
+		engine.CheckRequiredEnum("Type", p.Type, spec.RoleTypes),
+		engine.CheckRequired("Permission", len(p.Permission) > 0),
 		p.check(),
 	)
 }
@@ -158,7 +159,7 @@ func (p *UpdateRoleParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	for _, v := range p.Permission {
-		dst = appendString(dst, start, "Permission", v)
+		dst = engine.AppendString(dst, start, "Permission", v)
 	}
 	return dst
 }
@@ -172,8 +173,8 @@ func (p *UpdateRoleParams) validate() error {
 	if p == nil {
 		p = new(UpdateRoleParams)
 	}
-	return joinErrors(
-		checkRequired("Permission", len(p.Permission) > 0),
+	return engine.JoinErrors(
+		engine.CheckRequired("Permission", len(p.Permission) > 0),
 		p.check(),
 	)
 }

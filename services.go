@@ -2,8 +2,10 @@ package twiliochat
 
 import (
 	"context"
-	"github.com/e3f0929f/twiliochat/internal/spec"
 	"iter"
+
+	"github.com/e3f0929f/twiliochat/internal/engine"
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // ServicesAPI is the set of operations on Chat Services. *ServicesService
@@ -38,7 +40,9 @@ type ServicesService struct {
 
 // identity names the SID that identifies a Service: a decoded one
 // without it, such as one decoded from "{}", fails the call.
-func (s *Service) identity() identity { return identity{"Service", "sid", serviceSIDPrefix, s.SID} }
+func (s *Service) identity() identity {
+	return identity{Kind: "Service", Key: "sid", Prefix: serviceSIDPrefix, SID: s.SID}
+}
 
 // ServiceLimits holds the limits of a Service.
 type ServiceLimits struct {
@@ -97,7 +101,9 @@ type ServiceMedia struct {
 }
 
 // check makes the check the spec cannot state: FriendlyName is not empty.
-func (p *CreateServiceParams) check() error { return checkNotEmpty(keyFriendlyName, p.FriendlyName) }
+func (p *CreateServiceParams) check() error {
+	return engine.CheckNotEmpty(keyFriendlyName, p.FriendlyName)
+}
 
 // opCreateService describes the CreateService operation (see internal/spec).
 var opCreateService = sendOp[*CreateServiceParams, Service]{spec.Lookup("CreateService")}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -132,7 +133,7 @@ func (p *ListServicesParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.PageSize != nil {
-		dst = appendInt(dst, start, "PageSize", *p.PageSize)
+		dst = engine.AppendInt(dst, start, "PageSize", *p.PageSize)
 	}
 	return dst
 }
@@ -171,7 +172,7 @@ func (p *CreateServiceParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.FriendlyName != nil {
-		dst = appendString(dst, start, "FriendlyName", *p.FriendlyName)
+		dst = engine.AppendString(dst, start, "FriendlyName", *p.FriendlyName)
 	}
 	return dst
 }
@@ -185,8 +186,8 @@ func (p *CreateServiceParams) validate() error {
 	if p == nil {
 		p = new(CreateServiceParams)
 	}
-	return joinErrors(
-		checkRequired("FriendlyName", p.FriendlyName != nil),
+	return engine.JoinErrors(
+		engine.CheckRequired("FriendlyName", p.FriendlyName != nil),
 		p.check(),
 	)
 }
@@ -273,97 +274,97 @@ func (p *UpdateServiceParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.ConsumptionReportInterval != nil {
-		dst = appendInt(dst, start, "ConsumptionReportInterval", *p.ConsumptionReportInterval)
+		dst = engine.AppendInt(dst, start, "ConsumptionReportInterval", *p.ConsumptionReportInterval)
 	}
 	if p.DefaultChannelCreatorRoleSID != nil {
-		dst = appendString(dst, start, "DefaultChannelCreatorRoleSid", *p.DefaultChannelCreatorRoleSID)
+		dst = engine.AppendString(dst, start, "DefaultChannelCreatorRoleSid", *p.DefaultChannelCreatorRoleSID)
 	}
 	if p.DefaultChannelRoleSID != nil {
-		dst = appendString(dst, start, "DefaultChannelRoleSid", *p.DefaultChannelRoleSID)
+		dst = engine.AppendString(dst, start, "DefaultChannelRoleSid", *p.DefaultChannelRoleSID)
 	}
 	if p.DefaultServiceRoleSID != nil {
-		dst = appendString(dst, start, "DefaultServiceRoleSid", *p.DefaultServiceRoleSID)
+		dst = engine.AppendString(dst, start, "DefaultServiceRoleSid", *p.DefaultServiceRoleSID)
 	}
 	if p.FriendlyName != nil {
-		dst = appendString(dst, start, "FriendlyName", *p.FriendlyName)
+		dst = engine.AppendString(dst, start, "FriendlyName", *p.FriendlyName)
 	}
 	if p.Limits != nil && p.Limits.ChannelMembers != nil {
-		dst = appendInt(dst, start, "Limits.ChannelMembers", *p.Limits.ChannelMembers)
+		dst = engine.AppendInt(dst, start, "Limits.ChannelMembers", *p.Limits.ChannelMembers)
 	}
 	if p.Limits != nil && p.Limits.UserChannels != nil {
-		dst = appendInt(dst, start, "Limits.UserChannels", *p.Limits.UserChannels)
+		dst = engine.AppendInt(dst, start, "Limits.UserChannels", *p.Limits.UserChannels)
 	}
 	if p.Media != nil && p.Media.CompatibilityMessage != nil {
-		dst = appendString(dst, start, "Media.CompatibilityMessage", *p.Media.CompatibilityMessage)
+		dst = engine.AppendString(dst, start, "Media.CompatibilityMessage", *p.Media.CompatibilityMessage)
 	}
 	if p.Notifications != nil && p.Notifications.AddedToChannel != nil && p.Notifications.AddedToChannel.Enabled != nil {
-		dst = appendBool(dst, start, "Notifications.AddedToChannel.Enabled", *p.Notifications.AddedToChannel.Enabled)
+		dst = engine.AppendBool(dst, start, "Notifications.AddedToChannel.Enabled", *p.Notifications.AddedToChannel.Enabled)
 	}
 	if p.Notifications != nil && p.Notifications.AddedToChannel != nil && p.Notifications.AddedToChannel.Sound != nil {
-		dst = appendString(dst, start, "Notifications.AddedToChannel.Sound", *p.Notifications.AddedToChannel.Sound)
+		dst = engine.AppendString(dst, start, "Notifications.AddedToChannel.Sound", *p.Notifications.AddedToChannel.Sound)
 	}
 	if p.Notifications != nil && p.Notifications.AddedToChannel != nil && p.Notifications.AddedToChannel.Template != nil {
-		dst = appendString(dst, start, "Notifications.AddedToChannel.Template", *p.Notifications.AddedToChannel.Template)
+		dst = engine.AppendString(dst, start, "Notifications.AddedToChannel.Template", *p.Notifications.AddedToChannel.Template)
 	}
 	if p.Notifications != nil && p.Notifications.InvitedToChannel != nil && p.Notifications.InvitedToChannel.Enabled != nil {
-		dst = appendBool(dst, start, "Notifications.InvitedToChannel.Enabled", *p.Notifications.InvitedToChannel.Enabled)
+		dst = engine.AppendBool(dst, start, "Notifications.InvitedToChannel.Enabled", *p.Notifications.InvitedToChannel.Enabled)
 	}
 	if p.Notifications != nil && p.Notifications.InvitedToChannel != nil && p.Notifications.InvitedToChannel.Sound != nil {
-		dst = appendString(dst, start, "Notifications.InvitedToChannel.Sound", *p.Notifications.InvitedToChannel.Sound)
+		dst = engine.AppendString(dst, start, "Notifications.InvitedToChannel.Sound", *p.Notifications.InvitedToChannel.Sound)
 	}
 	if p.Notifications != nil && p.Notifications.InvitedToChannel != nil && p.Notifications.InvitedToChannel.Template != nil {
-		dst = appendString(dst, start, "Notifications.InvitedToChannel.Template", *p.Notifications.InvitedToChannel.Template)
+		dst = engine.AppendString(dst, start, "Notifications.InvitedToChannel.Template", *p.Notifications.InvitedToChannel.Template)
 	}
 	if p.Notifications != nil && p.Notifications.LogEnabled != nil {
-		dst = appendBool(dst, start, "Notifications.LogEnabled", *p.Notifications.LogEnabled)
+		dst = engine.AppendBool(dst, start, "Notifications.LogEnabled", *p.Notifications.LogEnabled)
 	}
 	if p.Notifications != nil && p.Notifications.NewMessage != nil && p.Notifications.NewMessage.BadgeCountEnabled != nil {
-		dst = appendBool(dst, start, "Notifications.NewMessage.BadgeCountEnabled", *p.Notifications.NewMessage.BadgeCountEnabled)
+		dst = engine.AppendBool(dst, start, "Notifications.NewMessage.BadgeCountEnabled", *p.Notifications.NewMessage.BadgeCountEnabled)
 	}
 	if p.Notifications != nil && p.Notifications.NewMessage != nil && p.Notifications.NewMessage.Enabled != nil {
-		dst = appendBool(dst, start, "Notifications.NewMessage.Enabled", *p.Notifications.NewMessage.Enabled)
+		dst = engine.AppendBool(dst, start, "Notifications.NewMessage.Enabled", *p.Notifications.NewMessage.Enabled)
 	}
 	if p.Notifications != nil && p.Notifications.NewMessage != nil && p.Notifications.NewMessage.Sound != nil {
-		dst = appendString(dst, start, "Notifications.NewMessage.Sound", *p.Notifications.NewMessage.Sound)
+		dst = engine.AppendString(dst, start, "Notifications.NewMessage.Sound", *p.Notifications.NewMessage.Sound)
 	}
 	if p.Notifications != nil && p.Notifications.NewMessage != nil && p.Notifications.NewMessage.Template != nil {
-		dst = appendString(dst, start, "Notifications.NewMessage.Template", *p.Notifications.NewMessage.Template)
+		dst = engine.AppendString(dst, start, "Notifications.NewMessage.Template", *p.Notifications.NewMessage.Template)
 	}
 	if p.Notifications != nil && p.Notifications.RemovedFromChannel != nil && p.Notifications.RemovedFromChannel.Enabled != nil {
-		dst = appendBool(dst, start, "Notifications.RemovedFromChannel.Enabled", *p.Notifications.RemovedFromChannel.Enabled)
+		dst = engine.AppendBool(dst, start, "Notifications.RemovedFromChannel.Enabled", *p.Notifications.RemovedFromChannel.Enabled)
 	}
 	if p.Notifications != nil && p.Notifications.RemovedFromChannel != nil && p.Notifications.RemovedFromChannel.Sound != nil {
-		dst = appendString(dst, start, "Notifications.RemovedFromChannel.Sound", *p.Notifications.RemovedFromChannel.Sound)
+		dst = engine.AppendString(dst, start, "Notifications.RemovedFromChannel.Sound", *p.Notifications.RemovedFromChannel.Sound)
 	}
 	if p.Notifications != nil && p.Notifications.RemovedFromChannel != nil && p.Notifications.RemovedFromChannel.Template != nil {
-		dst = appendString(dst, start, "Notifications.RemovedFromChannel.Template", *p.Notifications.RemovedFromChannel.Template)
+		dst = engine.AppendString(dst, start, "Notifications.RemovedFromChannel.Template", *p.Notifications.RemovedFromChannel.Template)
 	}
 	if p.PostWebhookRetryCount != nil {
-		dst = appendInt(dst, start, "PostWebhookRetryCount", *p.PostWebhookRetryCount)
+		dst = engine.AppendInt(dst, start, "PostWebhookRetryCount", *p.PostWebhookRetryCount)
 	}
 	if p.PostWebhookURL != nil {
-		dst = appendString(dst, start, "PostWebhookUrl", *p.PostWebhookURL)
+		dst = engine.AppendString(dst, start, "PostWebhookUrl", *p.PostWebhookURL)
 	}
 	if p.PreWebhookRetryCount != nil {
-		dst = appendInt(dst, start, "PreWebhookRetryCount", *p.PreWebhookRetryCount)
+		dst = engine.AppendInt(dst, start, "PreWebhookRetryCount", *p.PreWebhookRetryCount)
 	}
 	if p.PreWebhookURL != nil {
-		dst = appendString(dst, start, "PreWebhookUrl", *p.PreWebhookURL)
+		dst = engine.AppendString(dst, start, "PreWebhookUrl", *p.PreWebhookURL)
 	}
 	if p.ReachabilityEnabled != nil {
-		dst = appendBool(dst, start, "ReachabilityEnabled", *p.ReachabilityEnabled)
+		dst = engine.AppendBool(dst, start, "ReachabilityEnabled", *p.ReachabilityEnabled)
 	}
 	if p.ReadStatusEnabled != nil {
-		dst = appendBool(dst, start, "ReadStatusEnabled", *p.ReadStatusEnabled)
+		dst = engine.AppendBool(dst, start, "ReadStatusEnabled", *p.ReadStatusEnabled)
 	}
 	if p.TypingIndicatorTimeout != nil {
-		dst = appendInt(dst, start, "TypingIndicatorTimeout", *p.TypingIndicatorTimeout)
+		dst = engine.AppendInt(dst, start, "TypingIndicatorTimeout", *p.TypingIndicatorTimeout)
 	}
 	for _, v := range p.WebhookFilters {
-		dst = appendString(dst, start, "WebhookFilters", v)
+		dst = engine.AppendString(dst, start, "WebhookFilters", v)
 	}
 	if p.WebhookMethod != nil {
-		dst = appendString(dst, start, "WebhookMethod", string(*p.WebhookMethod))
+		dst = engine.AppendString(dst, start, "WebhookMethod", string(*p.WebhookMethod))
 	}
 	return dst
 }
@@ -377,11 +378,11 @@ func (p *UpdateServiceParams) validate() error {
 	if p == nil {
 		p = new(UpdateServiceParams)
 	}
-	return joinErrors(
-		checkOptionalSID("DefaultServiceRoleSid", spec.RoleSIDPrefix, p.DefaultServiceRoleSID),
-		checkOptionalSID("DefaultChannelRoleSid", spec.RoleSIDPrefix, p.DefaultChannelRoleSID),
-		checkOptionalSID("DefaultChannelCreatorRoleSid", spec.RoleSIDPrefix, p.DefaultChannelCreatorRoleSID),
-		checkEnum("WebhookMethod", p.WebhookMethod, spec.WebhookMethods),
+	return engine.JoinErrors(
+		engine.CheckOptionalSID("DefaultServiceRoleSid", spec.RoleSIDPrefix, p.DefaultServiceRoleSID),
+		engine.CheckOptionalSID("DefaultChannelRoleSid", spec.RoleSIDPrefix, p.DefaultChannelRoleSID),
+		engine.CheckOptionalSID("DefaultChannelCreatorRoleSid", spec.RoleSIDPrefix, p.DefaultChannelCreatorRoleSID),
+		engine.CheckEnum("WebhookMethod", p.WebhookMethod, spec.WebhookMethods),
 		p.check(),
 	)
 }

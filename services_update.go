@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -11,19 +12,19 @@ import (
 // the limits at most spec.MaxServiceLimit, the webhook URLs absolute.
 func (p *UpdateServiceParams) check() error {
 	errs := []error{
-		inRange(keyTypingIndicatorTimeout, p.TypingIndicatorTimeout, math.MaxInt),
-		inRange(keyConsumptionReportInterval, p.ConsumptionReportInterval, math.MaxInt),
-		inRange(keyPreWebhookRetryCount, p.PreWebhookRetryCount, math.MaxInt),
-		inRange(keyPostWebhookRetryCount, p.PostWebhookRetryCount, math.MaxInt),
-		checkURL(keyPreWebhookURL, p.PreWebhookURL),
-		checkURL(keyPostWebhookURL, p.PostWebhookURL),
+		engine.InRange(keyTypingIndicatorTimeout, p.TypingIndicatorTimeout, math.MaxInt),
+		engine.InRange(keyConsumptionReportInterval, p.ConsumptionReportInterval, math.MaxInt),
+		engine.InRange(keyPreWebhookRetryCount, p.PreWebhookRetryCount, math.MaxInt),
+		engine.InRange(keyPostWebhookRetryCount, p.PostWebhookRetryCount, math.MaxInt),
+		engine.CheckURL(keyPreWebhookURL, p.PreWebhookURL),
+		engine.CheckURL(keyPostWebhookURL, p.PostWebhookURL),
 	}
 	if l := p.Limits; l != nil {
 		errs = append(errs,
-			inRange(keyLimitsChannelMembers, l.ChannelMembers, spec.MaxServiceLimit),
-			inRange(keyLimitsUserChannels, l.UserChannels, spec.MaxServiceLimit))
+			engine.InRange(keyLimitsChannelMembers, l.ChannelMembers, spec.MaxServiceLimit),
+			engine.InRange(keyLimitsUserChannels, l.UserChannels, spec.MaxServiceLimit))
 	}
-	return joinErrors(errs...)
+	return engine.JoinErrors(errs...)
 }
 
 // opUpdateService describes the UpdateService operation (see internal/spec).

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -24,21 +25,9 @@ const (
 // for field "Sid"; an unknown kind is refused as field "SIDKind".
 func ValidateSID(kind SIDKind, sid string) error {
 	if !slices.Contains(slices.Collect(maps.Values(spec.SIDPrefixes)), string(kind)) {
-		return invalid("SIDKind", "%s is not a kind of SID", quoteShort(string(kind)))
+		return engine.Invalid("SIDKind", "%s is not a kind of SID", engine.QuoteShort(string(kind)))
 	}
-	return checkSID("Sid", string(kind), sid)
-}
-
-// checkSID returns a *ValidationError naming field unless sid is prefix
-// followed by exactly 32 hex digits.
-func checkSID(field, prefix, sid string) error {
-	if isSID(prefix, sid) {
-		return nil
-	}
-	if sid == "" {
-		return invalid(field, "is empty, want %s followed by 32 hex digits", prefix)
-	}
-	return invalid(field, "%s is not %s followed by 32 hex digits", quoteShort(sid), prefix)
+	return engine.CheckSID("Sid", string(kind), sid)
 }
 
 // isSID reports whether sid is prefix followed by exactly 32 hex digits.

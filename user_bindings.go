@@ -2,8 +2,9 @@ package twiliochat
 
 import (
 	"context"
-	"github.com/e3f0929f/twiliochat/internal/spec"
 	"iter"
+
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // UserBindingsAPI is the set of operations on the push notification Bindings

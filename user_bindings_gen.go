@@ -5,6 +5,7 @@ package twiliochat
 import (
 	"net/http"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -33,10 +34,10 @@ func (p *ListUserBindingsParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	for _, v := range p.BindingType {
-		dst = appendString(dst, start, "BindingType", string(v))
+		dst = engine.AppendString(dst, start, "BindingType", string(v))
 	}
 	if p.PageSize != nil {
-		dst = appendInt(dst, start, "PageSize", *p.PageSize)
+		dst = engine.AppendInt(dst, start, "PageSize", *p.PageSize)
 	}
 	return dst
 }
@@ -58,7 +59,7 @@ func (p *ListUserBindingsParams) validate() error {
 	if p == nil {
 		p = new(ListUserBindingsParams)
 	}
-	return checkEnums("BindingType", p.BindingType, spec.BindingTypes)
+	return engine.CheckEnums("BindingType", p.BindingType, spec.BindingTypes)
 }
 
 // secrets returns the values of p's secret keys that are set.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -46,7 +47,7 @@ type UserChannelsService struct {
 // identity names the SID that identifies a User Channel: a decoded one
 // without it, such as one decoded from "{}", fails the call.
 func (u *UserChannel) identity() identity {
-	return identity{"User Channel", "channel_sid", channelSIDPrefix, u.ChannelSID}
+	return identity{Kind: "User Channel", Key: "channel_sid", Prefix: channelSIDPrefix, SID: u.ChannelSID}
 }
 
 // opFetchUserChannel describes the FetchUserChannel operation (see
@@ -64,7 +65,7 @@ func (s *UserChannelsService) Fetch(ctx context.Context, serviceSID, user, chann
 // check makes the check the spec cannot state: the date is one RFC 3339
 // carries.
 func (p *UpdateUserChannelParams) check() error {
-	return checkDate(keyLastConsumptionTimestamp, p.LastConsumptionTimestamp)
+	return engine.CheckDate(keyLastConsumptionTimestamp, p.LastConsumptionTimestamp)
 }
 
 // opUpdateUserChannel describes the UpdateUserChannel operation (see

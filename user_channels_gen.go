@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -78,7 +79,7 @@ func (p *ListUserChannelsParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.PageSize != nil {
-		dst = appendInt(dst, start, "PageSize", *p.PageSize)
+		dst = engine.AppendInt(dst, start, "PageSize", *p.PageSize)
 	}
 	return dst
 }
@@ -126,13 +127,13 @@ func (p *UpdateUserChannelParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.LastConsumedMessageIndex != nil {
-		dst = appendInt(dst, start, "LastConsumedMessageIndex", *p.LastConsumedMessageIndex)
+		dst = engine.AppendInt(dst, start, "LastConsumedMessageIndex", *p.LastConsumedMessageIndex)
 	}
 	if p.LastConsumptionTimestamp != nil {
-		dst = appendTime(dst, start, "LastConsumptionTimestamp", *p.LastConsumptionTimestamp)
+		dst = engine.AppendTime(dst, start, "LastConsumptionTimestamp", *p.LastConsumptionTimestamp)
 	}
 	if p.NotificationLevel != nil {
-		dst = appendString(dst, start, "NotificationLevel", string(*p.NotificationLevel))
+		dst = engine.AppendString(dst, start, "NotificationLevel", string(*p.NotificationLevel))
 	}
 	return dst
 }
@@ -146,8 +147,8 @@ func (p *UpdateUserChannelParams) validate() error {
 	if p == nil {
 		p = new(UpdateUserChannelParams)
 	}
-	return joinErrors(
-		checkEnum("NotificationLevel", p.NotificationLevel, spec.NotificationLevels),
+	return engine.JoinErrors(
+		engine.CheckEnum("NotificationLevel", p.NotificationLevel, spec.NotificationLevels),
 		p.check(),
 	)
 }

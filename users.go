@@ -2,8 +2,10 @@ package twiliochat
 
 import (
 	"context"
-	"github.com/e3f0929f/twiliochat/internal/spec"
 	"iter"
+
+	"github.com/e3f0929f/twiliochat/internal/engine"
+	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 // UsersAPI is the set of operations on the Users of a Chat Service.
@@ -44,12 +46,14 @@ type UsersService struct {
 
 // identity names the SID that identifies a User: a decoded one
 // without it, such as one decoded from "{}", fails the call.
-func (u *User) identity() identity { return identity{"User", "sid", userSIDPrefix, u.SID} }
+func (u *User) identity() identity {
+	return identity{Kind: "User", Key: "sid", Prefix: userSIDPrefix, SID: u.SID}
+}
 
 // check makes the checks the spec cannot state: Identity is not empty,
 // Attributes is JSON.
 func (p *CreateUserParams) check() error {
-	return joinErrors(checkNotEmpty(keyIdentity, p.Identity), checkJSON(keyAttributes, p.Attributes))
+	return engine.JoinErrors(engine.CheckNotEmpty(keyIdentity, p.Identity), engine.CheckJSON(keyAttributes, p.Attributes))
 }
 
 // opCreateUser describes the CreateUser operation (see internal/spec).
@@ -72,7 +76,7 @@ func (s *UsersService) Fetch(ctx context.Context, serviceSID, user string) (*Use
 }
 
 // check makes the check the spec cannot state: Attributes is JSON.
-func (p *UpdateUserParams) check() error { return checkJSON(keyAttributes, p.Attributes) }
+func (p *UpdateUserParams) check() error { return engine.CheckJSON(keyAttributes, p.Attributes) }
 
 // opUpdateUser describes the UpdateUser operation (see internal/spec).
 var opUpdateUser = sendOp[*UpdateUserParams, User]{spec.Lookup("UpdateUser")}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -91,7 +92,7 @@ func (p *ListUsersParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.PageSize != nil {
-		dst = appendInt(dst, start, "PageSize", *p.PageSize)
+		dst = engine.AppendInt(dst, start, "PageSize", *p.PageSize)
 	}
 	return dst
 }
@@ -148,16 +149,16 @@ func (p *CreateUserParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.Attributes != nil {
-		dst = appendString(dst, start, "Attributes", *p.Attributes)
+		dst = engine.AppendString(dst, start, "Attributes", *p.Attributes)
 	}
 	if p.FriendlyName != nil {
-		dst = appendString(dst, start, "FriendlyName", *p.FriendlyName)
+		dst = engine.AppendString(dst, start, "FriendlyName", *p.FriendlyName)
 	}
 	if p.Identity != nil {
-		dst = appendString(dst, start, "Identity", *p.Identity)
+		dst = engine.AppendString(dst, start, "Identity", *p.Identity)
 	}
 	if p.RoleSID != nil {
-		dst = appendString(dst, start, "RoleSid", *p.RoleSID)
+		dst = engine.AppendString(dst, start, "RoleSid", *p.RoleSID)
 	}
 	return dst
 }
@@ -175,9 +176,9 @@ func (p *CreateUserParams) validate() error {
 	if p == nil {
 		p = new(CreateUserParams)
 	}
-	return joinErrors(
-		checkRequired("Identity", p.Identity != nil),
-		checkOptionalSID("RoleSid", spec.RoleSIDPrefix, p.RoleSID),
+	return engine.JoinErrors(
+		engine.CheckRequired("Identity", p.Identity != nil),
+		engine.CheckOptionalSID("RoleSid", spec.RoleSIDPrefix, p.RoleSID),
 		p.check(),
 	)
 }
@@ -212,13 +213,13 @@ func (p *UpdateUserParams) appendForm(dst []byte) []byte {
 	}
 	start := len(dst)
 	if p.Attributes != nil {
-		dst = appendString(dst, start, "Attributes", *p.Attributes)
+		dst = engine.AppendString(dst, start, "Attributes", *p.Attributes)
 	}
 	if p.FriendlyName != nil {
-		dst = appendString(dst, start, "FriendlyName", *p.FriendlyName)
+		dst = engine.AppendString(dst, start, "FriendlyName", *p.FriendlyName)
 	}
 	if p.RoleSID != nil {
-		dst = appendString(dst, start, "RoleSid", *p.RoleSID)
+		dst = engine.AppendString(dst, start, "RoleSid", *p.RoleSID)
 	}
 	return dst
 }
@@ -236,8 +237,8 @@ func (p *UpdateUserParams) validate() error {
 	if p == nil {
 		p = new(UpdateUserParams)
 	}
-	return joinErrors(
-		checkOptionalSID("RoleSid", spec.RoleSIDPrefix, p.RoleSID),
+	return engine.JoinErrors(
+		engine.CheckOptionalSID("RoleSid", spec.RoleSIDPrefix, p.RoleSID),
 		p.check(),
 	)
 }

@@ -390,8 +390,13 @@ func (s *spec) writeResource(b *bytes.Buffer, r *resource) {
 	for _, imp := range imports {
 		p("%q", imp)
 	}
-	if bytes.Contains(body.Bytes(), []byte("spec.")) {
+	if bytes.Contains(body.Bytes(), []byte("engine.")) || bytes.Contains(body.Bytes(), []byte("spec.")) {
 		p("")
+	}
+	if bytes.Contains(body.Bytes(), []byte("engine.")) {
+		p("%q", "github.com/e3f0929f/twiliochat/internal/engine")
+	}
+	if bytes.Contains(body.Bytes(), []byte("spec.")) {
 		p("%q", "github.com/e3f0929f/twiliochat/internal/spec")
 	}
 	p(")")
@@ -480,7 +485,7 @@ func (t *paramsType) writeValidate(b *bytes.Buffer, own bool) {
 	for i, g := range guards {
 		p("var group%d error", i)
 		p("if %s {", g)
-		p("group%d = joinErrors(%s)", i, strings.Join(grouped[g], ", "))
+		p("group%d = engine.JoinErrors(%s)", i, strings.Join(grouped[g], ", "))
 		p("}")
 		top = append(top, fmt.Sprintf("group%d", i))
 	}
@@ -491,7 +496,7 @@ func (t *paramsType) writeValidate(b *bytes.Buffer, own bool) {
 		p("return %s\n}\n", top[0])
 		return
 	}
-	p("return joinErrors(\n%s,\n)\n}\n", strings.Join(top, ",\n"))
+	p("return engine.JoinErrors(\n%s,\n)\n}\n", strings.Join(top, ",\n"))
 }
 
 // leafChecks returns the checks the spec states for a leaf key.
@@ -501,21 +506,21 @@ func leafChecks(l leaf) []string {
 	switch {
 	case k.in == "header":
 	case k.enum != "" && k.typ == "array":
-		out = append(out, fmt.Sprintf("checkEnums(%q, %s, spec.%s)", l.name, l.expr, k.enum))
+		out = append(out, fmt.Sprintf("engine.CheckEnums(%q, %s, spec.%s)", l.name, l.expr, k.enum))
 		if k.required {
-			out = append(out, fmt.Sprintf("checkRequired(%q, len(%s) > 0)", l.name, l.expr))
+			out = append(out, fmt.Sprintf("engine.CheckRequired(%q, len(%s) > 0)", l.name, l.expr))
 		}
 	case k.enum != "" && k.required:
-		out = append(out, fmt.Sprintf("checkRequiredEnum(%q, %s, spec.%s)", l.name, l.expr, k.enum))
+		out = append(out, fmt.Sprintf("engine.CheckRequiredEnum(%q, %s, spec.%s)", l.name, l.expr, k.enum))
 	case k.enum != "":
-		out = append(out, fmt.Sprintf("checkEnum(%q, %s, spec.%s)", l.name, l.expr, k.enum))
+		out = append(out, fmt.Sprintf("engine.CheckEnum(%q, %s, spec.%s)", l.name, l.expr, k.enum))
 	case k.required && k.typ == "array":
-		out = append(out, fmt.Sprintf("checkRequired(%q, len(%s) > 0)", l.name, l.expr))
+		out = append(out, fmt.Sprintf("engine.CheckRequired(%q, len(%s) > 0)", l.name, l.expr))
 	case k.required:
-		out = append(out, fmt.Sprintf("checkRequired(%q, %s != nil)", l.name, l.expr))
+		out = append(out, fmt.Sprintf("engine.CheckRequired(%q, %s != nil)", l.name, l.expr))
 	}
 	if k.prefix != "" {
-		out = append(out, fmt.Sprintf("checkOptionalSID(%q, spec.%s, %s)", l.name, k.prefix, l.expr))
+		out = append(out, fmt.Sprintf("engine.CheckOptionalSID(%q, spec.%s, %s)", l.name, k.prefix, l.expr))
 	}
 	return out
 }
@@ -598,9 +603,9 @@ func (t *paramsType) writeForm(b *bytes.Buffer) {
 			panic(l.name + " needs escaping")
 		}
 		elem := strings.TrimLeft(l.typ, "*[]")
-		fn, conv := map[string]string{"string": "appendString", "int": "appendInt", "bool": "appendBool", "time.Time": "appendTime"}[elem], ""
+		fn, conv := map[string]string{"string": "engine.AppendString", "int": "engine.AppendInt", "bool": "engine.AppendBool", "time.Time": "engine.AppendTime"}[elem], ""
 		if fn == "" {
-			fn, conv = "appendString", "string"
+			fn, conv = "engine.AppendString", "string"
 		}
 		guards := slices.Clone(l.guards)
 		if strings.HasPrefix(l.typ, "[]") {
