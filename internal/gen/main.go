@@ -42,15 +42,10 @@ const (
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("gen: ")
-	files, err := generate(readSpecs("", specFiles))
+	files, err := generate(readSpecs("", specFiles), readSpecs("", conversationsFiles))
 	if err != nil {
 		log.Fatal(err)
 	}
-	conv, err := generateTable(readSpecs("", conversationsFiles), "convspec")
-	if err != nil {
-		log.Fatal(err)
-	}
-	files[convFile] = conv
 	for _, name := range sortedKeys(files) {
 		if err := os.WriteFile(name, files[name], 0o644); err != nil {
 			log.Fatal(err)
@@ -112,6 +107,7 @@ type (
 	operation struct {
 		formOrder   []string
 		OperationID string      `json:"operationId"`
+		Summary     string      `json:"summary"`
 		Parameters  []parameter `json:"parameters"`
 		RequestBody *struct {
 			Content content `json:"content"`
@@ -127,7 +123,11 @@ var sidPattern = regexp.MustCompile(`^\^([A-Z]{2})\[0-9a-fA-F\]\{32\}\$$`)
 
 // spec is what the generator works out of the documents.
 type spec struct {
-	files    []string
+	tg    *target // the package the generated code is written into
+	files []string
+	// collections are what each collection segment says about its path
+	// values.
+	colls    map[string]collection
 	docs     []*document
 	prefixes map[string]string // Go name → prefix
 	byPrefix map[string]string // prefix → Go name
@@ -143,6 +143,7 @@ type enum struct {
 
 type op struct {
 	id, method, path string
+	summary          string
 	listKey          string
 	maxPageSize      int
 	webhookHeader    bool
@@ -224,15 +225,22 @@ func generateTable(sources []source, pkg string) ([]byte, error) {
 	return out, nil
 }
 
-// generate returns the files the generator writes, by name.
-func generate(sources []source) (map[string][]byte, error) {
+// generate returns the files the generator writes, by name relative to
+// internal/spec: those of Chat, from sources, and those of Conversations,
+// from conv.
+func generate(sources, conv []source) (map[string][]byte, error) {
 	s, collections, err := parse(sources)
+	if err != nil {
+		return nil, err
+	}
+	s.tg = rootTarget()
+	cs, _, err := parse(conv)
 	if err != nil {
 		return nil, err
 	}
 	writers := map[string]func(*bytes.Buffer){
 		outFile:   func(b *bytes.Buffer) { s.write(b, collections, "spec") },
-		pagesFile: s.writePages,
+		pagesFile: func(b *bytes.Buffer) { s.writePages(b, cs) },
 		enumsFile: s.writeEnums,
 	}
 	resources, err := s.paramsTypes()
@@ -255,7 +263,51 @@ func generate(sources []source) (map[string][]byte, error) {
 		}
 		files[name] = out
 	}
+	table, err := generateTable(conv, "convspec")
+	if err != nil {
+		return nil, err
+	}
+	files[convFile] = table
+	convFiles, err := generateConversations(conv)
+	if err != nil {
+		return nil, err
+	}
+	for name, src := range convFiles {
+		files[name] = src
+	}
 	return files, nil
+}
+
+// target is a package the generator writes params and result types into,
+// with its part of the overlay.
+type target struct {
+	pkg     string // its name
+	dir     string // its directory, relative to internal/spec
+	specPkg string // the package of its spec's table: spec or convspec
+	// The overlay's names and docs (see overlay.go).
+	groupNames, typeDocs, resultTypes, resultDocs, resultFields map[string]string
+	// keyChecks names the check of a key the spec cannot state, by key, made
+	// wherever the key is sent: a function of the key's name and field.
+	keyChecks map[string]string
+	checked   map[string]bool // the params types with a hand-written check
+}
+
+// rootTarget is the root package, twiliochat.
+func rootTarget() *target {
+	return &target{pkg: "twiliochat", dir: rootDir, specPkg: "spec",
+		groupNames: groupNames, typeDocs: typeDocs, resultTypes: resultTypes, resultDocs: resultDocs, resultFields: resultFields}
+}
+
+// readChecks finds the params types of tg with a check written by hand,
+// once.
+func (tg *target) readChecks() {
+	if tg.checked != nil {
+		return
+	}
+	var err error
+	if tg.checked, err = ownChecks(tg.dir); err != nil {
+		panic(err)
+	}
 }
 
 // lineWriter returns a function that writes one line of generated code,
@@ -271,13 +323,20 @@ func (s *spec) header(b *bytes.Buffer, pkg string) {
 }
 
 // writePages writes the engine's pageBody: a field for each list key of
-// the spec, so that a page of any list decodes without reflection.
-func (s *spec) writePages(b *bytes.Buffer) {
-	s.header(b, "engine")
+// the spec and of more, the other APIs' specs, so that a page of any list
+// decodes without reflection.
+func (s *spec) writePages(b *bytes.Buffer, more ...*spec) {
+	all := &spec{files: s.files}
+	for _, m := range more {
+		all.files = append(all.files, m.files...)
+	}
+	all.header(b, "engine")
 	var keys []string
-	for _, o := range s.ops {
-		if o.listKey != "" && !slices.Contains(keys, o.listKey) {
-			keys = append(keys, o.listKey)
+	for _, x := range append([]*spec{s}, more...) {
+		for _, o := range x.ops {
+			if o.listKey != "" && !slices.Contains(keys, o.listKey) {
+				keys = append(keys, o.listKey)
+			}
 		}
 	}
 	sort.Strings(keys)
@@ -503,7 +562,7 @@ func (s *spec) findOperations() error {
 }
 
 func (s *spec) operation(path, method string, so *operation) (*op, error) {
-	o := &op{id: so.OperationID, method: strings.ToUpper(method), path: path}
+	o := &op{id: so.OperationID, method: strings.ToUpper(method), path: path, summary: so.Summary}
 	for _, p := range so.Parameters {
 		if p.In == "path" {
 			continue

@@ -8,15 +8,17 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestGeneratedFileIsCurrent regenerates internal/spec/operations_gen.go
-// and pages_gen.go from the vendored spec, twice, and compares both with the checked-in file:
-// the output is deterministic and nobody edited it by hand.
+// TestGeneratedFileIsCurrent regenerates every generated file (internal/spec's
+// and internal/convspec's tables, internal/engine's pages_gen.go, the root
+// package's and package conversations' _gen.go files) from the vendored
+// specs, twice, and compares both with the checked-in files: the output is
+// deterministic and nobody edited it by hand.
 func TestGeneratedFileIsCurrent(t *testing.T) {
 	t.Parallel()
-	sources := readSpecs("../spec", specFiles)
-	first, err := generate(sources)
+	sources, conv := readSpecs("../spec", specFiles), readSpecs("../spec", conversationsFiles)
+	first, err := generate(sources, conv)
 	require.NoError(t, err)
-	second, err := generate(sources)
+	second, err := generate(sources, conv)
 	require.NoError(t, err)
 	assert.Equal(t, first, second, "the output depends on map order")
 	for name, src := range first {

@@ -54,6 +54,8 @@ type resource struct {
 // paramsType is a params type, of an operation or a group of its dotted
 // keys.
 type paramsType struct {
+	tg       *target // the package it is written into
+	twin     *op     // the named-Service twin of op, which takes the same type
 	name     string
 	op       *op      // nil for a group
 	prefixes []string // a group's key prefixes ("Notifications.AddedToChannel")
@@ -65,6 +67,7 @@ type paramsType struct {
 type field struct {
 	name, goType, tag, doc string
 	seg                    string      // the key's segment: its name, or the part after its group's
+	prefix                 string      // an answer's SID field: the Go name of its prefix
 	key                    *key        // a leaf: its key, dotted in full
 	group                  *paramsType // a group
 	header                 bool
@@ -83,7 +86,7 @@ func (s *spec) paramsTypes() ([]*resource, error) {
 		if len(o.keys) == 0 {
 			continue
 		}
-		t := &paramsType{name: paramsTypeName(o.id), op: o}
+		t := &paramsType{tg: s.tg, name: paramsTypeName(o.id), op: o}
 		if o.listKey != "" {
 			t.fields = append(t.fields,
 				&field{name: "PageSize", seg: "PageSize", goType: "*int", tag: `url:"PageSize,omitempty"`, key: o.find("query", "PageSize"),
@@ -167,13 +170,16 @@ func (s *spec) addField(t *paramsType, k *key, segs []string, owner string, grou
 		}
 	}
 	if f == nil {
-		gname := groupNames[prefix]
+		gname := s.tg.groupNames[owner+" "+prefix] // a group of one type's own
+		if gname == "" {
+			gname = s.tg.groupNames[prefix]
+		}
 		if gname == "" {
 			return fmt.Errorf("the keys %s.* have no group name in the overlay", prefix)
 		}
 		g := groups[gname]
 		if g == nil {
-			g = &paramsType{name: gname, owner: owner + " " + prefix}
+			g = &paramsType{tg: s.tg, name: gname, owner: owner + " " + prefix}
 			groups[gname] = g
 		}
 		if !slices.Contains(g.prefixes, prefix) {
@@ -358,22 +364,14 @@ func ownChecks(dir string) (map[string]bool, error) {
 	return out, nil
 }
 
-// checked holds the types with a check written by hand, read once.
-var checked map[string]bool
-
 // writeResource writes one resource's params types.
 func (s *spec) writeResource(b *bytes.Buffer, r *resource) {
-	if checked == nil {
-		var err error
-		if checked, err = ownChecks(rootDir); err != nil {
-			panic(err)
-		}
-	}
+	s.tg.readChecks()
 	p := lineWriter(b)
 	s.header(b, "twiliochat")
 	var body bytes.Buffer
 	for _, t := range r.results {
-		t.write(&body)
+		t.write(&body, s.tg)
 	}
 	for _, t := range r.types {
 		t.write(&body)
@@ -419,7 +417,7 @@ func (t *paramsType) write(b *bytes.Buffer) {
 		p("if p == nil {\nreturn nil, 0\n}")
 		p("return p.PageSize, p.Limit\n}\n")
 	}
-	t.writeValidate(b, checked[t.name])
+	t.writeValidate(b, t.tg.checked[t.name])
 	t.writeSecrets(b)
 }
 
@@ -456,7 +454,7 @@ func (t *paramsType) writeValidate(b *bytes.Buffer, own bool) {
 	var guards []string
 	grouped := map[string][]string{}
 	for _, l := range t.leaves("", "p", nil) {
-		checks := leafChecks(l)
+		checks := t.tg.leafChecks(l)
 		if len(checks) == 0 {
 			continue
 		}
@@ -499,28 +497,37 @@ func (t *paramsType) writeValidate(b *bytes.Buffer, own bool) {
 	p("return engine.JoinErrors(\n%s,\n)\n}\n", strings.Join(top, ",\n"))
 }
 
-// leafChecks returns the checks the spec states for a leaf key.
-func leafChecks(l leaf) []string {
+// leafChecks returns the checks the spec states for a leaf key, then the
+// target's own check of the key, when it has one.
+func (tg *target) leafChecks(l leaf) []string {
 	k := l.k
 	var out []string
+
 	switch {
 	case k.in == "header":
 	case k.enum != "" && k.typ == "array":
-		out = append(out, fmt.Sprintf("engine.CheckEnums(%q, %s, spec.%s)", l.name, l.expr, k.enum))
+		out = append(out, fmt.Sprintf("engine.CheckEnums(%q, %s, %s.%s)", l.name, l.expr, tg.specPkg, k.enum))
 		if k.required {
 			out = append(out, fmt.Sprintf("engine.CheckRequired(%q, len(%s) > 0)", l.name, l.expr))
 		}
 	case k.enum != "" && k.required:
-		out = append(out, fmt.Sprintf("engine.CheckRequiredEnum(%q, %s, spec.%s)", l.name, l.expr, k.enum))
+		out = append(out, fmt.Sprintf("engine.CheckRequiredEnum(%q, %s, %s.%s)", l.name, l.expr, tg.specPkg, k.enum))
 	case k.enum != "":
-		out = append(out, fmt.Sprintf("engine.CheckEnum(%q, %s, spec.%s)", l.name, l.expr, k.enum))
+		out = append(out, fmt.Sprintf("engine.CheckEnum(%q, %s, %s.%s)", l.name, l.expr, tg.specPkg, k.enum))
 	case k.required && k.typ == "array":
 		out = append(out, fmt.Sprintf("engine.CheckRequired(%q, len(%s) > 0)", l.name, l.expr))
 	case k.required:
 		out = append(out, fmt.Sprintf("engine.CheckRequired(%q, %s != nil)", l.name, l.expr))
 	}
 	if k.prefix != "" {
-		out = append(out, fmt.Sprintf("engine.CheckOptionalSID(%q, spec.%s, %s)", l.name, k.prefix, l.expr))
+		out = append(out, fmt.Sprintf("engine.CheckOptionalSID(%q, %s.%s, %s)", l.name, tg.specPkg, k.prefix, l.expr))
+	}
+	check := tg.keyChecks[k.name]
+	if check == "" {
+		check = tg.keyChecks["type "+k.typ]
+	}
+	if check != "" {
+		out = append(out, fmt.Sprintf("%s(%q, %s)", check, l.name, l.expr))
 	}
 	return out
 }
@@ -528,7 +535,7 @@ func leafChecks(l leaf) []string {
 // doc is the doc comment of t.
 func (t *paramsType) doc() string {
 	if t.op == nil {
-		return fmt.Sprintf("%s holds the keys %s.*.%s", t.name, strings.Join(t.prefixes, ".*, "), typeDocs[t.name])
+		return fmt.Sprintf("%s holds the keys %s.*.%s", t.name, strings.Join(t.prefixes, ".*, "), t.tg.typeDocs[t.name])
 	}
 	words := wordPattern.FindAllString(t.op.id, -1)
 	article := "a"
@@ -536,6 +543,9 @@ func (t *paramsType) doc() string {
 		article = "an"
 	}
 	d := fmt.Sprintf("%s holds the params of %s %s request (%s %s).", t.name, article, strings.Join(words, " "), t.op.method, t.op.path)
+	if t.twin != nil {
+		d = fmt.Sprintf("%s holds the params of %s %s request (%s %s), and of its twin on a named Service (%s).", t.name, article, strings.Join(words, " "), t.op.method, t.op.path, t.twin.path)
+	}
 	var required []string
 	for _, k := range t.op.keys {
 		if k.required {
@@ -549,7 +559,7 @@ func (t *paramsType) doc() string {
 	default:
 		d += " " + strings.Join(required[:len(required)-1], ", ") + " and " + required[len(required)-1] + " are required."
 	}
-	if extra := typeDocs[t.name]; extra != "" {
+	if extra := t.tg.typeDocs[t.name]; extra != "" {
 		d += " " + extra
 	}
 	return d
@@ -796,7 +806,7 @@ func (s *spec) addResults(resources []*resource) ([]*resource, error) {
 			if schemaName == "" {
 				continue
 			}
-			name := resultTypes[schemaName]
+			name := s.tg.resultTypes[schemaName]
 			if name == "" {
 				return nil, fmt.Errorf("%s: answer schema %s has no Go name in the overlay", o.id, schemaName)
 			}
@@ -850,11 +860,14 @@ func (s *spec) addResultFields(t *resultType, doc *document, schemaName string) 
 		if slices.ContainsFunc(t.fields, func(f *field) bool { return f.name == name }) {
 			continue
 		}
-		goType, err := s.resultType(schemaName, prop, sc.Properties[prop])
+		goType, err := s.resultType(t.name, schemaName, prop, sc.Properties[prop])
 		if err != nil {
 			return err
 		}
 		f := &field{name: name, goType: goType, tag: fmt.Sprintf("json:%q", prop)}
+		if m := sidPattern.FindStringSubmatch(sc.Properties[prop].Pattern); m != nil {
+			f.prefix = s.byPrefix[m[1]]
+		}
 		f.doc = fieldDoc(name, &key{name: prop, desc: sc.Properties[prop].Description})
 		if sc.Properties[prop].Description == "" {
 			// An answer's field is read, not sent: say which enum it holds,
@@ -882,8 +895,11 @@ func (s *spec) isEnumType(name string) bool {
 // resultType is the Go type of an answer's property: the overlay's, or the
 // spec's, a pointer where the property may be null and its zero value is
 // also a real value (a count, an index, a boolean), as the package doc says.
-func (s *spec) resultType(schemaName, key string, p *schema) (string, error) {
-	if t := resultFields[schemaName+"."+key]; t != "" {
+func (s *spec) resultType(typeName, schemaName, key string, p *schema) (string, error) {
+	if t := s.tg.resultFields[schemaName+"."+key]; t != "" {
+		return t, nil
+	}
+	if t := s.tg.resultFields[typeName+"."+key]; t != "" {
 		return t, nil
 	}
 	enumOf := func(ref string) string {
@@ -918,8 +934,8 @@ func (s *spec) resultType(schemaName, key string, p *schema) (string, error) {
 }
 
 // write writes the answer type t.
-func (t *resultType) write(b *bytes.Buffer) {
-	doc := resultDocs[t.name]
+func (t *resultType) write(b *bytes.Buffer, tg *target) {
+	doc := tg.resultDocs[t.name]
 	if doc == "" {
 		panic("answer type " + t.name + " has no doc in the overlay")
 	}
