@@ -30,9 +30,6 @@ func (c *Client) Service(chatServiceSID string) *ServiceClient {
 	return newServiceClient(c.s.caller, chatServiceSID)
 }
 
-// SID returns the Conversation Service SID that sc's calls address.
-func (sc *ServiceClient) SID() string { return sc.s.service }
-
 // scope is what a resource's calls address: the default Conversation
 // Service and the account, or one named Service.
 type scope struct {

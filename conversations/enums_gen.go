@@ -10,18 +10,18 @@ type AddressType string
 
 // The AddressType values the spec defines.
 const (
-	// AddressTypeSms is "sms".
-	AddressTypeSms AddressType = convspec.AddressTypeSms
-	// AddressTypeWhatsapp is "whatsapp".
-	AddressTypeWhatsapp AddressType = convspec.AddressTypeWhatsapp
+	// AddressTypeSMS is "sms".
+	AddressTypeSMS AddressType = convspec.AddressTypeSms
+	// AddressTypeWhatsApp is "whatsapp".
+	AddressTypeWhatsApp AddressType = convspec.AddressTypeWhatsapp
 	// AddressTypeMessenger is "messenger".
 	AddressTypeMessenger AddressType = convspec.AddressTypeMessenger
-	// AddressTypeGbm is "gbm".
-	AddressTypeGbm AddressType = convspec.AddressTypeGbm
+	// AddressTypeGBM is "gbm".
+	AddressTypeGBM AddressType = convspec.AddressTypeGbm
 	// AddressTypeEmail is "email".
 	AddressTypeEmail AddressType = convspec.AddressTypeEmail
-	// AddressTypeRcs is "rcs".
-	AddressTypeRcs AddressType = convspec.AddressTypeRcs
+	// AddressTypeRCS is "rcs".
+	AddressTypeRCS AddressType = convspec.AddressTypeRcs
 	// AddressTypeApple is "apple".
 	AddressTypeApple AddressType = convspec.AddressTypeApple
 	// AddressTypeChat is "chat".
@@ -201,10 +201,10 @@ type WebhookMethod string
 
 // The WebhookMethod values the spec defines.
 const (
-	// WebhookMethodGET is "GET".
-	WebhookMethodGET WebhookMethod = convspec.WebhookMethodGET
-	// WebhookMethodPOST is "POST".
-	WebhookMethodPOST WebhookMethod = convspec.WebhookMethodPOST
+	// WebhookMethodGet is "GET".
+	WebhookMethodGet WebhookMethod = convspec.WebhookMethodGET
+	// WebhookMethodPost is "POST".
+	WebhookMethodPost WebhookMethod = convspec.WebhookMethodPOST
 )
 
 // WebhookTarget is where the account's webhooks go: a URL or Flex. A value

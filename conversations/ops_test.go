@@ -258,6 +258,18 @@ func fill(t *testing.T, op *spec.Operation, v reflect.Value, prefix string, want
 	return header
 }
 
+// validParams returns params of op with every key set, nil for an
+// operation that takes none.
+func validParams(t *testing.T, op *spec.Operation, r row) any {
+	t.Helper()
+	if r.params == nil {
+		return nil
+	}
+	p := r.params()
+	fill(t, op, reflect.ValueOf(p).Elem(), "", url.Values{})
+	return p
+}
+
 // validValue is a valid value of k, as the form sends it.
 func validValue(k spec.Key) string {
 	switch {
@@ -310,11 +322,7 @@ func TestBadPathValues(t *testing.T) {
 				} else {
 					values[j] = v
 				}
-				var params any
-				if r.params != nil {
-					params = r.params()
-					fill(t, op, reflect.ValueOf(params).Elem(), "", url.Values{})
-				}
+				params := validParams(t, op, r)
 				err := r.call(context.Background(), resOf(c, named, service), values, params)
 				var verr *twiliochat.ValidationError
 				if assert.ErrorAs(t, err, &verr, "%s %s=%q", op.ID, p.Name, v) {
@@ -354,11 +362,7 @@ func TestNamesAreEscaped(t *testing.T) {
 					j--
 				}
 				values[j] = name
-				var params any
-				if r.params != nil {
-					params = r.params()
-					fill(t, op, reflect.ValueOf(params).Elem(), "", url.Values{})
-				}
+				params := validParams(t, op, r)
 				require.NoError(t, call(t, context.Background(), newTestClient(t, srv.URL), op.ID, values, params))
 				got := srv.requests()
 				require.Len(t, got, 1)
@@ -377,11 +381,7 @@ func TestNotFound(t *testing.T) {
 	c := newTestClient(t, srv.URL)
 	for _, op := range convspec.Operations {
 		r, _, _ := registryRow(op.ID)
-		var params any
-		if r.params != nil {
-			params = r.params()
-			fill(t, op, reflect.ValueOf(params).Elem(), "", url.Values{})
-		}
+		params := validParams(t, op, r)
 		err := call(t, context.Background(), c, op.ID, pathValues(op), params)
 		assert.True(t, twiliochat.IsNotFound(err), "%s: %v", op.ID, err)
 		var apiErr *twiliochat.APIError
@@ -560,11 +560,7 @@ func TestNoIdentity(t *testing.T) {
 			continue
 		}
 		r, _, _ := registryRow(op.ID)
-		var params any
-		if r.params != nil {
-			params = r.params()
-			fill(t, op, reflect.ValueOf(params).Elem(), "", url.Values{})
-		}
+		params := validParams(t, op, r)
 		err := call(t, context.Background(), c, op.ID, pathValues(op), params)
 		var derr *twiliochat.DecodeError
 		assert.ErrorAs(t, err, &derr, op.ID)

@@ -3,7 +3,6 @@ package conversations
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -128,8 +127,7 @@ func TestValidationBeforeAnyRequest(t *testing.T) {
 				continue
 			}
 			for kind, want := range checksOf(k) {
-				p := r.params()
-				fill(t, op, reflect.ValueOf(p).Elem(), "", url.Values{})
+				p := validParams(t, op, r)
 				f, ok := field(reflect.ValueOf(p).Elem(), k.Name)
 				require.True(t, ok, "%s: no field for %s", op.ID, k.Name)
 				badValues[kind](f)

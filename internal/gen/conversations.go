@@ -11,7 +11,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"go/format"
 	"slices"
 	"sort"
 	"strings"
@@ -80,17 +79,7 @@ func generateConversations(sources []source) (map[string][]byte, error) {
 	for _, r := range resources {
 		writers[convDir+r.file] = func(b *bytes.Buffer) { s.writeConvResource(b, r) }
 	}
-	files := map[string][]byte{}
-	for name, write := range writers {
-		var b bytes.Buffer
-		write(&b)
-		out, err := format.Source(b.Bytes())
-		if err != nil {
-			return nil, fmt.Errorf("formatting %s: %v\n%s", name, err, b.Bytes())
-		}
-		files[name] = out
-	}
-	return files, nil
+	return formatAll(writers)
 }
 
 // twinOf returns the default-Service twin's operationId and path of the
@@ -206,7 +195,7 @@ func (s *spec) convResources() ([]*convResource, error) {
 				if c.verb == "List" {
 					name = "List" + r.plural + "Params"
 				}
-				t, err := s.newParamsType(name, o, groups)
+				t, err := s.newParamsType(name, o, name, groups)
 				if err != nil {
 					return nil, err
 				}
@@ -293,44 +282,6 @@ func snake(s string) string {
 	return b.String()
 }
 
-// newParamsType works out the params type name of the operation o, as
-// paramsTypes does for the root package's.
-func (s *spec) newParamsType(name string, o *op, groups map[string]*paramsType) (*paramsType, error) {
-	t := &paramsType{tg: s.tg, name: name, op: o}
-	if o.listKey != "" {
-		t.fields = append(t.fields,
-			&field{name: "PageSize", seg: "PageSize", goType: "*int", tag: `url:"PageSize,omitempty"`, key: o.find("query", "PageSize"),
-				doc: "PageSize is how many items each page holds, from 1 to the list's maximum. When it is nil and Limit is set, pages hold Limit items, as many as a page can."},
-			&field{name: "Limit", goType: "int", tag: `url:"-"`,
-				doc: "Limit makes List stop after this many items; 0 lists them all. It must not be negative. It is not sent to Twilio."})
-	}
-	var keys []*key
-	for _, name := range o.formOrder {
-		keys = append(keys, o.find("form", name))
-	}
-	for i := range o.keys {
-		k := &o.keys[i]
-		if k.in == "query" && !slices.Contains(pagingKeys, k.name) {
-			keys = append(keys, k)
-		}
-	}
-	for _, k := range keys {
-		if err := s.addField(t, k, strings.Split(k.name, "."), name, groups); err != nil {
-			return nil, fmt.Errorf("%s: %v", o.id, err)
-		}
-	}
-	for i := range o.keys {
-		if k := &o.keys[i]; k.in == "header" {
-			name := headerFields[k.name]
-			if name == "" {
-				return nil, fmt.Errorf("%s: header %s has no field name in the overlay", o.id, k.name)
-			}
-			t.fields = append(t.fields, &field{name: name, goType: "*bool", tag: fmt.Sprintf("header:%q", k.name), key: k, header: true, doc: headerDocs[k.name]})
-		}
-	}
-	return t, nil
-}
-
 // writeConvEnums writes package conversations' enum types: one per Go name
 // of the spec's enums but those whose values are "true" and "false", which
 // are bools, and those no operation sends or answers with.
@@ -345,25 +296,12 @@ func (s *spec) writeConvEnums(b *bytes.Buffer) {
 			byGo[e.goName] = e
 		}
 	}
-	for _, goName := range sortedKeys(byGo) {
-		e := byGo[goName]
-		comment(b, "", convEnumDocs[goName]+" A value Twilio adds later decodes as its own string, without an error.")
-		p("type %s string", goName)
-		p("")
-		comment(b, "", "The "+goName+" values the spec defines.")
-		p("const (")
-		for _, v := range e.values {
-			name := goName + valueName(v)
-			doc := convValueDocs[name]
-			if doc == "" {
-				doc = fmt.Sprintf("%s is %q.", name, v)
-			}
-			comment(b, "\t", doc)
-			p("%s %s = convspec.%s", name, goName, name)
+	writeEnumTypes(b, byGo, "convspec", convEnumDocs, convValueNames, func(name, v string) string {
+		if doc := convValueDocs[name]; doc != "" {
+			return doc
 		}
-		p(")")
-		p("")
-	}
+		return fmt.Sprintf("%s is %q.", name, v)
+	})
 }
 
 // writeConvClient writes Client and ServiceClient, each with a field for

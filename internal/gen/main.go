@@ -253,15 +253,9 @@ func generate(sources, conv []source) (map[string][]byte, error) {
 	for _, r := range resources {
 		writers[rootDir+r.file] = func(b *bytes.Buffer) { s.writeResource(b, r) }
 	}
-	files := map[string][]byte{}
-	for name, write := range writers {
-		var b bytes.Buffer
-		write(&b)
-		out, err := format.Source(b.Bytes())
-		if err != nil {
-			return nil, fmt.Errorf("formatting %s: %v\n%s", name, err, b.Bytes())
-		}
-		files[name] = out
+	files, err := formatAll(writers)
+	if err != nil {
+		return nil, err
 	}
 	table, err := generateTable(conv, "convspec")
 	if err != nil {
@@ -274,6 +268,21 @@ func generate(sources, conv []source) (map[string][]byte, error) {
 	}
 	for name, src := range convFiles {
 		files[name] = src
+	}
+	return files, nil
+}
+
+// formatAll runs each writer and returns its output, gofmt'ed, by name.
+func formatAll(writers map[string]func(*bytes.Buffer)) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	for name, write := range writers {
+		var b bytes.Buffer
+		write(&b)
+		out, err := format.Source(b.Bytes())
+		if err != nil {
+			return nil, fmt.Errorf("formatting %s: %v\n%s", name, err, b.Bytes())
+		}
+		files[name] = out
 	}
 	return files, nil
 }

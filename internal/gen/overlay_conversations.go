@@ -241,6 +241,18 @@ var convEnumDocs = map[string]string{
 	"WebhookTarget":         "WebhookTarget is where the account's webhooks go: a URL or Flex.",
 }
 
+// convValueNames are package conversations' names of enum values whose
+// internal/convspec constant the rule spells otherwise: Go's initialisms,
+// and the root package's WebhookMethodGet.
+var convValueNames = map[string]string{
+	"AddressTypeSms":      "AddressTypeSMS",
+	"AddressTypeGbm":      "AddressTypeGBM",
+	"AddressTypeRcs":      "AddressTypeRCS",
+	"AddressTypeWhatsapp": "AddressTypeWhatsApp",
+	"WebhookMethodGET":    "WebhookMethodGet",
+	"WebhookMethodPOST":   "WebhookMethodPost",
+}
+
 // convValueDocs are the docs of package conversations' enum constants that
 // say more than their value.
 var convValueDocs = map[string]string{

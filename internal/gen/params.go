@@ -86,37 +86,9 @@ func (s *spec) paramsTypes() ([]*resource, error) {
 		if len(o.keys) == 0 {
 			continue
 		}
-		t := &paramsType{tg: s.tg, name: paramsTypeName(o.id), op: o}
-		if o.listKey != "" {
-			t.fields = append(t.fields,
-				&field{name: "PageSize", seg: "PageSize", goType: "*int", tag: `url:"PageSize,omitempty"`, key: o.find("query", "PageSize"),
-					doc: "PageSize is how many items each page holds, from 1 to the list's maximum. When it is nil and Limit is set, pages hold Limit items, as many as a page can."},
-				&field{name: "Limit", goType: "int", tag: `url:"-"`,
-					doc: "Limit makes List stop after this many items; 0 lists them all. It must not be negative. It is not sent to Twilio."})
-		}
-		var keys []*key
-		for _, name := range o.formOrder {
-			keys = append(keys, o.find("form", name))
-		}
-		for i := range o.keys {
-			k := &o.keys[i]
-			if k.in == "query" && !slices.Contains(pagingKeys, k.name) {
-				keys = append(keys, k)
-			}
-		}
-		for _, k := range keys {
-			if err := s.addField(t, k, strings.Split(k.name, "."), o.id, groups); err != nil {
-				return nil, fmt.Errorf("%s: %v", o.id, err)
-			}
-		}
-		for i := range o.keys {
-			if k := &o.keys[i]; k.in == "header" {
-				name := headerFields[k.name]
-				if name == "" {
-					return nil, fmt.Errorf("%s: header %s has no field name in the overlay", o.id, k.name)
-				}
-				t.fields = append(t.fields, &field{name: name, goType: "*bool", tag: fmt.Sprintf("header:%q", k.name), key: k, header: true, doc: headerDocs[k.name]})
-			}
+		t, err := s.newParamsType(paramsTypeName(o.id), o, o.id, groups)
+		if err != nil {
+			return nil, err
 		}
 		file := resourceFile(o.id)
 		r := byFile[file]
@@ -137,6 +109,46 @@ func (s *spec) paramsTypes() ([]*resource, error) {
 		out = append(out, byFile[f])
 	}
 	return out, nil
+}
+
+// newParamsType returns the params type name of the operation o: paging
+// fields for a list, a field (or a group) for each form key in the spec's
+// order and each query key, then the header's. owner names o's groups in
+// groups, which holds every group type met so far.
+func (s *spec) newParamsType(name string, o *op, owner string, groups map[string]*paramsType) (*paramsType, error) {
+	t := &paramsType{tg: s.tg, name: name, op: o}
+	if o.listKey != "" {
+		t.fields = append(t.fields,
+			&field{name: "PageSize", seg: "PageSize", goType: "*int", tag: `url:"PageSize,omitempty"`, key: o.find("query", "PageSize"),
+				doc: "PageSize is how many items each page holds, from 1 to the list's maximum. When it is nil and Limit is set, pages hold Limit items, as many as a page can."},
+			&field{name: "Limit", goType: "int", tag: `url:"-"`,
+				doc: "Limit makes List stop after this many items; 0 lists them all. It must not be negative. It is not sent to Twilio."})
+	}
+	var keys []*key
+	for _, name := range o.formOrder {
+		keys = append(keys, o.find("form", name))
+	}
+	for i := range o.keys {
+		k := &o.keys[i]
+		if k.in == "query" && !slices.Contains(pagingKeys, k.name) {
+			keys = append(keys, k)
+		}
+	}
+	for _, k := range keys {
+		if err := s.addField(t, k, strings.Split(k.name, "."), owner, groups); err != nil {
+			return nil, fmt.Errorf("%s: %v", o.id, err)
+		}
+	}
+	for i := range o.keys {
+		if k := &o.keys[i]; k.in == "header" {
+			name := headerFields[k.name]
+			if name == "" {
+				return nil, fmt.Errorf("%s: header %s has no field name in the overlay", o.id, k.name)
+			}
+			t.fields = append(t.fields, &field{name: name, goType: "*bool", tag: fmt.Sprintf("header:%q", k.name), key: k, header: true, doc: headerDocs[k.name]})
+		}
+	}
+	return t, nil
 }
 
 // find returns o's key name in in.
@@ -700,12 +712,27 @@ func (s *spec) writeEnums(b *bytes.Buffer) {
 	s.writeSIDKinds(b)
 	s.writeKeys(b)
 	for _, goName := range sortedKeys(byGo) {
-		e := byGo[goName]
-		doc := enumDocs[goName]
-		if doc == "" {
+		if enumDocs[goName] == "" {
 			panic("enum " + goName + " has no doc in the overlay")
 		}
-		comment(b, "", doc+" A value Twilio adds later decodes as its own string, without an error.")
+	}
+	writeEnumTypes(b, byGo, "spec", enumDocs, rootValueNames, func(name, _ string) string {
+		if valueDocs[name] == "" {
+			panic("enum value " + name + " has no doc in the overlay")
+		}
+		return valueDocs[name]
+	})
+}
+
+// writeEnumTypes writes a string type for each enum of byGo, with its doc
+// from docs, and a constant for each of its values: named as valueNames
+// renames the spec's constant (of the package specPkg), documented by
+// valueDoc.
+func writeEnumTypes(b *bytes.Buffer, byGo map[string]*enum, specPkg string, docs, valueNames map[string]string, valueDoc func(name, value string) string) {
+	p := lineWriter(b)
+	for _, goName := range sortedKeys(byGo) {
+		e := byGo[goName]
+		comment(b, "", docs[goName]+" A value Twilio adds later decodes as its own string, without an error.")
 		p("type %s string", goName)
 		p("")
 		comment(b, "", "The "+goName+" values the spec defines.")
@@ -713,14 +740,11 @@ func (s *spec) writeEnums(b *bytes.Buffer) {
 		for _, v := range e.values {
 			specName := goName + valueName(v)
 			name := specName
-			if n := rootValueNames[specName]; n != "" {
+			if n := valueNames[specName]; n != "" {
 				name = n
 			}
-			if valueDocs[name] == "" {
-				panic("enum value " + name + " has no doc in the overlay")
-			}
-			comment(b, "\t", valueDocs[name])
-			p("%s %s = spec.%s", name, goName, specName)
+			comment(b, "\t", valueDoc(name, v))
+			p("%s %s = %s.%s", name, goName, specPkg, specName)
 		}
 		p(")")
 		p("")
