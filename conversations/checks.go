@@ -22,10 +22,28 @@ var durationPattern = regexp.MustCompile(`^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:
 // durationPattern's order; a year and a month count as their shortest.
 var unitSeconds = []float64{365 * 86400, 28 * 86400, 7 * 86400, 86400, 3600, 60, 1}
 
-// checkTimer checks a set timer key (Timers.Inactive, DefaultClosedTimer):
-// an ISO 8601 duration (PT10M, P1D) of at least a minute, as the spec's
-// descriptions say; an empty value is left to Twilio.
-func checkTimer(field string, v *string) error {
+// The shortest timers Twilio takes, as the spec's descriptions say.
+const (
+	minInactiveTimer = 60      // seconds: a minute
+	minClosedTimer   = 10 * 60 // seconds: ten minutes
+)
+
+// checkInactiveTimer checks a set inactive timer (Timers.Inactive,
+// DefaultInactiveTimer): an ISO 8601 duration of at least a minute.
+func checkInactiveTimer(field string, v *string) error {
+	return checkTimer(field, v, minInactiveTimer, "a minute")
+}
+
+// checkClosedTimer checks a set closed timer (Timers.Closed,
+// DefaultClosedTimer): an ISO 8601 duration of at least ten minutes.
+func checkClosedTimer(field string, v *string) error {
+	return checkTimer(field, v, minClosedTimer, "ten minutes")
+}
+
+// checkTimer checks a set timer key: an ISO 8601 duration (PT10M, P1D) of
+// at least min seconds, which shortest says in words; an empty value is
+// left to Twilio.
+func checkTimer(field string, v *string, min float64, shortest string) error {
 	if v == nil || *v == "" {
 		return nil
 	}
@@ -40,8 +58,8 @@ func checkTimer(field string, v *string) error {
 			seconds += n * unit
 		}
 	}
-	if seconds < 60 {
-		return engine.Invalid(field, "%s is shorter than a minute", engine.QuoteShort(*v))
+	if seconds < min {
+		return engine.Invalid(field, "%s is shorter than %s", engine.QuoteShort(*v), shortest)
 	}
 	return nil
 }

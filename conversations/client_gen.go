@@ -65,7 +65,7 @@ type Client struct {
 	// timers.
 	Configuration *ConfigurationResource
 	// ConfigurationWebhooks calls the account's webhook settings
-	// (https://www.twilio.com/docs/conversations/api/configuration-webhook-resource),
+	// (https://www.twilio.com/docs/conversations/api/webhook-configuration-resource),
 	// which apply to the default Conversation Service.
 	ConfigurationWebhooks *ConfigurationWebhooksResource
 
@@ -148,7 +148,7 @@ type ServiceClient struct {
 	// (https://www.twilio.com/docs/conversations/api/service-notification-resource).
 	Notifications *ServiceNotificationsResource
 	// ConfigurationWebhooks calls a Conversation Service's webhook settings
-	// (https://www.twilio.com/docs/conversations/api/service-webhook-configuration-resource).
+	// (https://www.twilio.com/docs/conversations/api/per-service-webhook-resource).
 	ConfigurationWebhooks *ServiceConfigurationWebhooksResource
 
 	s scope

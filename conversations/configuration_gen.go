@@ -96,8 +96,8 @@ func (p *UpdateConfigurationParams) validate() error {
 	return engine.JoinErrors(
 		engine.CheckOptionalSID("DefaultChatServiceSid", convspec.ServiceSIDPrefix, p.DefaultChatServiceSID),
 		engine.CheckOptionalSID("DefaultMessagingServiceSid", convspec.MessagingServiceSIDPrefix, p.DefaultMessagingServiceSID),
-		checkTimer("DefaultInactiveTimer", p.DefaultInactiveTimer),
-		checkTimer("DefaultClosedTimer", p.DefaultClosedTimer),
+		checkInactiveTimer("DefaultInactiveTimer", p.DefaultInactiveTimer),
+		checkClosedTimer("DefaultClosedTimer", p.DefaultClosedTimer),
 	)
 }
 

@@ -116,7 +116,7 @@ func (p *UpdateConfigurationWebhookParams) validate() error {
 func (p *UpdateConfigurationWebhookParams) secrets() []string { return nil }
 
 // ConfigurationWebhooksResource calls the account's webhook settings
-// (https://www.twilio.com/docs/conversations/api/configuration-webhook-resource),
+// (https://www.twilio.com/docs/conversations/api/webhook-configuration-resource),
 // which apply to the default Conversation Service. It is safe for concurrent
 // use.
 type ConfigurationWebhooksResource struct{ s scope }

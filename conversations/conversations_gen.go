@@ -178,7 +178,7 @@ func (p *CreateConversationWithParticipantsParams) validate() error {
 	}
 	var group0 error
 	if p.Timers != nil {
-		group0 = engine.JoinErrors(checkTimer("Timers.Inactive", p.Timers.Inactive), checkTimer("Timers.Closed", p.Timers.Closed))
+		group0 = engine.JoinErrors(checkInactiveTimer("Timers.Inactive", p.Timers.Inactive), checkClosedTimer("Timers.Closed", p.Timers.Closed))
 	}
 	return engine.JoinErrors(
 		engine.CheckDate("DateCreated", p.DateCreated),
@@ -195,7 +195,7 @@ func (p *CreateConversationWithParticipantsParams) validate() error {
 func (p *CreateConversationWithParticipantsParams) secrets() []string { return nil }
 
 // TimersParams holds the keys Timers.*.Each is an ISO 8601 duration (PT10M,
-// P1D) of at least a minute.
+// P1D): at least a minute for Inactive, ten minutes for Closed.
 type TimersParams struct {
 	// Inactive: ISO8601 duration when conversation will be switched to inactive
 	// state. Minimum value for this timer is 1 minute.
@@ -398,7 +398,7 @@ func (p *CreateConversationParams) validate() error {
 	}
 	var group0 error
 	if p.Timers != nil {
-		group0 = engine.JoinErrors(checkTimer("Timers.Inactive", p.Timers.Inactive), checkTimer("Timers.Closed", p.Timers.Closed))
+		group0 = engine.JoinErrors(checkInactiveTimer("Timers.Inactive", p.Timers.Inactive), checkClosedTimer("Timers.Closed", p.Timers.Closed))
 	}
 	return engine.JoinErrors(
 		engine.CheckDate("DateCreated", p.DateCreated),
@@ -507,7 +507,7 @@ func (p *UpdateConversationParams) validate() error {
 	}
 	var group0 error
 	if p.Timers != nil {
-		group0 = engine.JoinErrors(checkTimer("Timers.Inactive", p.Timers.Inactive), checkTimer("Timers.Closed", p.Timers.Closed))
+		group0 = engine.JoinErrors(checkInactiveTimer("Timers.Inactive", p.Timers.Inactive), checkClosedTimer("Timers.Closed", p.Timers.Closed))
 	}
 	return engine.JoinErrors(
 		engine.CheckDate("DateCreated", p.DateCreated),

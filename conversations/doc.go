@@ -58,8 +58,10 @@
 //
 // Params are validated as twiliochat's are: required keys, enums and SID
 // forms from the spec, JSON text (Attributes, ContentVariables, each
-// Participant), URLs, dates RFC 3339 can carry, and ISO 8601 durations of
-// at least a minute for the timers (Timers.Inactive, DefaultClosedTimer).
+// Participant), URLs, dates RFC 3339 can carry, and ISO 8601 durations for
+// the timers, of at least a minute for Timers.Inactive and
+// DefaultInactiveTimer and ten minutes for Timers.Closed and
+// DefaultClosedTimer, as Twilio requires.
 // Errors are twiliochat's: *twiliochat.ValidationError, *twiliochat.APIError,
 // *twiliochat.DecodeError, and twiliochat.IsNotFound and the other helpers
 // work on them. A page of a list is a *twiliochat.Page (MessagePage is

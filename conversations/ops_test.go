@@ -23,6 +23,7 @@ import (
 
 	"github.com/e3f0929f/twiliochat"
 	"github.com/e3f0929f/twiliochat/internal/convspec"
+	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -578,4 +579,85 @@ func TestNilClient(t *testing.T) {
 	assert.False(t, errors.As(err, &verr))
 	_, err = c.Service(testServiceSID).Users.Fetch(context.Background(), "alice")
 	require.Error(t, err)
+}
+
+// TestNilContext calls every operation with a nil context: an error, and
+// no request.
+func TestNilContext(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t, http.StatusOK, []byte(`{}`))
+	c := newTestClient(t, srv.URL)
+	for _, op := range convspec.Operations {
+		r, named, _ := registryRow(op.ID)
+		err := r.call(nil, resOf(c, named, testServiceSID), pathValues(op), validParams(t, op, r))
+		assert.ErrorIs(t, err, engine.ErrNilContext, op.ID)
+		if r.list != nil {
+			err := r.list(nil, resOf(c, named, testServiceSID), pathValues(op), validParams(t, op, r))
+			assert.ErrorIs(t, err, engine.ErrNilContext, op.ID)
+		}
+	}
+	assert.Empty(t, srv.requests())
+}
+
+// TestRetries answers every operation 503: a Create, which Twilio may have
+// served, is sent once; every other operation is retried twice.
+func TestRetries(t *testing.T) {
+	t.Parallel()
+	for _, op := range convspec.Operations {
+		t.Run(op.ID, func(t *testing.T) {
+			t.Parallel()
+			srv := newServer(t, http.StatusServiceUnavailable, []byte(`{"code": 20503, "status": 503, "message": "unavailable"}`))
+			err := call(t, context.Background(), newTestClient(t, srv.URL), op.ID, pathValues(op), validParams(t, op, registryRowOf(op.ID)))
+			require.Error(t, err)
+			want := 3
+			if op.Creates {
+				want = 1
+			}
+			assert.Len(t, srv.requests(), want)
+		})
+	}
+}
+
+// registryRowOf returns the row of the operation id.
+func registryRowOf(id string) row {
+	r, _, _ := registryRow(id)
+	return r
+}
+
+// hostRecorder is a RoundTripper that records the URL of each request and
+// answers 404.
+type hostRecorder struct {
+	mu   sync.Mutex
+	urls []string
+}
+
+func (h *hostRecorder) RoundTrip(r *http.Request) (*http.Response, error) {
+	h.mu.Lock()
+	h.urls = append(h.urls, r.URL.String())
+	h.mu.Unlock()
+	return &http.Response{StatusCode: http.StatusNotFound, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(`{"code": 20404, "status": 404}`)), Request: r}, nil
+}
+
+// TestHost sends to Twilio's Conversations host, with the Chat client's
+// edge and region, while the Chat client keeps its own.
+func TestHost(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		opts       []twiliochat.Option
+		conv, chat string
+	}{
+		{nil, "https://conversations.twilio.com/v1/Conversations/support", "https://chat.twilio.com/v2/Services/" + testServiceSID},
+		{[]twiliochat.Option{twiliochat.WithEdge("sydney"), twiliochat.WithRegion("au1")},
+			"https://conversations.sydney.au1.twilio.com/v1/Conversations/support", "https://chat.sydney.au1.twilio.com/v2/Services/" + testServiceSID},
+	} {
+		rec := &hostRecorder{}
+		chat, err := twiliochat.NewClient(testAccountSID, testAuthToken,
+			append(tc.opts, twiliochat.WithHTTPClient(&http.Client{Transport: rec}))...)
+		require.NoError(t, err)
+		_, err = New(chat).Conversations.Fetch(context.Background(), "support")
+		assert.True(t, twiliochat.IsNotFound(err), err)
+		_, err = chat.Services.Fetch(context.Background(), testServiceSID)
+		assert.True(t, twiliochat.IsNotFound(err), err)
+		assert.Equal(t, []string{tc.conv, tc.chat}, rec.urls)
+	}
 }

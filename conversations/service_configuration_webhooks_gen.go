@@ -117,7 +117,7 @@ func (p *UpdateServiceWebhookConfigurationParams) secrets() []string { return ni
 
 // ServiceConfigurationWebhooksResource calls a Conversation Service's
 // webhook settings
-// (https://www.twilio.com/docs/conversations/api/service-webhook-configuration-resource).
+// (https://www.twilio.com/docs/conversations/api/per-service-webhook-resource).
 // It is safe for concurrent use.
 type ServiceConfigurationWebhooksResource struct{ s scope }
 

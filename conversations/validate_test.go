@@ -29,12 +29,13 @@ var badValues = map[string]func(f reflect.Value){
 		}
 		setString(f, "bogus")
 	},
-	"sid":   func(f reflect.Value) { setString(f, "XX00000000000000000000000000000001") },
-	"json":  func(f reflect.Value) { setString(f, `{"ticket": `) },
-	"url":   func(f reflect.Value) { setString(f, "ftp://example.com/hook") },
-	"timer": func(f reflect.Value) { setString(f, "10 minutes") },
-	"short": func(f reflect.Value) { setString(f, "PT59S") },
-	"day":   func(f reflect.Value) { setString(f, "yesterday") },
+	"sid":          func(f reflect.Value) { setString(f, "XX00000000000000000000000000000001") },
+	"json":         func(f reflect.Value) { setString(f, `{"ticket": `) },
+	"url":          func(f reflect.Value) { setString(f, "ftp://example.com/hook") },
+	"timer":        func(f reflect.Value) { setString(f, "10 minutes") },
+	"short":        func(f reflect.Value) { setString(f, "PT59S") },
+	"short closed": func(f reflect.Value) { setString(f, "PT9M59S") },
+	"day":          func(f reflect.Value) { setString(f, "yesterday") },
 	"date": func(f reflect.Value) {
 		f.Set(reflect.ValueOf(twiliochat.Ptr(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC))))
 	},
@@ -83,8 +84,10 @@ func checksOf(k spec.Key) map[string]string {
 	switch k.Name {
 	case "Attributes", "ContentVariables":
 		out["json"] = k.Name
-	case "Timers.Inactive", "Timers.Closed", "DefaultInactiveTimer", "DefaultClosedTimer":
+	case "Timers.Inactive", "DefaultInactiveTimer":
 		out["timer"], out["short"] = k.Name, k.Name
+	case "Timers.Closed", "DefaultClosedTimer":
+		out["timer"], out["short"], out["short closed"] = k.Name, k.Name, k.Name
 	case "StartDate", "EndDate":
 		out["day"] = k.Name
 	case "Participant":
@@ -169,7 +172,8 @@ func TestPageSize(t *testing.T) {
 	assert.Empty(t, srv.requests())
 }
 
-// TestCheckTimer tests the ISO 8601 durations of the timer keys.
+// TestCheckTimer tests the ISO 8601 durations of the timer keys: at least
+// a minute for an inactive timer, ten minutes for a closed one.
 func TestCheckTimer(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -181,14 +185,19 @@ func TestCheckTimer(t *testing.T) {
 		{"P0D", false}, {"P0DT1M", true}, {"P", false}, {"PT", false}, {"P1DT", false}, {"10m", false},
 		{"PT1M ", false}, {"", true}, {"PT99999999999999999999H", true}, {"pt1m", false}, {"PT1.5M", false},
 	} {
-		err := checkTimer("Timers.Inactive", &tc.v)
+		err := checkInactiveTimer("Timers.Inactive", &tc.v)
 		if tc.ok {
 			assert.NoError(t, err, tc.v)
 		} else {
 			assert.Error(t, err, tc.v)
 		}
 	}
-	assert.NoError(t, checkTimer("Timers.Inactive", nil))
+	for v, ok := range map[string]bool{"PT10M": true, "PT600S": true, "PT9M59S": false, "PT1M": false, "P1D": true, "PT0.5H": false} {
+		err := checkClosedTimer("Timers.Closed", &v)
+		assert.Equal(t, ok, err == nil, "%q: %v", v, err)
+	}
+	assert.NoError(t, checkInactiveTimer("Timers.Inactive", nil))
+	assert.NoError(t, checkClosedTimer("Timers.Closed", nil))
 }
 
 // TestCheckDay tests the date filters of a Conversations list.

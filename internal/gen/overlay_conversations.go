@@ -96,7 +96,7 @@ var convResourceDocs = []convResourceDoc{
 	{resource: "Configuration", field: "Configuration",
 		doc: "the account's Conversations Configuration (https://www.twilio.com/docs/conversations/api/configuration-resource): its default Conversation Service and Messaging Service, and its default timers."},
 	{resource: "ConfigurationWebhook", field: "ConfigurationWebhooks", typ: "ConfigurationWebhooksResource",
-		doc: "the account's webhook settings (https://www.twilio.com/docs/conversations/api/configuration-webhook-resource), which apply to the default Conversation Service."},
+		doc: "the account's webhook settings (https://www.twilio.com/docs/conversations/api/webhook-configuration-resource), which apply to the default Conversation Service."},
 	{resource: "Binding", field: "Bindings", plural: "Bindings",
 		doc: "the push notification Bindings of a Conversation Service (https://www.twilio.com/docs/conversations/api/service-binding-resource), Chat's Bindings (BS…)."},
 	{resource: "ServiceConfiguration", field: "Configuration", typ: "ServiceConfigurationResource",
@@ -104,7 +104,7 @@ var convResourceDocs = []convResourceDoc{
 	{resource: "ServiceNotification", field: "Notifications", typ: "ServiceNotificationsResource",
 		doc: "a Conversation Service's push notification settings (https://www.twilio.com/docs/conversations/api/service-notification-resource)."},
 	{resource: "ServiceWebhookConfiguration", field: "ConfigurationWebhooks", typ: "ServiceConfigurationWebhooksResource",
-		doc: "a Conversation Service's webhook settings (https://www.twilio.com/docs/conversations/api/service-webhook-configuration-resource)."},
+		doc: "a Conversation Service's webhook settings (https://www.twilio.com/docs/conversations/api/per-service-webhook-resource)."},
 }
 
 // convClientDoc and convServiceClientDoc are the docs of Client and
@@ -152,7 +152,7 @@ var convTypeDocs = map[string]string{
 	"CreateCredentialParams": "Its secrets are sent to Twilio and shown nowhere else.",
 	"UpdateCredentialParams": "Its secrets are sent to Twilio and shown nowhere else.",
 	"UpdateRoleParams":       "Permission replaces the Role's permissions: one left out is taken away.",
-	"TimersParams":           "Each is an ISO 8601 duration (PT10M, P1D) of at least a minute.",
+	"TimersParams":           "Each is an ISO 8601 duration (PT10M, P1D): at least a minute for Inactive, ten minutes for Closed.",
 }
 
 // convKeyChecks are the checks the spec cannot state, by key, or by
@@ -162,10 +162,10 @@ var convKeyChecks = map[string]string{
 	"type date-time":          "engine.CheckDate",
 	"Attributes":              "engine.CheckJSON",
 	"ContentVariables":        "engine.CheckJSON",
-	"Timers.Inactive":         "checkTimer",
-	"Timers.Closed":           "checkTimer",
-	"DefaultInactiveTimer":    "checkTimer",
-	"DefaultClosedTimer":      "checkTimer",
+	"Timers.Inactive":         "checkInactiveTimer",
+	"Timers.Closed":           "checkClosedTimer",
+	"DefaultInactiveTimer":    "checkInactiveTimer",
+	"DefaultClosedTimer":      "checkClosedTimer",
 	"Configuration.Url":       "engine.CheckURL",
 	"PreWebhookUrl":           "engine.CheckURL",
 	"PostWebhookUrl":          "engine.CheckURL",
