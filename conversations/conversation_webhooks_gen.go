@@ -271,10 +271,9 @@ type ConversationWebhookPage = twiliochat.Page[ConversationWebhook]
 var opListConversationWebhook = listOp[*ListConversationWebhooksParams, ConversationWebhook]{convspec.Lookup("ListConversationScopedWebhook"), convspec.Lookup("ListServiceConversationScopedWebhook")}
 
 // ListPage returns the first page of the list that List iterates over. It
-// sends GET /v1/Conversations/{ConversationSid}/Webhooks on the default
-// Service,
-// /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks on
-// a ServiceClient's.
+// sends GET /v1/Conversations/{ConversationSid}/Webhooks, or
+// /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks
+// from a ServiceClient.
 func (r *ConversationWebhooksResource) ListPage(ctx context.Context, conversation string, params *ListConversationWebhooksParams) (*ConversationWebhookPage, error) {
 	return opListConversationWebhook.page(ctx, r.s, params, conversation)
 }
@@ -287,10 +286,9 @@ func (r *ConversationWebhooksResource) NextPage(ctx context.Context, page *Conve
 
 // List retrieves a list of all webhooks scoped to the conversation, as an
 // iterator that fetches page by page; the iterator yields a bad input's
-// error alone. It sends GET /v1/Conversations/{ConversationSid}/Webhooks on
-// the default Service,
-// /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks on
-// a ServiceClient's.
+// error alone. It sends GET /v1/Conversations/{ConversationSid}/Webhooks, or
+// /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks
+// from a ServiceClient.
 func (r *ConversationWebhooksResource) List(ctx context.Context, conversation string, params *ListConversationWebhooksParams) iter.Seq2[*ConversationWebhook, error] {
 	return opListConversationWebhook.items(ctx, r.s, params, conversation)
 }
@@ -301,9 +299,9 @@ var opCreateConversationWebhook = sendOp[*CreateConversationWebhookParams, Conve
 
 // Create creates a new webhook scoped to the conversation, and returns the
 // ConversationWebhook as Twilio stored it. It sends POST
-// /v1/Conversations/{ConversationSid}/Webhooks on the default Service,
-// /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks on
-// a ServiceClient's.
+// /v1/Conversations/{ConversationSid}/Webhooks, or
+// /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks
+// from a ServiceClient.
 func (r *ConversationWebhooksResource) Create(ctx context.Context, conversation string, params *CreateConversationWebhookParams) (*ConversationWebhook, error) {
 	return opCreateConversationWebhook.call(ctx, r.s, params, conversation)
 }
@@ -313,10 +311,9 @@ func (r *ConversationWebhooksResource) Create(ctx context.Context, conversation 
 var opFetchConversationWebhook = fetchOp[ConversationWebhook]{convspec.Lookup("FetchConversationScopedWebhook"), convspec.Lookup("FetchServiceConversationScopedWebhook")}
 
 // Fetch fetches the configuration of a conversation-scoped webhook. It sends
-// GET /v1/Conversations/{ConversationSid}/Webhooks/{Sid} on the default
-// Service,
+// GET /v1/Conversations/{ConversationSid}/Webhooks/{Sid}, or
 // /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks/{Sid}
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *ConversationWebhooksResource) Fetch(ctx context.Context, conversation, webhookSID string) (*ConversationWebhook, error) {
 	return opFetchConversationWebhook.call(ctx, r.s, conversation, webhookSID)
 }
@@ -327,9 +324,9 @@ var opUpdateConversationWebhook = sendOp[*UpdateConversationWebhookParams, Conve
 
 // Update updates an existing conversation-scoped webhook, and returns the
 // ConversationWebhook as Twilio stored it. It sends POST
-// /v1/Conversations/{ConversationSid}/Webhooks/{Sid} on the default Service,
+// /v1/Conversations/{ConversationSid}/Webhooks/{Sid}, or
 // /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks/{Sid}
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *ConversationWebhooksResource) Update(ctx context.Context, conversation, webhookSID string, params *UpdateConversationWebhookParams) (*ConversationWebhook, error) {
 	return opUpdateConversationWebhook.call(ctx, r.s, params, conversation, webhookSID)
 }
@@ -339,10 +336,9 @@ func (r *ConversationWebhooksResource) Update(ctx context.Context, conversation,
 var opDeleteConversationWebhook = deleteOp[*noParams]{convspec.Lookup("DeleteConversationScopedWebhook"), convspec.Lookup("DeleteServiceConversationScopedWebhook")}
 
 // Delete removes an existing webhook scoped to the conversation. It sends
-// DELETE /v1/Conversations/{ConversationSid}/Webhooks/{Sid} on the default
-// Service,
+// DELETE /v1/Conversations/{ConversationSid}/Webhooks/{Sid}, or
 // /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks/{Sid}
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *ConversationWebhooksResource) Delete(ctx context.Context, conversation, webhookSID string) error {
 	return opDeleteConversationWebhook.call(ctx, r.s, nil, conversation, webhookSID)
 }

@@ -568,9 +568,9 @@ var opCreateConversationWithParticipants = sendOp[*CreateConversationWithPartici
 
 // CreateWithParticipants creates a new conversation with the list of
 // participants, and returns the Conversation as Twilio stored it. It sends
-// POST /v1/ConversationWithParticipants on the default Service,
-// /v1/Services/{ChatServiceSid}/ConversationWithParticipants on a
-// ServiceClient's.
+// POST /v1/ConversationWithParticipants, or
+// /v1/Services/{ChatServiceSid}/ConversationWithParticipants from a
+// ServiceClient.
 func (r *ConversationsResource) CreateWithParticipants(ctx context.Context, params *CreateConversationWithParticipantsParams) (*Conversation, error) {
 	return opCreateConversationWithParticipants.call(ctx, r.s, params)
 }
@@ -580,8 +580,8 @@ func (r *ConversationsResource) CreateWithParticipants(ctx context.Context, para
 var opListConversation = listOp[*ListConversationsParams, Conversation]{convspec.Lookup("ListConversation"), convspec.Lookup("ListServiceConversation")}
 
 // ListPage returns the first page of the list that List iterates over. It
-// sends GET /v1/Conversations on the default Service,
-// /v1/Services/{ChatServiceSid}/Conversations on a ServiceClient's.
+// sends GET /v1/Conversations, or
+// /v1/Services/{ChatServiceSid}/Conversations from a ServiceClient.
 func (r *ConversationsResource) ListPage(ctx context.Context, params *ListConversationsParams) (*ConversationPage, error) {
 	return opListConversation.page(ctx, r.s, params)
 }
@@ -594,8 +594,8 @@ func (r *ConversationsResource) NextPage(ctx context.Context, page *Conversation
 
 // List retrieves a list of conversations, as an iterator that fetches page
 // by page; the iterator yields a bad input's error alone. It sends GET
-// /v1/Conversations on the default Service,
-// /v1/Services/{ChatServiceSid}/Conversations on a ServiceClient's.
+// /v1/Conversations, or /v1/Services/{ChatServiceSid}/Conversations from a
+// ServiceClient.
 func (r *ConversationsResource) List(ctx context.Context, params *ListConversationsParams) iter.Seq2[*Conversation, error] {
 	return opListConversation.items(ctx, r.s, params)
 }
@@ -605,8 +605,8 @@ func (r *ConversationsResource) List(ctx context.Context, params *ListConversati
 var opCreateConversation = sendOp[*CreateConversationParams, Conversation]{convspec.Lookup("CreateConversation"), convspec.Lookup("CreateServiceConversation")}
 
 // Create creates a new conversation, and returns the Conversation as Twilio
-// stored it. It sends POST /v1/Conversations on the default Service,
-// /v1/Services/{ChatServiceSid}/Conversations on a ServiceClient's.
+// stored it. It sends POST /v1/Conversations, or
+// /v1/Services/{ChatServiceSid}/Conversations from a ServiceClient.
 func (r *ConversationsResource) Create(ctx context.Context, params *CreateConversationParams) (*Conversation, error) {
 	return opCreateConversation.call(ctx, r.s, params)
 }
@@ -615,9 +615,8 @@ func (r *ConversationsResource) Create(ctx context.Context, params *CreateConver
 // FetchServiceConversation (see internal/convspec).
 var opFetchConversation = fetchOp[Conversation]{convspec.Lookup("FetchConversation"), convspec.Lookup("FetchServiceConversation")}
 
-// Fetch fetches a conversation. It sends GET /v1/Conversations/{Sid} on the
-// default Service, /v1/Services/{ChatServiceSid}/Conversations/{Sid} on a
-// ServiceClient's.
+// Fetch fetches a conversation. It sends GET /v1/Conversations/{Sid}, or
+// /v1/Services/{ChatServiceSid}/Conversations/{Sid} from a ServiceClient.
 func (r *ConversationsResource) Fetch(ctx context.Context, conversation string) (*Conversation, error) {
 	return opFetchConversation.call(ctx, r.s, conversation)
 }
@@ -627,9 +626,8 @@ func (r *ConversationsResource) Fetch(ctx context.Context, conversation string) 
 var opUpdateConversation = sendOp[*UpdateConversationParams, Conversation]{convspec.Lookup("UpdateConversation"), convspec.Lookup("UpdateServiceConversation")}
 
 // Update updates an existing conversation, and returns the Conversation as
-// Twilio stored it. It sends POST /v1/Conversations/{Sid} on the default
-// Service, /v1/Services/{ChatServiceSid}/Conversations/{Sid} on a
-// ServiceClient's.
+// Twilio stored it. It sends POST /v1/Conversations/{Sid}, or
+// /v1/Services/{ChatServiceSid}/Conversations/{Sid} from a ServiceClient.
 func (r *ConversationsResource) Update(ctx context.Context, conversation string, params *UpdateConversationParams) (*Conversation, error) {
 	return opUpdateConversation.call(ctx, r.s, params, conversation)
 }
@@ -638,9 +636,8 @@ func (r *ConversationsResource) Update(ctx context.Context, conversation string,
 // DeleteServiceConversation (see internal/convspec).
 var opDeleteConversation = deleteOp[*DeleteConversationParams]{convspec.Lookup("DeleteConversation"), convspec.Lookup("DeleteServiceConversation")}
 
-// Delete removes a conversation. It sends DELETE /v1/Conversations/{Sid} on
-// the default Service, /v1/Services/{ChatServiceSid}/Conversations/{Sid} on
-// a ServiceClient's.
+// Delete removes a conversation. It sends DELETE /v1/Conversations/{Sid}, or
+// /v1/Services/{ChatServiceSid}/Conversations/{Sid} from a ServiceClient.
 func (r *ConversationsResource) Delete(ctx context.Context, conversation string, params *DeleteConversationParams) error {
 	return opDeleteConversation.call(ctx, r.s, params, conversation)
 }

@@ -358,10 +358,9 @@ type MessagePage = twiliochat.Page[Message]
 var opListMessage = listOp[*ListMessagesParams, Message]{convspec.Lookup("ListConversationMessage"), convspec.Lookup("ListServiceConversationMessage")}
 
 // ListPage returns the first page of the list that List iterates over. It
-// sends GET /v1/Conversations/{ConversationSid}/Messages on the default
-// Service,
-// /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages on
-// a ServiceClient's.
+// sends GET /v1/Conversations/{ConversationSid}/Messages, or
+// /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages
+// from a ServiceClient.
 func (r *MessagesResource) ListPage(ctx context.Context, conversation string, params *ListMessagesParams) (*MessagePage, error) {
 	return opListMessage.page(ctx, r.s, params, conversation)
 }
@@ -374,10 +373,9 @@ func (r *MessagesResource) NextPage(ctx context.Context, page *MessagePage) (*Me
 
 // List retrieves a list of all messages in the conversation, as an iterator
 // that fetches page by page; the iterator yields a bad input's error alone.
-// It sends GET /v1/Conversations/{ConversationSid}/Messages on the default
-// Service,
-// /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages on
-// a ServiceClient's.
+// It sends GET /v1/Conversations/{ConversationSid}/Messages, or
+// /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages
+// from a ServiceClient.
 func (r *MessagesResource) List(ctx context.Context, conversation string, params *ListMessagesParams) iter.Seq2[*Message, error] {
 	return opListMessage.items(ctx, r.s, params, conversation)
 }
@@ -388,9 +386,9 @@ var opCreateMessage = sendOp[*CreateMessageParams, Message]{convspec.Lookup("Cre
 
 // Create adds a new message to the conversation, and returns the Message as
 // Twilio stored it. It sends POST
-// /v1/Conversations/{ConversationSid}/Messages on the default Service,
-// /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages on
-// a ServiceClient's.
+// /v1/Conversations/{ConversationSid}/Messages, or
+// /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages
+// from a ServiceClient.
 func (r *MessagesResource) Create(ctx context.Context, conversation string, params *CreateMessageParams) (*Message, error) {
 	return opCreateMessage.call(ctx, r.s, params, conversation)
 }
@@ -400,9 +398,9 @@ func (r *MessagesResource) Create(ctx context.Context, conversation string, para
 var opFetchMessage = fetchOp[Message]{convspec.Lookup("FetchConversationMessage"), convspec.Lookup("FetchServiceConversationMessage")}
 
 // Fetch fetches a message from the conversation. It sends GET
-// /v1/Conversations/{ConversationSid}/Messages/{Sid} on the default Service,
+// /v1/Conversations/{ConversationSid}/Messages/{Sid}, or
 // /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{Sid}
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *MessagesResource) Fetch(ctx context.Context, conversation, messageSID string) (*Message, error) {
 	return opFetchMessage.call(ctx, r.s, conversation, messageSID)
 }
@@ -413,9 +411,9 @@ var opUpdateMessage = sendOp[*UpdateMessageParams, Message]{convspec.Lookup("Upd
 
 // Update updates an existing message in the conversation, and returns the
 // Message as Twilio stored it. It sends POST
-// /v1/Conversations/{ConversationSid}/Messages/{Sid} on the default Service,
+// /v1/Conversations/{ConversationSid}/Messages/{Sid}, or
 // /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{Sid}
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *MessagesResource) Update(ctx context.Context, conversation, messageSID string, params *UpdateMessageParams) (*Message, error) {
 	return opUpdateMessage.call(ctx, r.s, params, conversation, messageSID)
 }
@@ -425,9 +423,9 @@ func (r *MessagesResource) Update(ctx context.Context, conversation, messageSID 
 var opDeleteMessage = deleteOp[*DeleteMessageParams]{convspec.Lookup("DeleteConversationMessage"), convspec.Lookup("DeleteServiceConversationMessage")}
 
 // Delete removes a message from the conversation. It sends DELETE
-// /v1/Conversations/{ConversationSid}/Messages/{Sid} on the default Service,
+// /v1/Conversations/{ConversationSid}/Messages/{Sid}, or
 // /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{Sid}
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *MessagesResource) Delete(ctx context.Context, conversation, messageSID string, params *DeleteMessageParams) error {
 	return opDeleteMessage.call(ctx, r.s, params, conversation, messageSID)
 }

@@ -161,9 +161,9 @@ type ParticipantConversationPage = twiliochat.Page[ParticipantConversation]
 var opListParticipantConversation = listOp[*ListParticipantConversationsParams, ParticipantConversation]{convspec.Lookup("ListParticipantConversation"), convspec.Lookup("ListServiceParticipantConversation")}
 
 // ListPage returns the first page of the list that List iterates over. It
-// sends GET /v1/ParticipantConversations on the default Service,
-// /v1/Services/{ChatServiceSid}/ParticipantConversations on a
-// ServiceClient's.
+// sends GET /v1/ParticipantConversations, or
+// /v1/Services/{ChatServiceSid}/ParticipantConversations from a
+// ServiceClient.
 func (r *ParticipantConversationsResource) ListPage(ctx context.Context, params *ListParticipantConversationsParams) (*ParticipantConversationPage, error) {
 	return opListParticipantConversation.page(ctx, r.s, params)
 }
@@ -177,9 +177,9 @@ func (r *ParticipantConversationsResource) NextPage(ctx context.Context, page *P
 // List retrieves a list of all Conversations that this Participant belongs
 // to by identity or by address. Only one parameter should be specified, as
 // an iterator that fetches page by page; the iterator yields a bad input's
-// error alone. It sends GET /v1/ParticipantConversations on the default
-// Service, /v1/Services/{ChatServiceSid}/ParticipantConversations on a
-// ServiceClient's.
+// error alone. It sends GET /v1/ParticipantConversations, or
+// /v1/Services/{ChatServiceSid}/ParticipantConversations from a
+// ServiceClient.
 func (r *ParticipantConversationsResource) List(ctx context.Context, params *ListParticipantConversationsParams) iter.Seq2[*ParticipantConversation, error] {
 	return opListParticipantConversation.items(ctx, r.s, params)
 }

@@ -390,10 +390,9 @@ type ParticipantPage = twiliochat.Page[Participant]
 var opListParticipant = listOp[*ListParticipantsParams, Participant]{convspec.Lookup("ListConversationParticipant"), convspec.Lookup("ListServiceConversationParticipant")}
 
 // ListPage returns the first page of the list that List iterates over. It
-// sends GET /v1/Conversations/{ConversationSid}/Participants on the default
-// Service,
+// sends GET /v1/Conversations/{ConversationSid}/Participants, or
 // /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *ParticipantsResource) ListPage(ctx context.Context, conversation string, params *ListParticipantsParams) (*ParticipantPage, error) {
 	return opListParticipant.page(ctx, r.s, params, conversation)
 }
@@ -406,10 +405,10 @@ func (r *ParticipantsResource) NextPage(ctx context.Context, page *ParticipantPa
 
 // List retrieves a list of all participants of the conversation, as an
 // iterator that fetches page by page; the iterator yields a bad input's
-// error alone. It sends GET /v1/Conversations/{ConversationSid}/Participants
-// on the default Service,
+// error alone. It sends GET
+// /v1/Conversations/{ConversationSid}/Participants, or
 // /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *ParticipantsResource) List(ctx context.Context, conversation string, params *ListParticipantsParams) iter.Seq2[*Participant, error] {
 	return opListParticipant.items(ctx, r.s, params, conversation)
 }
@@ -420,9 +419,9 @@ var opCreateParticipant = sendOp[*CreateParticipantParams, Participant]{convspec
 
 // Create adds a new participant to the conversation, and returns the
 // Participant as Twilio stored it. It sends POST
-// /v1/Conversations/{ConversationSid}/Participants on the default Service,
+// /v1/Conversations/{ConversationSid}/Participants, or
 // /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *ParticipantsResource) Create(ctx context.Context, conversation string, params *CreateParticipantParams) (*Participant, error) {
 	return opCreateParticipant.call(ctx, r.s, params, conversation)
 }
@@ -432,10 +431,9 @@ func (r *ParticipantsResource) Create(ctx context.Context, conversation string, 
 var opFetchParticipant = fetchOp[Participant]{convspec.Lookup("FetchConversationParticipant"), convspec.Lookup("FetchServiceConversationParticipant")}
 
 // Fetch fetches a participant of the conversation. It sends GET
-// /v1/Conversations/{ConversationSid}/Participants/{Sid} on the default
-// Service,
+// /v1/Conversations/{ConversationSid}/Participants/{Sid}, or
 // /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants/{Sid}
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *ParticipantsResource) Fetch(ctx context.Context, conversation, participant string) (*Participant, error) {
 	return opFetchParticipant.call(ctx, r.s, conversation, participant)
 }
@@ -446,10 +444,9 @@ var opUpdateParticipant = sendOp[*UpdateParticipantParams, Participant]{convspec
 
 // Update updates an existing participant in the conversation, and returns
 // the Participant as Twilio stored it. It sends POST
-// /v1/Conversations/{ConversationSid}/Participants/{Sid} on the default
-// Service,
+// /v1/Conversations/{ConversationSid}/Participants/{Sid}, or
 // /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants/{Sid}
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *ParticipantsResource) Update(ctx context.Context, conversation, participant string, params *UpdateParticipantParams) (*Participant, error) {
 	return opUpdateParticipant.call(ctx, r.s, params, conversation, participant)
 }
@@ -459,10 +456,9 @@ func (r *ParticipantsResource) Update(ctx context.Context, conversation, partici
 var opDeleteParticipant = deleteOp[*DeleteParticipantParams]{convspec.Lookup("DeleteConversationParticipant"), convspec.Lookup("DeleteServiceConversationParticipant")}
 
 // Delete removes a participant from the conversation. It sends DELETE
-// /v1/Conversations/{ConversationSid}/Participants/{Sid} on the default
-// Service,
+// /v1/Conversations/{ConversationSid}/Participants/{Sid}, or
 // /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants/{Sid}
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *ParticipantsResource) Delete(ctx context.Context, conversation, participant string, params *DeleteParticipantParams) error {
 	return opDeleteParticipant.call(ctx, r.s, params, conversation, participant)
 }

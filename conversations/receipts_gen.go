@@ -123,10 +123,9 @@ var opListReceipt = listOp[*ListReceiptsParams, Receipt]{convspec.Lookup("ListCo
 
 // ListPage returns the first page of the list that List iterates over. It
 // sends GET
-// /v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts on the
-// default Service,
+// /v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts, or
 // /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *ReceiptsResource) ListPage(ctx context.Context, conversation, messageSID string, params *ListReceiptsParams) (*ReceiptPage, error) {
 	return opListReceipt.page(ctx, r.s, params, conversation, messageSID)
 }
@@ -140,10 +139,9 @@ func (r *ReceiptsResource) NextPage(ctx context.Context, page *ReceiptPage) (*Re
 // List retrieves a list of all delivery and read receipts of the
 // conversation message, as an iterator that fetches page by page; the
 // iterator yields a bad input's error alone. It sends GET
-// /v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts on the
-// default Service,
+// /v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts, or
 // /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *ReceiptsResource) List(ctx context.Context, conversation, messageSID string, params *ListReceiptsParams) iter.Seq2[*Receipt, error] {
 	return opListReceipt.items(ctx, r.s, params, conversation, messageSID)
 }
@@ -154,10 +152,10 @@ var opFetchReceipt = fetchOp[Receipt]{convspec.Lookup("FetchConversationMessageR
 
 // Fetch fetches the delivery and read receipts of the conversation message.
 // It sends GET
-// /v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts/{Sid}
-// on the default Service,
+// /v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts/{Sid},
+// or
 // /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts/{Sid}
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *ReceiptsResource) Fetch(ctx context.Context, conversation, messageSID, receiptSID string) (*Receipt, error) {
 	return opFetchReceipt.call(ctx, r.s, conversation, messageSID, receiptSID)
 }

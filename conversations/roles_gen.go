@@ -202,8 +202,8 @@ type RolePage = twiliochat.Page[Role]
 var opListRole = listOp[*ListRolesParams, Role]{convspec.Lookup("ListRole"), convspec.Lookup("ListServiceRole")}
 
 // ListPage returns the first page of the list that List iterates over. It
-// sends GET /v1/Roles on the default Service,
-// /v1/Services/{ChatServiceSid}/Roles on a ServiceClient's.
+// sends GET /v1/Roles, or /v1/Services/{ChatServiceSid}/Roles from a
+// ServiceClient.
 func (r *RolesResource) ListPage(ctx context.Context, params *ListRolesParams) (*RolePage, error) {
 	return opListRole.page(ctx, r.s, params)
 }
@@ -216,8 +216,7 @@ func (r *RolesResource) NextPage(ctx context.Context, page *RolePage) (*RolePage
 
 // List retrieves a list of all user roles, as an iterator that fetches page
 // by page; the iterator yields a bad input's error alone. It sends GET
-// /v1/Roles on the default Service, /v1/Services/{ChatServiceSid}/Roles on a
-// ServiceClient's.
+// /v1/Roles, or /v1/Services/{ChatServiceSid}/Roles from a ServiceClient.
 func (r *RolesResource) List(ctx context.Context, params *ListRolesParams) iter.Seq2[*Role, error] {
 	return opListRole.items(ctx, r.s, params)
 }
@@ -227,8 +226,8 @@ func (r *RolesResource) List(ctx context.Context, params *ListRolesParams) iter.
 var opCreateRole = sendOp[*CreateRoleParams, Role]{convspec.Lookup("CreateRole"), convspec.Lookup("CreateServiceRole")}
 
 // Create creates a new user role, and returns the Role as Twilio stored it.
-// It sends POST /v1/Roles on the default Service,
-// /v1/Services/{ChatServiceSid}/Roles on a ServiceClient's.
+// It sends POST /v1/Roles, or /v1/Services/{ChatServiceSid}/Roles from a
+// ServiceClient.
 func (r *RolesResource) Create(ctx context.Context, params *CreateRoleParams) (*Role, error) {
 	return opCreateRole.call(ctx, r.s, params)
 }
@@ -237,8 +236,8 @@ func (r *RolesResource) Create(ctx context.Context, params *CreateRoleParams) (*
 // internal/convspec).
 var opFetchRole = fetchOp[Role]{convspec.Lookup("FetchRole"), convspec.Lookup("FetchServiceRole")}
 
-// Fetch fetches a user role. It sends GET /v1/Roles/{Sid} on the default
-// Service, /v1/Services/{ChatServiceSid}/Roles/{Sid} on a ServiceClient's.
+// Fetch fetches a user role. It sends GET /v1/Roles/{Sid}, or
+// /v1/Services/{ChatServiceSid}/Roles/{Sid} from a ServiceClient.
 func (r *RolesResource) Fetch(ctx context.Context, roleSID string) (*Role, error) {
 	return opFetchRole.call(ctx, r.s, roleSID)
 }
@@ -248,8 +247,8 @@ func (r *RolesResource) Fetch(ctx context.Context, roleSID string) (*Role, error
 var opUpdateRole = sendOp[*UpdateRoleParams, Role]{convspec.Lookup("UpdateRole"), convspec.Lookup("UpdateServiceRole")}
 
 // Update updates an existing user role, and returns the Role as Twilio
-// stored it. It sends POST /v1/Roles/{Sid} on the default Service,
-// /v1/Services/{ChatServiceSid}/Roles/{Sid} on a ServiceClient's.
+// stored it. It sends POST /v1/Roles/{Sid}, or
+// /v1/Services/{ChatServiceSid}/Roles/{Sid} from a ServiceClient.
 func (r *RolesResource) Update(ctx context.Context, roleSID string, params *UpdateRoleParams) (*Role, error) {
 	return opUpdateRole.call(ctx, r.s, params, roleSID)
 }
@@ -258,8 +257,8 @@ func (r *RolesResource) Update(ctx context.Context, roleSID string, params *Upda
 // internal/convspec).
 var opDeleteRole = deleteOp[*noParams]{convspec.Lookup("DeleteRole"), convspec.Lookup("DeleteServiceRole")}
 
-// Delete removes a user role. It sends DELETE /v1/Roles/{Sid} on the default
-// Service, /v1/Services/{ChatServiceSid}/Roles/{Sid} on a ServiceClient's.
+// Delete removes a user role. It sends DELETE /v1/Roles/{Sid}, or
+// /v1/Services/{ChatServiceSid}/Roles/{Sid} from a ServiceClient.
 func (r *RolesResource) Delete(ctx context.Context, roleSID string) error {
 	return opDeleteRole.call(ctx, r.s, nil, roleSID)
 }

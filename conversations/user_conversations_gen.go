@@ -197,9 +197,9 @@ type UserConversationPage = twiliochat.Page[UserConversation]
 var opListUserConversation = listOp[*ListUserConversationsParams, UserConversation]{convspec.Lookup("ListUserConversation"), convspec.Lookup("ListServiceUserConversation")}
 
 // ListPage returns the first page of the list that List iterates over. It
-// sends GET /v1/Users/{UserSid}/Conversations on the default Service,
-// /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations on a
-// ServiceClient's.
+// sends GET /v1/Users/{UserSid}/Conversations, or
+// /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations from a
+// ServiceClient.
 func (r *UserConversationsResource) ListPage(ctx context.Context, user string, params *ListUserConversationsParams) (*UserConversationPage, error) {
 	return opListUserConversation.page(ctx, r.s, params, user)
 }
@@ -212,9 +212,9 @@ func (r *UserConversationsResource) NextPage(ctx context.Context, page *UserConv
 
 // List retrieves a list of all User Conversations for the User, as an
 // iterator that fetches page by page; the iterator yields a bad input's
-// error alone. It sends GET /v1/Users/{UserSid}/Conversations on the default
-// Service, /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations on a
-// ServiceClient's.
+// error alone. It sends GET /v1/Users/{UserSid}/Conversations, or
+// /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations from a
+// ServiceClient.
 func (r *UserConversationsResource) List(ctx context.Context, user string, params *ListUserConversationsParams) iter.Seq2[*UserConversation, error] {
 	return opListUserConversation.items(ctx, r.s, params, user)
 }
@@ -224,10 +224,9 @@ func (r *UserConversationsResource) List(ctx context.Context, user string, param
 var opFetchUserConversation = fetchOp[UserConversation]{convspec.Lookup("FetchUserConversation"), convspec.Lookup("FetchServiceUserConversation")}
 
 // Fetch fetches a specific User Conversation. It sends GET
-// /v1/Users/{UserSid}/Conversations/{ConversationSid} on the default
-// Service,
+// /v1/Users/{UserSid}/Conversations/{ConversationSid}, or
 // /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations/{ConversationSid}
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *UserConversationsResource) Fetch(ctx context.Context, user, conversation string) (*UserConversation, error) {
 	return opFetchUserConversation.call(ctx, r.s, user, conversation)
 }
@@ -238,10 +237,9 @@ var opUpdateUserConversation = sendOp[*UpdateUserConversationParams, UserConvers
 
 // Update updates a specific User Conversation, and returns the
 // UserConversation as Twilio stored it. It sends POST
-// /v1/Users/{UserSid}/Conversations/{ConversationSid} on the default
-// Service,
+// /v1/Users/{UserSid}/Conversations/{ConversationSid}, or
 // /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations/{ConversationSid}
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *UserConversationsResource) Update(ctx context.Context, user, conversation string, params *UpdateUserConversationParams) (*UserConversation, error) {
 	return opUpdateUserConversation.call(ctx, r.s, params, user, conversation)
 }
@@ -251,10 +249,9 @@ func (r *UserConversationsResource) Update(ctx context.Context, user, conversati
 var opDeleteUserConversation = deleteOp[*noParams]{convspec.Lookup("DeleteUserConversation"), convspec.Lookup("DeleteServiceUserConversation")}
 
 // Delete deletes a specific User Conversation. It sends DELETE
-// /v1/Users/{UserSid}/Conversations/{ConversationSid} on the default
-// Service,
+// /v1/Users/{UserSid}/Conversations/{ConversationSid}, or
 // /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations/{ConversationSid}
-// on a ServiceClient's.
+// from a ServiceClient.
 func (r *UserConversationsResource) Delete(ctx context.Context, user, conversation string) error {
 	return opDeleteUserConversation.call(ctx, r.s, nil, user, conversation)
 }

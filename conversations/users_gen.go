@@ -290,8 +290,8 @@ type UserPage = twiliochat.Page[User]
 var opListUser = listOp[*ListUsersParams, User]{convspec.Lookup("ListUser"), convspec.Lookup("ListServiceUser")}
 
 // ListPage returns the first page of the list that List iterates over. It
-// sends GET /v1/Users on the default Service,
-// /v1/Services/{ChatServiceSid}/Users on a ServiceClient's.
+// sends GET /v1/Users, or /v1/Services/{ChatServiceSid}/Users from a
+// ServiceClient.
 func (r *UsersResource) ListPage(ctx context.Context, params *ListUsersParams) (*UserPage, error) {
 	return opListUser.page(ctx, r.s, params)
 }
@@ -304,8 +304,8 @@ func (r *UsersResource) NextPage(ctx context.Context, page *UserPage) (*UserPage
 
 // List retrieves a list of all conversation users, as an iterator that
 // fetches page by page; the iterator yields a bad input's error alone. It
-// sends GET /v1/Users on the default Service,
-// /v1/Services/{ChatServiceSid}/Users on a ServiceClient's.
+// sends GET /v1/Users, or /v1/Services/{ChatServiceSid}/Users from a
+// ServiceClient.
 func (r *UsersResource) List(ctx context.Context, params *ListUsersParams) iter.Seq2[*User, error] {
 	return opListUser.items(ctx, r.s, params)
 }
@@ -315,8 +315,8 @@ func (r *UsersResource) List(ctx context.Context, params *ListUsersParams) iter.
 var opCreateUser = sendOp[*CreateUserParams, User]{convspec.Lookup("CreateUser"), convspec.Lookup("CreateServiceUser")}
 
 // Create adds a new conversation user to your account's default service, and
-// returns the User as Twilio stored it. It sends POST /v1/Users on the
-// default Service, /v1/Services/{ChatServiceSid}/Users on a ServiceClient's.
+// returns the User as Twilio stored it. It sends POST /v1/Users, or
+// /v1/Services/{ChatServiceSid}/Users from a ServiceClient.
 func (r *UsersResource) Create(ctx context.Context, params *CreateUserParams) (*User, error) {
 	return opCreateUser.call(ctx, r.s, params)
 }
@@ -325,9 +325,8 @@ func (r *UsersResource) Create(ctx context.Context, params *CreateUserParams) (*
 // internal/convspec).
 var opFetchUser = fetchOp[User]{convspec.Lookup("FetchUser"), convspec.Lookup("FetchServiceUser")}
 
-// Fetch fetches a conversation user. It sends GET /v1/Users/{Sid} on the
-// default Service, /v1/Services/{ChatServiceSid}/Users/{Sid} on a
-// ServiceClient's.
+// Fetch fetches a conversation user. It sends GET /v1/Users/{Sid}, or
+// /v1/Services/{ChatServiceSid}/Users/{Sid} from a ServiceClient.
 func (r *UsersResource) Fetch(ctx context.Context, user string) (*User, error) {
 	return opFetchUser.call(ctx, r.s, user)
 }
@@ -337,8 +336,8 @@ func (r *UsersResource) Fetch(ctx context.Context, user string) (*User, error) {
 var opUpdateUser = sendOp[*UpdateUserParams, User]{convspec.Lookup("UpdateUser"), convspec.Lookup("UpdateServiceUser")}
 
 // Update updates an existing conversation user, and returns the User as
-// Twilio stored it. It sends POST /v1/Users/{Sid} on the default Service,
-// /v1/Services/{ChatServiceSid}/Users/{Sid} on a ServiceClient's.
+// Twilio stored it. It sends POST /v1/Users/{Sid}, or
+// /v1/Services/{ChatServiceSid}/Users/{Sid} from a ServiceClient.
 func (r *UsersResource) Update(ctx context.Context, user string, params *UpdateUserParams) (*User, error) {
 	return opUpdateUser.call(ctx, r.s, params, user)
 }
@@ -347,9 +346,8 @@ func (r *UsersResource) Update(ctx context.Context, user string, params *UpdateU
 // internal/convspec).
 var opDeleteUser = deleteOp[*DeleteUserParams]{convspec.Lookup("DeleteUser"), convspec.Lookup("DeleteServiceUser")}
 
-// Delete removes a conversation user. It sends DELETE /v1/Users/{Sid} on the
-// default Service, /v1/Services/{ChatServiceSid}/Users/{Sid} on a
-// ServiceClient's.
+// Delete removes a conversation user. It sends DELETE /v1/Users/{Sid}, or
+// /v1/Services/{ChatServiceSid}/Users/{Sid} from a ServiceClient.
 func (r *UsersResource) Delete(ctx context.Context, user string, params *DeleteUserParams) error {
 	return opDeleteUser.call(ctx, r.s, params, user)
 }

@@ -544,7 +544,7 @@ func (s *spec) writeConvMethods(b *bytes.Buffer, r *convResource) {
 func (s *spec) convWhere(c *convOp) string {
 	switch {
 	case c.def != nil && c.svc != nil:
-		return fmt.Sprintf("It sends %s %s on the default Service, %s on a ServiceClient's.", c.def.method, c.def.path, c.svc.path)
+		return fmt.Sprintf("It sends %s %s, or %s from a ServiceClient.", c.def.method, c.def.path, c.svc.path)
 	case c.def != nil:
 		return fmt.Sprintf("It sends %s %s.", c.def.method, c.def.path)
 	}
