@@ -28,6 +28,10 @@ type member struct {
 	// NotificationLevel is the member's user's notification level in
 	// the channel, which its User Channel shows; nil is "default".
 	NotificationLevel *string `json:"-"`
+	// messagingBinding is a Conversations Participant's messaging_binding
+	// (an SMS or WhatsApp participant has no identity), which only
+	// Conversations shows.
+	messagingBinding *messagingBinding
 }
 
 func (m member) sid() string { return m.SID }

@@ -58,11 +58,18 @@ type Server struct {
 	bindings *table[binding]        // under their service
 	// credentials are the account's push Credentials, under parent "".
 	credentials *table[credential]
-	requests    []Request
-	failNext    []Failure
-	failOn      []*routeFailure // FailOn's failures, in the order given
-	failWith    func(r *http.Request) *Failure
-	hooks       *deliverer // sends the webhooks
+	// receipts are the delivery receipts of Conversations messages, under
+	// their message.
+	receipts *table[receipt]
+	// addresses are the account's Conversations Address Configurations,
+	// under parent "", indexed by address.
+	addresses  *table[addressConfiguration]
+	convConfig accountConfiguration
+	requests   []Request
+	failNext   []Failure
+	failOn     []*routeFailure // FailOn's failures, in the order given
+	failWith   func(r *http.Request) *Failure
+	hooks      *deliverer // sends the webhooks
 }
 
 // Option configures a Server in NewServer.
@@ -167,13 +174,15 @@ func NewServer(opts ...Option) *Server {
 	s.roles = newTable[role]()
 	s.users = newTable[user]()
 	s.members = newTable[member]()
-	s.messages = newTable[message]()
+	s.receipts = newTable[receipt]()
+	s.messages = newTable[message](s.receipts)
 	s.invites = newTable[invite]()
 	s.bindings = newTable[binding]()
 	s.webhooks = newTable[channelWebhook]()
 	s.channels = newTable[channel](s.members, s.messages, s.invites, s.webhooks)
 	s.services = newTable[service](s.roles, s.users, s.channels, s.bindings)
 	s.credentials = newTable[credential]()
+	s.addresses = newTable[addressConfiguration]()
 	s.server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	s.URL = s.server.URL
 	return s
