@@ -414,6 +414,11 @@ func (s *Server) createConversationWithParticipants(c *call) response {
 		if why == "" {
 			why = s.checkParticipant(svc, in)
 		}
+		if why == "" && in.identity != nil && spec.IsSID(convspec.UserSIDPrefix, *in.identity) {
+			// Checked here, not when the participant is added, so that a
+			// refused request makes no conversation.
+			why = "identity should not match the User SID pattern"
+		}
 		key := "identity " + orDefault(in.identity, "") + " address " + orDefault(in.address, "")
 		if why == "" && seen[key] {
 			why = "the participant is given twice"
