@@ -88,6 +88,15 @@ func (s *Server) accountDefaults() *accountConfiguration {
 	return cfg
 }
 
+// viewsOf returns view of each of items, the page of a list.
+func viewsOf[T, V any](items []T, view func(*T) V) []V {
+	out := make([]V, len(items))
+	for i := range items {
+		out[i] = view(&items[i])
+	}
+	return out
+}
+
 // scoped reports whether c names its Conversation Service in its path
 // (/v1/Services/{ChatServiceSid}/…) rather than acting on the account's
 // default one.

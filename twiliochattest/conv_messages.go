@@ -76,13 +76,22 @@ type receipt struct {
 	Status            string `json:"status"`
 	ErrorCode         *int   `json:"error_code"`
 	DateCreated       string `json:"date_created"`
-	DateUpdated       string `json:"date_updated"`
-	URL               string `json:"url"`
+	// DateUpdated is null until the receipt is updated, as Twilio's
+	// Receipt resource says
+	// (https://www.twilio.com/docs/conversations/api/receipt-resource).
+	DateUpdated *string `json:"date_updated"`
+	URL         string  `json:"url"`
 }
 
-// smsMessageSIDPrefix is the prefix of the SMS a receipt's message went out
-// as (channel_message_sid).
-const smsMessageSIDPrefix = "SM"
+// channelMessagePrefix is the SID prefix of the message a receipt's
+// message went out as over a binding of bindingType (channel_message_sid):
+// SM for SMS, WA for WhatsApp, as the Receipt resource describes it.
+func channelMessagePrefix(bindingType string) string {
+	if bindingType == convspec.AddressTypeWhatsapp {
+		return "WA"
+	}
+	return "SM"
+}
 
 // messageBase is the URL of the messages of ch on c's path.
 func (s *Server) messageBase(c *call, svc *service, ch *channel) string {
@@ -187,11 +196,10 @@ func (s *Server) createConversationMessage(c *call) response {
 			ConversationSID:   ch.SID,
 			SID:               sid,
 			MessageSID:        m.SID,
-			ChannelMessageSID: s.ids.next(smsMessageSIDPrefix),
+			ChannelMessageSID: s.ids.next(channelMessagePrefix(p.messagingBinding.Type)),
 			ParticipantSID:    p.SID,
 			Status:            convspec.DeliveryStatusSent,
 			DateCreated:       m.DateCreated,
-			DateUpdated:       m.DateCreated,
 		})
 	}
 	return answer(http.StatusCreated, s.messageView(c, svc, ch, m))
@@ -261,10 +269,7 @@ func (s *Server) listConversationMessages(c *call) response {
 	if c.query.Get(convspec.KeyOrder) == convspec.MessageOrderDesc {
 		slices.Reverse(messages)
 	}
-	out := make([]conversationMessage, len(messages))
-	for i := range messages {
-		out[i] = s.messageView(c, svc, ch, &messages[i])
-	}
+	out := viewsOf(messages, func(m *message) conversationMessage { return s.messageView(c, svc, ch, m) })
 	return pageOf(c, s.messageBase(c, svc, ch), out)
 }
 
@@ -292,9 +297,6 @@ func (s *Server) listReceipts(c *call) response {
 	if m == nil {
 		return notFound(c.path)
 	}
-	receipts := s.receipts.list(m.SID)
-	for i := range receipts {
-		receipts[i] = s.receiptView(c, svc, ch, receipts[i])
-	}
+	receipts := viewsOf(s.receipts.list(m.SID), func(r *receipt) receipt { return s.receiptView(c, svc, ch, *r) })
 	return pageOf(c, s.messageBase(c, svc, ch)+"/"+m.SID+"/Receipts", receipts)
 }

@@ -117,35 +117,20 @@ func (s *Server) addParticipant(svc *service, ch *channel, in participantInput) 
 	}
 	var u *user
 	if identity != "" {
-		if u = s.users.get(svc.SID, identity); u == nil || u.Identity != identity {
-			var refusal response
-			if u, refusal = s.addUser(svc, identity); u == nil {
-				return nil, refusal
-			}
+		var refusal response
+		if u, refusal = s.userOrNew(svc, identity); u == nil {
+			return nil, refusal
 		}
 	}
-	now := s.timestamp()
-	sid := s.ids.next(convspec.ParticipantSIDPrefix)
-	m := s.members.add(ch.SID, sid, identity, member{
-		SID:         sid,
-		AccountSID:  s.account,
-		ChannelSID:  ch.SID,
-		ServiceSID:  svc.SID,
-		Identity:    identity,
-		DateCreated: orDefault(in.dateCreated, now),
-		DateUpdated: orDefault(in.dateUpdated, now),
-		RoleSID:     orDefault(in.roleSID, svc.DefaultChannelRoleSID),
-		URL:         ch.URL + "/Members/" + sid,
-		Attributes:  orDefault(in.attributes, "{}"),
-	})
+	m := s.join(svc, ch, u)
+	m.DateCreated = orDefault(in.dateCreated, m.DateCreated)
+	m.DateUpdated = orDefault(in.dateUpdated, m.DateUpdated)
+	m.RoleSID = orDefault(in.roleSID, m.RoleSID)
+	m.Attributes = orDefault(in.attributes, m.Attributes)
 	if in.address != nil {
 		m.messagingBinding = &messagingBinding{Type: bindingType(*in.address), Address: in.address, ProxyAddress: in.proxyAddress}
 	} else if in.projectedAddress != nil {
 		m.messagingBinding = &messagingBinding{Type: convspec.AddressTypeSms, ProjectedAddress: in.projectedAddress}
-	}
-	ch.MembersCount++
-	if u != nil {
-		u.JoinedChannelsCount++
 	}
 	return m, response{}
 }
@@ -239,12 +224,9 @@ func (s *Server) updateParticipant(c *call) response {
 		if m.Identity == "" && s.members.nameTaken(ch.SID, *identity, m.SID) {
 			return conflict(50433, "Participant already exists")
 		}
-		u := s.users.get(svc.SID, *identity)
-		if u == nil || u.Identity != *identity {
-			var refusal response
-			if u, refusal = s.addUser(svc, *identity); u == nil {
-				return refusal
-			}
+		u, refusal := s.userOrNew(svc, *identity)
+		if u == nil {
+			return refusal
 		}
 		u.JoinedChannelsCount++
 		m.Identity = *identity
@@ -284,10 +266,6 @@ func (s *Server) listParticipants(c *call) response {
 	if ch == nil {
 		return notFound(c.path)
 	}
-	members := s.members.list(ch.SID)
-	out := make([]participant, len(members))
-	for i := range members {
-		out[i] = s.participantView(c, svc, &members[i])
-	}
+	out := viewsOf(s.members.list(ch.SID), func(m *member) participant { return s.participantView(c, svc, m) })
 	return pageOf(c, s.convBase(c, svc)+"/Conversations/"+ch.SID+"/Participants", out)
 }

@@ -69,12 +69,7 @@ func (s *Server) deleteConvService(c *call) response {
 
 func (s *Server) listConvServices(c *call) response {
 	s.accountDefaults()
-	services := s.services.list("")
-	out := make([]convService, len(services))
-	for i := range services {
-		out[i] = s.convServiceView(&services[i])
-	}
-	return pageOf(c, s.v1()+"/Services", out)
+	return pageOf(c, s.v1()+"/Services", viewsOf(s.services.list(""), s.convServiceView))
 }
 
 // convRole is the conversations.v1.role JSON resource: a Chat role, its
@@ -175,11 +170,7 @@ func (s *Server) listConvRoles(c *call) response {
 	if svc == nil {
 		return notFound(c.path)
 	}
-	roles := s.roles.list(svc.SID)
-	out := make([]convRole, len(roles))
-	for i := range roles {
-		out[i] = s.convRoleView(c, svc, roles[i])
-	}
+	out := viewsOf(s.roles.list(svc.SID), func(r *role) convRole { return s.convRoleView(c, svc, *r) })
 	return pageOf(c, s.convBase(c, svc)+"/Roles", out)
 }
 
@@ -236,10 +227,7 @@ func (s *Server) deleteConvCredential(c *call) response {
 }
 
 func (s *Server) listConvCredentials(c *call) response {
-	creds := s.credentials.list("")
-	for i := range creds {
-		creds[i] = s.convCredentialView(creds[i])
-	}
+	creds := viewsOf(s.credentials.list(""), func(cr *credential) credential { return s.convCredentialView(*cr) })
 	return pageOf(c, s.v1()+"/Credentials", creds)
 }
 
@@ -292,10 +280,7 @@ func (s *Server) listConvBindings(c *call) response {
 	}
 	bindings := filterBy(s.bindings.list(svc.SID), c.query, convspec.KeyBindingType, func(b binding) string { return b.BindingType })
 	bindings = filterBy(bindings, c.query, convspec.KeyIdentity, func(b binding) string { return b.Identity })
-	out := make([]convBinding, len(bindings))
-	for i := range bindings {
-		out[i] = s.convBindingView(bindings[i])
-	}
+	out := viewsOf(bindings, func(b *binding) convBinding { return s.convBindingView(*b) })
 	return pageOf(c, s.v1()+"/Services/"+svc.SID+"/Bindings", out)
 }
 

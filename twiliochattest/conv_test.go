@@ -240,6 +240,8 @@ func TestConversationsOperations(t *testing.T) {
 			assert.Equal(t, msgSID, rc["message_sid"])
 			assert.Equal(t, "sent", rc["status"])
 			assert.Nil(t, rc["error_code"])
+			assert.Equal(t, m["date_created"], rc["date_created"])
+			assert.Nil(t, rc["date_updated"])
 			assert.Equal(t, msgURL+"/Receipts/"+rc["sid"].(string), rc["url"])
 			serviceIn(rc)
 			assert.Equal(t, rc, cc.json(http.StatusOK, "FetchConversationMessageReceipt", nil, "ConversationSid", convSID, "MessageSid", msgSID, "Sid", rc["sid"].(string)))

@@ -153,11 +153,7 @@ func (s *Server) listConvUsers(c *call) response {
 	if svc == nil {
 		return notFound(c.path)
 	}
-	users := s.users.list(svc.SID)
-	out := make([]convUser, len(users))
-	for i := range users {
-		out[i] = s.convUserView(c, svc, listedUserView(&users[i]))
-	}
+	out := viewsOf(s.users.list(svc.SID), func(u *user) convUser { return s.convUserView(c, svc, listedUserView(u)) })
 	return pageOf(c, s.convBase(c, svc)+"/Users", out)
 }
 

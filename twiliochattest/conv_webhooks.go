@@ -152,11 +152,7 @@ func (s *Server) listScopedWebhooks(c *call) response {
 	if ch == nil {
 		return notFound(c.path)
 	}
-	hooks := s.webhooksOf(ch.SID)
-	out := make([]scopedWebhook, len(hooks))
-	for i := range hooks {
-		out[i] = s.scopedWebhookView(c, svc, hooks[i])
-	}
+	out := viewsOf(s.webhooksOf(ch.SID), func(w *channelWebhook) scopedWebhook { return s.scopedWebhookView(c, svc, *w) })
 	return pageOf(c, s.convBase(c, svc)+"/Conversations/"+ch.SID+"/Webhooks", out)
 }
 

@@ -27,8 +27,8 @@ const DefaultAuthToken = "fake-auth-token-0123456789abcdef0123"
 // maxBodyBytes bounds the request bodies the fake reads.
 const maxBodyBytes = 1 << 20
 
-// Server is an in-memory fake of the Twilio Chat v2 API (see the package doc),
-// served over HTTP on a loopback address. It is safe for concurrent use.
+// Server is an in-memory fake of the Twilio Chat v2 and Conversations v1
+// APIs (see the package doc), served over HTTP on a loopback address. It is safe for concurrent use.
 // Create it with NewServer (or New in a test) and Close it when done.
 type Server struct {
 	// URL is the Server's base URL, such as "http://127.0.0.1:41234", with
@@ -125,8 +125,8 @@ func WithSeed(seed uint64) Option {
 	}
 }
 
-// NewServer starts and returns a fake Chat v2 API server. The caller must call
-// Close when done, typically with defer. NewServer panics if an option is
+// NewServer starts and returns a fake Chat v2 and Conversations v1 API
+// server. The caller must call Close when done, typically with defer. NewServer panics if an option is
 // nil or invalid (see WithCredentials and WithAPIKey), like
 // httptest.NewServer panics when it cannot listen.
 func NewServer(opts ...Option) *Server {
