@@ -145,7 +145,7 @@ func (s *Server) configurationView() configuration {
 		DefaultClosedTimer:         cfg.closedTimer,
 		URL:                        s.v1() + "/Configuration",
 		Links: configurationLinks{
-			Service:  s.v1() + "/Services/" + cfg.defaultService,
+			Service:  s.v1() + "/Services/" + cfg.defaultService + "/Configuration",
 			Webhooks: s.v1() + "/Configuration/Webhooks",
 		},
 	}

@@ -29,9 +29,10 @@ type conversationExtra struct {
 }
 
 // conversationBindings is a conversation's "bindings" object: its default
-// email sender (Bindings.Email.Address and Bindings.Email.Name).
+// email sender (Bindings.Email.Address and Bindings.Email.Name), {} before
+// one is set, as in the spec's examples.
 type conversationBindings struct {
-	Email emailBinding `json:"email"`
+	Email *emailBinding `json:"email,omitempty"`
 }
 
 // emailBinding is bindings.email.
@@ -44,20 +45,20 @@ type emailBinding struct {
 // the service_conversation and conversation_with_participants ones, which
 // have the same keys): a channel as Conversations shows it.
 type conversation struct {
-	AccountSID          string                `json:"account_sid"`
-	ChatServiceSID      string                `json:"chat_service_sid"`
-	MessagingServiceSID *string               `json:"messaging_service_sid"`
-	SID                 string                `json:"sid"`
-	FriendlyName        *string               `json:"friendly_name"`
-	UniqueName          *string               `json:"unique_name"`
-	Attributes          string                `json:"attributes"`
-	State               string                `json:"state"`
-	DateCreated         string                `json:"date_created"`
-	DateUpdated         string                `json:"date_updated"`
-	Timers              timers                `json:"timers"`
-	URL                 string                `json:"url"`
-	Links               conversationLinks     `json:"links"`
-	Bindings            *conversationBindings `json:"bindings"`
+	AccountSID          string               `json:"account_sid"`
+	ChatServiceSID      string               `json:"chat_service_sid"`
+	MessagingServiceSID *string              `json:"messaging_service_sid"`
+	SID                 string               `json:"sid"`
+	FriendlyName        *string              `json:"friendly_name"`
+	UniqueName          *string              `json:"unique_name"`
+	Attributes          string               `json:"attributes"`
+	State               string               `json:"state"`
+	DateCreated         string               `json:"date_created"`
+	DateUpdated         string               `json:"date_updated"`
+	Timers              timers               `json:"timers"`
+	URL                 string               `json:"url"`
+	Links               conversationLinks    `json:"links"`
+	Bindings            conversationBindings `json:"bindings"`
 }
 
 // timers is a conversation's "timers" object: when its timers fire, {}
@@ -134,7 +135,7 @@ func (s *Server) conversationView(c *call, svc *service, ch *channel) conversati
 		Timers:              timersView(ch),
 		URL:                 u,
 		Links:               conversationLinks{Participants: u + "/Participants", Messages: u + "/Messages", Webhooks: u + "/Webhooks"},
-		Bindings:            ch.conv.bindings,
+		Bindings:            orDefault(ch.conv.bindings, conversationBindings{}),
 	}
 }
 
@@ -221,17 +222,17 @@ func (s *Server) applyConversation(ch *channel, v conversationChanges) {
 		}
 	}
 	if v.emailAddress != nil || v.emailName != nil {
-		b := conversationBindings{}
-		if ch.conv.bindings != nil {
-			b = *ch.conv.bindings
+		email := emailBinding{}
+		if b := ch.conv.bindings; b != nil {
+			email = *b.Email
 		}
 		if v.emailAddress != nil {
-			b.Email.Address = nonEmptyPtr(*v.emailAddress)
+			email.Address = nonEmptyPtr(*v.emailAddress)
 		}
 		if v.emailName != nil {
-			b.Email.Name = nonEmptyPtr(*v.emailName)
+			email.Name = nonEmptyPtr(*v.emailName)
 		}
-		ch.conv.bindings = &b
+		ch.conv.bindings = &conversationBindings{Email: &email}
 	}
 }
 

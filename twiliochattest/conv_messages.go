@@ -38,7 +38,6 @@ type conversationMedia struct {
 	Size        int64  `json:"size"`
 	ContentType string `json:"content_type"`
 	Filename    string `json:"filename"`
-	Category    string `json:"category"`
 }
 
 // messageLinks is a message's "links" object.
@@ -117,7 +116,7 @@ func (s *Server) messageView(c *call, svc *service, ch *channel, m *message) con
 		ContentSID:      m.contentSID,
 	}
 	if md := m.Media; md != nil {
-		out.Media = []conversationMedia{{SID: md.SID, Size: md.Size, ContentType: md.ContentType, Filename: md.Filename, Category: "media"}}
+		out.Media = []conversationMedia{{SID: md.SID, Size: md.Size, ContentType: md.ContentType, Filename: md.Filename}}
 		if m.Body == "" {
 			out.Body = nil
 		}

@@ -100,9 +100,10 @@ func (s *Server) checkParticipant(svc *service, in participantInput) string {
 // creating the User of its identity when the Service has none, or returns
 // the refusal: 409 (code 50433,
 // https://www.twilio.com/docs/api/errors/50433) for an identity that is a
-// participant already, 409 (code 50416,
-// https://help.twilio.com/articles/41467875615259) for an address and
-// proxy address that are.
+// participant already, 409 (code 50416, "A binding for this participant
+// and proxy address already exists",
+// https://www.twilio.com/docs/api/errors/50416) for an address and proxy
+// address that are.
 func (s *Server) addParticipant(svc *service, ch *channel, in participantInput) (*member, response) {
 	identity := orDefault(in.identity, "")
 	if identity != "" && s.members.get(ch.SID, identity) != nil {

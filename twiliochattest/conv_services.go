@@ -27,6 +27,7 @@ func (s *Server) convServiceView(svc *service) convService {
 	for key, path := range map[string]string{
 		"conversations": "Conversations", "users": "Users", "roles": "Roles", "bindings": "Bindings",
 		"configuration": "Configuration", "participant_conversations": "ParticipantConversations",
+		"conversation_with_participants": "ConversationWithParticipants",
 	} {
 		links[key] = u + "/" + path
 	}
@@ -247,10 +248,22 @@ type convBinding struct {
 	URL            string   `json:"url"`
 }
 
+// convBindingView is b as Conversations shows it: its Chat push types in
+// Conversations' words (removed_from_conversation for
+// removed_from_channel), without invited_to_channel, since a conversation
+// has no invites.
 func (s *Server) convBindingView(b binding) convBinding {
+	types := []string{}
+	for _, t := range b.MessageTypes {
+		if rest, ok := strings.CutSuffix(t, "_channel"); ok && rest != "invited_to" {
+			types = append(types, rest+"_conversation")
+		} else if !ok {
+			types = append(types, t)
+		}
+	}
 	return convBinding{SID: b.SID, AccountSID: s.account, ChatServiceSID: b.ServiceSID, CredentialSID: b.CredentialSID,
 		DateCreated: b.DateCreated, DateUpdated: b.DateUpdated, Endpoint: b.Endpoint, Identity: b.Identity,
-		BindingType: b.BindingType, MessageTypes: b.MessageTypes, URL: s.v1() + "/Services/" + b.ServiceSID + "/Bindings/" + b.SID}
+		BindingType: b.BindingType, MessageTypes: types, URL: s.v1() + "/Services/" + b.ServiceSID + "/Bindings/" + b.SID}
 }
 
 func (s *Server) fetchConvBinding(c *call) response {

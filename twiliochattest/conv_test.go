@@ -103,7 +103,7 @@ func TestConversationsOperations(t *testing.T) {
 	assert.Nil(t, cfg["default_inactive_timer"])
 	assert.Nil(t, cfg["default_closed_timer"])
 	assert.Equal(t, v1+"/Configuration", cfg["url"])
-	assert.Equal(t, map[string]any{"service": v1 + "/Services/" + defaultService, "webhooks": v1 + "/Configuration/Webhooks"}, cfg["links"])
+	assert.Equal(t, map[string]any{"service": v1 + "/Services/" + defaultService + "/Configuration", "webhooks": v1 + "/Configuration/Webhooks"}, cfg["links"])
 
 	named := account.json(http.StatusCreated, "CreateService", form("FriendlyName", "named"))
 	namedSID := named["sid"].(string)
@@ -111,7 +111,7 @@ func TestConversationsOperations(t *testing.T) {
 	assert.Equal(t, v1+"/Services/"+namedSID, named["url"])
 	assert.Equal(t, v1+"/Services/"+namedSID+"/Conversations", named["links"].(map[string]any)["conversations"])
 	assert.Equal(t, "2015-07-30T20:00:00Z", named["date_created"])
-	assert.Equal(t, namedSID, account.json(http.StatusOK, "FetchService", nil, "Sid", namedSID)["sid"])
+	assert.Equal(t, named, account.json(http.StatusOK, "FetchService", nil, "Sid", namedSID))
 	services := account.json(http.StatusOK, "ListService", nil)["services"].([]any)
 	require.Len(t, services, 2)
 	assert.Equal(t, "Default Conversations Service", services[0].(map[string]any)["friendly_name"])
@@ -142,7 +142,7 @@ func TestConversationsOperations(t *testing.T) {
 			assert.Equal(t, svc, r["chat_service_sid"])
 			assert.Equal(t, []any{"sendMessage"}, r["permissions"])
 			assert.Equal(t, run.base+"/Roles/"+roleSID, r["url"])
-			assert.Equal(t, "helper", cc.json(http.StatusOK, "FetchRole", nil, "Sid", roleSID)["friendly_name"])
+			assert.Equal(t, r, cc.json(http.StatusOK, "FetchRole", nil, "Sid", roleSID))
 			r = cc.json(http.StatusOK, "UpdateRole", form("Permission", "sendMessage", "Permission", "leaveConversation"), "Sid", roleSID)
 			assert.Equal(t, []any{"sendMessage", "leaveConversation"}, r["permissions"])
 			roles := cc.json(http.StatusOK, "ListRole", nil)["roles"].([]any)
@@ -161,7 +161,7 @@ func TestConversationsOperations(t *testing.T) {
 			assert.Nil(t, u["is_online"])
 			assert.Equal(t, run.base+"/Users/"+userSID, u["url"])
 			assert.Equal(t, map[string]any{"user_conversations": run.base + "/Users/" + userSID + "/Conversations"}, u["links"])
-			assert.Equal(t, userSID, cc.json(http.StatusOK, "FetchUser", nil, "Sid", "alice")["sid"], "by identity")
+			assert.Equal(t, u, cc.json(http.StatusOK, "FetchUser", nil, "Sid", "alice"), "by identity")
 			assert.Equal(t, `{"vip":true}`, cc.json(http.StatusOK, "UpdateUser", form("Attributes", `{"vip":true}`), "Sid", userSID)["attributes"])
 			assert.Len(t, cc.json(http.StatusOK, "ListUser", nil)["users"], 1)
 
@@ -181,8 +181,8 @@ func TestConversationsOperations(t *testing.T) {
 			assert.Equal(t, run.base+"/Conversations/"+convSID, conv["url"])
 			assert.Equal(t, map[string]any{"participants": conv["url"].(string) + "/Participants", "messages": conv["url"].(string) + "/Messages",
 				"webhooks": conv["url"].(string) + "/Webhooks"}, conv["links"])
-			assert.Nil(t, conv["bindings"])
-			assert.Equal(t, convSID, cc.json(http.StatusOK, "FetchConversation", nil, "Sid", "support")["sid"], "by unique name")
+			assert.Equal(t, map[string]any{}, conv["bindings"])
+			assert.Equal(t, conv, cc.json(http.StatusOK, "FetchConversation", nil, "Sid", "support"), "by unique name")
 			clock.Advance(time.Minute)
 			conv = cc.json(http.StatusOK, "UpdateConversation", form("FriendlyName", "Help", "Bindings.Email.Address", "help@example.com"), "Sid", convSID)
 			assert.Equal(t, "Help", conv["friendly_name"])
@@ -206,7 +206,7 @@ func TestConversationsOperations(t *testing.T) {
 			smsSID := sms["sid"].(string)
 			assert.Nil(t, sms["identity"])
 			assert.Equal(t, map[string]any{"type": "sms", "address": "+15551230000", "proxy_address": "+15559990000"}, sms["messaging_binding"])
-			assert.Equal(t, aliceSID, cc.json(http.StatusOK, "FetchConversationParticipant", nil, "ConversationSid", convSID, "Sid", "alice")["sid"])
+			assert.Equal(t, p, cc.json(http.StatusOK, "FetchConversationParticipant", nil, "ConversationSid", convSID, "Sid", "alice"), "by identity")
 			p = cc.json(http.StatusOK, "UpdateConversationParticipant", form("LastReadMessageIndex", "0", "Attributes", `{"x":1}`),
 				"ConversationSid", convSID, "Sid", aliceSID)
 			assert.Equal(t, float64(0), p["last_read_message_index"])
@@ -228,7 +228,7 @@ func TestConversationsOperations(t *testing.T) {
 			assert.Equal(t, msgURL, m["url"])
 			assert.Equal(t, map[string]any{"delivery_receipts": msgURL + "/Receipts", "channel_metadata": msgURL + "/ChannelMetadata"}, m["links"])
 			serviceIn(m)
-			assert.Equal(t, "hi", cc.json(http.StatusOK, "FetchConversationMessage", nil, "ConversationSid", convSID, "Sid", msgSID)["body"])
+			assert.Equal(t, m, cc.json(http.StatusOK, "FetchConversationMessage", nil, "ConversationSid", convSID, "Sid", msgSID))
 			assert.Equal(t, "edited", cc.json(http.StatusOK, "UpdateConversationMessage", form("Body", "edited"), "ConversationSid", convSID, "Sid", msgSID)["body"])
 			assert.Len(t, cc.json(http.StatusOK, "ListConversationMessage", form("Order", "desc"), "ConversationSid", convSID)["messages"], 1)
 			receipts := cc.json(http.StatusOK, "ListConversationMessageReceipt", nil, "ConversationSid", convSID, "MessageSid", msgSID)["delivery_receipts"].([]any)
@@ -344,7 +344,7 @@ func TestConversationsOperations(t *testing.T) {
 		assert.Equal(t, map[string]any{"enabled": true, "type": "webhook", "webhook_url": "https://example.com/auto"}, a["auto_creation"])
 		assert.Nil(t, a["address_country"])
 		assert.Equal(t, v1+"/Configuration/Addresses/"+addrSID, a["url"])
-		assert.Equal(t, addrSID, cc.json(http.StatusOK, "FetchConfigurationAddress", nil, "Sid", "+15559990000")["sid"], "by address")
+		assert.Equal(t, a, cc.json(http.StatusOK, "FetchConfigurationAddress", nil, "Sid", "+15559990000"), "by address")
 		a = cc.json(http.StatusOK, "UpdateConfigurationAddress", form("AutoCreation.Enabled", "false"), "Sid", addrSID)
 		assert.Equal(t, false, a["auto_creation"].(map[string]any)["enabled"])
 		assert.Len(t, cc.json(http.StatusOK, "ListConfigurationAddress", form("Type", "sms"))["address_configurations"], 1)
@@ -356,7 +356,7 @@ func TestConversationsOperations(t *testing.T) {
 		assert.Equal(t, "fcm", cr["type"])
 		assert.Equal(t, v1+"/Credentials/"+crSID, cr["url"])
 		assert.NotContains(t, string(call(t, srv, http.MethodGet, "/v1/Credentials/"+crSID, nil).Body), "s3cret")
-		assert.Equal(t, "push", cc.json(http.StatusOK, "FetchCredential", nil, "Sid", crSID)["friendly_name"])
+		assert.Equal(t, cr, cc.json(http.StatusOK, "FetchCredential", nil, "Sid", crSID))
 		assert.Equal(t, "renamed", cc.json(http.StatusOK, "UpdateCredential", form("FriendlyName", "renamed", "Type", "fcm"), "Sid", crSID)["friendly_name"])
 		assert.Len(t, cc.json(http.StatusOK, "ListCredential", nil)["credentials"], 1)
 		assert.Equal(t, "renamed", call(t, srv, http.MethodGet, "/v2/Credentials/"+crSID, nil).JSON(t)["friendly_name"], "Chat's Credential")
@@ -368,6 +368,8 @@ func TestConversationsOperations(t *testing.T) {
 		assert.Equal(t, "carol", b["identity"])
 		assert.Equal(t, "fcm", b["binding_type"])
 		assert.Equal(t, "endpoint-1", b["endpoint"])
+		assert.Equal(t, []any{"removed_from_conversation", "new_message", "added_to_conversation"}, b["message_types"])
+		assert.Nil(t, b["credential_sid"])
 		assert.Equal(t, namedSID, b["chat_service_sid"])
 		assert.Equal(t, v1+"/Services/"+namedSID+"/Bindings/"+bs, b["url"])
 		assert.Len(t, cc.json(http.StatusOK, "ListServiceBinding", form("BindingType", "fcm", "Identity", "carol"), "ChatServiceSid", namedSID)["bindings"], 1)
@@ -418,3 +420,64 @@ func orService(sid, def string) string {
 
 // formatT writes t as the fake writes dates.
 func formatT(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// TestListConversationsByDate filters conversations by creation date: a
+// date-only EndDate takes the whole day, and a date filter lists newest
+// first, as the spec describes StartDate and EndDate.
+func TestListConversationsByDate(t *testing.T) {
+	t.Parallel()
+	srv, clock := newServerWithClock(t)
+	var sids []string
+	for range 3 {
+		r := call(t, srv, http.MethodPost, "/v1/Conversations", nil)
+		require.Equal(t, http.StatusCreated, r.Status, "body: %s", r.Body)
+		sids = append(sids, r.JSON(t)["sid"].(string))
+		clock.Advance(24 * time.Hour)
+	}
+	day := func(i int) string { return t0.AddDate(0, 0, i).Format(time.DateOnly) }
+	tests := []struct {
+		name  string
+		query url.Values
+		want  []string
+	}{
+		{"no filter, oldest first", nil, sids},
+		{"from the second day", url.Values{"StartDate": {day(1)}}, []string{sids[2], sids[1]}},
+		{"to the end of the second day", url.Values{"EndDate": {day(1)}}, []string{sids[1], sids[0]}},
+		{"a date-time range", url.Values{"StartDate": {day(1) + "T00:00:00Z"}, "EndDate": {day(1) + "T23:59:59Z"}}, []string{sids[1]}},
+		{"the active ones", url.Values{"State": {"active"}}, sids},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			r := call(t, srv, http.MethodGet, "/v1/Conversations?"+tt.query.Encode(), nil)
+			require.Equal(t, http.StatusOK, r.Status, "body: %s", r.Body)
+			var got []string
+			for _, c := range r.JSON(t)["conversations"].([]any) {
+				got = append(got, c.(map[string]any)["sid"].(string))
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestConversationMessageMedia shows a message with media as
+// Conversations does: a list of media and a null body when it has none.
+func TestConversationMessageMedia(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	conv := call(t, srv, http.MethodPost, "/v1/Conversations", nil).JSON(t)["sid"].(string)
+	const media = "ME0123456789abcdef0123456789abcdef"
+	r := call(t, srv, http.MethodPost, "/v1/Conversations/"+conv+"/Messages", form("MediaSid", media, "ContentSid", "HX0123456789abcdef0123456789abcdef"))
+	require.Equal(t, http.StatusCreated, r.Status, "body: %s", r.Body)
+	m := r.JSON(t)
+	assert.Nil(t, m["body"])
+	assert.Equal(t, []any{map[string]any{"sid": media, "size": float64(0), "content_type": "", "filename": ""}}, m["media"])
+	assert.Equal(t, "HX0123456789abcdef0123456789abcdef", m["content_sid"])
+	assert.Equal(t, "system", m["author"])
+	assert.Nil(t, m["participant_sid"])
+	assert.Nil(t, m["delivery"])
+	svc := call(t, srv, http.MethodGet, "/v1/Configuration", nil).JSON(t)["default_chat_service_sid"].(string)
+	chat := call(t, srv, http.MethodGet, "/v2/Services/"+svc+"/Channels/"+conv+"/Messages/"+m["sid"].(string), nil).JSON(t)
+	assert.Equal(t, "media", chat["type"])
+	assert.Equal(t, media, chat["media"].(map[string]any)["sid"])
+}
