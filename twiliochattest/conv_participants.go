@@ -158,6 +158,16 @@ func (s *Server) createParticipant(c *call) response {
 	if why := s.checkParticipant(svc, in); why != "" {
 		return invalidf("%s", why)
 	}
+	if in.address != nil && ch.messagingServiceSID == nil {
+		// A channel made over Chat has no Messaging Service: "To add SMS or
+		// WhatsApp Participants to a Conversation that was previously a
+		// Chat Channel, you will need to update the Conversation with a
+		// Messaging Service SID"
+		// (https://www.twilio.com/docs/conversations/migrating-chat-conversations);
+		// code 50340 is "Messaging service SID not provided"
+		// (https://www.twilio.com/docs/api/errors/50340).
+		return twilioError(http.StatusBadRequest, 50340, "Messaging service SID not provided: update the conversation's MessagingServiceSid before adding a participant with an address")
+	}
 	m, refusal := s.addParticipant(svc, ch, in)
 	if m == nil {
 		return refusal
