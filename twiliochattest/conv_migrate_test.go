@@ -178,6 +178,7 @@ func TestConversationsErrors(t *testing.T) {
 	require.Equal(t, http.StatusCreated, call(t, srv, http.MethodPost, "/v1/Conversations/taken/Participants", form("Identity", "alice")).Status)
 	require.Equal(t, http.StatusCreated, call(t, srv, http.MethodPost, "/v1/Configuration/Addresses", form("Type", "sms", "Address", "+15550000000")).Status)
 	msg := call(t, srv, http.MethodPost, "/v1/Conversations/taken/Messages", form("Body", "x")).JSON(t)["sid"].(string)
+	defaultService := call(t, srv, http.MethodGet, "/v1/Configuration", nil).JSON(t)["default_chat_service_sid"].(string)
 	for range 5 {
 		require.Equal(t, http.StatusCreated, call(t, srv, http.MethodPost, "/v1/Conversations/taken/Webhooks", form("Target", "studio", "Configuration.FlowSid", "FW"+zeros)).Status)
 	}
@@ -222,10 +223,12 @@ func TestConversationsErrors(t *testing.T) {
 		{"participant conversations without a filter", http.MethodGet, "/v1/ParticipantConversations", nil, 400, 20001, "Identity or Address"},
 		{"too many participants", http.MethodPost, "/v1/ConversationWithParticipants", tooManyParticipants(), 400, 20001, "Participant"},
 		{"participant not JSON", http.MethodPost, "/v1/ConversationWithParticipants", form("Participant", "alice"), 400, 20001, "Participant (1)"},
+		{"participant with an unknown key", http.MethodPost, "/v1/ConversationWithParticipants", form("Participant", `{"idenity":"x"}`), 400, 20001, "idenity"},
 		{"participant given twice", http.MethodPost, "/v1/ConversationWithParticipants", form("Participant", `{"identity":"x"}`, "Participant", `{"identity":"x"}`), 400, 20001, "Participant (2)"},
 		{"bad address type", http.MethodGet, "/v1/Configuration/Addresses?Type=fax", nil, 400, 20001, "Type"},
 		{"bad list state", http.MethodGet, "/v1/Conversations?State=open", nil, 400, 20001, "State"},
 		{"bad start date", http.MethodGet, "/v1/Conversations?StartDate=soon", nil, 400, 20001, "StartDate"},
+		{"the default service", http.MethodDelete, "/v1/Services/" + defaultService, nil, 400, 20001, "default"},
 		{"wrong method", http.MethodDelete, "/v1/Configuration", nil, 405, 20004, "not allowed"},
 		{"wrong method on a collection", http.MethodDelete, "/v1/Conversations", nil, 405, 20004, "not allowed"},
 	}
