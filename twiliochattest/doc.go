@@ -66,6 +66,8 @@
 //	GET, POST, DELETE  /v2/Credentials/{Sid}
 //	POST               /v3/Services/{ServiceSid}/Channels/{Sid}
 //
+// and every path of Conversations v1 under /v1 (see Conversations).
+//
 // Bodies are application/x-www-form-urlencoded, as Twilio expects; a
 // non-empty body with another Content-Type is refused with 400, and one over
 // 1 MiB with 413. Responses use the JSON keys of each resource's schema in
