@@ -62,11 +62,9 @@ func (s *Server) SeedBinding(serviceSID, identity, endpoint string, bindingType 
 	case endpoint == "":
 		return "", fmt.Errorf("twiliochattest: empty endpoint")
 	}
-	if u := s.users.get(svc.SID, identity); u == nil || u.Identity != identity { // a user SID is not an identity
-		if u, refusal := s.addUser(svc, identity); u == nil {
-			msg, _ := refusal.failed()
-			return "", fmt.Errorf("twiliochattest: %s", msg)
-		}
+	if u, refusal := s.userOrNew(svc, identity); u == nil {
+		msg, _ := refusal.failed()
+		return "", fmt.Errorf("twiliochattest: %s", msg)
 	}
 	now := s.timestamp()
 	sid := s.ids.next(spec.BindingSIDPrefix)

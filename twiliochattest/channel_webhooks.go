@@ -47,6 +47,9 @@ type webhookConfiguration struct {
 	// RetryCount is how often a failed call is retried, 0 to 3; nil (left
 	// out, Twilio's default of 0) until set.
 	RetryCount *int `json:"retry_count,omitempty"`
+	// replayAfter is Conversations' Configuration.ReplayAfter, which only
+	// Conversations shows.
+	replayAfter *int
 }
 
 // webhooksOf returns copies of the webhooks of the channel channelSID, in

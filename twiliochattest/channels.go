@@ -32,8 +32,12 @@ type channel struct {
 	// nextMessageIndex is the index of the next message posted: indexes
 	// count up from 0 and are not reused after a delete.
 	nextMessageIndex int
-	// messagingServiceSID is set by Migrate, and shown by Chat v3 only.
+	// messagingServiceSID is set by Migrate and by Conversations, and
+	// shown by Chat v3 and Conversations only.
 	messagingServiceSID *string
+	// conv holds what only Conversations shows of the channel: its state,
+	// timers and email bindings.
+	conv conversationExtra
 }
 
 // migratedChannel is the chat.v3.channel JSON resource, Migrate's answer:

@@ -3,7 +3,8 @@
 // Services, Roles, Users, Channels, Members, Messages, Invites, Channel
 // Webhooks, Bindings, User Bindings, User Channels and Credentials, Chat
 // v3's one (a Channel's migration), and the Service's webhooks, which it
-// calls as Twilio does.
+// calls as Twilio does. It serves the 103 operations of Conversations v1
+// too, over the same data (see Conversations).
 //
 // Test your code against it instead of mocking HTTP by hand. In a test, New
 // starts a Server that closes when the test ends, NewClient returns a
@@ -64,6 +65,8 @@
 //	GET, POST          /v2/Credentials
 //	GET, POST, DELETE  /v2/Credentials/{Sid}
 //	POST               /v3/Services/{ServiceSid}/Channels/{Sid}
+//
+// and every path of Conversations v1 under /v1 (see Conversations).
 //
 // Bodies are application/x-www-form-urlencoded, as Twilio expects; a
 // non-empty body with another Content-Type is refused with 400, and one over
@@ -208,6 +211,32 @@
 //     next_page_url rather than build one. The next page's Page is this
 //     one's plus 1, except that it stays at the largest int rather than
 //     wrap around, so every next_page_url the fake gives is one it accepts.
+//
+// # Conversations
+//
+// The fake serves Conversations v1 (/v1/…) over the store of Chat v2, as
+// Twilio does: a Chat Service is a Conversation Service, a Channel a
+// Conversation and a Member a Participant, with the same SIDs, names,
+// attributes and dates; Users, Messages (Chat's from is the author), Roles
+// (a channel role is a conversation role, a deployment role a service
+// role), Credentials and Bindings are the same resources under both APIs.
+// What only Conversations has (a conversation's state, timers, Messaging
+// Service and email bindings, a participant's messaging binding, a
+// message's subject and content SID) is kept on the Chat resource, so it
+// survives a round trip through Chat, which does not show it.
+//
+// The account's default Conversation Service, which /v1/Conversations,
+// /v1/Users, /v1/Roles and /v1/ParticipantConversations act on, is made
+// with a default Messaging Service SID on the first Conversations request,
+// so that a test of Chat alone sees no Service it did not create;
+// /v1/Configuration names it and can name another. A conversation's state
+// is worked out from its timers and the Server's clock (WithClock) when it
+// is read: no timer runs. A message to a participant with an address (an
+// SMS or WhatsApp number) gets a delivery receipt that stays "sent".
+// Errors are Twilio's: 409 with code 50353 for a unique name taken, 50201
+// for an identity, 50433 for a participant, and 400 naming the key of a bad
+// value, an ISO 8601 timer included. Conversations' own webhooks are not
+// sent yet; their settings are stored.
 //
 // # Default roles
 //

@@ -3,12 +3,14 @@ package twiliochattest_test
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/e3f0929f/twiliochat/internal/convspec"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -22,7 +24,8 @@ func specPath(op *spec.Operation) string {
 	return b.String()
 }
 
-// TestUndeclaredKeys sends every operation of the spec a key it does not
+// TestUndeclaredKeys sends every operation of both specs (Chat's and
+// Conversations') a key it does not
 // declare: a POST as a form key and a list as a query key answer Twilio's
 // 400 naming it, and the same request with every key the operation declares
 // instead is not refused for its keys. A Fetch or Delete answers the same
@@ -31,8 +34,8 @@ func TestUndeclaredKeys(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	const stray = "Undeclared"
-	for _, op := range spec.Operations {
-		t.Run(op.ID, func(t *testing.T) {
+	for _, op := range slices.Concat(spec.Operations, convspec.Operations) {
+		t.Run(op.Path+" "+op.ID, func(t *testing.T) {
 			t.Parallel()
 			path := specPath(op)
 			in, declared := spec.InQuery, url.Values{}

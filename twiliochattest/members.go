@@ -28,6 +28,10 @@ type member struct {
 	// NotificationLevel is the member's user's notification level in
 	// the channel, which its User Channel shows; nil is "default".
 	NotificationLevel *string `json:"-"`
+	// messagingBinding is a Conversations Participant's messaging_binding
+	// (an SMS or WhatsApp participant has no identity), which only
+	// Conversations shows.
+	messagingBinding *messagingBinding
 }
 
 func (m member) sid() string { return m.SID }
@@ -112,16 +116,30 @@ func (s *Server) createMember(c *call) response {
 	if s.members.get(ch.SID, identity) != nil {
 		return conflict(twiliochat.ErrCodeMemberExists, "Member with identity %s already exists in channel %s", identity, ch.SID)
 	}
-	u := s.users.get(svc.SID, identity)
-	if u == nil || u.Identity != identity { // a user SID is not an identity
-		var refusal response
-		if u, refusal = s.addUser(svc, identity); u == nil {
-			return refusal
-		}
+	u, refusal := s.userOrNew(svc, identity)
+	if u == nil {
+		return refusal
+	}
+	m := s.join(svc, ch, u)
+	changes.apply(m)
+	s.emitMember(c, webhook.EventMemberAdded, m)
+	return answer(http.StatusCreated, *m)
+}
+
+// join adds the user u (nil for a Conversations participant with no
+// identity) to ch in svc as a new member, with the service's default
+// channel role, and counts it in the channel's members_count and the
+// user's joined_channels_count. Create Member and a Participant call it.
+func (s *Server) join(svc *service, ch *channel, u *user) *member {
+	identity := ""
+	if u != nil {
+		identity = u.Identity
+		u.JoinedChannelsCount++
 	}
 	now := s.timestamp()
 	sid := s.ids.next(spec.MemberSIDPrefix)
-	m := s.members.add(ch.SID, sid, identity, member{
+	ch.MembersCount++
+	return s.members.add(ch.SID, sid, identity, member{
 		SID:         sid,
 		AccountSID:  s.account,
 		ChannelSID:  ch.SID,
@@ -133,11 +151,6 @@ func (s *Server) createMember(c *call) response {
 		URL:         ch.URL + "/Members/" + sid,
 		Attributes:  "{}",
 	})
-	changes.apply(m)
-	ch.MembersCount++
-	u.JoinedChannelsCount++
-	s.emitMember(c, webhook.EventMemberAdded, m)
-	return answer(http.StatusCreated, *m)
 }
 
 func (s *Server) fetchMember(c *call) response {

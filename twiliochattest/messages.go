@@ -28,6 +28,10 @@ type message struct {
 	Type          string        `json:"type"`
 	Media         *messageMedia `json:"media"`
 	URL           string        `json:"url"`
+	// contentSID and subject are the Conversations keys ContentSid and
+	// Subject, which only Conversations shows; contentVariables is kept
+	// for the webhooks of a Content template.
+	contentSID, subject, contentVariables *string
 }
 
 func (m message) sid() string { return m.SID }

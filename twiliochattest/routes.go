@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/e3f0929f/twiliochat/internal/convspec"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -49,6 +50,12 @@ type route struct {
 // one table the router reads. TestHandlers holds it to the spec, an
 // operation each.
 var handlers map[string]handler
+
+// conversationsHandlers is handlers for the Conversations v1 operations,
+// by their operationId (internal/convspec), which repeats some of Chat's
+// (CreateRole, FetchUser): the second table the router reads.
+// TestConversationsHandlers holds it to convspec, an operation each.
+var conversationsHandlers map[string]handler
 
 // routes is the route table of the served operations.
 var routes []*route
@@ -114,15 +121,24 @@ func init() {
 		"DeleteService":        (*Server).deleteService,
 		"MigrateChannel":       (*Server).migrateChannel,
 	}
-	routes = newRoutes(handlers)
+	conversationsHandlers = conversationsTable()
+	// Chat's paths start /v2/ and /v3/, Conversations' /v1/: no template
+	// of one matches a path of the other.
+	routes = append(newRoutes(handlers), newRoutesOf(convspec.Operations, conversationsHandlers)...)
 }
 
-// newRoutes returns a route for each path template of the spec, with the
-// handlers of its operations that handlers holds.
+// newRoutes returns a route for each path template of the Chat spec, with
+// the handlers of its operations that handlers holds.
 func newRoutes(handlers map[string]handler) []*route {
+	return newRoutesOf(spec.Operations, handlers)
+}
+
+// newRoutesOf returns a route for each path template of ops, with the
+// handlers of its operations that handlers holds.
+func newRoutesOf(ops []*spec.Operation, handlers map[string]handler) []*route {
 	byPath := map[string]*route{}
 	var out []*route
-	for _, op := range spec.Operations {
+	for _, op := range ops {
 		rt := byPath[op.Path]
 		if rt == nil {
 			rt = &route{params: op.Params, ops: map[string]*spec.Operation{}, handlers: map[string]handler{}}

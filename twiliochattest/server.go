@@ -27,8 +27,8 @@ const DefaultAuthToken = "fake-auth-token-0123456789abcdef0123"
 // maxBodyBytes bounds the request bodies the fake reads.
 const maxBodyBytes = 1 << 20
 
-// Server is an in-memory fake of the Twilio Chat v2 API (see the package doc),
-// served over HTTP on a loopback address. It is safe for concurrent use.
+// Server is an in-memory fake of the Twilio Chat v2 and Conversations v1
+// APIs (see the package doc), served over HTTP on a loopback address. It is safe for concurrent use.
 // Create it with NewServer (or New in a test) and Close it when done.
 type Server struct {
 	// URL is the Server's base URL, such as "http://127.0.0.1:41234", with
@@ -58,11 +58,18 @@ type Server struct {
 	bindings *table[binding]        // under their service
 	// credentials are the account's push Credentials, under parent "".
 	credentials *table[credential]
-	requests    []Request
-	failNext    []Failure
-	failOn      []*routeFailure // FailOn's failures, in the order given
-	failWith    func(r *http.Request) *Failure
-	hooks       *deliverer // sends the webhooks
+	// receipts are the delivery receipts of Conversations messages, under
+	// their message.
+	receipts *table[receipt]
+	// addresses are the account's Conversations Address Configurations,
+	// under parent "", indexed by address.
+	addresses  *table[addressConfiguration]
+	convConfig accountConfiguration
+	requests   []Request
+	failNext   []Failure
+	failOn     []*routeFailure // FailOn's failures, in the order given
+	failWith   func(r *http.Request) *Failure
+	hooks      *deliverer // sends the webhooks
 }
 
 // Option configures a Server in NewServer.
@@ -118,8 +125,8 @@ func WithSeed(seed uint64) Option {
 	}
 }
 
-// NewServer starts and returns a fake Chat v2 API server. The caller must call
-// Close when done, typically with defer. NewServer panics if an option is
+// NewServer starts and returns a fake Chat v2 and Conversations v1 API
+// server. The caller must call Close when done, typically with defer. NewServer panics if an option is
 // nil or invalid (see WithCredentials and WithAPIKey), like
 // httptest.NewServer panics when it cannot listen.
 func NewServer(opts ...Option) *Server {
@@ -167,13 +174,15 @@ func NewServer(opts ...Option) *Server {
 	s.roles = newTable[role]()
 	s.users = newTable[user]()
 	s.members = newTable[member]()
-	s.messages = newTable[message]()
+	s.receipts = newTable[receipt]()
+	s.messages = newTable[message](s.receipts)
 	s.invites = newTable[invite]()
 	s.bindings = newTable[binding]()
 	s.webhooks = newTable[channelWebhook]()
 	s.channels = newTable[channel](s.members, s.messages, s.invites, s.webhooks)
 	s.services = newTable[service](s.roles, s.users, s.channels, s.bindings)
 	s.credentials = newTable[credential]()
+	s.addresses = newTable[addressConfiguration]()
 	s.server = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	s.URL = s.server.URL
 	return s

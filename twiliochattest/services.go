@@ -45,6 +45,9 @@ type service struct {
 	Media                        serviceMedia         `json:"media"`
 	URL                          string               `json:"url"`
 	Links                        serviceLinks         `json:"links"`
+	// withMedia is the new-message notification of a message with media,
+	// which only Conversations has.
+	withMedia newMessageWithMedia
 }
 
 func (sv service) sid() string { return sv.SID }

@@ -157,7 +157,7 @@ func TestNotFoundAndMethodNotAllowed(t *testing.T) {
 		name, method, path string
 		wantStatus         int
 	}{
-		{"unknown path", http.MethodGet, "/v1/Services", http.StatusNotFound},
+		{"unknown path", http.MethodGet, "/v1/Widgets", http.StatusNotFound},
 		{"root", http.MethodGet, "/", http.StatusNotFound},
 		{"trailing slash", http.MethodGet, "/v2/Services/", http.StatusNotFound},
 		{"unknown sub-resource", http.MethodGet, "/v2/Services/" + sid + "/Widgets", http.StatusNotFound},

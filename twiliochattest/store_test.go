@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/e3f0929f/twiliochat/internal/convspec"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -67,6 +68,23 @@ func TestHandlers(t *testing.T) {
 		assert.NotNil(t, handlers[op.ID], "no handler for %s (%s %s)", op.ID, op.Method, op.Path)
 	}
 	for id, h := range handlers {
+		assert.True(t, inSpec[id], "handler for %s, which the spec does not have", id)
+		assert.NotNil(t, h, id)
+	}
+}
+
+// TestConversationsHandlers holds conversationsHandlers to the
+// Conversations v1 spec: a handler for each of its operations, and none
+// for an operation it does not have.
+func TestConversationsHandlers(t *testing.T) {
+	t.Parallel()
+	inSpec := map[string]bool{}
+	for _, op := range convspec.Operations {
+		inSpec[op.ID] = true
+		assert.NotNil(t, conversationsHandlers[op.ID], "no handler for %s (%s %s)", op.ID, op.Method, op.Path)
+	}
+	assert.Len(t, convspec.Operations, 103)
+	for id, h := range conversationsHandlers {
 		assert.True(t, inSpec[id], "handler for %s, which the spec does not have", id)
 		assert.NotNil(t, h, id)
 	}

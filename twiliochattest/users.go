@@ -119,6 +119,16 @@ func (s *Server) addUser(svc *service, identity string) (*user, response) {
 	}), response{}
 }
 
+// userOrNew returns the user of identity in svc, creating it (see addUser)
+// when the service has none: Create Member, a Participant and SeedBinding
+// make the user of a new identity, as Twilio does.
+func (s *Server) userOrNew(svc *service, identity string) (*user, response) {
+	if u := s.users.get(svc.SID, identity); u != nil && u.Identity == identity { // a user SID is not an identity
+		return u, response{}
+	}
+	return s.addUser(svc, identity)
+}
+
 // userOf returns the user whose resources c addresses, by SID or identity
 // (its UserSid), or nil.
 func (s *Server) userOf(c *call) *user {
