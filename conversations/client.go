@@ -26,6 +26,8 @@ func New(c *twiliochat.Client) *Client {
 // /v1/Services/{ChatServiceSid}/…, and the Service's own. A chatServiceSID
 // that is not a Service SID fails every call with a
 // *twiliochat.ValidationError naming ChatServiceSid, before any request.
+// A ServiceClient is safe for concurrent use: make one per Service and
+// keep it.
 func (c *Client) Service(chatServiceSID string) *ServiceClient {
 	return newServiceClient(c.s.caller, chatServiceSID)
 }

@@ -194,7 +194,7 @@ func (p *CreateConversationWithParticipantsParams) validate() error {
 // secrets returns the values of p's secret keys that are set.
 func (p *CreateConversationWithParticipantsParams) secrets() []string { return nil }
 
-// TimersParams holds the keys Timers.*.Each is an ISO 8601 duration (PT10M,
+// TimersParams holds the keys Timers.*. Each is an ISO 8601 duration (PT10M,
 // P1D): at least a minute for Inactive, ten minutes for Closed.
 type TimersParams struct {
 	// Inactive: ISO8601 duration when conversation will be switched to inactive

@@ -547,7 +547,7 @@ func (tg *target) leafChecks(l leaf) []string {
 // doc is the doc comment of t.
 func (t *paramsType) doc() string {
 	if t.op == nil {
-		return fmt.Sprintf("%s holds the keys %s.*.%s", t.name, strings.Join(t.prefixes, ".*, "), t.tg.typeDocs[t.name])
+		return strings.TrimSpace(fmt.Sprintf("%s holds the keys %s.*. %s", t.name, strings.Join(t.prefixes, ".*, "), t.tg.typeDocs[t.name]))
 	}
 	words := wordPattern.FindAllString(t.op.id, -1)
 	article := "a"
