@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/internal/convspec"
 	"github.com/e3f0929f/twiliochat/internal/engine"
 )
 
@@ -93,4 +94,26 @@ func checkDay(field string, v *string) error {
 		return nil
 	}
 	return engine.Invalid(field, "%s is neither a day (2006-01-02) nor an RFC 3339 time", engine.QuoteShort(*v))
+}
+
+// The checks of params types that the spec cannot state, which their
+// generated validate calls: a key of two that one of them needs, as
+// Twilio answers 400 (code 20001) without either.
+
+// check refuses a list of a participant's Conversations by neither
+// Identity nor Address.
+func (p *ListParticipantConversationsParams) check() error {
+	if p.Identity == nil && p.Address == nil {
+		return engine.Invalid(convspec.KeyIdentity, "is required, or Address")
+	}
+	return nil
+}
+
+// check refuses a Participant with neither an Identity (a chat
+// participant) nor a MessagingBinding.Address (an SMS or WhatsApp one).
+func (p *CreateParticipantParams) check() error {
+	if p.Identity == nil && (p.MessagingBinding == nil || p.MessagingBinding.Address == nil) {
+		return engine.Invalid(convspec.KeyIdentity, "is required, or MessagingBinding.Address")
+	}
+	return nil
 }

@@ -61,7 +61,9 @@
 // Participant), URLs, dates RFC 3339 can carry, and ISO 8601 durations for
 // the timers, of at least a minute for Timers.Inactive and
 // DefaultInactiveTimer and ten minutes for Timers.Closed and
-// DefaultClosedTimer, as Twilio requires.
+// DefaultClosedTimer, as Twilio requires; a Participant needs an Identity
+// or a MessagingBinding.Address, and ParticipantConversations.List an
+// Identity or an Address.
 // Errors are twiliochat's: *twiliochat.ValidationError, *twiliochat.APIError,
 // *twiliochat.DecodeError, and twiliochat.IsNotFound and the other helpers
 // work on them. A page of a list is a *twiliochat.Page (MessagePage is

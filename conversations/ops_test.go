@@ -431,7 +431,7 @@ func TestEveryListPages(t *testing.T) {
 			t.Cleanup(srv.Close)
 			base = srv.URL
 			c := newTestClient(t, srv.URL)
-			require.NoError(t, r.list(context.Background(), resOf(c, named, testServiceSID), pathValues(op), nil))
+			require.NoError(t, r.list(context.Background(), resOf(c, named, testServiceSID), pathValues(op), validParams(t, op, r)))
 			assert.Equal(t, 2, pages)
 			require.NoError(t, r.next(context.Background(), resOf(c, named, testServiceSID), srv.URL+"/v1/x?Page=1"))
 			assert.Equal(t, 3, pages)

@@ -139,9 +139,14 @@ func (p *ListParticipantConversationsParams) paging() (*int, int) {
 	return p.PageSize, p.Limit
 }
 
-// validate checks nothing: the spec gives ListParticipantConversationsParams
-// no check beyond the path values and the page size.
-func (p *ListParticipantConversationsParams) validate() error { return nil }
+// validate checks p against the spec: its required keys, enums and SID
+// forms, then with its own check. A nil p is the zero value.
+func (p *ListParticipantConversationsParams) validate() error {
+	if p == nil {
+		p = new(ListParticipantConversationsParams)
+	}
+	return p.check()
+}
 
 // secrets returns the values of p's secret keys that are set.
 func (p *ListParticipantConversationsParams) secrets() []string { return nil }

@@ -195,7 +195,7 @@ func (p *CreateParticipantParams) setHeader(h http.Header) {
 }
 
 // validate checks p against the spec: its required keys, enums and SID
-// forms. A nil p is the zero value.
+// forms, then with its own check. A nil p is the zero value.
 func (p *CreateParticipantParams) validate() error {
 	if p == nil {
 		p = new(CreateParticipantParams)
@@ -205,6 +205,7 @@ func (p *CreateParticipantParams) validate() error {
 		engine.CheckDate("DateUpdated", p.DateUpdated),
 		engine.CheckJSON("Attributes", p.Attributes),
 		engine.CheckOptionalSID("RoleSid", convspec.RoleSIDPrefix, p.RoleSID),
+		p.check(),
 	)
 }
 

@@ -148,6 +148,57 @@ func TestValidationBeforeAnyRequest(t *testing.T) {
 	assert.Greater(t, n, 150, "checks tried")
 }
 
+// oneOf are the keys of which a params type needs one, by type; the error
+// names the first when neither is set.
+var oneOf = map[string][]string{
+	"ListParticipantConversationsParams": {"Identity", "Address"},
+	"CreateParticipantParams":            {"Identity", "MessagingBinding.Address"},
+}
+
+// TestOneOfKeys leaves out both keys of which an operation needs one: the
+// call is refused before any request, naming the first; either one alone
+// is enough.
+func TestOneOfKeys(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t, http.StatusOK, []byte(`{}`))
+	c := newTestClient(t, srv.URL)
+	n := 0
+	for _, op := range convspec.Operations {
+		r, named, _ := registryRow(op.ID)
+		if r.params == nil {
+			continue
+		}
+		keys := oneOf[reflect.TypeOf(r.params()).Elem().Name()]
+		if keys == nil {
+			continue
+		}
+		n++
+		p := validParams(t, op, r)
+		for _, k := range keys {
+			f, ok := field(reflect.ValueOf(p).Elem(), k)
+			require.True(t, ok, k)
+			f.SetZero()
+		}
+		err := r.call(context.Background(), resOf(c, named, testServiceSID), pathValues(op), p)
+		var verr *twiliochat.ValidationError
+		if assert.ErrorAs(t, err, &verr, op.ID) {
+			assert.Equal(t, keys[0], verr.Field, op.ID)
+		}
+		for _, k := range keys {
+			p := validParams(t, op, r)
+			for _, other := range keys {
+				if other != k {
+					f, _ := field(reflect.ValueOf(p).Elem(), other)
+					f.SetZero()
+				}
+			}
+			err := r.call(context.Background(), resOf(c, named, testServiceSID), pathValues(op), p)
+			assert.False(t, twiliochat.IsValidation(err), "%s with %s alone: %v", op.ID, k, err)
+		}
+	}
+	assert.Equal(t, 4, n, "operations with one-of keys")
+}
+
 // TestPageSize checks every list's PageSize against its maximum, before
 // any request.
 func TestPageSize(t *testing.T) {
@@ -160,7 +211,7 @@ func TestPageSize(t *testing.T) {
 		}
 		r, named, _ := registryRow(op.ID)
 		for _, size := range []int{0, op.MaxPageSize + 1} {
-			p := r.params()
+			p := validParams(t, op, r)
 			reflect.ValueOf(p).Elem().FieldByName("PageSize").Set(reflect.ValueOf(twiliochat.Ptr(size)))
 			err := r.call(context.Background(), resOf(c, named, testServiceSID), pathValues(op), p)
 			var verr *twiliochat.ValidationError
