@@ -259,6 +259,17 @@ func fill(t *testing.T, op *spec.Operation, v reflect.Value, prefix string, want
 	return header
 }
 
+// assertInvalid asserts that err is a *twiliochat.ValidationError naming
+// field.
+func assertInvalid(t *testing.T, err error, field string, msgAndArgs ...any) {
+	t.Helper()
+	var verr *twiliochat.ValidationError
+	if assert.ErrorAs(t, err, &verr, msgAndArgs...) {
+		assert.Equal(t, field, verr.Field, msgAndArgs...)
+		assert.True(t, twiliochat.IsValidation(err), msgAndArgs...)
+	}
+}
+
 // validParams returns params of op with every key set, nil for an
 // operation that takes none.
 func validParams(t *testing.T, op *spec.Operation, r row) any {
@@ -325,13 +336,10 @@ func TestBadPathValues(t *testing.T) {
 				}
 				params := validParams(t, op, r)
 				err := r.call(context.Background(), resOf(c, named, service), values, params)
-				var verr *twiliochat.ValidationError
-				if assert.ErrorAs(t, err, &verr, "%s %s=%q", op.ID, p.Name, v) {
-					assert.Equal(t, p.Name, verr.Field, "%s %q", op.ID, v)
-				}
+				assertInvalid(t, err, p.Name, "%s %s=%q", op.ID, p.Name, v)
 				if r.list != nil {
 					err := r.list(context.Background(), resOf(c, named, service), values, params)
-					assert.ErrorAs(t, err, &verr, "%s List %s=%q", op.ID, p.Name, v)
+					assertInvalid(t, err, p.Name, "%s List %s=%q", op.ID, p.Name, v)
 				}
 			}
 			if p.Name != "ChatServiceSid" {

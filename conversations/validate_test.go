@@ -135,11 +135,7 @@ func TestValidationBeforeAnyRequest(t *testing.T) {
 				require.True(t, ok, "%s: no field for %s", op.ID, k.Name)
 				badValues[kind](f)
 				err := r.call(context.Background(), resOf(c, named, testServiceSID), pathValues(op), p)
-				var verr *twiliochat.ValidationError
-				if assert.ErrorAs(t, err, &verr, "%s: %s %s", op.ID, kind, k.Name) {
-					assert.Equal(t, want, verr.Field, "%s: %s %s: %v", op.ID, kind, k.Name, err)
-					assert.True(t, twiliochat.IsValidation(err))
-				}
+				assertInvalid(t, err, want, "%s: %s %s: %v", op.ID, kind, k.Name, err)
 				n++
 			}
 		}
@@ -180,10 +176,7 @@ func TestOneOfKeys(t *testing.T) {
 			f.SetZero()
 		}
 		err := r.call(context.Background(), resOf(c, named, testServiceSID), pathValues(op), p)
-		var verr *twiliochat.ValidationError
-		if assert.ErrorAs(t, err, &verr, op.ID) {
-			assert.Equal(t, keys[0], verr.Field, op.ID)
-		}
+		assertInvalid(t, err, keys[0], op.ID)
 		for _, k := range keys {
 			p := validParams(t, op, r)
 			for _, other := range keys {
@@ -214,10 +207,7 @@ func TestPageSize(t *testing.T) {
 			p := validParams(t, op, r)
 			reflect.ValueOf(p).Elem().FieldByName("PageSize").Set(reflect.ValueOf(twiliochat.Ptr(size)))
 			err := r.call(context.Background(), resOf(c, named, testServiceSID), pathValues(op), p)
-			var verr *twiliochat.ValidationError
-			if assert.ErrorAs(t, err, &verr, op.ID) {
-				assert.Equal(t, "PageSize", verr.Field)
-			}
+			assertInvalid(t, err, "PageSize", op.ID)
 		}
 	}
 	assert.Empty(t, srv.requests())
