@@ -111,19 +111,19 @@ func (p *CreateCredentialParams) check() error {
 
 // Format prints p for every fmt verb (%v, %+v, %#v, %s, …) as its type and
 // the fields that are set, each secret as [redacted].
-func (p CreateCredentialParams) Format(f fmt.State, _ rune) { formatParams(f, p) }
+func (p CreateCredentialParams) Format(f fmt.State, _ rune) { engine.FormatParams(f, p) }
 
 // GoString returns what Format prints, each secret as [redacted].
-func (p CreateCredentialParams) GoString() string { return describeParams(p) }
+func (p CreateCredentialParams) GoString() string { return engine.DescribeParams(p) }
 
 // LogValue makes slog log p as a group of the fields that are set, each
 // secret as [redacted].
-func (p CreateCredentialParams) LogValue() slog.Value { return logParams(p) }
+func (p CreateCredentialParams) LogValue() slog.Value { return engine.LogParams(p) }
 
 // MarshalJSON encodes p as an object of the fields that are set, by Go
 // name, each secret as "[redacted]": JSON of the params cannot carry a
 // secret either.
-func (p CreateCredentialParams) MarshalJSON() ([]byte, error) { return marshalParams(p) }
+func (p CreateCredentialParams) MarshalJSON() ([]byte, error) { return engine.MarshalParams(p) }
 
 // opCreateCredential describes the CreateCredential operation (see internal/spec).
 var opCreateCredential = sendOp[*CreateCredentialParams, Credential]{spec.Lookup("CreateCredential")}
@@ -150,18 +150,18 @@ func (p *UpdateCredentialParams) check() error {
 
 // Format prints p for every fmt verb (%v, %+v, %#v, %s, …) as its type and
 // the fields that are set, each secret as [redacted].
-func (p UpdateCredentialParams) Format(f fmt.State, _ rune) { formatParams(f, p) }
+func (p UpdateCredentialParams) Format(f fmt.State, _ rune) { engine.FormatParams(f, p) }
 
 // GoString returns what Format prints, each secret as [redacted].
-func (p UpdateCredentialParams) GoString() string { return describeParams(p) }
+func (p UpdateCredentialParams) GoString() string { return engine.DescribeParams(p) }
 
 // LogValue makes slog log p as a group of the fields that are set, each
 // secret as [redacted].
-func (p UpdateCredentialParams) LogValue() slog.Value { return logParams(p) }
+func (p UpdateCredentialParams) LogValue() slog.Value { return engine.LogParams(p) }
 
 // MarshalJSON encodes p as an object of the fields that are set, by Go
 // name, each secret as "[redacted]".
-func (p UpdateCredentialParams) MarshalJSON() ([]byte, error) { return marshalParams(p) }
+func (p UpdateCredentialParams) MarshalJSON() ([]byte, error) { return engine.MarshalParams(p) }
 
 // opUpdateCredential describes the UpdateCredential operation (see internal/spec).
 var opUpdateCredential = sendOp[*UpdateCredentialParams, Credential]{spec.Lookup("UpdateCredential")}

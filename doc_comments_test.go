@@ -16,7 +16,7 @@ import (
 // in a group may share the group's comment, as net/http's Status codes do).
 func TestDocComments(t *testing.T) {
 	t.Parallel()
-	for _, dir := range []string{".", "twiliochattest", "webhook", "accesstoken"} {
+	for _, dir := range []string{".", "twiliochattest", "webhook", "accesstoken", "conversations", "internal/engine"} {
 		entries, err := os.ReadDir(dir)
 		if err != nil {
 			t.Fatal(err)
