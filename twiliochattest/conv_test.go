@@ -1,6 +1,7 @@
 package twiliochattest_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/e3f0929f/twiliochat"
 	"github.com/e3f0929f/twiliochat/internal/convspec"
 	"github.com/e3f0929f/twiliochat/twiliochattest"
 )
@@ -480,4 +482,25 @@ func TestConversationMessageMedia(t *testing.T) {
 	chat := call(t, srv, http.MethodGet, "/v2/Services/"+svc+"/Channels/"+conv+"/Messages/"+m["sid"].(string), nil).JSON(t)
 	assert.Equal(t, "media", chat["type"])
 	assert.Equal(t, media, chat["media"].(map[string]any)["sid"])
+}
+
+// TestDefaultConversationServiceSID checks that the Server's default
+// Conversation Service is the Configuration's, stays the same, and that
+// NewConversationsClient hands its options to the Client it wraps.
+func TestDefaultConversationServiceSID(t *testing.T) {
+	t.Parallel()
+	srv := twiliochattest.New(t)
+	ctx := context.Background()
+	sid := srv.DefaultConversationServiceSID()
+	require.True(t, strings.HasPrefix(sid, "IS"), sid)
+	assert.Equal(t, sid, srv.DefaultConversationServiceSID())
+	cfg, err := srv.NewConversationsClient().Configuration.Fetch(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, sid, cfg.DefaultChatServiceSID)
+
+	srv.FailOn("GET /v1/Configuration", 1, twiliochattest.Failure{Status: http.StatusServiceUnavailable})
+	_, err = srv.NewConversationsClient(twiliochat.WithMaxRetries(0)).Configuration.Fetch(ctx)
+	var apiErr *twiliochat.APIError
+	require.ErrorAs(t, err, &apiErr, "WithMaxRetries(0) reaches the Client: the 503 is not retried")
+	assert.Equal(t, http.StatusServiceUnavailable, apiErr.Status)
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/e3f0929f/twiliochat"
+	"github.com/e3f0929f/twiliochat/conversations"
 )
 
 // New starts a Server for the test t and closes it when t and its subtests
@@ -61,6 +62,25 @@ func (s *Server) NewClient(opts ...twiliochat.Option) *twiliochat.Client {
 		panic("twiliochattest: NewClient: " + err.Error())
 	}
 	return c
+}
+
+// NewConversationsClient returns a Conversations v1 client that calls the
+// Server: conversations.New over a Client from NewClient with opts, so it
+// retries and panics as NewClient's does. The Server serves both APIs
+// over one store, so a conversation it creates is a Channel to NewClient's
+// Client, with the same SID.
+func (s *Server) NewConversationsClient(opts ...twiliochat.Option) *conversations.Client {
+	return conversations.New(s.NewClient(opts...))
+}
+
+// DefaultConversationServiceSID returns the SID of the account's default
+// Conversation Service: the Chat Service that the account-level
+// Conversations paths (/v1/Conversations/…, /v1/Users/…, /v1/Roles/…) act
+// on, made when first needed, as the account's first /v1 request does.
+func (s *Server) DefaultConversationServiceSID() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.accountDefaults().defaultService
 }
 
 // Client returns an *http.Client for the Server that sends requests to the
