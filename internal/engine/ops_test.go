@@ -207,6 +207,7 @@ func TestInsertPair(t *testing.T) {
 		{"before a key that begins with it", "/p?PageSizeX=2", 3, "/p?PageSize=7&PageSizeX=2"},
 		{"after the same key", "/p?PageSize=1", 3, "/p?PageSize=1&PageSize=7"},
 		{"a key without a value", "/p?Type", 3, "/p?PageSize=7&Type"},
+		{"after an empty pair", "/p?&Type=a", 3, "/p?&PageSize=7&Type=a"},
 		{"the path is not read", "/Zed?", 5, "/Zed?PageSize=7"},
 	}
 	for _, tt := range tests {

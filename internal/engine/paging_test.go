@@ -651,6 +651,15 @@ func TestPageDecoderCapacity(t *testing.T) {
 	d := NewPageDecoder[role, roleChecker]("nosuchkey", &items, &meta, 5)
 	assert.EqualError(t, d.CheckDecoded(), `the page has no "nosuchkey" list`)
 	assert.Nil(t, items, "a key the spec does not have fills nothing")
+
+	// Nor does it touch a slice the caller made, with no room made for
+	// the page.
+	made := make([]role, 0, 2)
+	items = made
+	d = NewPageDecoder[role, roleChecker]("nosuchkey", &items, &meta, 5)
+	assert.NotPanics(t, func() { _ = d.CheckDecoded() })
+	assert.Equal(t, made, items)
+	assert.Equal(t, 2, cap(items))
 }
 
 // TestPageDecoderWithoutIdentity checks that the items of a type without
