@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/google/go-querystring/query"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -249,41 +248,4 @@ func TestEncodeWireFormat(t *testing.T) {
 	assert.Equal(t, "FriendlyName=&Limits.UserChannels=0&Notifications.LogEnabled=true"+
 		"&Notifications.NewMessage.Enabled=false&Notifications.NewMessage.Template=%24%7BUSER%7D%3A+hi"+
 		"&WebhookFilters=onMessageSent&WebhookFilters=onChannelAdd", string(body))
-}
-
-// TestQuoteShort checks how a value is quoted in an error message: whole up
-// to 48 bytes, cut to its first 48 and marked with "…" beyond.
-func TestQuoteShort(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name string
-		in   string
-		want string
-	}{
-		{"empty", "", `""`},
-		{"47 bytes", strings.Repeat("a", 47), `"` + strings.Repeat("a", 47) + `"`},
-		{"48 bytes", strings.Repeat("a", 47) + "b", `"` + strings.Repeat("a", 47) + `b"`},
-		{"49 bytes", strings.Repeat("a", 48) + "b", `"` + strings.Repeat("a", 48) + `"…`},
-		{"escaped", "a\nb", `"a\nb"`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			assert.Equal(t, tt.want, engine.QuoteShort(tt.in))
-		})
-	}
-}
-
-// TestAppendQueryEscapeEveryByte checks the form's escaping against
-// url.QueryEscape for every byte, alone and in a run of all of them, and
-// that what dst held is kept.
-func TestAppendQueryEscapeEveryByte(t *testing.T) {
-	t.Parallel()
-	all := make([]byte, 0, 256)
-	for c := range 256 {
-		s := string([]byte{byte(c)})
-		assert.Equal(t, url.QueryEscape(s), string(engine.AppendQueryEscape(nil, s)), "byte %#x", c)
-		all = append(all, byte(c))
-	}
-	assert.Equal(t, "k="+url.QueryEscape(string(all)), string(engine.AppendQueryEscape([]byte("k="), string(all))))
 }
