@@ -311,22 +311,51 @@ func TestPaginateContextDoneInFetch(t *testing.T) {
 	}
 }
 
+// servePages returns a Paginate fetch that answers its n-th call (from 0)
+// with pages[n], and with the last page for every call after, each page's
+// url its target and its next_page_url one not asked for before.
+func servePages[T any](pages [][]T) func(context.Context, string) ([]T, *PageMeta, error) {
+	calls := 0
+	return func(_ context.Context, target string) ([]T, *PageMeta, error) {
+		page := pages[min(calls, len(pages)-1)]
+		calls++
+		return page, &PageMeta{URL: target, NextPageURL: "/p" + strconv.Itoa(calls)}, nil
+	}
+}
+
+// page2RepeatsPage1 is the error of a list whose second page holds the
+// items of its first.
+const page2RepeatsPage1 = "twiliochat: next_page_url repeats a page already read: page 2 holds the same items as page 1 (pages counted from 1)"
+
+// assertLoop checks the errors a list yielded: none when want is "", else
+// one, wrapping ErrPageLoop, that reads want.
+func assertLoop(t *testing.T, errs []error, want string) {
+	t.Helper()
+	if want == "" {
+		assert.Empty(t, errs)
+		return
+	}
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], ErrPageLoop)
+	assert.EqualError(t, errs[0], want)
+}
+
 // TestPaginateRepeatedItemsWithoutSID lists items that have no SID: a page
 // is told from another by the items' JSON.
 func TestPaginateRepeatedItemsWithoutSID(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name      string
-		pages     [][]item // page n is served for every URL after the first n
+		pages     [][]item // see servePages
 		wantItems []item
-		wantLoop  bool
+		wantErr   string
 	}{
 		{name: "the same page again", pages: [][]item{{{"a", 1}, {"b", 2}}, {{"a", 1}, {"b", 2}}},
-			wantItems: []item{{"a", 1}, {"b", 2}}, wantLoop: true},
+			wantItems: []item{{"a", 1}, {"b", 2}}, wantErr: page2RepeatsPage1},
 		{name: "a page that differs in one field", pages: [][]item{{{"a", 1}, {"b", 2}}, {{"a", 1}, {"b", 3}}, {}},
 			wantItems: []item{{"a", 1}, {"b", 2}, {"a", 1}, {"b", 3}}},
 		{name: "the same items in another order", pages: [][]item{{{"a", 1}, {"b", 2}}, {{"b", 2}, {"a", 1}}},
-			wantItems: []item{{"a", 1}, {"b", 2}}, wantLoop: true},
+			wantItems: []item{{"a", 1}, {"b", 2}}, wantErr: page2RepeatsPage1},
 		{name: "one of the items twice", pages: [][]item{{{"a", 1}, {"b", 2}}, {{"a", 1}, {"a", 1}}, {{"b", 2}, {"b", 2}}, {}},
 			wantItems: []item{{"a", 1}, {"b", 2}, {"a", 1}, {"a", 1}, {"b", 2}, {"b", 2}}},
 		{name: "a page with one more item", pages: [][]item{{{"a", 1}}, {{"a", 1}, {"a", 1}}, {}},
@@ -335,22 +364,10 @@ func TestPaginateRepeatedItemsWithoutSID(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			calls := 0
 			// A limit bounds a list that would otherwise go on for ever.
-			seq := Paginate[item, none[item]](context.Background(), "/p0", 100, func(_ context.Context, target string) ([]item, *PageMeta, error) {
-				page := tt.pages[min(calls, len(tt.pages)-1)]
-				calls++
-				return page, &PageMeta{URL: target, NextPageURL: "/p" + strconv.Itoa(calls)}, nil
-			})
-			got := rangeAll(seq, nil)
+			got := rangeAll(Paginate[item, none[item]](context.Background(), "/p0", 100, servePages(tt.pages)), nil)
 			assert.Equal(t, tt.wantItems, got.items)
-			if !tt.wantLoop {
-				assert.Empty(t, got.errs)
-				return
-			}
-			require.Len(t, got.errs, 1)
-			assert.ErrorIs(t, got.errs[0], ErrPageLoop)
-			assert.EqualError(t, got.errs[0], "twiliochat: next_page_url repeats a page already read: page 2 holds the same items as page 1 (pages counted from 1)")
+			assertLoop(t, got.errs, tt.wantErr)
 		})
 	}
 }
@@ -374,7 +391,7 @@ func TestPaginateRepeatedSIDs(t *testing.T) {
 				{{SID: b, Name: "renamed"}, {SID: a, Name: "renamed"}},
 			},
 			wantItems: []role{{SID: a, Name: "first"}, {SID: b, Name: "first"}},
-			wantErr:   "twiliochat: next_page_url repeats a page already read: page 2 holds the same items as page 1 (pages counted from 1)",
+			wantErr:   page2RepeatsPage1,
 		},
 		{
 			name: "a page two before",
@@ -393,21 +410,9 @@ func TestPaginateRepeatedSIDs(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			calls := 0
-			seq := Paginate[role, roleChecker](context.Background(), "/p0", 100, func(_ context.Context, target string) ([]role, *PageMeta, error) {
-				page := tt.pages[min(calls, len(tt.pages)-1)]
-				calls++
-				return page, &PageMeta{URL: target, NextPageURL: "/p" + strconv.Itoa(calls)}, nil
-			})
-			got := rangeAll(seq, nil)
+			got := rangeAll(Paginate[role, roleChecker](context.Background(), "/p0", 100, servePages(tt.pages)), nil)
 			assert.Equal(t, tt.wantItems, got.items)
-			if tt.wantErr == "" {
-				assert.Empty(t, got.errs)
-				return
-			}
-			require.Len(t, got.errs, 1)
-			assert.ErrorIs(t, got.errs[0], ErrPageLoop)
-			assert.EqualError(t, got.errs[0], tt.wantErr)
+			assertLoop(t, got.errs, tt.wantErr)
 		})
 	}
 }
@@ -471,13 +476,7 @@ func TestPaginateRepeatedURL(t *testing.T) {
 			got := rangeAll(seq, nil)
 			assert.Equal(t, tt.wantItems, got.items)
 			assert.Equal(t, tt.wantCalls, calls)
-			if tt.wantErr == "" {
-				assert.Empty(t, got.errs)
-				return
-			}
-			require.Len(t, got.errs, 1)
-			assert.ErrorIs(t, got.errs[0], ErrPageLoop)
-			assert.EqualError(t, got.errs[0], tt.wantErr)
+			assertLoop(t, got.errs, tt.wantErr)
 		})
 	}
 }
