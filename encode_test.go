@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/internal/testkit"
 	"github.com/google/go-querystring/query"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -61,33 +62,12 @@ func checkAgainstQueryString(t *testing.T, p params) {
 	assert.Equal(t, "x"+want.Encode(), string(p.appendForm([]byte("x"))), "appendForm keeps what dst held")
 }
 
-// randText returns a short string that may need escaping, may be empty and
-// may hold multi-byte characters.
-func randText(r *rand.Rand) string {
-	const alphabet = "aZ09-_.~ &=+%/?#[];:,'\"\n\t\x00é€📎"
-	runes := []rune(alphabet)
-	n := r.IntN(12)
-	var b strings.Builder
-	for range n {
-		b.WriteRune(runes[r.IntN(len(runes))])
-	}
-	return b.String()
-}
-
-// maybe returns a pointer to v half the time, nil otherwise.
-func maybe[T any](r *rand.Rand, v T) *T {
-	if r.IntN(2) == 0 {
-		return nil
-	}
-	return &v
-}
-
 // randUpdateParams returns UpdateServiceParams with a random set of fields,
 // holding random values, valid or not.
 func randUpdateParams(r *rand.Rand) *UpdateServiceParams {
 	notification := func() *NotificationParams {
-		return maybe(r, NotificationParams{
-			Enabled: maybe(r, r.IntN(2) == 0), Template: maybe(r, randText(r)), Sound: maybe(r, randText(r)),
+		return testkit.Maybe(r, NotificationParams{
+			Enabled: testkit.Maybe(r, r.IntN(2) == 0), Template: testkit.Maybe(r, testkit.RandText(r)), Sound: testkit.Maybe(r, testkit.RandText(r)),
 		})
 	}
 	var filters []string
@@ -96,36 +76,36 @@ func randUpdateParams(r *rand.Rand) *UpdateServiceParams {
 		filters = []string{}
 	case 2:
 		for range 1 + r.IntN(3) {
-			filters = append(filters, randText(r))
+			filters = append(filters, testkit.RandText(r))
 		}
 	}
 	return &UpdateServiceParams{
-		FriendlyName:                 maybe(r, randText(r)),
-		DefaultServiceRoleSID:        maybe(r, randText(r)),
-		DefaultChannelRoleSID:        maybe(r, randText(r)),
-		DefaultChannelCreatorRoleSID: maybe(r, randText(r)),
-		ReadStatusEnabled:            maybe(r, r.IntN(2) == 0),
-		ReachabilityEnabled:          maybe(r, r.IntN(2) == 0),
-		TypingIndicatorTimeout:       maybe(r, r.IntN(2000)-1000),
-		ConsumptionReportInterval:    maybe(r, r.Int()),
-		Notifications: maybe(r, NotificationsParams{
-			NewMessage: maybe(r, NewMessageNotificationParams{
-				Enabled: maybe(r, r.IntN(2) == 0), Template: maybe(r, randText(r)),
-				Sound: maybe(r, randText(r)), BadgeCountEnabled: maybe(r, r.IntN(2) == 0),
+		FriendlyName:                 testkit.Maybe(r, testkit.RandText(r)),
+		DefaultServiceRoleSID:        testkit.Maybe(r, testkit.RandText(r)),
+		DefaultChannelRoleSID:        testkit.Maybe(r, testkit.RandText(r)),
+		DefaultChannelCreatorRoleSID: testkit.Maybe(r, testkit.RandText(r)),
+		ReadStatusEnabled:            testkit.Maybe(r, r.IntN(2) == 0),
+		ReachabilityEnabled:          testkit.Maybe(r, r.IntN(2) == 0),
+		TypingIndicatorTimeout:       testkit.Maybe(r, r.IntN(2000)-1000),
+		ConsumptionReportInterval:    testkit.Maybe(r, r.Int()),
+		Notifications: testkit.Maybe(r, NotificationsParams{
+			NewMessage: testkit.Maybe(r, NewMessageNotificationParams{
+				Enabled: testkit.Maybe(r, r.IntN(2) == 0), Template: testkit.Maybe(r, testkit.RandText(r)),
+				Sound: testkit.Maybe(r, testkit.RandText(r)), BadgeCountEnabled: testkit.Maybe(r, r.IntN(2) == 0),
 			}),
 			AddedToChannel:     notification(),
 			RemovedFromChannel: notification(),
 			InvitedToChannel:   notification(),
-			LogEnabled:         maybe(r, r.IntN(2) == 0),
+			LogEnabled:         testkit.Maybe(r, r.IntN(2) == 0),
 		}),
-		PreWebhookURL:         maybe(r, randText(r)),
-		PostWebhookURL:        maybe(r, randText(r)),
-		WebhookMethod:         maybe(r, WebhookMethod(randText(r))),
+		PreWebhookURL:         testkit.Maybe(r, testkit.RandText(r)),
+		PostWebhookURL:        testkit.Maybe(r, testkit.RandText(r)),
+		WebhookMethod:         testkit.Maybe(r, WebhookMethod(testkit.RandText(r))),
 		WebhookFilters:        filters,
-		Limits:                maybe(r, LimitsParams{ChannelMembers: maybe(r, r.IntN(1001)), UserChannels: maybe(r, -r.IntN(5))}),
-		Media:                 maybe(r, MediaParams{CompatibilityMessage: maybe(r, randText(r))}),
-		PreWebhookRetryCount:  maybe(r, r.IntN(10)),
-		PostWebhookRetryCount: maybe(r, r.IntN(10)),
+		Limits:                testkit.Maybe(r, LimitsParams{ChannelMembers: testkit.Maybe(r, r.IntN(1001)), UserChannels: testkit.Maybe(r, -r.IntN(5))}),
+		Media:                 testkit.Maybe(r, MediaParams{CompatibilityMessage: testkit.Maybe(r, testkit.RandText(r))}),
+		PreWebhookRetryCount:  testkit.Maybe(r, r.IntN(10)),
+		PostWebhookRetryCount: testkit.Maybe(r, r.IntN(10)),
 	}
 }
 
@@ -183,7 +163,7 @@ func fillRandom(r *rand.Rand, v reflect.Value) {
 			n := r.IntN(3)
 			s := reflect.MakeSlice(t, n, n)
 			for j := range n {
-				s.Index(j).SetString(randText(r))
+				s.Index(j).SetString(testkit.RandText(r))
 			}
 			f.Set(s)
 		case t.Kind() == reflect.Int:
@@ -196,7 +176,7 @@ func fillRandom(r *rand.Rand, v reflect.Value) {
 			case reflect.Struct:
 				fillRandom(r, p.Elem())
 			case reflect.String:
-				p.Elem().SetString(randText(r))
+				p.Elem().SetString(testkit.RandText(r))
 			case reflect.Int:
 				p.Elem().SetInt(int64(r.IntN(2000) - 1000))
 			case reflect.Bool:

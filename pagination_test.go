@@ -16,6 +16,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/e3f0929f/twiliochat/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -126,36 +127,6 @@ func (f *fakeList) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// ranged is what ranging over a list gave: the items in order, then the
-// errors.
-type ranged[T any] struct {
-	items []T
-	errs  []error
-	// errLast reports whether no item came after the first error.
-	errLast bool
-}
-
-// rangeAll ranges over seq to its end, going on after an error to show that
-// the iterator stops by itself. It calls each, when not nil, after taking
-// the n-th item.
-func rangeAll[T any](seq iter.Seq2[*T, error], each func(n int)) ranged[T] {
-	r := ranged[T]{errLast: true}
-	for item, err := range seq {
-		if err != nil {
-			r.errs = append(r.errs, err)
-			continue
-		}
-		if len(r.errs) > 0 {
-			r.errLast = false
-		}
-		r.items = append(r.items, *item)
-		if each != nil {
-			each(len(r.items))
-		}
-	}
-	return r
-}
-
 // assertListRefused checks that a list refused bad input before any
 // request: ListPage gave no page and err, and List yielded one error alone,
 // each the *ValidationErrors want ("Field: Reason").
@@ -163,10 +134,10 @@ func assertListRefused[T any](t *testing.T, rec *recorder, page *Page[T], err er
 	t.Helper()
 	assert.Nil(t, page)
 	assert.Equal(t, want, fieldReasons(err))
-	got := rangeAll(seq, nil)
-	assert.Empty(t, got.items)
-	require.Len(t, got.errs, 1)
-	assert.Equal(t, want, fieldReasons(got.errs[0]))
+	got := testkit.RangeAll(seq, nil)
+	assert.Empty(t, got.Items)
+	require.Len(t, got.Errs, 1)
+	assert.Equal(t, want, fieldReasons(got.Errs[0]))
 	assert.Empty(t, rec.requests())
 }
 
@@ -177,11 +148,12 @@ type listed struct {
 	errLast bool
 }
 
-// collect ranges over seq to its end, as rangeAll does, and keeps the SIDs.
+// collect ranges over seq to its end, as testkit.RangeAll does, and keeps
+// the SIDs.
 func collect(seq iter.Seq2[*Service, error], each func(n int)) listed {
-	r := rangeAll(seq, each)
-	l := listed{errs: r.errs, errLast: r.errLast}
-	for _, svc := range r.items {
+	r := testkit.RangeAll(seq, each)
+	l := listed{errs: r.Errs, errLast: r.ErrLast}
+	for _, svc := range r.Items {
 		l.sids = append(l.sids, svc.SID)
 	}
 	return l
@@ -381,7 +353,7 @@ func TestServicesListContextCanceled(t *testing.T) {
 				cancel()
 			}
 
-			got := collect(services.List(ctx, &ListServicesParams{PageSize: Ptr(3)}), cancelAt(tt.cancelAfter, cancel))
+			got := collect(services.List(ctx, &ListServicesParams{PageSize: Ptr(3)}), testkit.CancelAt(tt.cancelAfter, cancel))
 
 			assert.Equal(t, tt.wantSIDs, got.sids)
 			assert.Equal(t, []error{context.Canceled}, got.errs)
@@ -546,15 +518,6 @@ func renamed(pageFor func(page int) int) func(func(int) string, int) any {
 	var n atomic.Int64
 	return func(pageURL func(int) string, page int) any {
 		return pageURL(pageFor(page)) + "&Again=" + strconv.FormatInt(n.Add(1), 10)
-	}
-}
-
-// cancelAt returns a rangeAll callback that calls cancel after the n-th item.
-func cancelAt(n int, cancel context.CancelFunc) func(int) {
-	return func(taken int) {
-		if taken == n {
-			cancel()
-		}
 	}
 }
 

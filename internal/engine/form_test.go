@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/internal/testkit"
 	"github.com/google/go-querystring/query"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -79,30 +80,6 @@ func appendOracleForm(dst []byte, f *oracleForm) []byte {
 	return dst
 }
 
-// randText returns a short string that may need escaping, may be empty and
-// may hold multi-byte characters or invalid UTF-8.
-func randText(r *rand.Rand) string {
-	const alphabet = "aZ09-_.~ &=+%/?#[];:,'\"\n\t\x00é€📎"
-	runes := []rune(alphabet)
-	var b strings.Builder
-	for range r.IntN(12) {
-		if r.IntN(20) == 0 {
-			b.WriteByte(byte(0x80 + r.IntN(0x80)))
-			continue
-		}
-		b.WriteRune(runes[r.IntN(len(runes))])
-	}
-	return b.String()
-}
-
-// maybe returns a pointer to v half the time, nil otherwise.
-func maybe[T any](r *rand.Rand, v T) *T {
-	if r.IntN(2) == 0 {
-		return nil
-	}
-	return &v
-}
-
 // TestAppendMatchesQueryString checks the form encoder against
 // go-querystring, the project's reference, on random forms, byte for byte
 // what url.Values.Encode makes of its values.
@@ -112,13 +89,13 @@ func TestAppendMatchesQueryString(t *testing.T) {
 	zones := []*time.Location{time.UTC, time.FixedZone("", 5*3600+45*60), time.FixedZone("", -(9 * 3600))}
 	for i := range 3000 {
 		f := &oracleForm{
-			Bool:   maybe(r, r.IntN(2) == 0),
-			Int:    maybe(r, r.IntN(1<<20)-1<<19),
-			String: maybe(r, randText(r)),
-			Time:   maybe(r, time.Date(r.IntN(10000), time.Month(1+r.IntN(12)), 1+r.IntN(28), r.IntN(24), r.IntN(60), r.IntN(60), r.IntN(1e9), zones[r.IntN(len(zones))])),
+			Bool:   testkit.Maybe(r, r.IntN(2) == 0),
+			Int:    testkit.Maybe(r, r.IntN(1<<20)-1<<19),
+			String: testkit.Maybe(r, testkit.RandText(r)),
+			Time:   testkit.Maybe(r, time.Date(r.IntN(10000), time.Month(1+r.IntN(12)), 1+r.IntN(28), r.IntN(24), r.IntN(60), r.IntN(60), r.IntN(1e9), zones[r.IntN(len(zones))])),
 		}
 		for range r.IntN(3) {
-			f.Zlist = append(f.Zlist, randText(r))
+			f.Zlist = append(f.Zlist, testkit.RandText(r))
 		}
 		ref, err := query.Values(f)
 		require.NoError(t, err)

@@ -10,39 +10,10 @@ import (
 	"testing"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
+	"github.com/e3f0929f/twiliochat/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// ranged is what ranging over a list gave: the items in order, then the
-// errors.
-type ranged[T any] struct {
-	items []T
-	errs  []error
-	// errLast reports whether no item came after the first error.
-	errLast bool
-}
-
-// rangeAll ranges over seq to its end, going on after an error to show that
-// the iterator stops by itself. It calls each, when not nil, after taking
-// the n-th item.
-func rangeAll[T any](seq iter.Seq2[*T, error], each func(n int)) ranged[T] {
-	r := ranged[T]{errLast: true}
-	for v, err := range seq {
-		if err != nil {
-			r.errs = append(r.errs, err)
-			continue
-		}
-		if len(r.errs) > 0 {
-			r.errLast = false
-		}
-		r.items = append(r.items, *v)
-		if each != nil {
-			each(len(r.items))
-		}
-	}
-	return r
-}
 
 // numbered is a list of the numbers from 1 to total in pages of size,
 // each page's URL "/p<n>" (from 1) and its next_page_url the next page's,
@@ -104,12 +75,12 @@ func TestPaginateLimits(t *testing.T) {
 			l := &numbered{total: tt.total, size: tt.size}
 			seq := Paginate[int, none[int]](context.Background(), "/p1", tt.limit, l.fetch)
 			assert.Zero(t, l.calls, "a request before the iteration")
-			got := rangeAll(seq, nil)
-			assert.Equal(t, tt.wantItems, got.items)
-			assert.Empty(t, got.errs)
+			got := testkit.RangeAll(seq, nil)
+			assert.Equal(t, tt.wantItems, got.Items)
+			assert.Empty(t, got.Errs)
 			assert.Equal(t, tt.wantRequests, l.calls)
 
-			again := rangeAll(seq, nil)
+			again := testkit.RangeAll(seq, nil)
 			assert.Equal(t, got, again, "ranging again reads the list again")
 			assert.Equal(t, 2*tt.wantRequests, l.calls)
 		})
@@ -126,19 +97,19 @@ func TestPaginateStopsAtAnEmptyPage(t *testing.T) {
 		}
 		return []int{}, &PageMeta{URL: target, NextPageURL: "/p3"}, nil
 	})
-	got := rangeAll(seq, nil)
-	assert.Equal(t, []int{1}, got.items)
-	assert.Empty(t, got.errs)
+	got := testkit.RangeAll(seq, nil)
+	assert.Equal(t, []int{1}, got.Items)
+	assert.Empty(t, got.Errs)
 	assert.Equal(t, 2, calls)
 }
 
 func TestPaginateNoFirstPage(t *testing.T) {
 	t.Parallel()
-	got := rangeAll(Paginate[int, none[int]](context.Background(), "", 0, func(context.Context, string) ([]int, *PageMeta, error) {
+	got := testkit.RangeAll(Paginate[int, none[int]](context.Background(), "", 0, func(context.Context, string) ([]int, *PageMeta, error) {
 		panic("fetched")
 	}), nil)
-	assert.Empty(t, got.items)
-	assert.Empty(t, got.errs)
+	assert.Empty(t, got.Items)
+	assert.Empty(t, got.Errs)
 }
 
 func TestPaginateBreak(t *testing.T) {
@@ -195,11 +166,11 @@ func TestPaginateBreakOnError(t *testing.T) {
 func TestPaginateNilContext(t *testing.T) {
 	t.Parallel()
 	var nilCtx context.Context
-	got := rangeAll(Paginate[int, none[int]](nilCtx, "/p1", 0, func(context.Context, string) ([]int, *PageMeta, error) {
+	got := testkit.RangeAll(Paginate[int, none[int]](nilCtx, "/p1", 0, func(context.Context, string) ([]int, *PageMeta, error) {
 		panic("fetched")
 	}), nil)
-	assert.Empty(t, got.items)
-	assert.Equal(t, []error{ErrNilContext}, got.errs)
+	assert.Empty(t, got.Items)
+	assert.Equal(t, []error{ErrNilContext}, got.Errs)
 }
 
 func TestPaginateNeverCallsFetchAfterAnError(t *testing.T) {
@@ -214,20 +185,11 @@ func TestPaginateNeverCallsFetchAfterAnError(t *testing.T) {
 		return nil, nil, errPage
 	})
 
-	got := rangeAll(seq, nil)
-	assert.Equal(t, []int{1, 2}, got.items)
-	assert.Equal(t, []error{errPage}, got.errs)
-	assert.True(t, got.errLast)
+	got := testkit.RangeAll(seq, nil)
+	assert.Equal(t, []int{1, 2}, got.Items)
+	assert.Equal(t, []error{errPage}, got.Errs)
+	assert.True(t, got.ErrLast)
 	assert.Equal(t, 2, calls)
-}
-
-// cancelAt returns a rangeAll callback that calls cancel after the n-th item.
-func cancelAt(n int, cancel context.CancelFunc) func(int) {
-	return func(taken int) {
-		if taken == n {
-			cancel()
-		}
-	}
 }
 
 // TestPaginateChecksContext checks that a done ctx stops the list before
@@ -260,9 +222,9 @@ func TestPaginateChecksContext(t *testing.T) {
 				cancel()
 			}
 
-			got := rangeAll(seq, cancelAt(tt.cancelAfter, cancel))
-			assert.Equal(t, tt.wantItems, got.items)
-			assert.Equal(t, []error{context.Canceled}, got.errs)
+			got := testkit.RangeAll(seq, testkit.CancelAt(tt.cancelAfter, cancel))
+			assert.Equal(t, tt.wantItems, got.Items)
+			assert.Equal(t, []error{context.Canceled}, got.Errs)
 			assert.Equal(t, tt.wantCalls, calls)
 		})
 	}
@@ -297,16 +259,16 @@ func TestPaginateContextDoneInFetch(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			var fetchErr error
-			got := rangeAll(Paginate[int, none[int]](ctx, "/p1", 0, func(ctx context.Context, _ string) ([]int, *PageMeta, error) {
+			got := testkit.RangeAll(Paginate[int, none[int]](ctx, "/p1", 0, func(ctx context.Context, _ string) ([]int, *PageMeta, error) {
 				fetchErr = tt.fetched(ctx, cancel)
 				return nil, nil, fetchErr
 			}), nil)
-			require.Len(t, got.errs, 1)
+			require.Len(t, got.Errs, 1)
 			want := fetchErr
 			if tt.want != nil {
 				want = tt.want(ctx)
 			}
-			assert.Same(t, want, got.errs[0])
+			assert.Same(t, want, got.Errs[0])
 		})
 	}
 }
@@ -365,9 +327,9 @@ func TestPaginateRepeatedItemsWithoutSID(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			// A limit bounds a list that would otherwise go on for ever.
-			got := rangeAll(Paginate[item, none[item]](context.Background(), "/p0", 100, servePages(tt.pages)), nil)
-			assert.Equal(t, tt.wantItems, got.items)
-			assertLoop(t, got.errs, tt.wantErr)
+			got := testkit.RangeAll(Paginate[item, none[item]](context.Background(), "/p0", 100, servePages(tt.pages)), nil)
+			assert.Equal(t, tt.wantItems, got.Items)
+			assertLoop(t, got.Errs, tt.wantErr)
 		})
 	}
 }
@@ -410,9 +372,9 @@ func TestPaginateRepeatedSIDs(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got := rangeAll(Paginate[role, roleChecker](context.Background(), "/p0", 100, servePages(tt.pages)), nil)
-			assert.Equal(t, tt.wantItems, got.items)
-			assertLoop(t, got.errs, tt.wantErr)
+			got := testkit.RangeAll(Paginate[role, roleChecker](context.Background(), "/p0", 100, servePages(tt.pages)), nil)
+			assert.Equal(t, tt.wantItems, got.Items)
+			assertLoop(t, got.Errs, tt.wantErr)
 		})
 	}
 }
@@ -473,10 +435,10 @@ func TestPaginateRepeatedURL(t *testing.T) {
 				}
 				return []int{n}, &PageMeta{URL: u, NextPageURL: tt.next[target]}, nil
 			})
-			got := rangeAll(seq, nil)
-			assert.Equal(t, tt.wantItems, got.items)
+			got := testkit.RangeAll(seq, nil)
+			assert.Equal(t, tt.wantItems, got.Items)
 			assert.Equal(t, tt.wantCalls, calls)
-			assertLoop(t, got.errs, tt.wantErr)
+			assertLoop(t, got.Errs, tt.wantErr)
 		})
 	}
 }
@@ -835,12 +797,12 @@ func TestItems(t *testing.T) {
 	assert.Empty(t, c.sentRequests(), "a request before the iteration")
 	p.header["X-H"] = []string{"changed"}
 
-	got := rangeAll(seq, nil)
-	assert.Equal(t, []role{{SID: r1}, {SID: r2}, {SID: r3}}, got.items)
-	require.Len(t, got.errs, 1)
+	got := testkit.RangeAll(seq, nil)
+	assert.Equal(t, []role{{SID: r1}, {SID: r2}, {SID: r3}}, got.Items)
+	require.Len(t, got.Errs, 1)
 	var s *scrubbed
-	require.ErrorAs(t, got.errs[0], &s, "the pager's errors leave through Scrub")
-	assert.ErrorIs(t, got.errs[0], ErrPageLoop)
+	require.ErrorAs(t, got.Errs[0], &s, "the pager's errors leave through Scrub")
+	assert.ErrorIs(t, got.Errs[0], ErrPageLoop)
 	assert.Nil(t, s.secrets)
 
 	reqs := c.sentRequests()
@@ -860,21 +822,21 @@ func TestItemsErrors(t *testing.T) {
 	errFailed := errors.New("failed")
 
 	c := answering("")
-	got := rangeAll(Items[*params, role, roleChecker](context.Background(), c, op, &params{pageSize: ptr(0), secrets: []string{"s"}}, serviceSID), nil)
-	assert.Empty(t, got.items)
-	require.Len(t, got.errs, 1)
+	got := testkit.RangeAll(Items[*params, role, roleChecker](context.Background(), c, op, &params{pageSize: ptr(0), secrets: []string{"s"}}, serviceSID), nil)
+	assert.Empty(t, got.Items)
+	require.Len(t, got.Errs, 1)
 	var s *scrubbed
-	require.ErrorAs(t, got.errs[0], &s)
+	require.ErrorAs(t, got.Errs[0], &s)
 	assert.Nil(t, s.secrets)
-	assert.Equal(t, []string{"PageSize: 0 is not between 1 and 100"}, fieldReasons(got.errs[0]))
+	assert.Equal(t, []string{"PageSize: 0 is not between 1 and 100"}, fieldReasons(got.Errs[0]))
 	assert.Empty(t, c.sentRequests())
 
 	c = failing(errFailed)
-	got = rangeAll(Items[*params, role, roleChecker](context.Background(), c, op, &params{}, serviceSID), nil)
-	assert.Empty(t, got.items)
-	require.Len(t, got.errs, 1)
-	require.ErrorAs(t, got.errs[0], &s)
-	assert.ErrorIs(t, got.errs[0], errFailed)
+	got = testkit.RangeAll(Items[*params, role, roleChecker](context.Background(), c, op, &params{}, serviceSID), nil)
+	assert.Empty(t, got.Items)
+	require.Len(t, got.Errs, 1)
+	require.ErrorAs(t, got.Errs[0], &s)
+	assert.ErrorIs(t, got.Errs[0], errFailed)
 	assert.Len(t, c.sentRequests(), 1)
 
 	c = answering(rolesPage("https://h/p1", "", roleSID))
