@@ -732,7 +732,7 @@ func TestListPageErrors(t *testing.T) {
 	}{
 		{"ListPage with bad params", answering(""), func(c *caller) error {
 			var items []role
-			return ListPage[*params, role, roleChecker](context.Background(), c, op, &params{limit: -1, secrets: []string{"s"}}, &items, new(PageMeta), serviceSID)
+			return ListPage[*params, role, roleChecker](context.Background(), c, op, &params{limit: -1}, &items, new(PageMeta), serviceSID)
 		}, nil, []string{"Limit: -1 is negative"}, 0},
 		{"ListPage with a bad value", answering(""), func(c *caller) error {
 			var items []role
@@ -770,7 +770,7 @@ func TestListPageErrors(t *testing.T) {
 				assert.False(t, errors.As(err, &s))
 			} else {
 				require.ErrorAs(t, err, &s, "every error leaves through Scrub")
-				assert.Nil(t, s.secrets, "a list's params hold no secrets")
+				assert.Nil(t, s.secrets, "no list takes a secret")
 			}
 			if tt.wantErr != nil {
 				assert.ErrorIs(t, err, tt.wantErr)
@@ -822,7 +822,7 @@ func TestItemsErrors(t *testing.T) {
 	errFailed := errors.New("failed")
 
 	c := answering("")
-	got := testkit.RangeAll(Items[*params, role, roleChecker](context.Background(), c, op, &params{pageSize: ptr(0), secrets: []string{"s"}}, serviceSID), nil)
+	got := testkit.RangeAll(Items[*params, role, roleChecker](context.Background(), c, op, &params{pageSize: ptr(0)}, serviceSID), nil)
 	assert.Empty(t, got.Items)
 	require.Len(t, got.Errs, 1)
 	var s *scrubbed
