@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
+	"github.com/e3f0929f/twiliochat/internal/testkit"
 )
 
 // SIDs of the Channel Webhook tests.
@@ -269,10 +270,10 @@ func TestChannelWebhooksPages(t *testing.T) {
 	pages := walkPages(t, page, err, func(p *ChannelWebhookPage) (*ChannelWebhookPage, error) { return hooks.NextPage(ctx, p) })
 	assert.Equal(t, itemSIDs("WH", 0, 5), sidsOfPages(pages))
 
-	got := rangeAll(hooks.List(ctx, testServiceSID, "support desk", &ListChannelWebhooksParams{Limit: 4}), nil)
-	assert.Empty(t, got.errs)
-	require.Len(t, got.items, 4)
-	assert.Equal(t, itemSIDs("WH", 3, 4)[0], got.items[3].SID)
+	got := testkit.RangeAll(hooks.List(ctx, testServiceSID, "support desk", &ListChannelWebhooksParams{Limit: 4}), nil)
+	assert.Empty(t, got.Errs)
+	require.Len(t, got.Items, 4)
+	assert.Equal(t, itemSIDs("WH", 3, 4)[0], got.Items[3].SID)
 	assert.Equal(t, []string{"PageSize=2", "Page=1&PageSize=2&PageToken=PT1", "Page=2&PageSize=2&PageToken=PT2", "PageSize=4"},
 		listQueries(t, rec, channelWebhooksPath), "a Limit of 4 is one page of 4")
 	_, err = hooks.ListPage(ctx, testServiceSID, "support desk", &ListChannelWebhooksParams{PageSize: Ptr(6)})

@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
+	"github.com/e3f0929f/twiliochat/internal/testkit"
 )
 
 // testCredentialSID is a Credential SID for the tests.
@@ -340,9 +341,9 @@ func TestCredentialsPages(t *testing.T) {
 	pages := walkPages(t, page, err, func(p *CredentialPage) (*CredentialPage, error) { return creds.NextPage(ctx, p) })
 	assert.Equal(t, itemSIDs("CR", 0, 5), sidsOfPages(pages))
 
-	got := rangeAll(creds.List(ctx, &ListCredentialsParams{PageSize: Ptr(2), Limit: 3}), nil)
-	assert.Empty(t, got.errs)
-	assert.Equal(t, itemSIDs("CR", 0, 3), sidsOfItems(got.items))
+	got := testkit.RangeAll(creds.List(ctx, &ListCredentialsParams{PageSize: Ptr(2), Limit: 3}), nil)
+	assert.Empty(t, got.Errs)
+	assert.Equal(t, itemSIDs("CR", 0, 3), sidsOfItems(got.Items))
 	assert.Equal(t, []string{"PageSize=2", "Page=1&PageSize=2&PageToken=PT1", "Page=2&PageSize=2&PageToken=PT2", "PageSize=2", "Page=1&PageSize=2&PageToken=PT1"},
 		listQueries(t, rec, credentialsPath))
 

@@ -91,34 +91,6 @@ func TestDecodeBodyContentLength(t *testing.T) {
 	}
 }
 
-// TestPageSizeOf checks the page size read from a list page's path or URL,
-// which sizes the slice its items are decoded into.
-func TestPageSizeOf(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name, target string
-		want         int
-	}{
-		{"a first page's path", "/v2/Services?PageSize=100", 100},
-		{"a next_page_url", "https://chat.twilio.com/v2/Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Channels/general/Messages?PageSize=100&Page=1&PageToken=PT99", 100},
-		{"after other keys", "/v2/Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Channels?Type=public&PageSize=20", 20},
-		{"the first PageSize counts", "/v2/Services?PageSize=5&PageSize=6", 5},
-		{"no query", "/v2/Services", 0},
-		{"no PageSize", "/v2/Services?Page=2", 0},
-		{"a key that ends in PageSize", "/v2/Services?MaxPageSize=5", 0},
-		{"above the maximum", "/v2/Services?PageSize=101", 0},
-		{"zero", "/v2/Services?PageSize=0", 0},
-		{"negative", "/v2/Services?PageSize=-1", 0},
-		{"not a number", "/v2/Services?PageSize=ten", 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			assert.Equal(t, tt.want, pageSizeOf(tt.target, 100))
-		})
-	}
-}
-
 // TestListPageWithPageSize reads pages through ListPage with PageSize 3,
 // whose items are decoded into a slice made for 3: every item of a full,
 // short or longer page comes back, an empty list gives none, and a page

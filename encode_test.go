@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/e3f0929f/twiliochat/internal/engine"
+	"github.com/e3f0929f/twiliochat/internal/testkit"
 	"github.com/google/go-querystring/query"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -62,33 +62,12 @@ func checkAgainstQueryString(t *testing.T, p params) {
 	assert.Equal(t, "x"+want.Encode(), string(p.appendForm([]byte("x"))), "appendForm keeps what dst held")
 }
 
-// randText returns a short string that may need escaping, may be empty and
-// may hold multi-byte characters.
-func randText(r *rand.Rand) string {
-	const alphabet = "aZ09-_.~ &=+%/?#[];:,'\"\n\t\x00é€📎"
-	runes := []rune(alphabet)
-	n := r.IntN(12)
-	var b strings.Builder
-	for range n {
-		b.WriteRune(runes[r.IntN(len(runes))])
-	}
-	return b.String()
-}
-
-// maybe returns a pointer to v half the time, nil otherwise.
-func maybe[T any](r *rand.Rand, v T) *T {
-	if r.IntN(2) == 0 {
-		return nil
-	}
-	return &v
-}
-
 // randUpdateParams returns UpdateServiceParams with a random set of fields,
 // holding random values, valid or not.
 func randUpdateParams(r *rand.Rand) *UpdateServiceParams {
 	notification := func() *NotificationParams {
-		return maybe(r, NotificationParams{
-			Enabled: maybe(r, r.IntN(2) == 0), Template: maybe(r, randText(r)), Sound: maybe(r, randText(r)),
+		return testkit.Maybe(r, NotificationParams{
+			Enabled: testkit.Maybe(r, r.IntN(2) == 0), Template: testkit.Maybe(r, testkit.RandText(r)), Sound: testkit.Maybe(r, testkit.RandText(r)),
 		})
 	}
 	var filters []string
@@ -97,36 +76,36 @@ func randUpdateParams(r *rand.Rand) *UpdateServiceParams {
 		filters = []string{}
 	case 2:
 		for range 1 + r.IntN(3) {
-			filters = append(filters, randText(r))
+			filters = append(filters, testkit.RandText(r))
 		}
 	}
 	return &UpdateServiceParams{
-		FriendlyName:                 maybe(r, randText(r)),
-		DefaultServiceRoleSID:        maybe(r, randText(r)),
-		DefaultChannelRoleSID:        maybe(r, randText(r)),
-		DefaultChannelCreatorRoleSID: maybe(r, randText(r)),
-		ReadStatusEnabled:            maybe(r, r.IntN(2) == 0),
-		ReachabilityEnabled:          maybe(r, r.IntN(2) == 0),
-		TypingIndicatorTimeout:       maybe(r, r.IntN(2000)-1000),
-		ConsumptionReportInterval:    maybe(r, r.Int()),
-		Notifications: maybe(r, NotificationsParams{
-			NewMessage: maybe(r, NewMessageNotificationParams{
-				Enabled: maybe(r, r.IntN(2) == 0), Template: maybe(r, randText(r)),
-				Sound: maybe(r, randText(r)), BadgeCountEnabled: maybe(r, r.IntN(2) == 0),
+		FriendlyName:                 testkit.Maybe(r, testkit.RandText(r)),
+		DefaultServiceRoleSID:        testkit.Maybe(r, testkit.RandText(r)),
+		DefaultChannelRoleSID:        testkit.Maybe(r, testkit.RandText(r)),
+		DefaultChannelCreatorRoleSID: testkit.Maybe(r, testkit.RandText(r)),
+		ReadStatusEnabled:            testkit.Maybe(r, r.IntN(2) == 0),
+		ReachabilityEnabled:          testkit.Maybe(r, r.IntN(2) == 0),
+		TypingIndicatorTimeout:       testkit.Maybe(r, r.IntN(2000)-1000),
+		ConsumptionReportInterval:    testkit.Maybe(r, r.Int()),
+		Notifications: testkit.Maybe(r, NotificationsParams{
+			NewMessage: testkit.Maybe(r, NewMessageNotificationParams{
+				Enabled: testkit.Maybe(r, r.IntN(2) == 0), Template: testkit.Maybe(r, testkit.RandText(r)),
+				Sound: testkit.Maybe(r, testkit.RandText(r)), BadgeCountEnabled: testkit.Maybe(r, r.IntN(2) == 0),
 			}),
 			AddedToChannel:     notification(),
 			RemovedFromChannel: notification(),
 			InvitedToChannel:   notification(),
-			LogEnabled:         maybe(r, r.IntN(2) == 0),
+			LogEnabled:         testkit.Maybe(r, r.IntN(2) == 0),
 		}),
-		PreWebhookURL:         maybe(r, randText(r)),
-		PostWebhookURL:        maybe(r, randText(r)),
-		WebhookMethod:         maybe(r, WebhookMethod(randText(r))),
+		PreWebhookURL:         testkit.Maybe(r, testkit.RandText(r)),
+		PostWebhookURL:        testkit.Maybe(r, testkit.RandText(r)),
+		WebhookMethod:         testkit.Maybe(r, WebhookMethod(testkit.RandText(r))),
 		WebhookFilters:        filters,
-		Limits:                maybe(r, LimitsParams{ChannelMembers: maybe(r, r.IntN(1001)), UserChannels: maybe(r, -r.IntN(5))}),
-		Media:                 maybe(r, MediaParams{CompatibilityMessage: maybe(r, randText(r))}),
-		PreWebhookRetryCount:  maybe(r, r.IntN(10)),
-		PostWebhookRetryCount: maybe(r, r.IntN(10)),
+		Limits:                testkit.Maybe(r, LimitsParams{ChannelMembers: testkit.Maybe(r, r.IntN(1001)), UserChannels: testkit.Maybe(r, -r.IntN(5))}),
+		Media:                 testkit.Maybe(r, MediaParams{CompatibilityMessage: testkit.Maybe(r, testkit.RandText(r))}),
+		PreWebhookRetryCount:  testkit.Maybe(r, r.IntN(10)),
+		PostWebhookRetryCount: testkit.Maybe(r, r.IntN(10)),
 	}
 }
 
@@ -184,7 +163,7 @@ func fillRandom(r *rand.Rand, v reflect.Value) {
 			n := r.IntN(3)
 			s := reflect.MakeSlice(t, n, n)
 			for j := range n {
-				s.Index(j).SetString(randText(r))
+				s.Index(j).SetString(testkit.RandText(r))
 			}
 			f.Set(s)
 		case t.Kind() == reflect.Int:
@@ -197,7 +176,7 @@ func fillRandom(r *rand.Rand, v reflect.Value) {
 			case reflect.Struct:
 				fillRandom(r, p.Elem())
 			case reflect.String:
-				p.Elem().SetString(randText(r))
+				p.Elem().SetString(testkit.RandText(r))
 			case reflect.Int:
 				p.Elem().SetInt(int64(r.IntN(2000) - 1000))
 			case reflect.Bool:
@@ -249,41 +228,4 @@ func TestEncodeWireFormat(t *testing.T) {
 	assert.Equal(t, "FriendlyName=&Limits.UserChannels=0&Notifications.LogEnabled=true"+
 		"&Notifications.NewMessage.Enabled=false&Notifications.NewMessage.Template=%24%7BUSER%7D%3A+hi"+
 		"&WebhookFilters=onMessageSent&WebhookFilters=onChannelAdd", string(body))
-}
-
-// TestQuoteShort checks how a value is quoted in an error message: whole up
-// to 48 bytes, cut to its first 48 and marked with "…" beyond.
-func TestQuoteShort(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name string
-		in   string
-		want string
-	}{
-		{"empty", "", `""`},
-		{"47 bytes", strings.Repeat("a", 47), `"` + strings.Repeat("a", 47) + `"`},
-		{"48 bytes", strings.Repeat("a", 47) + "b", `"` + strings.Repeat("a", 47) + `b"`},
-		{"49 bytes", strings.Repeat("a", 48) + "b", `"` + strings.Repeat("a", 48) + `"…`},
-		{"escaped", "a\nb", `"a\nb"`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			assert.Equal(t, tt.want, engine.QuoteShort(tt.in))
-		})
-	}
-}
-
-// TestAppendQueryEscapeEveryByte checks the form's escaping against
-// url.QueryEscape for every byte, alone and in a run of all of them, and
-// that what dst held is kept.
-func TestAppendQueryEscapeEveryByte(t *testing.T) {
-	t.Parallel()
-	all := make([]byte, 0, 256)
-	for c := range 256 {
-		s := string([]byte{byte(c)})
-		assert.Equal(t, url.QueryEscape(s), string(engine.AppendQueryEscape(nil, s)), "byte %#x", c)
-		all = append(all, byte(c))
-	}
-	assert.Equal(t, "k="+url.QueryEscape(string(all)), string(engine.AppendQueryEscape([]byte("k="), string(all))))
 }

@@ -7,47 +7,11 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/e3f0929f/twiliochat/internal/engine"
-	"github.com/e3f0929f/twiliochat/internal/spec"
 )
-
-// serviceSIDPattern is the spec's pattern for a Service SID, the oracle
-// engine.CheckSID (which does not use regexp) is held against.
-var serviceSIDPattern = regexp.MustCompile(`^` + spec.ServiceSIDPrefix + `[0-9a-fA-F]{32}$`)
-
-func FuzzCheckSID(f *testing.F) {
-	for _, s := range []string{
-		testServiceSID, "IS0123456789ABCDEFabcdef0123456789", "", "IS", testServiceSID[:33], testServiceSID + "0",
-		"IS" + "/" + testServiceSID[3:], "IS%2F" + testServiceSID[5:], "\u0406S" + testServiceSID[2:], "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xff",
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, sid string) {
-		err := engine.CheckSID("Sid", serviceSIDPrefix, sid)
-		if serviceSIDPattern.MatchString(sid) {
-			if err != nil {
-				t.Fatalf("engine.CheckSID(%q) = %v, want nil", sid, err)
-			}
-			if got, err := engine.BuildPath(opFetchService.op, []string{sid}); err != nil || got != "/v2/Services/"+sid {
-				t.Fatalf("engine.BuildPath(FetchService, %q) = %q, %v, want no escaping", sid, got, err)
-			}
-			return
-		}
-		var valErr *ValidationError
-		if !errors.As(err, &valErr) || valErr.Field != "Sid" {
-			t.Fatalf("engine.CheckSID(%q) = %v, want a *ValidationError for Sid", sid, err)
-		}
-		if msg := err.Error(); !utf8.ValidString(msg) || len(msg) > 512 {
-			t.Fatalf("engine.CheckSID(%q) message %q: want short valid UTF-8", sid, msg)
-		}
-	})
-}
 
 func FuzzEncodeForm(f *testing.F) {
 	f.Add("support", "${USER}: ${MESSAGE}", "onMessageSent", "", 500, true)

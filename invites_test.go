@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
+	"github.com/e3f0929f/twiliochat/internal/testkit"
 )
 
 const (
@@ -174,11 +175,11 @@ func TestInvitesListFollowsPages(t *testing.T) {
 	last, err := invites.NextPage(ctx, next)
 	require.NoError(t, err)
 	assert.Nil(t, last)
-	got := rangeAll(invites.List(ctx, testServiceSID, invitesChannel, params), nil)
-	require.Empty(t, got.errs)
+	got := testkit.RangeAll(invites.List(ctx, testServiceSID, invitesChannel, params), nil)
+	require.Empty(t, got.Errs)
 
 	assert.Equal(t, itemSIDs(spec.InviteSIDPrefix, 0, 3), sidsOfItems(append(page.Items, next.Items...)))
-	assert.Equal(t, append(page.Items, next.Items...), got.items, "List walks the same pages")
+	assert.Equal(t, append(page.Items, next.Items...), got.Items, "List walks the same pages")
 	first := "Identity=alice&Identity=bob&PageSize=2"
 	assert.Equal(t, []string{first, "Page=1&PageSize=2&PageToken=PT1", first, "Page=1&PageSize=2&PageToken=PT1"}, listQueries(t, rec, invitesPath))
 }

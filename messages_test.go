@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
+	"github.com/e3f0929f/twiliochat/internal/testkit"
 )
 
 const (
@@ -327,10 +328,10 @@ func TestMessagesListFollowsPages(t *testing.T) {
 	messages := rec.client(t).Messages
 	params := &ListMessagesParams{Order: Ptr(MessageOrderDesc), PageSize: Ptr(2)}
 
-	got := rangeAll(messages.List(context.Background(), testServiceSID, messagesChannel, params), nil)
+	got := testkit.RangeAll(messages.List(context.Background(), testServiceSID, messagesChannel, params), nil)
 
-	require.Empty(t, got.errs)
-	assert.Equal(t, itemSIDs(spec.MessageSIDPrefix, 0, 5), sidsOfItems(got.items))
+	require.Empty(t, got.Errs)
+	assert.Equal(t, itemSIDs(spec.MessageSIDPrefix, 0, 5), sidsOfItems(got.Items))
 	assert.Equal(t, []string{"Order=desc&PageSize=2", "Page=1&PageSize=2&PageToken=PT1", "Page=2&PageSize=2&PageToken=PT2"},
 		listQueries(t, rec, messagesPath), "Order is sent on the first page; the next pages follow Twilio's URLs")
 	assert.Equal(t, MessageOrderDesc, *params.Order, "params are not modified")

@@ -12,12 +12,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/e3f0929f/twiliochat/internal/engine"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
@@ -754,55 +752,8 @@ func TestDeleteWire(t *testing.T) {
 	}
 }
 
-// Tests of the pieces every operation is made of: the path builder, header
-// params, the list steps' page size, and the shared checks.
-
-func TestBuildPath(t *testing.T) {
-	t.Parallel()
-	fetchChannel, fetchRole := spec.Lookup("FetchChannel"), spec.Lookup("FetchRole")
-	const channels = "/v2/Services/" + testServiceSID + "/Channels/"
-	tests := []struct {
-		name      string
-		op        *operation
-		values    []string
-		want      string // escaped path
-		badFields []string
-	}{
-		{"SIDs", fetchRole, []string{testServiceSID, testRoleSID}, "/v2/Services/" + testServiceSID + "/Roles/" + testRoleSID, nil},
-		{"a name", fetchChannel, []string{testServiceSID, "support"}, channels + "support", nil},
-		{"a SID where a name may be", fetchChannel, []string{testServiceSID, "CH0123456789abcdef0123456789abcdef"}, channels + "CH0123456789abcdef0123456789abcdef", nil},
-		{"a slash", fetchChannel, []string{testServiceSID, "a/b"}, channels + "a%2Fb", nil},
-		{"a question mark", fetchChannel, []string{testServiceSID, "x?y"}, channels + "x%3Fy", nil},
-		{"a percent sign", fetchChannel, []string{testServiceSID, "100%"}, channels + "100%25", nil},
-		{"unicode", fetchChannel, []string{testServiceSID, "café ☕"}, channels + "caf%C3%A9%20%E2%98%95", nil},
-		{"dots inside a name", fetchChannel, []string{testServiceSID, "../x"}, channels + "..%2Fx", nil},
-		{"three dots", fetchChannel, []string{testServiceSID, "..."}, channels + "...", nil},
-		{"dot dot", fetchChannel, []string{testServiceSID, ".."}, "", []string{"Sid"}},
-		{"dot", fetchChannel, []string{testServiceSID, "."}, "", []string{"Sid"}},
-		{"empty name", fetchChannel, []string{testServiceSID, ""}, "", []string{"Sid"}},
-		{"a name where a SID must be", fetchRole, []string{testServiceSID, "support"}, "", []string{"Sid"}},
-		{"every value bad", fetchRole, []string{"..", "a/b"}, "", []string{"ServiceSid", "Sid"}},
-		{"another SID's prefix", fetchRole, []string{testRoleSID, testServiceSID}, "", []string{"ServiceSid", "Sid"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			got, err := engine.BuildPath(tt.op, tt.values)
-			assert.Equal(t, tt.badFields, validationFields(err))
-			assert.Equal(t, tt.want, got)
-			if err != nil {
-				return
-			}
-			// Whatever the value, it comes back as exactly one segment.
-			u, err := url.Parse("https://chat.twilio.com" + got)
-			require.NoError(t, err)
-			last := tt.values[len(tt.values)-1]
-			assert.Equal(t, tt.op.Parts[0]+tt.values[0]+tt.op.Parts[1]+last, u.Path)
-			assert.Empty(t, u.RawQuery)
-		})
-	}
-	assert.Panics(t, func() { _, _ = engine.BuildPath(fetchRole, []string{testServiceSID}) }, "a value short is a bug of the package")
-}
+// Tests of Chat's use of the pieces every operation is made of (internal/engine
+// tests the pieces themselves): header params and each list item's check.
 
 func TestHeaderParams(t *testing.T) {
 	t.Parallel()
@@ -856,88 +807,6 @@ func TestHeaderParams(t *testing.T) {
 	}
 }
 
-// TestListPageSizeFromOperation checks the page size a list asks for: its
-// own PageSize, else Limit up to the maximum of the operation, which the
-// spec caps at 5 for Channel Webhooks.
-func TestListPageSizeFromOperation(t *testing.T) {
-	t.Parallel()
-	listWebhooks := spec.Lookup("ListChannelWebhook")
-	const path = "/v2/Services/" + testServiceSID + "/Channels/support/Webhooks"
-	tests := []struct {
-		name      string
-		params    *ListChannelsParams
-		wantQuery string
-		badFields []string
-	}{
-		{"nil params", nil, "", nil},
-		{"Limit above the list's maximum", &ListChannelsParams{Limit: 10}, "PageSize=5", nil},
-		{"Limit below it", &ListChannelsParams{Limit: 3}, "PageSize=3", nil},
-		{"PageSize wins over Limit", &ListChannelsParams{PageSize: Ptr(2), Limit: 10}, "PageSize=2", nil},
-		{"a filter, sorted with the page size", &ListChannelsParams{Limit: 10, Type: []ChannelType{ChannelTypePublic, ChannelTypePrivate}}, "PageSize=5&Type=public&Type=private", nil},
-		{"PageSize above the maximum", &ListChannelsParams{PageSize: Ptr(6)}, "", []string{"PageSize"}},
-		{"PageSize 0", &ListChannelsParams{PageSize: Ptr(0)}, "", []string{"PageSize"}},
-		{"negative Limit", &ListChannelsParams{Limit: -1}, "", []string{"Limit"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			var before ListChannelsParams
-			if tt.params != nil {
-				before = *tt.params
-			}
-			r, limit, err := prepareList(listWebhooks, tt.params, []string{testServiceSID, "support"})
-			assert.Equal(t, tt.badFields, validationFields(err))
-			if tt.params != nil {
-				assert.Equal(t, before, *tt.params, "params are not modified")
-			}
-			if err != nil {
-				return
-			}
-			assert.Equal(t, before.Limit, limit)
-			want := path
-			if tt.wantQuery != "" {
-				want += "?" + tt.wantQuery
-			}
-			assert.Equal(t, want, r.Target)
-			assert.Equal(t, http.MethodGet, r.Method)
-		})
-	}
-}
-
-func TestSharedChecks(t *testing.T) {
-	t.Parallel()
-	type color string
-	tests := []struct {
-		name string
-		err  error
-		want []string // "Field: Reason"
-	}{
-		{"JSON unset", engine.CheckJSON("Attributes", nil), nil},
-		{"JSON object", engine.CheckJSON("Attributes", Ptr(`{"a": [1, "b"]}`)), nil},
-		{"JSON string", engine.CheckJSON("Attributes", Ptr(`"x"`)), nil},
-		{"JSON bad", engine.CheckJSON("Attributes", Ptr(`{"a":`)), []string{`Attributes: "{\"a\":" is not valid JSON`}},
-		{"JSON empty", engine.CheckJSON("Attributes", Ptr("")), []string{`Attributes: "" is not valid JSON`}},
-		{"enum unset", engine.CheckEnum[color]("Type", nil, []string{"red", "blue"}), nil},
-		{"enum good", engine.CheckEnum("Type", Ptr(color("blue")), []string{"red", "blue"}), nil},
-		{"enum bad", engine.CheckEnum("Type", Ptr(color("Blue")), []string{"red", "green", "blue"}), []string{`Type: "Blue" is not "red", "green" or "blue"`}},
-		{"date unset", engine.CheckDate("DateCreated", nil), nil},
-		{"date set", engine.CheckDate("DateCreated", Ptr(testNow)), nil},
-		{"date zero", engine.CheckDate("DateCreated", &time.Time{}), []string{"DateCreated: is the zero time"}},
-		{"role SID unset", engine.CheckOptionalSID("RoleSid", roleSIDPrefix, nil), nil},
-		{"role SID good", engine.CheckOptionalSID("RoleSid", roleSIDPrefix, Ptr(testRoleSID)), nil},
-		{"role SID bad", engine.CheckOptionalSID("RoleSid", roleSIDPrefix, Ptr(testServiceSID)), []string{`RoleSid: "` + testServiceSID + `" is not RL followed by 32 hex digits`}},
-		{"URL cleared", engine.CheckURL("PreWebhookUrl", Ptr("")), nil},
-		{"URL relative", engine.CheckURL("PreWebhookUrl", Ptr("/hook")), []string{`PreWebhookUrl: "/hook" is not an absolute http or https URL`}},
-		{"range", engine.InRange("Limits.UserChannels", Ptr(1001), 1000), []string{"Limits.UserChannels: 1001 is above the maximum of 1000"}},
-		{"required", engine.CheckRequired("FriendlyName", false), []string{"FriendlyName: is required"}},
-		{"name empty", engine.CheckNotEmpty("FriendlyName", Ptr("")), []string{"FriendlyName: is empty"}},
-		{"name unset", engine.CheckNotEmpty("FriendlyName", nil), nil},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, fieldReasons(tt.err), tt.name)
-	}
-}
-
 func TestListChecksEachItem(t *testing.T) {
 	t.Parallel()
 	const body = `{"roles": [{"sid": "` + testRoleSID + `"}, {"sid": "` + testServiceSID + `"}], "meta": {"key": "roles"}}`
@@ -961,25 +830,10 @@ func TestListChecksEachItem(t *testing.T) {
 	assert.Empty(t, got, "a page with a bad item yields none of its items")
 }
 
-// TestJoinErrors checks the joining of the checks' results: nothing for no
-// error, the error itself for one, so that a single bad parameter is a
-// *ValidationError and not a join of one, and errors.Join of the errors
-// alone for more.
-func TestJoinErrors(t *testing.T) {
+// TestOneBadValueIsItsValidationError checks that a call with one bad path
+// value returns the *ValidationError itself, not a join of one.
+func TestOneBadValueIsItsValidationError(t *testing.T) {
 	t.Parallel()
-	a, b := engine.Invalid("A", "bad"), engine.Invalid("B", "bad")
-	assert.NoError(t, engine.JoinErrors())
-	assert.NoError(t, engine.JoinErrors(nil, nil))
-	assert.Same(t, a, engine.JoinErrors(a))
-	assert.Same(t, a, engine.JoinErrors(nil, a, nil))
-	both := engine.JoinErrors(a, nil, b)
-	require.Error(t, both)
-	joined, ok := both.(interface{ Unwrap() []error })
-	require.True(t, ok, "%T", both)
-	assert.Equal(t, []error{a, b}, joined.Unwrap())
-	assert.Equal(t, a.Error()+"\n"+b.Error(), both.Error())
-
-	// So a call with one bad path value returns the *ValidationError itself.
 	c, err := NewClient(testAccountSID, testAuthToken)
 	require.NoError(t, err)
 	_, err = c.Services.Fetch(context.Background(), "IS1")

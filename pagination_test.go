@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -17,6 +16,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/e3f0929f/twiliochat/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -127,36 +127,6 @@ func (f *fakeList) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// ranged is what ranging over a list gave: the items in order, then the
-// errors.
-type ranged[T any] struct {
-	items []T
-	errs  []error
-	// errLast reports whether no item came after the first error.
-	errLast bool
-}
-
-// rangeAll ranges over seq to its end, going on after an error to show that
-// the iterator stops by itself. It calls each, when not nil, after taking
-// the n-th item.
-func rangeAll[T any](seq iter.Seq2[*T, error], each func(n int)) ranged[T] {
-	r := ranged[T]{errLast: true}
-	for item, err := range seq {
-		if err != nil {
-			r.errs = append(r.errs, err)
-			continue
-		}
-		if len(r.errs) > 0 {
-			r.errLast = false
-		}
-		r.items = append(r.items, *item)
-		if each != nil {
-			each(len(r.items))
-		}
-	}
-	return r
-}
-
 // assertListRefused checks that a list refused bad input before any
 // request: ListPage gave no page and err, and List yielded one error alone,
 // each the *ValidationErrors want ("Field: Reason").
@@ -164,10 +134,10 @@ func assertListRefused[T any](t *testing.T, rec *recorder, page *Page[T], err er
 	t.Helper()
 	assert.Nil(t, page)
 	assert.Equal(t, want, fieldReasons(err))
-	got := rangeAll(seq, nil)
-	assert.Empty(t, got.items)
-	require.Len(t, got.errs, 1)
-	assert.Equal(t, want, fieldReasons(got.errs[0]))
+	got := testkit.RangeAll(seq, nil)
+	assert.Empty(t, got.Items)
+	require.Len(t, got.Errs, 1)
+	assert.Equal(t, want, fieldReasons(got.Errs[0]))
 	assert.Empty(t, rec.requests())
 }
 
@@ -178,11 +148,12 @@ type listed struct {
 	errLast bool
 }
 
-// collect ranges over seq to its end, as rangeAll does, and keeps the SIDs.
+// collect ranges over seq to its end, as testkit.RangeAll does, and keeps
+// the SIDs.
 func collect(seq iter.Seq2[*Service, error], each func(n int)) listed {
-	r := rangeAll(seq, each)
-	l := listed{errs: r.errs, errLast: r.errLast}
-	for _, svc := range r.items {
+	r := testkit.RangeAll(seq, each)
+	l := listed{errs: r.Errs, errLast: r.ErrLast}
+	for _, svc := range r.Items {
 		l.sids = append(l.sids, svc.SID)
 	}
 	return l
@@ -382,7 +353,7 @@ func TestServicesListContextCanceled(t *testing.T) {
 				cancel()
 			}
 
-			got := collect(services.List(ctx, &ListServicesParams{PageSize: Ptr(3)}), cancelAt(tt.cancelAfter, cancel))
+			got := collect(services.List(ctx, &ListServicesParams{PageSize: Ptr(3)}), testkit.CancelAt(tt.cancelAfter, cancel))
 
 			assert.Equal(t, tt.wantSIDs, got.sids)
 			assert.Equal(t, []error{context.Canceled}, got.errs)
@@ -547,113 +518,6 @@ func renamed(pageFor func(page int) int) func(func(int) string, int) any {
 	var n atomic.Int64
 	return func(pageURL func(int) string, page int) any {
 		return pageURL(pageFor(page)) + "&Again=" + strconv.FormatInt(n.Add(1), 10)
-	}
-}
-
-// TestPaginateRepeatedItemsWithoutSID lists items that have no SID: a page
-// is told from another by the items' JSON.
-func TestPaginateRepeatedItemsWithoutSID(t *testing.T) {
-	t.Parallel()
-	type item struct {
-		Name  string `json:"name"`
-		Count int    `json:"count"`
-	}
-	tests := []struct {
-		name      string
-		pages     [][]item // page n is served for every URL after the first n
-		wantItems []item
-		wantLoop  bool
-	}{
-		{name: "the same page again", pages: [][]item{{{"a", 1}, {"b", 2}}, {{"a", 1}, {"b", 2}}},
-			wantItems: []item{{"a", 1}, {"b", 2}}, wantLoop: true},
-		{name: "a page that differs in one field", pages: [][]item{{{"a", 1}, {"b", 2}}, {{"a", 1}, {"b", 3}}, {}},
-			wantItems: []item{{"a", 1}, {"b", 2}, {"a", 1}, {"b", 3}}},
-		{name: "the same items in another order", pages: [][]item{{{"a", 1}, {"b", 2}}, {{"b", 2}, {"a", 1}}},
-			wantItems: []item{{"a", 1}, {"b", 2}}, wantLoop: true},
-		{name: "one of the items twice", pages: [][]item{{{"a", 1}, {"b", 2}}, {{"a", 1}, {"a", 1}}, {{"b", 2}, {"b", 2}}, {}},
-			wantItems: []item{{"a", 1}, {"b", 2}, {"a", 1}, {"a", 1}, {"b", 2}, {"b", 2}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			calls := 0
-			// A limit bounds a list that would otherwise go on for ever.
-			seq := paginate(context.Background(), "/p0", 100, func(_ context.Context, target string) ([]item, *PageMeta, error) {
-				page := tt.pages[min(calls, len(tt.pages)-1)]
-				calls++
-				return page, &PageMeta{URL: target, NextPageURL: "/p" + strconv.Itoa(calls)}, nil
-			})
-			got := rangeAll(seq, nil)
-			assert.Equal(t, tt.wantItems, got.items)
-			if !tt.wantLoop {
-				assert.Empty(t, got.errs)
-				return
-			}
-			require.Len(t, got.errs, 1)
-			assert.ErrorIs(t, got.errs[0], ErrPageLoop)
-			assert.EqualError(t, got.errs[0], "twiliochat: next_page_url repeats a page already read: page 2 holds the same items as page 1 (pages counted from 1)")
-		})
-	}
-}
-
-func TestPaginateNeverCallsFetchAfterAnError(t *testing.T) {
-	t.Parallel()
-	errPage := errors.New("page failed")
-	calls := 0
-	seq := paginate(context.Background(), "/first", 0, func(_ context.Context, target string) ([]int, *PageMeta, error) {
-		calls++
-		if target == "/first" {
-			return []int{1, 2}, &PageMeta{URL: "http://h/first", NextPageURL: "/second"}, nil
-		}
-		return nil, nil, errPage
-	})
-
-	got := rangeAll(seq, nil)
-	assert.Equal(t, []int{1, 2}, got.items)
-	assert.Equal(t, []error{errPage}, got.errs)
-	assert.Equal(t, 2, calls)
-}
-
-func TestPaginateChecksContextBeforeEachPage(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name        string
-		cancelAfter int // cancel after this many items; 0 cancels before ranging
-		wantItems   []int
-		wantCalls   int
-	}{
-		{name: "before the first page", cancelAfter: 0, wantItems: nil, wantCalls: 0},
-		{name: "after the last item of the first page", cancelAfter: 2, wantItems: []int{1, 2}, wantCalls: 1},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			calls := 0
-			// fetch ignores ctx, so only paginate's own check can stop it.
-			seq := paginate(ctx, "/first", 0, func(context.Context, string) ([]int, *PageMeta, error) {
-				calls++
-				return []int{2*calls - 1, 2 * calls}, &PageMeta{URL: "/p" + strconv.Itoa(calls), NextPageURL: "/p" + strconv.Itoa(calls+1)}, nil
-			})
-			if tt.cancelAfter == 0 {
-				cancel()
-			}
-
-			got := rangeAll(seq, cancelAt(tt.cancelAfter, cancel))
-			assert.Equal(t, tt.wantItems, got.items)
-			assert.Equal(t, []error{context.Canceled}, got.errs)
-			assert.Equal(t, tt.wantCalls, calls)
-		})
-	}
-}
-
-// cancelAt returns a rangeAll callback that calls cancel after the n-th item.
-func cancelAt(n int, cancel context.CancelFunc) func(int) {
-	return func(taken int) {
-		if taken == n {
-			cancel()
-		}
 	}
 }
 
@@ -842,43 +706,4 @@ func FuzzResolveNextPageURL(f *testing.F) {
 			}
 		}
 	})
-}
-
-// TestPaginateRepeatedSIDs checks that items with a SID are told apart by it
-// alone: a page whose items have the SIDs of a page read before, whatever
-// their other fields now say, repeats that page.
-func TestPaginateRepeatedSIDs(t *testing.T) {
-	t.Parallel()
-	pages := [][]Role{
-		{{SID: "a", FriendlyName: "first"}, {SID: "b", FriendlyName: "first"}},
-		{{SID: "b", FriendlyName: "renamed"}, {SID: "a", FriendlyName: "renamed"}},
-	}
-	calls := 0
-	seq := paginate(context.Background(), "/p0", 100, func(_ context.Context, target string) ([]Role, *PageMeta, error) {
-		page := pages[min(calls, len(pages)-1)]
-		calls++
-		return page, &PageMeta{URL: target, NextPageURL: "/p" + strconv.Itoa(calls)}, nil
-	})
-	got := rangeAll(seq, nil)
-	assert.Equal(t, pages[0], got.items)
-	require.Len(t, got.errs, 1)
-	assert.EqualError(t, got.errs[0], "twiliochat: next_page_url repeats a page already read: page 2 holds the same items as page 1 (pages counted from 1)")
-}
-
-// TestPaginateRepeatedURLNamesThePages checks the pages a next_page_url
-// loop names: the page whose next_page_url repeats a URL, and the page that
-// URL belonged to.
-func TestPaginateRepeatedURLNamesThePages(t *testing.T) {
-	t.Parallel()
-	next := map[string]string{"/p1": "/p2", "/p2": "/p3", "/p3": "/p2"}
-	seq := paginate(context.Background(), "/p1", 0, func(_ context.Context, target string) ([]int, *PageMeta, error) {
-		n, err := strconv.Atoi(target[2:])
-		require.NoError(t, err)
-		return []int{n}, &PageMeta{URL: target, NextPageURL: next[target]}, nil
-	})
-	got := rangeAll(seq, nil)
-	assert.Equal(t, []int{1, 2, 3}, got.items)
-	require.Len(t, got.errs, 1)
-	assert.ErrorIs(t, got.errs[0], ErrPageLoop)
-	assert.EqualError(t, got.errs[0], "twiliochat: next_page_url repeats a page already read: the next_page_url of page 3 is the url of page 2 (pages counted from 1)")
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -16,7 +15,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/e3f0929f/twiliochat/internal/engine"
-	"github.com/e3f0929f/twiliochat/internal/spec"
 )
 
 func TestNewClientRetryPolicy(t *testing.T) {
@@ -133,28 +131,6 @@ func TestRetryAfter(t *testing.T) {
 		assert.Equal(t, tc.wantOK, ok, "Retry-After %q", tc.value)
 		if tc.wantOK {
 			assert.Equal(t, tc.want, got, "Retry-After %q", tc.value)
-		}
-	}
-}
-
-// TestRetrySafetyFromDescription checks that whether a request may be sent
-// again comes from its operation's description, not from its URL: only the
-// Creates are unsafe, whatever their path values look like, and an Update
-// addressed by a unique name is as safe as one addressed by a SID.
-func TestRetrySafetyFromDescription(t *testing.T) {
-	t.Parallel()
-	for _, op := range spec.Operations {
-		for _, name := range []string{"", "support"} {
-			values := make([]string, len(op.Params))
-			for i, p := range op.Params {
-				values[i] = p.Prefix + "0123456789abcdef0123456789abcdef"
-				if p.Names && name != "" {
-					values[i] = name
-				}
-			}
-			r, err := prepare(op, (*noParams)(nil), values)
-			require.NoError(t, err, op.ID)
-			assert.Equal(t, strings.HasPrefix(op.ID, "Create"), r.Creates, "%s %v", op.ID, values)
 		}
 	}
 }

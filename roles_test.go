@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/e3f0929f/twiliochat/internal/spec"
+	"github.com/e3f0929f/twiliochat/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -318,10 +319,10 @@ func TestRolesListValidation(t *testing.T) {
 			assert.Nil(t, page)
 			assert.Equal(t, tt.wantFields, validationFields(err))
 
-			got := rangeAll(roles.List(context.Background(), tt.serviceSID, tt.params), nil)
-			assert.Empty(t, got.items)
-			require.Len(t, got.errs, 1)
-			assert.Equal(t, tt.wantFields, validationFields(got.errs[0]))
+			got := testkit.RangeAll(roles.List(context.Background(), tt.serviceSID, tt.params), nil)
+			assert.Empty(t, got.Items)
+			require.Len(t, got.Errs, 1)
+			assert.Equal(t, tt.wantFields, validationFields(got.Errs[0]))
 			assert.Empty(t, rec.requests())
 		})
 	}
