@@ -1,4 +1,4 @@
-package conversations
+package conversations_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/e3f0929f/twiliochat"
+	"github.com/e3f0929f/twiliochat/conversations"
 	"github.com/e3f0929f/twiliochat/internal/convspec"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 	"github.com/e3f0929f/twiliochat/twiliochattest"
@@ -23,7 +24,7 @@ type world struct {
 }
 
 // seed creates one of each resource through c, and a Binding through srv.
-func seed(t *testing.T, srv *twiliochattest.Server, c *Client) world {
+func seed(t *testing.T, srv *twiliochattest.Server, c *conversations.Client) world {
 	t.Helper()
 	ctx := context.Background()
 	cfg, err := c.Configuration.Fetch(ctx)
@@ -36,19 +37,19 @@ func seed(t *testing.T, srv *twiliochattest.Server, c *Client) world {
 			w.sids[coll] = sid
 		}
 	}
-	conv, err := c.Conversations.Create(ctx, &CreateConversationParams{UniqueName: twiliochat.Ptr("c1")})
+	conv, err := c.Conversations.Create(ctx, &conversations.CreateConversationParams{UniqueName: twiliochat.Ptr("c1")})
 	add("Conversations")(sidOf(conv, err))
-	add("Users")(sidOf(c.Users.Create(ctx, &CreateUserParams{Identity: twiliochat.Ptr("alice")})))
-	add("Participants")(sidOf(c.Participants.Create(ctx, conv.SID, &CreateParticipantParams{Identity: twiliochat.Ptr("alice")})))
-	add("Messages")(sidOf(c.Messages.Create(ctx, conv.SID, &CreateMessageParams{Author: twiliochat.Ptr("alice"), Body: twiliochat.Ptr("hi")})))
-	add("Webhooks")(sidOf(c.ConversationWebhooks.Create(ctx, conv.SID, &CreateConversationWebhookParams{
-		Target: twiliochat.Ptr(ScopedWebhookTargetWebhook), Configuration: &ConversationWebhookConfigurationParams{URL: twiliochat.Ptr("https://example.com/hook")}})))
-	add("Roles")(sidOf(c.Roles.Create(ctx, &CreateRoleParams{FriendlyName: twiliochat.Ptr("r"), Type: twiliochat.Ptr(RoleTypeConversation), Permission: []string{"sendMessage"}})))
-	add("Credentials")(sidOf(c.Credentials.Create(ctx, &CreateCredentialParams{Type: twiliochat.Ptr(PushServiceFCM), Secret: twiliochat.Ptr("fcm-server-key")})))
-	add("Addresses")(sidOf(c.AddressConfigurations.Create(ctx, &CreateAddressConfigurationParams{Type: twiliochat.Ptr(AddressTypeSMS), Address: twiliochat.Ptr("+15558675310")})))
-	add("Services")(sidOf(c.Services.Create(ctx, &CreateServiceParams{FriendlyName: twiliochat.Ptr("other")})))
+	add("Users")(sidOf(c.Users.Create(ctx, &conversations.CreateUserParams{Identity: twiliochat.Ptr("alice")})))
+	add("Participants")(sidOf(c.Participants.Create(ctx, conv.SID, &conversations.CreateParticipantParams{Identity: twiliochat.Ptr("alice")})))
+	add("Messages")(sidOf(c.Messages.Create(ctx, conv.SID, &conversations.CreateMessageParams{Author: twiliochat.Ptr("alice"), Body: twiliochat.Ptr("hi")})))
+	add("Webhooks")(sidOf(c.ConversationWebhooks.Create(ctx, conv.SID, &conversations.CreateConversationWebhookParams{
+		Target: twiliochat.Ptr(conversations.ScopedWebhookTargetWebhook), Configuration: &conversations.ConversationWebhookConfigurationParams{URL: twiliochat.Ptr("https://example.com/hook")}})))
+	add("Roles")(sidOf(c.Roles.Create(ctx, &conversations.CreateRoleParams{FriendlyName: twiliochat.Ptr("r"), Type: twiliochat.Ptr(conversations.RoleTypeConversation), Permission: []string{"sendMessage"}})))
+	add("Credentials")(sidOf(c.Credentials.Create(ctx, &conversations.CreateCredentialParams{Type: twiliochat.Ptr(conversations.PushServiceFCM), Secret: twiliochat.Ptr("fcm-server-key")})))
+	add("Addresses")(sidOf(c.AddressConfigurations.Create(ctx, &conversations.CreateAddressConfigurationParams{Type: twiliochat.Ptr(conversations.AddressTypeSMS), Address: twiliochat.Ptr("+15558675310")})))
+	add("Services")(sidOf(c.Services.Create(ctx, &conversations.CreateServiceParams{FriendlyName: twiliochat.Ptr("other")})))
 	add("Bindings")(srv.SeedBinding(w.service, "alice", "endpoint", twiliochat.BindingTypeAPN))
-	w.sids["Receipts"] = sid(convspec.ConversationMessageReceiptSIDPrefix, 1) // a Message to an SMS participant has receipts; none here
+	w.sids["Receipts"] = convspec.ConversationMessageReceiptSIDPrefix + strings.Repeat("0", 31) + "1" // a Message to an SMS participant has receipts; none here
 	return w
 }
 
@@ -72,46 +73,6 @@ func (w world) values(op *spec.Operation) []string {
 	return out
 }
 
-// fakeValues are the values a fake takes for keys whose spec value
-// validValue's would not name a real thing.
-var fakeValues = map[string]string{"Permission": "sendMessage", "Address": "+15551230000", "Type": "sms", "Target": "webhook"}
-
-// requiredParams returns params of op with its required keys set.
-func requiredParams(t *testing.T, op *spec.Operation, r row) any {
-	t.Helper()
-	if r.params == nil {
-		return nil
-	}
-	full, p := validParams(t, op, r), r.params()
-	for _, k := range op.Keys {
-		if !k.Required {
-			continue
-		}
-		from, ok := field(reflect.ValueOf(full).Elem(), k.Name)
-		require.True(t, ok, k.Name)
-		to, _ := field(reflect.ValueOf(p).Elem(), k.Name)
-		to.Set(from)
-		if v, ok := fakeValues[k.Name]; ok && (k.Enum == nil || contains(k.Enum, v)) {
-			setString(to, v)
-		}
-	}
-	if keys := oneOf[reflect.TypeOf(p).Elem().Name()]; keys != nil {
-		to, _ := field(reflect.ValueOf(p).Elem(), keys[0])
-		setString(to, "bob")
-	}
-	return p
-}
-
-// contains reports whether vs holds v.
-func contains(vs []string, v string) bool {
-	for _, x := range vs {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
 // TestEveryOperationAgainstTheFake calls every operation, with its
 // required keys, on resources that exist in twiliochattest: the fake and
 // the client agree on each. A Receipt cannot be made through the API, so
@@ -122,10 +83,9 @@ func TestEveryOperationAgainstTheFake(t *testing.T) {
 		t.Run(op.ID, func(t *testing.T) {
 			t.Parallel()
 			srv := twiliochattest.New(t)
-			c := New(srv.NewClient())
+			c := srv.NewConversationsClient()
 			w := seed(t, srv, c)
-			r, named, _ := registryRow(op.ID)
-			err := r.call(context.Background(), resOf(c, named, w.service), w.values(op), requiredParams(t, op, r))
+			err := conversations.CallWithRequired(t, c, op.ID, w.service, w.values(op))
 			if strings.HasSuffix(op.Path, "/Receipts/{Sid}") {
 				assert.True(t, twiliochat.IsNotFound(err), "%v", err)
 				return

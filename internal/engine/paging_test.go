@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"slices"
 	"strconv"
 	"testing"
 
+	"github.com/e3f0929f/twiliochat/internal/convspec"
 	"github.com/e3f0929f/twiliochat/internal/spec"
 	"github.com/e3f0929f/twiliochat/internal/testkit"
 	"github.com/stretchr/testify/assert"
@@ -632,13 +634,13 @@ func TestPageDecoderWithoutIdentity(t *testing.T) {
 	assert.Equal(t, []item{{Name: "a"}, {}}, items)
 }
 
-// TestPageBodyKeys checks that every list key of the Chat spec has its
-// field in the page body.
+// TestPageBodyKeys checks that every list key of the Chat and
+// Conversations specs has its field in the page body.
 func TestPageBodyKeys(t *testing.T) {
 	t.Parallel()
 	var b pageBody[int]
 	keys := 0
-	for _, op := range spec.Operations {
+	for _, op := range append(slices.Clone(spec.Operations), convspec.Operations...) {
 		if op.ListKey == "" {
 			continue
 		}
