@@ -2,7 +2,6 @@ package twiliochat
 
 import (
 	"net/http"
-	"reflect"
 )
 
 // Ptr returns a pointer to a copy of v. Params use pointers so that an unset
@@ -32,12 +31,4 @@ type params interface {
 // headerSetter sets the header params of a request's params that are set.
 type headerSetter interface {
 	setHeader(h http.Header)
-}
-
-// deref follows pointers; a nil pointer stays as it is.
-func deref(v reflect.Value) reflect.Value {
-	for v.Kind() == reflect.Pointer && !v.IsNil() {
-		v = v.Elem()
-	}
-	return v
 }
