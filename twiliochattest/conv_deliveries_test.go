@@ -1,9 +1,11 @@
 package twiliochattest_test
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -157,4 +159,230 @@ func TestConversationsRESTEventsParse(t *testing.T) {
 			assert.Equal(t, want, got)
 		})
 	}
+}
+
+// convLevel points the pre- and post-action webhooks of one level at u.
+type convLevel struct {
+	name string
+	set  func(t *testing.T, srv *twiliochattest.Server, svc, u string, filters ...string)
+}
+
+var convLevels = []convLevel{
+	{"account", func(t *testing.T, srv *twiliochattest.Server, _, u string, filters ...string) {
+		convCall(t, srv, false, http.MethodPost, "/v1/Configuration/Webhooks",
+			url.Values{"PreWebhookUrl": {u}, "PostWebhookUrl": {u}, "Filters": filters, "Target": {"webhook"}})
+	}},
+	{"service", func(t *testing.T, srv *twiliochattest.Server, svc, u string, filters ...string) {
+		convCall(t, srv, false, http.MethodPost, "/v1/Services/"+svc+"/Configuration/Webhooks",
+			url.Values{"PreWebhookUrl": {u}, "PostWebhookUrl": {u}, "Filters": filters})
+	}},
+}
+
+// convModerated is a Service with the conversation "general" that alice
+// has joined, whose level's webhooks go to moderation().
+func convModerated(t *testing.T, level convLevel, filters ...string) (*twiliochattest.Server, string, *twiliochattest.ConversationsSDKClient) {
+	t.Helper()
+	srv := newServer(t)
+	hook := httptestServer(t, moderation())
+	svc := seedService(t, srv, "conversations")
+	level.set(t, srv, svc, hook, filters...)
+	_, err := srv.SeedChannel(svc, "general")
+	require.NoError(t, err)
+	_, err = srv.SeedMember(svc, "general", "alice")
+	require.NoError(t, err)
+	alice, err := srv.ConnectConversationsAs(svc, "alice")
+	require.NoError(t, err)
+	return srv, svc, alice
+}
+
+func httptestServer(t *testing.T, h http.Handler) string {
+	t.Helper()
+	hs := httptest.NewServer(h)
+	t.Cleanup(hs.Close)
+	return hs.URL
+}
+
+func TestConversationsPreActionDecisionsAtEachLevel(t *testing.T) {
+	t.Parallel()
+	for _, level := range convLevels {
+		t.Run(level.name, func(t *testing.T) {
+			t.Parallel()
+			srv, svc, alice := convModerated(t, level, "onMessageAdd", "onMessageAdded", "onConversationAdd")
+			ctx := context.Background()
+
+			_, err := alice.SendMessage(ctx, "general", "buy spam", "")
+			var rejected *twiliochattest.RejectedError
+			require.ErrorAs(t, err, &rejected, "reject")
+			assert.Equal(t, "onMessageAdd", rejected.EventType)
+			assert.Equal(t, http.StatusForbidden, rejected.Status)
+
+			m, err := alice.SendMessage(ctx, "general", "darn it", "")
+			require.NoError(t, err, "modify")
+			assert.Equal(t, "d**n it", m.Body)
+			m, err = alice.SendMessage(ctx, "general", "hello", "")
+			require.NoError(t, err, "allow")
+			assert.Equal(t, "hello", m.Body)
+
+			grantRole(t, srv, svc, "service user", "createChannel")
+			sid, err := alice.CreateConversation(ctx, twiliochattest.SDKConversationParams{FriendlyName: twiliochat.Ptr("billing")})
+			require.NoError(t, err, "modify a conversation")
+			conv := convCall(t, srv, false, http.MethodGet, "/v1/Services/"+svc+"/Conversations/"+sid, nil)
+			assert.Equal(t, "Support: billing", conv["friendly_name"])
+			assert.NotEmpty(t, conv["messaging_service_sid"], "the account's default Messaging Service")
+
+			ds := waitHooks(t, srv)
+			var got []string
+			for _, d := range ds {
+				got = append(got, d.EventType+" "+d.Params.Get("Body")+d.Params.Get("FriendlyName")+" "+d.Params.Get("Source")+" "+d.Params.Get("ClientIdentity"))
+			}
+			// Post-actions go out in the background, so a later pre-action
+			// may be recorded first.
+			assert.ElementsMatch(t, []string{
+				"onMessageAdd buy spam SDK alice",
+				"onMessageAdd darn it SDK alice",
+				"onMessageAdded d**n it SDK alice",
+				"onMessageAdd hello SDK alice",
+				"onMessageAdded hello SDK alice",
+				"onConversationAdd billing SDK alice",
+			}, got)
+		})
+	}
+}
+
+// grantRole sets the permissions of the role named name of the service.
+func grantRole(t *testing.T, srv *twiliochattest.Server, svc, name string, perms ...string) {
+	t.Helper()
+	ctx := context.Background()
+	client := srv.NewClient()
+	for r, err := range client.Roles.List(ctx, svc, nil) {
+		require.NoError(t, err)
+		if r.FriendlyName == name {
+			_, err := client.Roles.Update(ctx, svc, r.SID, &twiliochat.UpdateRoleParams{Permission: perms})
+			require.NoError(t, err)
+		}
+	}
+}
+
+func TestServiceWebhooksOverrideTheAccounts(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	account, service := newReceiver(t, srv.AuthToken()), newReceiver(t, srv.AuthToken())
+	convLevels[0].set(t, srv, "", account.URL, "onMessageAdded")
+	configured := convService(t, srv, service.URL, http.MethodPost, "onMessageAdded")
+	plain := convService(t, srv, "", "")
+	for _, svc := range []string{configured, plain} {
+		ch := convCall(t, srv, false, http.MethodPost, "/v1/Services/"+svc+"/Conversations", url.Values{})["sid"].(string)
+		convCall(t, srv, true, http.MethodPost, "/v1/Services/"+svc+"/Conversations/"+ch+"/Messages", url.Values{"Body": {svc}})
+	}
+	waitHooks(t, srv)
+	body := func(rc *receiver) []string {
+		var out []string
+		for _, p := range rc.take(t) {
+			out = append(out, p.(*webhook.ConversationMessageAddedEvent).Body)
+		}
+		return out
+	}
+	assert.Equal(t, []string{configured}, body(service))
+	assert.Equal(t, []string{plain}, body(account), "only a Service without webhooks of its own uses the account's")
+
+	convCall(t, srv, false, http.MethodPost, "/v1/Configuration/Webhooks", url.Values{"Target": {"flex"}})
+	ch := convCall(t, srv, false, http.MethodPost, "/v1/Services/"+plain+"/Conversations", url.Values{})["sid"].(string)
+	convCall(t, srv, true, http.MethodPost, "/v1/Services/"+plain+"/Conversations/"+ch+"/Messages", url.Values{"Body": {"to flex"}})
+	waitHooks(t, srv)
+	assert.Empty(t, body(account), "Target flex routes to Flex, which the fake does not run")
+}
+
+func TestConversationScopedWebhooks(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	svc := convService(t, srv, "", "")
+	hooks, trigger := newReceiver(t, srv.AuthToken()), newReceiver(t, srv.AuthToken())
+	base := "/v1/Services/" + svc + "/Conversations/"
+	ch := convCall(t, srv, false, http.MethodPost, "/v1/Services/"+svc+"/Conversations", url.Values{})["sid"].(string)
+	_, err := srv.SeedMember(svc, ch, "alice")
+	require.NoError(t, err)
+	wh := convCall(t, srv, false, http.MethodPost, base+ch+"/Webhooks", url.Values{"Target": {"webhook"},
+		"Configuration.Url": {hooks.URL}, "Configuration.Filters": {"onMessageAdd", "onMessageAdded"}})["sid"].(string)
+	tr := convCall(t, srv, false, http.MethodPost, base+ch+"/Webhooks", url.Values{"Target": {"trigger"},
+		"Configuration.Url": {trigger.URL}, "Configuration.Triggers": {"help"}})["sid"].(string)
+	st := convCall(t, srv, false, http.MethodPost, base+ch+"/Webhooks", url.Values{"Target": {"studio"},
+		"Configuration.FlowSid": {"FW0123456789abcdef0123456789abcdef"}, "Configuration.Filters": {"onMessageAdded"}})["sid"].(string)
+	alice, err := srv.ConnectConversationsAs(svc, "alice")
+	require.NoError(t, err)
+
+	ctx := context.Background()
+	_, err = alice.SendMessage(ctx, ch, "hi", "")
+	require.NoError(t, err)
+	_, err = alice.SendMessage(ctx, ch, "I need help", "")
+	require.NoError(t, err)
+	ds := waitHooks(t, srv)
+
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.WebhookSID+" "+d.EventType+" "+d.Params.Get("Body")+" "+d.Err)
+	}
+	studio := "not sent: a Studio Flow, which the Server does not run"
+	assert.Equal(t, []string{
+		wh + " onMessageAdded hi ", st + " onMessageAdded hi " + studio,
+		wh + " onMessageAdded I need help ", tr + " onMessageAdded I need help ", st + " onMessageAdded I need help " + studio,
+	}, got, "no pre-action to a conversation's webhooks; a trigger on its word only")
+	for _, p := range hooks.take(t) {
+		e := p.(*webhook.ConversationMessageAddedEvent)
+		assert.Equal(t, ch, e.ConversationSID)
+		assert.Equal(t, wh, e.Params.Get("WebhookSid"))
+	}
+	require.Len(t, trigger.take(t), 1)
+}
+
+func TestConversationsRESTWithoutTheHeaderSendsNothing(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	rc := newReceiver(t, srv.AuthToken())
+	svc := convService(t, srv, rc.URL, http.MethodPost, convPostEvents...)
+	ch := convCall(t, srv, false, http.MethodPost, "/v1/Services/"+svc+"/Conversations", url.Values{})["sid"].(string)
+	convCall(t, srv, false, http.MethodPost, "/v1/Services/"+svc+"/Conversations/"+ch+"/Messages", url.Values{"Body": {"quiet"}})
+	convCall(t, srv, false, http.MethodPost, "/v1/Services/"+svc+"/Conversations/"+ch+"/Participants", url.Values{"Identity": {"bob"}})
+	assert.Empty(t, waitHooks(t, srv))
+}
+
+// A Chat action is seen through Conversations: a Service and a
+// Conversation Service are one, so a message sent through Chat v2 sends
+// onMessageAdded to the Conversations webhooks watching its channel, and
+// Chat's onMessageSent to Chat's.
+func TestChatActionsSendConversationsEvents(t *testing.T) {
+	t.Parallel()
+	srv, client, svc := newChat(t)
+	rc := newReceiver(t, srv.AuthToken())
+	convCall(t, srv, false, http.MethodPost, "/v1/Services/"+svc.SID+"/Configuration/Webhooks",
+		url.Values{"PostWebhookUrl": {rc.URL}, "Filters": {"onMessageAdded", "onMessageSent"}})
+	ch, err := srv.SeedChannel(svc.SID, "general")
+	require.NoError(t, err)
+	_, err = srv.SeedMember(svc.SID, "general", "alice")
+	require.NoError(t, err)
+
+	_, err = client.Messages.Create(context.Background(), svc.SID, ch, &twiliochat.CreateMessageParams{
+		Body: twiliochat.Ptr("over REST"), From: twiliochat.Ptr("alice"), WebhookEnabled: twiliochat.Ptr(true),
+	})
+	require.NoError(t, err)
+	alice, err := srv.ConnectAs(svc.SID, "alice")
+	require.NoError(t, err)
+	_, err = alice.SendMessage(context.Background(), "general", "over the SDK", "")
+	require.NoError(t, err)
+	waitHooks(t, srv)
+
+	var got []string
+	for _, p := range rc.take(t) {
+		switch e := p.(type) {
+		case *webhook.MessageSentEvent:
+			got = append(got, "chat "+e.Body+" "+e.Source)
+		case *webhook.ConversationMessageAddedEvent:
+			assert.Equal(t, ch, e.ConversationSID)
+			assert.Equal(t, svc.SID, e.ChatServiceSID)
+			assert.NotEmpty(t, e.ParticipantSID)
+			got = append(got, "conversations "+e.Body+" "+e.Source)
+		default:
+			t.Errorf("unexpected %T", p)
+		}
+	}
+	assert.Equal(t, []string{"chat over REST API", "conversations over REST API", "chat over the SDK SDK", "conversations over the SDK SDK"}, got)
 }
