@@ -139,6 +139,9 @@ func (s *Server) convLevelTarget(serviceSID, typ string, pre bool) (target, bool
 	return target{url: *u, method: w.Method}, true
 }
 
+// setPtr sets key to *v in p unless v is nil or empty.
+func setPtr(p url.Values, key string, v *string) { set(p, key, orDefault(v, "")) }
+
 // sharedEvent reports whether Chat and Conversations both send the event
 // type typ (onMessageUpdated, onUserAdded, …), whose name in a filter
 // stands for either.
@@ -169,7 +172,7 @@ func (s *Server) convMessageEvent(typ string, m message, now string) event {
 	switch typ {
 	case webhook.EventMessageAdded:
 		if ch := s.channels.get(m.ServiceSID, m.ChannelSID); ch != nil {
-			set(p, "MessagingServiceSid", orDefault(ch.messagingServiceSID, ""))
+			setPtr(p, "MessagingServiceSid", ch.messagingServiceSID)
 		}
 	case webhook.EventMessageUpdate, webhook.EventMessageUpdated, webhook.EventMessageRemove:
 		p.Set("DateUpdated", m.DateUpdated)
@@ -204,9 +207,9 @@ func (s *Server) convConversationEvent(typ string, ch channel, now string) event
 		"Attributes": {ch.Attributes},
 		"State":      {s.conversationState(&ch)},
 	}
-	set(p, "FriendlyName", orDefault(ch.FriendlyName, ""))
-	set(p, "UniqueName", orDefault(ch.UniqueName, ""))
-	set(p, "MessagingServiceSid", orDefault(ch.messagingServiceSID, ""))
+	setPtr(p, "FriendlyName", ch.FriendlyName)
+	setPtr(p, "UniqueName", ch.UniqueName)
+	setPtr(p, "MessagingServiceSid", ch.messagingServiceSID)
 	if typ != webhook.EventConversationAdd {
 		p.Set("ConversationSid", ch.SID)
 		p.Set("DateCreated", ch.DateCreated)
@@ -231,9 +234,9 @@ func convParticipantEvent(typ string, m member, now string) event {
 	set(p, "Identity", m.Identity)
 	if b := m.messagingBinding; b != nil {
 		set(p, "MessagingBinding.Type", b.Type)
-		set(p, "MessagingBinding.Address", orDefault(b.Address, ""))
-		set(p, "MessagingBinding.ProxyAddress", orDefault(b.ProxyAddress, ""))
-		set(p, "MessagingBinding.ProjectedAddress", orDefault(b.ProjectedAddress, ""))
+		setPtr(p, "MessagingBinding.Address", b.Address)
+		setPtr(p, "MessagingBinding.ProxyAddress", b.ProxyAddress)
+		setPtr(p, "MessagingBinding.ProjectedAddress", b.ProjectedAddress)
 	}
 	if typ != webhook.EventParticipantAdd {
 		p.Set("ParticipantSid", m.SID)
@@ -280,7 +283,7 @@ func convStateEvent(ch channel, from, to, now string) event {
 		"StateUpdated":    {now},
 		"Reason":          {"API"},
 	}
-	set(p, "MessagingServiceSid", orDefault(ch.messagingServiceSID, ""))
+	setPtr(p, "MessagingServiceSid", ch.messagingServiceSID)
 	return event{typ: webhook.EventConversationStateUpdated, conv: true, serviceSID: ch.ServiceSID, channelSID: ch.SID, params: p}
 }
 
