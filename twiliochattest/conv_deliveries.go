@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/e3f0929f/twiliochat/internal/convspec"
 	"github.com/e3f0929f/twiliochat/webhook"
@@ -233,7 +234,10 @@ func convParticipantEvent(typ string, m member, now string) event {
 	}
 	set(p, "Identity", m.Identity)
 	if b := m.messagingBinding; b != nil {
-		set(p, "MessagingBinding.Type", b.Type)
+		// The webhook names the kind in capitals ("SMS", "WHATSAPP", as
+		// webhook.MessagingBinding documents it), the REST resource in
+		// lower case.
+		set(p, "MessagingBinding.Type", strings.ToUpper(b.Type))
 		setPtr(p, "MessagingBinding.Address", b.Address)
 		setPtr(p, "MessagingBinding.ProxyAddress", b.ProxyAddress)
 		setPtr(p, "MessagingBinding.ProjectedAddress", b.ProjectedAddress)
@@ -258,18 +262,23 @@ func convParticipantEvent(typ string, m member, now string) event {
 }
 
 // convUserEvent is the Conversations event typ about u: onUserAdded,
-// onUserUpdate and onUserUpdated, with Chat's parameters and the presence
-// ones spelt isOnline and isNotifiable, as Twilio's page spells them. The
-// caller holds s.mu.
+// onUserUpdate and onUserUpdated. The caller holds s.mu.
 func (s *Server) convUserEvent(typ string, u *user) event {
-	ev := s.userEvent(typ, u)
+	return asConvUserEvent(s.userEvent(typ, u))
+}
+
+// asConvUserEvent is the Chat user event ev as Conversations sends it:
+// with the presence parameters spelt isOnline and isNotifiable, as
+// Twilio's page spells them.
+func asConvUserEvent(ev event) event {
+	p := cloneValues(ev.params)
 	for chat, conv := range map[string]string{"IsOnline": "isOnline", "IsNotifiable": "isNotifiable"} {
-		if v, ok := ev.params[chat]; ok {
-			ev.params[conv] = v
-			delete(ev.params, chat)
+		if v, ok := p[chat]; ok {
+			p[conv] = v
+			delete(p, chat)
 		}
 	}
-	ev.conv = true
+	ev.params, ev.conv = p, true
 	return ev
 }
 

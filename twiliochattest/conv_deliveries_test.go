@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -385,4 +386,193 @@ func TestChatActionsSendConversationsEvents(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"chat over REST API", "conversations over REST API", "chat over the SDK SDK", "conversations over the SDK SDK"}, got)
+}
+
+func TestConversationsPreEventsParse(t *testing.T) {
+	t.Parallel()
+	srv, clock := newServerWithClock(t)
+	at := clock.Now().UTC()
+	rc := newReceiver(t, srv.AuthToken())
+	pre := []string{"onMessageAdd", "onMessageUpdate", "onMessageRemove", "onParticipantAdd", "onParticipantUpdate",
+		"onParticipantRemove", "onConversationAdd", "onConversationUpdate", "onConversationRemove", "onUserUpdate"}
+	svc := convService(t, srv, rc.URL, http.MethodPost, pre...)
+	grantRole(t, srv, svc, "channel user", "sendMessage", "sendMediaMessage", "editOwnMessage", "deleteOwnMessage",
+		"leaveChannel", "editChannelName", "editChannelAttributes", "destroyChannel")
+	grantRole(t, srv, svc, "service user", "createChannel", "joinChannel", "editOwnUserInfo", "editChannelName", "destroyChannel")
+	ch, err := srv.SeedChannel(svc, "general")
+	require.NoError(t, err)
+	mb, err := srv.SeedMember(svc, "general", "alice")
+	require.NoError(t, err)
+	alice, err := srv.ConnectConversationsAs(svc, "alice")
+	require.NoError(t, err)
+	bob, err := srv.ConnectConversationsAs(svc, "bob")
+	require.NoError(t, err)
+	ctx := context.Background()
+	part := convCall(t, srv, false, http.MethodGet, "/v1/Services/"+svc+"/Conversations/"+ch+"/Participants/"+mb, nil)
+	user := convCall(t, srv, false, http.MethodGet, "/v1/Services/"+svc+"/Users/alice", nil)
+	ms := convCall(t, srv, false, http.MethodGet, "/v1/Configuration", nil)["default_messaging_service_sid"].(string)
+
+	media, err := alice.SendMediaMessage(ctx, "general", twiliochattest.SDKMedia{Filename: "cat.png", ContentType: "image/png", Size: 2048}, `{"m":1}`)
+	require.NoError(t, err)
+	_, err = alice.UpdateMessageBody(ctx, "general", media.SID, "a cat")
+	require.NoError(t, err)
+	require.NoError(t, alice.RemoveMessage(ctx, "general", media.SID))
+	require.NoError(t, alice.UpdateParticipantAttributes(ctx, "general", `{"p":2}`))
+	require.NoError(t, alice.UpdateUser(ctx, twiliochattest.SDKUserParams{FriendlyName: twiliochat.Ptr("Alice")}))
+	joined, err := bob.Join(ctx, "general")
+	require.NoError(t, err)
+	require.NoError(t, bob.Leave(ctx, "general"))
+	conv, err := alice.CreateConversation(ctx, twiliochattest.SDKConversationParams{FriendlyName: twiliochat.Ptr("Billing"), UniqueName: twiliochat.Ptr("billing"), Attributes: twiliochat.Ptr(`{"c":3}`)})
+	require.NoError(t, err)
+	require.NoError(t, alice.UpdateConversation(ctx, "billing", twiliochattest.SDKConversationParams{FriendlyName: twiliochat.Ptr("Bills")}))
+	require.NoError(t, alice.DeleteConversation(ctx, "billing"))
+	waitHooks(t, srv)
+
+	sdk := func(typ, who string) webhook.ConversationsEvent { return convEvent(srv, svc, typ, "SDK", who) }
+	attrs := func(s string) json.RawMessage { return json.RawMessage(s) }
+	files := []webhook.Media{{SID: media.MediaSID, Filename: "cat.png", ContentType: "image/png", Size: 2048}}
+	msg := webhook.ConversationMessageFields{ConversationSID: ch, Author: "alice", ParticipantSID: mb, Attributes: attrs(`{"m":1}`), Media: files}
+	edited := msg
+	edited.Body = "a cat"
+	update := webhook.ConversationMessageUpdateEvent{ConversationsEvent: sdk("onMessageUpdate", "alice"), MessageSID: media.SID, ConversationMessageFields: edited, DateCreated: at, DateUpdated: at}
+	remove := update
+	remove.ConversationsEvent, remove.Body = sdk("onMessageRemove", "alice"), "a cat"
+	aliceFields := webhook.ParticipantFields{ConversationSID: ch, Identity: "alice", RoleSID: part["role_sid"].(string), Attributes: attrs(`{"p":2}`)}
+	bobFields := webhook.ParticipantFields{ConversationSID: ch, Identity: "bob", RoleSID: part["role_sid"].(string), Attributes: attrs(`{}`)}
+	billing := webhook.ConversationFields{FriendlyName: "Billing", UniqueName: "billing", Attributes: attrs(`{"c":3}`), MessagingServiceSID: ms, State: "active"}
+	bills := billing
+	bills.FriendlyName = "Bills"
+	convUpdate := webhook.ConversationUpdateEvent{ConversationsEvent: sdk("onConversationUpdate", "alice"), ConversationSID: conv, ConversationFields: bills, DateCreated: at, DateUpdated: at}
+	convRemove := convUpdate
+	convRemove.ConversationsEvent = sdk("onConversationRemove", "alice")
+
+	want := []webhook.Payload{
+		&webhook.ConversationMessageAddEvent{ConversationsEvent: sdk("onMessageAdd", "alice"), ConversationMessageFields: msg},
+		&update,
+		(*webhook.ConversationMessageRemoveEvent)(&remove),
+		&webhook.ParticipantUpdateEvent{ConversationsEvent: sdk("onParticipantUpdate", "alice"), ParticipantSID: mb, ParticipantFields: aliceFields, DateCreated: at, DateUpdated: at},
+		&webhook.ConversationUserUpdateEvent{ConversationsEvent: sdk("onUserUpdate", "alice"), UserSID: user["sid"].(string), Identity: "alice",
+			FriendlyName: "Alice", RoleSID: user["role_sid"].(string), Attributes: attrs(`{}`), DateCreated: at, DateUpdated: at},
+		&webhook.ParticipantAddEvent{ConversationsEvent: sdk("onParticipantAdd", "bob"), ParticipantFields: bobFields},
+		&webhook.ParticipantRemoveEvent{ConversationsEvent: sdk("onParticipantRemove", "bob"), ParticipantSID: joined, ParticipantFields: bobFields, DateCreated: at, DateUpdated: at},
+		&webhook.ConversationAddEvent{ConversationsEvent: sdk("onConversationAdd", "alice"), ConversationFields: billing},
+		&convUpdate,
+		(*webhook.ConversationRemoveEvent)(&convRemove),
+	}
+	got := rc.take(t)
+	for i := range got {
+		got[i] = withoutParams(got[i])
+	}
+	assert.Equal(t, want, got)
+}
+
+// switchable is a webhook URL that answers with the status and body it is
+// set to.
+type switchable struct {
+	mu     sync.Mutex
+	status int
+	body   string
+}
+
+func (h *switchable) set(status int, body string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.status, h.body = status, body
+}
+
+func (h *switchable) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	w.WriteHeader(h.status)
+	_, _ = io.WriteString(w, h.body)
+}
+
+// Every Conversations pre-event, at the account's and at the Service's
+// level: a 403 rejects its action, which stores nothing, a 200 lets it
+// through, and a 200 with changes changes it.
+func TestConversationsEveryPreEventRejectedOrAllowedAtEachLevel(t *testing.T) {
+	t.Parallel()
+	for _, level := range convLevels {
+		t.Run(level.name, func(t *testing.T) {
+			t.Parallel()
+			srv := newServer(t)
+			hook := &switchable{}
+			svc := seedService(t, srv, "conversations")
+			level.set(t, srv, svc, httptestServer(t, hook), "onMessageAdd", "onMessageUpdate", "onMessageRemove",
+				"onParticipantAdd", "onParticipantUpdate", "onParticipantRemove", "onConversationAdd",
+				"onConversationUpdate", "onConversationRemove", "onUserUpdate")
+			grantRole(t, srv, svc, "service user", "createChannel", "joinChannel", "editOwnUserInfo", "editChannelName", "destroyChannel")
+			_, err := srv.SeedChannel(svc, "general")
+			require.NoError(t, err)
+			alice, err := srv.ConnectConversationsAs(svc, "alice")
+			require.NoError(t, err)
+			ctx := context.Background()
+			var msgSID string
+
+			for _, step := range []struct {
+				event string
+				do    func() error
+			}{
+				{"onConversationAdd", func() error {
+					_, err := alice.CreateConversation(ctx, twiliochattest.SDKConversationParams{UniqueName: twiliochat.Ptr("other")})
+					return err
+				}},
+				{"onParticipantAdd", func() error { _, err := alice.Join(ctx, "general"); return err }},
+				{"onParticipantUpdate", func() error { return alice.UpdateParticipantAttributes(ctx, "general", `{"x":1}`) }},
+				{"onMessageAdd", func() error {
+					m, err := alice.SendMessage(ctx, "general", "hi", "")
+					msgSID = m.SID
+					return err
+				}},
+				{"onMessageUpdate", func() error { _, err := alice.UpdateMessageBody(ctx, "general", msgSID, "edited"); return err }},
+				{"onMessageRemove", func() error { return alice.RemoveMessage(ctx, "general", msgSID) }},
+				{"onUserUpdate", func() error {
+					return alice.UpdateUser(ctx, twiliochattest.SDKUserParams{FriendlyName: twiliochat.Ptr("A")})
+				}},
+				{"onConversationUpdate", func() error {
+					return alice.UpdateConversation(ctx, "other", twiliochattest.SDKConversationParams{FriendlyName: twiliochat.Ptr("mine")})
+				}},
+				{"onParticipantRemove", func() error { return alice.Leave(ctx, "general") }},
+				{"onConversationRemove", func() error { return alice.DeleteConversation(ctx, "other") }},
+			} {
+				// Each step is refused if the rejected try stored anything: a
+				// second join or a second "other" conflicts, and a stored
+				// message would be left in "general".
+				hook.set(http.StatusForbidden, "")
+				err := step.do()
+				var rejected *twiliochattest.RejectedError
+				require.ErrorAs(t, err, &rejected, step.event)
+				assert.Equal(t, step.event, rejected.EventType)
+				hook.set(http.StatusOK, "")
+				require.NoError(t, step.do(), step.event)
+			}
+			assert.Empty(t, convCall(t, srv, false, http.MethodGet, "/v1/Services/"+svc+"/Conversations/general/Messages", nil)["messages"])
+
+			hook.set(http.StatusOK, `{"friendly_name":"renamed"}`)
+			sid, err := alice.CreateConversation(ctx, twiliochattest.SDKConversationParams{FriendlyName: twiliochat.Ptr("asked")})
+			require.NoError(t, err)
+			require.NoError(t, alice.UpdateConversation(ctx, sid, twiliochattest.SDKConversationParams{FriendlyName: twiliochat.Ptr("asked again")}))
+			assert.Equal(t, "renamed", convCall(t, srv, false, http.MethodGet, "/v1/Services/"+svc+"/Conversations/"+sid, nil)["friendly_name"])
+		})
+	}
+}
+
+func TestParticipantEventsCarryTheMessagingBinding(t *testing.T) {
+	t.Parallel()
+	srv, clock := newServerWithClock(t)
+	rc := newReceiver(t, srv.AuthToken())
+	svc := convService(t, srv, rc.URL, http.MethodPost, "onParticipantAdded")
+	ch := convCall(t, srv, false, http.MethodPost, "/v1/Services/"+svc+"/Conversations", url.Values{})["sid"].(string)
+	p := convCall(t, srv, true, http.MethodPost, "/v1/Services/"+svc+"/Conversations/"+ch+"/Participants",
+		url.Values{"MessagingBinding.Address": {"+15551234567"}, "MessagingBinding.ProxyAddress": {"+15005550006"}})
+	waitHooks(t, srv)
+	got := rc.take(t)
+	require.Len(t, got, 1)
+	assert.Equal(t, &webhook.ParticipantAddedEvent{
+		ConversationsEvent: convEvent(srv, svc, "onParticipantAdded", "API", ""),
+		ParticipantSID:     p["sid"].(string),
+		ParticipantFields: webhook.ParticipantFields{ConversationSID: ch, RoleSID: p["role_sid"].(string), Attributes: json.RawMessage(`{}`),
+			MessagingBinding: &webhook.MessagingBinding{Address: "+15551234567", ProxyAddress: "+15005550006", Type: "SMS"}},
+		DateCreated: clock.Now().UTC(),
+	}, withoutParams(got[0]))
 }

@@ -3,8 +3,10 @@ package twiliochattest
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strconv"
 
+	"github.com/e3f0929f/twiliochat/internal/spec"
 	"github.com/e3f0929f/twiliochat/webhook"
 )
 
@@ -16,8 +18,9 @@ import (
 // each action first calls the pre-action URL of the Service, or else of the
 // account (see the package doc), when its filters name the Conversations
 // pre-event (onMessageAdd, onMessageUpdate, onMessageRemove,
-// onParticipantAdd, onParticipantRemove, onConversationAdd,
-// onConversationUpdate, onConversationRemove), with Source "SDK" and
+// onParticipantAdd, onParticipantUpdate, onParticipantRemove,
+// onConversationAdd, onConversationUpdate, onConversationRemove,
+// onUserUpdate), with Source "SDK" and
 // ClientIdentity, and waits for the answer as SDKClient does:
 //
 //   - an answer outside 2xx, or none after the retries, rejects the action:
@@ -66,6 +69,14 @@ func (c *ConversationsSDKClient) SendMessage(ctx context.Context, conversation, 
 	return c.chat.SendMessage(ctx, conversation, body, attributes)
 }
 
+// SendMediaMessage adds a media message with the file media to the
+// conversation conversation, as SDKClient.SendMediaMessage does; the
+// onMessageAdd and onMessageAdded webhooks carry the file in their Media
+// parameter. It returns a *RejectedError when the webhook rejects it.
+func (c *ConversationsSDKClient) SendMediaMessage(ctx context.Context, conversation string, media SDKMedia, attributes string) (SDKMessage, error) {
+	return c.chat.SendMediaMessage(ctx, conversation, media, attributes)
+}
+
 // UpdateMessageBody changes the body of the message messageSID in the
 // conversation conversation and returns the message as stored: as the
 // onMessageUpdate webhook changed it, if it did. It returns a
@@ -93,6 +104,40 @@ func (c *ConversationsSDKClient) Join(ctx context.Context, conversation string) 
 // and the user then stays.
 func (c *ConversationsSDKClient) Leave(ctx context.Context, conversation string) error {
 	return c.chat.LeaveChannel(ctx, conversation)
+}
+
+// UpdateParticipantAttributes changes the attributes (JSON text) of the
+// user's own participant in the conversation conversation, as the SDKs'
+// participant.updateAttributes does. The fake checks only that the user is
+// a participant: Chat's roles have no permission for it. It returns a
+// *RejectedError when the onParticipantUpdate webhook rejects the change,
+// which is then not stored.
+func (c *ConversationsSDKClient) UpdateParticipantAttributes(ctx context.Context, conversation, attributes string) error {
+	if err := checkAttributes(attributes); err != nil {
+		return err
+	}
+	_, err := c.chat.do(ctx, sdkAction{
+		prepare: func(s *Server) (event, map[string]string, error) {
+			ch, mem, err := c.chat.member(s, conversation)
+			if err != nil {
+				return event{}, nil, err
+			}
+			next := *mem
+			next.Attributes, next.DateUpdated = attributes, s.timestamp()
+			ev := convParticipantEvent(webhook.EventParticipantUpdate, next, next.DateUpdated)
+			return ev, map[string]string{"ServiceSid": c.chat.serviceSID, "ChannelSid": ch.SID, "Sid": mem.SID}, nil
+		},
+		op:   "UpdateMember",
+		form: func(rewrite) url.Values { return url.Values{spec.KeyAttributes: {attributes}} },
+	})
+	return err
+}
+
+// UpdateUser changes the user's own friendly name or attributes, as
+// SDKClient.UpdateUser does. It returns a *RejectedError when the
+// onUserUpdate webhook rejects the change.
+func (c *ConversationsSDKClient) UpdateUser(ctx context.Context, p SDKUserParams) error {
+	return c.chat.UpdateUser(ctx, p)
 }
 
 // SDKConversationParams are the values of a conversation a
@@ -141,7 +186,12 @@ func (p SDKConversationParams) chat() SDKChannelParams {
 func (s *Server) convPreEvent(ev event) event {
 	p := ev.params
 	chSID := ev.channelSID
+	if ev.conv {
+		return ev
+	}
 	switch ev.typ {
+	case webhook.EventUserUpdate:
+		return asConvUserEvent(ev)
 	case webhook.EventMessageSend, webhook.EventMediaMessageSend:
 		m := message{ServiceSID: ev.serviceSID, ChannelSID: chSID, Body: p.Get("Body"), Attributes: p.Get("Attributes"), From: p.Get("From")}
 		if sid := p.Get("MediaSid"); sid != "" {

@@ -195,3 +195,44 @@ func ExampleConversationsSDKClient_DeleteConversation() {
 	// <nil>
 	// onConversationRemove
 }
+
+// SendMediaMessage sends a file; onMessageAdd carries it in its Media
+// parameter, a JSON array.
+func ExampleConversationsSDKClient_SendMediaMessage() {
+	c, alice := convExample(moderation(), "onMessageAdd")
+	defer c.Close()
+	grant(c, "channel user", "sendMessage", "sendMediaMessage")
+
+	m, err := alice.SendMediaMessage(context.Background(), "general", twiliochattest.SDKMedia{Filename: "cat.png", ContentType: "image/png", Size: 2048}, "")
+	fmt.Println(m.MediaSID[:2], err)
+	fmt.Println(strings.Replace(c.srv.Deliveries()[0].Params.Get("Media"), m.MediaSID, "ME…", 1))
+	// Output:
+	// ME <nil>
+	// [{"Sid":"ME…","Filename":"cat.png","ContentType":"image/png","Size":2048}]
+}
+
+// UpdateParticipantAttributes goes through onParticipantUpdate.
+func ExampleConversationsSDKClient_UpdateParticipantAttributes() {
+	c, alice := convExample(moderation(), "onParticipantUpdate")
+	defer c.Close()
+
+	fmt.Println(alice.UpdateParticipantAttributes(context.Background(), "general", `{"away":true}`))
+	d := c.srv.Deliveries()[0]
+	fmt.Println(d.EventType, d.Params.Get("Identity"), d.Params.Get("Attributes"))
+	// Output:
+	// <nil>
+	// onParticipantUpdate alice {"away":true}
+}
+
+// UpdateUser goes through onUserUpdate.
+func ExampleConversationsSDKClient_UpdateUser() {
+	c, alice := convExample(moderation(), "onUserUpdate")
+	defer c.Close()
+
+	fmt.Println(alice.UpdateUser(context.Background(), twiliochattest.SDKUserParams{FriendlyName: twiliochat.Ptr("Alice")}))
+	d := c.srv.Deliveries()[0]
+	fmt.Println(d.EventType, d.Params.Get("FriendlyName"), d.Params.Get("ChatServiceSid") == c.service)
+	// Output:
+	// <nil>
+	// onUserUpdate Alice true
+}
