@@ -36,7 +36,9 @@ import (
 //
 // Then the action is stored as the REST API stores it, and its post-event
 // (onMessageSent, onMemberAdded, …) is queued for the PostWebhookUrl and the
-// channel's webhooks, whose filters name it; WaitDeliveries waits for it.
+// channel's webhooks, whose filters name it, as is Conversations' one
+// (onMessageAdded, …) for its levels (see the package doc);
+// WaitDeliveries waits for them.
 //
 // Before any of that, the action must be allowed by the user's roles, as
 // Twilio's client SDKs are: the permissions of the user's service role and,

@@ -230,10 +230,12 @@ func (s *Server) serviceTarget(serviceSID, typ string, pre bool) (target, bool) 
 	return target{url: *u, method: svc.WebhookMethod, retries: retries}, true
 }
 
-// emit queues the post-event ev of the action c serves for delivery, once
-// the Server's lock is released, to the Service's post-event URL and to the
-// channel's webhooks whose filters name it, with the parameters every Chat
-// webhook carries. It does nothing for an action that sends no webhooks.
+// emit queues the Chat post-event ev of the action c serves for delivery,
+// once the Server's lock is released, to the Service's post-event URL and
+// to the channel's webhooks whose filters name it, with the parameters
+// every Chat webhook carries. It does nothing for an action that sends no
+// webhooks, nor for an action through Conversations whose event type
+// Conversations sends too (emitConv sends that one).
 // The caller holds s.mu.
 func (s *Server) emit(c *call, ev event) {
 	act := c.act
@@ -343,10 +345,16 @@ type rewrite struct {
 }
 
 // pre sends the pre-event ev of act to the Service's PreWebhookUrl when its
-// filters name it, waits for the answer, and returns the changes it asks
-// for, or a *RejectedError. Without a PreWebhookUrl for ev, the action goes
-// ahead unchanged. Only onMessageSend and onMessageUpdate take changes; the
-// body of other events' answers is ignored. The caller must not hold s.mu.
+// filters name it (for a Conversations event, to the level convLevelTarget
+// picks), waits for the answer, and returns the changes it asks for, or a
+// *RejectedError. Without a URL for ev, the action goes ahead unchanged.
+// Only the message events onMessageSend, onMessageAdd and onMessageUpdate
+// and Conversations' onConversationAdd and onConversationUpdate take
+// changes; the body of other events' answers is ignored. That a
+// Conversations pre-event with no answer rejects the action, as Chat's
+// does, is the fake's choice: the part of Twilio's page that could be read
+// says only that "Conversations webhooks have a maximum timeout of 5
+// seconds". The caller must not hold s.mu.
 func (s *Server) pre(ctx context.Context, act *action, ev event) (rewrite, error) {
 	s.mu.Lock()
 	t, ok := s.serviceTarget(ev.serviceSID, ev.typ, true)
