@@ -69,15 +69,22 @@ var convEvents = map[string]string{
 }
 
 // emitConv queues the Conversations post-event of the Chat post-event
-// chatTyp of c's action, built by build once the handler has finished, so
-// that it carries what a Conversations handler sets after Chat's (a new
-// conversation's Messaging Service and state). The caller holds s.mu.
+// chatTyp of c's action, built by build. onConversationAdded and
+// onConversationUpdated are built once the handler has finished, so that
+// they carry what a Conversations handler sets after Chat's (a new
+// conversation's Messaging Service, its state); the others at once, while
+// what they are about (a removed conversation's webhooks) is still there.
+// The caller holds s.mu.
 func (s *Server) emitConv(c *call, chatTyp string, build func(typ string) event) {
 	typ, ok := convEvents[chatTyp]
-	if !ok || c.act == nil {
-		return
+	act := c.act
+	switch {
+	case !ok || act == nil:
+	case typ == webhook.EventConversationAdded || typ == webhook.EventConversationUpdated:
+		act.later = append(act.later, func() { s.emitConvEvent(act, build(typ)) })
+	default:
+		s.emitConvEvent(act, build(typ))
 	}
-	c.act.later = append(c.act.later, func() { s.emitConvEvent(c.act, build(typ)) })
 }
 
 // emitConvEvent queues the Conversations post-event ev of act for its

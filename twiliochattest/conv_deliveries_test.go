@@ -303,7 +303,7 @@ func TestConversationScopedWebhooks(t *testing.T) {
 	_, err := srv.SeedMember(svc, ch, "alice")
 	require.NoError(t, err)
 	wh := convCall(t, srv, false, http.MethodPost, base+ch+"/Webhooks", url.Values{"Target": {"webhook"},
-		"Configuration.Url": {hooks.URL}, "Configuration.Filters": {"onMessageAdd", "onMessageAdded"}})["sid"].(string)
+		"Configuration.Url": {hooks.URL}, "Configuration.Filters": {"onMessageAdd", "onMessageAdded", "onConversationRemoved"}})["sid"].(string)
 	tr := convCall(t, srv, false, http.MethodPost, base+ch+"/Webhooks", url.Values{"Target": {"trigger"},
 		"Configuration.Url": {trigger.URL}, "Configuration.Triggers": {"help"}})["sid"].(string)
 	st := convCall(t, srv, false, http.MethodPost, base+ch+"/Webhooks", url.Values{"Target": {"studio"},
@@ -316,6 +316,7 @@ func TestConversationScopedWebhooks(t *testing.T) {
 	require.NoError(t, err)
 	_, err = alice.SendMessage(ctx, ch, "I need help", "")
 	require.NoError(t, err)
+	convCall(t, srv, true, http.MethodDelete, base+ch, nil)
 	ds := waitHooks(t, srv)
 
 	var got []string
@@ -326,12 +327,16 @@ func TestConversationScopedWebhooks(t *testing.T) {
 	assert.Equal(t, []string{
 		wh + " onMessageAdded hi ", st + " onMessageAdded hi " + studio,
 		wh + " onMessageAdded I need help ", tr + " onMessageAdded I need help ", st + " onMessageAdded I need help " + studio,
-	}, got, "no pre-action to a conversation's webhooks; a trigger on its word only")
-	for _, p := range hooks.take(t) {
+		wh + " onConversationRemoved  ",
+	}, got, "no pre-action to a conversation's webhooks; a trigger on its word only; the removal reaches the conversation's own webhooks")
+	received := hooks.take(t)
+	require.Len(t, received, 3)
+	for _, p := range received[:2] {
 		e := p.(*webhook.ConversationMessageAddedEvent)
 		assert.Equal(t, ch, e.ConversationSID)
 		assert.Equal(t, wh, e.Params.Get("WebhookSid"))
 	}
+	assert.Equal(t, ch, received[2].(*webhook.ConversationRemovedEvent).ConversationSID)
 	require.Len(t, trigger.take(t), 1)
 }
 
