@@ -24,6 +24,10 @@ type channelWebhook struct {
 	Configuration webhookConfiguration `json:"configuration"`
 	DateCreated   string               `json:"date_created"`
 	DateUpdated   string               `json:"date_updated"`
+	// viaConversations is set for a webhook made through Conversations,
+	// whose trigger words are looked for in onMessageAdded rather than
+	// Chat's onMessageSent.
+	viaConversations bool
 }
 
 func (w channelWebhook) sid() string { return w.SID }

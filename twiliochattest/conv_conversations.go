@@ -11,6 +11,7 @@ import (
 
 	"github.com/e3f0929f/twiliochat/internal/convspec"
 	"github.com/e3f0929f/twiliochat/internal/spec"
+	"github.com/e3f0929f/twiliochat/webhook"
 )
 
 // conversationExtra is what only Conversations shows of a channel. Its
@@ -239,15 +240,22 @@ func (s *Server) applyConversation(ch *channel, v conversationChanges) {
 // newConversation creates a conversation in svc through Chat's Create
 // Channel, with the account's default Messaging Service and timers unless
 // v sets others. It returns the refusal of a bad unique name.
-func (s *Server) newConversation(svc *service, v conversationChanges) (*channel, response) {
+func (s *Server) newConversation(c *call, svc *service, v conversationChanges) (*channel, response) {
 	if refusal, bad := s.uniqueConversationName(svc.SID, "", v.uniqueName); bad {
 		return nil, refusal
 	}
-	resp := s.seed("CreateChannel", map[string]string{"ServiceSid": svc.SID}, v.chat)
+	resp := s.serveAction("CreateChannel", map[string]string{"ServiceSid": svc.SID}, v.chat, c.act)
 	if _, failed := resp.failed(); failed {
 		return nil, resp
 	}
 	ch := s.channels.get(svc.SID, resp.body.(channel).SID)
+	s.applyConversation(ch, s.withDefaults(v))
+	return ch, response{}
+}
+
+// withDefaults returns v with the account's default Messaging Service and
+// timers where v sets none, for a new conversation. The caller holds s.mu.
+func (s *Server) withDefaults(v conversationChanges) conversationChanges {
 	cfg := s.accountDefaults()
 	if v.messagingService == nil {
 		v.messagingService = ptr(cfg.defaultMessagingService)
@@ -261,8 +269,7 @@ func (s *Server) newConversation(svc *service, v conversationChanges) (*channel,
 			*d.set = &timerValue{text: *d.text, d: n}
 		}
 	}
-	s.applyConversation(ch, v)
-	return ch, response{}
+	return v
 }
 
 func (s *Server) createConversation(c *call) response {
@@ -275,7 +282,7 @@ func (s *Server) createConversation(c *call) response {
 	if refusal, bad := f.refusal(); bad {
 		return refusal
 	}
-	ch, refusal := s.newConversation(svc, v)
+	ch, refusal := s.newConversation(c, svc, v)
 	if ch == nil {
 		return refusal
 	}
@@ -324,11 +331,13 @@ func (s *Server) updateConversation(c *call) response {
 	if refusal, bad := s.uniqueConversationName(svc.SID, ch.SID, v.uniqueName); bad {
 		return refusal
 	}
-	if resp := s.seed("UpdateChannel", map[string]string{"ServiceSid": svc.SID, "Sid": ch.SID}, v.chat); resp.status != http.StatusOK {
+	if resp := s.serveAction("UpdateChannel", map[string]string{"ServiceSid": svc.SID, "Sid": ch.SID}, v.chat, c.act); resp.status != http.StatusOK {
 		return resp
 	}
 	s.settle(ch)
+	from := ch.conv.state
 	s.applyConversation(ch, v)
+	s.emitStateChange(c, ch, from)
 	return answer(http.StatusOK, s.conversationView(c, svc, ch))
 }
 
@@ -339,7 +348,7 @@ func (s *Server) deleteConversation(c *call) response {
 	if ch == nil {
 		return notFound(c.path)
 	}
-	return s.seed("DeleteChannel", map[string]string{"ServiceSid": svc.SID, "Sid": ch.SID}, nil)
+	return s.serveAction("DeleteChannel", map[string]string{"ServiceSid": svc.SID, "Sid": ch.SID}, nil, c.act)
 }
 
 // listConversations lists the Service's conversations, of one State only
@@ -430,12 +439,13 @@ func (s *Server) createConversationWithParticipants(c *call) response {
 		seen[key] = true
 		inputs = append(inputs, in)
 	}
-	ch, refusal := s.newConversation(svc, v)
+	ch, refusal := s.newConversation(c, svc, v)
 	if ch == nil {
 		return refusal
 	}
 	for _, in := range inputs {
-		s.addParticipant(svc, ch, in)
+		m, _ := s.addParticipant(svc, ch, in) // checked above
+		s.emitMember(c, webhook.EventMemberAdded, m)
 	}
 	return answer(http.StatusCreated, s.conversationView(c, svc, ch))
 }

@@ -172,7 +172,7 @@ func (s *Server) createConversationMessage(c *call) response {
 	if refusal, bad := f.refusal(); bad {
 		return refusal
 	}
-	resp := s.seed("CreateMessage", map[string]string{"ServiceSid": svc.SID, "ChannelSid": ch.SID}, chat)
+	resp := s.serveAction("CreateMessage", map[string]string{"ServiceSid": svc.SID, "ChannelSid": ch.SID}, chat, c.act)
 	if _, failed := resp.failed(); failed {
 		return resp
 	}
@@ -237,7 +237,7 @@ func (s *Server) updateConversationMessage(c *call) response {
 	if refusal, bad := f.refusal(); bad {
 		return refusal
 	}
-	if resp := s.seed("UpdateMessage", map[string]string{"ServiceSid": svc.SID, "ChannelSid": ch.SID, "Sid": m.SID}, chat); resp.status != http.StatusOK {
+	if resp := s.serveAction("UpdateMessage", map[string]string{"ServiceSid": svc.SID, "ChannelSid": ch.SID, "Sid": m.SID}, chat, c.act); resp.status != http.StatusOK {
 		return resp
 	}
 	if subject != nil {
@@ -251,7 +251,7 @@ func (s *Server) deleteConversationMessage(c *call) response {
 	if m == nil {
 		return notFound(c.path)
 	}
-	return s.seed("DeleteMessage", map[string]string{"ServiceSid": svc.SID, "ChannelSid": ch.SID, "Sid": m.SID}, nil)
+	return s.serveAction("DeleteMessage", map[string]string{"ServiceSid": svc.SID, "ChannelSid": ch.SID, "Sid": m.SID}, nil, c.act)
 }
 
 // listConversationMessages lists the conversation's messages in Order: asc

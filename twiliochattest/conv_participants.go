@@ -6,6 +6,7 @@ import (
 
 	"github.com/e3f0929f/twiliochat/internal/convspec"
 	"github.com/e3f0929f/twiliochat/internal/spec"
+	"github.com/e3f0929f/twiliochat/webhook"
 )
 
 // messagingBinding is a Participant's "messaging_binding": the phone
@@ -172,6 +173,7 @@ func (s *Server) createParticipant(c *call) response {
 	if m == nil {
 		return refusal
 	}
+	s.emitMember(c, webhook.EventMemberAdded, m)
 	return answer(http.StatusCreated, s.participantView(c, svc, m))
 }
 
@@ -260,6 +262,7 @@ func (s *Server) updateParticipant(c *call) response {
 		roleSID: role, attributes: attributes, lastConsumedSet: horizonSet, lastConsumed: horizon,
 		lastConsumption: readAt, dateCreated: dateCreated, dateUpdated: ptr(orDefault(dateUpdated, s.timestamp())),
 	}.apply(m)
+	s.emitMember(c, webhook.EventMemberUpdated, m)
 	return answer(http.StatusOK, s.participantView(c, svc, m))
 }
 
@@ -268,6 +271,7 @@ func (s *Server) deleteParticipant(c *call) response {
 	if m == nil {
 		return notFound(c.path)
 	}
+	s.emitMember(c, webhook.EventMemberRemoved, m)
 	s.leave(m)
 	return noContent()
 }

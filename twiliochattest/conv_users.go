@@ -92,7 +92,7 @@ func (s *Server) createConvUser(c *call) response {
 	if bad {
 		return refusal
 	}
-	resp := s.seed("CreateUser", map[string]string{"ServiceSid": svc.SID}, form)
+	resp := s.serveAction("CreateUser", map[string]string{"ServiceSid": svc.SID}, form, c.act)
 	if _, failed := resp.failed(); failed {
 		return resp
 	}
@@ -131,7 +131,7 @@ func (s *Server) updateConvUser(c *call) response {
 	if bad {
 		return refusal
 	}
-	resp := s.seed("UpdateUser", map[string]string{"ServiceSid": svc.SID, "Sid": u.SID}, form)
+	resp := s.serveAction("UpdateUser", map[string]string{"ServiceSid": svc.SID, "Sid": u.SID}, form, c.act)
 	if _, failed := resp.failed(); failed {
 		return resp
 	}
@@ -145,7 +145,7 @@ func (s *Server) deleteConvUser(c *call) response {
 	if u == nil {
 		return notFound(c.path)
 	}
-	return s.seed("DeleteUser", map[string]string{"ServiceSid": svc.SID, "Sid": u.SID}, nil)
+	return s.serveAction("DeleteUser", map[string]string{"ServiceSid": svc.SID, "Sid": u.SID}, nil, c.act)
 }
 
 func (s *Server) listConvUsers(c *call) response {

@@ -95,6 +95,7 @@ func (s *Server) createScopedWebhook(c *call) response {
 	}
 	w := s.webhooks.get(ch.SID, resp.body.(channelWebhook).SID)
 	w.Configuration.replayAfter = replay
+	w.viaConversations = true
 	return answer(http.StatusCreated, s.scopedWebhookView(c, svc, *w))
 }
 

@@ -235,8 +235,22 @@
 // SMS or WhatsApp number) gets a delivery receipt that stays "sent".
 // Errors are Twilio's: 409 with code 50353 for a unique name taken, 50201
 // for an identity, 50433 for a participant, and 400 naming the key of a bad
-// value, an ISO 8601 timer included. Conversations' own webhooks are not
-// sent yet; their settings are stored.
+// value, an ISO 8601 timer included.
+//
+// Conversations' webhooks are sent by the same machinery as Chat's (see
+// Webhooks): to the Service's URLs when it has any, or else to the
+// account's (/v1/Configuration/Webhooks; none for Target "flex"), each
+// when its filters name the event, and post-events to the conversation's
+// own webhooks (webhook, trigger on onMessageAdded, studio recorded).
+// Every action, through either API, sends both products' post-events
+// (onMessageSent and onMessageAdded), since a Chat Service is a
+// Conversation Service; an event type both name (onMessageUpdated) goes
+// to a Service or channel once, in the shape of the API that acted.
+// ConnectConversationsAs returns a ConversationsSDKClient whose actions
+// send Conversations' pre-events (onMessageAdd, onConversationAdd,
+// onParticipantAdd, …) and apply their answers, a friendly_name from
+// webhook.ModifyConversation included. onDeliveryUpdated is not sent (a
+// receipt never changes), nor onConversationStateUpdated for a timer.
 //
 // # Default roles
 //

@@ -240,6 +240,7 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, form url.Values) 
 	}
 	s.mu.Lock()
 	resp := h(s, c)
+	s.finish(c.act)
 	s.mu.Unlock()
 	s.queue(c)
 	resp.write(w)

@@ -36,7 +36,9 @@ import (
 //
 // Then the action is stored as the REST API stores it, and its post-event
 // (onMessageSent, onMemberAdded, …) is queued for the PostWebhookUrl and the
-// channel's webhooks, whose filters name it; WaitDeliveries waits for it.
+// channel's webhooks, whose filters name it, as is Conversations' one
+// (onMessageAdded, …) for its levels (see the package doc);
+// WaitDeliveries waits for them.
 //
 // Before any of that, the action must be allowed by the user's roles, as
 // Twilio's client SDKs are: the permissions of the user's service role and,
@@ -49,6 +51,9 @@ type SDKClient struct {
 	srv        *Server
 	serviceSID string
 	identity   string
+	// viaConv is set for the SDKClient of a ConversationsSDKClient, whose
+	// actions send Conversations' pre-events.
+	viaConv bool
 }
 
 // SDKMessage is a message as an SDKClient's action stored it.
@@ -123,9 +128,12 @@ func (c *SDKClient) do(ctx context.Context, a sdkAction) (any, error) {
 		return nil, err
 	}
 	s := c.srv
-	act := &action{source: sourceSDK, identity: c.identity}
+	act := &action{source: sourceSDK, identity: c.identity, viaConv: c.viaConv}
 	s.mu.Lock()
 	ev, values, err := a.prepare(s)
+	if err == nil && c.viaConv {
+		ev = s.convPreEvent(ev)
+	}
 	s.mu.Unlock()
 	if err != nil {
 		return nil, err
@@ -135,12 +143,22 @@ func (c *SDKClient) do(ctx context.Context, a sdkAction) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	form := a.form(rw)
+	if rw.friendlyName != nil {
+		form = cloneValues(form)
+		form.Set(spec.KeyFriendlyName, *rw.friendlyName)
+	}
 	s.mu.Lock()
-	resp := s.serveAction(a.op, values, a.form(rw), act)
+	resp := s.serveAction(a.op, values, form, act)
 	_, failed := resp.failed()
 	if !failed && a.after != nil {
 		a.after(s)
 	}
+	if !failed && c.viaConv && a.op == "CreateChannel" {
+		ch := resp.body.(channel)
+		s.applyConversation(s.channels.get(ch.ServiceSID, ch.SID), s.withDefaults(conversationChanges{}))
+	}
+	s.finish(act)
 	s.mu.Unlock()
 	s.hooks.enqueue(act.jobs)
 	if msg, failed := resp.failed(); failed {

@@ -183,7 +183,9 @@ func (c *call) upload() *messageMedia {
 // The caller holds s.mu.
 func (s *Server) emitMessage(c *call, typ string, m *message) {
 	if c.act != nil {
-		s.emit(c, messageEvent(typ, *m, c.identity(), s.timestamp()))
+		now := s.timestamp()
+		s.emit(c, messageEvent(typ, *m, c.identity(), now))
+		s.emitConv(c, typ, func(typ string) event { return s.convMessageEvent(typ, *m, now) })
 	}
 }
 
@@ -192,6 +194,8 @@ func (s *Server) emitMessage(c *call, typ string, m *message) {
 func (s *Server) emitChannel(c *call, typ string, ch *channel) {
 	if c.act != nil {
 		s.emit(c, channelEvent(typ, *ch))
+		now := s.timestamp()
+		s.emitConv(c, typ, func(typ string) event { return s.convConversationEvent(typ, *ch, now) })
 	}
 }
 
@@ -199,7 +203,9 @@ func (s *Server) emitChannel(c *call, typ string, ch *channel) {
 // caller holds s.mu.
 func (s *Server) emitMember(c *call, typ string, m *member) {
 	if c.act != nil {
-		s.emit(c, memberEvent(typ, *m, c.identity(), s.timestamp()))
+		now := s.timestamp()
+		s.emit(c, memberEvent(typ, *m, c.identity(), now))
+		s.emitConv(c, typ, func(typ string) event { return convParticipantEvent(typ, *m, now) })
 	}
 }
 
@@ -207,5 +213,6 @@ func (s *Server) emitMember(c *call, typ string, m *member) {
 func (s *Server) emitUser(c *call, typ string, u *user) {
 	if c.act != nil {
 		s.emit(c, s.userEvent(typ, u))
+		s.emitConv(c, typ, func(typ string) event { return s.convUserEvent(typ, u) })
 	}
 }

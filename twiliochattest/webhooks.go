@@ -92,6 +92,14 @@ type action struct {
 	// a client SDK stores a media file first and then sends the message
 	// with its SID, and the fake keeps no media of its own.
 	upload *messageMedia
+	// later are the Conversations post-events emitConv queued, built by
+	// finish once the handler is done.
+	later []func()
+	// viaConv is set for an action through Conversations (its REST API or
+	// a ConversationsSDKClient): an event type both products name is sent
+	// in Conversations' shape only, and otherwise in Chat's only (see
+	// sharedEvent).
+	viaConv bool
 }
 
 // restAction returns the action of a REST request for op with header h:
@@ -101,14 +109,17 @@ func restAction(op *spec.Operation, h http.Header) *action {
 	if !op.WebhookHeader || h.Get(spec.WebhookEnabledHeader) != spec.WebhookEnabledTrue {
 		return nil
 	}
-	return &action{source: sourceAPI}
+	return &action{source: sourceAPI, viaConv: strings.HasPrefix(op.Path, "/v1/")}
 }
 
 // event is one Chat webhook event: its type and the parameters of the
 // resource it is about, in the service serviceSID and, for a channel's
 // events, the channel channelSID, whose webhooks also receive it.
 type event struct {
-	typ        string
+	typ string
+	// conv is set for a Conversations event, which names its Service
+	// ChatServiceSid rather than InstanceSid.
+	conv       bool
 	serviceSID string
 	channelSID string
 	params     url.Values
@@ -124,6 +135,9 @@ type target struct {
 	// webhookType is the channel webhook's type (webhook, trigger or
 	// studio), "" for the Service's URL.
 	webhookType string
+	// service is set for a Conversations event's Service-level URL, as
+	// against the account's.
+	service bool
 }
 
 // Channel webhook types (the spec's channel_webhook_enum_type).
@@ -171,7 +185,7 @@ func (s *Server) channelTargets(ev event) []target {
 			}
 		case channelWebhookTypeTrigger:
 			body := ev.params.Get("Body")
-			if u == "" || ev.typ != webhook.EventMessageSent ||
+			if u == "" || ev.typ != scopedTriggerEvent(w) ||
 				!slices.ContainsFunc(conf.Triggers, func(word string) bool { return strings.Contains(body, word) }) {
 				continue
 			}
@@ -216,14 +230,16 @@ func (s *Server) serviceTarget(serviceSID, typ string, pre bool) (target, bool) 
 	return target{url: *u, method: svc.WebhookMethod, retries: retries}, true
 }
 
-// emit queues the post-event ev of the action c serves for delivery, once
-// the Server's lock is released, to the Service's post-event URL and to the
-// channel's webhooks whose filters name it, with the parameters every Chat
-// webhook carries. It does nothing for an action that sends no webhooks.
+// emit queues the Chat post-event ev of the action c serves for delivery,
+// once the Server's lock is released, to the Service's post-event URL and
+// to the channel's webhooks whose filters name it, with the parameters
+// every Chat webhook carries. It does nothing for an action that sends no
+// webhooks, nor for an action through Conversations whose event type
+// Conversations sends too (emitConv sends that one).
 // The caller holds s.mu.
 func (s *Server) emit(c *call, ev event) {
 	act := c.act
-	if act == nil {
+	if act == nil || act.viaConv && sharedEvent(ev.typ) {
 		return
 	}
 	var targets []target
@@ -250,7 +266,11 @@ func (s *Server) common(act *action, ev event, t target) url.Values {
 	}
 	p.Set("EventType", ev.typ)
 	p.Set("AccountSid", s.account)
-	p.Set("InstanceSid", ev.serviceSID)
+	if ev.conv {
+		p.Set("ChatServiceSid", ev.serviceSID)
+	} else {
+		p.Set("InstanceSid", ev.serviceSID)
+	}
 	p.Set("Source", act.source)
 	if act.source == sourceSDK {
 		p.Set("ClientIdentity", act.identity)
@@ -263,7 +283,7 @@ func (s *Server) common(act *action, ev event, t target) url.Values {
 }
 
 // dateParams are the webhook parameters that hold a date.
-var dateParams = []string{"DateCreated", "DateUpdated", "DateRemoved"}
+var dateParams = []string{"DateCreated", "DateUpdated", "DateRemoved", "StateUpdated"}
 
 // webhookTime returns the date v (ISO 8601, as stored) as Twilio's
 // webhooks write dates, in UTC with milliseconds ("2021-04-17T12:52:31.295Z";
@@ -319,16 +339,28 @@ func redacted(rawURL string) string {
 // leaves the message's value as it is.
 type rewrite struct {
 	body, attributes, author *string
+	// friendlyName is a conversation's new friendly_name, the change an
+	// answer to onConversationAdd or onConversationUpdate may ask for.
+	friendlyName *string
 }
 
 // pre sends the pre-event ev of act to the Service's PreWebhookUrl when its
-// filters name it, waits for the answer, and returns the changes it asks
-// for, or a *RejectedError. Without a PreWebhookUrl for ev, the action goes
-// ahead unchanged. Only onMessageSend and onMessageUpdate take changes; the
-// body of other events' answers is ignored. The caller must not hold s.mu.
+// filters name it (for a Conversations event, to the level convLevelTarget
+// picks), waits for the answer, and returns the changes it asks for, or a
+// *RejectedError. Without a URL for ev, the action goes ahead unchanged.
+// Only the message events onMessageSend, onMessageAdd and onMessageUpdate
+// and Conversations' onConversationAdd and onConversationUpdate take
+// changes; the body of other events' answers is ignored. That a
+// Conversations pre-event with no answer rejects the action, as Chat's
+// does, is the fake's choice: the part of Twilio's page that could be read
+// says only that "Conversations webhooks have a maximum timeout of 5
+// seconds". The caller must not hold s.mu.
 func (s *Server) pre(ctx context.Context, act *action, ev event) (rewrite, error) {
 	s.mu.Lock()
 	t, ok := s.serviceTarget(ev.serviceSID, ev.typ, true)
+	if ev.conv {
+		t, ok = s.convLevelTarget(ev.serviceSID, ev.typ, true)
+	}
 	s.mu.Unlock()
 	if !ok {
 		return rewrite{}, nil
@@ -352,10 +384,15 @@ func (s *Server) pre(ctx context.Context, act *action, ev event) (rewrite, error
 		return rewrite{}, rejected
 	case last.Status < 200 || last.Status > 299:
 		return rewrite{}, rejected
-	case ev.typ != webhook.EventMessageSend && ev.typ != webhook.EventMessageUpdate:
+	}
+	read := readChanges
+	switch {
+	case ev.conv && (ev.typ == webhook.EventConversationAdd || ev.typ == webhook.EventConversationUpdate):
+		read = convRewrite
+	case ev.typ != webhook.EventMessageSend && ev.typ != webhook.EventMessageUpdate && ev.typ != webhook.EventMessageAdd:
 		return rewrite{}, nil
 	}
-	ch, why := readChanges(last.Answer)
+	ch, why := read(last.Answer)
 	if why != "" {
 		rejected.Reason = why
 		return rewrite{}, rejected

@@ -155,6 +155,7 @@
 // Or test the handler end to end against the fake of package
 // twiliochattest: it calls the Service's webhook URLs as Twilio does,
 // signed with the fake's auth token, with pre-events for what a user does
-// through its SDKClient (Server.ConnectAs) and post-events for REST calls
-// that set WebhookEnabled.
+// through its SDKClient (Server.ConnectAs, or Server.ConnectConversationsAs
+// for Conversations' events) and post-events for REST calls that set
+// WebhookEnabled.
 package webhook

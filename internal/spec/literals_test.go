@@ -171,14 +171,19 @@ var keyDirs = []string{"../..", "../../twiliochattest"}
 // twiliochattest builds or reads the parameters of the webhooks it sends
 // rather than the keys of a request, each with what it does there.
 var webhookParams = map[string]string{
-	"webhook_events.go: messageParams": "builds a message event's webhook parameters",
-	"webhook_events.go: messageEvent":  "adds DateUpdated to a message event's webhook parameters",
-	"webhook_events.go: channelEvent":  "builds a channel event's webhook parameters",
-	"webhook_events.go: memberEvent":   "builds a member event's webhook parameters",
-	"webhook_events.go: userEvent":     "builds a user event's webhook parameters",
-	"webhooks.go: channelTargets":      "reads an onMessageSent's Body to match a trigger webhook's words",
-	"webhooks.go: dateParams":          "names the webhook parameters that hold a date",
-	"sdk_client.go: prepare":           "an SDK action's prepare builds the parameters of its event",
+	"webhook_events.go: messageParams":          "builds a message event's webhook parameters",
+	"webhook_events.go: messageEvent":           "adds DateUpdated to a message event's webhook parameters",
+	"webhook_events.go: channelEvent":           "builds a channel event's webhook parameters",
+	"webhook_events.go: memberEvent":            "builds a member event's webhook parameters",
+	"webhook_events.go: userEvent":              "builds a user event's webhook parameters",
+	"webhooks.go: channelTargets":               "reads an onMessageSent's Body to match a trigger webhook's words",
+	"webhooks.go: dateParams":                   "names the webhook parameters that hold a date",
+	"sdk_client.go: prepare":                    "an SDK action's prepare builds the parameters of its event",
+	"conv_deliveries.go: convMessageEvent":      "builds a Conversations message event's webhook parameters",
+	"conv_deliveries.go: convConversationEvent": "builds a Conversations conversation event's webhook parameters",
+	"conv_deliveries.go: convParticipantEvent":  "builds a Conversations participant event's webhook parameters",
+	"conv_deliveries.go: convStateEvent":        "builds onConversationStateUpdated's webhook parameters",
+	"conv_sdk_client.go: convPreEvent":          "reads a Chat pre-event's parameters into the Conversations one's",
 }
 
 // keyLiterals are the spec's form and query keys, each mapped to what it

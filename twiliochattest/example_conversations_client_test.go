@@ -1,0 +1,57 @@
+package twiliochattest_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/e3f0929f/twiliochat"
+	"github.com/e3f0929f/twiliochat/conversations"
+	"github.com/e3f0929f/twiliochat/twiliochattest"
+)
+
+// A conversation created through Conversations is a Channel of the default
+// Conversation Service to a Chat client of the same Server, with the same
+// SID, and its messages are the Channel's.
+func ExampleServer_NewConversationsClient() {
+	srv := twiliochattest.NewServer()
+	defer srv.Close()
+	ctx := context.Background()
+	conv := srv.NewConversationsClient()
+	chat := srv.NewClient()
+
+	c, err := conv.Conversations.Create(ctx, &conversations.CreateConversationParams{UniqueName: twiliochat.Ptr("support")})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if _, err := conv.Messages.Create(ctx, "support", &conversations.CreateMessageParams{Author: twiliochat.Ptr("alice"), Body: twiliochat.Ptr("hello")}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	ch, err := chat.Channels.Fetch(ctx, srv.DefaultConversationServiceSID(), c.SID)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for m, err := range chat.Messages.List(ctx, c.ChatServiceSID, ch.SID, nil) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(ch.SID == c.SID, ch.UniqueName, m.From, m.Body)
+	}
+	// Output: true support alice hello
+}
+
+// The default Conversation Service is a Chat Service like any other.
+func ExampleServer_DefaultConversationServiceSID() {
+	srv := twiliochattest.NewServer()
+	defer srv.Close()
+	svc, err := srv.NewClient().Services.Fetch(context.Background(), srv.DefaultConversationServiceSID())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(svc.FriendlyName)
+	// Output: Default Conversations Service
+}
