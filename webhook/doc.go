@@ -127,9 +127,13 @@
 // too), Modify for onMessageAdd and onMessageUpdate (body, author,
 // attributes) or ModifyConversation for onConversationAdd and
 // onConversationUpdate (friendly name, the one field Twilio lets change).
-// Twilio waits 5 seconds at most, then publishes the change unmodified;
-// a function's context ends after DefaultTimeout, also 5 seconds, so set a
-// shorter WithTimeout for the answer to reach Twilio in time.
+// Twilio waits 5 seconds at most for the answer: a Chat pre-event that
+// times out fails its action (error 50076,
+// https://www.twilio.com/docs/api/errors/50076), and twiliochattest treats
+// a Conversations one the same way, as Twilio's Conversations page says
+// only that its webhooks time out after 5 seconds. A function's context
+// ends after DefaultTimeout, also 5 seconds, so set a shorter WithTimeout
+// for the answer to reach Twilio in time.
 //
 // One Handler can serve a Chat Service and a Conversation Service on one
 // URL, or each product its own Handler: events without a function are
