@@ -40,8 +40,6 @@ package main
 import (
 	"cmp"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -85,11 +83,7 @@ func run(w io.Writer, opts options) error {
 	if opts.sms != "" && opts.proxy == "" && democlient.UsingAccount() {
 		return errors.New("-proxy is required with -sms")
 	}
-	if opts.tag == "" {
-		var b [3]byte
-		_, _ = rand.Read(b[:]) // never fails: see crypto/rand.Read
-		opts.tag = hex.EncodeToString(b[:])
-	}
+	opts.tag = democlient.Tag(opts.tag)
 	if !democlient.UsingAccount() {
 		opts.sms, opts.proxy = cmp.Or(opts.sms, fakeSMS), cmp.Or(opts.proxy, fakeProxy)
 	}
@@ -131,30 +125,15 @@ type ticket struct {
 	Ticket   int    `json:"ticket"`
 }
 
-// cleanups holds the deletes of what a run created, run last first.
-type cleanups []func(ctx context.Context) error
-
-// run runs every delete, the last added first, each given its own time even
-// when ctx has ended, and returns their errors joined.
-func (cs cleanups) run(ctx context.Context) error {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-	defer cancel()
-	var errs []error
-	for i := len(cs) - 1; i >= 0; i-- {
-		errs = append(errs, cs[i](ctx))
-	}
-	return errors.Join(errs...)
-}
-
 // backend runs the steps, printing each to w, and deletes the Users and
 // the Conversation it created (its Participants and Messages go with it)
 // whatever step fails; an error of the cleanup is returned along with the
 // step's.
 func backend(ctx context.Context, w io.Writer, a api, opts options) (err error) {
-	var undo cleanups
+	undo := democlient.NewCleanup(w)
 	defer func() {
 		fmt.Fprintln(w, "10. cleanup")
-		err = errors.Join(err, undo.run(ctx))
+		err = errors.Join(err, undo.Run(ctx))
 	}()
 
 	// 1. Two Users, created ahead of their first login. Adding a
@@ -170,8 +149,8 @@ func backend(ctx context.Context, w io.Writer, a api, opts options) (err error) 
 			return fmt.Errorf("create user %s: %w", identity, err)
 		}
 		fmt.Fprintf(w, "1. user          %s %s\n", user.SID, user.Identity)
-		undo = append(undo, func(ctx context.Context) error {
-			return report(w, "user "+user.Identity, a.Users.Delete(ctx, user.SID, nil))
+		undo.Add("user "+user.Identity, func(ctx context.Context) error {
+			return a.Users.Delete(ctx, user.SID, nil)
 		})
 	}
 
@@ -194,8 +173,8 @@ func backend(ctx context.Context, w io.Writer, a api, opts options) (err error) 
 	}
 	fmt.Fprintf(w, "2. conversation  %s %q (%s) in %s %s\n", c.SID, c.UniqueName, c.State, c.ChatServiceSID, c.Attributes)
 	fmt.Fprintf(w, "   timers: inactive at %s, closed at %s\n", c.Timers.DateInactive.Format(time.RFC3339), c.Timers.DateClosed.Format(time.RFC3339))
-	undo = append(undo, func(ctx context.Context) error {
-		return report(w, "conversation "+room+" (its participants and messages with it)", a.Conversations.Delete(ctx, c.SID, nil))
+	undo.Add("conversation "+room+" (its participants and messages with it)", func(ctx context.Context) error {
+		return a.Conversations.Delete(ctx, c.SID, nil)
 	})
 
 	// 3. Both Users join it as chat Participants, and a phone as an SMS
@@ -324,15 +303,4 @@ func readState(uc *conversations.UserConversation) string {
 		return "nothing read yet"
 	}
 	return fmt.Sprintf("read up to #%d, %d unread", *uc.LastReadMessageIndex, *uc.UnreadMessagesCount)
-}
-
-// report prints the outcome of deleting what, and returns err with what
-// named.
-func report(w io.Writer, what string, err error) error {
-	if err != nil {
-		fmt.Fprintf(w, "   could not delete %s: %v\n", what, err)
-		return fmt.Errorf("delete %s: %w", what, err)
-	}
-	fmt.Fprintf(w, "   deleted %s\n", what)
-	return nil
 }

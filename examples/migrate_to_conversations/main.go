@@ -40,8 +40,6 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -67,11 +65,7 @@ func main() {
 // run connects to Twilio, or to the fake when no account is configured, and
 // runs the steps in the Service serviceSID, printing each to w.
 func run(w io.Writer, serviceSID, tag string) error {
-	if tag == "" {
-		var b [3]byte
-		_, _ = rand.Read(b[:]) // never fails: see crypto/rand.Read
-		tag = hex.EncodeToString(b[:])
-	}
+	tag = democlient.Tag(tag)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 
@@ -85,23 +79,8 @@ func run(w io.Writer, serviceSID, tag string) error {
 	return migrate(ctx, w, chat, conversations.New(chat), serviceSID, tag)
 }
 
-// cleanups holds the deletes of what a run created, run last first.
-type cleanups []func(ctx context.Context) error
-
-// run runs every delete, the last added first, each given its own time even
-// when ctx has ended, and returns their errors joined.
-func (cs cleanups) run(ctx context.Context) error {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-	defer cancel()
-	var errs []error
-	for i := len(cs) - 1; i >= 0; i-- {
-		errs = append(errs, cs[i](ctx))
-	}
-	return errors.Join(errs...)
-}
-
 // errDiffer is the error of a SID that differs between the two APIs.
-var errDiffer = errors.New("Chat v2 and Conversations differ")
+var errDiffer = errors.New("the two APIs differ")
 
 // same prints the SIDs of what through Chat v2 and Conversations side by
 // side, and returns an error when they differ.
@@ -123,10 +102,10 @@ func same(w io.Writer, what, chatSID, convSID string) error {
 // with it) whatever step fails; an error of the cleanup is returned along
 // with the step's.
 func migrate(ctx context.Context, w io.Writer, chat *twiliochat.Client, conv *conversations.Client, serviceSID, tag string) (err error) {
-	var undo cleanups
+	undo := democlient.NewCleanup(w)
 	defer func() {
 		fmt.Fprintln(w, "8. cleanup")
-		err = errors.Join(err, undo.run(ctx))
+		err = errors.Join(err, undo.Run(ctx))
 	}()
 
 	// 1. The Service: a Chat Service is a Conversation Service.
@@ -164,8 +143,8 @@ func migrate(ctx context.Context, w io.Writer, chat *twiliochat.Client, conv *co
 		}
 		users[identity] = user.SID
 		fmt.Fprintf(w, "   user    %s %s\n", user.SID, user.Identity)
-		undo = append(undo, func(ctx context.Context) error {
-			return report(w, "user "+user.Identity, chat.Users.Delete(ctx, serviceSID, user.SID))
+		undo.Add("user "+user.Identity, func(ctx context.Context) error {
+			return chat.Users.Delete(ctx, serviceSID, user.SID)
 		})
 	}
 	room := "migrate-" + tag
@@ -179,8 +158,8 @@ func migrate(ctx context.Context, w io.Writer, chat *twiliochat.Client, conv *co
 		return fmt.Errorf("create channel: %w", err)
 	}
 	fmt.Fprintf(w, "   channel %s %q (%s)\n", channel.SID, channel.UniqueName, channel.Type)
-	undo = append(undo, func(ctx context.Context) error {
-		return report(w, "channel "+room+" (its members and messages with it)", chat.Channels.Delete(ctx, serviceSID, channel.SID, nil))
+	undo.Add("channel "+room+" (its members and messages with it)", func(ctx context.Context) error {
+		return chat.Channels.Delete(ctx, serviceSID, channel.SID, nil)
 	})
 	members := map[string]string{} // identity → Member SID
 	for _, identity := range []string{alice, bob} {
@@ -282,15 +261,4 @@ func migrate(ctx context.Context, w io.Writer, chat *twiliochat.Client, conv *co
 		return fmt.Errorf("messages: %w: Chat v2 lists none", errDiffer)
 	}
 	return same(w, fmt.Sprintf("Message #%d", reply.Index), last.SID, reply.SID)
-}
-
-// report prints the outcome of deleting what, and returns err with what
-// named.
-func report(w io.Writer, what string, err error) error {
-	if err != nil {
-		fmt.Fprintf(w, "   could not delete %s: %v\n", what, err)
-		return fmt.Errorf("delete %s: %w", what, err)
-	}
-	fmt.Fprintf(w, "   deleted %s\n", what)
-	return nil
 }

@@ -103,7 +103,7 @@ func TestSame(t *testing.T) {
 	}{
 		{name: "the same", chat: "CH1", conv: "CH1", wantOut: "   Channel                Chat v2 CH1  Conversations CH1  same\n"},
 		{name: "different", chat: "CH1", conv: "CH2", wantOut: "   Channel                Chat v2 CH1  Conversations CH2  DIFFERENT\n",
-			wantErr: "Channel: Chat v2 and Conversations differ: CH1 and CH2"},
+			wantErr: "Channel: the two APIs differ: CH1 and CH2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -156,7 +156,7 @@ func TestMigrateCleansUpAfterAFailure(t *testing.T) {
 			wantOut: deletedAll},
 		{name: "another SID", route: "GET /v1/Services/{ChatServiceSid}/Conversations/{Sid}",
 			failure: twiliochattest.Failure{Status: http.StatusOK, Body: otherConversation},
-			wantErr: "Channel (by SID): Chat v2 and Conversations differ: CH", wantDiffer: true,
+			wantErr: "Channel (by SID): the two APIs differ: CH", wantDiffer: true,
 			wantOut: append([]string{"Conversations CH00000000000000000000000000000001  DIFFERENT\n"}, deletedAll...)},
 		{name: "the post", route: "POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages",
 			wantErr: "post message through Conversations: ", wantOut: deletedAll},
