@@ -23,17 +23,16 @@
 //	TWILIO_ACCOUNT_SID=AC… TWILIO_AUTH_TOKEN=… go run ./examples/conversations_backend -service IS…
 //
 // An SMS Participant is a phone number (MessagingBinding.Address) and the
-// Twilio number it texts with (MessagingBinding.ProxyAddress). Twilio
-// requires the Conversation to have a Messaging Service, which sends the
-// texts from the proxy number: a Conversation created through Conversations
-// gets the account's default one (Configuration.DefaultMessagingServiceSid),
-// and a Channel created through Chat has none until one is set
+// Twilio number it is in contact with (MessagingBinding.ProxyAddress,
+// https://www.twilio.com/docs/conversations/api/conversation-participant-resource).
+// Twilio requires the Conversation to have a Messaging Service, which sends
+// the texts: a Conversation created through Conversations gets the
+// account's default one (Configuration.DefaultMessagingServiceSid), and a
+// Channel created through Chat has none until one is set
 // (https://www.twilio.com/docs/conversations/migrating-chat-conversations).
-// The proxy number must be one of that Messaging Service's senders
-// (https://www.twilio.com/docs/conversations/api/conversation-participant-resource).
 // Every Message posted afterwards is texted to the phone, and billed, so
 // with an account the example adds one only when -sms names the phone and
-// -proxy the Twilio number; on the fake it always adds one, with made-up
+// -proxy your Twilio number; on the fake it always adds one, with made-up
 // numbers.
 package main
 
@@ -80,8 +79,13 @@ type options struct {
 // run connects to Twilio, or to the fake when no account is configured, and
 // runs the backend's steps, printing each to w.
 func run(w io.Writer, opts options) error {
-	if opts.sms != "" && opts.proxy == "" && democlient.UsingAccount() {
-		return errors.New("-proxy is required with -sms")
+	if democlient.UsingAccount() {
+		switch {
+		case opts.sms != "" && opts.proxy == "":
+			return errors.New("-proxy is required with -sms")
+		case opts.sms == "" && opts.proxy != "":
+			return errors.New("-sms is required with -proxy")
+		}
 	}
 	opts.tag = democlient.Tag(opts.tag)
 	if !democlient.UsingAccount() {
