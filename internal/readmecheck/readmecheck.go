@@ -108,6 +108,7 @@ var autoImports = map[string]string{
 	"accesstoken":    "github.com/e3f0929f/twiliochat/accesstoken",
 	"assert":         "github.com/stretchr/testify/assert",
 	"context":        "context",
+	"conversations":  "github.com/e3f0929f/twiliochat/conversations",
 	"errors":         "errors",
 	"fmt":            "fmt",
 	"http":           "net/http",

@@ -1,6 +1,8 @@
 // Package democlient connects the example programs to Twilio or, when no
 // account is configured, to the in-process twiliochattest fake: the choice
-// every example makes, made in one place.
+// every example makes, made in one place. It also holds what the examples
+// that create resources share: the suffix of their names (Tag) and the
+// deletes that run whatever step failed (Cleanup).
 package democlient
 
 import (
