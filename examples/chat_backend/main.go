@@ -21,8 +21,6 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -65,11 +63,7 @@ func run(w io.Writer, serviceSID, tag string) error {
 	if err := democlient.RequireWithAccount("-service", serviceSID); err != nil {
 		return err
 	}
-	if tag == "" {
-		var b [3]byte
-		_, _ = rand.Read(b[:]) // never fails: see crypto/rand.Read
-		tag = hex.EncodeToString(b[:])
-	}
+	tag = democlient.Tag(tag)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 
@@ -87,30 +81,15 @@ type ticket struct {
 	Ticket   int    `json:"ticket"`
 }
 
-// cleanups holds the deletes of what a run created, run last first.
-type cleanups []func(ctx context.Context) error
-
-// run runs every delete, the last added first, each given its own time even
-// when ctx has ended, and returns their errors joined.
-func (cs cleanups) run(ctx context.Context) error {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-	defer cancel()
-	var errs []error
-	for i := len(cs) - 1; i >= 0; i-- {
-		errs = append(errs, cs[i](ctx))
-	}
-	return errors.Join(errs...)
-}
-
 // chat runs the backend's steps in the Service serviceSID, printing each to
 // w, and deletes the Users and the Channel it created (the Channel's
 // Members and Messages go with it) whatever step fails; an error of the
 // cleanup is returned along with the step's.
 func chat(ctx context.Context, w io.Writer, a api, serviceSID, tag string) (err error) {
-	var undo cleanups
+	undo := democlient.NewCleanup(w)
 	defer func() {
 		fmt.Fprintln(w, "7. cleanup")
-		err = errors.Join(err, undo.run(ctx))
+		err = errors.Join(err, undo.Run(ctx))
 	}()
 
 	// 1. Two Users. A backend creates them ahead of the clients' first
@@ -125,8 +104,8 @@ func chat(ctx context.Context, w io.Writer, a api, serviceSID, tag string) (err 
 			return fmt.Errorf("create user %s: %w", identity, err)
 		}
 		fmt.Fprintf(w, "1. user     %s %s\n", user.SID, user.Identity)
-		undo = append(undo, func(ctx context.Context) error {
-			return report(w, "user "+user.Identity, a.Users.Delete(ctx, serviceSID, user.SID))
+		undo.Add("user "+user.Identity, func(ctx context.Context) error {
+			return a.Users.Delete(ctx, serviceSID, user.SID)
 		})
 	}
 
@@ -141,8 +120,8 @@ func chat(ctx context.Context, w io.Writer, a api, serviceSID, tag string) (err 
 		return fmt.Errorf("create channel: %w", err)
 	}
 	fmt.Fprintf(w, "2. channel  %s %q (%s)\n", channel.SID, channel.UniqueName, channel.Type)
-	undo = append(undo, func(ctx context.Context) error {
-		return report(w, "channel "+room+" (its members and messages with it)", a.Channels.Delete(ctx, serviceSID, channel.SID, nil))
+	undo.Add("channel "+room+" (its members and messages with it)", func(ctx context.Context) error {
+		return a.Channels.Delete(ctx, serviceSID, channel.SID, nil)
 	})
 
 	// 3. Both Users join it.
@@ -210,16 +189,5 @@ func chat(ctx context.Context, w io.Writer, a api, serviceSID, tag string) (err 
 		}
 		fmt.Fprintf(w, "   #%d %s: %q%s\n", m.Index, m.From, m.Body, note)
 	}
-	return nil
-}
-
-// report prints the outcome of deleting what, and returns err with what
-// named.
-func report(w io.Writer, what string, err error) error {
-	if err != nil {
-		fmt.Fprintf(w, "   could not delete %s: %v\n", what, err)
-		return fmt.Errorf("delete %s: %w", what, err)
-	}
-	fmt.Fprintf(w, "   deleted %s\n", what)
 	return nil
 }
