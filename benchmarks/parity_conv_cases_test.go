@@ -56,6 +56,22 @@ func cases(groups ...[]convCase) []convCase {
 }
 
 func conversationCases() []convCase {
+	theirCreateConversationWithParticipants := func() *convv1.CreateConversationWithParticipantsParams {
+		return (&convv1.CreateConversationWithParticipantsParams{}).
+			SetFriendlyName("").SetUniqueName("with-two").SetDateCreated(inUTC).SetDateUpdated(inZone).
+			SetMessagingServiceSid(exMessaging).SetAttributes(`{}`).SetState("active").
+			SetTimersInactive("PT5M").SetTimersClosed("PT10M").
+			SetBindingsEmailAddress("a@example.com").SetBindingsEmailName("").
+			SetParticipant(participants).SetXTwilioWebhookEnabled(webhookText(true))
+	}
+	theirUpdateConversation := func() *convv1.UpdateConversationParams {
+		return (&convv1.UpdateConversationParams{}).
+			SetFriendlyName("renamed").SetDateCreated(inUTC).SetDateUpdated(inZone).
+			SetAttributes(attributes).SetMessagingServiceSid(exMessaging).SetState("closed").
+			SetTimersInactive("").SetTimersClosed("PT1H").SetUniqueName("support-4217").
+			SetBindingsEmailAddress("b@example.com").SetBindingsEmailName("Bé").
+			SetXTwilioWebhookEnabled(webhookText(true))
+	}
 	return cases(
 		withDifference(twin("all keys", "CreateConversation",
 			func(ctx context.Context, s convScope) (any, error) {
@@ -108,20 +124,10 @@ func conversationCases() []convCase {
 				})
 			},
 			func(c *convv1.ApiService) (any, error) {
-				return c.CreateConversationWithParticipants((&convv1.CreateConversationWithParticipantsParams{}).
-					SetFriendlyName("").SetUniqueName("with-two").SetDateCreated(inUTC).SetDateUpdated(inZone).
-					SetMessagingServiceSid(exMessaging).SetAttributes(`{}`).SetState("active").
-					SetTimersInactive("PT5M").SetTimersClosed("PT10M").
-					SetBindingsEmailAddress("a@example.com").SetBindingsEmailName("").
-					SetParticipant(participants).SetXTwilioWebhookEnabled(webhookText(true)))
+				return c.CreateConversationWithParticipants(theirCreateConversationWithParticipants())
 			},
 			func(c *convv1.ApiService) (any, error) {
-				return c.CreateServiceConversationWithParticipants(exService, (&convv1.CreateServiceConversationWithParticipantsParams{}).
-					SetFriendlyName("").SetUniqueName("with-two").SetDateCreated(inUTC).SetDateUpdated(inZone).
-					SetMessagingServiceSid(exMessaging).SetAttributes(`{}`).SetState("active").
-					SetTimersInactive("PT5M").SetTimersClosed("PT10M").
-					SetBindingsEmailAddress("a@example.com").SetBindingsEmailName("").
-					SetParticipant(participants).SetXTwilioWebhookEnabled(webhookText(true)))
+				return c.CreateServiceConversationWithParticipants(exService, (*convv1.CreateServiceConversationWithParticipantsParams)(theirCreateConversationWithParticipants()))
 			}),
 		twin("filters", "ListConversation",
 			func(ctx context.Context, s convScope) (any, error) {
@@ -157,20 +163,10 @@ func conversationCases() []convCase {
 				})
 			},
 			func(c *convv1.ApiService) (any, error) {
-				return c.UpdateConversation(exChannel, (&convv1.UpdateConversationParams{}).
-					SetFriendlyName("renamed").SetDateCreated(inUTC).SetDateUpdated(inZone).
-					SetAttributes(attributes).SetMessagingServiceSid(exMessaging).SetState("closed").
-					SetTimersInactive("").SetTimersClosed("PT1H").SetUniqueName("support-4217").
-					SetBindingsEmailAddress("b@example.com").SetBindingsEmailName("Bé").
-					SetXTwilioWebhookEnabled(webhookText(true)))
+				return c.UpdateConversation(exChannel, theirUpdateConversation())
 			},
 			func(c *convv1.ApiService) (any, error) {
-				return c.UpdateServiceConversation(exService, exChannel, (&convv1.UpdateServiceConversationParams{}).
-					SetFriendlyName("renamed").SetDateCreated(inUTC).SetDateUpdated(inZone).
-					SetAttributes(attributes).SetMessagingServiceSid(exMessaging).SetState("closed").
-					SetTimersInactive("").SetTimersClosed("PT1H").SetUniqueName("support-4217").
-					SetBindingsEmailAddress("b@example.com").SetBindingsEmailName("Bé").
-					SetXTwilioWebhookEnabled(webhookText(true)))
+				return c.UpdateServiceConversation(exService, exChannel, (*convv1.UpdateServiceConversationParams)(theirUpdateConversation()))
 			}),
 		twin("webhooks off", "DeleteConversation",
 			func(ctx context.Context, s convScope) (any, error) {
@@ -186,6 +182,19 @@ func conversationCases() []convCase {
 }
 
 func convMessageCases() []convCase {
+	theirCreateConversationMessage := func() *convv1.CreateConversationMessageParams {
+		return (&convv1.CreateConversationMessageParams{}).
+			SetAuthor("alice@example.com").SetBody("Hello, 世界 & co\nline 2").
+			SetDateCreated(inZone).SetDateUpdated(inUTC).SetAttributes(attributes).
+			SetMediaSid(exMedia).SetContentSid(exContent).
+			SetContentVariables(`{"1":"Zoë","2":"50% off"}`).SetSubject("Re: invoice").
+			SetXTwilioWebhookEnabled(webhookText(true))
+	}
+	theirUpdateConversationMessage := func() *convv1.UpdateConversationMessageParams {
+		return (&convv1.UpdateConversationMessageParams{}).
+			SetAuthor("").SetBody("edited").SetDateCreated(inUTC).SetDateUpdated(inZone).
+			SetAttributes(`{"edited":true}`).SetSubject("").SetXTwilioWebhookEnabled(webhookText(false))
+	}
 	return cases(
 		twin("all keys", "CreateConversationMessage",
 			func(ctx context.Context, s convScope) (any, error) {
@@ -198,20 +207,10 @@ func convMessageCases() []convCase {
 				})
 			},
 			func(c *convv1.ApiService) (any, error) {
-				return c.CreateConversationMessage(exChannel, (&convv1.CreateConversationMessageParams{}).
-					SetAuthor("alice@example.com").SetBody("Hello, 世界 & co\nline 2").
-					SetDateCreated(inZone).SetDateUpdated(inUTC).SetAttributes(attributes).
-					SetMediaSid(exMedia).SetContentSid(exContent).
-					SetContentVariables(`{"1":"Zoë","2":"50% off"}`).SetSubject("Re: invoice").
-					SetXTwilioWebhookEnabled(webhookText(true)))
+				return c.CreateConversationMessage(exChannel, theirCreateConversationMessage())
 			},
 			func(c *convv1.ApiService) (any, error) {
-				return c.CreateServiceConversationMessage(exService, exChannel, (&convv1.CreateServiceConversationMessageParams{}).
-					SetAuthor("alice@example.com").SetBody("Hello, 世界 & co\nline 2").
-					SetDateCreated(inZone).SetDateUpdated(inUTC).SetAttributes(attributes).
-					SetMediaSid(exMedia).SetContentSid(exContent).
-					SetContentVariables(`{"1":"Zoë","2":"50% off"}`).SetSubject("Re: invoice").
-					SetXTwilioWebhookEnabled(webhookText(true)))
+				return c.CreateServiceConversationMessage(exService, exChannel, (*convv1.CreateServiceConversationMessageParams)(theirCreateConversationMessage()))
 			}),
 		twin("order", "ListConversationMessage",
 			func(ctx context.Context, s convScope) (any, error) {
@@ -242,14 +241,10 @@ func convMessageCases() []convCase {
 				})
 			},
 			func(c *convv1.ApiService) (any, error) {
-				return c.UpdateConversationMessage(exChannel, exMessage, (&convv1.UpdateConversationMessageParams{}).
-					SetAuthor("").SetBody("edited").SetDateCreated(inUTC).SetDateUpdated(inZone).
-					SetAttributes(`{"edited":true}`).SetSubject("").SetXTwilioWebhookEnabled(webhookText(false)))
+				return c.UpdateConversationMessage(exChannel, exMessage, theirUpdateConversationMessage())
 			},
 			func(c *convv1.ApiService) (any, error) {
-				return c.UpdateServiceConversationMessage(exService, exChannel, exMessage, (&convv1.UpdateServiceConversationMessageParams{}).
-					SetAuthor("").SetBody("edited").SetDateCreated(inUTC).SetDateUpdated(inZone).
-					SetAttributes(`{"edited":true}`).SetSubject("").SetXTwilioWebhookEnabled(webhookText(false)))
+				return c.UpdateServiceConversationMessage(exService, exChannel, exMessage, (*convv1.UpdateServiceConversationMessageParams)(theirUpdateConversationMessage()))
 			}),
 		twin("webhooks on", "DeleteConversationMessage",
 			func(ctx context.Context, s convScope) (any, error) {
@@ -290,6 +285,13 @@ func receiptCases() []convCase {
 }
 
 func participantCases() []convCase {
+	theirCreateConversationParticipant := func() *convv1.CreateConversationParticipantParams {
+		return (&convv1.CreateConversationParticipantParams{}).
+			SetIdentity("bob+chat@example.com").SetMessagingBindingAddress("+15558675310").
+			SetMessagingBindingProxyAddress("+15017122661").SetMessagingBindingProjectedAddress("+15017122662").
+			SetDateCreated(inZone).SetDateUpdated(inUTC).SetAttributes(attributes).SetRoleSid(exRole).
+			SetXTwilioWebhookEnabled(webhookText(false))
+	}
 	return cases(
 		twin("all keys", "CreateConversationParticipant",
 			func(ctx context.Context, s convScope) (any, error) {
@@ -304,18 +306,10 @@ func participantCases() []convCase {
 				})
 			},
 			func(c *convv1.ApiService) (any, error) {
-				return c.CreateConversationParticipant(exChannel, (&convv1.CreateConversationParticipantParams{}).
-					SetIdentity("bob+chat@example.com").SetMessagingBindingAddress("+15558675310").
-					SetMessagingBindingProxyAddress("+15017122661").SetMessagingBindingProjectedAddress("+15017122662").
-					SetDateCreated(inZone).SetDateUpdated(inUTC).SetAttributes(attributes).SetRoleSid(exRole).
-					SetXTwilioWebhookEnabled(webhookText(false)))
+				return c.CreateConversationParticipant(exChannel, theirCreateConversationParticipant())
 			},
 			func(c *convv1.ApiService) (any, error) {
-				return c.CreateServiceConversationParticipant(exService, exChannel, (&convv1.CreateServiceConversationParticipantParams{}).
-					SetIdentity("bob+chat@example.com").SetMessagingBindingAddress("+15558675310").
-					SetMessagingBindingProxyAddress("+15017122661").SetMessagingBindingProjectedAddress("+15017122662").
-					SetDateCreated(inZone).SetDateUpdated(inUTC).SetAttributes(attributes).SetRoleSid(exRole).
-					SetXTwilioWebhookEnabled(webhookText(false)))
+				return c.CreateServiceConversationParticipant(exService, exChannel, (*convv1.CreateServiceConversationParticipantParams)(theirCreateConversationParticipant()))
 			}),
 		twin("page size", "ListConversationParticipant",
 			func(ctx context.Context, s convScope) (any, error) {
@@ -375,6 +369,18 @@ func participantCases() []convCase {
 }
 
 func conversationWebhookCases() []convCase {
+	theirCreateConversationScopedWebhook := func() *convv1.CreateConversationScopedWebhookParams {
+		return (&convv1.CreateConversationScopedWebhookParams{}).
+			SetTarget("webhook").SetConfigurationUrl("https://hooks.example.com/c?a=1&b=2").SetConfigurationMethod("post").
+			SetConfigurationFilters(webhookFilters).SetConfigurationTriggers([]string{"help", "agent please"}).
+			SetConfigurationFlowSid(exFlow).SetConfigurationReplayAfter(0)
+	}
+	theirUpdateConversationScopedWebhook := func() *convv1.UpdateConversationScopedWebhookParams {
+		return (&convv1.UpdateConversationScopedWebhookParams{}).
+			SetConfigurationUrl("https://hooks.example.com/d").SetConfigurationMethod("get").
+			SetConfigurationFilters([]string{"onMessageAdded"}).SetConfigurationTriggers([]string{"stop"}).
+			SetConfigurationFlowSid(exFlow)
+	}
 	return cases(
 		twin("all keys", "CreateConversationScopedWebhook",
 			func(ctx context.Context, s convScope) (any, error) {
@@ -388,16 +394,10 @@ func conversationWebhookCases() []convCase {
 				})
 			},
 			func(c *convv1.ApiService) (any, error) {
-				return c.CreateConversationScopedWebhook(exChannel, (&convv1.CreateConversationScopedWebhookParams{}).
-					SetTarget("webhook").SetConfigurationUrl("https://hooks.example.com/c?a=1&b=2").SetConfigurationMethod("post").
-					SetConfigurationFilters(webhookFilters).SetConfigurationTriggers([]string{"help", "agent please"}).
-					SetConfigurationFlowSid(exFlow).SetConfigurationReplayAfter(0))
+				return c.CreateConversationScopedWebhook(exChannel, theirCreateConversationScopedWebhook())
 			},
 			func(c *convv1.ApiService) (any, error) {
-				return c.CreateServiceConversationScopedWebhook(exService, exChannel, (&convv1.CreateServiceConversationScopedWebhookParams{}).
-					SetTarget("webhook").SetConfigurationUrl("https://hooks.example.com/c?a=1&b=2").SetConfigurationMethod("post").
-					SetConfigurationFilters(webhookFilters).SetConfigurationTriggers([]string{"help", "agent please"}).
-					SetConfigurationFlowSid(exFlow).SetConfigurationReplayAfter(0))
+				return c.CreateServiceConversationScopedWebhook(exService, exChannel, (*convv1.CreateServiceConversationScopedWebhookParams)(theirCreateConversationScopedWebhook()))
 			}),
 		twin("page size", "ListConversationScopedWebhook",
 			func(ctx context.Context, s convScope) (any, error) {
@@ -427,16 +427,10 @@ func conversationWebhookCases() []convCase {
 				})
 			},
 			func(c *convv1.ApiService) (any, error) {
-				return c.UpdateConversationScopedWebhook(exChannel, exWebhook, (&convv1.UpdateConversationScopedWebhookParams{}).
-					SetConfigurationUrl("https://hooks.example.com/d").SetConfigurationMethod("get").
-					SetConfigurationFilters([]string{"onMessageAdded"}).SetConfigurationTriggers([]string{"stop"}).
-					SetConfigurationFlowSid(exFlow))
+				return c.UpdateConversationScopedWebhook(exChannel, exWebhook, theirUpdateConversationScopedWebhook())
 			},
 			func(c *convv1.ApiService) (any, error) {
-				return c.UpdateServiceConversationScopedWebhook(exService, exChannel, exWebhook, (&convv1.UpdateServiceConversationScopedWebhookParams{}).
-					SetConfigurationUrl("https://hooks.example.com/d").SetConfigurationMethod("get").
-					SetConfigurationFilters([]string{"onMessageAdded"}).SetConfigurationTriggers([]string{"stop"}).
-					SetConfigurationFlowSid(exFlow))
+				return c.UpdateServiceConversationScopedWebhook(exService, exChannel, exWebhook, (*convv1.UpdateServiceConversationScopedWebhookParams)(theirUpdateConversationScopedWebhook()))
 			}),
 		twin("sid", "DeleteConversationScopedWebhook",
 			func(ctx context.Context, s convScope) (any, error) {
@@ -511,6 +505,10 @@ func convUserCases() []convCase {
 }
 
 func userConversationCases() []convCase {
+	theirUpdateUserConversation := func() *convv1.UpdateUserConversationParams {
+		return (&convv1.UpdateUserConversationParams{}).
+			SetNotificationLevel("muted").SetLastReadTimestamp(inZone).SetLastReadMessageIndex(7)
+	}
 	return cases(
 		twin("page size", "ListUserConversation",
 			func(ctx context.Context, s convScope) (any, error) {
@@ -538,12 +536,10 @@ func userConversationCases() []convCase {
 				})
 			},
 			func(c *convv1.ApiService) (any, error) {
-				return c.UpdateUserConversation(exUser, exChannel, (&convv1.UpdateUserConversationParams{}).
-					SetNotificationLevel("muted").SetLastReadTimestamp(inZone).SetLastReadMessageIndex(7))
+				return c.UpdateUserConversation(exUser, exChannel, theirUpdateUserConversation())
 			},
 			func(c *convv1.ApiService) (any, error) {
-				return c.UpdateServiceUserConversation(exService, exUser, exChannel, (&convv1.UpdateServiceUserConversationParams{}).
-					SetNotificationLevel("muted").SetLastReadTimestamp(inZone).SetLastReadMessageIndex(7))
+				return c.UpdateServiceUserConversation(exService, exUser, exChannel, (*convv1.UpdateServiceUserConversationParams)(theirUpdateUserConversation()))
 			}),
 		twin("sid", "DeleteUserConversation",
 			func(ctx context.Context, s convScope) (any, error) {

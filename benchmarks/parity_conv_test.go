@@ -86,7 +86,10 @@ var verb = regexp.MustCompile(`^(Create|Fetch|Update|Delete|List)`)
 // twin returns the cases of one call, ours, on the default Service (the
 // operation op, through twilio-go's theirs) and on the named Service
 // exService (op's twin, through twilio-go's theirsSvc): both send the same
-// params, to each form's path.
+// params, to each form's path. twilio-go's params type of a twin has the
+// same fields as the default's, so where there are many keys a case builds
+// them once (their…) and converts them for theirsSvc, which the compiler
+// checks.
 func twin(name, op string, ours func(context.Context, convScope) (any, error),
 	theirs, theirsSvc func(*convv1.ApiService) (any, error)) []convCase {
 	return []convCase{
