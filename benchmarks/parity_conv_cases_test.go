@@ -39,7 +39,7 @@ func convCases() []convCase {
 		conversationCases(), convMessageCases(), receiptCases(), participantCases(), conversationWebhookCases(),
 		convUserCases(), userConversationCases(), participantConversationCases(), convRoleCases(),
 		convCredentialCases(), convServiceCases(), addressConfigurationCases(), configurationCases(),
-		serviceOwnCases(), convPathValueCases(), convEmptyCases(),
+		serviceOwnCases(), convPathValueCases(), convEmptyCases(), convRefusedCases(), convFilterCases(),
 	} {
 		cases = append(cases, group...)
 	}
@@ -931,9 +931,6 @@ func convPathValueCases() []convCase {
 // twilio-go sends an empty form, which Twilio answers with an error, and
 // twiliochat refuses before sending, naming the key.
 func convEmptyCases() []convCase {
-	required := func(key string) *difference {
-		return &difference{reason: "the spec requires " + key + ": twiliochat refuses to send without it", ourErr: key}
-	}
 	return []convCase{
 		{name: "no params", op: "CreateUser", differs: required("Identity"),
 			ours:   func(ctx context.Context, c *conversations.Client) (any, error) { return c.Users.Create(ctx, nil) },
@@ -970,6 +967,73 @@ func convEmptyCases() []convCase {
 			},
 			theirs: func(c *convv1.ApiService) (any, error) {
 				return c.CreateConversationParticipant(exChannel, (&convv1.CreateConversationParticipantParams{}).SetAttributes(`{}`))
+			}},
+	}
+}
+
+// convRefusedCases send values Twilio refuses, which twilio-go sends and
+// twiliochat refuses before sending, naming the key.
+func convRefusedCases() []convCase {
+	return []convCase{
+		{name: "inactive timer under a minute", op: "UpdateConversation",
+			differs: &difference{
+				reason: "Twilio takes a Timers.Inactive of at least a minute (PT1M): twiliochat refuses a shorter one before sending",
+				ourErr: "Timers.Inactive", theirBody: "Timers.Inactive=PT30S",
+			},
+			ours: func(ctx context.Context, c *conversations.Client) (any, error) {
+				return c.Conversations.Update(ctx, exChannel, &conversations.UpdateConversationParams{
+					Timers: &conversations.TimersParams{Inactive: twiliochat.Ptr("PT30S")},
+				})
+			},
+			theirs: func(c *convv1.ApiService) (any, error) {
+				return c.UpdateConversation(exChannel, (&convv1.UpdateConversationParams{}).SetTimersInactive("PT30S"))
+			}},
+		{name: "participant not JSON", op: "CreateServiceConversationWithParticipants",
+			differs: &difference{
+				reason: "each Participant is a JSON object of a Participant's params: twiliochat refuses other text before sending",
+				ourErr: "Participant[1]", theirBody: "Participant=%7B%22identity%22%3A%22alice%22%7D&Participant=bob",
+			},
+			ours: func(ctx context.Context, c *conversations.Client) (any, error) {
+				return c.Service(exService).Conversations.CreateWithParticipants(ctx, &conversations.CreateConversationWithParticipantsParams{
+					Participant: []string{`{"identity":"alice"}`, "bob"},
+				})
+			},
+			theirs: func(c *convv1.ApiService) (any, error) {
+				return c.CreateServiceConversationWithParticipants(exService, (&convv1.CreateServiceConversationWithParticipantsParams{}).
+					SetParticipant([]string{`{"identity":"alice"}`, "bob"}))
+			}},
+		{name: "zero time", op: "CreateConversationMessage",
+			differs: &difference{
+				reason: "twilio-go sends the zero time.Time as 0001-01-01T00:00:00Z, a date no Message has; " +
+					"twiliochat refuses it before sending, as a set pointer to it is most likely a mistake",
+				ourErr: "DateCreated", theirBody: "DateCreated=0001-01-01T00%3A00%3A00Z",
+			},
+			ours: func(ctx context.Context, c *conversations.Client) (any, error) {
+				return c.Messages.Create(ctx, exChannel, &conversations.CreateMessageParams{DateCreated: twiliochat.Ptr(zeroTime)})
+			},
+			theirs: func(c *convv1.ApiService) (any, error) {
+				return c.CreateConversationMessage(exChannel, (&convv1.CreateConversationMessageParams{}).SetDateCreated(zeroTime))
+			}},
+	}
+}
+
+// convFilterCases send list filters that twilio-go's query encoder does
+// not carry as given, as filterCases do for Chat (which says how).
+func convFilterCases() []convCase {
+	return []convCase{
+		{name: "identities with a dot and digits", op: "ListServiceBinding", differs: dottedDifference("Bindings"),
+			ours: func(ctx context.Context, c *conversations.Client) (any, error) {
+				return ourPage(c.Service(exService).Bindings.ListPage(ctx, &conversations.ListBindingsParams{PageSize: twiliochat.Ptr(50), Identity: dottedIdentities}))
+			},
+			theirs: func(c *convv1.ApiService) (any, error) {
+				return c.PageServiceBinding(exService, (&convv1.ListServiceBindingParams{}).SetPageSize(50).SetIdentity(dottedIdentities), "", "")
+			}},
+		{name: "eleven identities", op: "ListServiceBinding", differs: elevenDifference,
+			ours: func(ctx context.Context, c *conversations.Client) (any, error) {
+				return ourPage(c.Service(exService).Bindings.ListPage(ctx, &conversations.ListBindingsParams{PageSize: twiliochat.Ptr(50), Identity: elevenIdentities}))
+			},
+			theirs: func(c *convv1.ApiService) (any, error) {
+				return c.PageServiceBinding(exService, (&convv1.ListServiceBindingParams{}).SetPageSize(50).SetIdentity(elevenIdentities), "", "")
 			}},
 	}
 }
