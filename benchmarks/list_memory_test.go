@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	chatv2 "github.com/twilio/twilio-go/rest/chat/v2"
+	convv1 "github.com/twilio/twilio-go/rest/conversations/v1"
 
 	"github.com/e3f0929f/twiliochat/benchmarks/internal/benchserver"
 )
@@ -46,9 +47,22 @@ const (
 // StreamMessage, whose goroutine may be decoding the next page when the
 // heap is measured, is only logged.
 //
-// It is not parallel: it measures the process's heap, which no other test
+// It is not parallel (nor is TestConversationsListMemory): it measures the process's heap, which no other test
 // may be using meanwhile (Go runs parallel tests after the others).
 func TestListMemory(t *testing.T) {
+	testListMemory(t, newListers, unsafe.Sizeof(chatv2.ChatV2Message{}))
+}
+
+// TestConversationsListMemory is TestListMemory for the listers of a
+// Conversation's Messages through Conversations v1.
+func TestConversationsListMemory(t *testing.T) {
+	testListMemory(t, newConversationsListers, unsafe.Sizeof(convv1.ConversationsV1ConversationMessage{}))
+}
+
+// testListMemory measures the listers newListers returns as TestListMemory
+// says; twilio-go's ListMessage (or its like) holds a value of
+// theirMessageSize bytes for every Message.
+func testListMemory(t *testing.T, newListers func(testing.TB, string) []lister, theirMessageSize uintptr) {
 	sizes := [2]int{1_000, 10_000}
 	if v := os.Getenv(listMemoryEnv); v != "" {
 		a, b, ok := strings.Cut(v, ",")
@@ -89,7 +103,7 @@ func TestListMemory(t *testing.T) {
 			"%s: live heap while walking %d Messages, against %d", name, sizes[1], sizes[0])
 	}
 	p := peaks["twiliogo"]
-	held := int64(sizes[1]-sizes[0]) * int64(unsafe.Sizeof(chatv2.ChatV2Message{}))
+	held := int64(sizes[1]-sizes[0]) * int64(theirMessageSize)
 	assert.GreaterOrEqual(t, p[1].live-p[0].live, held, "twilio-go's ListMessage holds every Message it returns")
 }
 

@@ -10,7 +10,9 @@ import (
 	"time"
 
 	"github.com/e3f0929f/twiliochat"
+	"github.com/e3f0929f/twiliochat/conversations"
 	chatv2 "github.com/twilio/twilio-go/rest/chat/v2"
+	convv1 "github.com/twilio/twilio-go/rest/conversations/v1"
 
 	"github.com/e3f0929f/twiliochat/benchmarks/internal/benchserver"
 )
@@ -228,23 +230,41 @@ type floorPage struct {
 func newFloorLister(tb testing.TB, baseURL string) lister {
 	f := newFloorCaller(tb, baseURL, nil)
 	return lister{name: "floor", walk: func(ctx context.Context, channelSID string, each func(message)) error {
-		target := baseURL + "/v2/Services/" + serviceSID + "/Channels/" + channelSID + "/Messages?PageSize=" + fmt.Sprint(listPageSize)
-		for target != "" {
-			var page floorPage
-			if err := f.do(ctx, http.MethodGet, target, "", nil, &page); err != nil {
-				return err
-			}
+		return walkFloor(ctx, f, baseURL, "/v2/Services/"+serviceSID+"/Channels/"+channelSID+"/Messages", func(page *floorPage) {
 			for i := range page.Messages {
 				each(page.Messages[i].message())
 			}
-			target = ""
-			if next := page.Meta.NextPageURL; next != "" {
-				rest := next[strings.Index(next, "://")+3:]
-				target = baseURL + rest[strings.IndexByte(rest, '/'):]
-			}
-		}
-		return nil
+		})
 	}}
+}
+
+// next returns the page's next_page_url.
+func (p *floorPage) next() string { return p.Meta.NextPageURL }
+
+// next returns the page's next_page_url.
+func (p *floorConversationPage) next() string { return p.Meta.NextPageURL }
+
+// walkFloor GETs the list at path on baseURL page after page with f,
+// listPageSize to a page, decoding each into a new page P handed to each,
+// and follows next_page_url's path and query on baseURL.
+func walkFloor[T any, P interface {
+	*T
+	next() string
+}](ctx context.Context, f *floorCaller, baseURL, path string, each func(P)) error {
+	target := baseURL + path + "?PageSize=" + fmt.Sprint(listPageSize)
+	for target != "" {
+		page := P(new(T))
+		if err := f.do(ctx, http.MethodGet, target, "", nil, page); err != nil {
+			return err
+		}
+		each(page)
+		target = ""
+		if next := page.next(); next != "" {
+			rest := next[strings.Index(next, "://")+3:]
+			target = baseURL + rest[strings.IndexByte(rest, '/'):]
+		}
+	}
+	return nil
 }
 
 // wantListed returns the Messages of a list of n, as the server makes them.
@@ -262,7 +282,12 @@ func wantListed(n int) []message {
 // BenchmarkSend measures one Create Message call with From, Body,
 // Attributes and X-Twilio-Webhook-Enabled, request to decoded answer.
 func BenchmarkSend(b *testing.B) {
-	for _, s := range newSenders(b, serverURL(b)) {
+	benchmarkSend(b, newSenders(b, serverURL(b)))
+}
+
+// benchmarkSend times each of senders.
+func benchmarkSend(b *testing.B, senders []sender) {
+	for _, s := range senders {
 		b.Run(s.name, func(b *testing.B) {
 			ctx := context.Background()
 			if m, err := s.send(ctx); err != nil || m.SID == "" {
@@ -283,8 +308,13 @@ func BenchmarkSend(b *testing.B) {
 // of 100, every Message decoded and handed to the loop; one op is the whole
 // walk, and ns/item is ns/op over 10,000.
 func BenchmarkList(b *testing.B) {
+	benchmarkList(b, newListers(b, serverURL(b)))
+}
+
+// benchmarkList times each of listers walking the list of listedItems.
+func benchmarkList(b *testing.B, listers []lister) {
 	channelSID := benchserver.ListChannelSID(listedItems)
-	for _, l := range newListers(b, serverURL(b)) {
+	for _, l := range listers {
 		b.Run(l.name, func(b *testing.B) {
 			ctx := context.Background()
 			count, sum := 0, 0
@@ -302,4 +332,188 @@ func BenchmarkList(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/listedItems, "ns/item")
 		})
 	}
+}
+
+// The Conversations senders and listers: the same message and the same
+// lists, through Conversations v1 (/v1/Conversations/{ConversationSid}/Messages,
+// the Author in place of From), each as a user would write it.
+
+// newConversationsSenders returns the three Conversations senders, sending
+// to baseURL.
+func newConversationsSenders(tb testing.TB, baseURL string) []sender {
+	tb.Helper()
+	twiliochatSender := func() sender {
+		c := conversations.New(newTwilioChatClient(tb, baseURL, nil))
+		params := &conversations.CreateMessageParams{
+			Author:         twiliochat.Ptr(messageFrom),
+			Body:           twiliochat.Ptr(messageBody),
+			Attributes:     twiliochat.Ptr(messageAttributes),
+			WebhookEnabled: twiliochat.Ptr(true),
+		}
+		return sender{name: "twiliochat", send: func(ctx context.Context) (message, error) {
+			m, err := c.Messages.Create(ctx, sendChannelSID, params)
+			if err != nil {
+				return message{}, err
+			}
+			return ourConversationMessage(m), nil
+		}}
+	}
+	twilioGoSender := func() sender {
+		c := newTwilioGoClient(tb, baseURL, nil)
+		params := (&convv1.CreateConversationMessageParams{}).
+			SetAuthor(messageFrom).
+			SetBody(messageBody).
+			SetAttributes(messageAttributes).
+			SetXTwilioWebhookEnabled("true")
+		return sender{name: "twiliogo", send: func(context.Context) (message, error) {
+			m, err := c.ConversationsV1.CreateConversationMessage(sendChannelSID, params)
+			if err != nil {
+				return message{}, err
+			}
+			return theirConversationMessage(m), nil
+		}}
+	}
+	floorSender := func() sender {
+		f := newFloorCaller(tb, baseURL, nil)
+		target := baseURL + "/v1/Conversations/" + sendChannelSID + "/Messages"
+		body := url.Values{"Author": {messageFrom}, "Body": {messageBody}, "Attributes": {messageAttributes}}.Encode()
+		extra := http.Header{"X-Twilio-Webhook-Enabled": {"true"}}
+		return sender{name: "floor", send: func(ctx context.Context) (message, error) {
+			var m floorConversationMessage
+			if err := f.do(ctx, http.MethodPost, target, body, extra, &m); err != nil {
+				return message{}, err
+			}
+			return m.message(), nil
+		}}
+	}
+	return []sender{twiliochatSender(), twilioGoSender(), floorSender()}
+}
+
+// ourConversationMessage is a package conversations Message as a message.
+func ourConversationMessage(m *conversations.Message) message {
+	return message{SID: m.SID, From: m.Author, Body: m.Body, Attributes: string(m.Attributes), Index: m.Index, DateCreated: m.DateCreated}
+}
+
+// theirConversationMessage is a twilio-go Conversations Message as a
+// message.
+func theirConversationMessage(m *convv1.ConversationsV1ConversationMessage) message {
+	deref := func(s *string) string {
+		if s == nil {
+			return ""
+		}
+		return *s
+	}
+	out := message{SID: deref(m.Sid), From: deref(m.Author), Body: deref(m.Body), Attributes: deref(m.Attributes), Index: m.Index}
+	if m.DateCreated != nil {
+		out.DateCreated = *m.DateCreated
+	}
+	return out
+}
+
+// floorConversationMessage is what the floor decodes a Conversations
+// Message into: its fields, in plain Go types, as someone would write by
+// hand (the shape of conversations.Message).
+type floorConversationMessage struct {
+	AccountSID      string `json:"account_sid"`
+	ConversationSID string `json:"conversation_sid"`
+	SID             string `json:"sid"`
+	Index           int    `json:"index"`
+	Author          string `json:"author"`
+	Body            string `json:"body"`
+	Media           []struct {
+		SID         string `json:"sid"`
+		Size        int64  `json:"size"`
+		ContentType string `json:"content_type"`
+		Filename    string `json:"filename"`
+	} `json:"media"`
+	Attributes     string    `json:"attributes"`
+	ParticipantSID string    `json:"participant_sid"`
+	DateCreated    time.Time `json:"date_created"`
+	DateUpdated    time.Time `json:"date_updated"`
+	URL            string    `json:"url"`
+	Delivery       *struct {
+		Total       int    `json:"total"`
+		Sent        string `json:"sent"`
+		Delivered   string `json:"delivered"`
+		Read        string `json:"read"`
+		Failed      string `json:"failed"`
+		Undelivered string `json:"undelivered"`
+	} `json:"delivery"`
+	Links          map[string]string `json:"links"`
+	ContentSID     string            `json:"content_sid"`
+	ChatServiceSID string            `json:"chat_service_sid"`
+}
+
+// message returns m as a message.
+func (m *floorConversationMessage) message() message {
+	return message{SID: m.SID, From: m.Author, Body: m.Body, Attributes: m.Attributes, Index: m.Index, DateCreated: m.DateCreated}
+}
+
+// newConversationsListers returns the Conversations listers, listing from
+// baseURL: package conversations' List, twilio-go's ListConversationMessage
+// and StreamConversationMessage, and the floor.
+func newConversationsListers(tb testing.TB, baseURL string) []lister {
+	tb.Helper()
+	chat := newTwilioChatClient(tb, baseURL, nil)
+	c := conversations.New(chat)
+	params := &conversations.ListMessagesParams{PageSize: twiliochat.Ptr(listPageSize)}
+	theirs := newTwilioGoClient(tb, baseURL, nil)
+	f := newFloorCaller(tb, baseURL, nil)
+	return []lister{
+		{name: "twiliochat", walk: func(ctx context.Context, conversationSID string, each func(message)) error {
+			for m, err := range c.Messages.List(ctx, conversationSID, params) {
+				if err != nil {
+					return err
+				}
+				each(ourConversationMessage(m))
+			}
+			return nil
+		}},
+		{name: "twiliogo", walk: func(_ context.Context, conversationSID string, each func(message)) error {
+			msgs, err := theirs.ConversationsV1.ListConversationMessage(conversationSID, (&convv1.ListConversationMessageParams{}).SetPageSize(listPageSize))
+			if err != nil {
+				return err
+			}
+			for i := range msgs {
+				each(theirConversationMessage(&msgs[i]))
+			}
+			return nil
+		}},
+		{name: "twiliogo-stream", walk: func(_ context.Context, conversationSID string, each func(message)) error {
+			msgs, errs := theirs.ConversationsV1.StreamConversationMessage(conversationSID, (&convv1.ListConversationMessageParams{}).SetPageSize(listPageSize))
+			for m := range msgs {
+				each(theirConversationMessage(&m))
+			}
+			return <-errs
+		}},
+		{name: "floor", walk: func(ctx context.Context, conversationSID string, each func(message)) error {
+			return walkFloor(ctx, f, baseURL, "/v1/Conversations/"+conversationSID+"/Messages", func(page *floorConversationPage) {
+				for i := range page.Messages {
+					each(page.Messages[i].message())
+				}
+			})
+		}},
+	}
+}
+
+// floorConversationPage is one page of a Conversation's Messages as the
+// floor decodes it.
+type floorConversationPage struct {
+	Messages []floorConversationMessage `json:"messages"`
+	Meta     struct {
+		NextPageURL string `json:"next_page_url"`
+	} `json:"meta"`
+}
+
+// BenchmarkConversationsSend is BenchmarkSend through Conversations v1:
+// one Create Message call with Author, Body, Attributes and
+// X-Twilio-Webhook-Enabled, request to decoded answer.
+func BenchmarkConversationsSend(b *testing.B) {
+	benchmarkSend(b, newConversationsSenders(b, serverURL(b)))
+}
+
+// BenchmarkConversationsList is BenchmarkList through Conversations v1:
+// walking a Conversation of 10,000 Messages, 100 pages of 100.
+func BenchmarkConversationsList(b *testing.B) {
+	benchmarkList(b, newConversationsListers(b, serverURL(b)))
 }

@@ -837,37 +837,58 @@ func pathValueCases() []parityCase {
 // whole encoded query with a regular expression: the numbers go, and so
 // does any such text in a value.
 func filterCases() []parityCase {
-	dotted := []string{"alice.2024", "v1.2.3"}
-	var eleven []string
-	for i := range 11 {
-		eleven = append(eleven, "user"+strconv.Itoa(i))
-	}
 	return []parityCase{
-		{name: "identities with a dot and digits", op: "ListMember",
-			differs: &difference{
-				reason:   "twilio-go deletes \".2024\" and \".2\", \".3\" from the values: it asks for the Members alice and v1",
-				ourQuery: "Identity=alice.2024&Identity=v1.2.3&PageSize=50", theirQuery: "Identity=alice&Identity=v1&PageSize=50",
-			},
+		{name: "identities with a dot and digits", op: "ListMember", differs: dottedDifference("Members"),
 			ours: func(ctx context.Context, c *twiliochat.Client) (any, error) {
-				return ourPage(c.Members.ListPage(ctx, exService, exChannel, &twiliochat.ListMembersParams{PageSize: twiliochat.Ptr(50), Identity: dotted}))
+				return ourPage(c.Members.ListPage(ctx, exService, exChannel, &twiliochat.ListMembersParams{PageSize: twiliochat.Ptr(50), Identity: dottedIdentities}))
 			},
 			theirs: func(c *chatv2.ApiService) (any, error) {
-				return c.PageMember(exService, exChannel, (&chatv2.ListMemberParams{}).SetPageSize(50).SetIdentity(dotted), "", "")
+				return c.PageMember(exService, exChannel, (&chatv2.ListMemberParams{}).SetPageSize(50).SetIdentity(dottedIdentities), "", "")
 			}},
-		{name: "eleven identities", op: "ListBinding",
-			differs: &difference{
-				reason: "twilio-go sorts the numbered keys as text (Identity.0, Identity.1, Identity.10, Identity.2, …), " +
-					"so from the eleventh value on the order is not the caller's; twiliochat keeps it",
-				ourQuery:   "Identity=user0&Identity=user1&Identity=user2&Identity=user3&Identity=user4&Identity=user5&Identity=user6&Identity=user7&Identity=user8&Identity=user9&Identity=user10&PageSize=50",
-				theirQuery: "Identity=user0&Identity=user1&Identity=user10&Identity=user2&Identity=user3&Identity=user4&Identity=user5&Identity=user6&Identity=user7&Identity=user8&Identity=user9&PageSize=50",
-			},
+		{name: "eleven identities", op: "ListBinding", differs: elevenDifference,
 			ours: func(ctx context.Context, c *twiliochat.Client) (any, error) {
-				return ourPage(c.Bindings.ListPage(ctx, exService, &twiliochat.ListBindingsParams{PageSize: twiliochat.Ptr(50), Identity: eleven}))
+				return ourPage(c.Bindings.ListPage(ctx, exService, &twiliochat.ListBindingsParams{PageSize: twiliochat.Ptr(50), Identity: elevenIdentities}))
 			},
 			theirs: func(c *chatv2.ApiService) (any, error) {
-				return c.PageBinding(exService, (&chatv2.ListBindingParams{}).SetPageSize(50).SetIdentity(eleven), "", "")
+				return c.PageBinding(exService, (&chatv2.ListBindingParams{}).SetPageSize(50).SetIdentity(elevenIdentities), "", "")
 			}},
 	}
+}
+
+// The identity filters of filterCases (and convFilterCases), each with a
+// page size of 50: two with a dot and digits, and eleven.
+var (
+	dottedIdentities = []string{"alice.2024", "v1.2.3"}
+	elevenIdentities = func() []string {
+		var ids []string
+		for i := range 11 {
+			ids = append(ids, "user"+strconv.Itoa(i))
+		}
+		return ids
+	}()
+)
+
+// dottedDifference is what each client sends for dottedIdentities, a
+// filter of what (Members).
+func dottedDifference(what string) *difference {
+	return &difference{
+		reason:   "twilio-go deletes \".2024\" and \".2\", \".3\" from the values: it asks for the " + what + " of alice and v1",
+		ourQuery: "Identity=alice.2024&Identity=v1.2.3&PageSize=50", theirQuery: "Identity=alice&Identity=v1&PageSize=50",
+	}
+}
+
+// elevenDifference is what each client sends for elevenIdentities.
+var elevenDifference = &difference{
+	reason: "twilio-go sorts the numbered keys as text (Identity.0, Identity.1, Identity.10, Identity.2, …), " +
+		"so from the eleventh value on the order is not the caller's; twiliochat keeps it",
+	ourQuery:   "Identity=user0&Identity=user1&Identity=user2&Identity=user3&Identity=user4&Identity=user5&Identity=user6&Identity=user7&Identity=user8&Identity=user9&Identity=user10&PageSize=50",
+	theirQuery: "Identity=user0&Identity=user1&Identity=user10&Identity=user2&Identity=user3&Identity=user4&Identity=user5&Identity=user6&Identity=user7&Identity=user8&Identity=user9&PageSize=50",
+}
+
+// required is the difference of a call without the key the spec
+// requires.
+func required(key string) *difference {
+	return &difference{reason: "the spec requires " + key + ": twiliochat refuses to send without it", ourErr: key}
 }
 
 // emptyCases create with no params at all. Where the spec requires a key,
@@ -875,9 +896,6 @@ func filterCases() []parityCase {
 // twiliochat refuses before sending, naming the key; where it requires
 // none, both send an empty form.
 func emptyCases() []parityCase {
-	required := func(key string) *difference {
-		return &difference{reason: "the spec requires " + key + ": twiliochat refuses to send without it", ourErr: key}
-	}
 	return []parityCase{
 		{name: "no params", op: "CreateService", differs: required("FriendlyName"),
 			ours:   func(ctx context.Context, c *twiliochat.Client) (any, error) { return c.Services.Create(ctx, nil) },

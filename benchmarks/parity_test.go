@@ -77,8 +77,16 @@ type difference struct {
 	// sending anything.
 	theirErr string
 	// theirBody is the form twilio-go sends where twiliochat refuses to
-	// send (ourErr).
+	// send (ourErr), or, with ourBody, where both send but their forms
+	// differ.
 	theirBody string
+	// ourBody, when set, is the form twiliochat sends where twilio-go
+	// sends theirBody.
+	ourBody string
+	// undecoded are, by the name of the spec's answer, the fields of it
+	// that twilio-go decodes and twiliochat does not (a known gap, for
+	// its fix): those, and only those, must be reported missing.
+	undecoded map[string][]string
 }
 
 // recorded is one request as the server saw it.
@@ -188,21 +196,27 @@ type specFacts struct {
 	keys    map[string][]string
 }
 
-// readSpecFacts reads the specs the root module keeps (copies of those in
-// shared/spec). An operation goes by its ID in internal/spec, which renames
-// Chat v3's UpdateChannel MigrateChannel.
+// readSpecFacts reads the Chat specs the root module keeps (copies of
+// those in shared/spec). An operation goes by its ID in internal/spec,
+// which renames Chat v3's UpdateChannel MigrateChannel.
 var readSpecFacts = sync.OnceValues(func() (*specFacts, error) {
+	return readFacts(spec.Operations, "twilio_chat_v2.json", "twilio_chat_v3.json")
+})
+
+// readFacts reads the facts of the spec files names (in the root module's
+// internal/spec/testdata) whose operations are ops.
+func readFacts(ops []*spec.Operation, names ...string) (*specFacts, error) {
 	facts := &specFacts{answers: map[string][]specAnswer{}, keys: map[string][]string{}}
-	for _, name := range []string{"twilio_chat_v2.json", "twilio_chat_v3.json"} {
-		if err := facts.read("../internal/spec/testdata/" + name); err != nil {
+	for _, name := range names {
+		if err := facts.read("../internal/spec/testdata/"+name, ops); err != nil {
 			return nil, err
 		}
 	}
 	return facts, nil
-})
+}
 
-// read adds the facts of the spec file name.
-func (facts *specFacts) read(name string) error {
+// read adds the facts of the spec file name, whose operations are ops.
+func (facts *specFacts) read(name string, ops []*spec.Operation) error {
 	raw, err := os.ReadFile(name)
 	if err != nil {
 		return err
@@ -218,13 +232,13 @@ func (facts *specFacts) read(name string) error {
 			if json.Unmarshal(member, &o) != nil || o.OperationID == "" {
 				continue
 			}
-			i := slices.IndexFunc(spec.Operations, func(op *spec.Operation) bool {
+			i := slices.IndexFunc(ops, func(op *spec.Operation) bool {
 				return op.Method == strings.ToUpper(method) && op.Path == path
 			})
 			if i < 0 {
-				return fmt.Errorf("%s: %s %s is not in internal/spec", name, method, path)
+				return fmt.Errorf("%s: %s %s is not in the operations", name, method, path)
 			}
-			o.OperationID = spec.Operations[i].ID
+			o.OperationID = ops[i].ID
 			var keys []string
 			for _, p := range o.Parameters {
 				// Page and PageToken are only ever sent through a page's
@@ -261,10 +275,16 @@ func (facts *specFacts) read(name string) error {
 	return nil
 }
 
-// mustSpecFacts returns the spec's facts or stops the test.
+// mustSpecFacts returns the Chat specs' facts or stops the test.
 func mustSpecFacts(tb testing.TB) *specFacts {
 	tb.Helper()
-	facts, err := readSpecFacts()
+	return mustFacts(tb, readSpecFacts)
+}
+
+// mustFacts returns the facts read reads or stops the test.
+func mustFacts(tb testing.TB, read func() (*specFacts, error)) *specFacts {
+	tb.Helper()
+	facts, err := read()
 	require.NoError(tb, err)
 	return facts
 }
@@ -328,22 +348,36 @@ func (s *sentKeys) add(op string, keys ...string) {
 // every key it takes.
 func TestParity(t *testing.T) {
 	t.Parallel()
-	facts := mustSpecFacts(t)
+	testParity(t, mustSpecFacts(t), spec.Operations, parityCases(), parityCase.names, runParityCase)
+}
+
+// names returns the case's operationId and name.
+func (pc parityCase) names() (op, name string) { return pc.op, pc.name }
+
+// testParity runs each of cases (of one API, whose operations are ops and
+// whose specs' facts are facts) with run once per answer the spec gives its
+// operation (names says which operation, and the case's name); then it
+// checks that every operation of ops has a case and that the cases of each
+// sent every key it takes.
+func testParity[C any](t *testing.T, facts *specFacts, ops []*spec.Operation, cases []C,
+	names func(C) (op, name string), run func(*testing.T, C, specAnswer, *sentKeys)) {
+	t.Helper()
 	sent := &sentKeys{keys: map[string]map[string]bool{}}
 	covered := map[string]bool{}
 	t.Run("cases", func(t *testing.T) {
-		for _, pc := range parityCases() {
-			covered[pc.op] = true
-			answers := facts.answers[pc.op]
-			require.NotEmpty(t, answers, "%s: the spec gives no answer", pc.op)
+		for _, c := range cases {
+			op, caseName := names(c)
+			covered[op] = true
+			answers := facts.answers[op]
+			require.NotEmpty(t, answers, "%s: the spec gives no answer", op)
 			for _, answer := range answers {
-				name := pc.op + "/" + pc.name
+				name := op + "/" + caseName
 				if answer.name != "" {
 					name += "/" + answer.name
 				}
 				t.Run(name, func(t *testing.T) {
 					t.Parallel()
-					runParityCase(t, pc, answer, sent)
+					run(t, c, answer, sent)
 				})
 			}
 		}
@@ -351,7 +385,7 @@ func TestParity(t *testing.T) {
 	if t.Failed() {
 		return
 	}
-	for _, op := range spec.Operations {
+	for _, op := range ops {
 		if !assert.True(t, covered[op.ID], "%s has no parity case", op.ID) {
 			continue
 		}
@@ -368,26 +402,34 @@ func TestParity(t *testing.T) {
 // runParityCase makes the case's call through both clients to a recording
 // server answering answer, and compares.
 func runParityCase(t *testing.T, pc parityCase, answer specAnswer, sent *sentKeys) {
-	op := spec.Lookup(pc.op)
+	runWireCase(t, spec.Lookup(pc.op), pc.differs, answer, sent,
+		func(baseURL string) (any, error) {
+			return pc.ours(context.Background(), newParityTwilioChat(t, baseURL))
+		},
+		func(baseURL string) (any, error) {
+			if pc.theirsV3 != nil {
+				return pc.theirsV3(newTwilioGoRest(t, baseURL).ChatV3)
+			}
+			return pc.theirs(newTwilioGoRest(t, baseURL).ChatV2)
+		})
+}
+
+// runWireCase makes a call of op through twiliochat (ours) and through
+// twilio-go (theirs), each given the URL of a recording server answering
+// answer, and compares what they sent and decoded; d, when not nil, is
+// where they differ on purpose. The keys ours sent are added to sent.
+func runWireCase(t *testing.T, op *spec.Operation, d *difference, answer specAnswer, sent *sentKeys,
+	ours, theirs func(baseURL string) (any, error)) {
 	rec := &recorder{status: answer.status, answer: answer.body}
 	srv := httptest.NewServer(rec)
 	t.Cleanup(srv.Close)
-	ours := newParityTwilioChat(t, srv.URL)
-	theirs := newTwilioGoRest(t, srv.URL)
-	d := pc.differs
 	if d == nil {
 		d = &difference{}
 	}
 
-	ourOut, ourErr := pc.ours(context.Background(), ours)
+	ourOut, ourErr := ours(srv.URL)
 	ourReqs := rec.take()
-	var theirOut any
-	var theirErr error
-	if pc.theirsV3 != nil {
-		theirOut, theirErr = pc.theirsV3(theirs.ChatV3)
-	} else {
-		theirOut, theirErr = pc.theirs(theirs.ChatV2)
-	}
+	theirOut, theirErr := theirs(srv.URL)
 	theirReqs := rec.take()
 
 	if d.ourErr != "" {
@@ -418,7 +460,7 @@ func runParityCase(t *testing.T, pc parityCase, answer specAnswer, sent *sentKey
 	}
 	o := ourReqs[0]
 	assert.Equal(t, op.Method, o.method)
-	sent.add(pc.op, formKeys(t, o)...)
+	sent.add(op.ID, formKeys(t, o)...)
 	if len(theirReqs) != 1 {
 		if d.ourPath != "" {
 			assert.Equal(t, d.ourPath, o.escapedPath, d.reason)
@@ -427,7 +469,37 @@ func runParityCase(t *testing.T, pc parityCase, answer specAnswer, sent *sentKey
 	}
 	g := theirReqs[0]
 	compareWire(t, o, g, d)
-	compareDecoded(t, "answer", reflect.ValueOf(ourOut), reflect.ValueOf(theirOut))
+	var r reporter = t
+	if gaps := d.undecoded[answer.name]; len(gaps) > 0 {
+		known := &knownGaps{reporter: t, gaps: gaps, seen: map[string]bool{}}
+		r = known
+		defer func() {
+			for _, gap := range gaps {
+				assert.True(t, known.seen[gap], "%s is decoded now: take it out of undecoded (%s)", gap, d.reason)
+			}
+		}()
+	}
+	compareDecoded(r, "answer", reflect.ValueOf(ourOut), reflect.ValueOf(theirOut))
+}
+
+// knownGaps passes on every failure of the decoded comparison but those
+// at the paths gaps, which it notes as seen.
+type knownGaps struct {
+	reporter
+	gaps []string
+	seen map[string]bool
+}
+
+// Errorf reports the failure unless it is at one of the gaps.
+func (k *knownGaps) Errorf(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	for _, gap := range k.gaps {
+		if strings.Contains(msg, gap+":") {
+			k.seen[gap] = true
+			return
+		}
+	}
+	k.reporter.Errorf(format, args...)
 }
 
 // formKeys returns the keys of the request's form or query, and the webhook
@@ -467,15 +539,20 @@ func compareWire(t *testing.T, o, g recorded, d *difference) {
 	if o.method == http.MethodPost {
 		assert.Equal(t, g.contentType, o.contentType, "Content-Type")
 	}
-	ourForm, err := url.ParseQuery(string(o.body))
-	require.NoError(t, err)
-	theirForm, err := url.ParseQuery(string(g.body))
-	require.NoError(t, err)
-	assert.Equal(t, theirForm, ourForm, "form")
-	// twilio-go encodes a body with url.Values.Encode: keys sorted, each
-	// key's values in the order they were added. That is deterministic, so
-	// the bytes must match too.
-	assert.Equal(t, string(g.body), string(o.body), "body bytes")
+	if d.ourBody != "" {
+		assert.Equal(t, d.ourBody, string(o.body), "twiliochat's form: %s", d.reason)
+		assert.Equal(t, d.theirBody, string(g.body), "twilio-go's form: %s", d.reason)
+	} else {
+		ourForm, err := url.ParseQuery(string(o.body))
+		require.NoError(t, err)
+		theirForm, err := url.ParseQuery(string(g.body))
+		require.NoError(t, err)
+		assert.Equal(t, theirForm, ourForm, "form")
+		// twilio-go encodes a body with url.Values.Encode: keys sorted,
+		// each key's values in the order they were added. That is
+		// deterministic, so the bytes must match too.
+		assert.Equal(t, string(g.body), string(o.body), "body bytes")
+	}
 
 	if d.ourQuery != "" || d.theirQuery != "" {
 		assert.Equal(t, d.ourQuery, o.rawQuery, "twiliochat's query: %s", d.reason)

@@ -123,6 +123,9 @@ var targets = []target{
 	{"List allocs/item, twiliochat / floor", ratio("List/twiliochat", "List/floor", "allocs/op"), true, 1.30},
 	{"List allocs/item, twiliochat / twiliogo ListMessage", ratio("List/twiliochat", "List/twiliogo", "allocs/op"), true, 0.50},
 	{"List allocs/item, twiliochat / twiliogo StreamMessage", ratio("List/twiliochat", "List/twiliogo-stream", "allocs/op"), true, 0.50},
+	{"ConversationsSend ns/op, twiliochat / floor", ratio("ConversationsSend/twiliochat", "ConversationsSend/floor", "ns/op"), true, 1.25},
+	{"ConversationsSend allocs/op, twiliochat / floor", ratio("ConversationsSend/twiliochat", "ConversationsSend/floor", "allocs/op"), true, 1.15},
+	{"ConversationsList ns/item, twiliochat / floor", ratio("ConversationsList/twiliochat", "ConversationsList/floor", "ns/op"), true, 1.00},
 	{"AccessToken ns/op, twiliochat / twiliogo", ratio("AccessToken/twiliochat", "AccessToken/twiliogo", "ns/op"), true, 1.00},
 	{"AccessToken allocs/op, twiliochat / twiliogo", ratio("AccessToken/twiliochat", "AccessToken/twiliogo", "allocs/op"), true, 0.70},
 }
@@ -202,15 +205,17 @@ func report(w io.Writer, rs results) (missed int, err error) {
 	return missed, nil
 }
 
-// listItems is the number of Messages one op of BenchmarkList walks.
+// listItems is the number of Messages one op of BenchmarkList (and of
+// BenchmarkConversationsList) walks.
 const listItems = 10_000
 
-// listPerItem prints the medians of BenchmarkList divided by the Messages
+// listPerItem prints the medians of BenchmarkList and
+// BenchmarkConversationsList divided by the Messages
 // one op walks, when it was run.
 func listPerItem(w io.Writer, rs results) error {
 	var names []string
 	for name := range rs {
-		if strings.HasPrefix(name, "BenchmarkList/") {
+		if strings.HasPrefix(name, "BenchmarkList/") || strings.HasPrefix(name, "BenchmarkConversationsList/") {
 			names = append(names, name)
 		}
 	}

@@ -71,8 +71,8 @@ func (s *Server) createMessage(w http.ResponseWriter, r *http.Request) {
 	s.answer(w, r, s.message, s.msgLen)
 }
 
-// listMessages answers one page of a list Channel's Messages, as Twilio
-// does: PageSize (default 50, at most MaxPageSize), Page counted from 0,
+// listMessages answers one page of a list Channel's Messages, or of a
+// list Conversation's (a request without a ServiceSid), as Twilio does: PageSize (default 50, at most MaxPageSize), Page counted from 0,
 // and a next_page_url on chat.twilio.com.
 func (s *Server) listMessages(w http.ResponseWriter, r *http.Request) {
 	serviceSID, channelSID := r.PathValue("ServiceSid"), r.PathValue("ChannelSid")
@@ -153,9 +153,16 @@ func (c *pageCache) get(serviceSID, channelSID string, count, pageSize, page int
 }
 
 // renderPage appends the JSON of one page of a list to dst, as Twilio
-// writes a Messages page: meta first, then the messages.
+// writes a Messages page: meta first, then the messages. Without a
+// serviceSID, it is a page of a Conversation's Messages, as Conversations
+// v1 writes it.
 func renderPage(dst []byte, serviceSID, channelSID string, count, pageSize, page int) []byte {
 	listURL := "https://chat.twilio.com/v2/Services/" + serviceSID + "/Channels/" + channelSID + "/Messages"
+	appendItem := appendMessage
+	if serviceSID == "" {
+		listURL = "https://conversations.twilio.com/v1/Conversations/" + channelSID + "/Messages"
+		appendItem = appendConversationMessage
+	}
 	pageURL := func(dst []byte, n int) []byte {
 		dst = append(dst, '"')
 		dst = append(dst, listURL...)
@@ -195,7 +202,7 @@ func renderPage(dst []byte, serviceSID, channelSID string, count, pageSize, page
 		if i > first {
 			dst = append(dst, ',')
 		}
-		dst = appendMessage(dst, listURL, serviceSID, channelSID, i)
+		dst = appendItem(dst, listURL, serviceSID, channelSID, i)
 	}
 	return append(dst, "]}"...)
 }
@@ -229,4 +236,64 @@ func appendMessage(dst []byte, listURL, serviceSID, channelSID string, i int) []
 	dst = append(dst, '/')
 	dst = append(dst, sid...)
 	return append(dst, `"}`...)
+}
+
+// appendConversationMessage appends the JSON of the Message at index i of a
+// Conversation's list, as Conversations v1 writes a Message.
+func appendConversationMessage(dst []byte, listURL, _, conversationSID string, i int) []byte {
+	sid := ListedMessageSID(i)
+	date := ListedDateCreated(i)
+	dst = append(dst, `{"sid":"`...)
+	dst = append(dst, sid...)
+	dst = append(dst, `","account_sid":"AC0123456789abcdef0123456789abcdef","conversation_sid":"`...)
+	dst = append(dst, conversationSID...)
+	dst = append(dst, `","body":`...)
+	dst = strconv.AppendQuote(dst, ListedBody(i))
+	dst = append(dst, `,"media":null,"author":"`...)
+	dst = append(dst, ListedFrom(i)...)
+	dst = append(dst, `","participant_sid":null,"attributes":`...)
+	dst = strconv.AppendQuote(dst, ListedAttributes)
+	dst = append(dst, `,"date_created":"`...)
+	dst = date.AppendFormat(dst, time.RFC3339)
+	dst = append(dst, `","date_updated":"`...)
+	dst = date.AppendFormat(dst, time.RFC3339)
+	dst = append(dst, `","index":`...)
+	dst = strconv.AppendInt(dst, int64(i), 10)
+	dst = append(dst, `,"delivery":null,"content_sid":null,"url":"`...)
+	dst = append(dst, listURL...)
+	dst = append(dst, '/')
+	dst = append(dst, sid...)
+	dst = append(dst, `","links":{"delivery_receipts":"`...)
+	dst = append(dst, listURL...)
+	dst = append(dst, '/')
+	dst = append(dst, sid...)
+	dst = append(dst, `/Receipts","channel_metadata":"`...)
+	dst = append(dst, listURL...)
+	dst = append(dst, '/')
+	dst = append(dst, sid...)
+	return append(dst, `/ChannelMetadata"}}`...)
+}
+
+// ConversationMessage is the answer to every Create Message request of
+// Conversations v1: the spec's example.
+const ConversationMessage = `{"sid": "IMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", ` +
+	`"conversation_sid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "body": "Hello", "media": null, "author": "message author", ` +
+	`"participant_sid": "MBaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "attributes": "{ \"importance\": \"high\" }", ` +
+	`"date_created": "2015-12-16T22:18:37Z", "date_updated": "2015-12-16T22:18:38Z", "index": 0, ` +
+	`"delivery": {"total": 2, "sent": "all", "delivered": "some", "read": "some", "failed": "none", "undelivered": "none"}, ` +
+	`"content_sid": null, "url": "https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/IMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", ` +
+	`"links": {"delivery_receipts": "https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/IMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Receipts", ` +
+	`"channel_metadata": "https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/IMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ChannelMetadata"}}`
+
+// conversationMessage and conversationMessageLen are ConversationMessage
+// and its Content-Length, made once.
+var (
+	conversationMessage    = []byte(ConversationMessage)
+	conversationMessageLen = []string{strconv.Itoa(len(ConversationMessage))}
+)
+
+// createConversationMessage answers one Create Message request of
+// Conversations v1 with ConversationMessage.
+func (s *Server) createConversationMessage(w http.ResponseWriter, r *http.Request) {
+	s.answer(w, r, conversationMessage, conversationMessageLen)
 }

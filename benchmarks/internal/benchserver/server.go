@@ -2,8 +2,10 @@
 // to: it answers POST /v2/Services/{Sid} with a fixed Service JSON, POST
 // /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages with a fixed
 // Message JSON, and GET on that path with a page of a generated list of
-// Messages (see ListChannelSID), and counts the requests it answered and the
-// TCP connections it accepted.
+// Messages (see ListChannelSID); the same for a Conversation's Messages of
+// Conversations v1 (/v1/Conversations/{ConversationSid}/Messages), whose
+// Create Message answer is ConversationMessage; and counts the requests it
+// answered and the TCP connections it accepted.
 package benchserver
 
 import (
@@ -73,6 +75,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /v2/Services/{Sid}", s.update)
 	mux.HandleFunc("POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages", s.createMessage)
 	mux.HandleFunc("GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages", s.listMessages)
+	mux.HandleFunc("POST /v1/Conversations/{ChannelSid}/Messages", s.createConversationMessage)
+	mux.HandleFunc("GET /v1/Conversations/{ChannelSid}/Messages", s.listMessages)
 	return mux
 }
 
