@@ -30,6 +30,9 @@ type EmailBinding struct {
 	Address string `json:"address"`
 	// Name is the name shown with the address.
 	Name string `json:"name"`
+	// ProjectedAddress is the address Twilio shows for the Conversation's
+	// emails.
+	ProjectedAddress string `json:"projected_address"`
 }
 
 // Media is one media file of a Message: Message.Media holds them.
@@ -75,6 +78,11 @@ type MessagingBinding struct {
 	// ProjectedAddress is the address a group MMS shows for a chat
 	// participant.
 	ProjectedAddress string `json:"projected_address"`
+	// Level and Name are an email participant's recipient level and the
+	// name shown with its address; Twilio refuses them for SMS
+	// participants (error 50420) and answers null.
+	Level string `json:"level"`
+	Name  string `json:"name"`
 }
 
 // ConversationWebhookConfiguration is the configuration of a
