@@ -62,8 +62,9 @@ type deliverySummary struct {
 // receipt is the conversation_message_receipt JSON resource (DY…), stored
 // under its message: one per participant with a messaging binding's
 // address, made when the message is created, as Twilio sends the message
-// on over SMS or WhatsApp. The fake delivers nothing further, so a receipt
-// stays "sent"; it is read only, like Twilio's.
+// on over SMS or WhatsApp, with the status "sent"; it is read only, like
+// Twilio's, and Server.SetDeliveryStatus moves it on as a carrier's report
+// does.
 type receipt struct {
 	AccountSID        string `json:"account_sid"`
 	ChatServiceSID    string `json:"chat_service_sid,omitempty"`
@@ -124,9 +125,7 @@ func (s *Server) messageView(c *call, svc *service, ch *channel, m *message) con
 	if p := s.members.get(ch.SID, m.From); p != nil && p.Identity == m.From {
 		out.ParticipantSID = &p.SID
 	}
-	if receipts := s.receipts.list(m.SID); len(receipts) > 0 {
-		out.Delivery = &deliverySummary{Total: len(receipts), Sent: "all", Delivered: "none", Read: "none", Failed: "none", Undelivered: "none"}
-	}
+	out.Delivery = summarize(s.receipts.list(m.SID))
 	return out
 }
 

@@ -232,7 +232,8 @@
 // /v1/Configuration names it and can name another. A conversation's state
 // is worked out from its timers and the Server's clock (WithClock) when it
 // is read: no timer runs. A message to a participant with an address (an
-// SMS or WhatsApp number) gets a delivery receipt that stays "sent".
+// SMS or WhatsApp number) gets a delivery receipt, "sent" until
+// SetDeliveryStatus reports it delivered, read, failed or undelivered.
 // Errors are Twilio's: 409 with code 50353 for a unique name taken, 50201
 // for an identity, 50433 for a participant, and 400 naming the key of a bad
 // value, an ISO 8601 timer included.
@@ -249,8 +250,9 @@
 // ConnectConversationsAs returns a ConversationsSDKClient whose actions
 // send Conversations' pre-events (onMessageAdd, onConversationAdd,
 // onParticipantAdd, …) and apply their answers, a friendly_name from
-// webhook.ModifyConversation included. onDeliveryUpdated is not sent (a
-// receipt never changes), nor onConversationStateUpdated for a timer.
+// webhook.ModifyConversation included. SetDeliveryStatus sends
+// onDeliveryUpdated; onConversationStateUpdated is not sent for a timer,
+// since no timer runs.
 //
 // # Default roles
 //

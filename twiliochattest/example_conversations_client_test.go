@@ -55,3 +55,49 @@ func ExampleServer_DefaultConversationServiceSID() {
 	fmt.Println(svc.FriendlyName)
 	// Output: Default Conversations Service
 }
+
+// A message to an SMS participant has a delivery receipt, "sent" until the
+// test reports what the carrier would.
+func ExampleServer_SetDeliveryStatus() {
+	srv := twiliochattest.NewServer()
+	defer srv.Close()
+	ctx := context.Background()
+	conv := srv.NewConversationsClient()
+
+	if _, err := conv.Conversations.Create(ctx, &conversations.CreateConversationParams{UniqueName: twiliochat.Ptr("order-4217")}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	_, err := conv.Participants.Create(ctx, "order-4217", &conversations.CreateParticipantParams{
+		MessagingBinding: &conversations.MessagingBindingParams{Address: twiliochat.Ptr("+15551234567"), ProxyAddress: twiliochat.Ptr("+15005550006")},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	m, err := conv.Messages.Create(ctx, "order-4217", &conversations.CreateMessageParams{Body: twiliochat.Ptr("your order shipped")})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for r, err := range conv.Receipts.List(ctx, "order-4217", m.SID, nil) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(r.Status)
+		if err := srv.SetDeliveryStatus(r.SID, conversations.DeliveryStatusDelivered, 0); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	m, err = conv.Messages.Fetch(ctx, "order-4217", m.SID)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(m.Delivery.Total, m.Delivery.Sent, m.Delivery.Delivered)
+	// Output:
+	// sent
+	// 1 none all
+}

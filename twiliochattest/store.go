@@ -66,6 +66,9 @@ func (t *table[T]) get(parent, key string) *T {
 	return nil
 }
 
+// bySID returns the item sid, whatever its parent, or nil.
+func (t *table[T]) bySID(sid string) *T { return t.items[sid] }
+
 // nameTaken reports whether name is the indexed name of another item than
 // sid under parent.
 func (t *table[T]) nameTaken(parent, name, sid string) bool {

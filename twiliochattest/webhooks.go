@@ -82,7 +82,8 @@ func WithWebhookClient(hc *http.Client) Option {
 // after the Server's lock is released. A call without one (a seed) sends
 // no webhooks.
 type action struct {
-	// source is sourceAPI or sourceSDK.
+	// source is sourceAPI or sourceSDK, or "" for what Twilio reports of
+	// its own (a delivery receipt's new status).
 	source string
 	// identity is the acting user's identity, for sourceSDK.
 	identity string
@@ -271,7 +272,9 @@ func (s *Server) common(act *action, ev event, t target) url.Values {
 	} else {
 		p.Set("InstanceSid", ev.serviceSID)
 	}
-	p.Set("Source", act.source)
+	if act.source != "" {
+		p.Set("Source", act.source)
+	}
 	if act.source == sourceSDK {
 		p.Set("ClientIdentity", act.identity)
 	}
