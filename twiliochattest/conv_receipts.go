@@ -31,12 +31,13 @@ import (
 // the spec does not define, or an errorCode below 0 or with a status other
 // than failed or undelivered.
 func (s *Server) SetDeliveryStatus(receiptSID string, status conversations.DeliveryStatus, errorCode int) error {
-	switch {
-	case !slices.Contains(convspec.DeliveryStatuses, string(status)):
+	if !slices.Contains(convspec.DeliveryStatuses, string(status)) {
 		return fmt.Errorf("twiliochattest: delivery status %q is not one of %q", status, convspec.DeliveryStatuses)
-	case errorCode < 0:
+	}
+	if errorCode < 0 {
 		return fmt.Errorf("twiliochattest: error code %d is below 0", errorCode)
-	case errorCode != 0 && status != convspec.DeliveryStatusFailed && status != convspec.DeliveryStatusUndelivered:
+	}
+	if errorCode != 0 && status != convspec.DeliveryStatusFailed && status != convspec.DeliveryStatusUndelivered {
 		return fmt.Errorf("twiliochattest: error code %d with the status %q: only a failed or undelivered delivery has one", errorCode, status)
 	}
 	act := &action{viaConv: true}
