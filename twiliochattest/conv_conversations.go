@@ -94,17 +94,92 @@ func (s *Server) conversationState(ch *channel) string {
 }
 
 // settle stores the state of ch now, and drops the timers that have
-// fired, before a change to it.
+// fired, before a change to it. Each state a timer moved ch to is an
+// onConversationStateUpdated with the Reason "TIMER", dated when the timer
+// fired: active to inactive, then to closed, as Twilio's timers would have
+// moved it (https://www.twilio.com/docs/conversations/states-timers). The
+// fake runs no timer, so it sends them only now. The caller holds s.mu.
 func (s *Server) settle(ch *channel) {
-	state := s.conversationState(ch)
+	x := &ch.conv
 	now := s.now()
-	if ch.conv.dateInactive != nil && !now.Before(*ch.conv.dateInactive) {
-		ch.conv.dateInactive = nil
+	state := orDefault(nonEmptyPtr(x.state), convspec.ConversationStateActive)
+	if d := x.dateInactive; d != nil && !now.Before(*d) {
+		x.dateInactive = nil
+		if state == convspec.ConversationStateActive && (x.dateClosed == nil || d.Before(*x.dateClosed)) {
+			s.ownStateChange(ch, state, convspec.ConversationStateInactive, *d, stateReasonTimer)
+			state = convspec.ConversationStateInactive
+		}
 	}
-	if ch.conv.dateClosed != nil && !now.Before(*ch.conv.dateClosed) {
-		ch.conv.dateClosed = nil
+	if d := x.dateClosed; d != nil && !now.Before(*d) {
+		x.dateClosed = nil
+		if state != convspec.ConversationStateClosed {
+			s.ownStateChange(ch, state, convspec.ConversationStateClosed, *d, stateReasonTimer)
+			state = convspec.ConversationStateClosed
+		}
 	}
-	ch.conv.state = state
+	x.state = state
+}
+
+// ownStateChange queues onConversationStateUpdated for ch, moved from the
+// state from to to at the time at for reason (a timer, or a message), as
+// a post-event Twilio sends of its own accord, whether or not a request
+// asked for webhooks. The caller holds s.mu.
+func (s *Server) ownStateChange(ch *channel, from, to string, at time.Time, reason string) {
+	act := &action{viaConv: true}
+	s.emitConvEvent(act, convStateEvent(*ch, from, to, formatTime(at), reason))
+	s.ownJobs = append(s.ownJobs, act.jobs...)
+}
+
+// messageArrived is what a new message, through either API or an SDK,
+// does to ch's conversation: a timer that is due fires first (settle), an
+// inactive conversation becomes active, with onConversationStateUpdated
+// and the Reason "EVENT", and its inactive timer starts again. "The
+// Conversation will automatically move from an inactive to active state
+// when a new text or media message arrives"
+// (https://www.twilio.com/docs/conversations/states-timers); the
+// Reason's values are those of Twilio's Conversation State Updated event
+// ("Source of the state change (API, TIMER, EVENT)",
+// https://www.twilio.com/docs/events/event-types/conversations/conversation-state).
+// The caller holds s.mu.
+func (s *Server) messageArrived(ch *channel) {
+	s.settle(ch)
+	x := &ch.conv
+	if x.state == convspec.ConversationStateInactive {
+		x.state = convspec.ConversationStateActive
+		s.ownStateChange(ch, convspec.ConversationStateInactive, x.state, s.now(), stateReasonEvent)
+	}
+	if x.inactiveAfter > 0 && x.state == convspec.ConversationStateActive {
+		x.dateInactive = ptr(s.now().Add(x.inactiveAfter))
+	}
+}
+
+// takeOwnJobs returns the post-events queued in ownJobs and empties it.
+// The caller holds s.mu, and hands them to s.hooks once it has released
+// it.
+func (s *Server) takeOwnJobs() []*job {
+	jobs := s.ownJobs
+	s.ownJobs = nil
+	return jobs
+}
+
+// FireTimers applies every conversation timer that is due by the Server's
+// clock (WithClock), as Twilio's timers do when their time comes: the
+// conversation becomes inactive or closed, and onConversationStateUpdated
+// goes, with the Reason "TIMER", to the Conversations webhooks whose filters
+// name it. The fake runs no timer of its own: a conversation read after its
+// timer is due already shows the new state, and the webhook is sent when
+// FireTimers runs or a request changes the conversation, whichever comes
+// first.
+func (s *Server) FireTimers() {
+	s.mu.Lock()
+	for _, svc := range s.services.order[""] {
+		for _, sid := range s.channels.order[svc] {
+			s.settle(s.channels.bySID(sid))
+		}
+	}
+	jobs := s.takeOwnJobs()
+	s.mu.Unlock()
+	s.hooks.enqueue(jobs)
 }
 
 // timersView is the "timers" object of ch.

@@ -289,15 +289,23 @@ func asConvUserEvent(ev event) event {
 	return ev
 }
 
-// convStateEvent is onConversationStateUpdated for ch, moved from state
-// from by the REST API or an SDK action at now.
-func convStateEvent(ch channel, from, to, now string) event {
+// The Reason of an onConversationStateUpdated: the REST API or an SDK
+// action, a timer, or an event (a new message).
+const (
+	stateReasonAPI   = "API"
+	stateReasonTimer = "TIMER"
+	stateReasonEvent = "EVENT"
+)
+
+// convStateEvent is onConversationStateUpdated for ch, moved from the state
+// from to to at the time at, for reason.
+func convStateEvent(ch channel, from, to, at, reason string) event {
 	p := url.Values{
 		"ConversationSid": {ch.SID},
 		"StateFrom":       {from},
 		"StateTo":         {to},
-		"StateUpdated":    {now},
-		"Reason":          {"API"},
+		"StateUpdated":    {at},
+		"Reason":          {reason},
 	}
 	setPtr(p, "MessagingServiceSid", ch.messagingServiceSID)
 	return event{typ: webhook.EventConversationStateUpdated, conv: true, serviceSID: ch.ServiceSID, channelSID: ch.SID, params: p}
@@ -343,5 +351,5 @@ func (s *Server) emitStateChange(c *call, ch *channel, from string) {
 	}
 	now := s.timestamp()
 	act := c.act
-	act.later = append(act.later, func() { s.emitConvEvent(act, convStateEvent(*ch, from, to, now)) })
+	act.later = append(act.later, func() { s.emitConvEvent(act, convStateEvent(*ch, from, to, now, stateReasonAPI)) })
 }

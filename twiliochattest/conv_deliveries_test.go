@@ -144,6 +144,10 @@ func TestConversationsRESTEventsParse(t *testing.T) {
 				&webhook.ConversationStateUpdatedEvent{ConversationsEvent: api("onConversationStateUpdated"), ConversationSID: ch, MessagingServiceSID: ms, StateFrom: "active", StateTo: "inactive", StateUpdated: at, Reason: "API"},
 				&webhook.ParticipantAddedEvent{ConversationsEvent: api("onParticipantAdded"), ParticipantSID: mb, ParticipantFields: part, DateCreated: at},
 				&webhook.ParticipantUpdatedEvent{ParticipantUpdateEvent: partUpdate, LastReadMessageIndex: twiliochat.Ptr(0)},
+				// The message wakes the inactive conversation: Twilio's own
+				// change, with no Source.
+				&webhook.ConversationStateUpdatedEvent{ConversationsEvent: convEvent(srv, svc, "onConversationStateUpdated", "", ""), ConversationSID: ch,
+					MessagingServiceSID: ms, StateFrom: "inactive", StateTo: "active", StateUpdated: at, Reason: "EVENT"},
 				&webhook.ConversationMessageAddedEvent{ConversationsEvent: api("onMessageAdded"), MessageSID: im, ConversationMessageFields: msg, MessagingServiceSID: ms, DateCreated: at},
 				(*webhook.ConversationMessageUpdatedEvent)(&msgUpdate),
 				&webhook.ConversationMessageRemovedEvent{ConversationMessageRemoveEvent: webhook.ConversationMessageRemoveEvent(msgUpdate), DateRemoved: at},
@@ -152,7 +156,7 @@ func TestConversationsRESTEventsParse(t *testing.T) {
 				(*webhook.ConversationUserUpdatedEvent)(&userUpdated),
 				&webhook.ConversationRemovedEvent{ConversationRemoveEvent: webhook.ConversationRemoveEvent(gone), DateRemoved: at},
 			}
-			want[7].(*webhook.ConversationMessageRemovedEvent).ConversationsEvent = api("onMessageRemoved")
+			want[8].(*webhook.ConversationMessageRemovedEvent).ConversationsEvent = api("onMessageRemoved")
 			got := rc.take(t)
 			for i := range got {
 				got[i] = withoutParams(got[i])

@@ -152,10 +152,9 @@ func readConversationMessage(f *fields) (url.Values, *string) {
 }
 
 // createConversationMessage posts a message through Chat's Create Message,
-// so that it takes the channel's next index; a message wakes an inactive
-// conversation and restarts its inactive timer
-// (https://www.twilio.com/docs/conversations/states-timers). Each
-// participant with an address gets a delivery receipt.
+// so that it takes the channel's next index and wakes the conversation as
+// any message does (messageArrived). Each participant with an address gets
+// a delivery receipt.
 func (s *Server) createConversationMessage(c *call) response {
 	svc, ch := s.conversationAt(c, "ConversationSid")
 	if ch == nil {
@@ -177,13 +176,6 @@ func (s *Server) createConversationMessage(c *call) response {
 	}
 	m := s.messages.get(ch.SID, resp.body.(message).SID)
 	m.contentSID, m.subject, m.contentVariables = content, subject, variables
-	s.settle(ch)
-	if ch.conv.state == convspec.ConversationStateInactive {
-		ch.conv.state = convspec.ConversationStateActive
-	}
-	if ch.conv.inactiveAfter > 0 && ch.conv.state == convspec.ConversationStateActive {
-		ch.conv.dateInactive = ptr(s.now().Add(ch.conv.inactiveAfter))
-	}
 	for _, p := range s.members.list(ch.SID) {
 		if p.messagingBinding == nil || p.messagingBinding.Address == nil {
 			continue

@@ -231,9 +231,10 @@
 // so that a test of Chat alone sees no Service it did not create;
 // /v1/Configuration names it and can name another. A conversation's state
 // is worked out from its timers and the Server's clock (WithClock) when it
-// is read: no timer runs. A message to a participant with an address (an
-// SMS or WhatsApp number) gets a delivery receipt, "sent" until
-// SetDeliveryStatus reports it delivered, read, failed or undelivered.
+// is read: no timer runs (see FireTimers). A message to a participant with
+// an address (an SMS or WhatsApp number) gets a delivery receipt, "sent"
+// until SetDeliveryStatus reports it delivered, read, failed or
+// undelivered.
 // Errors are Twilio's: 409 with code 50353 for a unique name taken, 50201
 // for an identity, 50433 for a participant, and 400 naming the key of a bad
 // value, an ISO 8601 timer included.
@@ -250,9 +251,11 @@
 // ConnectConversationsAs returns a ConversationsSDKClient whose actions
 // send Conversations' pre-events (onMessageAdd, onConversationAdd,
 // onParticipantAdd, …) and apply their answers, a friendly_name from
-// webhook.ModifyConversation included. SetDeliveryStatus sends
-// onDeliveryUpdated; onConversationStateUpdated is not sent for a timer,
-// since no timer runs.
+// webhook.ModifyConversation included. Twilio's own changes are sent
+// whether or not a request asked for webhooks: SetDeliveryStatus sends
+// onDeliveryUpdated, and onConversationStateUpdated follows a timer (Reason
+// "TIMER", when FireTimers runs or a request changes the conversation) and
+// a message that wakes an inactive conversation (Reason "EVENT").
 //
 // # Default roles
 //

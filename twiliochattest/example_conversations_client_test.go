@@ -3,6 +3,8 @@ package twiliochattest_test
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
+	"time"
 
 	"github.com/e3f0929f/twiliochat"
 	"github.com/e3f0929f/twiliochat/conversations"
@@ -100,4 +102,35 @@ func ExampleServer_SetDeliveryStatus() {
 	// Output:
 	// sent
 	// 1 none all
+}
+
+// A conversation's timers run on the Server's clock: FireTimers applies
+// those that are due and sends their onConversationStateUpdated.
+func ExampleServer_FireTimers() {
+	start := time.Date(2026, 1, 2, 9, 0, 0, 0, time.UTC)
+	var elapsed atomic.Int64 // minutes since start; the fake reads its clock from other goroutines
+	srv := twiliochattest.NewServer(twiliochattest.WithClock(func() time.Time {
+		return start.Add(time.Duration(elapsed.Load()) * time.Minute)
+	}))
+	defer srv.Close()
+	ctx := context.Background()
+	conv := srv.NewConversationsClient()
+
+	_, err := conv.Conversations.Create(ctx, &conversations.CreateConversationParams{
+		UniqueName: twiliochat.Ptr("order-4217"),
+		Timers:     &conversations.TimersParams{Inactive: twiliochat.Ptr("PT30M"), Closed: twiliochat.Ptr("P1D")},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	elapsed.Add(60)
+	srv.FireTimers()
+	c, err := conv.Conversations.Fetch(ctx, "order-4217")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.State, c.Timers.DateClosed.Format(time.Kitchen))
+	// Output: inactive 9:00AM
 }

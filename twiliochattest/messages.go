@@ -127,6 +127,7 @@ func (s *Server) createMessage(c *call) response {
 	}
 	ch.nextMessageIndex++
 	s.countMessages(ch)
+	s.messageArrived(ch)
 	s.emitMessage(c, webhook.EventMessageSent, m)
 	return answer(http.StatusCreated, *m)
 }

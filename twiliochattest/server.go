@@ -70,6 +70,10 @@ type Server struct {
 	failOn     []*routeFailure // FailOn's failures, in the order given
 	failWith   func(r *http.Request) *Failure
 	hooks      *deliverer // sends the webhooks
+	// ownJobs are the post-events Twilio sends of its own accord (a
+	// conversation timer's state change), queued under mu and handed to
+	// hooks once it is released (takeOwnJobs).
+	ownJobs []*job
 }
 
 // Option configures a Server in NewServer.
