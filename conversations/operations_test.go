@@ -57,8 +57,9 @@ type row struct {
 	call func(ctx context.Context, r res, v []string, p any) error
 	// list ranges over a list's List to its first error.
 	list func(ctx context.Context, r res, v []string, p any) error
-	// next calls a list's NextPage on a page whose next page is nextURL.
-	next func(ctx context.Context, r res, nextURL string) error
+	// next calls a list's NextPage on a page whose next page is nextURL,
+	// and returns how many items the page it returns holds, -1 for none.
+	next func(ctx context.Context, r res, nextURL string) (int, error)
 	// golden is the testdata file of the resource it answers with.
 	golden string
 }
@@ -90,11 +91,15 @@ func firstError[T any](seq iter.Seq2[*T, error]) error {
 	return nil
 }
 
-// nextOf calls NextPage on a page of T whose next page is nextURL.
-func nextOf[T any](f func(context.Context, *twiliochat.Page[T]) (*twiliochat.Page[T], error)) func(context.Context, string) error {
-	return func(ctx context.Context, next string) error {
-		_, err := f(ctx, &twiliochat.Page[T]{Meta: twiliochat.PageMeta{NextPageURL: next}})
-		return err
+// nextOf calls NextPage on a page of T whose next page is nextURL, and
+// returns how many items the page it returns holds, -1 for none.
+func nextOf[T any](f func(context.Context, *twiliochat.Page[T]) (*twiliochat.Page[T], error)) func(context.Context, string) (int, error) {
+	return func(ctx context.Context, next string) (int, error) {
+		page, err := f(ctx, &twiliochat.Page[T]{Meta: twiliochat.PageMeta{NextPageURL: next}})
+		if page == nil {
+			return -1, err
+		}
+		return len(page.Items), err
 	}
 }
 
@@ -108,7 +113,7 @@ var registry = map[string]row{
 		list: func(ctx context.Context, r res, _ []string, p any) error {
 			return firstError(r.Conversations.List(ctx, as[*ListConversationsParams](p)))
 		},
-		next: func(ctx context.Context, r res, n string) error { return nextOf(r.Conversations.NextPage)(ctx, n) }},
+		next: func(ctx context.Context, r res, n string) (int, error) { return nextOf(r.Conversations.NextPage)(ctx, n) }},
 	"CreateConversation": {params: newOf[CreateConversationParams](), golden: "conversation",
 		call: func(ctx context.Context, r res, _ []string, p any) error {
 			return noValue(r.Conversations.Create(ctx, as[*CreateConversationParams](p)))
@@ -135,7 +140,7 @@ var registry = map[string]row{
 		list: func(ctx context.Context, r res, v []string, p any) error {
 			return firstError(r.Messages.List(ctx, v[0], as[*ListMessagesParams](p)))
 		},
-		next: func(ctx context.Context, r res, n string) error { return nextOf(r.Messages.NextPage)(ctx, n) }},
+		next: func(ctx context.Context, r res, n string) (int, error) { return nextOf(r.Messages.NextPage)(ctx, n) }},
 	"CreateConversationMessage": {params: newOf[CreateMessageParams](), golden: "message",
 		call: func(ctx context.Context, r res, v []string, p any) error {
 			return noValue(r.Messages.Create(ctx, v[0], as[*CreateMessageParams](p)))
@@ -158,7 +163,7 @@ var registry = map[string]row{
 		list: func(ctx context.Context, r res, v []string, p any) error {
 			return firstError(r.Receipts.List(ctx, v[0], v[1], as[*ListReceiptsParams](p)))
 		},
-		next: func(ctx context.Context, r res, n string) error { return nextOf(r.Receipts.NextPage)(ctx, n) }},
+		next: func(ctx context.Context, r res, n string) (int, error) { return nextOf(r.Receipts.NextPage)(ctx, n) }},
 	"FetchConversationMessageReceipt": {golden: "receipt", call: func(ctx context.Context, r res, v []string, _ any) error {
 		return noValue(r.Receipts.Fetch(ctx, v[0], v[1], v[2]))
 	}},
@@ -170,7 +175,7 @@ var registry = map[string]row{
 		list: func(ctx context.Context, r res, v []string, p any) error {
 			return firstError(r.Participants.List(ctx, v[0], as[*ListParticipantsParams](p)))
 		},
-		next: func(ctx context.Context, r res, n string) error { return nextOf(r.Participants.NextPage)(ctx, n) }},
+		next: func(ctx context.Context, r res, n string) (int, error) { return nextOf(r.Participants.NextPage)(ctx, n) }},
 	"CreateConversationParticipant": {params: newOf[CreateParticipantParams](), golden: "participant",
 		call: func(ctx context.Context, r res, v []string, p any) error {
 			return noValue(r.Participants.Create(ctx, v[0], as[*CreateParticipantParams](p)))
@@ -193,7 +198,7 @@ var registry = map[string]row{
 		list: func(ctx context.Context, r res, v []string, p any) error {
 			return firstError(r.ConversationWebhooks.List(ctx, v[0], as[*ListConversationWebhooksParams](p)))
 		},
-		next: func(ctx context.Context, r res, n string) error {
+		next: func(ctx context.Context, r res, n string) (int, error) {
 			return nextOf(r.ConversationWebhooks.NextPage)(ctx, n)
 		}},
 	"CreateConversationScopedWebhook": {params: newOf[CreateConversationWebhookParams](), golden: "conversation_webhook",
@@ -218,7 +223,7 @@ var registry = map[string]row{
 		list: func(ctx context.Context, r res, _ []string, p any) error {
 			return firstError(r.Users.List(ctx, as[*ListUsersParams](p)))
 		},
-		next: func(ctx context.Context, r res, n string) error { return nextOf(r.Users.NextPage)(ctx, n) }},
+		next: func(ctx context.Context, r res, n string) (int, error) { return nextOf(r.Users.NextPage)(ctx, n) }},
 	"CreateUser": {params: newOf[CreateUserParams](), golden: "user", call: func(ctx context.Context, r res, _ []string, p any) error {
 		return noValue(r.Users.Create(ctx, as[*CreateUserParams](p)))
 	}},
@@ -239,7 +244,7 @@ var registry = map[string]row{
 		list: func(ctx context.Context, r res, v []string, p any) error {
 			return firstError(r.UserConversations.List(ctx, v[0], as[*ListUserConversationsParams](p)))
 		},
-		next: func(ctx context.Context, r res, n string) error { return nextOf(r.UserConversations.NextPage)(ctx, n) }},
+		next: func(ctx context.Context, r res, n string) (int, error) { return nextOf(r.UserConversations.NextPage)(ctx, n) }},
 	"FetchUserConversation": {golden: "user_conversation", call: func(ctx context.Context, r res, v []string, _ any) error {
 		return noValue(r.UserConversations.Fetch(ctx, v[0], v[1]))
 	}},
@@ -258,7 +263,7 @@ var registry = map[string]row{
 		list: func(ctx context.Context, r res, _ []string, p any) error {
 			return firstError(r.ParticipantConversations.List(ctx, as[*ListParticipantConversationsParams](p)))
 		},
-		next: func(ctx context.Context, r res, n string) error {
+		next: func(ctx context.Context, r res, n string) (int, error) {
 			return nextOf(r.ParticipantConversations.NextPage)(ctx, n)
 		}},
 
@@ -269,7 +274,7 @@ var registry = map[string]row{
 		list: func(ctx context.Context, r res, _ []string, p any) error {
 			return firstError(r.Roles.List(ctx, as[*ListRolesParams](p)))
 		},
-		next: func(ctx context.Context, r res, n string) error { return nextOf(r.Roles.NextPage)(ctx, n) }},
+		next: func(ctx context.Context, r res, n string) (int, error) { return nextOf(r.Roles.NextPage)(ctx, n) }},
 	"CreateRole": {params: newOf[CreateRoleParams](), golden: "role", call: func(ctx context.Context, r res, _ []string, p any) error {
 		return noValue(r.Roles.Create(ctx, as[*CreateRoleParams](p)))
 	}},
@@ -291,7 +296,7 @@ var registry = map[string]row{
 		list: func(ctx context.Context, r res, _ []string, p any) error {
 			return firstError(r.c.Credentials.List(ctx, as[*ListCredentialsParams](p)))
 		},
-		next: func(ctx context.Context, r res, n string) error { return nextOf(r.c.Credentials.NextPage)(ctx, n) }},
+		next: func(ctx context.Context, r res, n string) (int, error) { return nextOf(r.c.Credentials.NextPage)(ctx, n) }},
 	"CreateCredential": {params: newOf[CreateCredentialParams](), golden: "credential",
 		call: func(ctx context.Context, r res, _ []string, p any) error {
 			return noValue(r.c.Credentials.Create(ctx, as[*CreateCredentialParams](p)))
@@ -314,7 +319,7 @@ var registry = map[string]row{
 		list: func(ctx context.Context, r res, _ []string, p any) error {
 			return firstError(r.c.Services.List(ctx, as[*ListServicesParams](p)))
 		},
-		next: func(ctx context.Context, r res, n string) error { return nextOf(r.c.Services.NextPage)(ctx, n) }},
+		next: func(ctx context.Context, r res, n string) (int, error) { return nextOf(r.c.Services.NextPage)(ctx, n) }},
 	"CreateService": {params: newOf[CreateServiceParams](), golden: "service", call: func(ctx context.Context, r res, _ []string, p any) error {
 		return noValue(r.c.Services.Create(ctx, as[*CreateServiceParams](p)))
 	}},
@@ -332,7 +337,7 @@ var registry = map[string]row{
 		list: func(ctx context.Context, r res, _ []string, p any) error {
 			return firstError(r.c.AddressConfigurations.List(ctx, as[*ListAddressConfigurationsParams](p)))
 		},
-		next: func(ctx context.Context, r res, n string) error {
+		next: func(ctx context.Context, r res, n string) (int, error) {
 			return nextOf(r.c.AddressConfigurations.NextPage)(ctx, n)
 		}},
 	"CreateConfigurationAddress": {params: newOf[CreateAddressConfigurationParams](), golden: "address_configuration",
@@ -373,7 +378,7 @@ var registry = map[string]row{
 		list: func(ctx context.Context, r res, _ []string, p any) error {
 			return firstError(r.sc.Bindings.List(ctx, as[*ListBindingsParams](p)))
 		},
-		next: func(ctx context.Context, r res, n string) error { return nextOf(r.sc.Bindings.NextPage)(ctx, n) }},
+		next: func(ctx context.Context, r res, n string) (int, error) { return nextOf(r.sc.Bindings.NextPage)(ctx, n) }},
 	"FetchServiceBinding": {golden: "binding", call: func(ctx context.Context, r res, v []string, _ any) error {
 		return noValue(r.sc.Bindings.Fetch(ctx, v[0]))
 	}},
