@@ -113,7 +113,9 @@ var registry = map[string]row{
 		list: func(ctx context.Context, r res, _ []string, p any) error {
 			return firstError(r.Conversations.List(ctx, as[*ListConversationsParams](p)))
 		},
-		next: func(ctx context.Context, r res, n string) (int, error) { return nextOf(r.Conversations.NextPage)(ctx, n) }},
+		next: func(ctx context.Context, r res, n string) (int, error) {
+			return nextOf(r.Conversations.NextPage)(ctx, n)
+		}},
 	"CreateConversation": {params: newOf[CreateConversationParams](), golden: "conversation",
 		call: func(ctx context.Context, r res, _ []string, p any) error {
 			return noValue(r.Conversations.Create(ctx, as[*CreateConversationParams](p)))
@@ -175,7 +177,9 @@ var registry = map[string]row{
 		list: func(ctx context.Context, r res, v []string, p any) error {
 			return firstError(r.Participants.List(ctx, v[0], as[*ListParticipantsParams](p)))
 		},
-		next: func(ctx context.Context, r res, n string) (int, error) { return nextOf(r.Participants.NextPage)(ctx, n) }},
+		next: func(ctx context.Context, r res, n string) (int, error) {
+			return nextOf(r.Participants.NextPage)(ctx, n)
+		}},
 	"CreateConversationParticipant": {params: newOf[CreateParticipantParams](), golden: "participant",
 		call: func(ctx context.Context, r res, v []string, p any) error {
 			return noValue(r.Participants.Create(ctx, v[0], as[*CreateParticipantParams](p)))
@@ -244,7 +248,9 @@ var registry = map[string]row{
 		list: func(ctx context.Context, r res, v []string, p any) error {
 			return firstError(r.UserConversations.List(ctx, v[0], as[*ListUserConversationsParams](p)))
 		},
-		next: func(ctx context.Context, r res, n string) (int, error) { return nextOf(r.UserConversations.NextPage)(ctx, n) }},
+		next: func(ctx context.Context, r res, n string) (int, error) {
+			return nextOf(r.UserConversations.NextPage)(ctx, n)
+		}},
 	"FetchUserConversation": {golden: "user_conversation", call: func(ctx context.Context, r res, v []string, _ any) error {
 		return noValue(r.UserConversations.Fetch(ctx, v[0], v[1]))
 	}},
@@ -296,7 +302,9 @@ var registry = map[string]row{
 		list: func(ctx context.Context, r res, _ []string, p any) error {
 			return firstError(r.c.Credentials.List(ctx, as[*ListCredentialsParams](p)))
 		},
-		next: func(ctx context.Context, r res, n string) (int, error) { return nextOf(r.c.Credentials.NextPage)(ctx, n) }},
+		next: func(ctx context.Context, r res, n string) (int, error) {
+			return nextOf(r.c.Credentials.NextPage)(ctx, n)
+		}},
 	"CreateCredential": {params: newOf[CreateCredentialParams](), golden: "credential",
 		call: func(ctx context.Context, r res, _ []string, p any) error {
 			return noValue(r.c.Credentials.Create(ctx, as[*CreateCredentialParams](p)))

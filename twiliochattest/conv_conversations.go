@@ -82,12 +82,13 @@ type conversationLinks struct {
 func (s *Server) conversationState(ch *channel) string {
 	x := ch.conv
 	now := s.now()
-	switch {
-	case x.state == convspec.ConversationStateClosed:
+	if x.state == convspec.ConversationStateClosed {
 		return x.state
-	case x.dateClosed != nil && !now.Before(*x.dateClosed):
+	}
+	if x.dateClosed != nil && !now.Before(*x.dateClosed) {
 		return convspec.ConversationStateClosed
-	case x.state != convspec.ConversationStateInactive && x.dateInactive != nil && !now.Before(*x.dateInactive):
+	}
+	if x.state != convspec.ConversationStateInactive && x.dateInactive != nil && !now.Before(*x.dateInactive) {
 		return convspec.ConversationStateInactive
 	}
 	return orDefault(nonEmptyPtr(x.state), convspec.ConversationStateActive)
@@ -265,12 +266,13 @@ func readConversation(f *fields) conversationChanges {
 // conversation of the service has (409, code 50353,
 // https://www.twilio.com/docs/api/errors/50353).
 func (s *Server) uniqueConversationName(serviceSID, sid string, name *string) (response, bool) {
-	switch {
-	case name == nil || *name == "":
+	if name == nil || *name == "" {
 		return response{}, false
-	case spec.IsSID(convspec.ConversationSIDPrefix, *name):
+	}
+	if spec.IsSID(convspec.ConversationSIDPrefix, *name) {
 		return twilioError(http.StatusBadRequest, 50390, "Unique name should not match conversation sid pattern"), true
-	case s.channels.nameTaken(serviceSID, *name, sid):
+	}
+	if s.channels.nameTaken(serviceSID, *name, sid) {
 		return conflict(50353, "Conversation with provided unique name already exists"), true
 	}
 	return response{}, false

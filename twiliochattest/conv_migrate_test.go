@@ -221,7 +221,7 @@ func TestConversationsErrors(t *testing.T) {
 		{"bad configuration webhook URL", http.MethodPost, "/v1/Configuration/Webhooks", form("PreWebhookUrl", "ftp://x"), 400, 20001, "PreWebhookUrl"},
 		{"bad notification flag", http.MethodPost, "/v1/Services/IS" + zeros + "/Configuration/Notifications", form("LogEnabled", "yes"), 404, 20404, "IS"},
 		{"participant conversations without a filter", http.MethodGet, "/v1/ParticipantConversations", nil, 400, 20001, "Identity or Address"},
-		{"too many participants", http.MethodPost, "/v1/ConversationWithParticipants", tooManyParticipants(), 400, 20001, "Participant"},
+		{"too many participants", http.MethodPost, "/v1/ConversationWithParticipants", participantsForm(11), 400, 20001, "Participant"},
 		{"participant not JSON", http.MethodPost, "/v1/ConversationWithParticipants", form("Participant", "alice"), 400, 20001, "Participant (1)"},
 		{"participant with an unknown key", http.MethodPost, "/v1/ConversationWithParticipants", form("Participant", `{"idenity":"x"}`), 400, 20001, "idenity"},
 		{"participant given twice", http.MethodPost, "/v1/ConversationWithParticipants", form("Participant", `{"identity":"x"}`, "Participant", `{"identity":"x"}`), 400, 20001, "Participant (2)"},
@@ -250,12 +250,22 @@ func TestConversationsErrors(t *testing.T) {
 // zeros is the 32 hex digits of a well-formed SID that names nothing.
 const zeros = "00000000000000000000000000000000"
 
-// tooManyParticipants is a ConversationWithParticipants form of 11
-// participants, one more than it takes.
-func tooManyParticipants() url.Values {
+// participantsForm is a ConversationWithParticipants form of n chat
+// participants; it takes at most ten.
+func participantsForm(n int) url.Values {
 	f := url.Values{}
-	for i := range 11 {
+	for i := range n {
 		f.Add("Participant", `{"identity":"p`+string(rune('a'+i))+`"}`)
 	}
 	return f
+}
+
+func TestConversationWithTenParticipants(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	r := call(t, srv, http.MethodPost, "/v1/ConversationWithParticipants", participantsForm(10))
+	require.Equal(t, http.StatusCreated, r.Status, "ten, the most it takes: %s", r.Body)
+	sid := r.JSON(t)["sid"].(string)
+	parts := call(t, srv, http.MethodGet, "/v1/Conversations/"+sid+"/Participants", nil).JSON(t)["participants"]
+	assert.Len(t, parts, 10)
 }

@@ -424,11 +424,15 @@ func orService(sid, def string) string {
 func formatT(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
 // TestListConversationsByDate filters conversations by creation date: a
-// date-only EndDate takes the whole day, and a date filter lists newest
-// first, as the spec describes StartDate and EndDate.
+// date-only EndDate takes the whole day, to its last second, and a date
+// filter lists newest first, as the spec describes StartDate and EndDate.
+// The conversations are made at midnight, one a day, so that a day's end
+// one second late would take the next day's.
 func TestListConversationsByDate(t *testing.T) {
 	t.Parallel()
 	srv, clock := newServerWithClock(t)
+	first := t0.Truncate(24 * time.Hour).Add(24 * time.Hour)
+	clock.Advance(first.Sub(t0))
 	var sids []string
 	for range 3 {
 		r := call(t, srv, http.MethodPost, "/v1/Conversations", nil)
@@ -436,7 +440,7 @@ func TestListConversationsByDate(t *testing.T) {
 		sids = append(sids, r.JSON(t)["sid"].(string))
 		clock.Advance(24 * time.Hour)
 	}
-	day := func(i int) string { return t0.AddDate(0, 0, i).Format(time.DateOnly) }
+	day := func(i int) string { return first.AddDate(0, 0, i).Format(time.DateOnly) }
 	tests := []struct {
 		name  string
 		query url.Values

@@ -41,20 +41,25 @@ func TestFireTimers(t *testing.T) {
 	tests := []struct {
 		name    string
 		form    url.Values
+		update  url.Values // sent after the Create, when set
 		advance time.Duration
 		want    []string
 	}{
-		{"not due", url.Values{"Timers.Inactive": {"PT5M"}, "Timers.Closed": {"PT10M"}}, 4 * time.Minute, nil},
-		{"inactive due", url.Values{"Timers.Inactive": {"PT5M"}, "Timers.Closed": {"PT10M"}}, 5 * time.Minute,
+		{"not due", url.Values{"Timers.Inactive": {"PT5M"}, "Timers.Closed": {"PT10M"}}, nil, 4 * time.Minute, nil},
+		{"inactive due", url.Values{"Timers.Inactive": {"PT5M"}, "Timers.Closed": {"PT10M"}}, nil, 5 * time.Minute,
 			[]string{"active>inactive 5m0s TIMER"}},
-		{"both due, inactive first", url.Values{"Timers.Inactive": {"PT5M"}, "Timers.Closed": {"PT10M"}}, time.Hour,
+		{"both due, inactive first", url.Values{"Timers.Inactive": {"PT5M"}, "Timers.Closed": {"PT10M"}}, nil, time.Hour,
 			[]string{"active>inactive 5m0s TIMER", "inactive>closed 10m0s TIMER"}},
-		{"closed first", url.Values{"Timers.Inactive": {"PT20M"}, "Timers.Closed": {"PT10M"}}, time.Hour,
+		{"closed first", url.Values{"Timers.Inactive": {"PT20M"}, "Timers.Closed": {"PT10M"}}, nil, time.Hour,
 			[]string{"active>closed 10m0s TIMER"}},
-		{"inactive by the API", url.Values{"State": {"inactive"}, "Timers.Inactive": {"PT5M"}, "Timers.Closed": {"PT10M"}}, time.Hour,
+		{"inactive by the API", url.Values{"State": {"inactive"}, "Timers.Inactive": {"PT5M"}, "Timers.Closed": {"PT10M"}}, nil, time.Hour,
 			[]string{"inactive>closed 10m0s TIMER"}},
-		{"closed timer only", url.Values{"Timers.Closed": {"PT10M"}}, 10 * time.Minute, []string{"active>closed 10m0s TIMER"}},
-		{"no timer", url.Values{}, time.Hour, nil},
+		{"closed timer only", url.Values{"Timers.Closed": {"PT10M"}}, nil, 10 * time.Minute, []string{"active>closed 10m0s TIMER"}},
+		{"no timer", url.Values{}, nil, time.Hour, nil},
+		{"inactive timer cleared", url.Values{"Timers.Inactive": {"PT5M"}, "Timers.Closed": {"PT10M"}}, url.Values{"Timers.Inactive": {""}}, time.Hour,
+			[]string{"active>closed 10m0s TIMER"}},
+		{"closed timer cleared", url.Values{"Timers.Inactive": {"PT5M"}, "Timers.Closed": {"PT10M"}}, url.Values{"Timers.Closed": {""}}, time.Hour,
+			[]string{"active>inactive 5m0s TIMER"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,7 +67,10 @@ func TestFireTimers(t *testing.T) {
 			srv, clock := newServerWithClock(t)
 			rc := newReceiver(t, srv.AuthToken())
 			svc := convService(t, srv, rc.URL, http.MethodPost, "onConversationStateUpdated")
-			convCall(t, srv, false, http.MethodPost, "/v1/Services/"+svc+"/Conversations", tt.form)
+			ch := convCall(t, srv, false, http.MethodPost, "/v1/Services/"+svc+"/Conversations", tt.form)["sid"].(string)
+			if tt.update != nil {
+				convCall(t, srv, false, http.MethodPost, "/v1/Services/"+svc+"/Conversations/"+ch, tt.update)
+			}
 			clock.Advance(tt.advance)
 			srv.FireTimers()
 			assert.Equal(t, tt.want, stateChanges(t, srv, rc))
