@@ -426,19 +426,19 @@ func formatT(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 // TestListConversationsByDate filters conversations by creation date: a
 // date-only EndDate takes the whole day, to its last second, and a date
 // filter lists newest first, as the spec describes StartDate and EndDate.
-// The conversations are made at midnight, one a day, so that a day's end
+// The conversations are made at midnight on three days and at noon on the
+// second, so that a day's end at its start would miss the noon one and
 // one second late would take the next day's.
 func TestListConversationsByDate(t *testing.T) {
 	t.Parallel()
 	srv, clock := newServerWithClock(t)
 	first := t0.Truncate(24 * time.Hour).Add(24 * time.Hour)
-	clock.Advance(first.Sub(t0))
 	var sids []string
-	for range 3 {
+	for _, at := range []time.Duration{0, 24 * time.Hour, 36 * time.Hour, 48 * time.Hour} {
+		clock.Advance(first.Add(at).Sub(clock.Now()))
 		r := call(t, srv, http.MethodPost, "/v1/Conversations", nil)
 		require.Equal(t, http.StatusCreated, r.Status, "body: %s", r.Body)
 		sids = append(sids, r.JSON(t)["sid"].(string))
-		clock.Advance(24 * time.Hour)
 	}
 	day := func(i int) string { return first.AddDate(0, 0, i).Format(time.DateOnly) }
 	tests := []struct {
@@ -447,9 +447,9 @@ func TestListConversationsByDate(t *testing.T) {
 		want  []string
 	}{
 		{"no filter, oldest first", nil, sids},
-		{"from the second day", url.Values{"StartDate": {day(1)}}, []string{sids[2], sids[1]}},
-		{"to the end of the second day", url.Values{"EndDate": {day(1)}}, []string{sids[1], sids[0]}},
-		{"a date-time range", url.Values{"StartDate": {day(1) + "T00:00:00Z"}, "EndDate": {day(1) + "T23:59:59Z"}}, []string{sids[1]}},
+		{"from the second day", url.Values{"StartDate": {day(1)}}, []string{sids[3], sids[2], sids[1]}},
+		{"to the end of the second day", url.Values{"EndDate": {day(1)}}, []string{sids[2], sids[1], sids[0]}},
+		{"a date-time range", url.Values{"StartDate": {day(1) + "T00:00:00Z"}, "EndDate": {day(1) + "T23:59:59Z"}}, []string{sids[2], sids[1]}},
 		{"the active ones", url.Values{"State": {"active"}}, sids},
 	}
 	for _, tt := range tests {
