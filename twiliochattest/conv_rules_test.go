@@ -157,3 +157,31 @@ func TestParticipantAndUserConversations(t *testing.T) {
 	assert.Equal(t, user, uc["user_sid"])
 	assert.Equal(t, "muted", uc["notification_level"])
 }
+
+func TestConversationsUserRoleAndMediaNotification(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	svc := seedService(t, srv, "support")
+	roles := map[string]string{}
+	for _, r := range call(t, srv, http.MethodGet, "/v1/Services/"+svc+"/Roles", nil).JSON(t)["roles"].([]any) {
+		role := r.(map[string]any)
+		roles[role["type"].(string)] = role["sid"].(string)
+	}
+	users := "/v1/Services/" + svc + "/Users"
+	assert.Contains(t, assertTwilioError(t, call(t, srv, http.MethodPost, users, form("Identity", "alice", "RoleSid", roles["conversation"])),
+		http.StatusBadRequest, 20001), "is a conversation role, want a service role", "a User takes a service role, in Conversations' words")
+	r := call(t, srv, http.MethodPost, users, form("Identity", "alice", "RoleSid", roles["service"]))
+	require.Equal(t, http.StatusCreated, r.Status, "body: %s", r.Body)
+	assert.Equal(t, roles["service"], r.JSON(t)["role_sid"])
+
+	notifications := "/v1/Services/" + svc + "/Configuration/Notifications"
+	r = call(t, srv, http.MethodPost, notifications, form("NewMessage.WithMedia.Enabled", "true", "NewMessage.WithMedia.Template", "${PARTICIPANT} sent a file"))
+	require.Equal(t, http.StatusOK, r.Status, "body: %s", r.Body)
+	media := r.JSON(t)["new_message"].(map[string]any)["with_media"].(map[string]any)
+	assert.Equal(t, true, media["enabled"])
+	assert.Equal(t, "${PARTICIPANT} sent a file", media["template"])
+	r = call(t, srv, http.MethodPost, notifications, form("NewMessage.WithMedia.Enabled", "false"))
+	media = r.JSON(t)["new_message"].(map[string]any)["with_media"].(map[string]any)
+	assert.Equal(t, false, media["enabled"])
+	assert.Equal(t, "${PARTICIPANT} sent a file", media["template"], "kept when not sent")
+}
