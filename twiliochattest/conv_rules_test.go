@@ -185,3 +185,18 @@ func TestConversationsUserRoleAndMediaNotification(t *testing.T) {
 	assert.Equal(t, false, media["enabled"])
 	assert.Equal(t, "${PARTICIPANT} sent a file", media["template"], "kept when not sent")
 }
+
+func TestAddressConfigurationAutoCreation(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	const flow = "FW0123456789abcdef0123456789abcdef"
+	r := call(t, srv, http.MethodPost, "/v1/Configuration/Addresses", form("Type", "sms", "Address", "+15005550006",
+		"AutoCreation.Enabled", "true", "AutoCreation.Type", "webhook", "AutoCreation.WebhookUrl", "https://example.com/hook",
+		"AutoCreation.WebhookMethod", "get", "AutoCreation.StudioFlowSid", flow))
+	require.Equal(t, http.StatusCreated, r.Status, "body: %s", r.Body)
+	sid := r.JSON(t)["sid"].(string)
+	auto := call(t, srv, http.MethodGet, "/v1/Configuration/Addresses/"+sid, nil).JSON(t)["auto_creation"].(map[string]any)
+	assert.Equal(t, "get", auto["webhook_method"])
+	assert.Equal(t, flow, auto["studio_flow_sid"])
+	assert.Equal(t, "https://example.com/hook", auto["webhook_url"])
+}
