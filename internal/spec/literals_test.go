@@ -183,6 +183,7 @@ var webhookParams = map[string]string{
 	"conv_deliveries.go: convConversationEvent": "builds a Conversations conversation event's webhook parameters",
 	"conv_deliveries.go: convParticipantEvent":  "builds a Conversations participant event's webhook parameters",
 	"conv_deliveries.go: convStateEvent":        "builds onConversationStateUpdated's webhook parameters",
+	"conv_receipts.go: deliveryEvent":           "builds onDeliveryUpdated's webhook parameters",
 	"conv_sdk_client.go: convPreEvent":          "reads a Chat pre-event's parameters into the Conversations one's",
 }
 
