@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/e3f0929f/twiliochat/twiliochattest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -14,6 +15,19 @@ import (
 // do not reach: the parts of an ISO 8601 timer, message order and edits,
 // messaging bindings, participant updates, Credentials' type and the
 // filters of Participant Conversations.
+
+// rolesByType lists the Roles at path and returns a role's SID by its type,
+// "conversation" or "service", checked to have one of each.
+func rolesByType(t *testing.T, srv *twiliochattest.Server, path string) map[string]string {
+	t.Helper()
+	roles := map[string]string{}
+	for _, r := range call(t, srv, http.MethodGet, path, nil).JSON(t)["roles"].([]any) {
+		role := r.(map[string]any)
+		roles[role["type"].(string)] = role["sid"].(string)
+	}
+	require.Len(t, roles, 2, "a conversation and a service role")
+	return roles
+}
 
 func TestConversationTimerDurations(t *testing.T) {
 	t.Parallel()
@@ -91,12 +105,7 @@ func TestParticipantBindingsAndUpdates(t *testing.T) {
 	assertTwilioError(t, add("MessagingBinding.Address", "+15551230000", "MessagingBinding.ProxyAddress", "+15005550006"), http.StatusConflict, 50416)
 
 	alice := add("Identity", "alice").JSON(t)["sid"].(string)
-	roles := map[string]string{}
-	for _, r := range call(t, srv, http.MethodGet, "/v1/Roles", nil).JSON(t)["roles"].([]any) {
-		role := r.(map[string]any)
-		roles[role["type"].(string)] = role["sid"].(string)
-	}
-	require.Len(t, roles, 2, "a conversation and a service role")
+	roles := rolesByType(t, srv, "/v1/Roles")
 	update := func(kv ...string) response { return call(t, srv, http.MethodPost, base+"/"+alice, form(kv...)) }
 	r := update("Identity", "alice")
 	assert.Equal(t, http.StatusOK, r.Status, "her own identity again: %s", r.Body)
@@ -162,11 +171,7 @@ func TestConversationsUserRoleAndMediaNotification(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	svc := seedService(t, srv, "support")
-	roles := map[string]string{}
-	for _, r := range call(t, srv, http.MethodGet, "/v1/Services/"+svc+"/Roles", nil).JSON(t)["roles"].([]any) {
-		role := r.(map[string]any)
-		roles[role["type"].(string)] = role["sid"].(string)
-	}
+	roles := rolesByType(t, srv, "/v1/Services/"+svc+"/Roles")
 	users := "/v1/Services/" + svc + "/Users"
 	assert.Contains(t, assertTwilioError(t, call(t, srv, http.MethodPost, users, form("Identity", "alice", "RoleSid", roles["conversation"])),
 		http.StatusBadRequest, 20001), "is a conversation role, want a service role", "a User takes a service role, in Conversations' words")
