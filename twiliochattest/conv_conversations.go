@@ -80,54 +80,76 @@ type conversationLinks struct {
 // stays closed, and a timer that has fired has moved it on. The state is
 // worked out when it is read, so that the fake runs no timer of its own.
 func (s *Server) conversationState(ch *channel) string {
-	x := ch.conv
-	now := s.now()
-	if x.state == convspec.ConversationStateClosed {
-		return x.state
+	state, _ := timerMoves(ch.conv, s.now())
+	return state
+}
+
+// stateMove is a conversation's state moved by a timer that fired at at.
+type stateMove struct {
+	from, to string
+	at       time.Time
+}
+
+// timerMoves returns the state of a conversation with x at now, and the
+// moves its timers that are due made to get there, in order: active to
+// inactive, then to closed, as Twilio's timers would have moved it
+// (https://www.twilio.com/docs/conversations/states-timers). A closed
+// conversation stays closed, and an inactive timer due after the closed
+// one moves nothing.
+func timerMoves(x conversationExtra, now time.Time) (string, []stateMove) {
+	state := orDefault(nonEmptyPtr(x.state), convspec.ConversationStateActive)
+	var moves []stateMove
+	move := func(to string, at time.Time) {
+		moves = append(moves, stateMove{state, to, at})
+		state = to
 	}
-	if x.dateClosed != nil && !now.Before(*x.dateClosed) {
-		return convspec.ConversationStateClosed
+	if d := x.dateInactive; d != nil && !now.Before(*d) && state == convspec.ConversationStateActive &&
+		(x.dateClosed == nil || d.Before(*x.dateClosed)) {
+		move(convspec.ConversationStateInactive, *d)
 	}
-	if x.state != convspec.ConversationStateInactive && x.dateInactive != nil && !now.Before(*x.dateInactive) {
-		return convspec.ConversationStateInactive
+	if d := x.dateClosed; d != nil && !now.Before(*d) && state != convspec.ConversationStateClosed {
+		move(convspec.ConversationStateClosed, *d)
 	}
-	return orDefault(nonEmptyPtr(x.state), convspec.ConversationStateActive)
+	return state, moves
 }
 
 // settle stores the state of ch now, and drops the timers that have
-// fired, before a change to it. Each state a timer moved ch to is an
+// fired, before a change to it. Each move a timer made is an
 // onConversationStateUpdated with the Reason "TIMER", dated when the timer
-// fired: active to inactive, then to closed, as Twilio's timers would have
-// moved it (https://www.twilio.com/docs/conversations/states-timers). The
-// fake runs no timer, so it sends them only now. The caller holds s.mu.
+// fired; the fake runs no timer, so it sends them only now. The caller
+// holds s.mu.
 func (s *Server) settle(ch *channel) {
 	x := &ch.conv
 	now := s.now()
-	state := orDefault(nonEmptyPtr(x.state), convspec.ConversationStateActive)
-	if d := x.dateInactive; d != nil && !now.Before(*d) {
-		x.dateInactive = nil
-		if state == convspec.ConversationStateActive && (x.dateClosed == nil || d.Before(*x.dateClosed)) {
-			s.ownStateChange(ch, state, convspec.ConversationStateInactive, *d, stateReasonTimer)
-			state = convspec.ConversationStateInactive
-		}
+	state, moves := timerMoves(*x, now)
+	for _, m := range moves {
+		s.ownStateChange(ch, m.from, m.to, m.at, stateReasonTimer)
 	}
-	if d := x.dateClosed; d != nil && !now.Before(*d) {
+	if x.dateInactive != nil && !now.Before(*x.dateInactive) {
+		x.dateInactive = nil
+	}
+	if x.dateClosed != nil && !now.Before(*x.dateClosed) {
 		x.dateClosed = nil
-		if state != convspec.ConversationStateClosed {
-			s.ownStateChange(ch, state, convspec.ConversationStateClosed, *d, stateReasonTimer)
-			state = convspec.ConversationStateClosed
-		}
 	}
 	x.state = state
 }
 
 // ownStateChange queues onConversationStateUpdated for ch, moved from the
 // state from to to at the time at for reason (a timer, or a message), as
-// a post-event Twilio sends of its own accord, whether or not a request
-// asked for webhooks. The caller holds s.mu.
+// a post-event Twilio sends of its own accord (emitOwn). The caller holds
+// s.mu.
 func (s *Server) ownStateChange(ch *channel, from, to string, at time.Time, reason string) {
+	s.emitOwn(convStateEvent(*ch, from, to, formatTime(at), reason))
+}
+
+// emitOwn queues the Conversations post-event ev, which Twilio sends of its
+// own accord (a timer's or a message's state change, a delivery report),
+// whether or not a request asked for webhooks, and with no Source: neither
+// a REST call nor an SDK acted. unlockAndDeliver hands it to the deliverer.
+// The caller holds s.mu.
+func (s *Server) emitOwn(ev event) {
 	act := &action{viaConv: true}
-	s.emitConvEvent(act, convStateEvent(*ch, from, to, formatTime(at), reason))
+	s.emitConvEvent(act, ev)
 	s.ownJobs = append(s.ownJobs, act.jobs...)
 }
 
@@ -154,13 +176,13 @@ func (s *Server) messageArrived(ch *channel) {
 	}
 }
 
-// takeOwnJobs returns the post-events queued in ownJobs and empties it.
-// The caller holds s.mu, and hands them to s.hooks once it has released
-// it.
-func (s *Server) takeOwnJobs() []*job {
-	jobs := s.ownJobs
+// unlockAndDeliver releases s.mu, which the caller holds, and then hands
+// the deliverer the post-events emitOwn queued under it, then jobs.
+func (s *Server) unlockAndDeliver(jobs []*job) {
+	own := s.ownJobs
 	s.ownJobs = nil
-	return jobs
+	s.mu.Unlock()
+	s.hooks.enqueue(append(own, jobs...))
 }
 
 // FireTimers applies every conversation timer that is due by the Server's
@@ -178,9 +200,7 @@ func (s *Server) FireTimers() {
 			s.settle(s.channels.bySID(sid))
 		}
 	}
-	jobs := s.takeOwnJobs()
-	s.mu.Unlock()
-	s.hooks.enqueue(jobs)
+	s.unlockAndDeliver(nil)
 }
 
 // timersView is the "timers" object of ch.

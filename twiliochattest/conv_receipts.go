@@ -40,7 +40,6 @@ func (s *Server) SetDeliveryStatus(receiptSID string, status conversations.Deliv
 	if errorCode != 0 && status != convspec.DeliveryStatusFailed && status != convspec.DeliveryStatusUndelivered {
 		return fmt.Errorf("twiliochattest: error code %d with the status %q: only a failed or undelivered delivery has one", errorCode, status)
 	}
-	act := &action{viaConv: true}
 	s.mu.Lock()
 	r := s.receipts.bySID(receiptSID)
 	if r == nil {
@@ -53,10 +52,8 @@ func (s *Server) SetDeliveryStatus(receiptSID string, status conversations.Deliv
 		r.ErrorCode = &errorCode
 	}
 	r.DateUpdated = ptr(s.timestamp())
-	serviceSID := s.channels.parentOf[r.ConversationSID]
-	s.emitConvEvent(act, deliveryEvent(serviceSID, *r))
-	s.mu.Unlock()
-	s.hooks.enqueue(act.jobs)
+	s.emitOwn(deliveryEvent(s.channels.bySID(r.ConversationSID).ServiceSID, *r))
+	s.unlockAndDeliver(nil)
 	return nil
 }
 

@@ -159,9 +159,7 @@ func (c *SDKClient) do(ctx context.Context, a sdkAction) (any, error) {
 		s.applyConversation(s.channels.get(ch.ServiceSID, ch.SID), s.withDefaults(conversationChanges{}))
 	}
 	s.finish(act)
-	own := s.takeOwnJobs()
-	s.mu.Unlock()
-	s.hooks.enqueue(append(own, act.jobs...))
+	s.unlockAndDeliver(act.jobs)
 	if msg, failed := resp.failed(); failed {
 		return nil, fmt.Errorf("twiliochattest: %s", msg)
 	}

@@ -72,7 +72,7 @@ type Server struct {
 	hooks      *deliverer // sends the webhooks
 	// ownJobs are the post-events Twilio sends of its own accord (a
 	// conversation timer's state change), queued under mu and handed to
-	// hooks once it is released (takeOwnJobs).
+	// hooks once it is released (emitOwn, unlockAndDeliver).
 	ownJobs []*job
 }
 

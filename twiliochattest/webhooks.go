@@ -82,8 +82,8 @@ func WithWebhookClient(hc *http.Client) Option {
 // after the Server's lock is released. A call without one (a seed) sends
 // no webhooks.
 type action struct {
-	// source is sourceAPI or sourceSDK, or "" for what Twilio reports of
-	// its own (a delivery receipt's new status).
+	// source is sourceAPI or sourceSDK, or "" for what Twilio sends of its
+	// own accord (see emitOwn).
 	source string
 	// identity is the acting user's identity, for sourceSDK.
 	identity string
